@@ -1,0 +1,1 @@
+"""The Qt-free core: persona model, lengths, fonts, templates, themes, layout engine."""

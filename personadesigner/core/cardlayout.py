@@ -1,0 +1,182 @@
+"""The computed card: positioned primitives that every painter draws as they are.
+
+The layout engine decides everything (positions, line breaks, font of each
+run, cuts); the PDF painter, the Qt canvas and the PNG writer only draw these
+primitives, so the screen and the print cannot disagree.
+
+Coordinates are points, origin at the top-left corner of the trim box, y
+growing downwards. Items that bleed extend past the trim (negative x/y or
+beyond ``width``/``height``) by ``CardLayout.bleed``. Colours are ``#rrggbb``
+(or ``#rrggbbaa``) strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Box:
+    """A filled and/or stroked rectangle, rounded rectangle or ellipse."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.0
+    radius: float = 0.0
+    shape: Literal["rect", "ellipse"] = "rect"
+    field: str | None = None
+    item: int | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line (dividers, slider ticks)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: str
+    width: float = 0.5
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Text in one font, already shaped and in visual (left-to-right drawing) order.
+
+    ``x`` is the left edge, ``y`` the baseline; ``width`` is the advance the
+    layout engine measured with the bundled font's own metrics.
+    """
+
+    x: float
+    y: float
+    text: str
+    font: str
+    size: float
+    color: str
+    width: float
+
+
+@dataclass(frozen=True)
+class TextLine:
+    runs: tuple[TextRun, ...]
+    #: The line as the reader reads it (logical order), for accessibility and tests.
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Preflight: a text the layout had to shrink below its minimum or cut."""
+
+    persona: str
+    field: str
+    item: int | None
+    shown_chars: int
+    total_chars: int
+    reason: str = "cut"
+
+    @property
+    def cut_chars(self) -> int:
+        return self.total_chars - self.shown_chars
+
+    def __str__(self) -> str:
+        where = self.field if self.item is None else f"{self.field}[{self.item + 1}]"
+        return f'"{self.persona}": {where}: {self.cut_chars} of {self.total_chars} characters cut'
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A laid-out text area: its frame, its lines, the field it shows."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: tuple[TextLine, ...]
+    field: str | None = None
+    item: int | None = None
+    cut: Cut | None = None
+    align: Literal["left", "center", "right"] = "left"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class ImageItem:
+    """An encoded image (PNG/JPEG bytes) drawn into a frame.
+
+    ``src`` is the crop rectangle in image pixels (x, y, w, h), chosen by the
+    layout engine so both painters show the same part of the photo.
+    """
+
+    x: float
+    y: float
+    w: float
+    h: float
+    data: bytes
+    src: tuple[float, float, float, float]
+    clip: Literal["rect", "ellipse", "rounded"] = "rect"
+    radius: float = 0.0
+    field: str | None = "photo"
+    item: int | None = None
+
+
+@dataclass(frozen=True)
+class Slider:
+    """A personality slider bar: a track and a marker at ``value`` (0-100)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    value: int
+    track: str
+    fill: str
+    marker: str
+    field: str | None = "traits"
+    item: int | None = None
+
+
+Primitive = Union[Box, Rule, TextBlock, ImageItem, Slider]
+
+
+@dataclass
+class CardLayout:
+    """One persona laid out on one template and theme."""
+
+    width: float
+    height: float
+    bleed: float
+    items: list[Primitive] = field(default_factory=list)
+    preflight: list[Cut] = field(default_factory=list)
+    persona_id: str = ""
+    persona_name: str = ""
+    template: str = ""
+    theme: str = ""
+    #: Safe area inset from the trim (points), shown on request in the canvas.
+    safe_margin: float = 0.0
+
+    def hit_test(self, x: float, y: float) -> tuple[str, int | None] | None:
+        """The persona field (and list item) drawn at (x, y), topmost first."""
+        for it in reversed(self.items):
+            f = getattr(it, "field", None)
+            if f is None or isinstance(it, Rule):
+                continue
+            if it.x <= x <= it.x + it.w and it.y <= y <= it.y + it.h:
+                return f, getattr(it, "item", None)
+        return None
+
+    def text_blocks(self) -> list[TextBlock]:
+        return [it for it in self.items if isinstance(it, TextBlock)]
+
+    def runs(self):
+        for block in self.text_blocks():
+            for line in block.lines:
+                yield from line.runs

@@ -1,0 +1,53 @@
+"""The bundled fonts: one table of files shared by the layout engine and every painter.
+
+Font *keys* name a face ("sans-bold", "cjk"); the layout engine measures text
+with these files' own metrics and tags every text run with a key; the PDF
+painter registers the same files with reportlab and the Qt painter with
+QFontDatabase. Nothing here depends on the fonts installed on the machine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from personadesigner.paths import resource
+
+
+@dataclass(frozen=True)
+class FontFace:
+    key: str
+    filename: str
+    family: str  # the family name inside the file (what Qt calls it)
+    bold: bool = False
+    italic: bool = False
+    subfont: int = 0  # index inside a .ttc collection
+
+    @property
+    def path(self) -> Path:
+        return resource("fonts", self.filename)
+
+
+FACES: dict[str, FontFace] = {
+    f.key: f
+    for f in (
+        FontFace("sans", "NotoSans-Regular.ttf", "Noto Sans"),
+        FontFace("sans-bold", "NotoSans-Bold.ttf", "Noto Sans", bold=True),
+        FontFace("sans-italic", "NotoSans-Italic.ttf", "Noto Sans", italic=True),
+        FontFace("sans-bolditalic", "NotoSans-BoldItalic.ttf", "Noto Sans", bold=True, italic=True),
+        FontFace("serif", "NotoSerif-Regular.ttf", "Noto Serif"),
+        FontFace("serif-bold", "NotoSerif-Bold.ttf", "Noto Serif", bold=True),
+        FontFace("serif-italic", "NotoSerif-Italic.ttf", "Noto Serif", italic=True),
+        FontFace("serif-bolditalic", "NotoSerif-BoldItalic.ttf", "Noto Serif", bold=True, italic=True),
+        FontFace("arabic", "NotoSansArabic-Regular.ttf", "Noto Sans Arabic"),
+        FontFace("arabic-bold", "NotoSansArabic-Bold.ttf", "Noto Sans Arabic", bold=True),
+        FontFace("hebrew", "NotoSansHebrew-Regular.ttf", "Noto Sans Hebrew"),
+        FontFace("hebrew-bold", "NotoSansHebrew-Bold.ttf", "Noto Sans Hebrew", bold=True),
+        FontFace("cjk", "wqy-microhei.ttc", "WenQuanYi Micro Hei"),
+        FontFace("symbols", "DejaVuSans.ttf", "DejaVu Sans"),
+    )
+}
+
+
+def face(key: str) -> FontFace:
+    return FACES[key]

@@ -1,0 +1,50 @@
+"""Known errors: problems the user or the environment caused, told in one sentence.
+
+Anything raised as a ``UserError`` is shown as one clear line (CLI: stderr and
+exit code 2; app: a dialog). Every other exception is a bug and keeps its
+traceback in the log.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A problem with the user's input or environment; ``str()`` is the message."""
+
+    exit_code = 2
+
+
+class ValidationError(UserError):
+    """A persona breaks a rule of the model; names the persona and the field."""
+
+    def __init__(self, message: str, *, persona: str = "", field: str = "") -> None:
+        super().__init__(message)
+        self.persona = persona
+        self.field = field
+
+
+class LibraryError(UserError):
+    """The library cannot be opened or used (missing folder, not a library, damaged)."""
+
+
+class ConflictError(UserError):
+    """Someone else saved the persona since it was loaded (optimistic locking)."""
+
+    def __init__(self, message: str, *, persona_id: str = "", theirs=None) -> None:
+        super().__init__(message)
+        self.persona_id = persona_id
+        self.theirs = theirs
+
+
+class InterchangeError(UserError):
+    """An import file is unreadable or invalid (truncated JSON, not UTF-8...)."""
+
+
+class PhotoError(UserError):
+    """An image was refused (format, size, truncated)."""
+
+
+class PreflightFailed(UserError):
+    """``--strict`` export and the preflight found cut text."""
+
+    exit_code = 3

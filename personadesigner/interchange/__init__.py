@@ -1,0 +1,1 @@
+"""Import and export of personas: JSON and CSV (no Qt)."""

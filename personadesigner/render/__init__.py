@@ -1,0 +1,1 @@
+"""Painters of a computed CardLayout: PDF (reportlab), Qt (QPainter, PNG), imposition."""

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy engine, schema, migrations and the persona repository (no Qt)."""

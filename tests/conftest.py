@@ -1,0 +1,22 @@
+"""Suite-wide isolation: no test touches the real user's library, settings or screen."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# GUI tests draw offscreen; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Point HOME, XDG dirs and the default library at a fresh temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("PERSONADESIGNER_LIBRARY", raising=False)
+    yield home
