@@ -274,7 +274,7 @@ class Persona:
         """Up to two initials for the generated avatar ("Anna Berg" -> "AB")."""
         words = [w for w in self.name.replace("-", " ").split() if w[:1].isalnum()]
         if not words:
-            return self.name[:1].upper() or "?"
+            return self.name.strip()[:1].upper() or "?"
         if len(words) == 1:
             return words[0][:1].upper()
         return (words[0][:1] + words[-1][:1]).upper()
