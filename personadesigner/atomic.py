@@ -1,0 +1,66 @@
+"""Atomic file writes: a reader (or a crash) never sees a half-written file.
+
+Exports and interchange files are written to a temporary file in the same
+folder and moved over the target with ``os.replace`` only once complete, so an
+interrupted export leaves the previous file (or none) instead of a torn one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+from personadesigner.errors import UserError
+
+
+@cache
+def _umask() -> int:
+    # os.umask can only be read by setting it; done once per process.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str | None = "utf-8",
+                 newline: str | None = None) -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path``; on success it replaces ``path``.
+
+    ``mode`` is ``"w"`` (text, ``encoding``/``newline`` apply) or ``"wb"``. On an
+    exception the temporary file is removed and ``path`` is left untouched.
+    """
+    if mode not in ("w", "wb"):
+        raise ValueError(f"atomic_write mode must be 'w' or 'wb', not {mode!r}")
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"The folder {folder} does not exist.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(f"Cannot write in {folder}: {exc.strerror}.") from exc
+    tmp = Path(tmp_name)
+    try:
+        if "b" in mode:
+            handle: IO[Any] = os.fdopen(fd, mode)
+        else:
+            handle = os.fdopen(fd, mode, encoding=encoding, newline=newline)
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp creates 0600; give the file the permissions a plain open() would.
+        os.chmod(tmp, 0o666 & ~_umask())
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise UserError(f"Cannot write {target}: {exc.strerror}.") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
