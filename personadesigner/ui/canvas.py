@@ -1,0 +1,404 @@
+"""The live card canvas: the persona's card as it will print, updated as the user types.
+
+The canvas never edits the persona. A click tells the shell which field was
+hit (so the form can focus it); an in-place edit tells it the new text (so it
+becomes an undo command); the shell then calls ``set_persona`` and the card is
+laid out once and repainted. Scene units are points; the view's transform is
+the zoom, where 100 % shows the card at its real size on the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QLineEdit, QPlainTextEdit, QWidget
+
+from personadesigner.core.cardlayout import CardLayout, TextBlock
+from personadesigner.core.persona import LIST_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS, Persona
+from personadesigner.ui.canvas_items import CANVAS_BLEED, CardItem, CutMarkerItem, GuidesItem, ShadowItem
+
+ZOOM_STEPS: tuple[float, ...] = (0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
+ZOOM_MIN, ZOOM_MAX = ZOOM_STEPS[0], ZOOM_STEPS[-1]
+#: Grey around the card, as in a DTP application.
+CANVAS_BACKGROUND = QColor("#8a8d91")
+#: Room around the card, as a fraction of its size (keeps the scene rect at the card's aspect).
+SCENE_MARGIN = 0.06
+
+
+def editable_text(persona: Persona, field: str, item: int | None) -> str | None:
+    """The model text an in-place edit starts from, or None when the field is not plain text."""
+    if field == "name":
+        return persona.name
+    if field in TEXT_FIELDS:
+        return getattr(persona, field)
+    if field in LIST_FIELDS:
+        values = getattr(persona, field)
+        if item is not None and 0 <= item < len(values):
+            return values[item]
+        return None
+    if field == "custom" and item is not None and 0 <= item < len(persona.custom):
+        return persona.custom[item].value
+    return None
+
+
+class _LineEditor(QLineEdit):
+    """One-line in-place editor: Enter commits, Esc cancels, leaving commits."""
+
+    committed = Signal()
+    cancelled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.committed.emit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+class _TextEditor(QPlainTextEdit):
+    """Multi-line in-place editor: Enter commits, Shift+Enter breaks the line, Esc cancels."""
+
+    committed = Signal()
+    cancelled = Signal()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.committed.emit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+class CardCanvas(QGraphicsView):
+    """Shows one persona's card; zoom, guides, click-to-focus and in-place editing."""
+
+    fieldClicked = Signal(str, object)  # noqa: N815 (Qt signal names)
+    fieldEdited = Signal(str, object, str)  # noqa: N815
+    zoomChanged = Signal(float)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardCanvas")
+        self.setAccessibleName("Card preview")
+        self._scene = QGraphicsScene(self)
+        self._scene.setBackgroundBrush(QBrush(CANVAS_BACKGROUND))
+        self.setScene(self._scene)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMouseTracking(True)
+
+        self._shadow = ShadowItem()
+        self._card = CardItem()
+        self._guides = GuidesItem()
+        for item in (self._shadow, self._card, self._guides):
+            self._scene.addItem(item)
+        self._cut_items: list[CutMarkerItem] = []
+        self._cut_key: tuple = ()
+
+        self._persona: Persona | None = None
+        self._names: dict[str, str] | None = None
+        self._template = "card"
+        self._theme = "classic"
+        self._seen_card: tuple[str, str, str] | None = None
+        self._zoom = 1.0
+        self._fit_mode = True
+        self._editor: _LineEditor | _TextEditor | None = None
+        self._editing: tuple[str, int | None, str, QRectF] | None = None
+        self._error: str | None = None
+
+    # ---------------------------------------------------------------- content
+    def set_persona(self, persona: Persona | None, names: dict[str, str] | None = None) -> None:
+        """Lay the persona out once with the current design and repaint (every model change)."""
+        self._persona = persona
+        self._names = names
+        if persona is not None:
+            seen = (persona.id, persona.card.template, persona.card.theme)
+            if seen != self._seen_card:
+                # A different persona, or its own design changed: show its design.
+                self._seen_card = seen
+                self._template, self._theme = persona.card.template, persona.card.theme
+        self._relayout()
+
+    def set_design(self, template: str, theme: str) -> None:
+        """Show the card with this template and theme (re-lays out the current persona)."""
+        if (template, theme) == (self._template, self._theme):
+            return
+        self._template, self._theme = template, theme
+        self._relayout()
+
+    def design(self) -> tuple[str, str]:
+        return self._template, self._theme
+
+    def persona(self) -> Persona | None:
+        return self._persona
+
+    def _relayout(self) -> None:
+        if self._persona is None:
+            self.set_layout(None)
+            return
+        from personadesigner.core.layout import layout
+
+        self.set_layout(
+            layout(self._persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names)
+        )
+
+    def set_layout(self, layout: CardLayout | None) -> None:
+        """Show an already computed layout (set_persona calls this after laying out)."""
+        old = self._card.layout()
+        size_changed = (
+            layout is None or old is None or (old.width, old.height) != (layout.width, layout.height)
+        )
+        self._card.set_layout(layout)
+        self._guides.set_layout(layout)
+        self._update_cut_markers(layout)
+        if size_changed:
+            self._update_scene_rect()
+        if self._editing is not None and layout is None:
+            self._close_editor(commit=False)
+
+    def current_layout(self) -> CardLayout | None:
+        return self._card.layout()
+
+    def card_rect(self) -> QRectF:
+        """The trim box in scene coordinates (points)."""
+        return self._card.trim_rect()
+
+    def cut_markers(self) -> list[CutMarkerItem]:
+        return list(self._cut_items)
+
+    def _update_cut_markers(self, layout: CardLayout | None) -> None:
+        blocks = [b for b in layout.text_blocks() if b.cut is not None] if layout else []
+        key = tuple((b.x, b.y, b.w, b.h, b.cut) for b in blocks)
+        if key == self._cut_key:
+            return  # typing usually leaves the cuts as they were: keep the items
+        self._cut_key = key
+        for item in self._cut_items:
+            self._scene.removeItem(item)
+        self._cut_items = [CutMarkerItem(b) for b in blocks]
+        for item in self._cut_items:
+            self._scene.addItem(item)
+
+    def _update_scene_rect(self) -> None:
+        layout = self._card.layout()
+        if layout is None:
+            self._shadow.set_rect(QRectF())
+            self._scene.setSceneRect(QRectF(0, 0, 1, 1))
+            return
+        self._shadow.set_rect(self._card.visible_rect())
+        w, h = layout.width, layout.height
+        mx, my = w * SCENE_MARGIN + CANVAS_BLEED, h * SCENE_MARGIN + CANVAS_BLEED * h / w
+        self._scene.setSceneRect(QRectF(-mx, -my, w + 2 * mx, h + 2 * my))
+        if self._fit_mode:
+            self.zoom_fit()
+
+    # ---------------------------------------------------------------- guides
+    def set_overlays(self, trim: bool, bleed: bool, safe: bool) -> None:
+        """Show the trim line, the 3 mm bleed and the safe area as thin guides."""
+        self._guides.set_guides(trim, bleed, safe)
+        self._card.set_show_bleed(bleed)
+        self._shadow.set_rect(self._card.visible_rect())
+
+    def overlays(self) -> tuple[bool, bool, bool]:
+        return self._guides.trim, self._guides.bleed, self._guides.safe
+
+    def guide_rects(self) -> dict[str, QRectF]:
+        return self._guides.rects()
+
+    # ------------------------------------------------------------------ zoom
+    def _screen_scale(self) -> float:
+        """Pixels per point at 100 %: the card shows at its real size."""
+        return self.logicalDpiX() / 72.0
+
+    def zoom(self) -> float:
+        return self._zoom
+
+    def is_fit_mode(self) -> bool:
+        return self._fit_mode
+
+    def set_zoom(self, factor: float) -> None:
+        """Zoom to ``factor`` (1.0 = real size); leaves fit mode."""
+        was_fit, self._fit_mode = self._fit_mode, False
+        self._apply_zoom(factor, announce=was_fit)
+
+    def _apply_zoom(self, factor: float, *, announce: bool = False) -> None:
+        factor = min(max(float(factor), ZOOM_MIN), ZOOM_MAX)
+        s = factor * self._screen_scale()
+        self.resetTransform()
+        self.scale(s, s)
+        self._place_editor()
+        if abs(factor - self._zoom) > 1e-9 or announce:
+            self._zoom = factor
+            self.zoomChanged.emit(factor)
+
+    def zoom_in(self) -> None:
+        bigger = [z for z in ZOOM_STEPS if z > self._zoom * 1.001]
+        self.set_zoom(bigger[0] if bigger else ZOOM_MAX)
+
+    def zoom_out(self) -> None:
+        smaller = [z for z in ZOOM_STEPS if z < self._zoom * 0.999]
+        self.set_zoom(smaller[-1] if smaller else ZOOM_MIN)
+
+    def zoom_fit(self) -> None:
+        """Fit the whole card in the window, and keep fitting it when the window resizes."""
+        was_fit, self._fit_mode = self._fit_mode, True
+        rect = self._scene.sceneRect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.width() < 2 or view.height() < 2:
+            return
+        factor = min(view.width() / rect.width(), view.height() / rect.height()) / self._screen_scale()
+        self._apply_zoom(factor, announce=not was_fit)
+        self.centerOn(rect.center())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.zoom_fit()
+        self._place_editor()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.set_zoom(self._zoom * (1.15**steps))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        self._place_editor()
+
+    # ------------------------------------------------------------ hit-testing
+    def field_at(self, view_pos: QPointF) -> tuple[str, int | None] | None:
+        """The persona field under a viewport position, as the layout hit-tests it."""
+        layout = self._card.layout()
+        if layout is None:
+            return None
+        p = self._card.mapFromScene(self.mapToScene(view_pos.toPoint()))
+        if not self._card.visible_rect().contains(p):
+            return None
+        return layout.hit_test(p.x(), p.y())
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if self._editor is not None and not self._editor.geometry().contains(event.position().toPoint()):
+            self._close_editor(commit=True)
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self.field_at(event.position())
+            if hit is not None:
+                self.fieldClicked.emit(hit[0], hit[1])
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self.field_at(event.position())
+            if hit is not None and self.edit_field(*hit):
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        hit = self.field_at(event.position())
+        editable = hit is not None and self._persona is not None and editable_text(self._persona, *hit) is not None
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor if editable else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    # -------------------------------------------------------- in-place editing
+    def _block_for(self, field: str, item: int | None) -> TextBlock | None:
+        layout = self._card.layout()
+        if layout is None:
+            return None
+        for block in layout.text_blocks():
+            if block.field == field and block.item == item:
+                return block
+        return None
+
+    def edit_field(self, field: str, item: int | None = None) -> bool:
+        """Open an editor over the field's text on the card; False when it cannot be edited here."""
+        if self._persona is None:
+            return False
+        text = editable_text(self._persona, field, item)
+        block = self._block_for(field, item)
+        if text is None or block is None:
+            return False
+        self._close_editor(commit=True)
+        multi = field in LONG_TEXT_FIELDS or "\n" in text
+        editor = _TextEditor(self.viewport()) if multi else _LineEditor(self.viewport())
+        editor.setObjectName("inPlaceEditor")
+        editor.setAccessibleName(f"Edit {field}")
+        if multi:
+            editor.setPlainText(text)
+            editor.selectAll()
+        else:
+            editor.setText(text)
+            editor.selectAll()
+        editor.committed.connect(lambda: self._close_editor(commit=True))
+        editor.cancelled.connect(lambda: self._close_editor(commit=False))
+        self._editor = editor
+        self._editing = (field, item, text, QRectF(block.x, block.y, block.w, block.h))
+        self._style_editor(block)
+        self._place_editor()
+        editor.show()
+        editor.setFocus(Qt.FocusReason.MouseFocusReason)
+        return True
+
+    def editor(self) -> QLineEdit | QPlainTextEdit | None:
+        return self._editor
+
+    def _style_editor(self, block: TextBlock) -> None:
+        size = 10.0
+        family = "Noto Sans"
+        for line in block.lines:
+            if line.runs:
+                size = line.runs[0].size
+                break
+        font = QFont(family)
+        font.setPointSizeF(max(6.0, size * self._zoom))
+        self._editor.setFont(font)
+        self._editor.setStyleSheet("border: 2px solid #1e88e5; background: white; color: black;")
+
+    def _place_editor(self) -> None:
+        if self._editor is None or self._editing is None:
+            return
+        rect = self.mapFromScene(self._card.mapToScene(self._editing[3])).boundingRect()
+        min_h = self._editor.sizeHint().height() if isinstance(self._editor, QLineEdit) else 48
+        rect.setHeight(max(rect.height(), min_h))
+        rect.setWidth(max(rect.width(), 120))
+        self._editor.setGeometry(rect)
+
+    def _close_editor(self, *, commit: bool) -> None:
+        editor, editing = self._editor, self._editing
+        if editor is None or editing is None:
+            return
+        # Clear first: hiding the editor moves focus and re-enters through focusOut.
+        self._editor, self._editing = None, None
+        field, item, before, _rect = editing
+        text = editor.text()
+        editor.hide()
+        editor.deleteLater()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if commit and text != before:
+            self.fieldEdited.emit(field, item, text)

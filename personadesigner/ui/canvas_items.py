@@ -1,0 +1,226 @@
+"""The graphics items of the card canvas: the card, its shadow, guides and cut markers.
+
+The card item only hands its CardLayout to the shared Qt painter (the same
+draw call the PNG writer and printing use), so the canvas cannot disagree
+with the print. Items live in points (scene units); the view's transform is
+the zoom. Guides and markers use cosmetic pens so they stay one pixel thin at
+every zoom.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
+
+from personadesigner.core.cardlayout import CardLayout, Cut, TextBlock
+from personadesigner.core.persona import FIELD_LABELS
+from personadesigner.core.units import PT_PER_MM
+
+#: The bleed shown by the bleed guide (and laid out around the card): 3 mm.
+CANVAS_BLEED = 3 * PT_PER_MM
+
+TRIM_COLOR = QColor("#1e88e5")
+BLEED_COLOR = QColor("#e53935")
+SAFE_COLOR = QColor("#43a047")
+CUT_COLOR = QColor("#ef6c00")
+
+
+def _paint_layout(painter: QPainter, layout: CardLayout) -> None:
+    # Imported late: the painter module registers fonts with Qt on first use.
+    from personadesigner.render.qt_painter import paint_layout
+
+    paint_layout(painter, layout)
+
+
+class CardItem(QGraphicsItem):
+    """The card: paints one CardLayout in points, clipped to the trim unless bleed shows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout: CardLayout | None = None
+        self._show_bleed = False
+        self.setZValue(1)
+
+    def set_layout(self, layout: CardLayout | None) -> None:
+        if layout is None or self._layout is None or self._outer(layout) != self._outer(self._layout):
+            self.prepareGeometryChange()
+        self._layout = layout
+        self.update()
+
+    def layout(self) -> CardLayout | None:
+        return self._layout
+
+    def set_show_bleed(self, show: bool) -> None:
+        if show != self._show_bleed:
+            self.prepareGeometryChange()
+            self._show_bleed = show
+            self.update()
+
+    def trim_rect(self) -> QRectF:
+        if self._layout is None:
+            return QRectF()
+        return QRectF(0, 0, self._layout.width, self._layout.height)
+
+    def visible_rect(self) -> QRectF:
+        """What is drawn: the trim, plus the bleed when the bleed guide is on."""
+        if self._layout is None:
+            return QRectF()
+        if self._show_bleed:
+            return self._outer(self._layout)
+        return self.trim_rect()
+
+    @staticmethod
+    def _outer(layout: CardLayout) -> QRectF:
+        b = layout.bleed
+        return QRectF(-b, -b, layout.width + 2 * b, layout.height + 2 * b)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        return self.visible_rect()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        if self._layout is None:
+            return
+        rect = self.visible_rect()
+        painter.save()
+        painter.setClipRect(rect)
+        # Paper first: a card whose theme leaves areas transparent still reads as paper.
+        painter.fillRect(rect, QColor("white"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        _paint_layout(painter, self._layout)
+        painter.restore()
+
+
+class ShadowItem(QGraphicsItem):
+    """A soft drop shadow under the card, drawn as a few translucent rounded rectangles.
+
+    Cheaper than QGraphicsDropShadowEffect, which re-renders the card offscreen
+    on every repaint and would break the keystroke-to-repaint budget.
+    """
+
+    STEPS = 8
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self.setZValue(0)
+
+    def set_rect(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(rect)
+
+    def _spread(self) -> float:
+        return max(self._rect.width(), self._rect.height()) * 0.0025 + 0.4
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        s = self._spread() * (self.STEPS + 2)
+        return self._rect.adjusted(-s, -s, s, s)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._rect.isEmpty():
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        s = self._spread()
+        offset = s * 1.2
+        for i in range(self.STEPS, 0, -1):
+            grow = s * i
+            painter.setBrush(QColor(0, 0, 0, 6 + 2 * (self.STEPS - i)))
+            r = self._rect.adjusted(-grow, -grow + offset, grow, grow + offset)
+            painter.drawRoundedRect(r, grow, grow)
+        painter.restore()
+
+
+class GuidesItem(QGraphicsItem):
+    """Trim line, bleed edge and safe area as thin dashed lines (each toggled on request)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout: CardLayout | None = None
+        self.trim = False
+        self.bleed = False
+        self.safe = False
+        self.setZValue(3)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_layout(self, layout: CardLayout | None) -> None:
+        self.prepareGeometryChange()
+        self._layout = layout
+        self.update()
+
+    def set_guides(self, trim: bool, bleed: bool, safe: bool) -> None:
+        self.trim, self.bleed, self.safe = trim, bleed, safe
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        if self._layout is None:
+            return QRectF()
+        b = max(self._layout.bleed, CANVAS_BLEED) + 2
+        return QRectF(-b, -b, self._layout.width + 2 * b, self._layout.height + 2 * b)
+
+    def rects(self) -> dict[str, QRectF]:
+        """The guide rectangles (points, card coordinates) that are switched on."""
+        out: dict[str, QRectF] = {}
+        if self._layout is None:
+            return out
+        w, h = self._layout.width, self._layout.height
+        if self.trim:
+            out["trim"] = QRectF(0, 0, w, h)
+        if self.bleed:
+            b = CANVAS_BLEED
+            out["bleed"] = QRectF(-b, -b, w + 2 * b, h + 2 * b)
+        if self.safe and self._layout.safe_margin > 0:
+            m = self._layout.safe_margin
+            out["safe"] = QRectF(m, m, w - 2 * m, h - 2 * m)
+        return out
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        colors = {"trim": TRIM_COLOR, "bleed": BLEED_COLOR, "safe": SAFE_COLOR}
+        painter.save()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for name, rect in self.rects().items():
+            pen = QPen(colors[name], 1)
+            pen.setCosmetic(True)
+            pen.setStyle(Qt.PenStyle.SolidLine if name == "trim" else Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(rect)
+        painter.restore()
+
+
+def cut_message(cut: Cut) -> str:
+    """The tooltip of a cut text, e.g. "Goals 3: 42 of 120 characters cut — shorten it..."."""
+    label = FIELD_LABELS.get(cut.field, cut.field.replace("_", " ").capitalize())
+    where = label if cut.item is None else f"{label} {cut.item + 1}"
+    if cut.reason == "cut":
+        what = f"{cut.cut_chars} of {cut.total_chars} characters cut"
+    else:
+        what = f"text {cut.reason} ({cut.shown_chars} of {cut.total_chars} characters shown)"
+    return f"{where}: {what} — shorten it or choose a larger template"
+
+
+class CutMarkerItem(QGraphicsRectItem):
+    """A dashed orange frame around a text the layout had to cut, explaining itself in a tooltip."""
+
+    def __init__(self, block: TextBlock) -> None:
+        super().__init__(QRectF(block.x, block.y, block.w, block.h))
+        self.block = block
+        pen = QPen(CUT_COLOR, 1.5)
+        pen.setCosmetic(True)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        fill = QColor(CUT_COLOR)
+        fill.setAlpha(28)
+        self.setBrush(QBrush(fill))
+        self.setZValue(4)
+        self.setToolTip(cut_message(block.cut))
+        # Clicks go through to the canvas (hit-testing the text underneath).
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(True)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.rect())
+        return path

@@ -1,0 +1,180 @@
+"""The bar above the canvas: template and theme pickers, zoom buttons, guide toggles.
+
+It only reports what the user picked (``designChanged``, zoom and guide
+signals); the shell decides what a design change means for the model (an
+undo command on the persona's card). ``attach(canvas)`` wires the zoom and
+guide controls to a CardCanvas directly, since those are view state, not data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
+
+
+def _template_choices() -> list[tuple[str, str]]:
+    """(name, label) of every template; the label shows the trim size when known."""
+    from personadesigner.core.templates import load_template, template_names
+
+    out = []
+    for name in template_names():
+        label = name
+        try:
+            t = load_template(name)
+            title = getattr(t, "title", "") or getattr(t, "label", "") or name
+            label = str(title)
+        except Exception:  # a broken template file still shows by name; layout reports it
+            pass
+        out.append((name, label))
+    return out
+
+
+def _theme_choices() -> list[tuple[str, str]]:
+    from personadesigner.core.themes import load_theme, theme_names
+
+    out = []
+    for name in theme_names():
+        label = name
+        try:
+            t = load_theme(name)
+            label = str(getattr(t, "title", "") or getattr(t, "label", "") or name)
+        except Exception:
+            pass
+        out.append((name, label))
+    return out
+
+
+class DesignBar(QWidget):
+    """Template and theme combo boxes, zoom out / % / in / fit, trim-bleed-safe toggles."""
+
+    designChanged = Signal(str, str)  # noqa: N815 (Qt signal names)
+    zoomInRequested = Signal()  # noqa: N815
+    zoomOutRequested = Signal()  # noqa: N815
+    zoomFitRequested = Signal()  # noqa: N815
+    overlaysChanged = Signal(bool, bool, bool)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("designBar")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 3, 6, 3)
+        row.setSpacing(4)
+
+        self.template_combo = self._combo("templateCombo", "Template", "The card layout: size and sections")
+        self.theme_combo = self._combo("themeCombo", "Theme", "Colours and fonts of the card")
+        for name, label in _template_choices():
+            self.template_combo.addItem(label, name)
+        for name, label in _theme_choices():
+            self.theme_combo.addItem(label, name)
+        template_label = QLabel("&Template:")
+        template_label.setBuddy(self.template_combo)
+        theme_label = QLabel("T&heme:")
+        theme_label.setBuddy(self.theme_combo)
+        row.addWidget(template_label)
+        row.addWidget(self.template_combo)
+        row.addSpacing(8)
+        row.addWidget(theme_label)
+        row.addWidget(self.theme_combo)
+        row.addStretch(1)
+
+        self.trim_button = self._toggle("trimToggle", "Trim", "Show the trim line: where the card is cut")
+        self.bleed_button = self._toggle(
+            "bleedToggle", "Bleed", "Show the 3 mm bleed: background printed beyond the trim"
+        )
+        self.safe_button = self._toggle(
+            "safeToggle", "Safe area", "Show the safe area: keep text inside it"
+        )
+        for b in (self.trim_button, self.bleed_button, self.safe_button):
+            row.addWidget(b)
+        row.addSpacing(12)
+
+        self.zoom_out_button = self._button("zoomOutButton", "−", "Zoom out (Ctrl+-)", "Zoom out")
+        self.zoom_label = QLabel("100 %")
+        self.zoom_label.setObjectName("zoomLabel")
+        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setAccessibleName("Zoom level")
+        self.zoom_in_button = self._button("zoomInButton", "+", "Zoom in (Ctrl++)", "Zoom in")
+        self.fit_button = self._button("zoomFitButton", "Fit", "Fit the card in the window (Ctrl+0)", "Zoom to fit")
+        self.fit_button.setCheckable(True)
+        for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
+            row.addWidget(w)
+
+        self.template_combo.activated.connect(self._emit_design)
+        self.theme_combo.activated.connect(self._emit_design)
+        self.zoom_in_button.clicked.connect(self.zoomInRequested)
+        self.zoom_out_button.clicked.connect(self.zoomOutRequested)
+        self.fit_button.clicked.connect(self._fit_clicked)
+        for b in (self.trim_button, self.bleed_button, self.safe_button):
+            b.toggled.connect(self._emit_overlays)
+
+    # ---------------------------------------------------------------- builders
+    def _combo(self, name: str, accessible: str, tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.setToolTip(tip)
+        return combo
+
+    def _button(self, name: str, text: str, tip: str, accessible: str) -> QToolButton:
+        b = QToolButton(self)
+        b.setObjectName(name)
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setAccessibleName(accessible)
+        b.setAutoRaise(True)
+        return b
+
+    def _toggle(self, name: str, text: str, tip: str) -> QToolButton:
+        b = self._button(name, text, tip, f"Show {text.lower()}")
+        b.setCheckable(True)
+        return b
+
+    # ------------------------------------------------------------------ state
+    def design(self) -> tuple[str, str]:
+        return self.template_combo.currentData() or "", self.theme_combo.currentData() or ""
+
+    def set_design(self, template: str, theme: str) -> None:
+        """Show the persona's design without emitting designChanged (not a user choice)."""
+        for combo, value in ((self.template_combo, template), (self.theme_combo, theme)):
+            i = combo.findData(value)
+            if i < 0:  # a design this installation lacks still shows what the persona uses
+                combo.addItem(f"{value} (missing)", value)
+                i = combo.count() - 1
+            combo.blockSignals(True)
+            combo.setCurrentIndex(i)
+            combo.blockSignals(False)
+
+    def set_zoom_display(self, factor: float) -> None:
+        self.zoom_label.setText(f"{round(factor * 100)} %")
+
+    def set_fit_checked(self, fit: bool) -> None:
+        self.fit_button.setChecked(fit)
+
+    def overlays(self) -> tuple[bool, bool, bool]:
+        return self.trim_button.isChecked(), self.bleed_button.isChecked(), self.safe_button.isChecked()
+
+    def _fit_clicked(self, *_args) -> None:
+        self.fit_button.setChecked(True)  # fit is a mode: clicking it again keeps it on
+        self.zoomFitRequested.emit()
+
+    def _emit_design(self, *_args) -> None:
+        self.designChanged.emit(*self.design())
+
+    def _emit_overlays(self, *_args) -> None:
+        self.overlaysChanged.emit(*self.overlays())
+
+    # ----------------------------------------------------------------- wiring
+    def attach(self, canvas) -> None:
+        """Drive a CardCanvas's zoom and guides from this bar and show its zoom level."""
+        self.zoomInRequested.connect(canvas.zoom_in)
+        self.zoomOutRequested.connect(canvas.zoom_out)
+        self.zoomFitRequested.connect(canvas.zoom_fit)
+        self.overlaysChanged.connect(canvas.set_overlays)
+
+        def show_zoom(factor: float) -> None:
+            self.set_zoom_display(factor)
+            self.set_fit_checked(canvas.is_fit_mode())
+
+        canvas.zoomChanged.connect(show_zoom)
+        show_zoom(canvas.zoom())
+        self.set_design(*canvas.design())
