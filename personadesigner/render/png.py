@@ -1,0 +1,81 @@
+"""PNG export: a card (or a planned sheet) rendered by the Qt painter at a given dpi.
+
+The pixel size is exact (round(points / 72 * dpi)) and the dpi is stored in the
+file, so a 300 dpi PNG prints at the card's real size.
+"""
+
+from __future__ import annotations
+
+import os
+
+from personadesigner.core.cardlayout import CardLayout
+from personadesigner.render.sheet import Placement, Sheet
+
+
+def ensure_gui_app():
+    """The running QGuiApplication, or a new offscreen one (the CLI has no window)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+    return app
+
+
+def layout_sheet(layout: CardLayout, *, bleed: bool = False) -> Sheet:
+    """The card alone on a page of its trim size (plus its bleed when asked)."""
+    b = layout.bleed if bleed else 0.0
+    clip = (0.0, 0.0, layout.width + 2 * b, layout.height + 2 * b)
+    return Sheet(clip[2], clip[3], [Placement(layout, b, b, clip)])
+
+
+def render_sheet(sheet: Sheet, *, dpi: float = 300):
+    """A white QImage of ``sheet`` at ``dpi``, with the dpi in its metadata."""
+    ensure_gui_app()
+    from PySide6.QtGui import QImage, QPainter
+
+    from personadesigner.render.qt_painter import paint_sheet
+
+    width = max(1, round(sheet.width / 72.0 * dpi))
+    height = max(1, round(sheet.height / 72.0 * dpi))
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFFFF)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(image)
+    try:
+        painter.scale(width / sheet.width, height / sheet.height)
+        paint_sheet(painter, sheet)
+    finally:
+        painter.end()
+    return image
+
+
+def render_png(layout: CardLayout, *, dpi: float = 300, bleed: bool = False):
+    """The card as a QImage: trim size (plus the bleed on each side when asked)."""
+    return render_sheet(layout_sheet(layout, bleed=bleed), dpi=dpi)
+
+
+def png_bytes(image) -> bytes:
+    """Encode a QImage as PNG bytes (the dpi goes into the pHYs chunk)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise RuntimeError("Qt could not encode the PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_png(layout: CardLayout, path, *, dpi: float = 300, include_bleed: bool = False) -> None:
+    """Write the card as a PNG file at ``dpi`` (atomically: never a torn file)."""
+    from personadesigner.atomic import atomic_write
+
+    data = png_bytes(render_png(layout, dpi=dpi, bleed=include_bleed))
+    with atomic_write(path, "wb") as f:
+        f.write(data)

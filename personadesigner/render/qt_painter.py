@@ -1,0 +1,199 @@
+"""The Qt painter: draws a CardLayout (or a planned Sheet) with a QPainter.
+
+Used by the app's canvas and the PNG writer. Drawing is in points with the
+trim's top-left at the origin; the caller sets the transform (scale dpi/72, a
+translate for the bleed). Text goes through QRawFont loaded from the bundled
+file and ``drawGlyphRun``: the glyphs and advances of the very file the layout
+measured with, no hinting, no Qt shaping and no bidi reordering (runs arrive
+already in visual order, ``drawText`` would reorder them a second time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGlyphRun,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QRawFont,
+)
+
+from personadesigner.core.cardlayout import (
+    Box,
+    CardLayout,
+    ImageItem,
+    Rule,
+    Slider,
+    TextBlock,
+    TextRun,
+)
+from personadesigner.core.fonts import FACES
+from personadesigner.render.shapes import rgba, slider_shape
+from personadesigner.render.sheet import MARK_COLOR, MARK_WIDTH, Sheet
+
+_families: dict[str, str] = {}
+_font_data: dict[str, QByteArray] = {}
+_raw_fonts: dict[tuple[str, float], QRawFont] = {}
+_images: dict[str, QImage] = {}
+_LAYOUT_FLAGS = QRawFont.LayoutFlag.SeparateAdvances | QRawFont.LayoutFlag.UseDesignMetrics
+
+
+def register_fonts() -> dict[str, str]:
+    """Add every bundled face to Qt's font database once; font key -> family name.
+
+    Needs a QGuiApplication. Widgets that show text in the bundled fonts
+    (editors, previews) use the returned family names.
+    """
+    if not _families:
+        for key, face in FACES.items():
+            font_id = QFontDatabase.addApplicationFont(str(face.path))
+            found = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            _families[key] = found[0] if found else face.family
+    return dict(_families)
+
+
+def qfont(key: str, size_pt: float) -> QFont:
+    """A QFont of a bundled face, for widgets (the card itself uses raw glyph runs)."""
+    face = FACES[key]
+    font = QFont(register_fonts()[key])
+    font.setBold(face.bold)
+    font.setItalic(face.italic)
+    font.setPointSizeF(size_pt)
+    return font
+
+
+def raw_font(key: str, size: float) -> QRawFont:
+    """The bundled file of ``key`` at ``size`` painter units (points on a card)."""
+    cached = _raw_fonts.get((key, size))
+    if cached is None:
+        data = _font_data.get(key)
+        if data is None:
+            data = _font_data[key] = QByteArray(FACES[key].path.read_bytes())
+        cached = QRawFont(data, size, QFont.HintingPreference.PreferNoHinting)
+        _raw_fonts[(key, size)] = cached
+    return cached
+
+
+def _color(color: str) -> QColor:
+    r, g, b, a = rgba(color)
+    return QColor.fromRgbF(r, g, b, a)
+
+
+def paint_layout(painter: QPainter, layout: CardLayout) -> None:
+    """Draw every primitive of ``layout`` as it is, in points, trim top-left at (0, 0)."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    for item in layout.items:
+        if isinstance(item, TextBlock):
+            for line in item.lines:
+                for run in line.runs:
+                    draw_run(painter, run)
+        elif isinstance(item, Box):
+            _draw_box(painter, item)
+        elif isinstance(item, Rule):
+            painter.setPen(QPen(_color(item.color), item.width))
+            painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
+        elif isinstance(item, ImageItem):
+            _draw_image(painter, item)
+        elif isinstance(item, Slider):
+            _draw_slider(painter, item)
+
+
+def paint_sheet(painter: QPainter, sheet: Sheet) -> None:
+    """Draw a planned page (one card, an imposed sheet, a poster tile) in points."""
+    for p in sheet.placements:
+        painter.save()
+        painter.setClipRect(QRectF(*p.clip), Qt.ClipOperation.IntersectClip)
+        painter.translate(p.x, p.y)
+        paint_layout(painter, p.layout)
+        painter.restore()
+    if sheet.marks:
+        painter.setPen(QPen(_color(MARK_COLOR), MARK_WIDTH))
+        for x1, y1, x2, y2 in sheet.marks:
+            painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+    for run in sheet.labels:
+        draw_run(painter, run)
+
+
+def draw_run(painter: QPainter, run: TextRun) -> None:
+    """One run at its baseline with the file's own glyphs and unkerned advances."""
+    if not run.text:
+        return
+    font = raw_font(run.font, run.size)
+    glyphs = font.glyphIndexesForString(run.text)
+    advances = font.advancesForGlyphIndexes(glyphs, _LAYOUT_FLAGS)
+    positions, x = [], 0.0
+    for adv in advances:
+        positions.append(QPointF(x, 0.0))
+        x += adv.x()
+    glyph_run = QGlyphRun()
+    glyph_run.setRawFont(font)
+    glyph_run.setGlyphIndexes(glyphs)
+    glyph_run.setPositions(positions)
+    painter.setPen(_color(run.color))
+    painter.drawGlyphRun(QPointF(run.x, run.y), glyph_run)
+
+
+def _draw_box(painter: QPainter, box: Box) -> None:
+    stroke = bool(box.stroke) and box.stroke_width > 0
+    if not box.fill and not stroke:
+        return
+    painter.setPen(QPen(_color(box.stroke), box.stroke_width) if stroke else Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(_color(box.fill)) if box.fill else Qt.BrushStyle.NoBrush)
+    rect = QRectF(box.x, box.y, box.w, box.h)
+    if box.shape == "ellipse":
+        painter.drawEllipse(rect)
+    elif box.radius > 0:
+        painter.drawRoundedRect(rect, box.radius, box.radius)
+    else:
+        painter.drawRect(rect)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def _image(data: bytes) -> QImage:
+    key = hashlib.sha1(data).hexdigest()
+    image = _images.get(key)
+    if image is None:
+        if len(_images) > 64:
+            _images.clear()
+        image = _images[key] = QImage.fromData(data)
+    return image
+
+
+def _draw_image(painter: QPainter, item: ImageItem) -> None:
+    rect = QRectF(item.x, item.y, item.w, item.h)
+    path = QPainterPath()
+    if item.clip == "ellipse":
+        path.addEllipse(rect)
+    elif item.clip == "rounded" and item.radius > 0:
+        path.addRoundedRect(rect, item.radius, item.radius)
+    else:
+        path.addRect(rect)
+    painter.save()
+    painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
+    painter.drawImage(rect, _image(item.data), QRectF(*item.src))
+    painter.restore()
+
+
+def _draw_slider(painter: QPainter, s: Slider) -> None:
+    shape = slider_shape(s)
+    painter.setPen(Qt.PenStyle.NoPen)
+    r = shape.track_radius
+    painter.setBrush(_color(s.track))
+    painter.drawRoundedRect(QRectF(*shape.track), r, r)
+    if shape.filled[2] > 0:
+        painter.setBrush(_color(s.fill))
+        fr = min(r, shape.filled[2] / 2)
+        painter.drawRoundedRect(QRectF(*shape.filled), fr, fr)
+    painter.setBrush(_color(s.marker))
+    m = shape.marker_r
+    painter.drawEllipse(QPointF(shape.marker_cx, shape.marker_cy), m, m)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
