@@ -1,0 +1,130 @@
+"""N-up imposition: many cards on one sheet (A4, Letter, A3) with gutters and marks.
+
+Pure geometry: ``plan_grid`` decides the sheet orientation, the grid and the
+gutters; ``impose`` turns a list of CardLayouts into planned ``Sheet`` pages.
+Each card gets its own crop marks in the gutters and margins, cut wherever
+they would cross a neighbour's card; empty slots get nothing at all.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+from personadesigner.core.cardlayout import CardLayout
+from personadesigner.core.units import PT_PER_MM, page_size
+from personadesigner.errors import UserError
+from personadesigner.render.marks import crop_marks
+from personadesigner.render.sheet import Placement, Sheet
+
+#: Gutter between cards without bleed: room for a pair of crop marks.
+PLAIN_GUTTER = 6 * PT_PER_MM
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Where the slots of one sheet are: trim top-left of slot ``i`` is ``slot(i)``."""
+
+    sheet_w: float
+    sheet_h: float
+    cols: int
+    rows: int
+    per_page: int
+    card_w: float
+    card_h: float
+    gutter: float
+
+    @property
+    def origin(self) -> tuple[float, float]:
+        """Top-left trim corner of the first slot: the block is centred on the sheet."""
+        block_w = self.cols * self.card_w + (self.cols - 1) * self.gutter
+        block_h = self.rows * self.card_h + (self.rows - 1) * self.gutter
+        return (self.sheet_w - block_w) / 2, (self.sheet_h - block_h) / 2
+
+    def slot(self, i: int) -> tuple[float, float]:
+        row, col = divmod(i, self.cols)
+        ox, oy = self.origin
+        return ox + col * (self.card_w + self.gutter), oy + row * (self.card_h + self.gutter)
+
+    def pages(self, cards: int) -> int:
+        return math.ceil(cards / self.per_page) if cards else 0
+
+
+def _fits(length: float, card: float, gutter: float, bleed: float) -> int:
+    """How many cards (with their bleed on the outer edges) fit along ``length``."""
+    if card + 2 * bleed > length:
+        return 0
+    return int((length - 2 * bleed + gutter) // (card + gutter))
+
+
+def _arrangements(sheet_w, sheet_h, card_w, card_h, gutter, bleed):
+    """(cols, rows, width, height) for portrait then landscape sheet orientation."""
+    for w, h in ((sheet_w, sheet_h), (sheet_h, sheet_w)):
+        yield _fits(w, card_w, gutter, bleed), _fits(h, card_h, gutter, bleed), w, h
+
+
+def plan_grid(
+    card_w: float,
+    card_h: float,
+    bleed: float,
+    sheet: str,
+    per_page: int | Literal["auto"] | None = "auto",
+) -> Grid:
+    """The grid for ``per_page`` cards (or as many as fit) on a ``sheet``.
+
+    The gutter is twice the bleed (6 mm without bleed); when an asked number
+    does not fit that way the gutter shrinks to the bleed alone before giving up.
+    """
+    sw, sh = (v.pt for v in page_size(sheet))
+    preferred = 2 * bleed if bleed > 0 else PLAIN_GUTTER
+    if per_page in (None, "auto"):
+        options = [(c * r, c, r, w, h) for c, r, w, h in _arrangements(sw, sh, card_w, card_h, preferred, bleed)]
+        best = max(options, key=lambda o: o[0])  # portrait wins a tie (max keeps the first)
+        if best[0] == 0:
+            raise UserError(f"The card does not fit on a {sheet} sheet; choose a larger sheet.")
+        n, cols, rows, w, h = best
+        return Grid(w, h, cols, rows, n, card_w, card_h, preferred)
+    wanted = int(per_page)
+    if wanted < 1:
+        raise UserError("Cards per page must be at least 1.")
+    most = 0
+    for gutter in dict.fromkeys((preferred, 2 * bleed)):
+        fitting = []
+        for cols, rows, w, h in _arrangements(sw, sh, card_w, card_h, gutter, bleed):
+            most = max(most, cols * rows)
+            if cols * rows >= wanted:
+                # the smallest grid that holds them, then the squarest block
+                cols = min(cols, wanted)
+                rows = math.ceil(wanted / cols)
+                fitting.append((cols * rows, abs(cols - rows), cols, rows, w, h))
+        if fitting:
+            _, _, cols, rows, w, h = min(fitting, key=lambda f: (f[0], f[1]))
+            return Grid(w, h, cols, rows, wanted, card_w, card_h, gutter)
+    raise UserError(
+        f"Only {most} cards fit on a {sheet} sheet, not {wanted}; ask for fewer per page or a larger sheet."
+    )
+
+
+def impose(layouts: list[CardLayout], grid: Grid, *, with_marks: bool = False) -> Iterator[Sheet]:
+    """The sheets of ``layouts`` in order, ``grid.per_page`` per sheet."""
+    for lay in layouts:
+        if abs(lay.width - grid.card_w) > 0.01 or abs(lay.height - grid.card_h) > 0.01:
+            raise UserError("Cards of different sizes cannot share a sheet; export them with one template.")
+    for start in range(0, len(layouts), grid.per_page):
+        page = layouts[start : start + grid.per_page]
+        sheet = Sheet(grid.sheet_w, grid.sheet_h)
+        boxes = []
+        for i, lay in enumerate(page):
+            x, y = grid.slot(i)
+            b = lay.bleed
+            box = (x - b, y - b, lay.width + 2 * b, lay.height + 2 * b)
+            boxes.append(box)
+            sheet.placements.append(Placement(lay, x, y, box))
+        if with_marks:
+            bounds = (0.0, 0.0, grid.sheet_w, grid.sheet_h)
+            for i, p in enumerate(sheet.placements):
+                others = boxes[:i] + boxes[i + 1 :]
+                trim = (p.x, p.y, p.layout.width, p.layout.height)
+                sheet.marks.extend(crop_marks(trim, p.layout.bleed, avoid=others, bounds=bounds))
+        yield sheet
