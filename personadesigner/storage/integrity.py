@@ -1,0 +1,141 @@
+"""Is a SQLite library file healthy? And what to do when it is not.
+
+A damaged file must never be written to: every write could spread the damage
+over pages that are still good. So the check runs read-only before the library
+is opened for real; a damaged file is copied aside (``<name>.damaged-<UTC time>``,
+with its -wal/-journal companions) and the user gets one sentence that says
+what happened and how to get the data back (restore a backup).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import shutil
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from personadesigner.errors import LibraryError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: The tables every PersonaDesigner library has (schema 0001 and later).
+LIBRARY_TABLES = frozenset({"personas", "photos", "library_info", "alembic_version"})
+_COMPANIONS = ("-wal", "-journal")
+
+
+def utc_stamp(now: _dt.datetime | None = None) -> str:
+    """"20261123T101500Z": sortable, safe in file names on every OS."""
+    now = now or _dt.datetime.now(_dt.UTC)
+    return now.astimezone(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """True when the file starts with SQLite's header (it may still be damaged)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to ``path`` (mode=ro), even by accident."""
+    uri = "file:" + quote(str(Path(path).absolute())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=10)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    return conn
+
+
+def _pragma_rows(conn: sqlite3.Connection, pragma: str) -> list[str]:
+    rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    return [" ".join(str(v) for v in row) for row in rows]
+
+
+def quick_check(path: Path) -> list[str]:
+    """Problems PRAGMA quick_check finds (empty: fine). Read-only; fast (no index cross-check)."""
+    return _check(path, "quick_check")
+
+
+def integrity_check(path: Path) -> list[str]:
+    """The thorough check: PRAGMA integrity_check and foreign_key_check. Read-only."""
+    problems = _check(path, "integrity_check")
+    if problems:
+        return problems
+    try:
+        conn = connect_readonly(path)
+        try:
+            fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [f"foreign_key_check failed: {exc}"]
+    return [f"{table} row {rowid} refers to a missing row in {parent}" for table, rowid, parent, _fk in fk]
+
+
+def _check(path: Path, pragma: str) -> list[str]:
+    try:
+        conn = connect_readonly(path)
+        try:
+            rows = _pragma_rows(conn, pragma)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"...
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def library_tables(path: Path) -> set[str]:
+    """Table names in the file (read-only); empty when it cannot be read."""
+    try:
+        conn = connect_readonly(path)
+        try:
+            return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return set()
+
+
+def keep_damaged_copy(path: Path, now: _dt.datetime | None = None) -> Path:
+    """Copy the damaged file (and its -wal/-journal) to ``<name>.damaged-<UTC time>``."""
+    path = Path(path)
+    target = path.with_name(f"{path.name}.damaged-{utc_stamp(now)}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{utc_stamp(now)}-{n}")
+    shutil.copy2(path, target)
+    for suffix in _COMPANIONS:
+        companion = Path(str(path) + suffix)
+        if companion.exists():
+            shutil.copy2(companion, Path(str(target) + suffix))
+    return target
+
+
+def damaged_message(path: Path, kept: Path) -> str:
+    return (
+        f'The library "{path}" is damaged; a copy was kept at "{kept}"; restore the latest backup '
+        f'with `personadesigner restore --library "{path}" --from BACKUP` '
+        f'(backups are listed by `personadesigner backup --library "{path}" --list`).'
+    )
+
+
+def ensure_healthy(path: Path) -> None:
+    """Raise LibraryError (after keeping a copy) when an existing SQLite library is damaged.
+
+    Only files that carry SQLite's header are judged here: anything else is
+    "not a library", which the caller reports without touching the file.
+    """
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0 or not is_sqlite_file(path):
+        return
+    problems = quick_check(path)
+    if problems:
+        try:
+            kept = keep_damaged_copy(path)
+        except OSError as exc:
+            raise LibraryError(
+                f'The library "{path}" is damaged and a copy could not be kept ({exc.strerror}); '
+                "restore the latest backup with `personadesigner restore`."
+            ) from None
+        raise LibraryError(damaged_message(path, kept))
