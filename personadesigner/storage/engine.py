@@ -1,0 +1,93 @@
+"""Turn what the user gave (a file path or a SQLAlchemy URL) into a configured engine.
+
+SQLite is the default and gets the settings that keep a desktop library safe
+with several windows or processes on it: WAL (readers never block the writer),
+a 10 s busy timeout, foreign keys ON, and BEGIN IMMEDIATE for writes so two
+writers queue up instead of failing half-way with "database is locked".
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.pool import StaticPool
+
+from personadesigner.errors import LibraryError
+
+BUSY_TIMEOUT_MS = 10_000
+#: Execution option naming how a transaction begins on SQLite (DEFERRED or IMMEDIATE).
+BEGIN_OPTION = "personadesigner_begin"
+
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def is_url(text: str) -> bool:
+    """True for "dialect[+driver]://..." (a Windows path such as C:\\x is not one)."""
+    return bool(_URL_RE.match(text))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file of a SQLite URL, None for in-memory or other databases."""
+    if url.get_backend_name() != "sqlite":
+        return None
+    if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
+        return None
+    return Path(url.database)
+
+
+def location_url(location: str) -> URL:
+    """The SQLAlchemy URL for a path or URL; a path's folder must exist."""
+    if is_url(location):
+        try:
+            return sa.engine.make_url(location)
+        except sa.exc.ArgumentError:
+            raise LibraryError(f'"{location}" is not a valid database URL.') from None
+    path = Path(location).expanduser().absolute()
+    return URL.create("sqlite", database=str(path))
+
+
+def make_engine(location: str, *, wal: bool = True) -> tuple[Engine, URL]:
+    """A configured engine and its URL. ``wal=False`` leaves the file's journal mode alone."""
+    url = location_url(location)
+    path = sqlite_path(url)
+    if path is not None and not path.parent.is_dir():
+        raise LibraryError(f'The folder "{path.parent}" does not exist.')
+    if url.get_backend_name() == "sqlite":
+        kwargs: dict = {}
+        if path is None:  # one shared in-memory database, not one per connection
+            kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        engine = sa.create_engine(url, **kwargs)
+        _configure_sqlite(engine, wal=wal and path is not None)
+    else:
+        try:
+            engine = sa.create_engine(url, pool_pre_ping=True)
+        except (ImportError, sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
+            raise LibraryError(f'Cannot use the database "{url.render_as_string()}": {exc}.') from None
+    return engine, url
+
+
+def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is DEFERRED only).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if wal:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection):  # noqa: ANN001
+        mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (and pool) whose transactions take the write lock up front."""
+    return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})

@@ -1,0 +1,604 @@
+"""The persona library: every user action is one short transaction ("sessions at the edges").
+
+``Library`` is the only way the app, the CLI and interchange reach stored
+personas. Its methods take and return model ``Persona`` objects (never rows or
+ORM objects), so callers stay free of SQL and no session outlives an action.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, URL
+
+from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, new_id, now_iso
+from personadesigner.errors import ConflictError, LibraryError, UserError
+from personadesigner.storage import migrate
+from personadesigner.storage.engine import location_url, make_engine, sqlite_path, writer
+from personadesigner.storage.opening import probe_connection, probe_sqlite_file
+from personadesigner.storage.photos import PhotoInfo, normalize, photo_hash, photo_thumbnail
+from personadesigner.storage.rows import (
+    SUMMARY_COLUMNS,
+    PersonaSummary,
+    fold,
+    from_row,
+    to_row,
+    to_summary,
+)
+from personadesigner.storage.schema import library_info, personas, photos
+
+__all__ = ["Library", "PersonaSummary"]
+
+T = TypeVar("T")
+SORTS = ("name", "updated", "type")
+WRITE_ATTEMPTS = 3
+CHUNK = 500  # ids per IN (...) clause: far below every database's parameter limit
+THUMBNAIL_CACHE = 512
+_CHANGE_TOKEN = "change_token"
+
+
+def _is_locked(exc: sa.exc.DBAPIError) -> bool:
+    text = str(exc.orig).lower()
+    return "locked" in text or "busy" in text
+
+
+def _environment_error(exc: sa.exc.DBAPIError) -> Exception:
+    """The one-sentence LibraryError for a database problem the user can act on, else ``exc``."""
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return LibraryError("The library is busy: another program kept it locked for more than 10 seconds.")
+    if "readonly" in text or "read-only" in text:
+        return LibraryError("The library is read-only, so changes cannot be saved.")
+    if "disk is full" in text or "disk i/o" in text:
+        return LibraryError("The library could not be written: the disk is full or failing.")
+    if "malformed" in text or "not a database" in text:
+        return LibraryError("The library file is damaged; restore it from a backup.")
+    if isinstance(exc, sa.exc.OperationalError) and ("connect" in text or "connection" in text):
+        return LibraryError(f"The library's database server cannot be reached: {str(exc.orig).strip()}.")
+    return exc
+
+
+def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _not_found(persona_id: str) -> UserError:
+    return UserError(f'No persona with id "{persona_id}" in the library.')
+
+
+class Library:
+    """A persona library in one SQLite file or a database server (see ``open``)."""
+
+    def __init__(self, engine: Engine, url: URL, location: str, *, is_new: bool) -> None:
+        self._engine = engine
+        self._writer = writer(engine)
+        self._url = url
+        self.url: str = url.render_as_string(hide_password=False)
+        self.location = location
+        path = sqlite_path(url)
+        self.name: str = path.stem if path is not None else (url.database or url.get_backend_name())
+        self.is_new = is_new
+        self._is_sqlite = engine.dialect.name == "sqlite"
+        self._lock = threading.Lock()
+        self._watch = engine.raw_connection() if self._is_sqlite else None
+        self._seen: Any = None
+        self._changes = 0
+        self._thumbs: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self.data_version()
+
+    # ------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, location: str, *, create: bool = True) -> Library:
+        """Open (and if needed create or upgrade) the library at a path or SQLAlchemy URL."""
+        location = str(location)
+        url = location_url(location)
+        path = sqlite_path(url)
+        probe = probe_sqlite_file(path) if path is not None else None
+        if probe is not None and not probe.exists and not create:
+            raise LibraryError(f'There is no library at "{path}".')
+        if probe is not None and probe.revision is not None:
+            cls._check_revision(probe.revision, str(path))
+        engine, url = make_engine(location)
+        try:
+            is_new = cls._prepare(engine, url, probe, create=create)
+            return cls(engine, url, location, is_new=is_new)
+        except BaseException:
+            engine.dispose()
+            raise
+
+    @staticmethod
+    def _check_revision(revision: str, where: str) -> None:
+        if revision != migrate.HEAD_REVISION and revision not in migrate.known_revisions():
+            raise LibraryError(
+                f'The library "{where}" was made by a newer PersonaDesigner (schema {revision}); update the app to open it.'
+            )
+
+    @classmethod
+    def _prepare(cls, engine: Engine, url: URL, probe, *, create: bool) -> bool:
+        """Create or upgrade the schema; True when the library was created just now."""
+        where = url.render_as_string(hide_password=True)
+        try:
+            with writer(engine).begin() as conn:
+                if probe is None:  # a server: look inside through the connection
+                    probe = probe_connection(conn, where)
+                    if probe.revision is not None:
+                        cls._check_revision(probe.revision, where)
+                if probe.revision == migrate.HEAD_REVISION:
+                    return False
+                if probe.revision is None and not create:
+                    raise LibraryError(f'There is no library at "{where}".')
+                migrate.upgrade(conn)
+                if probe.revision is not None:
+                    return False
+                stamp = now_iso()
+                conn.execute(
+                    library_info.insert(),
+                    [
+                        {"key": "name", "value": Path(url.database or "library").stem},
+                        {"key": "created_at", "value": stamp},
+                        {"key": _CHANGE_TOKEN, "value": uuid.uuid4().hex},
+                    ],
+                )
+                return True
+        except sa.exc.DBAPIError as exc:
+            raise _environment_error(exc) from None
+
+    def close(self) -> None:
+        """Release the connections; the object must not be used afterwards."""
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+        self._engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Library({self._url.render_as_string(hide_password=True)!r})"
+
+    # ------------------------------------------------------ transactions
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except sa.exc.DBAPIError as exc:
+            raise _environment_error(exc) from None
+
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in one write transaction, retrying briefly while the database is locked."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self._writer.begin() as conn:
+                    self.data_version()  # changes by others before our write still count
+                    result = work(conn)
+                    token = None if self._is_sqlite else self._bump_token(conn)
+                self._absorb_own_write(token)
+                return result
+            except sa.exc.OperationalError as exc:
+                if _is_locked(exc) and attempt + 1 < WRITE_ATTEMPTS:
+                    time.sleep(0.2 * (attempt + 1))
+                    continue
+                raise _environment_error(exc) from None
+            except sa.exc.DBAPIError as exc:
+                raise _environment_error(exc) from None
+        raise AssertionError("unreachable")
+
+    # ------------------------------------------------------ change watch
+    def _bump_token(self, conn: Connection) -> str:
+        token = uuid.uuid4().hex
+        done = conn.execute(
+            library_info.update().where(library_info.c.key == _CHANGE_TOKEN).values(value=token)
+        ).rowcount
+        if not done:
+            conn.execute(library_info.insert().values(key=_CHANGE_TOKEN, value=token))
+        return token
+
+    def _read_marker(self) -> Any:
+        if self._watch is not None:
+            cursor = self._watch.cursor()
+            try:
+                return cursor.execute("PRAGMA data_version").fetchone()[0]
+            finally:
+                cursor.close()
+        with self._reading() as conn:
+            return conn.execute(
+                sa.select(library_info.c.value).where(library_info.c.key == _CHANGE_TOKEN)
+            ).scalar()
+
+    def _absorb_own_write(self, token: str | None) -> None:
+        with self._lock:
+            self._seen = token if token is not None else self._read_marker()
+
+    def data_version(self) -> int:
+        """A number that changes when another connection or process committed a change.
+
+        Our own writes do not change it, so the app refreshes only for others' edits.
+        """
+        with self._lock:
+            marker = self._read_marker()
+            if marker != self._seen:
+                if self._seen is not None:
+                    self._changes += 1
+                self._seen = marker
+            return self._changes
+
+    # ------------------------------------------------------------ reading
+    def count(self, *, include_deleted: bool = False) -> int:
+        query = sa.select(sa.func.count()).select_from(personas)
+        if not include_deleted:
+            query = query.where(personas.c.deleted_at.is_(None))
+        with self._reading() as conn:
+            return conn.execute(query).scalar_one()
+
+    def list(
+        self,
+        *,
+        search: str | None = None,
+        type: str | None = None,  # noqa: A002 - the contract's field name
+        tag: str | None = None,
+        sort: str = "name",
+        deleted: bool = False,
+    ) -> builtins.list[PersonaSummary]:
+        """Summaries of the personas (or of the trash), filtered and sorted."""
+        if sort not in SORTS:
+            raise UserError(f'Unknown sort "{sort}" (use one of: {", ".join(SORTS)}).')
+        query = sa.select(*(personas.c[name] for name in SUMMARY_COLUMNS))
+        query = query.where(personas.c.deleted_at.is_not(None) if deleted else personas.c.deleted_at.is_(None))
+        if type:
+            query = query.where(personas.c.type == type)
+        if search and search.strip():
+            needle = fold(search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(personas.c.search_text.like(f"%{needle}%", escape="\\"))
+        with self._reading() as conn:
+            result = [to_summary(row) for row in conn.execute(query).mappings()]
+        if tag:
+            wanted = fold(tag)
+            result = [s for s in result if any(fold(t) == wanted for t in s.tags)]
+        if sort == "name":
+            result.sort(key=lambda s: (fold(s.name), s.id))
+        elif sort == "updated":
+            result.sort(key=lambda s: (fold(s.name), s.id))
+            result.sort(key=lambda s: s.updated_at, reverse=True)
+        else:
+            order = {t: i for i, t in enumerate(PERSONA_TYPES)}
+            result.sort(key=lambda s: (order.get(s.type, len(order)), fold(s.name), s.id))
+        return result
+
+    def _fetch(self, conn: Connection, ids: builtins.list[str], *, live_only: bool) -> dict[str, Persona]:
+        """Whole personas (with photo bytes) by id, in one query per chunk."""
+        found: dict[str, Persona] = {}
+        for chunk in _chunks(ids):
+            query = (
+                sa.select(personas, photos.c.data.label("photo_data"))
+                .select_from(personas.outerjoin(photos, personas.c.photo_hash == photos.c.hash))
+                .where(personas.c.id.in_(chunk))
+            )
+            if live_only:
+                query = query.where(personas.c.deleted_at.is_(None))
+            for row in conn.execute(query).mappings():
+                found[row["id"]] = from_row(row, row["photo_data"])
+        return found
+
+    def _get(self, conn: Connection, persona_id: str) -> Persona | None:
+        return self._fetch(conn, [persona_id], live_only=False).get(persona_id)
+
+    def get(self, persona_id: str) -> Persona:
+        """The whole persona (also from the trash), photo bytes included."""
+        with self._reading() as conn:
+            persona = self._get(conn, persona_id)
+        if persona is None:
+            raise _not_found(persona_id)
+        return persona
+
+    def find(self, ref: str) -> Persona:
+        """A persona outside the trash by id, exact name, or name ignoring case."""
+        live = personas.c.deleted_at.is_(None)
+        with self._reading() as conn:
+            if conn.execute(sa.select(personas.c.id).where(personas.c.id == ref, live)).first():
+                return self._get(conn, ref)  # type: ignore[return-value]
+            exact = conn.execute(sa.select(personas.c.id).where(personas.c.name == ref, live)).scalars().all()
+            if not exact:
+                wanted = fold(ref.strip())
+                rows = conn.execute(sa.select(personas.c.id, personas.c.name).where(live)).all()
+                exact = [row.id for row in rows if fold(row.name.strip()) == wanted]
+            if len(exact) == 1:
+                return self._get(conn, exact[0])  # type: ignore[return-value]
+        if not exact:
+            raise UserError(f'No persona with the id or name "{ref}" in the library.')
+        shown = ", ".join(exact[:5]) + (", ..." if len(exact) > 5 else "")
+        raise UserError(f'{len(exact)} personas are named "{ref}"; use an id instead ({shown}).')
+
+    def iter_personas(self, ids: builtins.list[str] | None = None, *, batch: int = 500) -> Iterator[Persona]:
+        """Whole personas outside the trash, in ``ids`` order (default: by name), a batch per query."""
+        if ids is None:
+            ids = [s.id for s in self.list()]
+        for chunk in _chunks(list(ids), max(1, batch)):
+            with self._reading() as conn:
+                found = self._fetch(conn, chunk, live_only=True)
+            for persona_id in chunk:
+                if persona_id in found:
+                    yield found[persona_id]
+
+    def tags(self) -> builtins.list[str]:
+        """Every tag in use outside the trash, sorted ignoring case."""
+        with self._reading() as conn:
+            rows = conn.execute(sa.select(personas.c.tags).where(personas.c.deleted_at.is_(None)))
+            found = {tag for (text,) in rows for tag in json.loads(text)}
+        return sorted(found, key=lambda t: (fold(t), t))
+
+    def photo(self, photo_hash: str) -> bytes | None:
+        with self._reading() as conn:
+            return conn.execute(sa.select(photos.c.data).where(photos.c.hash == photo_hash)).scalar()
+
+    def thumbnail(self, photo_hash: str, size: int) -> bytes | None:
+        """A PNG thumbnail of a stored photo; kept in memory (photos never change under a hash)."""
+        key = (photo_hash, size)
+        with self._lock:
+            if key in self._thumbs:
+                self._thumbs.move_to_end(key)
+                return self._thumbs[key]
+        data = self.photo(photo_hash)
+        if data is None:
+            return None
+        thumb = photo_thumbnail(data, size)
+        with self._lock:
+            self._thumbs[key] = thumb
+            while len(self._thumbs) > THUMBNAIL_CACHE:
+                self._thumbs.popitem(last=False)
+        return thumb
+
+    # ------------------------------------------------------------- photos
+    def _prepare_photos(self, datas: Iterable[bytes | None]) -> dict[str, PhotoInfo | str]:
+        """Raw-bytes hash -> the photo to insert, or the hash of one already stored.
+
+        Bytes already in the library (a persona read back and saved again) are
+        not re-encoded, so a photo never loses quality with each save.
+        """
+        raw = {photo_hash(d): d for d in datas if d is not None}
+        with self._reading() as conn:
+            stored: set[str] = set()
+            for chunk in _chunks(builtins.list(raw)):
+                stored.update(conn.execute(sa.select(photos.c.hash).where(photos.c.hash.in_(chunk))).scalars())
+        return {h: (h if h in stored else normalize(d)) for h, d in raw.items()}
+
+    def _store_photos(self, conn: Connection, prepared: Iterable[PhotoInfo | str]) -> None:
+        new = {p.hash: p for p in prepared if isinstance(p, PhotoInfo)}
+        if not new:
+            return
+        present: set[str] = set()
+        for chunk in _chunks(builtins.list(new)):
+            present.update(conn.execute(sa.select(photos.c.hash).where(photos.c.hash.in_(chunk))).scalars())
+        rows = [
+            {"hash": p.hash, "mime": p.mime, "width": p.width, "height": p.height, "data": p.data}
+            for h, p in new.items()
+            if h not in present
+        ]
+        if rows:
+            conn.execute(photos.insert(), rows)
+
+    @staticmethod
+    def _hash_of(prepared: dict[str, PhotoInfo | str], data: bytes | None) -> str | None:
+        if data is None:
+            return None
+        entry = prepared[photo_hash(data)]
+        return entry if isinstance(entry, str) else entry.hash
+
+    @staticmethod
+    def _drop_orphan_photo(conn: Connection, hash_: str | None) -> None:
+        if hash_ is None:
+            return
+        used = sa.select(personas.c.id).where(personas.c.photo_hash == hash_).exists()
+        conn.execute(photos.delete().where(photos.c.hash == hash_, ~used))
+
+    # ------------------------------------------------------------ writing
+    def add(self, persona: Persona) -> Persona:
+        """Store a new persona; returns it with id, timestamps and version 1."""
+        return self.add_many([persona])[0]
+
+    def add_many(self, personas_in: builtins.list[Persona]) -> builtins.list[Persona]:
+        """Store many personas in ONE transaction: all of them, or none when one is refused."""
+        batch = [p.copy() for p in personas_in]
+        for p in batch:
+            p.validate()
+        stamp = now_iso()
+        seen: dict[str, str] = {}
+        for p in batch:
+            p.ensure_id()
+            if p.id in seen:
+                raise UserError(f'Personas "{seen[p.id]}" and "{p.name}" have the same id {p.id}.')
+            seen[p.id] = p.name
+            p.created_at = p.created_at or stamp
+            p.updated_at = p.updated_at or stamp
+            p.version = 1
+        prepared = self._prepare_photos(p.photo for p in batch)
+
+        def work(conn: Connection) -> builtins.list[Persona]:
+            ids = builtins.list(seen)
+            for chunk in _chunks(ids):
+                taken = conn.execute(sa.select(personas.c.id).where(personas.c.id.in_(chunk))).scalars().first()
+                if taken is not None:
+                    raise UserError(f'Persona "{seen[taken]}": id {taken} is already in the library.')
+            self._resolve_related(conn, batch)
+            self._store_photos(conn, prepared.values())
+            rows = [to_row(p, self._hash_of(prepared, p.photo)) for p in batch]
+            for chunk in _chunks(rows):
+                conn.execute(personas.insert(), chunk)
+            return batch
+
+        result = self._write(work)
+        for p in result:  # hand back the stored (re-encoded) photo bytes
+            if p.photo is not None:
+                entry = prepared[photo_hash(p.photo)]
+                if isinstance(entry, PhotoInfo):
+                    p.photo = entry.data
+        return result
+
+    @staticmethod
+    def _resolve_related(conn: Connection, batch: builtins.list[Persona]) -> None:
+        """Turn ``related[].persona`` given as an exact name into that persona's id."""
+        if not any(p.related for p in batch):
+            return
+        rows = conn.execute(sa.select(personas.c.id, personas.c.name).where(personas.c.deleted_at.is_(None))).all()
+        ids = {p.id for p in batch} | {row.id for row in rows}
+        by_name: dict[str, set[str]] = {}
+        for row in rows:
+            by_name.setdefault(row.name, set()).add(row.id)
+        in_batch: dict[str, set[str]] = {}
+        for p in batch:
+            in_batch.setdefault(p.name, set()).add(p.id)
+        for p in batch:
+            for relation in p.related:
+                if relation.persona in ids:
+                    continue
+                candidates = in_batch.get(relation.persona) or by_name.get(relation.persona) or set()
+                if len(candidates) == 1:
+                    relation.persona = next(iter(candidates))
+
+    def update(self, persona: Persona) -> Persona:
+        """Save changes; ConflictError when someone saved this persona since it was read."""
+        p = persona.copy()
+        p.validate()
+        if not p.id:
+            raise UserError(f'Persona "{p.name}" is not in the library yet; add it first.')
+        prepared = self._prepare_photos([p.photo])
+        loaded_version = p.version
+
+        def work(conn: Connection) -> Persona:
+            old_hash = conn.execute(sa.select(personas.c.photo_hash).where(personas.c.id == p.id)).scalar()
+            self._store_photos(conn, prepared.values())
+            new_hash = self._hash_of(prepared, p.photo)
+            p.version = loaded_version + 1
+            p.updated_at = now_iso()
+            values = to_row(p, new_hash)
+            for key in ("id", "created_at"):
+                del values[key]
+            done = conn.execute(
+                personas.update()
+                .where(personas.c.id == p.id, personas.c.version == loaded_version)
+                .values(**values)
+            ).rowcount
+            if done != 1:
+                theirs = self._get(conn, p.id)
+                if theirs is None:
+                    raise ConflictError(
+                        f'"{p.name}" was permanently deleted by someone else.', persona_id=p.id, theirs=None
+                    )
+                raise ConflictError(
+                    f'"{theirs.name}" was changed by someone else since you opened it.',
+                    persona_id=p.id,
+                    theirs=theirs,
+                )
+            if old_hash != new_hash:
+                self._drop_orphan_photo(conn, old_hash)
+            return self._get(conn, p.id)  # type: ignore[return-value]
+
+        return self._write(work)
+
+    def _set_deleted(self, persona_id: str, deleted_at: str | None) -> None:
+        def work(conn: Connection) -> None:
+            done = conn.execute(
+                personas.update().where(personas.c.id == persona_id).values(deleted_at=deleted_at)
+            ).rowcount
+            if not done:
+                raise _not_found(persona_id)
+
+        self._write(work)
+
+    def delete(self, persona_id: str) -> None:
+        """Move to the trash (restore brings it back)."""
+        self._set_deleted(persona_id, now_iso())
+
+    def restore(self, persona_id: str) -> None:
+        self._set_deleted(persona_id, None)
+
+    def purge(self, persona_id: str) -> None:
+        """Delete for good, with its photo when no other persona shows it."""
+
+        def work(conn: Connection) -> None:
+            row = conn.execute(sa.select(personas.c.photo_hash).where(personas.c.id == persona_id)).first()
+            if row is None:
+                raise _not_found(persona_id)
+            conn.execute(personas.delete().where(personas.c.id == persona_id))
+            self._drop_orphan_photo(conn, row.photo_hash)
+
+        self._write(work)
+
+    def duplicate(self, persona_id: str) -> Persona:
+        """A copy under a new id, named "<name> (copy)", sharing the stored photo."""
+
+        def work(conn: Connection) -> Persona:
+            original = self._get(conn, persona_id)
+            if original is None:
+                raise _not_found(persona_id)
+            photo_row = conn.execute(sa.select(personas.c.photo_hash).where(personas.c.id == persona_id)).scalar()
+            copy = original.copy()
+            suffix = " (copy)"
+            copy.name = original.name[: NAME_MAX - len(suffix)] + suffix
+            copy.id = new_id()
+            copy.created_at = copy.updated_at = now_iso()
+            copy.version = 1
+            conn.execute(personas.insert().values(**to_row(copy, photo_row)))
+            return copy
+
+        return self._write(work)
+
+    # ---------------------------------------------------------- upkeep
+    def schema_revision(self) -> str:
+        with self._reading() as conn:
+            return migrate.current_revision(conn) or ""
+
+    def check(self) -> builtins.list[str]:
+        """Problems found in the library, one sentence each; empty when all is well."""
+        problems: builtins.list[str] = []
+        with self._reading() as conn:
+            if self._is_sqlite:
+                for (line,) in conn.exec_driver_sql("PRAGMA integrity_check").all():
+                    if line != "ok":
+                        problems.append(f"Integrity check: {line}.")
+                for row in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+                    problems.append(f"Row {row[1]} of table {row[0]} refers to a missing row of table {row[2]}.")
+            revision = migrate.current_revision(conn)
+            if revision != migrate.HEAD_REVISION:
+                problems.append(f"The schema is at revision {revision}, not {migrate.HEAD_REVISION}.")
+            for row in conn.execute(sa.select(personas.c.id, personas.c.tags, personas.c.lists)):
+                try:
+                    from_lists = json.loads(row.lists), json.loads(row.tags)
+                except ValueError:
+                    from_lists = None
+                if not from_lists or not isinstance(from_lists[0], dict) or not isinstance(from_lists[1], builtins.list):
+                    problems.append(f"Persona {row.id} has damaged list data.")
+        return problems
+
+    def info(self) -> dict[str, Any]:
+        """Facts for `personadesigner check` and the About dialog."""
+        with self._reading() as conn:
+            stored = dict(conn.execute(sa.select(library_info.c.key, library_info.c.value)).all())
+            info: dict[str, Any] = {
+                "name": self.name,
+                "url": self._url.render_as_string(hide_password=True),
+                "personas": self.count(),
+                "trash": self.count(include_deleted=True) - self.count(),
+                "photos": conn.execute(sa.select(sa.func.count()).select_from(photos)).scalar_one(),
+                "schema_revision": migrate.current_revision(conn) or "",
+                "created_at": stored.get("created_at", ""),
+                "backend": self._engine.dialect.name,
+            }
+            if self._is_sqlite:
+                info["sqlite_version"] = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+                info["journal_mode"] = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+        return info

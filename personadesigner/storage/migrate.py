@@ -1,0 +1,53 @@
+"""Create and upgrade the schema with Alembic, driven from code (no alembic.ini).
+
+Alembic is imported only when a migration really runs: opening an up-to-date
+library just reads ``alembic_version`` and compares it with ``HEAD_REVISION``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: The newest revision in migrations/versions (a test keeps the two in step).
+HEAD_REVISION = "0001"
+VERSION_TABLE = "alembic_version"
+
+
+def alembic_config(connection: Connection | None = None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def script_head() -> str:
+    """The head revision as Alembic sees the version files."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Upgrade the database on ``connection`` (inside the caller's transaction)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(connection), revision)
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision stamped in the database, None when it has none."""
+    if not sa.inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return connection.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()

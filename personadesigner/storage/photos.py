@@ -1,0 +1,116 @@
+"""Photos: only safe, small, metadata-free images enter the library.
+
+A photo comes from anywhere (a file the user picked, a JSON import), so it is
+treated as hostile: only PNG, JPEG and WebP are opened, the pixel count is
+checked before decoding (a 30000 x 30000 PNG is ~100 KB on disk but 2.7 GB in
+memory), truncated files are refused, and what is stored is a fresh encoding
+(no EXIF: no GPS position or camera serial leaks into shared libraries).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from personadesigner.errors import PhotoError
+
+ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP")
+MAX_PIXELS = 40_000_000
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_SIDE = 1200
+JPEG_QUALITY = 90
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    """A normalized photo as stored: its bytes and what the photos table records."""
+
+    data: bytes
+    hash: str
+    mime: str
+    width: int
+    height: int
+
+
+def photo_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _open(data: bytes) -> Image.Image:
+    if not data:
+        raise PhotoError("The photo is empty.")
+    if len(data) > MAX_FILE_BYTES:
+        raise PhotoError(f"The photo file is {len(data) // (1024 * 1024)} MB; at most 50 MB are accepted.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            img = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+        except UnidentifiedImageError:
+            raise PhotoError("The photo is not a PNG, JPEG or WebP image.") from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoError("The photo has too many pixels (more than 40 megapixels).") from None
+        except (OSError, SyntaxError, ValueError):
+            raise PhotoError("The photo file is damaged.") from None
+    width, height = img.size
+    if width < 1 or height < 1 or width * height > MAX_PIXELS:
+        raise PhotoError(f"The photo is {width} x {height} pixels; at most 40 megapixels are accepted.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            img.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoError("The photo has too many pixels (more than 40 megapixels).") from None
+        except (OSError, SyntaxError, ValueError, EOFError):
+            raise PhotoError("The photo file is truncated or damaged.") from None
+    return img
+
+
+def _has_alpha(img: Image.Image) -> bool:
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        alpha = img.convert("RGBA").getchannel("A")
+        return alpha.getextrema()[0] < 255
+    return False
+
+
+def _upright(img: Image.Image) -> Image.Image:
+    try:
+        return ImageOps.exif_transpose(img)
+    except Exception:  # noqa: BLE001 - a broken EXIF block only costs the rotation
+        return img
+
+
+def normalize(data: bytes) -> PhotoInfo:
+    """Validate and re-encode ``data``; PhotoError (one sentence) when it is refused."""
+    img = _open(data)
+    img = _upright(img)
+    alpha = _has_alpha(img)
+    img = img.convert("RGBA" if alpha else "RGB")
+    img.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if alpha:
+        img.save(out, format="PNG")
+        mime = "image/png"
+    else:
+        img.save(out, format="JPEG", quality=JPEG_QUALITY)
+        mime = "image/jpeg"
+    encoded = out.getvalue()
+    return PhotoInfo(encoded, photo_hash(encoded), mime, img.width, img.height)
+
+
+def normalize_photo(data: bytes) -> bytes:
+    """The bytes to store for a photo (PNG with alpha, else JPEG), at most 1200 px a side."""
+    return normalize(data).data
+
+
+def photo_thumbnail(data: bytes, size_px: int) -> bytes:
+    """A PNG thumbnail fitting ``size_px`` square, for the app's sidebar."""
+    img = _upright(_open(data))
+    img = img.convert("RGBA")
+    img.thumbnail((size_px, size_px), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    img.save(out, format="PNG")
+    return out.getvalue()

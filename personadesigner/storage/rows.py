@@ -1,0 +1,118 @@
+"""Persona <-> table row, the only place that knows how the model is laid out in SQL."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from personadesigner.core.persona import (
+    LIST_FIELDS,
+    RECORD_LIST_FIELDS,
+    CardDesign,
+    CustomSection,
+    Persona,
+    Relation,
+    Source,
+    Trait,
+)
+from personadesigner.storage.schema import SCALAR_COLUMNS
+
+#: List fields kept in the ``lists`` JSON column (tags have a column of their own).
+JSON_LIST_FIELDS: tuple[str, ...] = tuple(f for f in LIST_FIELDS if f != "tags")
+#: What ``Library.list(search=...)`` looks in.
+SEARCH_FIELDS: tuple[str, ...] = (
+    "name", "role", "quote", "tags", "company", "industry", "segment", "location", "goals", "pain_points",
+)  # fmt: skip
+_RECORDS = {"traits": Trait, "sources": Source, "related": Relation, "custom": CustomSection}
+
+
+@dataclass(frozen=True)
+class PersonaSummary:
+    """What a list of personas shows, without loading whole personas."""
+
+    id: str
+    name: str
+    type: str
+    role: str
+    tags: tuple[str, ...]
+    photo_hash: str | None
+    updated_at: str
+    version: int
+
+
+SUMMARY_COLUMNS = ("id", "name", "type", "role", "tags", "photo_hash", "updated_at", "version")
+
+
+def fold(text: str) -> str:
+    """Case-insensitive form used on both sides of a search (Unicode-aware, unlike SQL lower())."""
+    return text.casefold()
+
+
+def search_text(p: Persona) -> str:
+    parts: list[str] = []
+    for name in SEARCH_FIELDS:
+        value = getattr(p, name)
+        parts.extend(value if isinstance(value, list) else [value])
+    return fold("\n".join(part for part in parts if part))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def to_row(p: Persona, photo_hash: str | None) -> dict[str, Any]:
+    """The ``personas`` row for ``p`` (id, timestamps and version already set)."""
+    row: dict[str, Any] = {name: getattr(p, name) for name in SCALAR_COLUMNS}
+    lists: dict[str, Any] = {}
+    for name in JSON_LIST_FIELDS:
+        if getattr(p, name):
+            lists[name] = list(getattr(p, name))
+    for name in RECORD_LIST_FIELDS:
+        if getattr(p, name):
+            lists[name] = [dataclasses.asdict(r) for r in getattr(p, name)]
+    row.update(
+        id=p.id,
+        template=p.card.template,
+        theme=p.card.theme,
+        created_at=p.created_at,
+        updated_at=p.updated_at,
+        version=p.version,
+        photo_hash=photo_hash,
+        tags=_dumps(list(p.tags)),
+        search_text=search_text(p),
+        lists=_dumps(lists),
+    )
+    return row
+
+
+def from_row(row: Mapping[str, Any], photo: bytes | None) -> Persona:
+    p = Persona(**{name: row[name] for name in SCALAR_COLUMNS})
+    p.id = row["id"]
+    p.card = CardDesign(template=row["template"], theme=row["theme"])
+    p.created_at = row["created_at"]
+    p.updated_at = row["updated_at"]
+    p.version = row["version"]
+    p.tags = json.loads(row["tags"])
+    lists = json.loads(row["lists"])
+    for name in JSON_LIST_FIELDS:
+        setattr(p, name, list(lists.get(name, [])))
+    for name, cls in _RECORDS.items():
+        setattr(p, name, [cls(**item) for item in lists.get(name, [])])
+    p.photo = photo
+    return p
+
+
+def to_summary(row: Mapping[str, Any]) -> PersonaSummary:
+    return PersonaSummary(
+        id=row["id"],
+        name=row["name"],
+        type=row["type"],
+        role=row["role"],
+        tags=tuple(json.loads(row["tags"])),
+        photo_hash=row["photo_hash"],
+        updated_at=row["updated_at"],
+        version=row["version"],
+    )
