@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import StaticPool
 
 from personadesigner.errors import LibraryError
+from personadesigner.storage.netfs import wal_allowed
 
 BUSY_TIMEOUT_MS = 10_000
 #: Execution option naming how a transaction begins on SQLite (DEFERRED or IMMEDIATE).
@@ -55,12 +56,14 @@ def make_engine(location: str, *, wal: bool = True) -> tuple[Engine, URL]:
     path = sqlite_path(url)
     if path is not None and not path.parent.is_dir():
         raise LibraryError(f'The folder "{path.parent}" does not exist.')
+    # Network shares and cloud-sync folders cannot share WAL's memory index: rollback journal there.
+    shared_folder = path is not None and not wal_allowed(path)
     if url.get_backend_name() == "sqlite":
         kwargs: dict = {}
         if path is None:  # one shared in-memory database, not one per connection
             kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
         engine = sa.create_engine(url, **kwargs)
-        _configure_sqlite(engine, wal=wal and path is not None)
+        _configure_sqlite(engine, wal=wal and path is not None and not shared_folder, delete_journal=shared_folder)
     else:
         try:
             engine = sa.create_engine(url, pool_pre_ping=True)
@@ -69,7 +72,7 @@ def make_engine(location: str, *, wal: bool = True) -> tuple[Engine, URL]:
     return engine, url
 
 
-def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+def _configure_sqlite(engine: Engine, *, wal: bool, delete_journal: bool = False) -> None:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is DEFERRED only).
@@ -80,6 +83,8 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         if wal:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+        elif delete_journal:
+            cursor.execute("PRAGMA journal_mode = DELETE")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")

@@ -24,7 +24,10 @@ from sqlalchemy.engine import Connection, Engine, URL
 from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, new_id, now_iso
 from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.storage import migrate
+from personadesigner.storage.backup import make_backup
 from personadesigner.storage.engine import location_url, make_engine, sqlite_path, writer
+from personadesigner.storage.integrity import ensure_healthy
+from personadesigner.storage.netfs import location_warning
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
 from personadesigner.storage.photos import PhotoInfo, normalize, photo_hash, photo_thumbnail
 from personadesigner.storage.rows import (
@@ -89,6 +92,8 @@ class Library:
         path = sqlite_path(url)
         self.name: str = path.stem if path is not None else (url.database or url.get_backend_name())
         self.is_new = is_new
+        #: Sentences the user should see on opening (e.g. a network or cloud-sync folder).
+        self.warnings: builtins.list[str] = []
         self._is_sqlite = engine.dialect.name == "sqlite"
         self._lock = threading.Lock()
         self._watch = engine.raw_connection() if self._is_sqlite else None
@@ -104,15 +109,22 @@ class Library:
         location = str(location)
         url = location_url(location)
         path = sqlite_path(url)
+        if path is not None:
+            ensure_healthy(path)  # a damaged file is kept aside and never written to
         probe = probe_sqlite_file(path) if path is not None else None
         if probe is not None and not probe.exists and not create:
             raise LibraryError(f'There is no library at "{path}".')
         if probe is not None and probe.revision is not None:
             cls._check_revision(probe.revision, str(path))
+            if probe.revision != migrate.HEAD_REVISION:
+                make_backup(path, label="before-upgrade")  # the upgrade can always be undone
         engine, url = make_engine(location)
         try:
             is_new = cls._prepare(engine, url, probe, create=create)
-            return cls(engine, url, location, is_new=is_new)
+            library = cls(engine, url, location, is_new=is_new)
+            warning = location_warning(path) if path is not None else None
+            library.warnings = [warning] if warning else []
+            return library
         except BaseException:
             engine.dispose()
             raise
@@ -597,6 +609,7 @@ class Library:
                 "schema_revision": migrate.current_revision(conn) or "",
                 "created_at": stored.get("created_at", ""),
                 "backend": self._engine.dialect.name,
+                "warnings": builtins.list(self.warnings),
             }
             if self._is_sqlite:
                 info["sqlite_version"] = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
