@@ -10,11 +10,12 @@ the zoom, where 100 % shows the card at its real size on the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QLineEdit, QPlainTextEdit, QWidget
 
 from personadesigner.core.cardlayout import CardLayout, TextBlock
 from personadesigner.core.persona import LIST_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS, Persona
+from personadesigner.render.qt_painter import qfont, register_fonts
 from personadesigner.ui.canvas_items import CANVAS_BLEED, CardItem, CutMarkerItem, GuidesItem, ShadowItem
 
 ZOOM_STEPS: tuple[float, ...] = (0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
@@ -92,6 +93,7 @@ class CardCanvas(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        register_fonts()
         self.setObjectName("cardCanvas")
         self.setAccessibleName("Card preview")
         self._scene = QGraphicsScene(self)
@@ -164,8 +166,14 @@ class CardCanvas(QGraphicsView):
             layout(self._persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names)
         )
 
-    def set_layout(self, layout: CardLayout | None) -> None:
-        """Show an already computed layout (set_persona calls this after laying out)."""
+    def set_layout(self, layout: CardLayout | None, persona: Persona | None = None) -> None:
+        """Show an already computed layout (set_persona calls this after laying out).
+
+        ``persona``, when given, is the model the layout shows (in-place edits start
+        from its text); set_persona has already recorded it.
+        """
+        if persona is not None:
+            self._persona = persona
         old = self._card.layout()
         size_changed = (
             layout is None or old is None or (old.width, old.height) != (layout.width, layout.height)
@@ -369,15 +377,13 @@ class CardCanvas(QGraphicsView):
         return self._editor
 
     def _style_editor(self, block: TextBlock) -> None:
-        size = 10.0
-        family = "Noto Sans"
+        size, key = 10.0, "sans"
         for line in block.lines:
             if line.runs:
-                size = line.runs[0].size
+                size, key = line.runs[0].size, line.runs[0].font
                 break
-        font = QFont(family)
-        font.setPointSizeF(max(6.0, size * self._zoom))
-        self._editor.setFont(font)
+        # The card's own face at the size it shows on screen (points scale with the zoom).
+        self._editor.setFont(qfont(key, max(6.0, size * self._zoom)))
         self._editor.setStyleSheet("border: 2px solid #1e88e5; background: white; color: black;")
 
     def _place_editor(self) -> None:

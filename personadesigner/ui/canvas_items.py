@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 from personadesigner.core.cardlayout import CardLayout, Cut, TextBlock
 from personadesigner.core.persona import FIELD_LABELS
 from personadesigner.core.units import PT_PER_MM
+from personadesigner.render.qt_painter import paint_layout
 
 #: The bleed shown by the bleed guide (and laid out around the card): 3 mm.
 CANVAS_BLEED = 3 * PT_PER_MM
@@ -24,13 +25,6 @@ TRIM_COLOR = QColor("#1e88e5")
 BLEED_COLOR = QColor("#e53935")
 SAFE_COLOR = QColor("#43a047")
 CUT_COLOR = QColor("#ef6c00")
-
-
-def _paint_layout(painter: QPainter, layout: CardLayout) -> None:
-    # Imported late: the painter module registers fonts with Qt on first use.
-    from personadesigner.render.qt_painter import paint_layout
-
-    paint_layout(painter, layout)
 
 
 class CardItem(QGraphicsItem):
@@ -89,7 +83,7 @@ class CardItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        _paint_layout(painter, self._layout)
+        paint_layout(painter, self._layout)
         painter.restore()
 
 
