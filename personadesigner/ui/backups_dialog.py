@@ -1,0 +1,125 @@
+"""The library's backups, newest first, with "Back up now" and "Restore".
+
+Restoring replaces what the user sees, so it asks first and always keeps the
+current content as a "before-restore" backup (storage.backup does that), which
+makes a wrong restore itself undoable from this same list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personadesigner.errors import UserError
+from personadesigner.storage import backup as backups
+
+_LABELS = {"": "Scheduled", "manual": "Manual", "before-upgrade": "Before an upgrade", "before-restore": "Before a restore"}
+
+
+class BackupsDialog(QDialog):
+    """Lists the backups of the SQLite library at ``library_path``."""
+
+    #: Emitted after a restore with the library path: the app reloads its views.
+    restored = Signal(Path)
+
+    def __init__(self, library_path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library_path = Path(library_path)
+        self.setWindowTitle(f"Backups of {self.library_path.name}")
+        self._backups: list[backups.BackupInfo] = []
+
+        layout = QVBoxLayout(self)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Made (UTC)", "Why", "Size"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+
+        row = QHBoxLayout()
+        self.backup_button = QPushButton("Back up now")
+        self.restore_button = QPushButton("Restore…")
+        close = QPushButton("Close")
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        row.addWidget(close)
+        layout.addLayout(row)
+
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        close.clicked.connect(self.accept)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.refresh()
+        self.resize(560, 360)
+
+    def refresh(self) -> None:
+        self._backups = backups.list_backups(self.library_path)
+        self.table.setRowCount(len(self._backups))
+        for i, b in enumerate(self._backups):
+            cells = (b.created.strftime("%Y-%m-%d %H:%M:%S"), _LABELS.get(b.label, b.label), f"{max(1, b.size // 1024)} KB")
+            for col, text in enumerate(cells):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+        self.status.setText(f"{len(self._backups)} backup(s)." if self._backups else "No backups yet.")
+        if self._backups:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def backups(self) -> list[backups.BackupInfo]:
+        return list(self._backups)
+
+    def selected_backup(self) -> backups.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._backups[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected_backup() is not None)
+
+    def backup_now(self) -> Path | None:
+        try:
+            path = backups.make_backup(self.library_path, label="manual")
+            backups.rotate(self.library_path)
+        except UserError as exc:
+            QMessageBox.warning(self, "Backup failed", str(exc))
+            return None
+        self.refresh()
+        return path
+
+    def restore_selected(self) -> bool:
+        chosen = self.selected_backup()
+        if chosen is None:
+            return False
+        when = chosen.created.strftime("%Y-%m-%d %H:%M UTC")
+        answer = QMessageBox.question(
+            self,
+            "Restore backup",
+            f"Replace the library's content with the backup from {when}? "
+            "The current content is backed up first, so this can be undone.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            backups.restore_backup(self.library_path, chosen.path)
+        except UserError as exc:
+            QMessageBox.warning(self, "Restore failed", str(exc))
+            return False
+        self.refresh()
+        self.status.setText(f"Restored the backup from {when}.")
+        self.restored.emit(self.library_path)
+        return True

@@ -1,0 +1,165 @@
+"""When someone else saved the persona you are editing: see both versions, choose per field.
+
+Optimistic locking refuses a save over someone else's newer version; this dialog
+turns that refusal into a decision instead of a silent overwrite. Only the fields
+that differ are listed; each shows mine and theirs side by side as plain text
+(user text is never rich text) with a choice. "Keep mine" and "Take theirs"
+settle every field at once; "Merge" takes the per-field choices. The result
+carries theirs' version, so the next save is a normal, checked update.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personadesigner.core.persona import (
+    ALL_FIELDS,
+    FIELD_LABELS,
+    LIST_FIELDS,
+    RECORD_LIST_FIELDS,
+    Persona,
+)
+
+#: Bookkeeping the user never edits by hand; never offered as a choice.
+_NOT_COMPARED = frozenset({"id", "created_at", "updated_at"})
+MINE, THEIRS = "mine", "theirs"
+
+
+def differing_fields(mine: Persona, theirs: Persona) -> list[str]:
+    """The contract fields whose values differ, in contract order."""
+    return [f for f in ALL_FIELDS if f not in _NOT_COMPARED and getattr(mine, f) != getattr(theirs, f)]
+
+
+def display_value(persona: Persona, field: str) -> str:
+    """A field as plain text for reading side by side."""
+    value = getattr(persona, field)
+    if field == "photo":
+        return f"a photo ({len(value) // 1024} KB)" if value else "no photo"
+    if field == "card":
+        return f"template {value.template}, theme {value.theme}"
+    if field in RECORD_LIST_FIELDS:
+        keys = RECORD_LIST_FIELDS[field]
+        lines = [", ".join(f"{k}: {getattr(r, k)}" for k in keys) for r in value]
+        return "\n".join(lines) if lines else "(empty)"
+    if field in LIST_FIELDS:
+        return "\n".join(f"• {item}" for item in value) if value else "(empty)"
+    return value if value else "(empty)"
+
+
+def _plain_label(text: str) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # user text is text, never markup
+    label.setText(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label
+
+
+class ConflictDialog(QDialog):
+    """Choose between my unsaved version and the version someone else saved."""
+
+    def __init__(self, mine: Persona, theirs: Persona, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._mine, self._theirs = mine, theirs
+        self.decision: str | None = None  # "mine", "theirs" or "merge" once a button was pressed
+        self.setWindowTitle("Someone else changed this persona")
+        self.fields = differing_fields(mine, theirs)
+        self._groups: dict[str, QButtonGroup] = {}
+        self._radios: dict[tuple[str, str], QRadioButton] = {}
+
+        layout = QVBoxLayout(self)
+        intro = _plain_label(
+            f'"{theirs.name}" was saved elsewhere while you were editing it. '
+            f"{len(self.fields)} field(s) differ: choose which version of each to keep."
+        )
+        layout.addWidget(intro)
+
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.addWidget(QLabel("Field"), 0, 0)
+        grid.addWidget(QLabel("Mine (not saved)"), 0, 1)
+        grid.addWidget(QLabel("Theirs (saved)"), 0, 2)
+        for row, field in enumerate(self.fields, start=1):
+            grid.addWidget(QLabel(FIELD_LABELS.get(field, field)), row, 0, Qt.AlignmentFlag.AlignTop)
+            group = QButtonGroup(self)
+            for col, side, persona in ((1, MINE, mine), (2, THEIRS, theirs)):
+                cell = QWidget()
+                cell_layout = QVBoxLayout(cell)
+                cell_layout.setContentsMargins(0, 0, 0, 0)
+                radio = QRadioButton("Keep this" if side == MINE else "Take this")
+                radio.setObjectName(f"{field}-{side}")
+                group.addButton(radio)
+                cell_layout.addWidget(radio)
+                cell_layout.addWidget(_plain_label(display_value(persona, field)))
+                grid.addWidget(cell, row, col)
+                self._radios[(field, side)] = radio
+            self._radios[(field, MINE)].setChecked(True)
+            self._groups[field] = group
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_host)
+        layout.addWidget(scroll, 1)
+
+        buttons = QDialogButtonBox()
+        self.keep_mine_button = QPushButton("Keep mine")
+        self.take_theirs_button = QPushButton("Take theirs")
+        self.merge_button = QPushButton("Merge")
+        self.merge_button.setDefault(True)
+        for button in (self.keep_mine_button, self.take_theirs_button, self.merge_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.clicked.connect(self.reject)
+        self.keep_mine_button.clicked.connect(lambda: self._finish("mine"))
+        self.take_theirs_button.clicked.connect(lambda: self._finish("theirs"))
+        self.merge_button.clicked.connect(lambda: self._finish("merge"))
+        layout.addWidget(buttons)
+        self.resize(760, 520)
+
+    # ------------------------------------------------------------ choices
+    def choice(self, field: str) -> str:
+        return MINE if self._radios[(field, MINE)].isChecked() else THEIRS
+
+    def set_choice(self, field: str, side: str) -> None:
+        self._radios[(field, side)].setChecked(True)
+
+    def radio(self, field: str, side: str) -> QRadioButton:
+        return self._radios[(field, side)]
+
+    def _finish(self, decision: str) -> None:
+        self.decision = decision
+        self.accept()
+
+    # ------------------------------------------------------------- result
+    def result_persona(self) -> Persona:
+        """The persona to save: based on theirs (their version number), with the chosen fields."""
+        decision = self.decision or "merge"
+        result = self._theirs.copy()
+        for field in self.fields:
+            take_mine = decision == "mine" or (decision == "merge" and self.choice(field) == MINE)
+            if take_mine:
+                value = getattr(self._mine, field)
+                if field in LIST_FIELDS:
+                    value = list(value)
+                elif field in RECORD_LIST_FIELDS:
+                    value = [dataclasses.replace(r) for r in value]
+                elif field == "card":
+                    value = dataclasses.replace(value)
+                setattr(result, field, value)
+        result.id = self._theirs.id
+        result.version = self._theirs.version
+        return result
