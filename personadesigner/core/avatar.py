@@ -1,0 +1,68 @@
+"""The persona's picture: the photo cropped to fill its frame, or a generated avatar.
+
+Both painters draw the same crop because it is decided here; a persona
+without a usable photo gets initials on a coloured circle, never a broken image.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from functools import lru_cache
+
+from personadesigner.core import text as T
+from personadesigner.core.cardlayout import Box, ImageItem, TextBlock, TextLine, TextRun
+
+
+@lru_cache(maxsize=256)
+def _size_by_hash(digest: str, data: bytes) -> tuple[int, int] | None:
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            return im.size
+    except Exception:  # a damaged photo falls back to the avatar; storage reports it
+        return None
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Pixel size of encoded image bytes (header only, cached), None when unreadable."""
+    return _size_by_hash(hashlib.blake2b(data, digest_size=16).hexdigest(), bytes(data))
+
+
+def fill_crop(img_w: float, img_h: float, frame_w: float, frame_h: float) -> tuple[float, float, float, float]:
+    """The centred crop of the image with the frame's aspect ratio (cover, no distortion)."""
+    target = frame_w / frame_h
+    if img_w / img_h > target:
+        w = img_h * target
+        return ((img_w - w) / 2, 0.0, w, float(img_h))
+    h = img_w / target
+    return (0.0, (img_h - h) / 2, float(img_w), h)
+
+
+def picture(photo: bytes | None, initials: str, x: float, y: float, w: float, h: float, *,
+            clip: str, fill: str, ink: str, font: str, ring: str | None = None, ring_width: float = 0.0) -> list:
+    """Primitives of the photo frame: an ImageItem, or the initials avatar."""
+    items: list = []
+    shape = "ellipse" if clip == "ellipse" else "rect"
+    radius = min(w, h) * 0.12 if clip == "rounded" else 0.0
+    if ring and ring_width:
+        items.append(Box(x - ring_width, y - ring_width, w + 2 * ring_width, h + 2 * ring_width,
+                         fill=ring, shape=shape, radius=radius + ring_width if radius else 0.0))
+    size = image_size(photo) if photo else None
+    if size and size[0] > 0 and size[1] > 0:
+        items.append(ImageItem(x, y, w, h, bytes(photo), fill_crop(size[0], size[1], w, h), clip=clip, radius=radius))
+        return items
+    items.append(Box(x, y, w, h, fill=fill, shape=shape, radius=radius, field="photo"))
+    text = T.clean(initials).strip() or "?"
+    fs = min(w, h) * (0.4 if len(text) < 2 else 0.36)
+    pieces = T.shape_line(text, T.TextStyle(font, fs))
+    tw = T.line_width(pieces)
+    cx = x + (w - tw) / 2
+    base = y + h / 2 + fs * 0.36  # cap height of Noto Sans is ~0.714 em: centred on the circle
+    runs = []
+    for p in pieces:
+        runs.append(TextRun(cx, base, p.text, p.font, fs, ink, p.width))
+        cx += p.width
+    items.append(TextBlock(x, y, w, h, (TextLine(tuple(runs), text),), field="photo", align="center"))
+    return items

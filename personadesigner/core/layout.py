@@ -1,0 +1,248 @@
+"""The layout engine: one persona on one template and theme -> a CardLayout.
+
+Every output (canvas, PNG, PDF) paints this one result, so the screen and the
+print agree on positions, line breaks, fonts and cuts. The template supplies
+all numbers (regions, styles, flows); this module only resolves them against
+the page, the theme and the persona, and delegates text flows to
+core.layout_flow.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from personadesigner.core import text as T
+from personadesigner.core.avatar import picture
+from personadesigner.core.cardlayout import Box, CardLayout, Rule, TextBlock, TextLine, TextRun
+from personadesigner.core.layout_flow import Flow, ResolvedStyle
+from personadesigner.core.layout_sections import section_blocks
+from personadesigner.core.persona import Persona
+from personadesigner.core.templates import Template, length, load_template
+from personadesigner.core.themes import Theme, load_theme
+
+NEGATIVE_TEXT = "NOT OUR CUSTOMER"
+_EPS = 0.01
+
+_DEFAULT_STYLES = {
+    "body": {"family": "body", "size": 9, "min": 7, "leading": 1.35, "color": "text"},
+    "heading": {"family": "heading", "weight": "bold", "size": 7.5, "min": 6.5, "leading": 1.6,
+                "color": "heading", "upper": True, "tracking": 0.08},
+    "fact_label": {"family": "body", "size": 7, "min": 6, "leading": 1.35, "color": "muted"},
+    "slider": {"family": "body", "size": 7.5, "min": 6, "leading": 1.3, "color": "muted"},
+    "badge": {"family": "body", "weight": "bold", "size": 7, "min": 6, "color": "on_accent", "fill": "type"},
+    "quote": {"family": "quote", "italic": True, "size": 10, "min": 7.5, "leading": 1.35, "color": "text"},
+    "negative": {"family": "heading", "weight": "bold", "size": 8, "min": 8, "leading": 1.0,
+                 "color": "negative_text", "tracking": 0.18},
+    "initials": {"family": "heading", "weight": "bold", "size": 10, "min": 10, "color": "on_accent"},
+}
+
+
+def _face(family: str, weight: str, italic: bool) -> str:
+    variant = ("bold" if weight == "bold" else "") + ("italic" if italic else "")
+    return family + ("-" + variant if variant else "")
+
+
+class _Styles:
+    """Text styles of a template resolved against a theme and a page scale, cached per shrink step."""
+
+    def __init__(self, tpl: Template, theme: Theme, ptype: str, scale: float) -> None:
+        self.specs = {**_DEFAULT_STYLES, **tpl.data.get("styles", {})}
+        self.theme = theme
+        self.ptype = ptype
+        self.scale = scale
+        self.cache: dict = {}
+
+    def family(self, role: str) -> str:
+        return {"heading": self.theme.heading_family, "body": self.theme.body_family,
+                "quote": self.theme.quote_family}.get(role, role)
+
+    def __call__(self, name: str, s: float = 0.0) -> ResolvedStyle:
+        key = (name, s)
+        st = self.cache.get(key)
+        if st is not None:
+            return st
+        spec = self.specs.get(name) or self.specs["body"]
+        pref = float(spec.get("size", 9))
+        low = float(spec.get("min", pref))
+        low = max(low * self.theme.min_scale, self.theme.min_size)
+        pref = max(pref, low)
+        size = (pref - s * (pref - low)) * self.scale
+        fill = spec.get("fill")
+        st = ResolvedStyle(
+            font=_face(self.family(spec.get("family", "body")), spec.get("weight", "regular"), bool(spec.get("italic"))),
+            size=size,
+            leading=float(spec.get("leading", 1.3)),
+            color=self.theme.color(spec.get("color", "text"), self.ptype),
+            tracking=float(spec.get("tracking", 0.0)),
+            upper=bool(spec.get("upper", False)),
+            fill=self.theme.color(fill, self.ptype) if fill else None,
+        )
+        self.cache[key] = st
+        return st
+
+
+class _Page:
+    """Resolves template rectangles against the page, the scale and the negative band."""
+
+    def __init__(self, w: float, h: float, scale: float, offset: float) -> None:
+        self.w, self.h, self.scale, self.offset = w, h, scale, offset
+        self.bottoms: dict[str, float] = {}
+
+    def len(self, v, whole: float) -> float:
+        return length(v, self.scale, whole)
+
+    def rect(self, spec: dict) -> tuple[float, float, float, float]:
+        W, H = self.w, self.h
+        x = self.len(spec.get("left", 0), W)
+        if "width" in spec:
+            w = self.len(spec["width"], W)
+            if "right" in spec and "left" not in spec:
+                x = W - self.len(spec["right"], W) - w
+        else:
+            w = W - x - self.len(spec.get("right", 0), W)
+        top = spec.get("top", 0)
+        if isinstance(top, str) and top.startswith("after:"):
+            ref = top[6:]
+            y = self.bottoms.get(ref, self.offset) + self.len(spec.get("gap", 0), H)
+        else:
+            y = self.len(top, H) + (0.0 if spec.get("pin") else self.offset)
+        if "height" in spec:
+            h = self.len(spec["height"], H)
+            if "bottom" in spec and "top" not in spec:
+                y = H - self.len(spec["bottom"], H) - h
+        else:
+            h = H - y - self.len(spec.get("bottom", 0), H)
+        return x, y, w, max(0.0, h)
+
+
+def _bleed_rect(x, y, w, h, W, H, bleed):
+    """Extend a background rectangle that touches a trim edge by the bleed."""
+    if bleed <= 0:
+        return x, y, w, h
+    if x <= _EPS:
+        x, w = x - bleed, w + bleed
+    if y <= _EPS:
+        y, h = y - bleed, h + bleed
+    if x + w >= W - _EPS:
+        w += bleed
+    if y + h >= H - _EPS:
+        h += bleed
+    return x, y, w, h
+
+
+def _negative_band(layout: CardLayout, spec: dict, page: _Page, styles: _Styles, theme: Theme, bleed: float) -> float:
+    """The unmistakable "NOT OUR CUSTOMER" band across the top; returns its height."""
+    h = page.len(spec.get("height", 20), page.h)
+    W = page.w
+    x, y, w, hh = _bleed_rect(0.0, 0.0, W, h, W, page.h, bleed)
+    layout.items.append(Box(x, y, w, hh, fill=theme.color("negative_band"), field="type"))
+    stripe = max(1.5, h * 0.12)
+    layout.items.append(Box(x, h - stripe, w, stripe, fill=theme.color("negative"), field="type"))
+    st = styles("negative")
+    label = spec.get("text", NEGATIVE_TEXT)
+    track = st.tracking * st.size
+    chars = [(ch, T.measure(ch, st.font, st.size)) for ch in label]
+    total = sum(cw for _c, cw in chars) + track * (len(chars) - 1)
+    cx = (W - total) / 2
+    base = (h - stripe) / 2 + st.size * 0.36
+    runs = []
+    for ch, cw in chars:
+        runs.append(TextRun(cx, base, ch, st.font, st.size, st.color, cw))
+        cx += cw + track
+    layout.items.append(TextBlock(0.0, 0.0, W, h, (TextLine(tuple(runs), label),), field="type", align="center"))
+    return h
+
+
+def _flow(layout: CardLayout, spec: dict, page: _Page, styles: _Styles, theme: Theme, persona: Persona, names) -> None:
+    x, y, w, h = page.rect(spec)
+    ncols = int(spec.get("columns", 1))
+    gutter = page.len(spec.get("gutter", 16), page.w)
+    cw = (w - gutter * (ncols - 1)) / ncols
+    columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
+    gap = page.len(spec.get("section_gap", 12), page.h)
+    blocks = []
+    from personadesigner.core.layout_flow import Block
+
+    for item in spec.get("items", []):
+        got = section_blocks(item, persona, names)
+        if not got:
+            continue
+        space = item.get("space_before")
+        if blocks:
+            blocks.append(Block("gap", space=gap if space is None else page.len(space, page.h)))
+        blocks.extend(got)
+    flow = Flow(
+        blocks, columns, styles,
+        align=spec.get("align", "left"), valign=spec.get("valign", "top"),
+        fact_label=float(spec.get("fact_label", 0.38)),
+        indent=page.len(spec.get("indent", 10), page.w), bar_indent=page.len(spec.get("bar_indent", 10), page.w),
+        slider_h=page.len(spec.get("slider_height", 4), page.h),
+        persona_name=persona.name, theme=theme, persona_type=persona.type,
+    )
+    items, cuts = flow.run()
+    layout.items.extend(items)
+    layout.preflight.extend(cuts)
+    if "id" in spec:
+        page.bottoms[spec["id"]] = flow.bottom if items else y - page.len(spec.get("gap_if_empty", 0), page.h)
+
+
+def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bleed: float = 0.0,
+           page_size: str | None = None, names: dict[str, str] | None = None) -> CardLayout:
+    """Lay ``persona`` out on ``template`` with ``theme``.
+
+    ``bleed`` (points): background boxes touching the trim edge extend by it.
+    ``page_size``: the sheet of a sheet-sized template (profile: A4/Letter; poster: A3..A0).
+    ``names``: persona id -> name, to print related personas by name.
+    """
+    tpl = template if isinstance(template, Template) else load_template(template)
+    th = theme if isinstance(theme, Theme) else load_theme(theme)
+    W, H, scale = tpl.geometry(page_size)
+    styles = _Styles(tpl, th, persona.type, scale)
+    out = CardLayout(width=W, height=H, bleed=float(bleed), persona_id=persona.id, persona_name=persona.name,
+                     template=tpl.name, theme=th.name, safe_margin=tpl.safe * scale)
+    page = _Page(W, H, scale, 0.0)
+    neg = tpl.data.get("negative", {})
+    for region in tpl.data.get("regions", []):
+        kind = region["kind"]
+        when = region.get("when")
+        if when == "negative" and persona.type != "negative" or when == "not_negative" and persona.type == "negative":
+            continue
+        if kind == "negative_band":
+            if persona.type == "negative":
+                page.offset = _negative_band(out, {**neg, **region}, page, styles, th, bleed)
+            continue
+        if kind == "rect":
+            x, y, w, h = page.rect(region)
+            if region.get("bleed", True):
+                x, y, w, h = _bleed_rect(x, y, w, h, W, H, bleed)
+            fill = region.get("fill")
+            stroke = region.get("stroke")
+            out.items.append(Box(x, y, w, h, fill=th.color(fill, persona.type) if fill else None,
+                                 stroke=th.color(stroke, persona.type) if stroke else None,
+                                 stroke_width=page.len(region.get("stroke_width", 0), W),
+                                 radius=page.len(region.get("radius", 0), W), field=region.get("field")))
+        elif kind == "rule":
+            x, y, w, _h = page.rect({**region, "height": 0})
+            out.items.append(Rule(x, y, x + w, y, th.color(region.get("color", "rule"), persona.type),
+                                  page.len(region.get("width_pt", 0.75), W)))
+        elif kind == "photo":
+            x, y, w, h = page.rect(region)
+            st = styles(region.get("initials_style", "initials"))
+            ring = region.get("ring")
+            out.items.extend(picture(
+                persona.photo, persona.initials, x, y, w, h, clip=region.get("clip", "ellipse"),
+                fill=th.color(region.get("fill", "type"), persona.type), ink=st.color, font=st.font,
+                ring=th.color(ring, persona.type) if ring else None,
+                ring_width=page.len(region.get("ring_width", 0), W)))
+        elif kind == "flow":
+            _flow(out, region, page, styles, th, persona, names)
+        else:
+            raise ValueError(f"template {tpl.name!r}: unknown region kind {kind!r}")
+    return out
+
+
+@lru_cache(maxsize=None)
+def _warm() -> None:
+    """Load the Latin faces once (tests and benchmarks measure layout, not file reading)."""
+    for key in ("sans", "sans-bold", "sans-italic", "serif", "serif-bold", "serif-italic"):
+        T.measure("a", key, 10)

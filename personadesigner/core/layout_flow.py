@@ -1,0 +1,374 @@
+"""The flow: sections stacked in one or more columns, shrunk to fit, cut when they cannot.
+
+A flow region gets a list of blocks (a heading, a paragraph, one list item, a
+fact, a slider...). At a given shrink factor ``s`` (0 = preferred sizes, 1 =
+minimum sizes) every block becomes rows of known height; rows are poured into
+the columns. The smallest ``s`` at which everything fits wins; if nothing fits
+at the minimum, the last shown line ends in "…" and the rest is reported as a
+preflight Cut. Keeping this apart from the section builders keeps both small.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from personadesigner.core import text as T
+from personadesigner.core.cardlayout import Box, Cut, Slider, TextBlock, TextLine, TextRun
+
+
+@dataclass
+class ResolvedStyle:
+    font: str
+    size: float
+    leading: float
+    color: str
+    tracking: float = 0.0  # extra space between letters, in em
+    upper: bool = False
+    fill: str | None = None
+
+    @property
+    def line_height(self) -> float:
+        return self.size * self.leading
+
+
+@dataclass
+class Block:
+    """One unit of a flow; see the module docstring."""
+
+    kind: str  # text | heading | fact | slider | badge | gap
+    field: str | None = None
+    item: int | None = None
+    text: str = ""
+    style: str = "body"
+    bullet: bool = False
+    bar: bool = False
+    label: str = ""
+    label2: str = ""
+    value: int = 0
+    keep_with_next: bool = False
+    space: float = 0.0  # gap blocks: height in points
+    counts: bool = True  # reported in the preflight when cut
+    align: str | None = None
+
+
+@dataclass
+class Row:
+    h: float
+    block: int
+    kind: str
+    text: str = ""
+    first: bool = False
+    last: bool = False
+
+
+class Flow:
+    """Lays ``blocks`` into ``columns`` [(x, y, w, h)] with styles from ``style_at(name, s)``."""
+
+    def __init__(self, blocks, columns, style_at, *, align="left", valign="top", fact_label=0.38,
+                 indent=10.0, bar_indent=10.0, slider_h=4.0, persona_name="", theme=None, persona_type="customer"):
+        self.blocks = blocks
+        self.columns = columns
+        self.style_at = style_at
+        self.align = align
+        self.valign = valign
+        self.fact_label = fact_label
+        self.indent = indent
+        self.bar_indent = bar_indent
+        self.slider_h = slider_h
+        self.persona_name = persona_name
+        self.theme = theme
+        self.persona_type = persona_type
+        self.bottom = columns[0][1] if columns else 0.0
+
+    # ------------------------------------------------------------ rows
+    def _indent(self, b: Block) -> float:
+        if b.bullet:
+            return self.indent
+        if b.bar:
+            return self.bar_indent
+        return 0.0
+
+    def _rows(self, s: float) -> list[Row]:
+        width = self.columns[0][2]
+        rows: list[Row] = []
+        for i, b in enumerate(self.blocks):
+            if b.kind == "gap":
+                rows.append(Row(b.space, i, "gap"))
+                continue
+            st = self.style_at(b.style, s)
+            if b.kind == "slider":
+                lab = self.style_at(b.style, s)
+                rows.append(Row(lab.line_height + self.slider_h + 4.0, i, "slider", first=True, last=True))
+                continue
+            if b.kind == "badge":
+                rows.append(Row(st.size * 2.0, i, "badge", first=True, last=True))
+                continue
+            if b.kind == "fact":
+                lw = width * self.fact_label
+                lines = T.break_lines(b.text, st.font, st.size, width - lw)
+            else:
+                avail = width - self._indent(b)
+                txt = b.text.upper() if st.upper else b.text
+                if st.tracking:
+                    avail -= st.tracking * st.size * len(txt)
+                lines = T.break_lines(txt, st.font, st.size, avail)
+            n = len(lines)
+            for k, line in enumerate(lines):
+                rows.append(Row(st.line_height, i, b.kind, line, first=k == 0, last=k == n - 1))
+        return rows
+
+    # ------------------------------------------------------------ placement
+    def _place(self, rows: list[Row]):
+        """Rows with their (column, y); returns (placed, index of the first row left over)."""
+        placed: list[tuple[Row, int, float]] = []
+        col = 0
+        if not self.columns:
+            return placed, 0
+        x, y0, w, h = self.columns[0]
+        y = y0
+        i = 0
+        n = len(rows)
+        while i < n:
+            r = rows[i]
+            if r.kind == "gap" and (y == self.columns[col][1] or i == n - 1):
+                i += 1
+                continue
+            if y + r.h <= self.columns[col][1] + self.columns[col][3] + 0.01:
+                placed.append((r, col, y))
+                y += r.h
+                i += 1
+                continue
+            # The row does not fit: next column, taking along a heading that would be orphaned.
+            carry = []
+            while placed and placed[-1][1] == col and (
+                self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"
+            ):
+                carry.insert(0, placed.pop()[0])
+            col += 1
+            if col >= len(self.columns):
+                j = i - len(carry)
+                return placed, j
+            y = self.columns[col][1]
+            if carry:
+                rows_back = i - len(carry)
+                i = rows_back
+        return placed, n
+
+    def run(self) -> tuple[list, list[Cut]]:
+        """Fit, place and emit: the primitives and the preflight cuts."""
+        if not self.blocks or not self.columns:
+            return [], []
+        s = 0.0
+        rows = self._rows(0.0)
+        placed, left = self._place(rows)
+        if left < len(rows):
+            lo, hi = 0.0, 1.0
+            rows1 = self._rows(1.0)
+            placed1, left1 = self._place(rows1)
+            if left1 < len(rows1):
+                s, rows, placed, left = 1.0, rows1, placed1, left1
+            else:
+                best = (1.0, rows1, placed1, left1)
+                for _ in range(5):
+                    mid = (lo + hi) / 2
+                    r = self._rows(mid)
+                    p, lft = self._place(r)
+                    if lft < len(r):
+                        lo = mid
+                    else:
+                        hi = mid
+                        best = (mid, r, p, lft)
+                s, rows, placed, left = best
+        cuts: list[Cut] = []
+        ellipsis_row = None
+        if left < len(rows):
+            # Drop a trailing heading or gap, then end the last shown line with "…".
+            while placed and (self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"):
+                placed.pop()
+            for k in range(len(placed) - 1, -1, -1):
+                if placed[k][0].kind in ("text", "fact"):
+                    ellipsis_row = k
+                    break
+            cuts = self._cuts(rows, placed, s, ellipsis_row)
+        return self._emit(placed, s, ellipsis_row, cuts), cuts
+
+    # ------------------------------------------------------------ preflight
+    def _cuts(self, rows, placed, s, ellipsis_row) -> list[Cut]:
+        shown: dict[int, int] = {}
+        for k, (r, _c, _y) in enumerate(placed):
+            if r.kind in ("text", "fact"):
+                n = len(r.text)
+                if k == ellipsis_row:
+                    st = self.style_at(self.blocks[r.block].style, s)
+                    n = len(self._ellipsized(r, st)) - 1
+                shown[r.block] = shown.get(r.block, 0) + n
+        totals: dict[tuple, list[int]] = {}
+        order = []
+        for i, b in enumerate(self.blocks):
+            if b.kind not in ("text", "fact") or not b.counts:
+                continue
+            total = len(b.text.replace("\n", ""))
+            got = min(shown.get(i, 0), total)
+            key = (b.field, b.item)
+            if key not in totals:
+                totals[key] = [0, 0]
+                order.append(key)
+            totals[key][0] += got
+            totals[key][1] += total
+        cut_rows = {r.block for r, _c, _y in placed}
+        cuts = []
+        for key in order:
+            got, total = totals[key]
+            if got < total:
+                cuts.append(Cut(self.persona_name, key[0], key[1], got, total))
+        del cut_rows
+        return cuts
+
+    def _ellipsized(self, r: Row, st: ResolvedStyle) -> str:
+        b = self.blocks[r.block]
+        width = self.columns[0][2] - (self.columns[0][2] * self.fact_label if b.kind == "fact" else self._indent(b))
+        return T.ellipsize(r.text, st.font, st.size, width)
+
+    # ------------------------------------------------------------ emission
+    def _line(self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str) -> tuple[TextLine, float]:
+        pieces = T.shape_line(text, T.TextStyle(st.font, st.size))
+        if st.tracking and pieces:
+            track = st.tracking * st.size
+            runs = []
+            cx = 0.0
+            spaced = []
+            for p in pieces:
+                for ch in p.text:
+                    w = T.measure(ch, p.font, st.size) if len(p.text) > 1 else p.width
+                    spaced.append((ch, p.font, w))
+            total = sum(w for _, _, w in spaced) + track * (len(spaced) - 1)
+            x0 = x + _offset(align, avail, total)
+            for ch, font, w in spaced:
+                runs.append(TextRun(x0 + cx, baseline, ch, font, st.size, st.color, w))
+                cx += w + track
+            return TextLine(tuple(runs), text), total
+        total = T.line_width(pieces)
+        x0 = x + _offset(align, avail, total)
+        runs = []
+        for p in pieces:
+            runs.append(TextRun(x0, baseline, p.text, p.font, st.size, st.color, p.width))
+            x0 += p.width
+        return TextLine(tuple(runs), text), total
+
+    def _emit(self, placed, s, ellipsis_row, cuts) -> list:
+        items: list = []
+        if not placed:
+            return items
+        # Vertical alignment inside a single column (header next to a photo).
+        shift = 0.0
+        if self.valign != "top" and len(self.columns) == 1:
+            used = placed[-1][2] + placed[-1][0].h - self.columns[0][1]
+            free = self.columns[0][3] - used
+            shift = free / 2 if self.valign == "middle" else free
+        cut_of = {(c.field, c.item): c for c in cuts}
+        groups: list[list[tuple[int, Row, int, float]]] = []
+        for k, (r, c, y) in enumerate(placed):
+            if r.kind == "gap":
+                continue
+            if groups and groups[-1][0][1].block == r.block and groups[-1][0][2] == c:
+                groups[-1].append((k, r, c, y + shift))
+            else:
+                groups.append([(k, r, c, y + shift)])
+        for g in groups:
+            k0, r0, col, top = g[0]
+            b = self.blocks[r0.block]
+            cx, _cy, cw, _ch = self.columns[col]
+            st = self.style_at(b.style, s)
+            bottom = g[-1][3] + g[-1][1].h
+            self.bottom = max(self.bottom, bottom)
+            if b.kind == "slider":
+                items.extend(self._slider(b, st, cx, top, cw))
+                continue
+            if b.kind == "badge":
+                items.extend(self._badge(b, st, cx, top, cw))
+                continue
+            indent = self._indent(b)
+            align = b.align or self.align
+            if b.kind == "text" and align == "left" and _is_rtl(b.text):
+                align = "right"
+            lines = []
+            if b.kind == "fact":
+                lw = cw * self.fact_label
+                lab = self.style_at("fact_label", s)
+                if r0.first:
+                    base = top + _baseline(st, r0.h)
+                    line, _w = self._line(b.label.upper() if lab.upper else b.label, lab, cx, base, lw - 4, "left")
+                    items.append(TextBlock(cx, top, lw, r0.h, (line,), field=b.field, item=b.item))
+                tx, tw = cx + lw, cw - lw
+            else:
+                tx, tw = cx + indent, cw - indent
+            for k, r, _c, y in g:
+                txt = r.text
+                if k == ellipsis_row:
+                    txt = self._ellipsized(r, st)
+                line, _w = self._line(txt, st, tx, y + _baseline(st, r.h), tw, align)
+                lines.append(line)
+            cut = cut_of.get((b.field, b.item)) if b.counts else None
+            items.append(TextBlock(tx if b.kind == "fact" else cx, top, tw if b.kind == "fact" else cw,
+                                   bottom - top, tuple(lines), field=b.field, item=b.item, cut=cut, align=align))
+            if b.bullet and r0.first:
+                d = max(2.0, st.size * 0.34)
+                cy = top + _baseline(st, r0.h) - st.size * 0.36
+                items.append(Box(cx + 1.0, cy - d / 2, d, d, fill=self.theme.color("bullet", self.persona_type),
+                                 shape="ellipse", field=b.field, item=b.item))
+            if b.bar:
+                items.append(Box(cx, top + 1.0, 2.5, bottom - top - 2.0, fill=self.theme.color("type", self.persona_type),
+                                 radius=1.0, field=b.field, item=b.item))
+        return items
+
+    def _badge(self, b: Block, st: ResolvedStyle, x: float, top: float, w: float) -> list:
+        pad = st.size * 0.9
+        h = st.size * 1.7
+        pieces_w = T.measure(b.text, st.font, st.size)
+        bw = min(w, pieces_w + 2 * pad)
+        align = b.align or self.align
+        bx = x + _offset(align, w, bw)
+        by = top + (st.size * 2.0 - h) / 2
+        box = Box(bx, by, bw, h, fill=st.fill, radius=h / 2, field="type")
+        base = by + h / 2 + st.size * 0.35
+        line, _w = self._line(b.text, st, bx + pad, base, bw - 2 * pad, "left")
+        return [box, TextBlock(bx, by, bw, h, (line,), field="type", align="center")]
+
+    def _slider(self, b: Block, st: ResolvedStyle, x: float, top: float, w: float) -> list:
+        base = top + st.size * 0.95
+        left, _ = self._line(b.label, st, x, base, w / 2, "left")
+        right, _ = self._line(b.label2, st, x + w / 2, base, w / 2, "right")
+        line = TextLine(left.runs + right.runs, f"{b.label} \u2013 {b.label2}")
+        lh = st.line_height
+        tb = TextBlock(x, top, w, lh, (line,), field=b.field, item=b.item)
+        th = self.theme
+        sl = Slider(x, top + lh + 1.0, w, self.slider_h, max(0, min(100, int(b.value))),
+                    track=th.color("track", self.persona_type), fill=th.color("type", self.persona_type),
+                    marker=th.color("type", self.persona_type), field=b.field, item=b.item)
+        return [tb, sl]
+
+
+def _offset(align: str, avail: float, width: float) -> float:
+    if align == "center":
+        return max(0.0, (avail - width) / 2)
+    if align == "right":
+        return max(0.0, avail - width)
+    return 0.0
+
+
+def _baseline(st: ResolvedStyle, row_h: float) -> float:
+    """Baseline below the row top: half the leading above, cap height centred-ish."""
+    return (row_h - st.size) / 2 + st.size * 0.8
+
+
+def _is_rtl(text: str) -> bool:
+    """Paragraph direction from its first strong character (Unicode bidi rule P2)."""
+    import unicodedata
+
+    for ch in text:
+        d = unicodedata.bidirectional(ch)
+        if d in ("R", "AL"):
+            return True
+        if d == "L":
+            return False
+    return False

@@ -1,0 +1,106 @@
+"""Templates: card designs read from resources/templates/<name>.json.
+
+A template is data (size, margins, styles, regions and the flow of sections
+in them) so a new design needs no code; core.layout reads the numbers and
+stays generic. Lengths in a template are points, or strings with a unit
+("6mm", "0.25in") or a share of the page ("40%").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from personadesigner.core.units import Length, page_size as _page_size
+from personadesigner.errors import UserError
+from personadesigner.paths import resource
+
+DEFAULT_TEMPLATE = "card"
+_ORDER = ("card", "mini", "profile", "slide", "poster")
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    title: str
+    description: str
+    #: Trim size in points at the default page size.
+    width: float
+    height: float
+    #: Page sizes the template can be laid out on (empty: its own fixed size only).
+    sizes: tuple[str, ...] = ()
+    default_size: str | None = None
+    #: "scale": lengths and type scale with the page (poster); "reflow": same type, new page.
+    resize: str = "fixed"
+    margin: float = 16.0
+    safe: float = 8.0
+    data: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def geometry(self, page_size: str | None = None) -> tuple[float, float, float]:
+        """(width, height, scale) of the trim for ``page_size`` (None: the default).
+
+        Fixed-size templates ignore sheet names: their cards are imposed on sheets
+        by the painters, never stretched.
+        """
+        if self.resize == "fixed" or page_size is None or page_size.strip().lower() in ("card", ""):
+            return self.width, self.height, 1.0
+        names = {s.lower(): s for s in self.sizes}
+        if page_size.strip().lower() not in names:
+            raise UserError(
+                f'The template "{self.name}" cannot be laid out on {page_size} (use one of: {", ".join(self.sizes)})'
+            )
+        w, h = (v.pt for v in _page_size(names[page_size.strip().lower()]))
+        if self.width > self.height and w < h:
+            w, h = h, w
+        scale = w / self.width if self.resize == "scale" else 1.0
+        return w, h, scale
+
+
+def _templates_dir():
+    return resource("templates")
+
+
+def template_names() -> list[str]:
+    """The bundled templates, the main ones in a fixed order first."""
+    found = {p.stem for p in _templates_dir().glob("*.json")}
+    return [n for n in _ORDER if n in found] + sorted(found - set(_ORDER))
+
+
+def length(value, scale: float = 1.0, whole: float = 0.0) -> float:
+    """A template length in points: a number (points), "6mm", or "40%" of ``whole``."""
+    if isinstance(value, (int, float)):
+        return float(value) * scale
+    text = str(value).strip()
+    if text.endswith("%"):
+        return float(text[:-1]) / 100.0 * whole
+    return Length.parse(text).pt * scale
+
+
+@lru_cache(maxsize=None)
+def load_template(name: str) -> Template:
+    """The template called ``name``; UserError naming the choices for an unknown one."""
+    if not isinstance(name, str) or name not in template_names():
+        raise UserError(f'"{name}" is not a template (use one of: {", ".join(template_names())})')
+    data = json.loads((_templates_dir() / f"{name}.json").read_text(encoding="utf-8"))
+    size = data["size"]
+    if isinstance(size, str):
+        w, h = (v.pt for v in _page_size(size))
+    else:
+        w, h = length(size[0]), length(size[1])
+    if data.get("orientation") == "landscape" and w < h:
+        w, h = h, w
+    sizes = tuple(data.get("sizes", ()))
+    return Template(
+        name=name,
+        title=data.get("title", name.title()),
+        description=data.get("description", ""),
+        width=w,
+        height=h,
+        sizes=sizes,
+        default_size=data.get("default_size", sizes[0] if sizes else None),
+        resize=data.get("resize", "fixed"),
+        margin=length(data.get("margin", 16)),
+        safe=length(data.get("safe", data.get("margin", 16))),
+        data=data,
+    )

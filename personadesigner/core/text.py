@@ -1,0 +1,346 @@
+"""The text engine: clean, measure, break and shape text with the bundled fonts' metrics.
+
+The painters draw every run as it is (no shaping, bidi or kerning), so this
+module decides everything the reader sees: which bundled font draws each
+character (fallback for Arabic, Hebrew, CJK, symbols), where lines break,
+Arabic letter forms and the visual order of right-to-left lines. Widths come
+from the font files (reportlab's TTF reader), never from the machine's fonts,
+so the screen and the PDF break lines identically.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from personadesigner.core.fonts import FACES
+
+#: Drawn for a character that no bundled font has (most colour emoji).
+MISSING = "\u25a1"
+ELLIPSIS = "\u2026"
+_HYPHENS = frozenset("-\u2010\u2012\u2013\u2014")
+#: Characters removed before layout: joiners, variation selectors, bidi marks, skin tones...
+_DROP_RANGES = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x1F3FB, 0x1F3FF))
+_NO_BREAK_BEFORE = frozenset("、。，．,.:;!?）」』】〕〉》！？：；ー")
+_NO_BREAK_AFTER = frozenset("（「『【〔〈《")
+_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A shaped piece of a line: text in visual order, in one font, with its advance."""
+
+    text: str
+    font: str
+    width: float
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """What the engine needs to know of a text style: the face key and the size in points."""
+
+    font: str
+    size: float
+
+
+# ------------------------------------------------------------------ fonts
+class _FontMetrics:
+    """Advance widths (1/1000 em) and coverage of one bundled face, loaded once."""
+
+    def __init__(self, key: str) -> None:
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        f = FACES[key]
+        tt = TTFont(f"pd-metrics-{key}", str(f.path), subfontIndex=f.subfont)
+        self.widths: dict[int, float] = tt.face.charWidths
+
+
+@lru_cache(maxsize=None)
+def _metrics(key: str) -> _FontMetrics:
+    return _FontMetrics(key)
+
+
+@lru_cache(maxsize=None)
+def fallback_chain(font_key: str) -> tuple[str, ...]:
+    """The faces tried in order for a style's face: itself, sans, the scripts, symbols."""
+    bold = "bold" in font_key
+    variant = font_key.split("-", 1)[1] if "-" in font_key else ""
+    chain = [font_key]
+    sans = "sans" + ("-" + variant if variant else "")
+    for k in (sans, "arabic-bold" if bold else "arabic", "hebrew-bold" if bold else "hebrew", "cjk", "symbols"):
+        if k in FACES and k not in chain:
+            chain.append(k)
+    return tuple(chain)
+
+
+class _CharTable(dict):
+    """char -> (font key, advance in 1/1000 em) for one style face, filled on demand."""
+
+    def __init__(self, font_key: str) -> None:
+        super().__init__()
+        self.chain = [(k, _metrics(k).widths) for k in fallback_chain(font_key)]
+
+    def __missing__(self, ch: str):
+        cp = ord(ch)
+        for key, widths in self.chain:
+            w = widths.get(cp)
+            if w is not None:
+                self[ch] = (key, w)
+                return self[ch]
+        # No bundled font has it: a clean, visible fallback instead of an empty box.
+        self[ch] = ("symbols", None)
+        return self[ch]
+
+
+@lru_cache(maxsize=None)
+def _table(font_key: str) -> _CharTable:
+    return _CharTable(font_key)
+
+
+@lru_cache(maxsize=None)
+def _missing_width() -> float:
+    return _metrics("symbols").widths[ord(MISSING)]
+
+
+def font_for(ch: str, font_key: str) -> str:
+    """The bundled face that draws ``ch`` for a style whose face is ``font_key``."""
+    return _table(font_key)[ch][0]
+
+
+# ------------------------------------------------------------------ cleaning
+@lru_cache(maxsize=4096)
+def clean(text: str) -> str:
+    """User text made printable: NFC, no control/format characters, tabs as spaces.
+
+    Newlines stay (they separate paragraphs); joiners and variation selectors
+    go (no bundled font draws them; the base characters remain).
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    skip = False
+    for ch in text:
+        if skip:  # the part after a zero-width joiner: the sequence shows as its first glyph
+            skip = False
+            continue
+        if ch == "\u200d":
+            skip = True
+            continue
+        if ch == "\n" or ch == "\u2028" or ch == "\u2029":
+            out.append("\n")
+            continue
+        if ch == "\t":
+            out.append(" ")
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            continue
+        cp = ord(ch)
+        if any(lo <= cp <= hi for lo, hi in _DROP_RANGES):
+            continue
+        if cat == "Zs":
+            ch = " "
+        out.append(ch)
+    return "".join(out)
+
+
+def is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x2E80 <= cp <= 0x9FFF
+        or 0xAC00 <= cp <= 0xD7AF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0xFF00 <= cp <= 0xFFEF
+        or 0x20000 <= cp <= 0x2FFFF
+    )
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL_RE.search(text) is not None
+
+
+# ------------------------------------------------------------------ measuring
+@lru_cache(maxsize=8192)
+def _reshaped(text: str) -> str:
+    import arabic_reshaper
+
+    return arabic_reshaper.reshape(text)
+
+
+def _units(text: str, font_key: str) -> float:
+    """Advance of ``text`` in 1/1000 em (after Arabic reshaping), with fallback fonts."""
+    if _ARABIC_RE.search(text):
+        text = _reshaped(text)
+    table = _table(font_key)
+    total = 0.0
+    for ch in text:
+        w = table[ch][1]
+        total += _missing_width() if w is None else w
+    return total
+
+
+#: Line breaking counts a space as wide as the widest space a run may keep (Hebrew's),
+#: so a shaped line is never wider than the width it was broken for.
+_SPACE_UNITS_MAX = 270.0
+
+_WORD_UNITS: dict[tuple[str, str], float] = {}
+
+
+def _word_units(word: str, font_key: str) -> float:
+    key = (font_key, word)
+    w = _WORD_UNITS.get(key)
+    if w is None:
+        if len(_WORD_UNITS) > 200_000:
+            _WORD_UNITS.clear()
+        w = _WORD_UNITS[key] = _units(word, font_key)
+    return w
+
+
+def measure(text: str, font_key: str, size: float) -> float:
+    """Width in points of ``text`` set in the face ``font_key`` at ``size`` (with fallback)."""
+    return _units(clean(text), font_key) * size / 1000.0
+
+
+# ------------------------------------------------------------------ shaping
+def shape_line(text: str, style: TextStyle) -> list[Piece]:
+    """One line of logical text as pieces in visual order, split where the font changes.
+
+    Arabic is reshaped to its presentation forms and right-to-left lines are
+    reordered (Unicode bidi) here, after line breaking, so painters draw the
+    pieces left to right as they are.
+    """
+    text = clean(text)
+    if not text:
+        return []
+    if has_rtl(text):
+        from bidi import get_display
+
+        if _ARABIC_RE.search(text):
+            text = _reshaped(text)
+        text = get_display(text)
+    table = _table(style.font)
+    scale = style.size / 1000.0
+    pieces: list[Piece] = []
+    cur_font = None
+    buf: list[str] = []
+    width = 0.0
+    for ch in text:
+        font, w = table[ch]
+        if w is None:
+            ch, w = MISSING, _missing_width()
+        elif ch == " " and cur_font is not None and cur_font != font:
+            # A space between words of another script stays in their run when it is no wider.
+            cw = _metrics(cur_font).widths.get(32)
+            if cw is not None and cw <= _SPACE_UNITS_MAX:
+                font, w = cur_font, cw
+        elif unicodedata.combining(ch) and cur_font is not None and ord(ch) in _metrics(cur_font).widths:
+            font = cur_font  # a combining mark stays in its base character's font
+        if font != cur_font and buf:
+            pieces.append(Piece("".join(buf), cur_font, width * scale))
+            buf, width = [], 0.0
+        cur_font = font
+        buf.append(ch)
+        width += w
+    if buf:
+        pieces.append(Piece("".join(buf), cur_font, width * scale))
+    return pieces
+
+
+def line_width(pieces: list[Piece]) -> float:
+    return sum(p.width for p in pieces)
+
+
+# ------------------------------------------------------------------ line breaking
+def _segments(paragraph: str) -> list[str]:
+    """Break opportunities: after spaces and hyphens, around CJK ideographs."""
+    segs: list[str] = []
+    buf: list[str] = []
+    prev = ""
+    for ch in paragraph:
+        if buf:
+            if ch == " ":
+                pass
+            elif prev == " " or prev in _HYPHENS and ch != " ":
+                segs.append("".join(buf))
+                buf = []
+            elif (is_cjk(ch) or is_cjk(prev)) and ch not in _NO_BREAK_BEFORE and prev not in _NO_BREAK_AFTER:
+                if not unicodedata.combining(ch):
+                    segs.append("".join(buf))
+                    buf = []
+        buf.append(ch)
+        prev = ch
+    if buf:
+        segs.append("".join(buf))
+    return segs
+
+
+def _break_long(seg: str, font_key: str, limit_units: float, first_room: float) -> list[str]:
+    """A segment wider than the line, broken by characters (marks stay with their base)."""
+    parts: list[str] = []
+    buf = ""
+    room = first_room
+    for ch in seg:
+        if buf and not unicodedata.combining(ch) and _units(buf + ch, font_key) > room:
+            parts.append(buf)
+            buf = ""
+            room = limit_units
+        buf += ch
+    if buf:
+        parts.append(buf)
+    return parts
+
+
+def break_lines(text: str, font_key: str, size: float, width: float, first_width: float | None = None) -> list[str]:
+    """Greedy line breaking of ``text`` (already cleaned) into lines of at most ``width`` points.
+
+    Lines are logical text without trailing spaces; ``\\n`` starts a new line.
+    ``first_width`` lets the first line be narrower (hanging labels).
+    """
+    if size <= 0:
+        return [text]
+    limit = width * 1000.0 / size
+    first_limit = limit if first_width is None else first_width * 1000.0 / size
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        room = first_limit if not lines else limit
+        cur: list[str] = []
+        used = 0.0
+        for seg in _segments(paragraph):
+            stripped = seg.rstrip(" ")
+            w_trim = _word_units(stripped, font_key) if stripped else 0.0
+            w_full = w_trim + (len(seg) - len(stripped)) * max(_word_units(" ", font_key), _SPACE_UNITS_MAX)
+            if used + w_trim <= room + 1e-6:
+                cur.append(seg)
+                used += w_full
+                continue
+            if cur:
+                lines.append("".join(cur).rstrip(" "))
+                room = limit
+                cur, used = [], 0.0
+            if w_trim <= room + 1e-6:
+                cur.append(seg)
+                used = w_full
+                continue
+            parts = _break_long(stripped, font_key, limit, room)
+            for part in parts[:-1]:
+                lines.append(part)
+            room = limit
+            cur = [parts[-1] + seg[len(stripped):]]
+            used = _units(cur[0], font_key)
+        lines.append("".join(cur).rstrip(" "))
+    return lines
+
+
+def ellipsize(line: str, font_key: str, size: float, width: float) -> str:
+    """``line`` shortened so that it plus "…" fits ``width``; the last kept line of a cut text."""
+    limit = width * 1000.0 / size
+    text = line.rstrip()
+    while text and _units(text + ELLIPSIS, font_key) > limit:
+        text = text[:-1].rstrip()
+    return text + ELLIPSIS

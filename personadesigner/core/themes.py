@@ -1,0 +1,94 @@
+"""Themes: colours and type families read from resources/themes/<name>.json.
+
+A theme is data so designers can add one without touching code; the layout
+engine only asks it for named colours ("text", "muted", "type"...) and the
+heading/body font families.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from personadesigner.core.persona import PERSONA_TYPES
+from personadesigner.errors import UserError
+from personadesigner.paths import resource
+
+DEFAULT_THEME = "classic"
+_REQUIRED_COLORS = ("background", "surface", "text", "muted", "accent", "rule", "on_accent", "negative")
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    title: str
+    description: str
+    colors: dict[str, str]
+    #: The accent of each persona type (badge, header band, bullets).
+    type_colors: dict[str, str]
+    heading_family: str = "sans"  # "sans" | "serif"
+    body_family: str = "sans"
+    quote_family: str = "serif"
+    #: Every text style's minimum size is raised to at least this (readability themes).
+    min_size: float = 0.0
+    #: Multiplies every text style's minimum size (>= 1 keeps text larger).
+    min_scale: float = 1.0
+    extra: dict = field(default_factory=dict)
+
+    def color(self, ref: str, persona_type: str = "customer") -> str:
+        """A colour by name; "type" is the persona type's accent; "#rrggbb" passes through."""
+        if ref.startswith("#"):
+            return ref
+        if ref == "type":
+            return self.type_colors.get(persona_type, self.colors["accent"])
+        if ref == "on_type":
+            return self.colors.get("on_type", self.colors["on_accent"])
+        if ref in self.colors:
+            return self.colors[ref]
+        fallbacks = {"on_accent_muted": "on_accent", "heading": "type", "bullet": "type",
+                     "track": "rule", "negative_text": "on_accent", "negative_band": "text",
+                     "badge_text": "type", "badge_fill": "on_accent", "quote": "text"}
+        if ref in fallbacks:
+            return self.color(fallbacks[ref], persona_type)
+        raise KeyError(f"theme {self.name!r} has no colour {ref!r}")
+
+
+def _themes_dir():
+    return resource("themes")
+
+
+def theme_names() -> list[str]:
+    """The bundled themes, the default first."""
+    names = sorted(p.stem for p in _themes_dir().glob("*.json"))
+    if DEFAULT_THEME in names:
+        names.remove(DEFAULT_THEME)
+        names.insert(0, DEFAULT_THEME)
+    return names
+
+
+@lru_cache(maxsize=None)
+def load_theme(name: str) -> Theme:
+    """The theme called ``name``; UserError naming the choices for an unknown one."""
+    if not isinstance(name, str) or name not in theme_names():
+        raise UserError(f'"{name}" is not a theme (use one of: {", ".join(theme_names())})')
+    data = json.loads((_themes_dir() / f"{name}.json").read_text(encoding="utf-8"))
+    colors = dict(data["colors"])
+    missing = [c for c in _REQUIRED_COLORS if c not in colors]
+    if missing:
+        raise UserError(f'The theme "{name}" lacks the colours: {", ".join(missing)}')
+    types = {t: data.get("types", {}).get(t, colors["accent"]) for t in PERSONA_TYPES}
+    typo = data.get("typography", {})
+    return Theme(
+        name=name,
+        title=data.get("title", name.title()),
+        description=data.get("description", ""),
+        colors=colors,
+        type_colors=types,
+        heading_family=typo.get("heading", "sans"),
+        body_family=typo.get("body", "sans"),
+        quote_family=typo.get("quote", typo.get("heading", "serif")),
+        min_size=float(typo.get("min_size", 0.0)),
+        min_scale=float(typo.get("min_scale", 1.0)),
+        extra={k: v for k, v in data.items() if k not in ("name", "title", "description", "colors", "types", "typography")},
+    )
