@@ -109,22 +109,20 @@ def plan_grid(
 def impose(layouts: list[CardLayout], grid: Grid, *, with_marks: bool = False) -> Iterator[Sheet]:
     """The sheets of ``layouts`` in order, ``grid.per_page`` per sheet."""
     for lay in layouts:
-        if abs(lay.width - grid.card_w) > 0.01 or abs(lay.height - grid.card_h) > 0.01:
+        if abs(lay.width - grid.card_w) > 0.01 or abs(lay.height - grid.card_h) > 0.01 or lay.bleed != layouts[0].bleed:
             raise UserError("Cards of different sizes cannot share a sheet; export them with one template.")
+    # Marks stay off every slot, filled or not: an empty slot stays blank paper.
+    slots = [grid.slot(i) for i in range(grid.per_page)]
+    bleed = layouts[0].bleed if layouts else 0.0
+    boxes = [(x - bleed, y - bleed, grid.card_w + 2 * bleed, grid.card_h + 2 * bleed) for x, y in slots]
+    bounds = (0.0, 0.0, grid.sheet_w, grid.sheet_h)
     for start in range(0, len(layouts), grid.per_page):
-        page = layouts[start : start + grid.per_page]
         sheet = Sheet(grid.sheet_w, grid.sheet_h)
-        boxes = []
-        for i, lay in enumerate(page):
-            x, y = grid.slot(i)
-            b = lay.bleed
-            box = (x - b, y - b, lay.width + 2 * b, lay.height + 2 * b)
-            boxes.append(box)
-            sheet.placements.append(Placement(lay, x, y, box))
-        if with_marks:
-            bounds = (0.0, 0.0, grid.sheet_w, grid.sheet_h)
-            for i, p in enumerate(sheet.placements):
+        for i, lay in enumerate(layouts[start : start + grid.per_page]):
+            x, y = slots[i]
+            sheet.placements.append(Placement(lay, x, y, boxes[i]))
+            if with_marks:
+                trim = (x, y, lay.width, lay.height)
                 others = boxes[:i] + boxes[i + 1 :]
-                trim = (p.x, p.y, p.layout.width, p.layout.height)
-                sheet.marks.extend(crop_marks(trim, p.layout.bleed, avoid=others, bounds=bounds))
+                sheet.marks.extend(crop_marks(trim, bleed, avoid=others, bounds=bounds))
         yield sheet

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from collections import OrderedDict
 from functools import cache
 from typing import BinaryIO, Iterable
@@ -22,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner import APP_NAME, __version__
+from personadesigner.atomic import atomic_write
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
@@ -224,13 +226,19 @@ class PdfPainter:
 
 def write_pdf(
     sheets: Iterable[Sheet],
-    target: str | BinaryIO,
+    target: str | os.PathLike | BinaryIO,
     *,
     title: str = "",
     author: str = "",
     subject: str = "Persona cards",
 ) -> int:
-    """Write one page per sheet into ``target`` (a path or a binary file); the page count."""
+    """Write one page per sheet into ``target`` (a path or a binary file); the page count.
+
+    A path is written atomically: the file appears only once it is complete.
+    """
+    if isinstance(target, (str, os.PathLike)):
+        with atomic_write(target, "wb") as f:
+            return write_pdf(sheets, f, title=title, author=author, subject=subject)
     fonts = register_fonts()
     # The initial font is ours: otherwise reportlab names Helvetica, a font we never embed.
     canvas = Canvas(target, pageCompression=1, initialFontName=fonts["sans"], initialFontSize=10)
@@ -249,7 +257,7 @@ def write_pdf(
 
 
 def write_cards_pdf(
-    layouts: Iterable[CardLayout], target: str | BinaryIO, *, crop_marks: bool = False, **meta
+    layouts: Iterable[CardLayout], target: str | os.PathLike | BinaryIO, *, crop_marks: bool = False, **meta
 ) -> int:
     """One card per page, with TrimBox/BleedBox and optional crop marks."""
     return write_pdf((card_sheet(lay, with_marks=crop_marks) for lay in layouts), target, **meta)

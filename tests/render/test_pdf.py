@@ -1,0 +1,120 @@
+"""The PDF painter, checked with poppler the way a print shop's tools read the file."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import arabic_reshaper
+from bidi.algorithm import get_display
+
+from conftest import make_layout, run
+from personadesigner.core.cardlayout import TextBlock
+from personadesigner.core.units import PT_PER_MM
+from personadesigner.render.pdf import write_cards_pdf
+
+A6 = (105 * PT_PER_MM, 148 * PT_PER_MM)
+
+
+def boxes(pdf) -> dict[str, tuple[float, float, float, float]]:
+    out = {}
+    for m in re.finditer(r"^(\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)", run("pdfinfo", "-box", str(pdf)), re.M):
+        out[m.group(1)] = tuple(float(v) for v in m.groups()[1:])
+    return out
+
+
+def size(box):
+    return box[2] - box[0], box[3] - box[1]
+
+
+def text_of(pdf) -> str:
+    """pdftotext output, NFKC (Arabic presentation forms -> letters), without bidi marks."""
+    text = unicodedata.normalize("NFKC", run("pdftotext", str(pdf), "-"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def test_card_with_bleed_has_trim_bleed_and_media_boxes(tmp_path, poppler):
+    pdf = tmp_path / "card.pdf"
+    bleed = 3 * PT_PER_MM
+    write_cards_pdf([make_layout(bleed=bleed)], pdf, crop_marks=True)
+    b = boxes(pdf)
+    tw, th = size(b["TrimBox"])
+    assert abs(tw - A6[0]) < 0.05 and abs(th - A6[1]) < 0.05
+    bw, bh = size(b["BleedBox"])
+    assert abs(bw - (A6[0] + 2 * bleed)) < 0.05 and abs(bh - (A6[1] + 2 * bleed)) < 0.05
+    # the bleed box is centred on the trim box, the media box holds both and the marks
+    assert abs((b["TrimBox"][0] - b["BleedBox"][0]) - bleed) < 0.05
+    mw, mh = size(b["MediaBox"])
+    assert mw > bw + 10 and mh > bh + 10
+
+
+def test_card_without_bleed_or_marks_is_exactly_the_trim(tmp_path, poppler):
+    pdf = tmp_path / "card.pdf"
+    write_cards_pdf([make_layout()], pdf)
+    b = boxes(pdf)
+    assert size(b["MediaBox"]) == size(b["TrimBox"])
+    assert abs(size(b["MediaBox"])[0] - A6[0]) < 0.05
+
+
+def test_every_font_is_embedded_as_a_subset(tmp_path, poppler):
+    pdf = tmp_path / "fonts.pdf"
+    texts = [("sans", "Plain"), ("serif-bolditalic", "Serif"), ("cjk", "漢字"), ("arabic", "ﻣﺮﺣﺒﺎ"), ("hebrew", "שלום")]
+    write_cards_pdf([make_layout(texts)], pdf)
+    rows = run("pdffonts", str(pdf)).splitlines()[2:]
+    assert len(rows) >= 5
+    for row in rows:
+        name, *_, emb, sub, uni, _obj, _gen = row.split()
+        assert (emb, sub) == ("yes", "yes"), row
+        assert re.match(r"^[A-Z]{6}\+", name), row
+
+
+def test_text_is_extractable_in_every_script_and_markup_stays_literal(tmp_path, poppler):
+    pdf = tmp_path / "scripts.pdf"
+    arabic = "مرحبا بالعالم"
+    texts = [
+        ("sans", "<b>R&D</b>"),
+        ("cjk", "漢字"),
+        ("sans", "Ελληνικά Кириллица"),
+        ("arabic", get_display(arabic_reshaper.reshape(arabic))),
+    ]
+    write_cards_pdf([make_layout(texts)], pdf)
+    text = text_of(pdf)
+    for expected in ("<b>R&D</b>", "漢字", "Ελληνικά Кириллица", arabic):
+        assert expected in text
+
+
+def test_an_img_tag_is_printed_and_nothing_is_embedded(tmp_path, poppler):
+    pdf = tmp_path / "img.pdf"
+    layout = make_layout([("sans", '<img src="/etc/passwd">')])
+    layout.items = [it for it in layout.items if type(it).__name__ != "ImageItem"]
+    write_cards_pdf([layout], pdf)
+    assert '<img src="/etc/passwd">' in text_of(pdf)
+    assert "root:" not in pdf.read_bytes().decode("latin-1")
+    listing = run("pdfimages", "-list", str(pdf)).splitlines()[2:]
+    assert listing == []
+
+
+def test_emoji_and_unknown_characters_do_not_crash(tmp_path, poppler):
+    pdf = tmp_path / "emoji.pdf"
+    write_cards_pdf([make_layout([("symbols", "ok 😀👍🏽 ✓"), ("sans", "\U0010fffd \x00 text")])], pdf)
+    assert "Pages:           1" in run("pdfinfo", str(pdf))
+    assert "text" in text_of(pdf)
+
+
+def test_metadata_names_the_personas_and_the_app(tmp_path, poppler):
+    pdf = tmp_path / "meta.pdf"
+    write_cards_pdf([make_layout()], pdf, title="Ada Lovelace, Zoë Ångström")
+    info = run("pdfinfo", str(pdf))
+    assert "Title:           Ada Lovelace, Zoë Ångström" in info
+    assert re.search(r"Creator:\s+PersonaDesigner \d", info)
+
+
+def test_one_page_per_card(tmp_path, poppler):
+    pdf = tmp_path / "three.pdf"
+    assert write_cards_pdf([make_layout(name=n) for n in "ABC"], pdf) == 3
+    assert "Pages:           3" in run("pdfinfo", str(pdf))
+
+
+def test_hand_made_layout_has_text_blocks_for_the_names():
+    # guards the fixture itself: the text tests above rely on it drawing runs
+    assert any(isinstance(it, TextBlock) for it in make_layout().items)
