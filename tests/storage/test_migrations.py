@@ -1,0 +1,46 @@
+"""The schema comes from Alembic migrations, and head is exactly what the models describe."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from personadesigner.storage import migrate
+from personadesigner.storage.engine import make_engine, writer
+from personadesigner.storage.library import Library
+from personadesigner.storage.schema import metadata
+
+
+def test_empty_database_upgraded_to_head_matches_the_models(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    sqlite3.connect(path).close()  # an empty SQLite file, as a user could create
+    engine, _ = make_engine(str(path))
+    try:
+        with writer(engine).begin() as conn:
+            assert migrate.current_revision(conn) is None
+            migrate.upgrade(conn)
+        with engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+            diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        assert diff == []
+    finally:
+        engine.dispose()
+
+
+def test_head_constant_is_the_newest_migration_file():
+    # Library.open compares against HEAD_REVISION without loading Alembic; a new
+    # migration that forgets to bump it would leave libraries un-upgraded.
+    assert migrate.script_head() == migrate.HEAD_REVISION
+
+
+def test_open_on_an_empty_sqlite_file_creates_the_library(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    sqlite3.connect(path).close()
+    with Library.open(str(path)) as lib:
+        assert lib.is_new
+        assert lib.schema_revision() == migrate.HEAD_REVISION
+        assert lib.check() == []
+    with Library.open(str(path)) as lib:
+        assert not lib.is_new
