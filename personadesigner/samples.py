@@ -7,6 +7,7 @@ are a data file, resources/samples/sample-personas.json, in the interchange form
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from personadesigner.core.persona import Persona
@@ -30,3 +31,29 @@ def seed_samples(library: Library) -> int:
     personas = sample_personas()
     library.add_many(personas)
     return len(personas)
+
+
+def open_library(location: str | None = None) -> Library:
+    """Open the library the user named, or the default one.
+
+    A named library's folder must exist (a typo must not create folders). The
+    default library's folder (the user data dir) is created, and a default
+    library that did not exist yet starts with the sample personas, so the
+    first run shows what a good persona looks like.
+    """
+    from personadesigner.paths import LIBRARY_ENV, default_library, user_data_dir
+    from personadesigner.storage.library import Library
+
+    if location:
+        return Library.open(location)
+    location = default_library()
+    if not os.environ.get(LIBRARY_ENV):
+        user_data_dir().mkdir(parents=True, exist_ok=True)
+    library = Library.open(location)
+    if library.is_new:
+        try:
+            seed_samples(library)
+        except BaseException:
+            library.close()
+            raise
+    return library

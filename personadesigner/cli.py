@@ -1,0 +1,180 @@
+"""The ``personadesigner`` command: argument parsing, exit codes and error reporting.
+
+Exit codes: 0 ok, 1 usage, 2 a problem with the user's input or environment
+(one line on stderr, no traceback), 3 a ``--strict`` export whose preflight
+found cut text, 70 a bug (traceback in the log file). The commands live in
+cli_commands / cli_export; heavy modules (Qt, reportlab, Pillow) are imported
+only by the command that needs them, so ``list`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from personadesigner import __version__
+from personadesigner.errors import UserError
+
+PROG = "personadesigner"
+EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
+COMMANDS = ("list", "show", "import", "export", "templates", "check")
+
+
+class _UsageError(Exception):
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors to ``main`` (exit 1) instead of exiting with 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise _UsageError(self, message)
+
+
+def _map_entry(text: str) -> tuple[str, str]:
+    column, sep, field = text.rpartition("=")
+    if not sep or not column.strip():
+        raise argparse.ArgumentTypeError(f'"{text}" is not "Column=field"')
+    return column, field.strip()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Design customer persona cards and print them. "
+        f"Without a command, opens the app: {PROG} [LIBRARY].",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    library = _Parser(add_help=False)
+    library.add_argument("--library", "-L", metavar="L", help="library file or database URL (default: your library)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("list", parents=[library], help="list personas")
+    p.add_argument("--type", help="only this persona type")
+    p.add_argument("--search", metavar="TEXT", help="only personas whose text contains TEXT")
+    p.add_argument("--tag", help="only personas with this tag")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("show", parents=[library], help="show one persona")
+    p.add_argument("persona", metavar="PERSONA", help="id or exact name")
+    p.add_argument("--json", action="store_true", help="print the persona's JSON")
+
+    p = sub.add_parser("import", parents=[library], help="import .json or .csv files (all or nothing)")
+    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("--map", metavar='"Column=field"', action="append", type=_map_entry, default=[],
+                   help="CSV: import a column as this field (empty field: ignore it)")
+    p.add_argument("--encoding", metavar="E", help="CSV: the file's text encoding (default UTF-8)")
+
+    p = sub.add_parser("export", parents=[library], help="export personas as PDF, PNG, JSON or CSV")
+    p.add_argument("personas", metavar="PERSONA", nargs="*", help="ids or exact names")
+    p.add_argument("--all", action="store_true", help="every persona in the library")
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--format", choices=("pdf", "png", "json", "csv"), help="default: from the --out suffix")
+    p.add_argument("--template", metavar="NAME")
+    p.add_argument("--theme", metavar="NAME")
+    p.add_argument("--page-size", metavar="SIZE", help="card, A4, Letter, A3, A2, ...")
+    p.add_argument("--per-page", metavar="N|auto", help="cards per sheet")
+    p.add_argument("--bleed", nargs="?", const="3mm", metavar="LENGTH", help="bleed beyond the trim (default 3mm)")
+    p.add_argument("--crop-marks", action="store_true")
+    p.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
+    p.add_argument("--tile-to", metavar="SIZE", help="tile a large card across sheets of this size")
+    p.add_argument("--strict", action="store_true", help="exit 3 when text had to be cut")
+    p.add_argument("--photos", choices=("inline", "files"), default="inline",
+                   help="JSON: photos inline as data: URLs, or as files beside the JSON")
+
+    sub.add_parser("templates", help="list card templates with their trim sizes")
+    sub.add_parser("check", parents=[library], help="check the library's integrity and schema")
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Open the PersonaDesigner app.")
+    parser.add_argument("library", metavar="LIBRARY", nargs="?", help="library file or database URL")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_output()
+    try:
+        try:
+            if _is_app_call(args_list):
+                args = _app_parser().parse_args(args_list)
+                return _run_app(args.library)
+            args = build_parser().parse_args(args_list)
+        except _UsageError as exc:
+            exc.parser.print_usage(sys.stderr)
+            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except SystemExit as exc:  # --help, --version
+            return int(exc.code or 0)
+        from personadesigner.cli_commands import run_command
+
+        return run_command(args)
+    except UserError as exc:
+        print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
+        return int(getattr(exc, "exit_code", EXIT_USER_ERROR))
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: log the bug
+        from personadesigner.cli_bug import report_bug
+
+        report_bug(exc)
+        return EXIT_BUG
+
+
+def _is_app_call(args: list[str]) -> bool:
+    first = next((a for a in args if not a.startswith("-")), None)
+    if first in COMMANDS:
+        return False
+    return not any(a in ("-h", "--help") for a in args) or first is not None
+
+
+def _run_app(location: str | None) -> int:
+    try:
+        from personadesigner.ui.app import run_app
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name.startswith("personadesigner.ui") or exc.name.startswith("PySide6")):
+            raise UserError(
+                f"The desktop app is not available here ({exc.name} is missing); "
+                f"the commands still work (see {PROG} --help)."
+            ) from None
+        raise
+    return int(run_app(location) or 0)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _tolerant_output() -> None:
+    """Never die on a character the terminal's encoding lacks (persona names are Unicode)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

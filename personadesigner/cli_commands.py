@@ -1,0 +1,168 @@
+"""The commands behind ``personadesigner list|show|import|templates|check`` (export: cli_export).
+
+Each command opens the library for one action and closes it; results go to
+stdout, warnings to stderr, and known problems are raised as UserError for
+``cli.main`` to report in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from personadesigner.core.persona import PERSONA_TYPES, Persona
+from personadesigner.errors import InterchangeError, UserError
+
+if TYPE_CHECKING:
+    from personadesigner.interchange.json_io import ImportResult
+    from personadesigner.storage.library import Library
+
+PROG = "personadesigner"
+
+
+def run_command(args: argparse.Namespace) -> int:
+    if args.command is None:  # pragma: no cover - main() routes this to the app
+        raise UserError(f"Name a command (see {PROG} --help).")
+    if args.command == "templates":
+        return cmd_templates()
+    from personadesigner.samples import open_library
+
+    with open_library(args.library) as library:
+        for warning in library.warnings:
+            warn(warning)
+        if args.command == "export":
+            from personadesigner.cli_export import cmd_export
+
+            return cmd_export(args, library)
+        return _COMMANDS[args.command](args, library)
+
+
+def warn(message: str) -> None:
+    print(f"{PROG}: warning: {message}", file=sys.stderr)
+
+
+# ----------------------------------------------------------------- list
+def cmd_list(args: argparse.Namespace, library: Library) -> int:
+    persona_type = _type_filter(args.type) if args.type else None
+    summaries = library.list(search=args.search, type=persona_type, tag=args.tag)
+    if args.json:
+        rows = [
+            {"id": s.id, "name": s.name, "type": s.type, "role": s.role, "tags": list(s.tags), "updated_at": s.updated_at}
+            for s in summaries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    from personadesigner.cli_text import columns
+
+    lines = columns([(s.name, s.type, s.role) for s in summaries])
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _type_filter(text: str) -> str:
+    from personadesigner.interchange.csv_fields import persona_type
+
+    value = persona_type(text)
+    if value not in PERSONA_TYPES:
+        raise UserError(f'"{text}" is not a persona type (use one of: {", ".join(PERSONA_TYPES)}).')
+    return value
+
+
+# ----------------------------------------------------------------- show
+def cmd_show(args: argparse.Namespace, library: Library) -> int:
+    persona = library.find(args.persona)
+    if args.json:
+        from personadesigner.interchange.json_io import persona_document
+        from personadesigner.interchange.photo_refs import to_data_url
+
+        doc = persona_document(persona, to_data_url(persona.photo) if persona.photo else None)
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    from personadesigner.cli_text import persona_text
+
+    print(persona_text(persona, _namer(library, persona)))
+    return 0
+
+
+def _namer(library: Library, persona: Persona) -> Callable[[str], str]:
+    if not persona.related:
+        return lambda ref: ref
+    names = {s.id: s.name for s in library.list()}
+    return lambda ref: names.get(ref, ref)
+
+
+# --------------------------------------------------------------- import
+def cmd_import(args: argparse.Namespace, library: Library) -> int:
+    """Read and validate every file first, then store everything in one transaction."""
+    results = [read_import_file(Path(f), encoding=args.encoding, mapping=dict(args.map)) for f in args.files]
+    personas: list[Persona] = []
+    owners: dict[str, str] = {}
+    for path, result in zip(args.files, results, strict=True):
+        for warning in result.warnings:
+            warn(warning)
+        for p in result.personas:
+            if p.id and p.id in owners:
+                raise InterchangeError(f'{path}: persona "{p.name}" has the same id as "{owners[p.id]}" in another file.')
+            owners[p.id] = p.name
+        personas.extend(result.personas)
+    library.add_many(personas)
+    print(f"Imported {len(personas)} persona{'' if len(personas) == 1 else 's'}")
+    return 0
+
+
+def read_import_file(path: Path, *, encoding: str | None = None, mapping: dict[str, str] | None = None) -> ImportResult:
+    """Parse and validate one import file by its suffix (.json, .csv/.tsv/.txt)."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        from personadesigner.interchange.json_io import read_json
+
+        return read_json(path)
+    if suffix in (".csv", ".tsv", ".txt"):
+        from personadesigner.interchange.csv_io import read_csv
+
+        return read_csv(path, encoding=encoding, mapping=mapping)
+    raise InterchangeError(f"{path}: cannot import a {suffix or 'suffix-less'} file (use .json or .csv).")
+
+
+# ------------------------------------------------------------ templates
+def cmd_templates() -> int:
+    try:
+        from personadesigner.core.templates import load_template, template_names
+    except ModuleNotFoundError as exc:
+        if exc.name == "personadesigner.core.templates":
+            return 0
+        raise
+    from personadesigner.cli_text import columns
+    from personadesigner.core.units import Length
+
+    rows = []
+    for name in template_names():
+        t = load_template(name)
+        size = f"{_mm(Length(t.width))} x {_mm(Length(t.height))} mm"
+        rows.append((t.name, size, t.title))
+    if rows:
+        print("\n".join(columns(rows)))
+    return 0
+
+
+def _mm(length) -> str:
+    return f"{round(length.in_mm, 1):g}"
+
+
+# ---------------------------------------------------------------- check
+def cmd_check(args: argparse.Namespace, library: Library) -> int:
+    problems = library.check()
+    if problems:
+        for problem in problems:
+            print(f"{PROG}: error: {' '.join(problem.split())}", file=sys.stderr)
+        return 2
+    print(f"OK: {library.count()} personas, schema {library.schema_revision()}")
+    return 0
+
+
+_COMMANDS = {"list": cmd_list, "show": cmd_show, "import": cmd_import, "check": cmd_check}

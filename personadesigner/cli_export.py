@@ -1,0 +1,150 @@
+"""``personadesigner export``: choose the personas, turn flags into ExportOptions, run it.
+
+JSON and CSV are written here through interchange; PDF and PNG go to
+render.export (imported only then, so the other commands never load reportlab).
+Flag problems (a bad length, an unknown page size) are UserErrors before any
+work starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from personadesigner.core.persona import Persona
+from personadesigner.errors import UserError
+
+if TYPE_CHECKING:
+    from personadesigner.core.export_options import ExportOptions
+    from personadesigner.storage.library import Library
+
+SUFFIX_FORMATS = {".pdf": "pdf", ".png": "png", ".json": "json", ".csv": "csv"}
+_CARD_FLAGS = ("template", "theme", "page_size", "per_page", "bleed", "tile_to")
+
+
+def cmd_export(args: argparse.Namespace, library: Library) -> int:
+    fmt = export_format(args.out, args.format)
+    if fmt in ("json", "csv"):
+        used = [f"--{name.replace('_', '-')}" for name in _CARD_FLAGS if getattr(args, name) is not None]
+        used += ["--crop-marks"] * args.crop_marks + ["--strict"] * args.strict
+        if used:
+            raise UserError(f"{used[0]} applies to PDF and PNG exports, not to {fmt.upper()}.")
+    options = export_options(args, fmt) if fmt in ("pdf", "png") else None
+    personas = chosen_personas(args, library)
+    out = Path(args.out)
+    if fmt == "json":
+        from personadesigner.interchange.json_io import write_json
+
+        count = write_json(personas, out, photos=args.photos)
+        print(f"Exported {count} persona{'' if count == 1 else 's'} to {out}")
+        return 0
+    if fmt == "csv":
+        from personadesigner.interchange.csv_io import write_csv
+
+        count = write_csv(personas, out)
+        print(f"Exported {count} persona{'' if count == 1 else 's'} to {out}")
+        return 0
+    assert options is not None
+    return _export_cards(personas, out, options)
+
+
+def export_format(out: str, given: str | None) -> str:
+    if given:
+        return given
+    suffix = Path(out).suffix.lower()
+    if suffix in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[suffix]
+    raise UserError(f'Cannot tell the format from --out "{out}"; add --format pdf, png, json or csv.')
+
+
+def chosen_personas(args: argparse.Namespace, library: Library) -> list[Persona]:
+    if args.all and args.personas:
+        raise UserError("Name personas or give --all, not both.")
+    if args.all:
+        personas = list(library.iter_personas())
+        if not personas:
+            raise UserError("The library has no personas to export.")
+        return personas
+    if not args.personas:
+        raise UserError("Name the personas to export (an id or exact name), or give --all.")
+    chosen: dict[str, Persona] = {}
+    for ref in args.personas:
+        p = library.find(ref)
+        chosen.setdefault(p.id, p)
+    return list(chosen.values())
+
+
+def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
+    """The ExportOptions the flags ask for; every flag is checked here, before any work."""
+    from personadesigner.core.export_options import ExportOptions
+    from personadesigner.core.units import Length, page_size
+
+    def sheet(text: str | None, flag: str) -> str | None:
+        if text is None:
+            return None
+        if text.strip().lower() == "card" and flag == "--page-size":
+            return "card"
+        page_size(text)  # raises a UserError naming the sizes
+        from personadesigner.core.units import PAGE_SIZES
+
+        return next(name for name in PAGE_SIZES if name.lower() == text.strip().lower())
+
+    per_page: int | str | None = None
+    if args.per_page is not None:
+        if args.per_page.strip().lower() == "auto":
+            per_page = "auto"
+        elif args.per_page.strip().isdigit() and int(args.per_page) >= 1:
+            per_page = int(args.per_page)
+        else:
+            raise UserError(f'--per-page "{args.per_page}" must be a whole number of cards or "auto".')
+    bleed = Length.parse(args.bleed, default_unit="mm") if args.bleed is not None else None
+    if bleed is not None and bleed.in_mm > 25:
+        raise UserError(f"--bleed {args.bleed} is more than 25 mm; printers ask for 2 to 5 mm.")
+    if not 36 <= args.dpi <= 2400:
+        raise UserError(f"--dpi {args.dpi} is outside 36-2400.")
+    _check_design_names(args.template, args.theme)
+    return ExportOptions(
+        format=fmt,  # type: ignore[arg-type]
+        template=args.template,
+        theme=args.theme,
+        page_size=sheet(args.page_size, "--page-size"),
+        per_page=per_page,  # type: ignore[arg-type]
+        bleed=bleed,
+        crop_marks=args.crop_marks,
+        dpi=args.dpi,
+        tile_to=sheet(args.tile_to, "--tile-to"),
+        strict=args.strict,
+    )
+
+
+def _check_design_names(template: str | None, theme: str | None) -> None:
+    if template is not None:
+        from personadesigner.core.templates import template_names
+
+        if template not in template_names():
+            raise UserError(f'There is no template "{template}" (use one of: {", ".join(template_names())}).')
+    if theme is not None:
+        from personadesigner.core.themes import theme_names
+
+        if theme not in theme_names():
+            raise UserError(f'There is no theme "{theme}" (use one of: {", ".join(theme_names())}).')
+
+
+def _export_cards(personas: list[Persona], out: Path, options: ExportOptions) -> int:
+    from personadesigner.cli_progress import ProgressBar
+    from personadesigner.render.export import export_personas
+
+    with ProgressBar("Exporting") as progress:
+        report = export_personas(personas, out, options, progress=progress)
+    for cut in report.preflight:
+        print(f"preflight: {cut}", file=sys.stderr)
+    files = len(report.files)
+    where = report.files[0] if files == 1 else out
+    print(f"Exported {len(personas)} persona{'' if len(personas) == 1 else 's'} "
+          f"({report.pages} page{'' if report.pages == 1 else 's'}, {files} file{'' if files == 1 else 's'}) to {where}")
+    if options.strict and report.preflight:
+        print(f"personadesigner: error: --strict: {len(report.preflight)} text(s) had to be cut.", file=sys.stderr)
+        return 3
+    return 0
