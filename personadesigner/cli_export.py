@@ -47,7 +47,8 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
         print(f"Exported {count} persona{'' if count == 1 else 's'} to {out}")
         return 0
     assert options is not None
-    return _export_cards(personas, out, options)
+    names = {s.id: s.name for s in library.list()} if any(p.related for p in personas) else None
+    return _export_cards(personas, out, options, names)
 
 
 def export_format(out: str, given: str | None) -> str:
@@ -132,19 +133,17 @@ def _check_design_names(template: str | None, theme: str | None) -> None:
             raise UserError(f'There is no theme "{theme}" (use one of: {", ".join(theme_names())}).')
 
 
-def _export_cards(personas: list[Persona], out: Path, options: ExportOptions) -> int:
+def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, names: dict[str, str] | None) -> int:
+    """PDF or PNG through render.export; with --strict a cut raises PreflightFailed (exit 3)."""
     from personadesigner.cli_progress import ProgressBar
     from personadesigner.render.export import export_personas
 
     with ProgressBar("Exporting") as progress:
-        report = export_personas(personas, out, options, progress=progress)
+        report = export_personas(personas, out, options, progress=progress, names=names)
     for cut in report.preflight:
         print(f"preflight: {cut}", file=sys.stderr)
     files = len(report.files)
     where = report.files[0] if files == 1 else out
     print(f"Exported {len(personas)} persona{'' if len(personas) == 1 else 's'} "
           f"({report.pages} page{'' if report.pages == 1 else 's'}, {files} file{'' if files == 1 else 's'}) to {where}")
-    if options.strict and report.preflight:
-        print(f"personadesigner: error: --strict: {len(report.preflight)} text(s) had to be cut.", file=sys.stderr)
-        return 3
-    return 0
+    return 3 if options.strict and report.preflight else 0
