@@ -58,16 +58,7 @@ def _layout(persona: Persona, options: ExportOptions, names: dict[str, str] | No
     theme = options.theme or persona.card.theme
     bleed = options.bleed.pt if options.bleed is not None else 0.0
     sheet = options.page_size if options.page_size and options.page_size.lower() != "card" else None
-    kwargs = {"bleed": bleed, "page_size": sheet}
-    if names is not None:
-        kwargs["names"] = names
-    try:
-        return layout(persona, template, theme, **kwargs)
-    except TypeError:
-        if "names" not in kwargs:
-            raise
-        del kwargs["names"]  # an engine that resolves related personas by itself
-        return layout(persona, template, theme, **kwargs)
+    return layout(persona, template, theme, bleed=bleed, page_size=sheet, names=names)
 
 
 def export_layouts(

@@ -1,0 +1,82 @@
+"""PNG output: exact pixel size, the dpi stored in the file, white paper, and the same
+picture as the PDF (the fidelity check between the two painters)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+
+from conftest import make_layout, run
+from personadesigner.core.units import PT_PER_MM
+from personadesigner.render.pdf import write_cards_pdf
+from personadesigner.render.png import png_bytes, render_png, write_png
+
+pytestmark = pytest.mark.gui
+
+
+def test_png_has_the_exact_pixel_size_and_dpi(qapp, tmp_path):
+    layout = make_layout()  # A6: 105 x 148 mm
+    path = tmp_path / "card.png"
+    write_png(layout, path, dpi=300)
+    with Image.open(path) as image:
+        assert image.size == (round(105 / 25.4 * 300), round(148 / 25.4 * 300)) == (1240, 1748)
+        assert tuple(round(v) for v in image.info["dpi"]) == (300, 300)
+
+
+def test_bleed_is_added_on_every_side_only_when_asked(qapp):
+    layout = make_layout(bleed=3 * PT_PER_MM)
+    plain = render_png(layout, dpi=100)
+    with_bleed = render_png(layout, dpi=100, bleed=True)
+    assert (plain.width(), plain.height()) == (round(105 / 25.4 * 100), round(148 / 25.4 * 100))
+    assert (with_bleed.width(), with_bleed.height()) == (round(111 / 25.4 * 100), round(154 / 25.4 * 100))
+    # the background reaches the very edge of the bleed: no white border
+    corner = with_bleed.pixelColor(0, 0)
+    assert corner.name() != "#ffffff"
+
+
+def test_paper_is_white_where_the_card_draws_nothing(qapp):
+    layout = make_layout()
+    layout.items = layout.items[1:]  # no background box
+    image = Image.open(io.BytesIO(png_bytes(render_png(layout, dpi=50))))
+    assert image.convert("RGB").getpixel((2, image.height // 2)) == (255, 255, 255)
+
+
+def _difference(png: bytes, pdf_png) -> float:
+    a = Image.open(io.BytesIO(png)).convert("RGB")
+    b = Image.open(pdf_png).convert("RGB")
+    w, h = min(a.width, b.width), min(a.height, b.height)
+    assert abs(a.width - b.width) <= 1 and abs(a.height - b.height) <= 1
+    diff = ImageChops.difference(a.crop((0, 0, w, h)), b.crop((0, 0, w, h)))
+    return sum(ImageStat.Stat(diff).mean) / 3 / 255
+
+
+def _rasterize(layout, tmp_path) -> object:
+    pdf = tmp_path / "card.pdf"
+    write_cards_pdf([layout], pdf)  # no bleed, no marks: MediaBox = trim
+    run("pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / "pdf"))
+    return tmp_path / "pdf.png"
+
+
+def test_png_and_pdf_of_one_layout_look_the_same(qapp, tmp_path, poppler):
+    layout = make_layout([("sans", "Goal: ship the plan"), ("cjk", "漢字"), ("serif-italic", "A quote")])
+    difference = _difference(png_bytes(render_png(layout, dpi=100)), _rasterize(layout, tmp_path))
+    assert difference < 0.03
+
+
+def test_fidelity_on_a_real_persona_card(qapp, tmp_path, poppler):
+    from personadesigner.core.layout import layout
+    from personadesigner.samples import sample_personas
+
+    persona = sample_personas()[0]
+    card = layout(persona, "card", "classic")
+    difference = _difference(png_bytes(render_png(card, dpi=100)), _rasterize(card, tmp_path))
+    assert difference < 0.03
+
+
+def test_fidelity_catches_a_different_picture(qapp, tmp_path, poppler):
+    # the measure itself must be able to fail: a card against another background
+    pdf_png = _rasterize(make_layout(background="#dceefb"), tmp_path)
+    other = png_bytes(render_png(make_layout(background="#203040"), dpi=100))
+    assert _difference(other, pdf_png) > 0.03
