@@ -83,12 +83,37 @@ def _upright(img: Image.Image) -> Image.Image:
         return img
 
 
+def _eight_bit(img: Image.Image) -> Image.Image:
+    """16-bit and float greyscale scaled to 8 bits (a plain convert would clip them to white)."""
+    if img.mode.startswith("I;16") or img.mode == "I":
+        return img.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+    if img.mode == "F":
+        return img.point(lambda v: v * 255).convert("L")
+    return img
+
+
+def _to_srgb(img: Image.Image, mode: str) -> Image.Image:
+    """Colours as intended: the embedded ICC profile (about to be stripped) applied first."""
+    icc = img.info.get("icc_profile")
+    if icc and img.mode in ("RGB", "RGBA", "CMYK", "L"):
+        try:
+            from PIL import ImageCms
+
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            converted = ImageCms.profileToProfile(img, source, ImageCms.createProfile("sRGB"), outputMode=mode)
+            if converted is not None:
+                return converted
+        except Exception:  # noqa: BLE001 - a broken profile only costs colour accuracy
+            pass
+    return img.convert(mode)
+
+
 def normalize(data: bytes) -> PhotoInfo:
     """Validate and re-encode ``data``; PhotoError (one sentence) when it is refused."""
-    img = _open(data)
-    img = _upright(img)
+    img = _eight_bit(_upright(_open(data)))
     alpha = _has_alpha(img)
-    img = img.convert("RGBA" if alpha else "RGB")
+    mode = "RGBA" if alpha else "RGB"
+    img = _to_srgb(img, mode)
     img.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     if alpha:

@@ -113,3 +113,10 @@ def test_thumbnail_is_a_small_png(lib):
     assert lib.photo(summary.photo_hash) == anna.photo
     assert lib.thumbnail("0" * 64, 64) is None
     assert Image.open(io.BytesIO(photo_thumbnail(anna.photo, 32))).size == (32, 16)
+
+
+def test_sixteen_bit_greyscale_keeps_its_brightness():
+    out = io.BytesIO()
+    Image.new("I;16", (40, 30), 30000).save(out, format="PNG")  # 30000/65535: a mid grey
+    grey = Image.open(io.BytesIO(normalize_photo(out.getvalue()))).getpixel((0, 0))
+    assert 100 <= grey[0] <= 130
