@@ -1,0 +1,120 @@
+"""Starting the desktop app: QApplication, fonts, logging, the library, the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from personadesigner import __version__
+from personadesigner.errors import UserError
+from personadesigner.paths import default_library, resource
+
+APP_ID = "io.github.personadesigner.PersonaDesigner"
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the names the desktop (and QSettings) know us by."""
+    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv)
+    app.setApplicationName("PersonaDesigner")
+    app.setApplicationDisplayName("PersonaDesigner")
+    app.setOrganizationName("PersonaDesigner")
+    app.setOrganizationDomain("personadesigner.github.io")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    icon = resource("icons", "personadesigner.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def _log_dir() -> Path:
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("personadesigner", appauthor=False))
+
+
+def _ask_after_failure(error: UserError, location: str) -> str:
+    """The library could not be opened: "open", "new" or "quit"."""
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("PersonaDesigner")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(str(error))
+    box.setInformativeText("Open another library, create a new one, or quit. The library file was not changed.")
+    open_button = box.addButton("Open library…", QMessageBox.ButtonRole.AcceptRole)
+    new_button = box.addButton("New library…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is open_button else "new" if clicked is new_button else "quit"
+
+
+def open_startup_library(location: str | None, parent: QWidget | None = None):
+    """The library to start with, or None when the user chose to quit.
+
+    A new default library is seeded with the sample personas, so a first
+    start shows what a good persona looks like.
+    """
+    from personadesigner.ui.library_actions import ask_library_file, ask_new_library, open_library
+
+    is_default = location is None
+    where = location or default_library()
+    create = True
+    while True:
+        try:
+            if is_default and "://" not in where:
+                Path(where).parent.mkdir(parents=True, exist_ok=True)  # first start: no data dir yet
+            library = open_library(where, create=create)
+        except UserError as err:
+            log.warning("Could not open the library %s: %s", where, err)
+            choice = _ask_after_failure(err, where)
+            path = ask_library_file(parent) if choice == "open" else ask_new_library(parent) if choice == "new" else None
+            if not path:
+                return None
+            where, create, is_default = path, choice == "new", False
+            continue
+        if is_default and library.is_new:
+            from personadesigner.samples import seed_samples
+
+            seed_samples(library)
+        return library
+
+
+def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
+    """Run PersonaDesigner on a library (None: the user's default library)."""
+    from personadesigner.ui.errors import install_excepthook, setup_logging
+
+    app = make_application(argv)
+    log_path = None
+    try:
+        log_path = setup_logging(_log_dir())
+    except OSError:  # a read-only home still runs the app, without a log file
+        pass
+    install_excepthook(log_path)
+    from personadesigner.render.qt_painter import register_fonts
+
+    register_fonts()
+    library = open_startup_library(library_location)
+    if library is None:
+        return 0
+    from personadesigner.ui.main_window import MainWindow
+    from personadesigner.ui.settings import LAST_LIBRARY, Settings
+
+    settings = Settings()
+    settings.add_recent_library(library.location)
+    settings.set(LAST_LIBRARY, library.location)
+    window = MainWindow(library, settings)
+    window.show()
+    for warning in getattr(library, "warnings", []):
+        from personadesigner.ui.errors import show_user_error
+
+        show_user_error(window, warning)
+    code = app.exec()
+    window.library.close()
+    return code

@@ -1,0 +1,172 @@
+"""The open persona: the model the form and the canvas mirror.
+
+The document owns the current ``Persona`` (the truth), one ``QUndoStack`` per
+persona inside a ``QUndoGroup`` (so undo history survives switching between
+personas and Ctrl+Z always undoes the shown persona's edits), and the save:
+every undo command changes the model and then calls ``commit()``, which
+writes to the library at once (there is no Save button).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoGroup, QUndoStack
+
+from personadesigner.core.persona import Persona
+from personadesigner.errors import ConflictError, UserError, ValidationError
+
+log = logging.getLogger(__name__)
+
+#: Called with (mine, theirs) when someone else saved the persona first;
+#: returns "mine" (overwrite theirs) or "theirs" (drop my change).
+ConflictResolver = Callable[[Persona, Persona], str]
+
+
+class Document(QObject):
+    """Holds the current persona and saves every change to the library."""
+
+    #: The current persona after any change (or None when nothing is open).
+    personaChanged = Signal(object)
+    #: A persona was written to the library (its summary may have changed).
+    personaSaved = Signal(object)
+    #: A different persona (or none) became current.
+    currentChanged = Signal(object)
+    #: An edit left the persona invalid (e.g. an empty name): not saved yet, and why.
+    invalid = Signal(str)
+
+    def __init__(self, library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.persona: Persona | None = None
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[str, QUndoStack] = {}
+        self._burst = 0
+        self.conflict_resolver: ConflictResolver = lambda mine, theirs: "theirs"
+
+    # ------------------------------------------------------------ library
+    def set_library(self, library) -> None:
+        """Switch to another library: no persona open, all undo history dropped."""
+        self.load(None)
+        for stack in self._stacks.values():
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()
+        self.library = library
+
+    # ------------------------------------------------------------ current persona
+    def load(self, persona_id: str | None) -> Persona | None:
+        """Make the persona with this id current (read fresh from the library)."""
+        self.end_burst()
+        if persona_id is None:
+            self.persona = None
+            self.undo_group.setActiveStack(None)
+        else:
+            self.persona = self.library.get(persona_id)
+            self.undo_group.setActiveStack(self.stack_for(persona_id))
+        self.currentChanged.emit(self.persona)
+        self.personaChanged.emit(self.persona)
+        return self.persona
+
+    def stack_for(self, persona_id: str) -> QUndoStack:
+        stack = self._stacks.get(persona_id)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            self.undo_group.addStack(stack)
+            self._stacks[persona_id] = stack
+        return stack
+
+    def forget(self, persona_id: str) -> None:
+        """Drop the undo history of a persona that left the library (trash, purge)."""
+        stack = self._stacks.pop(persona_id, None)
+        if stack is not None:
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+
+    @property
+    def undo_stack(self) -> QUndoStack | None:
+        return self.undo_group.activeStack()
+
+    def push(self, command) -> None:
+        """Run an undo command on the current persona (it saves and notifies)."""
+        if self.persona is None:
+            return
+        self.stack_for(self.persona.id).push(command)
+
+    # ------------------------------------------------------------ edit bursts
+    @property
+    def burst(self) -> int:
+        """Typing in one field merges into one undo step until the burst ends."""
+        return self._burst
+
+    def end_burst(self) -> None:
+        """The user left the field (or did something else): the next edit is a new step."""
+        self._burst += 1
+
+    # ------------------------------------------------------------ saving
+    def persona_for(self, persona_id: str) -> Persona | None:
+        """The model a command edits; None if that persona is not current any more."""
+        if self.persona is not None and self.persona.id == persona_id:
+            return self.persona
+        return None
+
+    def commit(self) -> None:
+        """Write the current persona to the library and tell the mirrors."""
+        p = self.persona
+        if p is None:
+            return
+        try:
+            p.validate()
+        except ValidationError as err:
+            # Kept in memory, shown, saved with the next valid edit; never a traceback.
+            self.invalid.emit(str(err))
+            self.personaChanged.emit(p)
+            return
+        try:
+            saved = self.library.update(p)
+        except ConflictError as err:
+            theirs = err.theirs if err.theirs is not None else self.library.get(p.id)
+            if self.conflict_resolver(p.copy(), theirs) == "mine":
+                p.version = theirs.version
+                saved = self.library.update(p)
+            else:
+                self.persona = theirs
+                # The commands hold values of a version that no longer exists;
+                # clear after the running push/undo has returned.
+                stack = self._stacks.get(p.id)
+                if stack is not None:
+                    QTimer.singleShot(0, stack.clear)
+                self.personaSaved.emit(theirs)
+                self.personaChanged.emit(theirs)
+                return
+        p.version = saved.version
+        p.updated_at = saved.updated_at
+        if saved.photo != p.photo:
+            p.photo = saved.photo  # the stored encoding, so the next save re-encodes nothing
+        self.personaSaved.emit(p)
+        self.personaChanged.emit(p)
+
+    def is_stale(self) -> bool:
+        """True when the library holds a newer version of the current persona."""
+        if self.persona is None:
+            return False
+        try:
+            stored = self.library.get(self.persona.id)
+        except UserError:  # purged by someone else
+            return True
+        return stored.version != self.persona.version
+
+    def reload(self) -> None:
+        """Re-read the current persona (another process changed it)."""
+        if self.persona is None:
+            return
+        pid = self.persona.id
+        try:
+            fresh = self.library.get(pid)
+        except UserError:  # purged elsewhere
+            self.load(None)
+            return
+        self.persona = fresh
+        self.personaChanged.emit(fresh)

@@ -1,0 +1,57 @@
+"""Research sources behind a persona: kind, title, date and a note per row."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from personadesigner.core.persona import SOURCE_KINDS, Source
+
+from .record_rows import RecordRowsEditor, date_text, make_optional_date_edit, set_date_text
+
+KIND_LABELS = {
+    "interview": "Interview",
+    "survey": "Survey",
+    "analytics": "Analytics",
+    "crm": "CRM",
+    "support": "Support",
+    "social": "Social media",
+    "other": "Other",
+}
+
+
+class SourcesEditor(RecordRowsEditor):
+    headers = ("Kind", "Title", "Date", "Note")
+    add_text = "Add source"
+    stretch_columns = (1, 3)
+
+    def new_record(self) -> Source:
+        return Source(kind="interview")
+
+    def make_row(self, index: int) -> list[QWidget]:
+        kind = QComboBox(self)
+        for k in SOURCE_KINDS:
+            kind.addItem(KIND_LABELS.get(k, k), k)
+        kind.setAccessibleName(f"Source {index + 1} kind")
+        title = QLineEdit(self)
+        title.setAccessibleName(f"Source {index + 1} title")
+        title.setPlaceholderText("Title")
+        date = make_optional_date_edit(self, "No date")
+        date.setAccessibleName(f"Source {index + 1} date")
+        note = QLineEdit(self)
+        note.setAccessibleName(f"Source {index + 1} note")
+        note.setPlaceholderText("Note")
+        return [kind, title, date, note]
+
+    def read_row(self, widgets: list[QWidget]) -> Source:
+        kind, title, date, note = widgets[:4]
+        return Source(kind=kind.currentData() or "other", title=title.text(), date=date_text(date), note=note.text())
+
+    def write_row(self, widgets: list[QWidget], record: Source) -> None:
+        kind, title, date, note = widgets[:4]
+        i = kind.findData(record.kind)
+        kind.setCurrentIndex(i if i >= 0 else kind.findData("other"))
+        if title.text() != record.title:
+            title.setText(record.title)
+        set_date_text(date, record.date)
+        if note.text() != record.note:
+            note.setText(record.note)

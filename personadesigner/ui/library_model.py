@@ -1,0 +1,151 @@
+"""The sidebar's list model: one row per PersonaSummary, thumbnails on demand.
+
+Rows are the library's light summaries (no photos, no long texts), so a
+10,000-persona library lists in milliseconds; a thumbnail is asked from the
+library only when its row is painted, then kept in a small cache keyed by the
+photo's content hash (two personas with one photo share it).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPixmap
+
+from personadesigner.core.persona import TYPE_LABELS
+
+#: Custom roles the delegate reads.
+SummaryRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+ThumbnailRole = Qt.ItemDataRole.UserRole + 3
+
+THUMB_CACHE_MAX = 512
+
+
+class LibraryModel(QAbstractListModel):
+    """Persona summaries of the library, as filtered and sorted by the library itself."""
+
+    def __init__(self, library, parent=None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._rows: list = []
+        self._row_of: dict[str, int] = {}
+        self._thumbs: OrderedDict[tuple[str, int], QPixmap | None] = OrderedDict()
+        self.thumb_size = 64
+        self.search = ""
+        self.type_filter: str | None = None
+        self.tag_filter: str | None = None
+        self.sort = "name"
+
+    # ------------------------------------------------------------ loading
+    def set_library(self, library) -> None:
+        self.library = library
+        self._thumbs.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask the library again with the current search, filters and sort."""
+        rows = self.library.list(
+            search=self.search or None, type=self.type_filter, tag=self.tag_filter, sort=self.sort
+        )
+        self.beginResetModel()
+        self._rows = rows
+        self._row_of = {s.id: i for i, s in enumerate(rows)}
+        self.endResetModel()
+
+    def set_query(self, *, search: str | None = None, type: str | None = "", tag: str | None = "", sort: str | None = None) -> None:
+        """Change what is listed; ``""`` for type/tag means "leave as is", None means "all"."""
+        if search is not None:
+            self.search = search
+        if type != "":
+            self.type_filter = type
+        if tag != "":
+            self.tag_filter = tag
+        if sort is not None:
+            self.sort = sort
+        self.reload()
+
+    def update_persona(self, persona) -> None:
+        """A persona was saved: refresh its row in place (no full reload while typing)."""
+        row = self._row_of.get(persona.id)
+        if row is None:
+            return
+        old = self._rows[row]
+        summary = type(old)(
+            id=persona.id,
+            name=persona.name,
+            type=persona.type,
+            role=persona.role,
+            tags=tuple(persona.tags),
+            photo_hash=self._photo_hash(persona, old),
+            updated_at=persona.updated_at,
+            version=persona.version,
+        )
+        if summary != old:
+            self._rows[row] = summary
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    @staticmethod
+    def _photo_hash(persona, old) -> str | None:
+        if persona.photo is None:
+            return None
+        import hashlib
+
+        return hashlib.sha256(persona.photo).hexdigest()
+
+    # ------------------------------------------------------------ access
+    def summary(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, persona_id: str) -> int:
+        return self._row_of.get(persona_id, -1)
+
+    def ids(self) -> list[str]:
+        return [s.id for s in self._rows]
+
+    def thumbnail(self, photo_hash: str | None) -> QPixmap | None:
+        if not photo_hash:
+            return None
+        key = (photo_hash, self.thumb_size)
+        if key in self._thumbs:
+            self._thumbs.move_to_end(key)
+            return self._thumbs[key]
+        data = None
+        try:
+            data = self.library.thumbnail(photo_hash, self.thumb_size)
+        except Exception:  # noqa: BLE001 - a missing photo row shows the avatar instead
+            data = None
+        pixmap = QPixmap()
+        if not data or not pixmap.loadFromData(QByteArray(data)):
+            pixmap = None
+        self._thumbs[key] = pixmap
+        if len(self._thumbs) > THUMB_CACHE_MAX:
+            self._thumbs.popitem(last=False)
+        return pixmap
+
+    # ------------------------------------------------------------ Qt model
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return s.name
+        if role == SummaryRole:
+            return s
+        if role == IdRole:
+            return s.id
+        if role == ThumbnailRole:
+            return self.thumbnail(s.photo_hash)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{s.name}\n{s.role}\n{TYPE_LABELS.get(s.type, s.type)}" if s.role else s.name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            parts = [s.name, TYPE_LABELS.get(s.type, s.type)]
+            if s.role:
+                parts.insert(1, s.role)
+            return ", ".join(parts)
+        return None

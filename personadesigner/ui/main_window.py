@@ -1,0 +1,576 @@
+"""The main window: library sidebar | design bar + card canvas | persona form.
+
+It wires the parts together and owns the user's gestures that span them
+(new, delete, duplicate, libraries, export, print); editing itself goes
+through the Document and its undo commands. View state (geometry, splitter,
+zoom, the last persona) is kept in the typed settings registry.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personadesigner.core.persona import LIST_FIELDS, TEXT_FIELDS, CardDesign, Persona
+from personadesigner.errors import UserError
+from personadesigner.ui import settings as opts
+from personadesigner.ui.document import Document
+from personadesigner.ui.editors.photo_editor import dropped_image_path
+from personadesigner.ui.errors import show_user_error
+from personadesigner.ui.library_actions import ask_database_url, ask_library_file, ask_new_library, try_open
+from personadesigner.ui.library_sidebar import LibrarySidebar
+from personadesigner.ui.persona_form import PersonaForm
+from personadesigner.ui.settings import Settings
+from personadesigner.ui.undo_commands import ListEditCommand, SetFieldCommand
+
+log = logging.getLogger(__name__)
+
+try:
+    from personadesigner.ui.canvas import CardCanvas
+    from personadesigner.ui.design_bar import DesignBar
+except ImportError:  # pragma: no cover - the canvas side missing: the shell still runs
+    CardCanvas = None  # type: ignore[assignment,misc]
+    DesignBar = None  # type: ignore[assignment,misc]
+
+REFRESH_MS = 2000
+NEW_PERSONA_NAME = "New persona"
+
+
+class MainWindow(QMainWindow):
+    """PersonaDesigner's window on one library."""
+
+    def __init__(self, library, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings if settings is not None else Settings()
+        self.document = Document(library, self)
+        self.document.conflict_resolver = self.resolve_conflict
+        self._names: dict[str, str] = {}
+        self._seen_data_version = library.data_version()
+
+        self.sidebar = LibrarySidebar(library, self)
+        self.form = PersonaForm(self.document, self)
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        if CardCanvas is not None:
+            self.design_bar = DesignBar(centre)
+            self.canvas = CardCanvas(centre)
+            self.design_bar.attach(self.canvas)
+            centre_layout.addWidget(self.design_bar)
+            centre_layout.addWidget(self.canvas, 1)
+        else:  # pragma: no cover
+            self.design_bar = None
+            self.canvas = None
+            centre_layout.addWidget(QLabel("The card preview is not available.", centre), 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)
+
+        self._make_actions()
+        self._make_menus()
+        self._wire()
+        self._update_title()
+
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh_from_library)
+        self.refresh_timer.start()
+
+        self._restore_settings()
+        self._update_actions()
+
+    # ------------------------------------------------------------------ building
+    def _action(self, text: str, slot, shortcut=None, *, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.new_action = self._action("&New persona", self.new_persona, K.New, tip="Create a persona")
+        self.import_action = self._action("&Import…", self.import_personas, tip="Import personas from JSON or CSV files")
+        self.export_action = self._action("&Export…", self.export, "Ctrl+E", tip="Export cards as PDF or PNG")
+        self.print_action = self._action("&Print…", self.print_cards, K.Print, tip="Print the selected cards")
+        self.new_library_action = self._action("New &library…", self.new_library)
+        self.open_library_action = self._action("&Open library…", self.open_library_file, K.Open)
+        self.open_url_action = self._action("Open &database URL…", self.open_library_url)
+        self.quit_action = self._action("&Quit", self.close, K.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.document.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.document.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.copy_image_action = self._action("Copy card &image", self.copy_card_image, "Ctrl+Shift+C")
+        self.find_action = self._action("&Find…", self.focus_search, K.Find, tip="Search the library")
+        self.trash_action = self._action("&Trash…", self.show_trash, tip="Restore or delete trashed personas")
+
+        self.duplicate_action = self._action("D&uplicate", self.duplicate_persona, "Ctrl+D")
+        self.delete_action = QAction("Move to &trash", self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # Only in the list: Delete in a text field or a list editor edits that instead.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(lambda _c=False: self.delete_personas())
+        self.sidebar.view.addAction(self.delete_action)
+
+        self.zoom_in_action = self._action("Zoom &in", self.zoom_in, [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action("Zoom &out", self.zoom_out, "Ctrl+-")
+        self.zoom_fit_action = self._action("&Fit card", self.zoom_fit, "Ctrl+0")
+        self.about_action = self._action("&About PersonaDesigner", self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.new_library_action)
+        file_menu.addAction(self.open_library_action)
+        file_menu.addAction(self.open_url_action)
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.copy_image_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.trash_action)
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.zoom_in_action)
+        view_menu.addAction(self.zoom_out_action)
+        view_menu.addAction(self.zoom_fit_action)
+
+        persona_menu = bar.addMenu("&Persona")
+        persona_menu.addAction(self.new_action)
+        persona_menu.addAction(self.duplicate_action)
+        persona_menu.addAction(self.delete_action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _wire(self) -> None:
+        doc = self.document
+        self.sidebar.personaActivated.connect(self._persona_activated)
+        doc.personaChanged.connect(self._mirror_persona)
+        doc.personaSaved.connect(self._persona_saved)
+        doc.currentChanged.connect(lambda _p: self._update_actions())
+        doc.invalid.connect(lambda text: self.statusBar().showMessage(f"Not saved: {text}", 8000))
+        self.form.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if self.canvas is not None:
+            self.canvas.fieldClicked.connect(self.form.focus_field)
+            self.canvas.fieldEdited.connect(self._canvas_edited)
+            self.canvas.viewport().installEventFilter(self)
+            self.canvas.setAcceptDrops(True)
+            self.design_bar.designChanged.connect(self._design_changed)
+
+    # ------------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.get(opts.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            em = self.fontMetrics().height()
+            self.resize(em * 90, em * 56)
+        state = s.get(opts.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        sizes = [int(x) for x in s.get(opts.SPLITTER_SIZES) if str(x).lstrip("-").isdigit()]
+        if len(sizes) == 3 and all(x > 0 for x in sizes):
+            self.splitter.setSizes(sizes)
+        else:
+            em = self.fontMetrics().height()
+            self.splitter.setSizes([em * 18, em * 40, em * 30])
+        self.sidebar.set_sort(s.get(opts.SIDEBAR_SORT))
+        zoom = s.get(opts.ZOOM)
+        if self.canvas is not None and zoom > 0:
+            self.canvas.set_zoom(zoom)
+        last = s.last_persona(self.library.location)
+        if not (last and self.sidebar.select(last)):
+            self.sidebar.select(self.sidebar.model.summary(0).id if self.sidebar.model.rowCount() else None)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
+        s.set(opts.WINDOW_STATE, self.saveState())
+        s.set(opts.SPLITTER_SIZES, [int(x) for x in self.splitter.sizes()])
+        s.set(opts.SIDEBAR_SORT, self.sidebar.sort_combo.currentData() or "name")
+        if self.canvas is not None:
+            s.set(opts.ZOOM, 0.0 if self.canvas.is_fit_mode() else float(self.canvas.zoom()))
+        if self.document.persona is not None:
+            s.set_last_persona(self.library.location, self.document.persona.id)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.refresh_timer.stop()
+        self.save_settings()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ mirroring
+    def _persona_activated(self, persona_id: str | None) -> None:
+        if persona_id is None:
+            return  # an empty selection (filtered out) keeps the persona open
+        current = self.document.persona
+        if current is not None and current.id == persona_id:
+            return
+        try:
+            self.document.load(persona_id)
+        except UserError as err:
+            show_user_error(self, err, "The list was refreshed; pick the persona again.")
+            self.sidebar.reload()
+            return
+        self.settings.set_last_persona(self.library.location, persona_id)
+
+    def _mirror_persona(self, persona: Persona | None) -> None:
+        if self.canvas is not None:
+            if persona is not None:
+                self.design_bar.set_design(persona.card.template, persona.card.theme)
+            self.canvas.set_persona(persona, self._related_names(persona))
+
+    def _related_names(self, persona: Persona | None) -> dict[str, str] | None:
+        if persona is None or not persona.related:
+            return None
+        out = {}
+        for r in persona.related:
+            if r.persona not in self._names:
+                try:
+                    self._names[r.persona] = self.library.get(r.persona).name
+                except UserError:
+                    self._names[r.persona] = r.persona  # an unresolved name shows as given
+            out[r.persona] = self._names[r.persona]
+        return out
+
+    def _persona_saved(self, persona: Persona) -> None:
+        self._names[persona.id] = persona.name
+        self.sidebar.model.update_persona(persona)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"PersonaDesigner — {self.library.name}")
+
+    def _update_actions(self) -> None:
+        has = self.document.persona is not None
+        for a in (self.duplicate_action, self.delete_action, self.copy_image_action, self.print_action):
+            a.setEnabled(has)
+
+    # ------------------------------------------------------------------ canvas
+    def _canvas_edited(self, field: str, item, text: str) -> None:
+        doc = self.document
+        p = doc.persona
+        if p is None:
+            return
+        doc.end_burst()
+        if field == "name" or field in TEXT_FIELDS:
+            doc.push(SetFieldCommand(doc, field, getattr(p, field), text))
+        elif field in LIST_FIELDS and item is not None and 0 <= item < len(getattr(p, field)):
+            doc.push(ListEditCommand(doc, field, item, text))
+        elif field == "custom" and item is not None and 0 <= item < len(p.custom):
+            records = [type(c)(c.label, c.value) for c in p.custom]
+            records[item].value = text
+            doc.push(SetFieldCommand(doc, "custom", p.custom, records))
+        doc.end_burst()
+
+    def _design_changed(self, template: str, theme: str) -> None:
+        doc = self.document
+        p = doc.persona
+        if p is None:
+            if self.canvas is not None:
+                self.canvas.set_design(template, theme)
+            return
+        new = CardDesign(template=template, theme=theme)
+        if new != p.card:
+            doc.end_burst()
+            doc.push(SetFieldCommand(doc, "card", p.card, new))
+            doc.end_burst()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Image files dropped on the canvas become the persona's photo."""
+        if self.canvas is not None and obj is self.canvas.viewport():
+            if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and dropped_image_path(event):
+                event.acceptProposedAction()
+                return True
+            if event.type() == QEvent.Type.Drop:
+                path = dropped_image_path(event)
+                if path:
+                    event.acceptProposedAction()
+                    self.set_photo_from_file(path)
+                    return True
+        return super().eventFilter(obj, event)
+
+    def dragEnterEvent(self, event) -> None:
+        if dropped_image_path(event) and self.document.persona is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = dropped_image_path(event)
+        if path:
+            event.acceptProposedAction()
+            self.set_photo_from_file(path)
+
+    def set_photo_from_file(self, path: str) -> bool:
+        """Set the current persona's photo from an image file (checked; refused files change nothing)."""
+        return self.form.set_photo_from_file(path)
+
+    def zoom_in(self) -> None:
+        if self.canvas is not None:
+            self.canvas.zoom_in()
+
+    def zoom_out(self) -> None:
+        if self.canvas is not None:
+            self.canvas.zoom_out()
+
+    def zoom_fit(self) -> None:
+        if self.canvas is not None:
+            self.canvas.zoom_fit()
+
+    # ------------------------------------------------------------------ persona actions
+    def new_persona(self) -> Persona:
+        """Ctrl+N: a new persona, shown, with its name selected for typing."""
+        persona = self.library.add(Persona(name=NEW_PERSONA_NAME))
+        model = self.sidebar.model
+        if model.search or model.type_filter or model.tag_filter:
+            self.sidebar.search.blockSignals(True)
+            self.sidebar.search.clear()
+            self.sidebar.search.blockSignals(False)
+            self.sidebar.type_combo.blockSignals(True)
+            self.sidebar.type_combo.setCurrentIndex(0)
+            self.sidebar.type_combo.blockSignals(False)
+            model.search, model.type_filter, model.tag_filter = "", None, None
+        self.sidebar.reload(keep=persona.id)
+        self.document.load(persona.id)
+        self.settings.set_last_persona(self.library.location, persona.id)
+        self.form.focus_name()
+        self.form.refresh_candidates()
+        return persona
+
+    def _target_ids(self) -> list[str]:
+        ids = self.sidebar.selected_ids()
+        if not ids and self.document.persona is not None:
+            ids = [self.document.persona.id]
+        return ids
+
+    def delete_personas(self) -> None:
+        """Delete: the selected personas go to the trash (Edit > Trash… brings them back)."""
+        ids = self._target_ids()
+        if not ids:
+            return
+        row = min((self.sidebar.model.row_of(i) for i in ids if self.sidebar.model.row_of(i) >= 0), default=0)
+        for pid in ids:
+            self.library.delete(pid)
+            self.document.forget(pid)
+        if self.document.persona is not None and self.document.persona.id in ids:
+            self.document.load(None)
+        self.sidebar.reload()
+        self.form.refresh_candidates()
+        n = len(ids)
+        self.statusBar().showMessage(f"Moved {n} persona{'s' if n != 1 else ''} to the trash (Edit > Trash… restores).", 8000)
+        count = self.sidebar.model.rowCount()
+        if count:
+            self.sidebar.select(self.sidebar.model.summary(min(row, count - 1)).id)
+
+    def duplicate_persona(self) -> Persona | None:
+        if self.document.persona is None:
+            return None
+        copy = self.library.duplicate(self.document.persona.id)
+        self.sidebar.reload(keep=copy.id)
+        self.document.load(copy.id)
+        self.form.refresh_candidates()
+        return copy
+
+    def show_trash(self) -> None:
+        from personadesigner.ui.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.library, self)
+        dialog.restored.connect(lambda pid: (self.sidebar.reload(keep=pid), self.sidebar.select(pid)))
+        dialog.purged.connect(self.document.forget)
+        self.trash_dialog = dialog
+        dialog.exec()
+        self.sidebar.reload()
+        self.form.refresh_candidates()
+
+    def focus_search(self) -> None:
+        self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sidebar.search.selectAll()
+
+    # ------------------------------------------------------------------ conflicts and refresh
+    def resolve_conflict(self, mine: Persona, theirs: Persona) -> str:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Changed elsewhere")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f'"{theirs.name}" was changed by someone else since you opened it.')
+        box.setInformativeText("Keep your version (theirs is overwritten) or take theirs (your last change is dropped)?")
+        keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Take theirs", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return "mine" if box.clickedButton() is keep else "theirs"
+
+    def _editing(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and (self.form.isAncestorOf(focus) or (self.canvas is not None and self.canvas.isAncestorOf(focus)))
+
+    def refresh_from_library(self) -> None:
+        """The 2 s tick: another process wrote -> reload the list (and the persona if idle)."""
+        try:
+            version = self.library.data_version()
+        except UserError:
+            return
+        if version == self._seen_data_version:
+            return
+        self._seen_data_version = version
+        self._names.clear()
+        self.sidebar.reload()
+        self.form.refresh_candidates()
+        if not self._editing() and self.document.is_stale():
+            self.document.reload()
+
+    # ------------------------------------------------------------------ libraries
+    def set_library(self, library) -> None:
+        """Show another library; the previous one is closed."""
+        old = self.library
+        if self.document.persona is not None:
+            self.settings.set_last_persona(old.location, self.document.persona.id)
+        self.document.set_library(library)
+        self.library = library
+        self._names.clear()
+        self._seen_data_version = library.data_version()
+        self.sidebar.set_library(library)
+        self.form.refresh_candidates()
+        self.settings.add_recent_library(library.location)
+        self.settings.set(opts.LAST_LIBRARY, library.location)
+        self._update_title()
+        last = self.settings.last_persona(library.location)
+        if not (last and self.sidebar.select(last)) and self.sidebar.model.rowCount():
+            self.sidebar.select(self.sidebar.model.summary(0).id)
+        self._update_actions()
+        if old is not library:
+            old.close()
+        for warning in getattr(library, "warnings", []):
+            show_user_error(self, warning)
+
+    def _open_location(self, location: str, *, create: bool) -> bool:
+        library = try_open(self, location, create=create)
+        if library is None:
+            return False
+        self.set_library(library)
+        return True
+
+    def new_library(self) -> None:
+        path = ask_new_library(self)
+        if path:
+            self._open_location(path, create=True)
+
+    def open_library_file(self) -> None:
+        path = ask_library_file(self)
+        if path:
+            self._open_location(path, create=False)
+
+    def open_library_url(self) -> None:
+        url = ask_database_url(self)
+        if url:
+            self._open_location(url, create=False)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [loc for loc in self.settings.get(opts.RECENT_LIBRARIES) if loc != self.library.location]
+        if not recent:
+            placeholder = self.recent_menu.addAction("No other recent libraries")
+            placeholder.setEnabled(False)
+            return
+        for loc in recent:
+            action = self.recent_menu.addAction(loc)
+            action.triggered.connect(lambda _c=False, where=loc: self._open_location(where, create=False))
+
+    # ------------------------------------------------------------------ import / export / print
+    def import_personas(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import personas", "", "Personas (*.json *.csv);;All files (*)")
+        if not paths:
+            return
+        from personadesigner.ui.import_dialog import import_files
+
+        count = import_files(self, self.library, paths)
+        if count:
+            self.sidebar.reload()
+            self.form.refresh_candidates()
+            self.statusBar().showMessage(f"Imported {count} persona{'s' if count != 1 else ''}.", 8000)
+
+    def export_scopes(self) -> dict[str, list[str]]:
+        current = [self.document.persona.id] if self.document.persona is not None else []
+        return {
+            "current": current,
+            "selected": self.sidebar.selected_ids() or current,
+            "all": [s.id for s in self.library.list()],
+            "filtered": self.sidebar.model.ids(),
+        }
+
+    def export(self) -> None:
+        from personadesigner.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.library, self.export_scopes(), self)
+        dialog.exec()
+
+    def print_cards(self) -> None:
+        from personadesigner.ui.print_support import print_personas
+
+        ids = self._target_ids()
+        if not ids:
+            return
+        personas = list(self.library.iter_personas(ids))
+        template, theme = self.canvas.design() if self.canvas is not None else (None, None)
+        print_personas(self, personas, template if len(personas) == 1 else None, theme if len(personas) == 1 else None)
+
+    def copy_card_image(self) -> None:
+        if self.canvas is None:
+            return
+        from personadesigner.ui.clipboard import copy_card_image
+
+        if copy_card_image(self.canvas.current_layout()) is not None:
+            self.statusBar().showMessage("Card image copied.", 4000)
+
+    def about(self) -> None:
+        from personadesigner import __version__
+
+        QMessageBox.about(
+            self,
+            "About PersonaDesigner",
+            f"PersonaDesigner {__version__}\n\nDesign customer persona cards and print them.\n"
+            "Free software under the GNU GPL version 3 or later.",
+        )

@@ -1,0 +1,324 @@
+"""The form: an editor for every field of the persona, in collapsible sections.
+
+The form never changes the model itself: each user gesture becomes an undo
+command pushed on the document; the document's ``personaChanged`` is then
+mirrored back into the widgets with their signals blocked (and a widget that
+already shows the value is left alone, so the caret never jumps while typing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personadesigner.core.persona import (
+    CONFIDENCE_LEVELS,
+    FIELD_LABELS,
+    LIST_FIELDS,
+    LONG_TEXT_FIELDS,
+    NAME_MAX,
+    PERSONA_TYPES,
+    TYPE_LABELS,
+    Persona,
+)
+from personadesigner.errors import UserError
+from personadesigner.ui.editors.custom_editor import CustomEditor
+from personadesigner.ui.editors.date_editor import OptionalDateEditor
+from personadesigner.ui.editors.list_editor import ListEditor
+from personadesigner.ui.editors.photo_editor import PhotoEditor, dropped_image_path
+from personadesigner.ui.editors.record_rows import RecordRowsEditor
+from personadesigner.ui.editors.related_editor import RelatedEditor
+from personadesigner.ui.editors.section import CollapsibleSection
+from personadesigner.ui.editors.sources_editor import SourcesEditor
+from personadesigner.ui.editors.trait_editor import TraitEditor
+from personadesigner.ui.errors import show_user_error
+from personadesigner.ui.undo_commands import (
+    ListEditCommand,
+    ListInsertCommand,
+    ListMoveCommand,
+    ListRemoveCommand,
+    SetFieldCommand,
+    SetPhotoCommand,
+)
+
+#: The form's sections and their fields, in reading order.
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Identity", ("name", "type", "role", "quote", "photo", "segment", "tags")),
+    ("Demographics", ("age", "gender", "location", "income", "education", "household", "company", "company_size", "industry")),
+    ("Story", ("story", "day_in_the_life")),
+    ("Goals & pains", ("goals", "pain_points", "motivations")),
+    ("Behaviour", ("behaviors", "values", "channels", "tools")),
+    ("Buying", ("objections", "buying_criteria", "budget", "decision_process")),
+    ("Personality", ("traits",)),
+    ("Evidence", ("sources", "confidence", "last_validated")),
+    ("Relations", ("related",)),
+    ("Custom", ("custom",)),
+    ("Notes", ("notes",)),
+)
+CONFIDENCE_LABELS = {"": "Not rated", "low": "Low", "medium": "Medium", "high": "High"}
+_RECORD_EDITORS: dict[str, type[RecordRowsEditor]] = {
+    "traits": TraitEditor,
+    "sources": SourcesEditor,
+    "related": RelatedEditor,
+    "custom": CustomEditor,
+}
+
+
+class PersonaForm(QScrollArea):
+    """Edits the document's current persona; ``focus_field`` jumps to a field."""
+
+    #: A status-bar message (e.g. why an edit could not be saved yet).
+    message = Signal(str)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.editors: dict[str, QWidget] = {}
+        self.sections: dict[str, CollapsibleSection] = {}
+        self._section_of: dict[str, CollapsibleSection] = {}
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(True)
+        self.setAccessibleName("Persona form")
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
+        em = self.fontMetrics().horizontalAdvance("M")
+        layout.setContentsMargins(em // 2, em // 2, em, em)
+        for title, fields in SECTIONS:
+            section = CollapsibleSection(title, inner)
+            self.sections[title] = section
+            for name in fields:
+                editor = self._make_editor(name, section.body)
+                self.editors[name] = editor
+                self._section_of[name] = section
+                label = QLabel(FIELD_LABELS[name], section.body)
+                label.setBuddy(editor.focus_chain()[0] if hasattr(editor, "focus_chain") else editor)
+                section.form.addRow(label, editor)
+            layout.addWidget(section)
+        layout.addStretch(1)
+        self.setWidget(inner)
+        # Never narrower than the widest row: nothing is clipped, no sideways scrolling.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._update_min_width()
+        self.document.personaChanged.connect(self.mirror)
+        self.mirror(self.document.persona)
+
+    # ------------------------------------------------------------ building
+    def _make_editor(self, name: str, parent: QWidget) -> QWidget:
+        label = FIELD_LABELS[name]
+        if name == "type":
+            w = QComboBox(parent)
+            for t in PERSONA_TYPES:
+                w.addItem(TYPE_LABELS[t], t)
+            w.activated.connect(lambda _i, combo=w: self._set("type", combo.currentData(), end=True))
+        elif name == "confidence":
+            w = QComboBox(parent)
+            for level in ("", *CONFIDENCE_LEVELS):
+                w.addItem(CONFIDENCE_LABELS[level], level)
+            w.activated.connect(lambda _i, combo=w: self._set("confidence", combo.currentData(), end=True))
+        elif name == "last_validated":
+            w = OptionalDateEditor(label, "Not validated", parent)
+            w.edited.connect(lambda text: self._set("last_validated", text))
+            w.finished.connect(self.document.end_burst)
+        elif name == "photo":
+            w = PhotoEditor(label, parent)
+            w.fileChosen.connect(self.set_photo_from_file)
+            w.cropped.connect(self._set_photo_bytes)
+            w.removed.connect(self._remove_photo)
+        elif name in LIST_FIELDS:
+            w = ListEditor(label, parent)
+            w.itemInserted.connect(lambda i, text, f=name: self._list_command(ListInsertCommand, f, i, text))
+            w.itemRemoved.connect(lambda i, f=name: self._list_command(ListRemoveCommand, f, i))
+            w.itemMoved.connect(lambda a, b, f=name: self._list_command(ListMoveCommand, f, a, b))
+            w.itemEdited.connect(lambda i, text, f=name: self._list_command(ListEditCommand, f, i, text))
+        elif name in _RECORD_EDITORS:
+            w = _RECORD_EDITORS[name](label, parent)
+            w.edited.connect(lambda records, f=name: self._set(f, records))
+            w.finished.connect(self.document.end_burst)
+        elif name in LONG_TEXT_FIELDS:
+            w = QPlainTextEdit(parent)
+            w.setTabChangesFocus(True)
+            w.setMinimumHeight(w.fontMetrics().lineSpacing() * 4 + 12)
+            w.textChanged.connect(lambda f=name, edit=w: self._set(f, edit.toPlainText()))
+            w.installEventFilter(self)
+        else:
+            w = QLineEdit(parent)
+            if name == "name":
+                w.setMaxLength(NAME_MAX)
+            w.textEdited.connect(lambda text, f=name: self._set(f, text))
+            w.editingFinished.connect(self.document.end_burst)
+        w.setAccessibleName(label)
+        w.setObjectName(f"field_{name}")
+        return w
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and isinstance(obj, QPlainTextEdit):
+            self.document.end_burst()
+        return super().eventFilter(obj, event)
+
+    # ------------------------------------------------------------ model -> widgets
+    def mirror(self, persona: Persona | None) -> None:
+        """Show the persona; widgets that already show a value are not touched."""
+        self.widget().setEnabled(persona is not None)
+        p = persona if persona is not None else Persona(name="")
+        if persona is not None and isinstance(self.editors["related"], RelatedEditor):
+            self._refresh_related_candidates(persona)
+        for name, w in self.editors.items():
+            value = getattr(p, name)
+            w.blockSignals(True)
+            try:
+                if isinstance(w, QLineEdit):
+                    if w.text() != value:
+                        w.setText(value)
+                elif isinstance(w, QPlainTextEdit):
+                    if w.toPlainText() != value:
+                        w.setPlainText(value)
+                elif isinstance(w, QComboBox):
+                    i = w.findData(value)
+                    w.setCurrentIndex(max(i, 0))
+                else:
+                    w.set_value(value)
+            finally:
+                w.blockSignals(False)
+        shape = tuple(len(getattr(p, f)) for f in (*LIST_FIELDS, *_RECORD_EDITORS))
+        if shape != getattr(self, "_shape", None):
+            self._shape = shape
+            self.fix_tab_order()
+            QTimer.singleShot(0, self._update_min_width)  # once the new rows are polished
+
+    def _refresh_related_candidates(self, persona: Persona) -> None:
+        library = self.document.library
+        key = (id(library), getattr(library, "data_version", lambda: 0)(), persona.id)
+        if getattr(self, "_candidates_key", None) == key:
+            return
+        self._candidates_key = key
+        candidates = [(s.id, s.name) for s in library.list(sort="name") if s.id != persona.id]
+        self.editors["related"].set_candidates(candidates)
+
+    def refresh_candidates(self) -> None:
+        """The library's persona list changed (add, rename, delete)."""
+        self._candidates_key = None
+        if self.document.persona is not None:
+            self._refresh_related_candidates(self.document.persona)
+
+    # ------------------------------------------------------------ widgets -> commands
+    def _set(self, field: str, value, *, end: bool = False) -> None:
+        doc = self.document
+        p = doc.persona
+        if p is None:
+            return
+        old = getattr(p, field)
+        if old == value:
+            return
+        if end:
+            doc.end_burst()
+        doc.push(SetFieldCommand(doc, field, old, value))
+        if end:
+            doc.end_burst()
+
+    def _list_command(self, command_type, field: str, *args) -> None:
+        doc = self.document
+        if doc.persona is None:
+            return
+        if command_type is not ListEditCommand:
+            doc.end_burst()
+        doc.push(command_type(doc, field, *args))
+        if command_type is not ListEditCommand:
+            doc.end_burst()
+
+    # ------------------------------------------------------------ photo
+    def set_photo_from_file(self, path: str) -> bool:
+        """Read, check and set a photo file; a refused image leaves everything as it was."""
+        if self.document.persona is None:
+            return False
+        try:
+            data = Path(path).read_bytes()
+        except OSError as err:
+            show_user_error(self, f"The file {Path(path).name} could not be read ({err.strerror}).", "Choose another image file.")
+            return False
+        return self._set_photo_bytes(data, Path(path).name)
+
+    def _set_photo_bytes(self, data: bytes, name: str = "The image") -> bool:
+        from personadesigner.storage.photos import normalize_photo
+
+        try:
+            photo = normalize_photo(data)
+        except UserError as err:
+            show_user_error(self, err, "Choose a PNG, JPEG or WebP photo of a normal size; the persona was not changed.")
+            return False
+        doc = self.document
+        doc.end_burst()
+        doc.push(SetPhotoCommand(doc, photo))
+        doc.end_burst()
+        return True
+
+    def _remove_photo(self) -> None:
+        doc = self.document
+        if doc.persona is not None and doc.persona.photo is not None:
+            doc.end_burst()
+            doc.push(SetPhotoCommand(doc, None))
+            doc.end_burst()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.document.persona is not None and dropped_image_path(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_image_path(event)
+        if path:
+            event.acceptProposedAction()
+            self.set_photo_from_file(path)
+
+    def _update_min_width(self) -> None:
+        inner = self.widget()
+        inner.layout().activate()
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        self.setMinimumWidth(max(width, self.minimumWidth()))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._update_min_width)
+
+    # ------------------------------------------------------------ navigation
+    def focus_field(self, field: str, item: int | None = None) -> None:
+        """Open the field's section, scroll to it and put the cursor in it (and its item)."""
+        w = self.editors.get(field)
+        if w is None:
+            return
+        section = self._section_of[field]
+        section.set_expanded(True)
+        self.widget().layout().activate()
+        self.ensureWidgetVisible(w, 0, self.fontMetrics().height() * 2)
+        if hasattr(w, "focus_item"):
+            w.focus_item(item)
+        else:
+            w.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_name(self) -> None:
+        """Ctrl+N: the cursor in the name, its text selected so typing replaces it."""
+        w = self.editors["name"]
+        self.focus_field("name")
+        w.selectAll()
+
+    def fix_tab_order(self) -> None:
+        """Tab follows the form top to bottom, through rows that were added later."""
+        chain: list[QWidget] = []
+        for _title, fields in SECTIONS:
+            chain.append(self.sections[_title].header)
+            for name in fields:
+                w = self.editors[name]
+                chain.extend(w.focus_chain() if hasattr(w, "focus_chain") else [w])
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
