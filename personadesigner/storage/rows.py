@@ -18,6 +18,7 @@ from personadesigner.core.persona import (
     Source,
     Trait,
 )
+from personadesigner.errors import ValidationError
 from personadesigner.storage.schema import SCALAR_COLUMNS
 
 #: List fields kept in the ``lists`` JSON column (tags have a column of their own).
@@ -63,6 +64,50 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _check_storable(p: Persona, row: dict[str, Any]) -> None:
+    """Refuse text no database can hold: lone UTF-16 surrogates (from broken JSON) and NUL."""
+    texts = [v for v in row.values() if isinstance(v, str)]
+    joined = "".join(texts)
+    try:
+        joined.encode("utf-8")
+        if "\x00" not in joined:
+            return
+    except UnicodeEncodeError:
+        pass
+    for key, value in row.items():
+        if not isinstance(value, str) or key == "search_text":
+            continue
+        field_name = {"template": "card", "theme": "card"}.get(key, key)
+        if key == "lists":
+            field_name = next(
+                (f for f in (*JSON_LIST_FIELDS, *RECORD_LIST_FIELDS) if not _encodable(_dumps(_plain(getattr(p, f))))), key
+            )
+        if "\x00" in value:
+            _refuse(p, field_name, "contains a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            _refuse(p, field_name, "contains a broken character (a lone UTF-16 surrogate)")
+
+
+def _plain(items: list) -> list:
+    return [dataclasses.asdict(item) if dataclasses.is_dataclass(item) else item for item in items]
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _refuse(p: Persona, field_name: str, why: str) -> None:
+    who = p.name.strip() or "(unnamed)"
+    safe_who = who.encode("utf-8", "replace").decode("utf-8").replace("\x00", "?")
+    raise ValidationError(f'Persona "{safe_who}": {field_name}: {why}.', persona=safe_who, field=field_name)
+
+
 def to_row(p: Persona, photo_hash: str | None) -> dict[str, Any]:
     """The ``personas`` row for ``p`` (id, timestamps and version already set)."""
     row: dict[str, Any] = {name: getattr(p, name) for name in SCALAR_COLUMNS}
@@ -85,6 +130,7 @@ def to_row(p: Persona, photo_hash: str | None) -> dict[str, Any]:
         search_text=search_text(p),
         lists=_dumps(lists),
     )
+    _check_storable(p, row)
     return row
 
 

@@ -151,3 +151,12 @@ def test_iter_personas_follows_the_given_order_and_skips_the_trash(lib):
     wanted = [made[5].id, made[3].id, made[0].id, made[11].id]
     assert [p.name for p in lib.iter_personas(wanted, batch=2)] == ["P05", "P00", "P11"]
     assert len(list(lib.iter_personas(batch=5))) == 11
+
+
+def test_text_no_database_can_hold_is_refused_with_the_field_named(lib):
+    # json.loads('"\\ud800"') gives such a lone surrogate: it must not become a traceback.
+    with pytest.raises(ValidationError, match="Anna.*goals.*surrogate"):
+        lib.add_many([Persona(name="Bob"), Persona(name="Anna", goals=["ok", "broken \ud800"])])
+    with pytest.raises(ValidationError, match="role.*NUL"):
+        lib.add(Persona(name="Anna", role="a\x00b"))
+    assert lib.count() == 0
