@@ -11,36 +11,35 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from personadesigner.errors import UserError
 
-def _template_choices() -> list[tuple[str, str]]:
-    """(name, label) of every template; the label shows the trim size when known."""
+
+def template_choices() -> list[tuple[str, str]]:
+    """(name, label) of every template, the label with the trim size ("Card (105 × 148 mm)")."""
     from personadesigner.core.templates import load_template, template_names
 
     out = []
     for name in template_names():
-        label = name
         try:
             t = load_template(name)
-            title = getattr(t, "title", "") or getattr(t, "label", "") or name
-            label = str(title)
-        except Exception:  # a broken template file still shows by name; layout reports it
-            pass
-        out.append((name, label))
+        except UserError:  # a broken template file still shows by name; layout reports it
+            out.append((name, name))
+            continue
+        mm = 25.4 / 72
+        out.append((name, f"{t.title or name} ({t.width * mm:.0f} × {t.height * mm:.0f} mm)"))
     return out
 
 
-def _theme_choices() -> list[tuple[str, str]]:
+def theme_choices() -> list[tuple[str, str]]:
+    """(name, title) of every theme."""
     from personadesigner.core.themes import load_theme, theme_names
 
     out = []
     for name in theme_names():
-        label = name
         try:
-            t = load_theme(name)
-            label = str(getattr(t, "title", "") or getattr(t, "label", "") or name)
-        except Exception:
-            pass
-        out.append((name, label))
+            out.append((name, load_theme(name).title or name))
+        except UserError:
+            out.append((name, name))
     return out
 
 
@@ -62,9 +61,9 @@ class DesignBar(QWidget):
 
         self.template_combo = self._combo("templateCombo", "Template", "The card layout: size and sections")
         self.theme_combo = self._combo("themeCombo", "Theme", "Colours and fonts of the card")
-        for name, label in _template_choices():
+        for name, label in template_choices():
             self.template_combo.addItem(label, name)
-        for name, label in _theme_choices():
+        for name, label in theme_choices():
             self.theme_combo.addItem(label, name)
         template_label = QLabel("&Template:")
         template_label.setBuddy(self.template_combo)

@@ -1,0 +1,487 @@
+"""The export dialog: the command line's ``export`` options as widgets, with a live preview.
+
+Everything the dialog chooses ends up in one ``ExportOptions`` (the same object
+the CLI builds), and the export itself is ``render.export.export_personas``
+run by ``ExportWorker`` in a thread with a cancellable progress dialog. The
+preview is page 1 drawn by the Qt painter from the same layout and sheet plan
+the export writes, so what the preview shows is what the file holds.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personadesigner.core.export_options import ExportOptions, ExportReport
+from personadesigner.core.units import PAGE_SIZES, Length
+from personadesigner.errors import UserError
+from personadesigner.ui.design_bar import template_choices, theme_choices
+from personadesigner.ui.export_worker import ExportWorker, start_export
+
+SCOPE_LABELS = {
+    "current": "Current persona",
+    "selected": "Selected personas",
+    "filtered": "Personas in the filtered list",
+    "all": "All personas in the library",
+}
+SHEET_SIZES = ("A4", "Letter", "A3", "A2", "A5", "Legal", "Tabloid")
+PER_PAGE_CHOICES = ("auto", 1, 2, 4, 8, 10)
+NO_REVEAL_ENV = "PERSONADESIGNER_NO_REVEAL"
+LAST_PATH_KEY = "export/last_path"
+PREVIEW_SIZE = 300
+
+
+def _is_poster(template: str | None) -> bool:
+    """Tiling makes sense for templates larger than a desktop printer's sheet."""
+    if not template:
+        return False
+    from personadesigner.core.templates import load_template
+
+    try:
+        t = load_template(template)
+    except UserError:
+        return False
+    a4w, a4h = PAGE_SIZES["A4"]
+    return max(t.width, t.height) > a4h.pt + 1 or min(t.width, t.height) > a4w.pt + 1
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and how; export in the background; show the result."""
+
+    exportFinished = Signal(object)  # noqa: N815  ExportReport
+    exportFailed = Signal(str)  # noqa: N815
+    exportCancelled = Signal()  # noqa: N815
+
+    def __init__(self, library, scopes: dict[str, list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export persona cards")
+        self._library = library
+        self._scopes = {k: list(v) for k, v in scopes.items()}
+        self._thread: QThread | None = None
+        self._worker: ExportWorker | None = None
+        self._progress: QProgressDialog | None = None
+        self.last_report: ExportReport | None = None
+        self.last_error: str | None = None
+        self.revealed: Path | None = None
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(120)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._build()
+        self._restore_path()
+        self._sync_enabled()
+        self.update_preview()
+
+    # ------------------------------------------------------------------ build
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        self.format_combo = self._combo("formatCombo", "Format")
+        self.format_combo.addItem("PDF document (print-ready, vector text)", "pdf")
+        self.format_combo.addItem("PNG images (one file per card)", "png")
+        form.addRow("&Format:", self.format_combo)
+
+        self.scope_combo = self._combo("scopeCombo", "Which personas")
+        for key in ("current", "selected", "filtered", "all"):
+            if key not in self._scopes:
+                continue
+            n = len(self._scopes[key])
+            self.scope_combo.addItem(f"{SCOPE_LABELS[key]} ({n})", key)
+            if n == 0:
+                self.scope_combo.model().item(self.scope_combo.count() - 1).setEnabled(False)
+        for i in range(self.scope_combo.count()):  # first scope that has personas
+            if self._scopes[self.scope_combo.itemData(i)]:
+                self.scope_combo.setCurrentIndex(i)
+                break
+        form.addRow("&Personas:", self.scope_combo)
+
+        self.template_combo = self._combo("exportTemplateCombo", "Template")
+        self.template_combo.addItem("Each persona's own", None)
+        for name, label in template_choices():
+            self.template_combo.addItem(label, name)
+        self.theme_combo = self._combo("exportThemeCombo", "Theme")
+        self.theme_combo.addItem("Each persona's own", None)
+        for name, label in theme_choices():
+            self.theme_combo.addItem(label, name)
+        form.addRow("&Template:", self.template_combo)
+        form.addRow("T&heme:", self.theme_combo)
+
+        self.page_combo = self._combo("pageSizeCombo", "Page size")
+        self.page_combo.addItem("Card size (one card per page)", None)
+        for name in SHEET_SIZES:
+            self.page_combo.addItem(f"{name} sheet", name)
+        self.per_page_combo = self._combo("perPageCombo", "Cards per page")
+        for value in PER_PAGE_CHOICES:
+            self.per_page_combo.addItem("As many as fit" if value == "auto" else str(value), value)
+        form.addRow("Page si&ze:", self.page_combo)
+        form.addRow("Cards per pa&ge:", self.per_page_combo)
+
+        bleed_row = QHBoxLayout()
+        self.bleed_combo = self._combo("bleedCombo", "Bleed")
+        self.bleed_combo.addItem("Off", "off")
+        self.bleed_combo.addItem("3 mm", "3mm")
+        self.bleed_combo.addItem("Custom", "custom")
+        self.bleed_edit = QLineEdit("3mm")
+        self.bleed_edit.setObjectName("bleedEdit")
+        self.bleed_edit.setAccessibleName("Custom bleed")
+        self.bleed_edit.setToolTip("A length such as 3mm, 0.125in or 9pt")
+        self.bleed_edit.setMaximumWidth(90)
+        bleed_row.addWidget(self.bleed_combo)
+        bleed_row.addWidget(self.bleed_edit)
+        bleed_row.addStretch(1)
+        form.addRow("&Bleed:", bleed_row)
+
+        self.marks_check = QCheckBox("Crop marks (where to cut)")
+        self.marks_check.setObjectName("cropMarksCheck")
+        form.addRow("", self.marks_check)
+
+        self.dpi_spin = QSpinBox()
+        self.dpi_spin.setObjectName("dpiSpin")
+        self.dpi_spin.setAccessibleName("Resolution in dots per inch")
+        self.dpi_spin.setRange(72, 1200)
+        self.dpi_spin.setSingleStep(50)
+        self.dpi_spin.setValue(300)
+        self.dpi_spin.setSuffix(" dpi")
+        form.addRow("&Resolution:", self.dpi_spin)
+
+        self.tile_combo = self._combo("tileCombo", "Tiling")
+        self.tile_combo.addItem("Off", None)
+        self.tile_combo.addItem("Tile on A4 sheets", "A4")
+        self.tile_combo.addItem("Tile on Letter sheets", "Letter")
+        self.tile_combo.setToolTip("Print a poster on several office sheets to tape together")
+        form.addRow("T&iling:", self.tile_combo)
+
+        out_row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("outputPathEdit")
+        self.path_edit.setAccessibleName("Output file or folder")
+        self.browse_button = QPushButton("C&hoose…")
+        self.browse_button.setObjectName("browseButton")
+        out_row.addWidget(self.path_edit, 1)
+        out_row.addWidget(self.browse_button)
+        form.addRow("&Save to:", out_row)
+
+        self.preview = QLabel()
+        self.preview.setObjectName("exportPreview")
+        self.preview.setAccessibleName("Preview of the first page")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
+        self.preview.setStyleSheet("background: #8a8d91; border-radius: 4px;")
+        self.preview_caption = QLabel()
+        self.preview_caption.setObjectName("previewCaption")
+        self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_caption.setWordWrap(True)
+        self.preview_caption.setMaximumWidth(PREVIEW_SIZE)
+        side = QVBoxLayout()
+        side.addWidget(self.preview)
+        side.addWidget(self.preview_caption)
+        side.addStretch(1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+
+        top = QHBoxLayout()
+        left = QWidget()
+        left.setLayout(form)
+        left.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        top.addWidget(left, 1)
+        top.addSpacing(12)
+        top.addLayout(side)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(self.buttons)
+
+        self.buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.start_export)
+        self.browse_button.clicked.connect(self.choose_path)
+        for combo in (
+            self.format_combo,
+            self.scope_combo,
+            self.template_combo,
+            self.theme_combo,
+            self.page_combo,
+            self.per_page_combo,
+            self.bleed_combo,
+            self.tile_combo,
+        ):
+            combo.currentIndexChanged.connect(self._changed)
+        self.marks_check.toggled.connect(self._changed)
+        self.bleed_edit.textChanged.connect(self._changed)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        return combo
+
+    # ------------------------------------------------------------------ state
+    def _changed(self, *_args) -> None:
+        self._sync_enabled()
+        self._preview_timer.start()
+
+    def _sync_enabled(self) -> None:
+        png = self.format_combo.currentData() == "png"
+        sheet = self.page_combo.currentData() is not None
+        self.dpi_spin.setEnabled(png)
+        self.per_page_combo.setEnabled(sheet)
+        self.bleed_edit.setVisible(self.bleed_combo.currentData() == "custom")
+        poster = _is_poster(self.template_combo.currentData()) or (
+            self.template_combo.currentData() is None
+            and any(_is_poster(t) for t in self._scope_templates())
+        )
+        self.tile_combo.setEnabled(poster)
+        if not poster:
+            self.tile_combo.setCurrentIndex(0)
+        self.export_button.setEnabled(bool(self.persona_ids()))
+
+    def _scope_templates(self) -> set[str]:
+        ids = self.persona_ids()[:1]
+        out = set()
+        for pid in ids:
+            try:
+                out.add(self._library.get(pid).card.template)
+            except Exception:
+                pass
+        return out
+
+    def scope(self) -> str:
+        return self.scope_combo.currentData() or ""
+
+    def set_scope(self, key: str) -> None:
+        self.scope_combo.setCurrentIndex(self.scope_combo.findData(key))
+
+    def persona_ids(self) -> list[str]:
+        return list(self._scopes.get(self.scope(), []))
+
+    def options(self) -> ExportOptions:
+        """The ExportOptions the widgets describe; UserError for a bad custom bleed."""
+        bleed_choice = self.bleed_combo.currentData()
+        bleed = None
+        if bleed_choice == "3mm":
+            bleed = Length.mm(3)
+        elif bleed_choice == "custom":
+            bleed = Length.parse(self.bleed_edit.text(), default_unit="mm")
+        page = self.page_combo.currentData()
+        return ExportOptions(
+            format=self.format_combo.currentData(),
+            template=self.template_combo.currentData(),
+            theme=self.theme_combo.currentData(),
+            page_size=page,
+            per_page=self.per_page_combo.currentData() if page else None,
+            bleed=bleed,
+            crop_marks=self.marks_check.isChecked(),
+            dpi=self.dpi_spin.value(),
+            tile_to=self.tile_combo.currentData() if self.tile_combo.isEnabled() else None,
+        )
+
+    # ------------------------------------------------------------ output path
+    def _default_path(self, fmt: str) -> Path:
+        base = Path(QSettings().value(LAST_PATH_KEY, "") or "")
+        folder = (base.parent if base.suffix else base) if str(base) not in ("", ".") else Path.home()
+        name = getattr(self._library, "name", "") or "personas"
+        return folder / (f"{name} cards.pdf" if fmt == "pdf" else f"{name} cards")
+
+    def _restore_path(self) -> None:
+        self.path_edit.setText(str(self._default_path(self.format_combo.currentData())))
+
+    def _format_changed(self, *_args) -> None:
+        """PDF writes a file, PNG a folder: keep the name, switch the suffix."""
+        current = Path(self.path_edit.text().strip() or self._default_path("pdf"))
+        if self.format_combo.currentData() == "png":
+            self.path_edit.setText(str(current.with_suffix("") if current.suffix.lower() == ".pdf" else current))
+        elif current.suffix.lower() != ".pdf":
+            self.path_edit.setText(str(current.with_name(current.name + ".pdf")))
+
+    def choose_path(self) -> None:
+        current = self.path_edit.text().strip()
+        if self.format_combo.currentData() == "pdf":
+            path, _ = QFileDialog.getSaveFileName(self, "Export to PDF", current, "PDF documents (*.pdf)")
+            if path and not path.lower().endswith(".pdf"):
+                path += ".pdf"
+        else:
+            path = QFileDialog.getExistingDirectory(self, "Export PNG images to folder", current)
+        if path:
+            self.path_edit.setText(path)
+
+    def output_path(self) -> Path:
+        text = self.path_edit.text().strip()
+        if not text:
+            raise UserError("Choose where to save the export first.")
+        return Path(text).expanduser()
+
+    # ---------------------------------------------------------------- preview
+    def update_preview(self) -> None:
+        """Draw page 1 of the export as it will be written (or say why it cannot be)."""
+        try:
+            pixmap, caption = self._render_preview()
+        except UserError as exc:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(str(exc))
+            self.preview_caption.setText("")
+            return
+        self.preview.setPixmap(pixmap)
+        self.preview_caption.setText(caption)
+
+    def _render_preview(self) -> tuple[QPixmap, str]:
+        from personadesigner.ui.export_preview import first_page
+
+        ids = self.persona_ids()
+        if not ids:
+            raise UserError("No personas to export.")
+        from personadesigner.ui.export_preview import PREVIEW_CARDS
+
+        personas = [self._library.get(pid) for pid in ids[:PREVIEW_CARDS]]
+        image, caption = first_page(personas, self.options(), len(ids), PREVIEW_SIZE - 16)
+        return QPixmap.fromImage(image), caption
+
+    # ----------------------------------------------------------------- export
+    def start_export(self) -> bool:
+        """Validate the choices and start the background export; False if it did not start."""
+        if self._thread is not None:
+            return False
+        try:
+            options = self.options()
+            out = self.output_path()
+            ids = self.persona_ids()
+            if not ids:
+                raise UserError("There are no personas to export in this choice.")
+            if options.format == "pdf" and out.is_dir():
+                raise UserError(f"{out} is a folder; type a file name ending in .pdf.")
+        except UserError as exc:
+            self._show_error(str(exc))
+            return False
+        QSettings().setValue(LAST_PATH_KEY, str(out))
+        self.last_report, self.last_error = None, None
+        self._out = out
+        self._worker = ExportWorker(self._library, ids, out, options)
+        self._progress = QProgressDialog("Exporting persona cards…", "Cancel", 0, len(ids), self)
+        self._progress.setObjectName("exportProgress")
+        self._progress.setWindowTitle("Exporting")
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
+        self._progress.setAutoClose(False)
+        self._progress.setAutoReset(False)
+        self._progress.canceled.connect(self.cancel_export)
+        self._worker.progress.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.cancelled.connect(self._on_cancelled)
+        self.export_button.setEnabled(False)
+        self._thread = start_export(self._worker, self)
+        return True
+
+    def cancel_export(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            if self._progress is not None:
+                self._progress.setLabelText("Cancelling…")
+
+    def is_exporting(self) -> bool:
+        return self._thread is not None
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(max(total, 1))
+            self._progress.setValue(min(done, total))
+            self._progress.setLabelText(f"Exporting card {min(done + 1, total)} of {total}…")
+
+    def _finish_thread(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        self._thread, self._worker = None, None
+        if self._progress is not None:
+            self._progress.canceled.disconnect(self.cancel_export)
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        self.export_button.setEnabled(True)
+
+    def _on_finished(self, report: ExportReport) -> None:
+        self._finish_thread()
+        self.last_report = report
+        self.exportFinished.emit(report)
+        self._reveal(self._out)
+        if report.preflight:
+            lines = "\n".join(f"• {cut}" for cut in report.preflight[:12])
+            more = f"\n… and {len(report.preflight) - 12} more" if len(report.preflight) > 12 else ""
+            self._show_info(
+                "Some text did not fit",
+                f"The export is written, but some text had to be cut:\n{lines}{more}\n\n"
+                "Shorten it or choose a larger template.",
+            )
+        self.accept()
+
+    def _on_failed(self, message: str, _known: bool) -> None:
+        self._finish_thread()
+        self.last_error = message
+        self.exportFailed.emit(message)
+        self._show_error(message + " Nothing was overwritten; choose another place or free some space and try again.")
+
+    def _on_cancelled(self) -> None:
+        self._finish_thread()
+        self.exportCancelled.emit()
+
+    def _reveal(self, out: Path) -> None:
+        """Show the result in the file manager (not in tests or when disabled)."""
+        if os.environ.get(NO_REVEAL_ENV) == "1" or os.environ.get("PYTEST_CURRENT_TEST"):
+            return
+        folder = out if out.is_dir() else out.parent
+        self.revealed = folder
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _show_error(self, message: str) -> None:
+        self.last_error = message
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export", message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("exportError")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _show_info(self, title: str, message: str) -> None:
+        parent = self.parentWidget()
+        box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("exportPreflight")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def reject(self) -> None:
+        if self._thread is not None:
+            self.cancel_export()
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self._thread is not None:
+            self.cancel_export()
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,114 @@
+"""The canvas on real layouts: the persona's card as the layout engine places it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from personadesigner.core.cardlayout import Box
+from personadesigner.core.templates import load_template, template_names
+from personadesigner.core.themes import load_theme
+
+pytestmark = pytest.mark.gui
+
+
+def centre_of(canvas, field, item=None) -> QPoint:
+    for b in canvas.current_layout().text_blocks():
+        if b.field == field and b.item == item and b.text.strip():
+            return canvas.mapFromScene(QPointF(b.x + min(b.w, 30) / 2, b.y + b.h / 2))
+    raise AssertionError(f"the card shows no {field}")
+
+
+def test_the_card_shows_the_persona_in_the_theme_colours(canvas, persona, qtbot):
+    canvas.set_persona(persona)
+    qtbot.wait(10)
+    layout = canvas.current_layout()
+    assert layout.persona_name == "Anna Berg" and layout.template == "card"
+    accent = load_theme("classic").color("type", persona.type)
+    band = next(b for b in layout.items if isinstance(b, Box) and b.fill == accent and b.w >= layout.width)
+    image = canvas.viewport().grab().toImage()
+    # a point in the band, right of the photo and below the texts' baselines
+    at = canvas.mapFromScene(QPointF(band.x + band.w - 12, band.y + band.h - 4))
+    pixel = image.pixelColor(at)
+    assert pixel.name() == accent
+    # the card is not blank: the text column has dark pixels
+    rect = canvas.mapFromScene(canvas.card_rect()).boundingRect()
+    dark = sum(
+        1
+        for y in range(rect.top() + rect.height() // 3, rect.bottom(), 3)
+        for x in range(rect.left(), rect.right(), 3)
+        if image.pixelColor(x, y).lightness() < 100
+    )
+    assert dark > 50
+
+
+def test_clicking_the_quote_names_the_quote(canvas, persona, qtbot):
+    canvas.set_persona(persona)
+    with qtbot.waitSignal(canvas.fieldClicked) as clicked:
+        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre_of(canvas, "quote"))
+    assert clicked.args == ["quote", None]
+
+
+def test_double_click_edits_the_quote_and_reports_the_new_text(canvas, persona, qtbot):
+    canvas.set_persona(persona)
+    qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre_of(canvas, "quote"))
+    editor = canvas.editor()
+    assert editor.text() == persona.quote  # without the typographic quote marks the card adds
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Less busywork, more ideas.")
+    with qtbot.waitSignal(canvas.fieldEdited) as edited:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert edited.args == ["quote", None, "Less busywork, more ideas."]
+    # the shell applies it through the model; the canvas then shows it
+    persona.quote = edited.args[2]
+    canvas.set_persona(persona)
+    quote = next(b for b in canvas.current_layout().text_blocks() if b.field == "quote" and b.text.strip())
+    assert "Less busywork" in quote.text
+
+
+def test_typing_relays_the_card_out_without_new_items(canvas, persona):
+    canvas.set_persona(persona)
+    items_before = set(canvas.scene().items())
+    for ch in " Really.":
+        persona.quote += ch
+        canvas.set_persona(persona)
+    assert "Really." in "".join(b.text for b in canvas.current_layout().text_blocks())
+    assert set(canvas.scene().items()) == items_before
+
+
+def test_long_goals_are_outlined_as_cut_with_a_tooltip(canvas, long_goals_persona):
+    canvas.set_persona(long_goals_persona)
+    layout = canvas.current_layout()
+    assert layout.preflight, "15 long goals must not fit on an A6 card"
+    markers = canvas.cut_markers()
+    assert markers
+    tips = [m.toolTip() for m in markers]
+    assert any(t.startswith("Goals") and "characters cut — shorten it or choose a larger template" in t for t in tips)
+    for m in markers:  # each marker frames a text block of the card
+        assert canvas.card_rect().adjusted(-1, -1, 1, 1).contains(m.rect())
+
+
+def test_switching_the_template_changes_the_card_shape(canvas, persona):
+    names = template_names()
+    assert len(names) >= 2, "the app ships several templates"
+    canvas.set_persona(persona)
+    for name in names:
+        canvas.set_design(name, "classic")
+        t = load_template(name)
+        rect = canvas.sceneRect()
+        assert canvas.current_layout().template == name
+        assert rect.width() / rect.height() == pytest.approx(t.width / t.height, rel=0.01)
+        assert canvas.is_fit_mode()
+        view = canvas.mapFromScene(canvas.card_rect()).boundingRect()
+        assert canvas.viewport().rect().contains(view)
+
+
+def test_a_persona_with_its_own_design_is_shown_in_it(canvas, persona):
+    other = [n for n in template_names() if n != "card"]
+    persona.card.template = other[0]
+    canvas.set_persona(persona)
+    assert canvas.design() == (other[0], "classic")
+    canvas.set_design("card", "classic")  # the bar's choice wins until the persona changes design
+    persona.quote += "!"
+    canvas.set_persona(persona)
+    assert canvas.current_layout().template == "card"
