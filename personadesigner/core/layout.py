@@ -14,7 +14,7 @@ from functools import lru_cache
 from personadesigner.core import text as T
 from personadesigner.core.avatar import picture
 from personadesigner.core.cardlayout import Box, CardLayout, Rule, TextBlock, TextLine, TextRun
-from personadesigner.core.layout_flow import Flow, ResolvedStyle
+from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
 from personadesigner.core.layout_sections import section_blocks
 from personadesigner.core.persona import Persona
 from personadesigner.core.templates import Template, length, load_template
@@ -86,7 +86,9 @@ class _Page:
 
     def __init__(self, w: float, h: float, scale: float, offset: float) -> None:
         self.w, self.h, self.scale, self.offset = w, h, scale, offset
-        self.bottoms: dict[str, float] = {}
+        #: Content bottom (None: empty) and top of flows already laid out, for "top": "after:<id>".
+        self.bottoms: dict[str, float | None] = {}
+        self.tops: dict[str, float] = {}
 
     def len(self, v, whole: float) -> float:
         return length(v, self.scale, whole)
@@ -103,7 +105,11 @@ class _Page:
         top = spec.get("top", 0)
         if isinstance(top, str) and top.startswith("after:"):
             ref = top[6:]
-            y = self.bottoms.get(ref, self.offset) + self.len(spec.get("gap", 0), H)
+            bottom = self.bottoms.get(ref)
+            if bottom is None:  # an empty flow above takes no room
+                y = self.tops.get(ref, self.offset)
+            else:
+                y = bottom + self.len(spec.get("gap", 0), H)
         else:
             y = self.len(top, H) + (0.0 if spec.get("pin") else self.offset)
         if "height" in spec:
@@ -153,37 +159,16 @@ def _negative_band(layout: CardLayout, spec: dict, page: _Page, styles: _Styles,
     return h
 
 
-def _flow(layout: CardLayout, spec: dict, page: _Page, styles: _Styles, theme: Theme, persona: Persona, names) -> None:
-    x, y, w, h = page.rect(spec)
-    ncols = int(spec.get("columns", 1))
-    gutter = page.len(spec.get("gutter", 16), page.w)
-    cw = (w - gutter * (ncols - 1)) / ncols
-    columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
-    gap = page.len(spec.get("section_gap", 12), page.h)
-    blocks = []
-    from personadesigner.core.layout_flow import Block
-
-    for item in spec.get("items", []):
-        got = section_blocks(item, persona, names)
-        if not got:
-            continue
-        space = item.get("space_before")
-        if blocks:
-            blocks.append(Block("gap", space=gap if space is None else page.len(space, page.h)))
-        blocks.extend(got)
-    flow = Flow(
-        blocks, columns, styles,
-        align=spec.get("align", "left"), valign=spec.get("valign", "top"),
-        fact_label=float(spec.get("fact_label", 0.38)),
-        indent=page.len(spec.get("indent", 10), page.w), bar_indent=page.len(spec.get("bar_indent", 10), page.w),
-        slider_h=page.len(spec.get("slider_height", 4), page.h),
-        persona_name=persona.name, theme=theme, persona_type=persona.type,
-    )
-    items, cuts = flow.run()
+def _flow(layout: CardLayout, spec: dict, page: _Page, styles: _Styles, theme: Theme, persona: Persona, names,
+          shared: dict[str, float]) -> None:
+    flow, y = _make_flow(spec, page, styles, theme, persona, names)
+    group = spec.get("fit_group")
+    items, cuts = flow.run(shared.get(group, 0.0) if group else 0.0)
     layout.items.extend(items)
     layout.preflight.extend(cuts)
     if "id" in spec:
-        page.bottoms[spec["id"]] = flow.bottom if items else y - page.len(spec.get("gap_if_empty", 0), page.h)
+        page.bottoms[spec["id"]] = flow.bottom if items else None
+        page.tops[spec["id"]] = y
 
 
 def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bleed: float = 0.0,
@@ -202,6 +187,7 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
                      template=tpl.name, theme=th.name, safe_margin=tpl.safe * scale)
     page = _Page(W, H, scale, 0.0)
     neg = tpl.data.get("negative", {})
+    shared = _shared_shrink(tpl, persona, styles, th, W, H, scale, names)
     for region in tpl.data.get("regions", []):
         kind = region["kind"]
         when = region.get("when")
@@ -235,10 +221,62 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
                 ring=th.color(ring, persona.type) if ring else None,
                 ring_width=page.len(region.get("ring_width", 0), W)))
         elif kind == "flow":
-            _flow(out, region, page, styles, th, persona, names)
+            _flow(out, region, page, styles, th, persona, names, shared)
         else:
             raise ValueError(f"template {tpl.name!r}: unknown region kind {kind!r}")
     return out
+
+
+def _make_flow(spec: dict, page: _Page, styles: _Styles, theme: Theme, persona: Persona, names) -> tuple[Flow, float]:
+    x, y, w, h = page.rect(spec)
+    ncols = int(spec.get("columns", 1))
+    gutter = page.len(spec.get("gutter", 16), page.w)
+    cw = (w - gutter * (ncols - 1)) / ncols
+    columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
+    gap = page.len(spec.get("section_gap", 12), page.h)
+    blocks: list[Block] = []
+    for item in spec.get("items", []):
+        got = section_blocks(item, persona, names)
+        if not got:
+            continue
+        space = item.get("space_before")
+        if blocks:
+            blocks.append(Block("gap", space=gap if space is None else page.len(space, page.h)))
+        blocks.extend(got)
+    flow = Flow(
+        blocks, columns, styles,
+        align=spec.get("align", "left"), valign=spec.get("valign", "top"),
+        fact_label=float(spec.get("fact_label", 0.38)),
+        indent=page.len(spec.get("indent", 10), page.w), bar_indent=page.len(spec.get("bar_indent", 10), page.w),
+        slider_h=page.len(spec.get("slider_height", 4), page.h),
+        persona_name=persona.name, theme=theme, persona_type=persona.type,
+    )
+    return flow, y
+
+
+def _shared_shrink(tpl: Template, persona: Persona, styles: _Styles, theme: Theme, W, H, scale, names) -> dict[str, float]:
+    """Per fit group, the largest shrink any of its flows needs, so they share one type size."""
+    groups: dict[str, float] = {}
+    specs = [r for r in tpl.data.get("regions", []) if r.get("kind") == "flow" and r.get("fit_group")]
+    if not specs:
+        return groups
+    offset = 0.0
+    if persona.type == "negative":
+        offset = length(tpl.data.get("negative", {}).get("height", 20), scale, H)
+    page = _Page(W, H, scale, offset)
+    for spec in tpl.data.get("regions", []):
+        if spec.get("kind") != "flow":
+            continue
+        flow, y = _make_flow(spec, page, styles, theme, persona, names)
+        if spec.get("fit_group"):
+            if flow.blocks and flow.columns:
+                s = flow.solve()[0]
+                groups[spec["fit_group"]] = max(groups.get(spec["fit_group"], 0.0), s)
+        elif "id" in spec:
+            items, _c = flow.run()
+            page.bottoms[spec["id"]] = flow.bottom if items else None
+            page.tops[spec["id"]] = y
+    return groups
 
 
 @lru_cache(maxsize=None)

@@ -154,31 +154,39 @@ class Flow:
                 i = rows_back
         return placed, n
 
-    def run(self) -> tuple[list, list[Cut]]:
-        """Fit, place and emit: the primitives and the preflight cuts."""
-        if not self.blocks or not self.columns:
-            return [], []
-        s = 0.0
-        rows = self._rows(0.0)
+    def solve(self, at_least: float = 0.0):
+        """The smallest shrink factor >= ``at_least`` at which everything fits (1.0 if none)."""
+        s = at_least
+        rows = self._rows(s)
         placed, left = self._place(rows)
-        if left < len(rows):
-            lo, hi = 0.0, 1.0
+        if left < len(rows) and s < 1.0:
+            lo, hi = s, 1.0
             rows1 = self._rows(1.0)
             placed1, left1 = self._place(rows1)
             if left1 < len(rows1):
-                s, rows, placed, left = 1.0, rows1, placed1, left1
-            else:
-                best = (1.0, rows1, placed1, left1)
-                for _ in range(5):
-                    mid = (lo + hi) / 2
-                    r = self._rows(mid)
-                    p, lft = self._place(r)
-                    if lft < len(r):
-                        lo = mid
-                    else:
-                        hi = mid
-                        best = (mid, r, p, lft)
-                s, rows, placed, left = best
+                return 1.0, rows1, placed1, left1
+            best = (1.0, rows1, placed1, left1)
+            for _ in range(5):
+                mid = (lo + hi) / 2
+                r = self._rows(mid)
+                p, lft = self._place(r)
+                if lft < len(r):
+                    lo = mid
+                else:
+                    hi = mid
+                    best = (mid, r, p, lft)
+            return best
+        return s, rows, placed, left
+
+    def run(self, at_least: float = 0.0) -> tuple[list, list[Cut]]:
+        """Fit, place and emit: the primitives and the preflight cuts.
+
+        ``at_least``: a shrink factor shared with neighbouring flows (side-by-side
+        columns keep one type size).
+        """
+        if not self.blocks or not self.columns:
+            return [], []
+        s, rows, placed, left = self.solve(at_least)
         cuts: list[Cut] = []
         ellipsis_row = None
         if left < len(rows):
@@ -230,8 +238,9 @@ class Flow:
         return T.ellipsize(r.text, st.font, st.size, width)
 
     # ------------------------------------------------------------ emission
-    def _line(self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str) -> tuple[TextLine, float]:
-        pieces = T.shape_line(text, T.TextStyle(st.font, st.size))
+    def _line(self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str,
+              base_dir: str | None = None) -> tuple[TextLine, float]:
+        pieces = T.shape_line(text, T.TextStyle(st.font, st.size), base_dir)
         if st.tracking and pieces:
             track = st.tracking * st.size
             runs = []
@@ -289,7 +298,8 @@ class Flow:
                 continue
             indent = self._indent(b)
             align = b.align or self.align
-            if b.kind == "text" and align == "left" and _is_rtl(b.text):
+            direction = T.paragraph_direction(b.text)
+            if b.kind == "text" and align == "left" and direction == "R":
                 align = "right"
             lines = []
             if b.kind == "fact":
@@ -306,7 +316,7 @@ class Flow:
                 txt = r.text
                 if k == ellipsis_row:
                     txt = self._ellipsized(r, st)
-                line, _w = self._line(txt, st, tx, y + _baseline(st, r.h), tw, align)
+                line, _w = self._line(txt, st, tx, y + _baseline(st, r.h), tw, align, direction)
                 lines.append(line)
             cut = cut_of.get((b.field, b.item)) if b.counts else None
             items.append(TextBlock(tx if b.kind == "fact" else cx, top, tw if b.kind == "fact" else cw,
@@ -359,16 +369,3 @@ def _offset(align: str, avail: float, width: float) -> float:
 def _baseline(st: ResolvedStyle, row_h: float) -> float:
     """Baseline below the row top: half the leading above, cap height centred-ish."""
     return (row_h - st.size) / 2 + st.size * 0.8
-
-
-def _is_rtl(text: str) -> bool:
-    """Paragraph direction from its first strong character (Unicode bidi rule P2)."""
-    import unicodedata
-
-    for ch in text:
-        d = unicodedata.bidirectional(ch)
-        if d in ("R", "AL"):
-            return True
-        if d == "L":
-            return False
-    return False

@@ -208,12 +208,14 @@ def measure(text: str, font_key: str, size: float) -> float:
 
 
 # ------------------------------------------------------------------ shaping
-def shape_line(text: str, style: TextStyle) -> list[Piece]:
+def shape_line(text: str, style: TextStyle, base_dir: str | None = None) -> list[Piece]:
     """One line of logical text as pieces in visual order, split where the font changes.
 
     Arabic is reshaped to its presentation forms and right-to-left lines are
     reordered (Unicode bidi) here, after line breaking, so painters draw the
-    pieces left to right as they are.
+    pieces left to right as they are. ``base_dir`` ("L"/"R") is the paragraph's
+    direction, so every line of a paragraph is ordered the same way; None
+    detects it from the line.
     """
     text = clean(text)
     if not text:
@@ -223,7 +225,7 @@ def shape_line(text: str, style: TextStyle) -> list[Piece]:
 
         if _ARABIC_RE.search(text):
             text = _reshaped(text)
-        text = get_display(text)
+        text = get_display(text, base_dir=base_dir) if base_dir else get_display(text)
     table = _table(style.font)
     scale = style.size / 1000.0
     pieces: list[Piece] = []
@@ -250,6 +252,17 @@ def shape_line(text: str, style: TextStyle) -> list[Piece]:
     if buf:
         pieces.append(Piece("".join(buf), cur_font, width * scale))
     return pieces
+
+
+def paragraph_direction(text: str) -> str:
+    """"R" or "L" from the first strong character (Unicode bidi rule P2); "L" without one."""
+    for ch in text:
+        d = unicodedata.bidirectional(ch)
+        if d in ("R", "AL"):
+            return "R"
+        if d == "L":
+            return "L"
+    return "L"
 
 
 def line_width(pieces: list[Piece]) -> float:
