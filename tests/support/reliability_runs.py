@@ -83,7 +83,7 @@ def crash_edits(library: Path, total: int = 1000, slots: int = 20, seed: int = 5
 
 
 def crash_imports(library: Path, rounds: int = 3, count: int = 3000, seed: int = 7) -> list[int]:
-    """Kill a child during one big add_many; the persona counts seen after each round."""
+    """Kill a child during one big add_many; the persona counts seen after each round (-1: damaged)."""
     rng = random.Random(seed)
     counts = []
     for _ in range(rounds):
@@ -94,11 +94,13 @@ def crash_imports(library: Path, rounds: int = 3, count: int = 3000, seed: int =
         proc.wait()
         proc.stdout.close()
         proc.stderr.close()
+        if quick_check(library):
+            counts.append(-1)  # a damaged file: never acceptable
+            continue
         with Library.open(str(library)) as lib:
             counts.append(lib.count())
-        with Library.open(str(library)) as lib:  # start each round empty again
-            for s in lib.list():
-                lib.purge(s.id)
+        for suffix in ("", "-wal", "-shm", "-journal"):  # start each round with a new library
+            Path(str(library) + suffix).unlink(missing_ok=True)
     return counts
 
 

@@ -1,0 +1,68 @@
+"""A damaged library is never written to: one clear message, a copy kept aside."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from personadesigner.errors import LibraryError
+from personadesigner.storage import integrity
+from personadesigner.storage.library import Library
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _checkpoint(path):
+    # Fold the WAL into the main file so the damage below hits real persona pages.
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+
+
+def test_healthy_library_passes_both_checks(filled_library):
+    assert integrity.quick_check(filled_library) == []
+    assert integrity.integrity_check(filled_library) == []
+    with Library.open(str(filled_library)) as lib:
+        assert lib.check() == []
+
+
+def test_garbage_pages_in_the_middle_are_refused_and_kept_aside_untouched(filled_library):
+    _checkpoint(filled_library)
+    data = bytearray(filled_library.read_bytes())
+    page = 4096
+    middle = len(data) // page // 2
+    data[middle * page : (middle + 6) * page] = bytes((i * 7 + 13) % 256 for i in range(6 * page))
+    filled_library.write_bytes(bytes(data))
+    before = _digest(filled_library)
+
+    with pytest.raises(LibraryError) as err:
+        Library.open(str(filled_library))
+    message = str(err.value)
+    assert "is damaged" in message and "personadesigner restore" in message
+    assert _digest(filled_library) == before  # never written to
+    copies = list(filled_library.parent.glob("team.sqlite.damaged-*"))
+    assert len(copies) == 1 and _digest(copies[0]) == before
+    assert str(copies[0]) in message
+
+
+def test_truncated_library_is_refused_with_the_same_clear_message(filled_library):
+    _checkpoint(filled_library)
+    data = filled_library.read_bytes()
+    filled_library.write_bytes(data[: len(data) // 3])
+    with pytest.raises(LibraryError, match="is damaged; a copy was kept at"):
+        Library.open(str(filled_library))
+    assert integrity.integrity_check(filled_library) != []
+
+
+def test_a_text_file_is_not_called_damaged_and_gets_no_copy(tmp_path):
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("my thesis, not a database\n" * 100)
+    with pytest.raises(LibraryError, match="not a PersonaDesigner library"):
+        Library.open(str(notes))
+    assert list(tmp_path.glob("*.damaged-*")) == []
