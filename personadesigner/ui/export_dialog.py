@@ -402,6 +402,10 @@ class ExportDialog(QDialog):
             if self._progress is not None:
                 self._progress.setLabelText("Cancelling…")
 
+    def worker(self) -> ExportWorker | None:
+        """The running export's worker (its ``cancel`` is safe from any thread)."""
+        return self._worker
+
     def is_exporting(self) -> bool:
         return self._thread is not None
 

@@ -53,11 +53,11 @@ class ExportWorker(QObject):
 
         try:
             personas = []
-            for pid in self._ids:
+            for persona in self._library.iter_personas(self._ids):
                 if self._stop.is_set():
                     self.cancelled.emit()
                     return
-                personas.append(self._library.get(pid))
+                personas.append(persona)
             names = {p.id: p.name for p in personas}
             report = export_personas(
                 personas,

@@ -74,3 +74,26 @@ def canvas(qtbot):
     view.show()
     qtbot.waitExposed(view)
     return view
+
+
+@pytest.fixture
+def library(tmp_path):
+    """A real SQLite library with three personas."""
+    from personadesigner.storage.library import Library
+
+    lib = Library.open(str(tmp_path / "library.sqlite"), create=True)
+    for s in lib.list():  # start from a known set, whatever a new library ships with
+        lib.purge(s.id)
+    lib.add_many(
+        [
+            make_persona("Anna Berg"),
+            make_persona("Ben Okafor", type="buyer", quote="Show me the numbers."),
+            make_persona("Chloé Martin", type="negative", quote="I only buy the cheapest."),
+        ]
+    )
+    yield lib
+    lib.close()
+
+
+def ids_by_name(lib) -> dict[str, str]:
+    return {s.name: s.id for s in lib.list()}

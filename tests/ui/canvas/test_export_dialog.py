@@ -1,0 +1,132 @@
+"""The export dialog end to end: real library, real worker thread, real files checked with poppler."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from conftest import ids_by_name, make_persona
+
+pytestmark = pytest.mark.gui
+
+
+def pdf_pages(path: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.fixture
+def dialog(qtbot, library):
+    from personadesigner.ui.export_dialog import ExportDialog
+
+    ids = ids_by_name(library)
+    scopes = {
+        "current": [ids["Anna Berg"]],
+        "selected": [ids["Anna Berg"], ids["Ben Okafor"]],
+        "all": list(ids.values()),
+        "filtered": [],
+    }
+    d = ExportDialog(library, scopes)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def choose(combo, data):
+    i = combo.findData(data)
+    assert i >= 0, f"{data!r} is not offered"
+    combo.setCurrentIndex(i)
+
+
+def test_scopes_show_their_counts_and_empty_ones_are_disabled(dialog):
+    labels = [dialog.scope_combo.itemText(i) for i in range(dialog.scope_combo.count())]
+    assert "All personas in the library (3)" in labels
+    filtered = dialog.scope_combo.findData("filtered")
+    assert not dialog.scope_combo.model().item(filtered).isEnabled()
+
+
+def test_exporting_a_pdf_of_all_personas(dialog, qtbot, tmp_path):
+    out = tmp_path / "cards.pdf"
+    dialog.set_scope("all")
+    choose(dialog.format_combo, "pdf")
+    choose(dialog.bleed_combo, "3mm")
+    dialog.marks_check.setChecked(True)
+    dialog.path_edit.setText(str(out))
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60000) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].pages == 3
+    assert pdf_pages(out) == 3
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Ben Okafor" in text and "Chloé Martin" in text
+    assert not dialog.isVisible()  # done: the dialog closes
+
+
+def test_exporting_selected_personas_as_png_images(dialog, qtbot, tmp_path):
+    folder = tmp_path / "pngs"
+    dialog.set_scope("selected")
+    choose(dialog.format_combo, "png")
+    assert dialog.dpi_spin.isEnabled()
+    dialog.dpi_spin.setValue(100)
+    dialog.path_edit.setText(str(folder))
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    files = sorted(folder.glob("*.png"))
+    assert len(files) == 2
+    image = QImage(str(files[0]))
+    # A6 at 100 dpi: 105 x 148 mm
+    assert (image.width(), image.height()) == (round(105 / 25.4 * 100), round(148 / 25.4 * 100))
+
+
+def test_an_imposed_sheet_is_previewed_as_page_one(dialog, qtbot):
+    dialog.set_scope("all")
+    choose(dialog.page_combo, "A4")
+    choose(dialog.per_page_combo, 4)
+    dialog.update_preview()
+    pixmap = dialog.preview.pixmap()
+    assert not pixmap.isNull()
+    assert pixmap.height() / pixmap.width() == pytest.approx(297 / 210, rel=0.03)
+    assert dialog.preview_caption.text().startswith("Page 1 of 1 · 210 × 297 mm")
+
+
+def test_cancel_stops_a_long_export_and_leaves_no_file(qtbot, library, tmp_path):
+    from personadesigner.ui.export_dialog import ExportDialog
+
+    library.add_many([make_persona(f"Persona {i:03}") for i in range(150)])
+    ids = [s.id for s in library.list()]
+    dialog = ExportDialog(library, {"all": ids})
+    qtbot.addWidget(dialog)
+    out = tmp_path / "many.pdf"
+    dialog.path_edit.setText(str(out))
+    assert dialog.start_export()
+    # Cancel as soon as the first page is written, from the worker's own thread.
+    worker = dialog.worker()
+    worker.progress.connect(lambda *_: worker.cancel(), Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(dialog.exportCancelled, timeout=60000):
+        pass
+    assert not out.exists()
+    assert list(tmp_path.glob("many*")) == []
+    assert not dialog.is_exporting() and dialog.export_button.isEnabled()
+
+
+def test_an_unwritable_place_is_one_clear_message(dialog, qtbot, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    dialog.path_edit.setText(str(blocker / "cards.pdf"))
+    with qtbot.waitSignal(dialog.exportFailed, timeout=60000) as failed:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    message = failed.args[0]
+    assert "\n" not in message and "Traceback" not in message
+    assert dialog.isVisible()  # the user can pick another place
+
+
+def test_a_bad_custom_bleed_is_refused_before_exporting(dialog, tmp_path):
+    choose(dialog.bleed_combo, "custom")
+    dialog.bleed_edit.setText("three millimetres")
+    dialog.path_edit.setText(str(tmp_path / "x.pdf"))
+    assert not dialog.start_export()
+    assert "is not a length" in dialog.last_error
+    assert not (tmp_path / "x.pdf").exists()
