@@ -1,0 +1,68 @@
+"""Printing (through Qt's print preview) and copying the card as an image."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+
+from conftest import make_persona
+
+pytestmark = pytest.mark.gui
+
+
+def test_print_preview_shows_one_page_per_persona(qtbot, monkeypatch):
+    from personadesigner.ui import print_support
+
+    seen = {}
+
+    def fake_exec(self):
+        preview = self.findChild(QPrintPreviewWidget)
+        preview.updatePreview()
+        seen["pages"] = preview.pageCount()
+        seen["size"] = self.printer().pageLayout().fullRectPoints().size()
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    personas = [make_persona(f"Persona {i}") for i in range(3)]
+    dialog = print_support.print_personas(None, personas, "card", "classic")
+    qtbot.addWidget(dialog)
+    assert seen["pages"] == 3
+    # the page is the card's trim size: A6
+    assert seen["size"].width() == pytest.approx(105 / 25.4 * 72, abs=1)
+    assert seen["size"].height() == pytest.approx(148 / 25.4 * 72, abs=1)
+
+
+def test_printing_to_pdf_puts_each_card_on_its_page(tmp_path):
+    from personadesigner.ui.print_support import layouts_for, paint_cards, set_card_page
+
+    personas = [make_persona("Anna Berg"), make_persona("Ben Okafor", quote="Show me the numbers.")]
+    layouts = layouts_for(personas)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    set_card_page(printer, layouts[0])
+    assert paint_cards(printer, layouts) == 2
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           2" in info
+    width, height = (float(v) for v in next(l for l in info.splitlines() if l.startswith("Page size")).split()[2:5:2])
+    assert (width, height) == pytest.approx((297.6, 419.5), abs=1.5)
+
+
+def test_copy_puts_a_200_dpi_card_image_on_the_clipboard(qtbot, persona):
+    from personadesigner.ui.canvas import CardCanvas
+    from personadesigner.ui.clipboard import copy_card_image
+
+    canvas = CardCanvas()
+    qtbot.addWidget(canvas)
+    canvas.set_persona(persona)
+    copy_card_image(canvas.current_layout())
+    image = QGuiApplication.clipboard().image()
+    assert not image.isNull()
+    assert image.width() == round(105 / 25.4 * 200)
+    assert image.height() / image.width() == pytest.approx(148 / 105, rel=0.01)
+    # the card, not a blank: the header band is in the persona type's colour
+    assert image.pixelColor(image.width() - 20, 20).name() != "#ffffff"
