@@ -13,9 +13,9 @@ import hashlib
 import io
 import os
 from collections import OrderedDict
-from functools import cache
 from typing import BinaryIO, Iterable
 
+from reportlab import rl_config
 from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
@@ -31,25 +31,45 @@ from personadesigner.core.cardlayout import (
     Rule,
     Slider,
     TextBlock,
-    TextRun,
 )
 from personadesigner.core.fonts import FACES
-from personadesigner.render.shapes import Rect, rgba, slider_shape
+from personadesigner.render.pdf_ops import Ops
+from personadesigner.render.shapes import Rect, slider_shape
 from personadesigner.render.sheet import MARK_WIDTH, Sheet, card_sheet
 
 #: Registration colour: printed on every separation, so marks show on every plate.
 REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)
 
 
-@cache
-def register_fonts() -> dict[str, str]:
-    """Register every bundled face with reportlab once; font key -> reportlab name."""
-    names = {}
-    for key, face in FACES.items():
+_registered: dict[str, str] = {}
+
+
+def font_name(key: str) -> str:
+    """The reportlab name of a bundled face, registered on first use.
+
+    Reading a font file's tables costs time; a typical export uses three or
+    four of the fourteen faces, so each is registered when first drawn.
+    """
+    name = _registered.get(key)
+    if name is None:
+        face = FACES[key]
         name = f"PD-{key}"
         pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.subfont))
-        names[key] = name
-    return names
+        _registered[key] = name
+    return name
+
+
+def register_fonts() -> dict[str, str]:
+    """Register every bundled face with reportlab; font key -> reportlab name."""
+    return {key: font_name(key) for key in FACES}
+
+
+class _FontNames(dict):
+    """font key -> reportlab name, registering each face the first time it is asked for."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = name = font_name(key)
+        return name
 
 
 class _ImageCache:
@@ -95,33 +115,31 @@ class PdfPainter:
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
-        self.fonts = register_fonts()
+        self.ops = Ops(canvas, _FontNames())
         self.images = _ImageCache()
 
     # ----------------------------------------------------------------- pages
     def draw_sheet(self, sheet: Sheet) -> None:
-        c = self.canvas
+        c, ops = self.canvas, self.ops
         c.setPageSize((sheet.width, sheet.height))
         c.setTrimBox(self._box(sheet, sheet.trim_box))
         c.setBleedBox(self._box(sheet, sheet.bleed_box))
-        c.saveState()
-        c.translate(0, sheet.height)
-        c.scale(1, -1)  # from here on: y down, like the layout
+        ops.reset_state()
+        ops.emit(f"1 0 0 -1 0 {sheet.height:.3f} cm")  # from here on: y down, like the layout
         for p in sheet.placements:
-            c.saveState()
-            path = c.beginPath()
-            path.rect(*p.clip)
-            c.clipPath(path, stroke=0, fill=0)
-            c.translate(p.x, p.y)
+            x, y, w, h = p.clip
+            ops.emit(f"q {x:.2f} {y:.2f} {w:.2f} {h:.2f} re W n 1 0 0 1 {p.x:.3f} {p.y:.3f} cm")
             self.draw_layout(p.layout)
-            c.restoreState()
+            ops.emit("Q")
+            ops.reset_state()
         if sheet.marks:
+            c.saveState()
             c.setStrokeColor(REGISTRATION)
             c.setLineWidth(MARK_WIDTH)
             c.lines(sheet.marks)
+            c.restoreState()
         if sheet.labels:
-            self._draw_runs(sheet.labels)
-        c.restoreState()
+            ops.text(sheet.labels)
         c.showPage()
 
     @staticmethod
@@ -135,66 +153,36 @@ class PdfPainter:
     # ----------------------------------------------------------------- cards
     def draw_layout(self, layout: CardLayout) -> None:
         """Draw one card, trim top-left at the current origin, y down."""
+        ops = self.ops
         for item in layout.items:
             if isinstance(item, TextBlock):
-                self._draw_runs([run for line in item.lines for run in line.runs])
+                ops.text(run for line in item.lines for run in line.runs)
             elif isinstance(item, Box):
                 self._draw_box(item)
             elif isinstance(item, Rule):
-                self._stroke(item.color, item.width)
-                self.canvas.line(item.x1, item.y1, item.x2, item.y2)
+                ops.stroke(item.color, item.width)
+                ops.line(item.x1, item.y1, item.x2, item.y2)
             elif isinstance(item, ImageItem):
                 self._draw_image(item)
             elif isinstance(item, Slider):
                 self._draw_slider(item)
 
-    def _fill(self, color: str) -> None:
-        r, g, b, a = rgba(color)
-        self.canvas.setFillColorRGB(r, g, b, alpha=a)
-
-    def _stroke(self, color: str, width: float) -> None:
-        r, g, b, a = rgba(color)
-        self.canvas.setStrokeColorRGB(r, g, b, alpha=a)
-        self.canvas.setLineWidth(width)
-
     def _draw_box(self, box: Box) -> None:
+        ops = self.ops
         stroke = bool(box.stroke) and box.stroke_width > 0
         if not box.fill and not stroke:
             return
         if box.fill:
-            self._fill(box.fill)
+            ops.fill(box.fill)
         if stroke:
-            self._stroke(box.stroke, box.stroke_width)
-        c, fill = self.canvas, int(bool(box.fill))
+            ops.stroke(box.stroke, box.stroke_width)
+        paint = ops.paint(bool(box.fill), stroke)
         if box.shape == "ellipse":
-            c.ellipse(box.x, box.y, box.x + box.w, box.y + box.h, stroke=int(stroke), fill=fill)
+            ops.ellipse(box.x, box.y, box.w, box.h, paint)
         elif box.radius > 0:
-            c.roundRect(box.x, box.y, box.w, box.h, box.radius, stroke=int(stroke), fill=fill)
+            ops.round_rect(box.x, box.y, box.w, box.h, box.radius, paint)
         else:
-            c.rect(box.x, box.y, box.w, box.h, stroke=int(stroke), fill=fill)
-
-    def _draw_runs(self, runs: Iterable[TextRun]) -> None:
-        """Each run at its own baseline; the text matrix flips glyphs upright again."""
-        c = self.canvas
-        text = c.beginText()
-        alpha = None
-        for run in runs:
-            if not run.text:
-                continue
-            r, g, b, a = rgba(run.color)
-            if a != alpha:  # transparency lives in the graphics state, outside BT/ET
-                if alpha is not None:
-                    c.drawText(text)
-                    text = c.beginText()
-                c.setFillAlpha(a)
-                alpha = a
-            text.setFont(self.fonts[run.font], run.size)
-            text.setFillColorRGB(r, g, b)
-            text.setTextTransform(1, 0, 0, -1, run.x, run.y)
-            text.textOut(run.text)
-        c.drawText(text)
-        if alpha not in (None, 1.0):
-            c.setFillAlpha(1.0)
+            ops.rect(box.x, box.y, box.w, box.h, paint)
 
     def _draw_image(self, item: ImageItem) -> None:
         c = self.canvas
@@ -213,15 +201,16 @@ class PdfPainter:
         c.restoreState()
 
     def _draw_slider(self, s: Slider) -> None:
-        c = self.canvas
+        ops = self.ops
         shape = slider_shape(s)
-        self._fill(s.track)
-        c.roundRect(*shape.track, shape.track_radius, stroke=0, fill=1)
+        ops.fill(s.track)
+        ops.round_rect(*shape.track, shape.track_radius, "f")
         if shape.filled[2] > 0:
-            self._fill(s.fill)
-            c.roundRect(*shape.filled, min(shape.track_radius, shape.filled[2] / 2), stroke=0, fill=1)
-        self._fill(s.marker)
-        c.circle(shape.marker_cx, shape.marker_cy, shape.marker_r, stroke=0, fill=1)
+            ops.fill(s.fill)
+            ops.round_rect(*shape.filled, shape.track_radius, "f")
+        ops.fill(s.marker)
+        m = shape.marker_r
+        ops.ellipse(shape.marker_cx - m, shape.marker_cy - m, 2 * m, 2 * m, "f")
 
 
 def write_pdf(
@@ -239,9 +228,18 @@ def write_pdf(
     if isinstance(target, (str, os.PathLike)):
         with atomic_write(target, "wb") as f:
             return write_pdf(sheets, f, title=title, author=author, subject=subject)
-    fonts = register_fonts()
+    # Streams are only compressed, not also ASCII85-encoded: a quarter smaller, and
+    # reportlab's pure-Python encoder is the slowest step of a large export.
+    a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        return _write(sheets, target, title=title, author=author, subject=subject)
+    finally:
+        rl_config.useA85 = a85
+
+
+def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str, subject: str) -> int:
     # The initial font is ours: otherwise reportlab names Helvetica, a font we never embed.
-    canvas = Canvas(target, pageCompression=1, initialFontName=fonts["sans"], initialFontSize=10)
+    canvas = Canvas(target, pageCompression=1, initialFontName=font_name("sans"), initialFontSize=10)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setSubject(subject)
