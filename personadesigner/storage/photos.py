@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import warnings
 from dataclasses import dataclass
 
@@ -108,13 +109,79 @@ def _to_srgb(img: Image.Image, mode: str) -> Image.Image:
     return img.convert(mode)
 
 
+def _png_chunks(data: bytes) -> list[bytes] | None:
+    """The chunk types of a PNG in file order, None when the chunk structure is broken."""
+    kinds, pos = [], 8
+    while pos + 12 <= len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kinds.append(data[pos + 4 : pos + 8])
+        pos += 12 + length
+    return kinds if pos == len(data) else None
+
+
+#: SOI, APP0 (JFIF), DQT, baseline SOF0, DHT, DRI, SOS: what an encoder writes, no metadata.
+_PLAIN_JPEG_MARKERS = frozenset({0xD8, 0xE0, 0xDB, 0xC0, 0xC4, 0xDD, 0xDA})
+
+
+def _jpeg_markers(data: bytes) -> list[int] | None:
+    """The markers of a JPEG up to its first scan, None when the structure is broken."""
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    markers, pos = [0xD8], 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        markers.append(marker)
+        if marker == 0xDA:  # start of scan: entropy-coded data follows
+            return markers
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        pos += 2 + length
+    return None
+
+
+def _already_normal(img: Image.Image, data: bytes) -> bool:
+    """True for bytes this module produced (or equally clean ones): re-encoding would only lose quality.
+
+    Photos pass through normalize more than once (the editor or the importer,
+    then the library); a JPEG encoded again loses detail every time.
+    """
+    if max(img.size) > MAX_SIDE:
+        return False
+    if img.format == "JPEG":
+        markers = _jpeg_markers(data)
+        return (
+            img.mode == "RGB"
+            and markers is not None
+            and set(markers) <= _PLAIN_JPEG_MARKERS
+            and markers.count(0xE0) == 1
+            and data[6:11] == b"JFIF\x00"
+            and data.endswith(b"\xff\xd9")
+        )
+    if img.format == "PNG":
+        chunks = _png_chunks(data)
+        return (
+            img.mode == "RGBA"
+            and chunks is not None
+            and set(chunks) == {b"IHDR", b"IDAT", b"IEND"}
+            and chunks[-1] == b"IEND"
+            and _has_alpha(img)
+        )
+    return False
+
+
 def normalize(data: bytes) -> PhotoInfo:
     """Validate and re-encode ``data``; PhotoError (one sentence) when it is refused."""
-    img = _eight_bit(_upright(_open(data)))
+    img = _open(data)
+    if _already_normal(img, data):
+        mime = "image/jpeg" if img.format == "JPEG" else "image/png"
+        return PhotoInfo(bytes(data), photo_hash(data), mime, img.width, img.height)
+    img = _eight_bit(_upright(img))
     alpha = _has_alpha(img)
     mode = "RGBA" if alpha else "RGB"
     img = _to_srgb(img, mode)
     img.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    img.info = {}  # Pillow carries comments (and more) from info into the new file otherwise
     out = io.BytesIO()
     if alpha:
         img.save(out, format="PNG")
@@ -136,6 +203,7 @@ def photo_thumbnail(data: bytes, size_px: int) -> bytes:
     img = _upright(_open(data))
     img = img.convert("RGBA")
     img.thumbnail((size_px, size_px), Image.Resampling.LANCZOS)
+    img.info = {}
     out = io.BytesIO()
     img.save(out, format="PNG")
     return out.getvalue()

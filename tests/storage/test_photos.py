@@ -16,14 +16,15 @@ from personadesigner.storage.photos import normalize_photo, photo_thumbnail
 from storage_helpers import image_bytes
 
 
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
 def png_header_only(width: int, height: int) -> bytes:
     """A tiny PNG that claims a huge size (a decompression bomb's calling card)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    idat = zlib.compress(b"\0" * 64)
+    return b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", idat) + png_chunk(b"IEND", b"")
 
 
 def test_decompression_bomb_is_refused_before_decoding():
@@ -120,3 +121,18 @@ def test_sixteen_bit_greyscale_keeps_its_brightness():
     Image.new("I;16", (40, 30), 30000).save(out, format="PNG")  # 30000/65535: a mid grey
     grey = Image.open(io.BytesIO(normalize_photo(out.getvalue()))).getpixel((0, 0))
     assert 100 <= grey[0] <= 130
+
+
+def test_a_stored_photo_normalized_again_keeps_its_exact_bytes():
+    # The editor and the importer normalize, then the library does: no second JPEG generation.
+    for original in (image_bytes("JPEG", size=(2000, 900)), image_bytes("PNG", mode="RGBA", color=(9, 9, 9, 90))):
+        once = normalize_photo(original)
+        assert normalize_photo(once) == once
+
+
+def test_clean_looking_jpeg_with_a_comment_is_still_re_encoded():
+    tagged = image_bytes("JPEG", size=(100, 100), comment=b"secret location")
+    assert b"secret location" not in normalize_photo(tagged)
+    hidden_chunk = normalize_photo(image_bytes("PNG", mode="RGBA", color=(1, 2, 3, 4)))
+    hidden_chunk = hidden_chunk[:-12] + png_chunk(b"prVt", b"hidden data") + hidden_chunk[-12:]
+    assert b"hidden data" not in normalize_photo(hidden_chunk)
