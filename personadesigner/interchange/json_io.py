@@ -139,9 +139,13 @@ def loads(text: str, *, source: str = "<json>", base_dir: Path | None = None) ->
 
 
 def _describe_json_error(exc: json.JSONDecodeError, source: str) -> str:
+    end = len(exc.doc.rstrip())
+    if exc.pos >= end or exc.msg.startswith("Unterminated string"):
+        # The parser ran out of text (inside a string it says where the string began).
+        line = exc.doc.count("\n", 0, end) + 1
+        column = end - exc.doc.rfind("\n", 0, end)
+        return f"{source}: the JSON ends too early at line {line}, column {column}; the file looks truncated."
     where = f"line {exc.lineno}, column {exc.colno}"
-    if exc.pos >= len(exc.doc.rstrip()):
-        return f"{source}: the JSON ends too early at {where}; the file looks truncated."
     return f"{source}: invalid JSON at {where}: {exc.msg}."
 
 

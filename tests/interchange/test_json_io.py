@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 import pytest
-from conftest import HARD, full_persona, png_bytes
+from interchange_helpers import HARD, full_persona, png_bytes
 
 from personadesigner.core.persona import ALL_FIELDS, Persona
 from personadesigner.errors import InterchangeError
@@ -117,7 +117,7 @@ def test_truncated_json_names_line_and_column():
     with pytest.raises(InterchangeError) as err:
         loads(text, source="p.json")
     message = str(err.value)
-    assert "truncated" in message and "line 6, column 3" in message
+    assert "truncated" in message and "line 5, column 21" in message
 
 
 def test_invalid_json_names_line_and_column():
