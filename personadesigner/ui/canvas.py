@@ -11,12 +11,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsScene,
+    QGraphicsView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from personadesigner.core.cardlayout import CardLayout, TextBlock
 from personadesigner.core.persona import LIST_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS, Persona
 from personadesigner.render.qt_painter import qfont, register_fonts
-from personadesigner.ui.canvas_items import CANVAS_BLEED, CardItem, CutMarkerItem, GuidesItem, ShadowItem
+from personadesigner.ui.canvas_items import (
+    CANVAS_BLEED,
+    CardItem,
+    CutMarkerItem,
+    GuidesItem,
+    ShadowItem,
+    cut_message,
+)
 
 ZOOM_STEPS: tuple[float, ...] = (0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
 ZOOM_MIN, ZOOM_MAX = ZOOM_STEPS[0], ZOOM_STEPS[-1]
@@ -118,6 +133,15 @@ class CardCanvas(QGraphicsView):
             self._scene.addItem(item)
         self._cut_items: list[CutMarkerItem] = []
         self._cut_key: tuple = ()
+        # Cut texts with no room at all have no block to outline: a badge lists them.
+        self._cut_badge = QLabel(self)
+        self._cut_badge.setObjectName("cutBadge")
+        self._cut_badge.setTextFormat(Qt.TextFormat.PlainText)
+        self._cut_badge.setStyleSheet(
+            "background: #fff3e0; color: #8a3b00; border: 1px solid #ef6c00;"
+            " border-radius: 4px; padding: 3px 8px;"
+        )
+        self._cut_badge.hide()
 
         self._persona: Persona | None = None
         self._names: dict[str, str] | None = None
@@ -202,11 +226,37 @@ class CardCanvas(QGraphicsView):
         if key == self._cut_key:
             return  # typing usually leaves the cuts as they were: keep the items
         self._cut_key = key
+        self._update_cut_badge(layout)
         for item in self._cut_items:
             self._scene.removeItem(item)
         self._cut_items = [CutMarkerItem(b) for b in blocks]
         for item in self._cut_items:
             self._scene.addItem(item)
+
+    def cut_badge(self) -> QLabel:
+        return self._cut_badge
+
+    def _update_cut_badge(self, layout: CardLayout | None) -> None:
+        cuts = layout.preflight if layout else []
+        if not cuts:
+            self._cut_badge.hide()
+            return
+        drawn = {(b.field, b.item) for b in layout.text_blocks() if b.lines}
+        hidden = sum(1 for c in cuts if (c.field, c.item) not in drawn or c.shown_chars == 0)
+        text = f"⚠ {len(cuts)} text{'s' if len(cuts) != 1 else ''} do not fit"
+        if hidden:
+            text += f" ({hidden} not shown)"
+        self._cut_badge.setText(text)
+        tips = [cut_message(c) for c in cuts[:20]]
+        if len(cuts) > 20:
+            tips.append(f"… and {len(cuts) - 20} more")
+        self._cut_badge.setToolTip("\n".join(tips))
+        self._cut_badge.adjustSize()
+        self._place_badge()
+        self._cut_badge.show()
+
+    def _place_badge(self) -> None:
+        self._cut_badge.move(8, self.height() - self._cut_badge.height() - 8)
 
     def _update_scene_rect(self) -> None:
         layout = self._card.layout()
@@ -284,6 +334,7 @@ class CardCanvas(QGraphicsView):
         if self._fit_mode:
             self.zoom_fit()
         self._place_editor()
+        self._place_badge()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -15,7 +15,7 @@ from personadesigner.errors import UserError
 
 
 def template_choices() -> list[tuple[str, str]]:
-    """(name, label) of every template, the label with the trim size ("Card (105 × 148 mm)")."""
+    """(name, label) of every template, the label with the trim size ("Card — 105 × 148 mm")."""
     from personadesigner.core.templates import load_template, template_names
 
     out = []
@@ -26,7 +26,7 @@ def template_choices() -> list[tuple[str, str]]:
             out.append((name, name))
             continue
         mm = 25.4 / 72
-        out.append((name, f"{t.title or name} ({t.width * mm:.0f} × {t.height * mm:.0f} mm)"))
+        out.append((name, f"{t.title or name} — {t.width * mm:.0f} × {t.height * mm:.0f} mm"))
     return out
 
 

@@ -112,3 +112,13 @@ def test_a_persona_with_its_own_design_is_shown_in_it(canvas, persona):
     persona.quote += "!"
     canvas.set_persona(persona)
     assert canvas.current_layout().template == "card"
+
+
+def test_texts_with_no_room_at_all_are_listed_in_a_badge(canvas, long_goals_persona, persona):
+    canvas.set_persona(long_goals_persona)
+    badge = canvas.cut_badge()
+    assert badge.isVisible()
+    assert "not shown" in badge.text()
+    assert "Goals 15: " in badge.toolTip()  # the last goal has no block on the card
+    canvas.set_persona(persona)
+    assert not badge.isVisible()
