@@ -152,7 +152,7 @@ class ExportDialog(QDialog):
         bleed_row.addWidget(self.bleed_combo)
         bleed_row.addWidget(self.bleed_edit)
         bleed_row.addStretch(1)
-        form.addRow("&Bleed:", bleed_row)
+        form.addRow(self._buddy("&Bleed:", self.bleed_combo), bleed_row)
 
         self.marks_check = QCheckBox("Crop marks (where to cut)")
         self.marks_check.setObjectName("cropMarksCheck")
@@ -182,13 +182,15 @@ class ExportDialog(QDialog):
         self.browse_button.setObjectName("browseButton")
         out_row.addWidget(self.path_edit, 1)
         out_row.addWidget(self.browse_button)
-        form.addRow("&Save to:", out_row)
+        form.addRow(self._buddy("&Save to:", self.path_edit), out_row)
 
         self.preview = QLabel()
         self.preview.setObjectName("exportPreview")
         self.preview.setAccessibleName("Preview of the first page")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
+        self.preview.setWordWrap(True)
+        self.preview.setMargin(12)
         self.preview.setStyleSheet("background: #8a8d91; border-radius: 4px;")
         self.preview_caption = QLabel()
         self.preview_caption.setObjectName("previewCaption")
@@ -233,6 +235,11 @@ class ExportDialog(QDialog):
         self.marks_check.toggled.connect(self._changed)
         self.bleed_edit.textChanged.connect(self._changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
         combo = QComboBox()
