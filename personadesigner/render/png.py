@@ -12,8 +12,13 @@ from personadesigner.core.cardlayout import CardLayout
 from personadesigner.render.sheet import Placement, Sheet
 
 
+#: Keeps the application we create alive for the rest of the process.
+_APP: list = []
+
+
 def ensure_gui_app():
     """The running QGuiApplication, or a new offscreen one (the CLI has no window)."""
+    from personadesigner import pyside_guard  # noqa: F401  (PySide6 6.12 None leak)
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
@@ -21,6 +26,7 @@ def ensure_gui_app():
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication([])
+        _APP.append(app)
     return app
 
 
