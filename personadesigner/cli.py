@@ -139,6 +139,13 @@ def _is_app_call(args: list[str]) -> bool:
 
 
 def _run_app(location: str | None) -> int:
+    import os
+
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        # Qt would abort the process without a word a user can act on.
+        raise UserError(f"There is no display to open the app on; the commands still work (see {PROG} --help).")
     try:
         from personadesigner.ui.app import run_app
     except ModuleNotFoundError as exc:

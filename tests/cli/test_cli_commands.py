@@ -145,3 +145,13 @@ def test_a_bug_is_logged_with_its_traceback_and_exits_70(cli, sample_library, mo
     log = (log_dir() / LOG_NAME).read_text(encoding="utf-8")
     assert "Traceback" in log and "simulated bug" in log
     assert str(log_dir()) in r.err
+
+
+def test_app_without_a_display_is_a_clear_error_not_a_qt_abort(cli, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    r = cli()
+    assert r.code == 2 and r.err.count("\n") == 1 and "no display" in r.err
