@@ -53,7 +53,7 @@ from personadesigner.interchange.csv_fields import (
 from personadesigner.interchange.json_io import ImportResult
 from personadesigner.interchange.textfile import decode_text, read_bytes
 
-_FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+_FORMULA_START = re.compile(r"^'*[=+\-@\t\r\n]")
 _TRAIT_SEPARATORS = (" ↔ ", "↔", " ... ", "...", "…", " – ", " — ", " - ", "/")
 _CUSTOM_COLUMN = "custom"
 #: Only real line breaks separate items (str.splitlines also splits at \x0b, \u2028...).
@@ -135,16 +135,9 @@ def loads_csv(text: str, *, source: str = "<csv>", mapping: Mapping[str, str] | 
         raise InterchangeError(
             f'{source}: no column holds the persona name (name one "Name" or use --map "Column=name").'
         )
-    seen_ids: dict[str, str] = {}
     for line, cells in rows[1:]:
-        if not any(c.strip() for c in cells):
-            continue
-        persona = _row_persona(cells, header, columns, line, source, result.warnings)
-        if persona.id and persona.id in seen_ids:
-            raise InterchangeError(f'{source}: line {line}: persona "{persona.name}" has the same id as "{seen_ids[persona.id]}".')
-        if persona.id:
-            seen_ids[persona.id] = persona.name
-        result.personas.append(persona)
+        if any(c.strip() for c in cells):
+            result.personas.append(_row_persona(cells, header, columns, line, source, result.warnings))
     return result
 
 
