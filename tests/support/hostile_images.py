@@ -1,0 +1,52 @@
+"""Hostile image files, built byte by byte (a bomb must not be decoded to be made)."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+from PIL import Image
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def png_bomb(side: int = 30000) -> bytes:
+    """A valid 1-bit greyscale PNG of side x side pixels: ~100 KB on disk, 900 Mpx decoded."""
+    row = b"\x00" + b"\x00" * ((side + 7) // 8)
+    comp = zlib.compressobj(9)
+    parts = [comp.compress(row * 1000) for _ in range(side // 1000)]
+    parts.append(comp.compress(row * (side % 1000)))
+    parts.append(comp.flush())
+    ihdr = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", b"".join(parts)) + _chunk(b"IEND", b"")
+
+
+def encoded(fmt: str, size=(320, 240), color=(10, 200, 90), **save) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", size, color).save(buf, fmt, **save)
+    return buf.getvalue()
+
+
+def noisy_jpeg(size=(640, 480)) -> bytes:
+    """A JPEG with real detail (so truncating it cuts real scan data)."""
+    img = Image.effect_noise(size, 60).convert("RGB")
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=95)
+    return buf.getvalue()
+
+
+def jpeg_with_exif_comment(marker: str) -> bytes:
+    img = Image.new("RGB", (200, 150), (90, 90, 200))
+    exif = Image.Exif()
+    exif[0x010E] = marker  # ImageDescription
+    exif[0x9286] = marker  # UserComment
+    exif[0x0131] = "Camera " + marker  # Software
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif.tobytes(), comment=marker.encode())
+    return buf.getvalue()
+
+
+SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="file:///etc/passwd"/></svg>'
