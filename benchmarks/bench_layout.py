@@ -1,0 +1,71 @@
+"""Layout speed: median time of layout() per template with a full persona.
+
+Targets: profile (the richest template) <= 5 ms; mini cheap enough that 1000
+cards lay out in well under a second. Run: python benchmarks/bench_layout.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from personadesigner.core.layout import layout  # noqa: E402
+from personadesigner.core.persona import CustomSection, Persona, Relation, Source, Trait  # noqa: E402
+
+
+def full_persona(i: int = 0) -> Persona:
+    return Persona(
+        name=f"Maximilian Okonkwo {i}", type="decision_maker", role="CFO, Northwind Logistics (1,200 employees)",
+        age="48", gender="Male", location="Rotterdam, NL", income="€180k", education="MBA, Erasmus University",
+        household="Married, two teenagers", company="Northwind Logistics", company_size="1001-5000",
+        industry="Logistics", segment="Enterprise mid-market",
+        quote="Show me payback in under 12 months or don't show me anything.",
+        story="Maximilian joined Northwind as controller fifteen years ago and rose to CFO after leading the "
+              "company through a painful ERP migration. He distrusts vendor slideware.\nHe runs marathons.",
+        day_in_the_life="Starts at 7:00 with cash reports, budget reviews until lunch, afternoons with the board.",
+        goals=["Cut operating costs by 8% this fiscal year", "Consolidate vendors from 40 to 25",
+               "Get real-time visibility into cash", "Pass the audit without findings"],
+        pain_points=["Shadow IT purchases he learns about at renewal time", "Monthly close takes 12 days",
+                     "Reports from different departments never match"],
+        motivations=["Being seen as the strategic partner of the CEO", "Predictability"],
+        behaviors=["Reads whitepapers but trusts peer references", "Delegates evaluation to controllers"],
+        values=["Prudence", "Transparency", "Accountability"], channels=["LinkedIn", "Industry events"],
+        tools=["SAP", "Excel", "Power BI"], objections=["Another tool means another integration project"],
+        buying_criteria=["Payback < 12 months", "SOC 2 report"], budget="€250k per year",
+        decision_process="Controllers shortlist, CFO approves up to €100k, the board above.",
+        traits=[Trait("Introvert", "Extrovert", 30), Trait("Analytical", "Intuitive", 15)],
+        sources=[Source("interview", "CFO interviews", "2026-03-12", "8 interviews")],
+        confidence="high", last_validated="2026-04-01", related=[Relation("Anna Berg", "influences")],
+        custom=[CustomSection("Favourite saying", "Cash is king, but forecast is the kingdom.")],
+    )
+
+
+def median_ms(template: str, runs: int = 200) -> float:
+    personas = [full_persona(i) for i in range(runs)]
+    layout(personas[0], template, "classic")  # fonts loaded once, as in a running app
+    times = []
+    for p in personas:
+        t0 = time.perf_counter()
+        layout(p, template, "classic")
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    for template, target in (("profile", 5.0), ("card", None), ("mini", None), ("slide", None), ("poster", None)):
+        ms = median_ms(template)
+        note = f"  (target <= {target} ms)" if target else ""
+        print(f"layout {template:8s} median of 200: {ms:6.2f} ms{note}")
+    personas = [full_persona(i) for i in range(1000)]
+    t0 = time.perf_counter()
+    for p in personas:
+        layout(p, "mini", "classic")
+    print(f"layout 1000 mini cards: {(time.perf_counter() - t0) * 1000:6.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

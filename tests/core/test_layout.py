@@ -1,0 +1,226 @@
+"""The layout engine on every template: geometry, sections, badges, avatars, fitting, cuts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import full, multilingual, negative, photo_png, plain
+
+from personadesigner.core.cardlayout import Box, ImageItem, Slider, TextBlock
+from personadesigner.core.layout import layout
+from personadesigner.core.persona import TYPE_LABELS, Persona
+from personadesigner.core.templates import template_names
+from personadesigner.core.themes import theme_names
+
+BLEED = 8.5
+
+
+def extent(it):
+    return it.x, it.y, it.x + it.w, it.y + it.h
+
+
+def all_text(lay) -> str:
+    return "\n".join(b.text for b in lay.text_blocks())
+
+
+@pytest.mark.parametrize("template", template_names())
+def test_every_template_lays_out_every_sample_inside_trim_and_bleed(template, sample):
+    lay = layout(sample, template, "classic", bleed=BLEED)
+    assert lay.items
+    for it in lay.items:
+        x1, y1, x2, y2 = extent(it) if not hasattr(it, "x1") else (it.x1, it.y1, it.x2, it.y2)
+        assert -BLEED - 0.01 <= x1 <= x2 <= lay.width + BLEED + 0.01, it
+        assert -BLEED - 0.01 <= y1 <= y2 <= lay.height + BLEED + 0.01, it
+    for run in lay.runs():  # text stays on the trim, away from the cutter
+        assert 0 <= run.x and run.x + run.width <= lay.width + 0.01
+        assert 0 < run.y <= lay.height
+
+
+@pytest.mark.parametrize("template", template_names())
+def test_text_lines_never_exceed_their_block(template):
+    lay = layout(full(), template, "classic")
+    for block in lay.text_blocks():
+        for line in block.lines:
+            if line.runs:
+                left = min(r.x for r in line.runs)
+                right = max(r.x + r.width for r in line.runs)
+                assert block.x - 0.01 <= left and right <= block.x + block.w + 0.01, (block.field, line.text)
+
+
+def test_backgrounds_extend_into_the_bleed_only_when_asked():
+    flat = layout(plain(), "card", "classic")
+    bled = layout(plain(), "card", "classic", bleed=BLEED)
+    bg0, bg1 = flat.items[0], bled.items[0]
+    assert (bg0.x, bg0.y, bg0.w) == (0, 0, flat.width)
+    assert (bg1.x, bg1.y, bg1.w, bg1.h) == pytest.approx((-BLEED, -BLEED, bled.width + 2 * BLEED, bled.height + 2 * BLEED))
+
+
+def test_template_sizes():
+    card = layout(plain(), "card", "classic")
+    assert (card.width / 72 * 25.4, card.height / 72 * 25.4) == pytest.approx((105, 148))
+    mini = layout(plain(), "mini", "classic")
+    assert (mini.width / 72 * 25.4, mini.height / 72 * 25.4) == pytest.approx((85, 55))
+    slide = layout(plain(), "slide", "classic")
+    assert (slide.width / 72, slide.height / 72) == pytest.approx((13.333, 7.5), abs=0.001)
+    letter = layout(full(), "profile", "classic", page_size="Letter")
+    assert (letter.width, letter.height) == pytest.approx((612, 792))
+    a0 = layout(plain(), "poster", "classic", page_size="A0")
+    a2 = layout(plain(), "poster", "classic")
+    assert a0.width / a2.width == pytest.approx(2.0, rel=0.01)
+    name0 = next(b for b in a0.text_blocks() if b.field == "name").lines[0].runs[0].size
+    name2 = next(b for b in a2.text_blocks() if b.field == "name").lines[0].runs[0].size
+    assert name0 == pytest.approx(2 * name2, rel=0.02)  # the poster scales, type included
+
+
+def test_empty_sections_are_left_out_without_a_heading():
+    p = plain()
+    p.pain_points = ["", "  "]
+    texts = all_text(layout(p, "card", "classic")).upper()
+    assert "GOALS" in texts and "PAIN POINTS" not in texts
+    assert not [b for b in layout(p, "card", "classic").text_blocks() if b.field == "pain_points"]
+
+
+def test_profile_prints_every_filled_section_but_never_the_notes():
+    lay = layout(full(), "profile", "classic", names={"p-anna": "Anna Berg"})
+    text = all_text(lay)
+    fields = {b.field for b in lay.text_blocks()}
+    for f in ("story", "age", "industry", "segment", "quote", "goals", "pain_points", "motivations", "behaviors",
+              "values", "channels", "tools", "objections", "buying_criteria", "budget", "decision_process",
+              "day_in_the_life", "traits", "sources", "confidence", "last_validated", "related", "custom"):
+        assert f in fields, f
+    assert "INTERNAL-ONLY-NOTE" not in text
+    assert "Approves for: Anna Berg" in text  # the related persona by name, not by id
+    assert len([s for s in lay.items if isinstance(s, Slider)]) == 2
+    assert not lay.preflight
+
+
+def test_negative_persona_is_unmistakable_on_every_template():
+    for template in template_names():
+        lay = layout(negative(), template, "classic")
+        band = [b for b in lay.text_blocks() if "NOT OUR CUSTOMER" in b.text]
+        assert band and band[0].w >= lay.width - 0.01, template
+        assert any(b.text == TYPE_LABELS["negative"] for b in lay.text_blocks()), template
+        assert "NOT OUR CUSTOMER" not in all_text(layout(plain(), template, "classic"))
+
+
+@pytest.mark.parametrize("ptype", sorted(TYPE_LABELS))
+def test_type_badge_shows_the_label_in_the_type_colour(ptype):
+    from personadesigner.core.themes import load_theme
+
+    p = plain()
+    p.type = ptype
+    lay = layout(p, "card", "classic")
+    badge = [b for b in lay.text_blocks() if b.field == "type" and b.text == TYPE_LABELS[ptype]]
+    assert len(badge) == 1
+    colour = load_theme("classic").type_colors[ptype]
+    assert badge[0].lines[0].runs[0].color == colour  # the label is set in the type's accent
+    assert any(isinstance(b, Box) and b.fill == colour and b.w >= lay.width for b in lay.items)  # and the band
+
+
+def test_avatar_without_photo_and_cropped_image_with_one():
+    p = plain()
+    lay = layout(p, "card", "classic")
+    assert not [i for i in lay.items if isinstance(i, ImageItem)]
+    initials = [b for b in lay.text_blocks() if b.field == "photo"]
+    assert initials and initials[0].text == "AB"
+    assert any(isinstance(b, Box) and b.shape == "ellipse" and b.field == "photo" for b in lay.items)
+
+    p.photo = photo_png(300, 200)
+    img = [i for i in layout(p, "card", "classic").items if isinstance(i, ImageItem)]
+    assert len(img) == 1
+    x, y, w, h = img[0].src
+    assert (x, y, w, h) == pytest.approx((50, 0, 200, 200))  # centred square crop for a round frame
+    assert img[0].clip == "ellipse"
+
+
+def test_a_damaged_photo_falls_back_to_the_avatar():
+    p = plain()
+    p.photo = b"\x89PNG not really"
+    lay = layout(p, "card", "classic")
+    assert not [i for i in lay.items if isinstance(i, ImageItem)]
+    assert any(b.field == "photo" and b.text == "AB" for b in lay.text_blocks())
+
+
+def test_fifteen_long_goals_on_a_card_are_cut_and_reported():
+    p = plain()
+    p.goals = [f"Goal {i}: " + "a long and detailed objective that takes several lines to explain " * 3 for i in range(15)]
+    lay = layout(p, "card", "classic")
+    assert lay.preflight and {c.field for c in lay.preflight} <= {"goals", "pain_points"}
+    assert any(c.field == "goals" for c in lay.preflight)
+    assert all(c.persona == "Anna Berg" and c.shown_chars < c.total_chars for c in lay.preflight)
+    cut_blocks = [b for b in lay.text_blocks() if b.cut is not None]
+    assert cut_blocks and cut_blocks[-1].lines[-1].text.endswith("…")
+
+
+def test_shrinking_within_the_range_is_not_a_cut():
+    p = plain()
+    roomy = layout(p, "card", "classic")
+    p.goals = [f"Goal {i}: a clear objective that takes one or two lines on the card" for i in range(14)]
+    tight = layout(p, "card", "classic")
+    size = lambda lay: next(b for b in lay.text_blocks() if b.field == "goals" and b.item == 0).lines[0].runs[0].size
+    assert size(tight) < size(roomy)
+    assert not tight.preflight
+
+
+def test_hit_test_maps_a_point_in_the_quote_to_the_quote():
+    lay = layout(plain(), "card", "classic")
+    q = next(b for b in lay.text_blocks() if b.field == "quote")
+    assert lay.hit_test(q.x + q.w / 2, q.y + q.h / 2) == ("quote", None)
+    g = next(b for b in lay.text_blocks() if b.field == "goals" and b.item == 1)
+    assert lay.hit_test(g.x + 20, g.y + g.h / 2) == ("goals", 1)
+
+
+def test_multilingual_text_uses_the_script_fonts_and_keeps_markup():
+    lay = layout(multilingual(), "card", "classic")
+    fonts = {r.font for r in lay.runs()}
+    assert {"cjk", "arabic", "symbols"} <= fonts
+    assert "<b>R&D</b>" in all_text(lay)
+    assert "\x07" not in all_text(lay)
+
+
+@pytest.mark.parametrize("theme", theme_names())
+def test_every_theme_lays_out(theme):
+    lay = layout(full(), "profile", theme)
+    assert lay.theme == theme and lay.text_blocks()
+
+
+def test_high_contrast_keeps_text_larger():
+    p = plain()
+    p.goals = [f"Goal {i}: " + "a long objective " * 6 for i in range(15)]
+    smallest = lambda lay: min(r.size for r in lay.runs())
+    assert smallest(layout(p, "card", "high-contrast")) >= 8.0
+    assert smallest(layout(p, "card", "high-contrast")) > smallest(layout(p, "card", "classic"))
+
+
+def test_core_imports_no_qt():
+    code = (
+        "import personadesigner.core.layout, personadesigner.core.text, personadesigner.core.templates, "
+        "personadesigner.core.themes, personadesigner.core.avatar, sys;"
+        "from personadesigner.core.persona import Persona;"
+        "personadesigner.core.layout.layout(Persona(name='A'), 'profile', 'classic');"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=str(__import__("pathlib").Path(__file__).parents[2]))
+
+
+def test_layout_is_deterministic():
+    a = layout(full(), "profile", "warm")
+    b = layout(full(), "profile", "warm")
+    assert a.items == b.items
+
+
+def test_names_resolve_only_when_given():
+    p = full()
+    assert "Approves for: p-anna" in all_text(layout(p, "profile", "classic"))
+
+
+def test_rtl_paragraph_aligns_right_on_the_card():
+    p = Persona(name="X", quote="", goals=[], story="")
+    p.goals = ["שלום עולם"]
+    lay = layout(p, "card", "classic")
+    block = next(b for b in lay.text_blocks() if b.field == "goals" and b.item == 0)
+    run = block.lines[0].runs[-1]
+    assert run.x + run.width == pytest.approx(block.x + block.w, abs=0.05)
+    assert block.lines[0].runs[0].text.endswith("ש")

@@ -1,0 +1,89 @@
+"""The text engine: fallback fonts, cleaning, line breaking and right-to-left order."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from personadesigner.core import text as T
+
+
+def fonts_of(s: str, face: str = "sans") -> set[str]:
+    return {p.font for p in T.shape_line(s, T.TextStyle(face, 10))}
+
+
+def test_fallback_picks_the_script_fonts():
+    assert fonts_of("漢字") == {"cjk"}
+    assert fonts_of("العربية") == {"arabic"}
+    assert fonts_of("עברית") == {"hebrew"}
+    assert fonts_of("Hello") == {"sans"}
+    assert fonts_of("العربية", "sans-bold") == {"arabic-bold"}
+
+
+def test_emoji_without_a_glyph_becomes_one_clean_box_from_a_font_that_has_it():
+    pieces = T.shape_line("a 🧑‍💻 b", T.TextStyle("sans", 10))
+    box = [p for p in pieces if T.MISSING in p.text]
+    assert len(box) == 1 and box[0].font == "symbols" and box[0].text.count(T.MISSING) == 1
+    assert "\u200d" not in "".join(p.text for p in pieces)
+
+
+def test_control_characters_are_removed_newlines_kept():
+    assert T.clean("a\x07b\x00c\td\r\ne\u200bf") == "abc d\nef"
+
+
+def test_markup_is_kept_literally():
+    pieces = T.shape_line("<b>R&D</b>", T.TextStyle("sans", 10))
+    assert "".join(p.text for p in pieces) == "<b>R&D</b>"
+
+
+def test_hebrew_line_is_in_visual_order():
+    pieces = T.shape_line("שלום עולם", T.TextStyle("sans", 10))
+    # drawn left to right, the first logical letter (shin) is the rightmost glyph
+    assert pieces[0].text.endswith("ש")
+    assert pieces[-1].text.endswith("ש")
+
+
+def test_arabic_is_reshaped_and_reversed():
+    pieces = T.shape_line("سلام", T.TextStyle("sans", 10))
+    drawn = "".join(p.text for p in pieces)
+    assert all(0xFE70 <= ord(c) <= 0xFEFF for c in drawn)  # presentation forms: joined letters
+    assert pieces[0].font == "arabic"
+    assert drawn[-1] in "\ufeb3\ufeb1\ufeb2\ufeb4"  # the first logical letter, seen, drawn last
+
+
+def test_cjk_breaks_between_ideographs():
+    lines = T.break_lines("漢字漢字漢字漢字漢字漢字", "sans", 10, 35)
+    assert len(lines) > 1 and all(len(line) <= 3 for line in lines)
+    assert "".join(lines) == "漢字漢字漢字漢字漢字漢字"
+
+
+def test_a_word_longer_than_the_line_is_broken_by_characters():
+    lines = T.break_lines("Donaudampfschifffahrtsgesellschaft", "sans", 10, 50)
+    assert len(lines) > 2 and "".join(lines) == "Donaudampfschifffahrtsgesellschaft"
+
+
+def test_breaks_after_spaces_and_hyphens():
+    lines = T.break_lines("well-known state-of-the-art tools", "sans", 10, 60)
+    assert all(not line.startswith(" ") and not line.endswith(" ") for line in lines)
+    assert any(line.endswith("-") for line in lines)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=1, max_size=80), st.sampled_from(["sans", "serif-bold", "sans-italic"]),
+       st.floats(min_value=40, max_value=200))
+def test_no_line_is_wider_than_its_frame(text, face, width):
+    clean = T.clean(text)
+    for line in T.break_lines(clean, face, 9, width):
+        pieces = T.shape_line(line, T.TextStyle(face, 9))
+        # a single glyph wider than the frame cannot be split further
+        assert T.line_width(pieces) <= width + 0.01 or len(line) == 1
+
+
+def test_ellipsis_fits_the_width():
+    line = T.ellipsize("A fairly long line of text that will not fit", "sans", 10, 80)
+    assert line.endswith("…") and T.measure(line, "sans", 10) <= 80
+
+
+def test_measure_uses_the_bundled_metrics():
+    assert T.measure("Hello", "sans", 10) == T.measure("Hello", "sans", 20) / 2
+    assert T.measure("Hello", "sans-bold", 10) > T.measure("Hello", "sans", 10)
