@@ -121,3 +121,12 @@ print("qt" if any(m.startswith("PySide6") for m in sys.modules) else "no qt")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "no qt"
     assert (tmp_path / "a.pdf").stat().st_size > 1000
+
+
+@pytest.mark.gui
+def test_png_export_of_imposed_sheets_writes_one_file_per_page(qapp, tmp_path):
+    layouts = [make_layout(name=f"P{i}", **MINI) for i in range(12)]
+    report = export_layouts(layouts, tmp_path / "sheets", ExportOptions(format="png", page_size="A4", per_page="auto", dpi=30))
+    assert [p.name for p in report.files] == ["Page 1.png", "Page 2.png"]
+    with Image.open(report.files[0]) as image:
+        assert image.size == (round(210 / 25.4 * 30), round(297 / 25.4 * 30))
