@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -104,7 +104,7 @@ class PersonaForm(QScrollArea):
                 self.editors[name] = editor
                 self._section_of[name] = section
                 label = QLabel(FIELD_LABELS[name], section.body)
-                label.setBuddy(editor.focus_chain()[0] if hasattr(editor, "focus_chain") else editor)
+                label.setBuddy(editor)  # composite editors forward focus through their focus proxy
                 section.form.addRow(label, editor)
             layout.addWidget(section)
         layout.addStretch(1)
@@ -151,6 +151,7 @@ class PersonaForm(QScrollArea):
             w = QPlainTextEdit(parent)
             w.setTabChangesFocus(True)
             w.setMinimumHeight(w.fontMetrics().lineSpacing() * 4 + 12)
+            w.setUndoRedoEnabled(False)
             w.textChanged.connect(lambda f=name, edit=w: self._set(f, edit.toPlainText()))
             w.installEventFilter(self)
         else:
@@ -159,6 +160,7 @@ class PersonaForm(QScrollArea):
                 w.setMaxLength(NAME_MAX)
             w.textEdited.connect(lambda text, f=name: self._set(f, text))
             w.editingFinished.connect(self.document.end_burst)
+            w.installEventFilter(self)
         w.setAccessibleName(label)
         w.setObjectName(f"field_{name}")
         return w
@@ -166,6 +168,13 @@ class PersonaForm(QScrollArea):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and isinstance(obj, QPlainTextEdit):
             self.document.end_burst()
+        elif event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Z)
+        ):
+            # The document's undo, not the widget's own: one history, always in the library.
+            event.ignore()
+            return True
         return super().eventFilter(obj, event)
 
     # ------------------------------------------------------------ model -> widgets

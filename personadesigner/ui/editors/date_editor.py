@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from .focus import ForwardsFocus
 from .record_rows import date_text, make_optional_date_edit, set_date_text
 
 
-class OptionalDateEditor(QWidget):
+class OptionalDateEditor(ForwardsFocus, QWidget):
     """Reports ISO dates, or "" once cleared (shown as ``empty_text``)."""
 
     edited = Signal(str)

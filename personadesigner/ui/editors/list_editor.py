@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from .focus import ForwardsFocus
 
 
 class _ItemList(QListWidget):
@@ -53,7 +54,7 @@ class _ItemList(QListWidget):
         return self.sizeHint()
 
 
-class ListEditor(QWidget):
+class ListEditor(ForwardsFocus, QWidget):
     """Shows ``list[str]``; reports inserts, removals, moves and in-place edits."""
 
     itemInserted = Signal(int, str)

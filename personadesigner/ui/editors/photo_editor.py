@@ -7,6 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .crop_dialog import CropDialog
+from .focus import ForwardsFocus
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp)"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
@@ -24,7 +25,7 @@ def dropped_image_path(event: QDragEnterEvent | QDropEvent) -> str | None:
     return None
 
 
-class PhotoEditor(QWidget):
+class PhotoEditor(ForwardsFocus, QWidget):
     """Reports a chosen file, a cropped image, or a removal; the form does the rest."""
 
     fileChosen = Signal(str)

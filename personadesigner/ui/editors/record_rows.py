@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from .focus import ForwardsFocus
 
 
-class RecordRowsEditor(QWidget):
+class RecordRowsEditor(ForwardsFocus, QWidget):
     """Rows of widgets, one row per record."""
 
     edited = Signal(object)

@@ -1,0 +1,140 @@
+"""Fixtures of the shell tests: a real SQLite library in tmp_path, a settings file, the window.
+
+No dialog may block: ``QMessageBox.exec`` is replaced by a recorder that
+answers with a chosen button, and file dialogs are patched per test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QMessageBox
+
+from personadesigner.core.persona import Persona, Source, Trait
+from personadesigner.storage.library import Library
+from personadesigner.ui.settings import Settings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _quiet_environment(monkeypatch):
+    QStandardPaths.setTestModeEnabled(True)
+    monkeypatch.setenv("PERSONADESIGNER_NO_REVEAL", "1")
+
+
+def sample_personas() -> list[Persona]:
+    return [
+        Persona(
+            name="Anna Berg",
+            type="end_user",
+            role="Marketer at a startup",
+            goals=["Ship campaigns faster", "Prove the ROI"],
+            tags=["b2b", "startup"],
+            traits=[Trait("Introvert", "Extrovert", 70)],
+        ),
+        Persona(name="Carl Diaz", type="buyer", role="Head of purchasing", tags=["b2b"], company="Acme"),
+        Persona(
+            name="Björk Ek",
+            type="negative",
+            role="Student on a budget",
+            tags=["b2c"],
+            sources=[Source(kind="survey", title="Student survey", date="2026-03-01")],
+        ),
+        Persona(name="Dana Fox", type="influencer", role="Tech blogger", tags=["b2c", "media"]),
+    ]
+
+
+@pytest.fixture
+def library_path(tmp_path):
+    path = tmp_path / "team.sqlite"
+    lib = Library.open(str(path))
+    lib.add_many(sample_personas())
+    lib.close()
+    return path
+
+
+@pytest.fixture
+def library(library_path):
+    lib = Library.open(str(library_path))
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def settings_path(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def settings(settings_path):
+    return Settings.from_file(str(settings_path))
+
+
+class MessageRecorder:
+    """Stands in for QMessageBox.exec: records the text, clicks ``answer`` (a button text)."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.answer: str | None = None
+
+    def install(self, monkeypatch) -> None:
+        recorder = self
+
+        def fake_exec(box: QMessageBox) -> int:
+            recorder.messages.append(box.text() + ("\n" + box.informativeText() if box.informativeText() else ""))
+            for button in box.buttons():
+                if recorder.answer and button.text().replace("&", "") == recorder.answer:
+                    button.click()
+                    return 0
+            return 0
+
+        def fake_static(*args, **_kwargs):
+            recorder.messages.append(" ".join(str(a) for a in args[2:4]))
+            return QMessageBox.StandardButton.Yes if recorder.answer == "Yes" else QMessageBox.StandardButton.Cancel
+
+        monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+        for name in ("warning", "critical", "information", "question", "about"):
+            monkeypatch.setattr(QMessageBox, name, staticmethod(fake_static))
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    recorder = MessageRecorder()
+    recorder.install(monkeypatch)
+    return recorder
+
+
+@pytest.fixture
+def make_window(qtbot, library, settings, messages):
+    """Build (and on teardown close) main windows on the fixture library."""
+    from personadesigner.ui.main_window import MainWindow
+
+    windows = []
+
+    def make(lib=None, st=None):
+        window = MainWindow(lib or library, st or settings)
+        qtbot.addWidget(window)
+        window.refresh_timer.stop()  # tests tick it by hand
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for w in windows:
+        w.refresh_timer.stop()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+def reread(library_path, name: str) -> Persona:
+    """The persona as another process would see it: a fresh Library on the same file."""
+    other = Library.open(str(library_path))
+    try:
+        return other.find(name)
+    finally:
+        other.close()

@@ -1,0 +1,171 @@
+"""The sidebar and the persona actions: search, filters, sort, trash, duplicate, refresh."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from conftest import reread
+from personadesigner.core.persona import Persona
+from personadesigner.storage.library import Library
+from test_shell_editing import select
+
+
+def listed(window) -> list[str]:
+    model = window.sidebar.model
+    return [model.summary(r).name for r in range(model.rowCount())]
+
+
+def test_search_as_you_type_filters_the_sidebar(qtbot, window):
+    assert len(listed(window)) == 4
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.search.hasFocus()
+    qtbot.keyClicks(window.sidebar.search, "blog")
+    assert listed(window) == ["Dana Fox"]
+    qtbot.keyClick(window.sidebar.search, Qt.Key.Key_Backspace)
+    qtbot.keyClick(window.sidebar.search, Qt.Key.Key_Backspace)
+    assert listed(window) == ["Dana Fox"]  # "bl" still only matches the blogger
+    window.sidebar.search.clear()
+    assert len(listed(window)) == 4
+    assert window.sidebar.count_label.text() == "4 personas"
+
+
+def test_type_filter(window):
+    combo = window.sidebar.type_combo
+    combo.setCurrentIndex(combo.findData("buyer"))
+    assert listed(window) == ["Carl Diaz"]
+    combo.setCurrentIndex(0)
+    assert len(listed(window)) == 4
+
+
+def test_tag_filter_lists_the_library_tags(window):
+    combo = window.sidebar.tag_combo
+    tags = [combo.itemData(i) for i in range(1, combo.count())]
+    assert set(tags) == {"b2b", "b2c", "media", "startup"}
+    combo.setCurrentIndex(combo.findData("b2c"))
+    assert sorted(listed(window)) == ["Björk Ek", "Dana Fox"]
+
+
+def test_sort_by_name_type_and_last_change(qtbot, window):
+    sort = window.sidebar.sort_combo
+    assert listed(window) == ["Anna Berg", "Björk Ek", "Carl Diaz", "Dana Fox"]
+    sort.setCurrentIndex(sort.findData("type"))
+    # Contract order of types: customer, buyer, end_user, decision_maker, influencer, negative.
+    assert listed(window) == ["Carl Diaz", "Anna Berg", "Dana Fox", "Björk Ek"]
+    select(window, "Björk Ek")
+    sort.setCurrentIndex(sort.findData("updated"))
+    qtbot.wait(1100)  # updated_at has one-second precision
+    qtbot.keyClicks(window.form.editors["role"], "!")
+    window.sidebar.reload()
+    assert listed(window)[0] == "Björk Ek"
+    assert window.sidebar.current_id() == window.document.persona.id, "the selection survives a reload"
+
+
+def test_delete_moves_to_trash_and_trash_dialog_restores(qtbot, window, library, monkeypatch):
+    select(window, "Carl Diaz")
+    carl_id = window.document.persona.id
+    window.sidebar.view.setFocus()
+    qtbot.keyClick(window.sidebar.view, Qt.Key.Key_Delete)
+    assert "Carl Diaz" not in listed(window)
+    assert [s.name for s in library.list(deleted=True)] == ["Carl Diaz"]
+    assert window.document.persona is not None and window.document.persona.id != carl_id
+
+    from personadesigner.ui.trash_dialog import TrashDialog
+
+    def run_trash(dialog):
+        assert dialog.list.count() == 1
+        dialog.list.selectAll()
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        assert dialog.list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
+        return 0
+
+    monkeypatch.setattr(TrashDialog, "exec", run_trash)
+    window.trash_action.trigger()
+    assert "Carl Diaz" in listed(window)
+    assert library.list(deleted=True) == []
+
+
+def test_delete_key_in_a_list_editor_does_not_trash_the_persona(qtbot, window, library):
+    select(window, "Anna Berg")
+    goals = window.form.editors["goals"]
+    goals.list.setFocus()
+    goals.list.setCurrentRow(0)
+    qtbot.keyClick(goals.list, Qt.Key.Key_Delete)
+    assert library.find("Anna Berg").goals == ["Prove the ROI"]
+    assert library.list(deleted=True) == []
+
+
+def test_trash_delete_forever(qtbot, window, library, messages, monkeypatch):
+    select(window, "Dana Fox")
+    window.delete_personas()
+    from personadesigner.ui.trash_dialog import TrashDialog
+
+    messages.answer = "Yes"
+
+    def run_trash(dialog):
+        dialog.list.selectAll()
+        dialog.purge_selected()
+        return 0
+
+    monkeypatch.setattr(TrashDialog, "exec", run_trash)
+    window.trash_action.trigger()
+    assert library.count(include_deleted=True) == 3
+    assert any("forever" in m for m in messages.messages)
+
+
+def test_duplicate_with_ctrl_d(qtbot, window, library_path):
+    select(window, "Anna Berg")
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    copy = reread(library_path, "Anna Berg (copy)")
+    assert copy.goals == ["Ship campaigns faster", "Prove the ROI"]
+    assert window.document.persona.id == copy.id
+    assert "Anna Berg (copy)" in listed(window)
+
+
+def test_another_process_change_appears_after_the_refresh_tick(window, library_path):
+    select(window, "Anna Berg")
+    other = Library.open(str(library_path))
+    try:
+        other.add(Persona(name="Zoe Quinn", role="Product owner"))
+        anna = other.find("Anna Berg")
+        anna.role = "Head of marketing"
+        other.update(anna)
+    finally:
+        other.close()
+    assert "Zoe Quinn" not in listed(window)
+    window.sidebar.view.setFocus()  # not editing: the open persona may be reloaded
+    window.refresh_from_library()
+    assert "Zoe Quinn" in listed(window)
+    assert window.form.editors["role"].text() == "Head of marketing"
+    assert window.document.persona.role == "Head of marketing"
+
+
+def test_conflict_keep_mine_overwrites_theirs(qtbot, window, library_path, messages):
+    select(window, "Carl Diaz")
+    other = Library.open(str(library_path))
+    try:
+        carl = other.find("Carl Diaz")
+        carl.company = "Theirs Inc"
+        other.update(carl)
+    finally:
+        other.close()
+    messages.answer = "Keep mine"
+    qtbot.keyClicks(window.form.editors["role"], " (EMEA)")
+    stored = reread(library_path, "Carl Diaz")
+    assert stored.role == "Head of purchasing (EMEA)"
+    assert any("changed by someone else" in m for m in messages.messages)
+
+
+def test_conflict_take_theirs_shows_their_version(qtbot, window, library_path, messages):
+    select(window, "Carl Diaz")
+    other = Library.open(str(library_path))
+    try:
+        carl = other.find("Carl Diaz")
+        carl.company = "Theirs Inc"
+        other.update(carl)
+    finally:
+        other.close()
+    messages.answer = "Take theirs"
+    qtbot.keyClicks(window.form.editors["role"], "X")
+    stored = reread(library_path, "Carl Diaz")
+    assert (stored.role, stored.company) == ("Head of purchasing", "Theirs Inc")
+    assert window.form.editors["company"].text() == "Theirs Inc"
