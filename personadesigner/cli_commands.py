@@ -101,16 +101,11 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
     """Read and validate every file first, then store everything in one transaction."""
     results = [read_import_file(Path(f), encoding=args.encoding, mapping=dict(args.map)) for f in args.files]
     personas: list[Persona] = []
-    owners: dict[str, str] = {}
-    for path, result in zip(args.files, results, strict=True):
+    for result in results:
         for warning in result.warnings:
             warn(warning)
-        for p in result.personas:
-            if p.id and p.id in owners:
-                raise InterchangeError(f'{path}: persona "{p.name}" has the same id as "{owners[p.id]}" in another file.')
-            owners[p.id] = p.name
         personas.extend(result.personas)
-    library.add_many(personas)
+    library.add_many(personas)  # one transaction; refuses duplicate or taken ids
     print(f"Imported {len(personas)} persona{'' if len(personas) == 1 else 's'}")
     return 0
 

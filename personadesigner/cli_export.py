@@ -80,16 +80,15 @@ def chosen_personas(args: argparse.Namespace, library: Library) -> list[Persona]
 def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
     """The ExportOptions the flags ask for; every flag is checked here, before any work."""
     from personadesigner.core.export_options import ExportOptions
-    from personadesigner.core.units import Length, page_size
+    from personadesigner.core.units import PAGE_SIZES, Length, page_size
 
     def sheet(text: str | None, flag: str) -> str | None:
+        """The canonical sheet name ("a4" -> "A4"); a UserError names the sizes."""
         if text is None:
             return None
         if text.strip().lower() == "card" and flag == "--page-size":
             return "card"
-        page_size(text)  # raises a UserError naming the sizes
-        from personadesigner.core.units import PAGE_SIZES
-
+        page_size(text)
         return next(name for name in PAGE_SIZES if name.lower() == text.strip().lower())
 
     per_page: int | str | None = None

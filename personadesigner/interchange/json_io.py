@@ -95,11 +95,10 @@ def _dump_document(docs: list[dict[str, Any]]) -> str:
 def _photo_file_name(p: Persona, index: int, used: set[str]) -> str:
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", p.id).strip(".-") if p.id else ""
     stem = stem or f"persona-{index + 1}"
-    name = stem + image_kind(p.photo or b"")[1]
-    n = 2
+    suffix = image_kind(p.photo or b"")[1]
+    name, n = stem + suffix, 2
     while name in used:
-        name = f"{stem}-{n}{image_kind(p.photo or b'')[1]}"
-        n += 1
+        name, n = f"{stem}-{n}{suffix}", n + 1
     used.add(name)
     return name
 
@@ -125,16 +124,8 @@ def loads(text: str, *, source: str = "<json>", base_dir: Path | None = None) ->
     for key in document:
         if key not in ("format", "personas"):
             result.warnings.append(f'{source}: unknown top-level key "{key}" was not imported.')
-    seen_ids: dict[str, str] = {}
     for index, data in enumerate(personas_data):
-        persona = _load_persona(data, index, source, base_dir, result.warnings)
-        if persona.id:
-            if persona.id in seen_ids:
-                raise InterchangeError(
-                    f'{source}: persona "{persona.name}" has the same id as "{seen_ids[persona.id]}".'
-                )
-            seen_ids[persona.id] = persona.name
-        result.personas.append(persona)
+        result.personas.append(_load_persona(data, index, source, base_dir, result.warnings))
     return result
 
 

@@ -103,3 +103,12 @@ def test_bad_export_flags_exit_2_before_writing(cli, sample_library, tmp_path, f
     out = tmp_path / "cards.pdf"
     _assert_one_clean_line(cli("export", "--library", sample_library, "--all", "--out", out, *flags), words)
     assert not out.exists()
+
+
+def test_two_files_with_the_same_persona_id_store_nothing(cli, sample_library, tmp_path):
+    same = "5f0c8a52-7d1e-4a55-9a7e-000000000042"
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_bytes(_json([{"id": same, "name": f"From {name}"}]))
+    r = cli("import", "--library", sample_library, tmp_path / "a.json", tmp_path / "b.json")
+    _assert_one_clean_line(r, "same id")
+    assert count(sample_library) == 8
