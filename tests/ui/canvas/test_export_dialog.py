@@ -130,3 +130,19 @@ def test_a_bad_custom_bleed_is_refused_before_exporting(dialog, tmp_path):
     assert not dialog.start_export()
     assert "is not a length" in dialog.last_error
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_poster_can_be_tiled_on_office_sheets(dialog, qtbot, tmp_path):
+    out = tmp_path / "poster.pdf"
+    dialog.set_scope("current")
+    assert not dialog.tile_combo.isEnabled()  # a card needs no tiling
+    choose(dialog.template_combo, "poster")
+    assert dialog.tile_combo.isEnabled()
+    choose(dialog.tile_combo, "A4")
+    dialog.path_edit.setText(str(out))
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60000) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    pages = pdf_pages(out)
+    assert pages == done.args[0].pages and pages > 1
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
