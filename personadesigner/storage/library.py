@@ -463,9 +463,15 @@ class Library:
     @staticmethod
     def _resolve_related(conn: Connection, batch: builtins.list[Persona]) -> None:
         """Turn ``related[].persona`` given as an exact name into that persona's id."""
-        if not any(p.related for p in batch):
+        refs = builtins.list({r.persona for p in batch for r in p.related})
+        if not refs:
             return
-        rows = conn.execute(sa.select(personas.c.id, personas.c.name).where(personas.c.deleted_at.is_(None))).all()
+        rows = []
+        for chunk in _chunks(refs):
+            query = sa.select(personas.c.id, personas.c.name).where(
+                personas.c.deleted_at.is_(None), sa.or_(personas.c.id.in_(chunk), personas.c.name.in_(chunk))
+            )
+            rows.extend(conn.execute(query).all())
         ids = {p.id for p in batch} | {row.id for row in rows}
         by_name: dict[str, set[str]] = {}
         for row in rows:
@@ -492,6 +498,7 @@ class Library:
 
         def work(conn: Connection) -> Persona:
             old_hash = conn.execute(sa.select(personas.c.photo_hash).where(personas.c.id == p.id)).scalar()
+            self._resolve_related(conn, [p])
             self._store_photos(conn, prepared.values())
             new_hash = self._hash_of(prepared, p.photo)
             p.version = loaded_version + 1

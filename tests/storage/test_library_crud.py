@@ -160,3 +160,10 @@ def test_text_no_database_can_hold_is_refused_with_the_field_named(lib):
     with pytest.raises(ValidationError, match="role.*NUL"):
         lib.add(Persona(name="Anna", role="a\x00b"))
     assert lib.count() == 0
+
+
+def test_update_also_resolves_a_related_name(lib):
+    cora = lib.add(Persona(name="Cora CFO"))
+    ben = lib.add(Persona(name="Ben"))
+    ben.related = [Relation("Cora CFO", "approves_for")]
+    assert [r.persona for r in lib.update(ben).related] == [cora.id]
