@@ -19,6 +19,8 @@ from personadesigner.errors import UserError
 PROG = "personadesigner"
 EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
 COMMANDS = ("list", "show", "import", "export", "templates", "check")
+#: Whole-library commands from cli_data; registered only when asked for (their imports are heavy).
+DATA_COMMANDS = ("copy", "backup", "restore")
 
 
 class _UsageError(Exception):
@@ -41,7 +43,7 @@ def _map_entry(text: str) -> tuple[str, str]:
     return column, field.strip()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Design customer persona cards and print them. "
@@ -87,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("templates", help="list card templates with their trim sizes")
     sub.add_parser("check", parents=[library], help="check the library's integrity and schema")
+    if with_data_commands:
+        from personadesigner.cli_data import register
+
+        register(sub)
     return parser
 
 
@@ -105,13 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             if _is_app_call(args_list):
                 args = _app_parser().parse_args(args_list)
                 return _run_app(args.library)
-            args = build_parser().parse_args(args_list)
+            first = _first_word(args_list)
+            args = build_parser(with_data_commands=first is None or first in DATA_COMMANDS).parse_args(args_list)
         except _UsageError as exc:
             exc.parser.print_usage(sys.stderr)
             print(f"{PROG}: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         except SystemExit as exc:  # --help, --version
             return int(exc.code or 0)
+        if hasattr(args, "handler"):  # cli_data's commands
+            return int(args.handler(args))
         from personadesigner.cli_commands import run_command
 
         return run_command(args)
@@ -131,11 +140,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def _first_word(args: list[str]) -> str | None:
+    return next((a for a in args if not a.startswith("-")), None)
+
+
 def _is_app_call(args: list[str]) -> bool:
-    first = next((a for a in args if not a.startswith("-")), None)
-    if first in COMMANDS:
+    first = _first_word(args)
+    if first in COMMANDS or first in DATA_COMMANDS:
         return False
-    return not any(a in ("-h", "--help") for a in args) or first is not None
+    return first is not None or not any(a in ("-h", "--help") for a in args)
 
 
 def _run_app(location: str | None) -> int:

@@ -155,3 +155,10 @@ def test_app_without_a_display_is_a_clear_error_not_a_qt_abort(cli, monkeypatch)
         monkeypatch.delenv(name, raising=False)
     r = cli()
     assert r.code == 2 and r.err.count("\n") == 1 and "no display" in r.err
+
+
+def test_copy_command_is_reachable_from_the_main_command(cli, sample_library, tmp_path):
+    target = tmp_path / "copy.sqlite"
+    r = cli("copy", "--from", sample_library, "--to", target)
+    assert r.code == 0, r.err
+    assert count(target) == 8
