@@ -248,7 +248,7 @@ class Flow:
             spaced = []
             for p in pieces:
                 for ch in p.text:
-                    w = T.measure(ch, p.font, st.size) if len(p.text) > 1 else p.width
+                    w = T.char_width(ch, p.font, st.size) if len(p.text) > 1 else p.width
                     spaced.append((ch, p.font, w))
             total = sum(w for _, _, w in spaced) + track * (len(spaced) - 1)
             x0 = x + _offset(align, avail, total)

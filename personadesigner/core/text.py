@@ -25,6 +25,11 @@ _HYPHENS = frozenset("-\u2010\u2012\u2013\u2014")
 _DROP_RANGES = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x1F3FB, 0x1F3FF))
 _NO_BREAK_BEFORE = frozenset("、。，．,.:;!?）」』】〕〉》！？：；ー")
 _NO_BREAK_AFTER = frozenset("（「『【〔〈《")
+#: Characters that may need removing; text without any skips the slow per-character check.
+_SUSPECT_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\ud800-\uf8ff\ufe00-\ufe0f\ufeff\ufff0-\uffff\U0001f3fb-\U0001f3ff\U000e0000-\U0010ffff]"
+)
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
@@ -85,13 +90,14 @@ class _CharTable(dict):
 
     def __missing__(self, ch: str):
         cp = ord(ch)
+        mark = unicodedata.combining(ch) != 0
         for key, widths in self.chain:
             w = widths.get(cp)
             if w is not None:
-                self[ch] = (key, w)
+                self[ch] = (key, w, mark)
                 return self[ch]
         # No bundled font has it: a clean, visible fallback instead of an empty box.
-        self[ch] = ("symbols", None)
+        self[ch] = ("symbols", None, mark)
         return self[ch]
 
 
@@ -121,7 +127,7 @@ def clean(text: str) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if text.isascii() and text.isprintable():
+    if _SUSPECT_RE.search(text) is None:
         return text
     out = []
     skip = False
@@ -144,8 +150,6 @@ def clean(text: str) -> str:
         cp = ord(ch)
         if any(lo <= cp <= hi for lo, hi in _DROP_RANGES):
             continue
-        if cat == "Zs":
-            ch = " "
         out.append(ch)
     return "".join(out)
 
@@ -230,28 +234,36 @@ def shape_line(text: str, style: TextStyle, base_dir: str | None = None) -> list
     scale = style.size / 1000.0
     pieces: list[Piece] = []
     cur_font = None
-    buf: list[str] = []
+    start = 0
     width = 0.0
-    for ch in text:
-        font, w = table[ch]
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        font, w, mark = table[ch]
         if w is None:
-            ch, w = MISSING, _missing_width()
-        elif ch == " " and cur_font is not None and cur_font != font:
-            # A space between words of another script stays in their run when it is no wider.
-            cw = _metrics(cur_font).widths.get(32)
-            if cw is not None and cw <= _SPACE_UNITS_MAX:
-                font, w = cur_font, cw
-        elif unicodedata.combining(ch) and cur_font is not None and ord(ch) in _metrics(cur_font).widths:
-            font = cur_font  # a combining mark stays in its base character's font
-        if font != cur_font and buf:
-            pieces.append(Piece("".join(buf), cur_font, width * scale))
-            buf, width = [], 0.0
-        cur_font = font
-        buf.append(ch)
+            chars[i] = MISSING
+            w = _missing_width()
+        elif font != cur_font and cur_font is not None:
+            if ch == " ":
+                # A space between words of another script stays in their run when it is no wider.
+                cw = _metrics(cur_font).widths.get(32)
+                if cw is not None and cw <= _SPACE_UNITS_MAX:
+                    font, w = cur_font, cw
+            elif mark and ord(ch) in _metrics(cur_font).widths:
+                font, w = cur_font, _metrics(cur_font).widths[ord(ch)]  # a mark stays with its base
+        if font != cur_font:
+            if cur_font is not None:
+                pieces.append(Piece("".join(chars[start:i]), cur_font, width * scale))
+            cur_font, start, width = font, i, 0.0
         width += w
-    if buf:
-        pieces.append(Piece("".join(buf), cur_font, width * scale))
+    if cur_font is not None:
+        pieces.append(Piece("".join(chars[start:]), cur_font, width * scale))
     return pieces
+
+
+def char_width(ch: str, font_key: str, size: float) -> float:
+    """Advance of one character in exactly the face ``font_key`` (no fallback)."""
+    w = _metrics(font_key).widths.get(ord(ch))
+    return (_missing_width() if w is None else w) * size / 1000.0
 
 
 def paragraph_direction(text: str) -> str:
@@ -270,8 +282,19 @@ def line_width(pieces: list[Piece]) -> float:
 
 
 # ------------------------------------------------------------------ line breaking
-def _segments(paragraph: str) -> list[str]:
+_SEG_RE = re.compile("[^ \\-\u2010\u2012\u2013\u2014]*[\\-\u2010\u2012\u2013\u2014]+(?=[^ ])|[^ ]+ *| +")
+_CJK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]")
+
+
+@lru_cache(maxsize=4096)
+def _segments(paragraph: str) -> tuple[str, ...]:
     """Break opportunities: after spaces and hyphens, around CJK ideographs."""
+    if not _CJK_RE.search(paragraph):
+        return tuple(_SEG_RE.findall(paragraph))
+    return tuple(_segments_cjk(paragraph))
+
+
+def _segments_cjk(paragraph: str) -> list[str]:
     segs: list[str] = []
     buf: list[str] = []
     prev = ""
