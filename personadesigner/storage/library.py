@@ -90,7 +90,7 @@ class Library:
         self.url: str = url.render_as_string(hide_password=False)
         self.location = location
         path = sqlite_path(url)
-        self.name: str = path.stem if path is not None else (url.database or url.get_backend_name())
+        self.name: str = path.stem if path is not None else (url.database or "in-memory library")
         self.is_new = is_new
         #: Sentences the user should see on opening (e.g. a network or cloud-sync folder).
         self.warnings: builtins.list[str] = []
@@ -240,6 +240,10 @@ class Library:
         """A number that changes when another connection or process committed a change.
 
         Our own writes do not change it, so the app refreshes only for others' edits.
+        SQLite: PRAGMA data_version on a connection kept for this; a foreign commit
+        landing in the instant between our own commit and our re-read may go
+        unnoticed until the next change (optimistic locking still protects it).
+        Servers: a random token in library_info that every write replaces.
         """
         with self._lock:
             marker = self._read_marker()
