@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
             self.design_bar = DesignBar(centre)
             self.canvas = CardCanvas(centre)
             self.design_bar.attach(self.canvas)
+            for combo in (self.design_bar.template_combo, self.design_bar.theme_combo):
+                # Long template titles must not make the whole window wider than a laptop screen.
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(10)
             centre_layout.addWidget(self.design_bar)
             centre_layout.addWidget(self.canvas, 1)
         else:  # pragma: no cover

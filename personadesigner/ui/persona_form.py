@@ -104,8 +104,13 @@ class PersonaForm(QScrollArea):
                 self.editors[name] = editor
                 self._section_of[name] = section
                 label = QLabel(FIELD_LABELS[name], section.body)
-                label.setBuddy(editor)  # composite editors forward focus through their focus proxy
-                section.form.addRow(label, editor)
+                label.setBuddy(editor)  # composite editors pass the focus on to their first control
+                if name in _RECORD_EDITORS:
+                    # Tables of rows need the full width: their label goes above them.
+                    section.form.addRow(label)
+                    section.form.addRow(editor)
+                else:
+                    section.form.addRow(label, editor)
             layout.addWidget(section)
         layout.addStretch(1)
         self.setWidget(inner)

@@ -6,6 +6,11 @@ answers with a chosen button, and file dialogs are patched per test.
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
@@ -15,6 +20,21 @@ from personadesigner.storage.library import Library
 from personadesigner.ui.settings import Settings
 
 pytestmark = pytest.mark.gui
+
+
+def _desktop_sized_offscreen_screen() -> None:
+    """The offscreen platform's default screen is 800 x 800 and clamps restored geometry;
+    give it a common desktop size (before the QApplication exists) so window state can be tested."""
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return
+    config = Path(tempfile.gettempdir()) / "personadesigner-offscreen-screen.json"
+    screen = {"name": "desktop", "x": 0, "y": 0, "width": 1920, "height": 1200,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_desktop_sized_offscreen_screen()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,131 @@
+"""View state survives a restart; the settings registry is typed; libraries open and switch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from personadesigner.ui import settings as opts
+from personadesigner.ui.settings import SETTINGS_VERSION, Settings
+from test_shell_editing import select
+
+
+def test_window_state_comes_back_after_restart(qtbot, make_window, settings_path):
+    first = make_window(st=Settings.from_file(str(settings_path)))
+    first.resize(1420, 860)
+    first.splitter.setSizes([300, 650, 470])
+    select(first, "Dana Fox")
+    first.canvas.set_zoom(1.75)
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = make_window(st=Settings.from_file(str(settings_path)))
+    assert (second.width(), second.height()) == (1420, 860)
+    assert second.splitter.sizes() == sizes
+    assert second.document.persona.name == "Dana Fox"
+    assert second.sidebar.current_id() == second.document.persona.id
+    assert abs(second.canvas.zoom() - 1.75) < 0.01
+    assert not second.canvas.is_fit_mode()
+
+
+def test_fit_zoom_is_remembered_as_fit(make_window, settings_path):
+    first = make_window(st=Settings.from_file(str(settings_path)))
+    first.canvas.zoom_fit()
+    first.close()
+    assert Settings.from_file(str(settings_path)).get(opts.ZOOM) == 0.0
+    second = make_window(st=Settings.from_file(str(settings_path)))
+    assert second.canvas.is_fit_mode()
+
+
+def test_registry_types_defaults_and_version(tmp_path):
+    path = tmp_path / "s.ini"
+    s = Settings.from_file(str(path))
+    assert s.get(opts.ZOOM) == 0.0 and s.get(opts.RECENT_LIBRARIES) == []
+    assert isinstance(s.get(opts.WINDOW_GEOMETRY), QByteArray)
+    s.set(opts.ZOOM, 2)
+    for loc in ["a.sqlite", "b.sqlite", "a.sqlite"]:
+        s.add_recent_library(loc)
+    s.set_last_persona("b.sqlite", "id-1")
+    s.sync()
+    again = Settings.from_file(str(path))
+    assert again.get(opts.ZOOM) == 2.0
+    assert again.get(opts.RECENT_LIBRARIES) == ["a.sqlite", "b.sqlite"]
+    assert again.last_persona("b.sqlite") == "id-1"
+    assert QSettings(str(path), QSettings.Format.IniFormat).value("settings/version") in (SETTINGS_VERSION, str(SETTINGS_VERSION))
+    try:
+        again.set(opts.ZOOM, "big")
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a wrongly typed setting must be refused")
+
+
+def test_a_garbled_setting_falls_back_to_its_default(tmp_path):
+    path = tmp_path / "s.ini"
+    raw = QSettings(str(path), QSettings.Format.IniFormat)
+    raw.setValue("canvas/zoom", "not a number")
+    raw.sync()
+    assert Settings.from_file(str(path)).get(opts.ZOOM) == 0.0
+
+
+def test_open_another_library_updates_title_list_and_recent(qtbot, window, tmp_path, monkeypatch, settings):
+    from personadesigner.core.persona import Persona
+    from personadesigner.storage.library import Library
+    from personadesigner.ui import main_window
+
+    other_path = tmp_path / "research.sqlite"
+    lib = Library.open(str(other_path))
+    lib.add(Persona(name="Only One"))
+    lib.close()
+    monkeypatch.setattr(main_window, "ask_library_file", lambda parent: str(other_path))
+    window.open_library_action.trigger()
+    assert window.windowTitle() == "PersonaDesigner — research"
+    assert window.sidebar.model.rowCount() == 1
+    assert window.document.persona.name == "Only One"
+    assert settings.get(opts.RECENT_LIBRARIES)[0] == str(other_path)
+
+
+def test_opening_a_file_that_is_not_a_library_explains_and_keeps_the_current(window, tmp_path, monkeypatch, messages):
+    from personadesigner.ui import main_window
+
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_bytes(b"this is not a database, just some notes\n" * 20)
+    before = bogus.read_bytes()
+    monkeypatch.setattr(main_window, "ask_library_file", lambda parent: str(bogus))
+    window.open_library_action.trigger()
+    assert window.windowTitle() == "PersonaDesigner — team"
+    assert len(messages.messages) == 1 and "\n" in messages.messages[0]  # the sentence, then what to do
+    assert bogus.read_bytes() == before
+
+
+def test_new_library_from_the_file_menu(window, tmp_path, monkeypatch):
+    from personadesigner.ui import main_window
+
+    monkeypatch.setattr(main_window, "ask_new_library", lambda parent: str(tmp_path / "fresh.sqlite"))
+    window.new_library_action.trigger()
+    assert window.windowTitle() == "PersonaDesigner — fresh"
+    assert window.sidebar.model.rowCount() == 0
+    assert window.document.persona is None
+    assert not window.form.widget().isEnabled()
+    window.new_action.trigger()
+    assert window.sidebar.model.rowCount() == 1
+
+
+def test_startup_seeds_a_new_default_library_with_samples(qtbot, messages):
+    from personadesigner.ui.app import open_startup_library
+
+    lib = open_startup_library(None)
+    try:
+        assert lib.is_new and lib.count() >= 6
+    finally:
+        lib.close()
+
+
+def test_startup_on_a_damaged_library_offers_a_choice_and_quits_cleanly(tmp_path, messages):
+    from personadesigner.ui.app import open_startup_library
+
+    bogus = tmp_path / "broken.sqlite"
+    bogus.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
+    messages.answer = "Quit"
+    assert open_startup_library(str(bogus)) is None
+    assert len(messages.messages) == 1
+    assert "Open another library" in messages.messages[0]
