@@ -67,8 +67,12 @@ def make_engine(location: str, *, wal: bool = True) -> tuple[Engine, URL]:
     else:
         try:
             engine = sa.create_engine(url, pool_pre_ping=True)
-        except (ImportError, sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
-            raise LibraryError(f'Cannot use the database "{url.render_as_string()}": {exc}.') from None
+        except (ImportError, sa.exc.NoSuchModuleError):
+            raise LibraryError(
+                f'The database URL "{url.render_as_string()}" names a database driver that is not installed.'
+            ) from None
+        except sa.exc.ArgumentError as exc:
+            raise LibraryError(f'The database URL "{url.render_as_string()}" is not usable: {exc}.') from None
     return engine, url
 
 

@@ -67,7 +67,8 @@ def _environment_error(exc: sa.exc.DBAPIError) -> Exception:
     if "malformed" in text or "not a database" in text:
         return LibraryError("The library file is damaged; restore it from a backup.")
     if isinstance(exc, sa.exc.OperationalError) and ("connect" in text or "connection" in text):
-        return LibraryError(f"The library's database server cannot be reached: {str(exc.orig).strip()}.")
+        first_line = (str(exc.orig).strip().splitlines() or ["no details"])[0].rstrip(".")
+        return LibraryError(f"The library's database server cannot be reached: {first_line}.")
     return exc
 
 

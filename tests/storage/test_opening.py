@@ -99,3 +99,17 @@ def test_check_reports_damaged_rows(library_path):
     conn.close()
     with Library.open(str(library_path)) as lib:
         assert lib.check() == [f"Persona {anna.id} has damaged list data."]
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("postgresql+psycopg://anna:secret@127.0.0.1:1/personas", "cannot be reached"),
+        ("mysql+nosuchdriver://host/db", "not installed"),
+    ],
+)
+def test_unusable_server_url_is_one_sentence_without_the_password(url, expected):
+    with pytest.raises(LibraryError, match=expected) as caught:
+        Library.open(url)
+    message = str(caught.value)
+    assert "\n" not in message and "secret" not in message
