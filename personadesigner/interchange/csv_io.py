@@ -56,6 +56,8 @@ from personadesigner.interchange.textfile import decode_text, read_bytes
 _FORMULA_START = re.compile(r"^'*[=+\-@\t\r\n]")
 _TRAIT_SEPARATORS = (" ↔ ", "↔", " ... ", "...", "…", " – ", " — ", " - ", "/")
 _CUSTOM_COLUMN = "custom"
+#: A story cell may be long; csv's default limit (128 KiB) would call it malformed.
+_MAX_CELL_CHARS = 16 * 1024 * 1024
 #: Only real line breaks separate items (str.splitlines also splits at \x0b, \u2028...).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -145,6 +147,8 @@ def _rows(text: str, source: str) -> list[tuple[int, list[str]]]:
     """(starting line, cells) of every record; the delimiter is read from the header line."""
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count) if any(d in first for d in ",;\t") else ","
+    if csv.field_size_limit() < _MAX_CELL_CHARS:
+        csv.field_size_limit(_MAX_CELL_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
     line = 1

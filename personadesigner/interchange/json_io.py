@@ -24,7 +24,7 @@ from personadesigner.core.persona import (
     persona_from_dict,
     persona_to_dict,
 )
-from personadesigner.errors import InterchangeError, PhotoError, ValidationError
+from personadesigner.errors import InterchangeError, PhotoError, UserError, ValidationError
 from personadesigner.interchange.photo_refs import image_kind, read_photo_ref, to_data_url
 from personadesigner.interchange.textfile import decode_text, read_bytes
 
@@ -69,6 +69,8 @@ def write_json(personas: Iterable[Persona], path: str | os.PathLike[str], *, pho
     if photos not in ("inline", "files"):
         raise ValueError(f"photos must be 'inline' or 'files', not {photos!r}")
     target = Path(path)
+    if not target.parent.is_dir():
+        raise UserError(f"The folder {target.parent} does not exist.")
     photo_dir = target.parent / f"{target.stem}-photos"
     docs = []
     used_names: set[str] = set()
@@ -78,7 +80,10 @@ def write_json(personas: Iterable[Persona], path: str | os.PathLike[str], *, pho
             ref = to_data_url(p.photo)
         elif p.photo:
             name = _photo_file_name(p, index, used_names)
-            photo_dir.mkdir(exist_ok=True)
+            try:
+                photo_dir.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise UserError(f"Cannot create the photo folder {photo_dir}: {exc.strerror}.") from None
             with atomic_write(photo_dir / name, "wb") as fh:
                 fh.write(p.photo)
             ref = f"{photo_dir.name}/{name}"

@@ -112,3 +112,11 @@ def test_two_files_with_the_same_persona_id_store_nothing(cli, sample_library, t
     r = cli("import", "--library", sample_library, tmp_path / "a.json", tmp_path / "b.json")
     _assert_one_clean_line(r, "same id")
     assert count(sample_library) == 8
+
+
+@pytest.mark.parametrize("suffix", ["json", "csv", "pdf"])
+def test_export_into_a_missing_folder_exits_2(cli, sample_library, tmp_path, suffix):
+    extra = ["--photos", "files"] if suffix == "json" else []
+    r = cli("export", "--library", sample_library, "--all", "--out", tmp_path / "gone" / f"x.{suffix}", *extra)
+    _assert_one_clean_line(r, "does not exist")
+    assert not (tmp_path / "gone").exists()

@@ -152,3 +152,12 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path):
         raise RuntimeError("disk pulled out")
     assert out.read_text(encoding="utf-8") == "old content"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.csv"]
+
+
+def test_a_very_long_story_cell_is_read(tmp_path):
+    story = "A long life story. " * 20_000  # ~380,000 characters, beyond csv's default cell limit
+    p = sample_personas()[0]
+    p.story = story
+    out = tmp_path / "long.csv"
+    write_csv([p], out)
+    assert read_csv(out).personas[0].story == story
