@@ -136,21 +136,42 @@ def _bleed_rect(x, y, w, h, W, H, bleed):
     return x, y, w, h
 
 
+def _hazard_stripes(x0: float, x1: float, top: float, bottom: float, color: str, step: float) -> list[Rule]:
+    """45-degree stripes filling [x0, x1] x [top, bottom], clipped to it (a warning-tape look)."""
+    h = bottom - top
+    sw = step * 0.45
+    rules = []
+    x = x0 - h
+    while x < x1:
+        # the line from (x, bottom) to (x + h, top), clipped to x0..x1
+        t0 = max(0.0, (x0 - x) / h)
+        t1 = min(1.0, (x1 - x) / h)
+        if t1 > t0:
+            rules.append(Rule(x + t0 * h, bottom - t0 * h, x + t1 * h, bottom - t1 * h, color, sw))
+        x += step
+    return rules
+
+
 def _negative_band(layout: CardLayout, spec: dict, page: _Page, styles: _Styles, theme: Theme, bleed: float) -> float:
-    """The unmistakable "NOT OUR CUSTOMER" band across the top; returns its height."""
+    """The unmistakable "NOT OUR CUSTOMER" warning band across the top; returns its height."""
     h = page.len(spec.get("height", 20), page.h)
     W = page.w
     x, y, w, hh = _bleed_rect(0.0, 0.0, W, h, W, page.h, bleed)
-    layout.items.append(Box(x, y, w, hh, fill=theme.color("negative_band"), field="type"))
-    stripe = max(1.5, h * 0.12)
-    layout.items.append(Box(x, h - stripe, w, stripe, fill=theme.color("negative"), field="type"))
+    band = theme.color("negative_band")
+    layout.items.append(Box(x, y, w, hh, fill=band, field="type"))
     st = styles("negative")
     label = spec.get("text", NEGATIVE_TEXT)
     track = st.tracking * st.size
     chars = [(ch, T.measure(ch, st.font, st.size)) for ch in label]
     total = sum(cw for _c, cw in chars) + track * (len(chars) - 1)
+    pad = h * 0.8
+    zone0, zone1 = (W - total) / 2 - pad, (W + total) / 2 + pad
+    step = h * 0.7
+    stripe = theme.color("negative")
+    layout.items.extend(_hazard_stripes(x, zone0, y, h, stripe, step))
+    layout.items.extend(_hazard_stripes(zone1, x + w, y, h, stripe, step))
     cx = (W - total) / 2
-    base = (h - stripe) / 2 + st.size * 0.36
+    base = h / 2 + st.size * 0.36
     runs = []
     for ch, cw in chars:
         runs.append(TextRun(cx, base, ch, st.font, st.size, st.color, cw))

@@ -30,7 +30,10 @@ def test_every_template_lays_out_every_sample_inside_trim_and_bleed(template, sa
     lay = layout(sample, template, "classic", bleed=BLEED)
     assert lay.items
     for it in lay.items:
-        x1, y1, x2, y2 = extent(it) if not hasattr(it, "x1") else (it.x1, it.y1, it.x2, it.y2)
+        if hasattr(it, "x1"):  # a Rule
+            x1, x2, y1, y2 = min(it.x1, it.x2), max(it.x1, it.x2), min(it.y1, it.y2), max(it.y1, it.y2)
+        else:
+            x1, y1, x2, y2 = extent(it)
         assert -BLEED - 0.01 <= x1 <= x2 <= lay.width + BLEED + 0.01, it
         assert -BLEED - 0.01 <= y1 <= y2 <= lay.height + BLEED + 0.01, it
     for run in lay.runs():  # text stays on the trim, away from the cutter
