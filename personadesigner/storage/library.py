@@ -141,12 +141,14 @@ class Library:
     def _prepare(cls, engine: Engine, url: URL, probe, *, create: bool) -> bool:
         """Create or upgrade the schema; True when the library was created just now."""
         where = url.render_as_string(hide_password=True)
+        if probe is not None and probe.revision == migrate.HEAD_REVISION:
+            return False  # the everyday case: no transaction, no lock
         try:
             with writer(engine).begin() as conn:
-                if probe is None:  # a server: look inside through the connection
-                    probe = probe_connection(conn, where)
-                    if probe.revision is not None:
-                        cls._check_revision(probe.revision, where)
+                # Look (again) under the write lock: another process may have just created it.
+                probe = probe_connection(conn, where)
+                if probe.revision is not None:
+                    cls._check_revision(probe.revision, where)
                 if probe.revision == migrate.HEAD_REVISION:
                     return False
                 if probe.revision is None and not create:

@@ -64,3 +64,30 @@ def test_parallel_writers_in_threads_all_succeed(library_path):
             t.join()
         assert errors == []
         assert lib.count() == 40
+
+
+def test_two_processes_creating_the_same_new_library_at_once(tmp_path):
+    # Both see "no file yet"; the second must find the first one's library, not crash.
+    for round_ in range(5):
+        path = tmp_path / f"race{round_}.sqlite"
+        barrier = threading.Barrier(3)
+        opened: list[Library] = []
+        errors: list[BaseException] = []
+
+        def open_it() -> None:
+            barrier.wait()
+            try:
+                opened.append(Library.open(str(path)))
+            except BaseException as exc:  # noqa: BLE001
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_it) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert sum(lib.is_new for lib in opened) == 1
+        assert all(lib.check() == [] for lib in opened)
+        for lib in opened:
+            lib.close()
