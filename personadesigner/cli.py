@@ -172,7 +172,10 @@ def _run_app(location: str | None) -> int:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """Error messages quote user text: one line, and no terminal control characters."""
+    from personadesigner.cli_text import terminal_safe
+
+    return terminal_safe(" ".join(message.split()), keep="")
 
 
 def _tolerant_output() -> None:

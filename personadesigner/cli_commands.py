@@ -42,7 +42,9 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def warn(message: str) -> None:
-    print(f"{PROG}: warning: {message}", file=sys.stderr)
+    from personadesigner.cli_text import terminal_safe
+
+    print(f"{PROG}: warning: {terminal_safe(' '.join(message.split()), keep='')}", file=sys.stderr)
 
 
 # ----------------------------------------------------------------- list
@@ -151,10 +153,12 @@ def _mm(length) -> str:
 
 # ---------------------------------------------------------------- check
 def cmd_check(args: argparse.Namespace, library: Library) -> int:
+    from personadesigner.cli_text import terminal_safe
+
     problems = library.check()
     if problems:
         for problem in problems:
-            print(f"{PROG}: error: {' '.join(problem.split())}", file=sys.stderr)
+            print(f"{PROG}: error: {terminal_safe(' '.join(problem.split()), keep='')}", file=sys.stderr)
         return 2
     print(f"OK: {library.count()} personas, schema {library.schema_revision()}")
     return 0

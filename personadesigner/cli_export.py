@@ -139,8 +139,10 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
 
     with ProgressBar("Exporting") as progress:
         report = export_personas(personas, out, options, progress=progress, names=names)
+    from personadesigner.cli_text import terminal_safe
+
     for cut in report.preflight:
-        print(f"preflight: {cut}", file=sys.stderr)
+        print(f"preflight: {terminal_safe(str(cut), keep='')}", file=sys.stderr)
     files = len(report.files)
     where = report.files[0] if files == 1 else out
     print(f"Exported {len(personas)} persona{'' if len(personas) == 1 else 's'} "

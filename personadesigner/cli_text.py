@@ -1,7 +1,8 @@
 """Plain-text views for the terminal: aligned columns and a persona's filled fields.
 
 Columns are aligned by display width (a CJK character takes two cells), so a
-list of personas with names in any script still lines up.
+list of personas with names in any script still lines up. User text is shown,
+never obeyed: control characters (terminal escape sequences) are replaced.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ from personadesigner.core.persona import (
 )
 
 
+def terminal_safe(text: str, keep: str = "\n") -> str:
+    """User text with control characters (ESC sequences...) shown as U+FFFD, never obeyed."""
+    return "".join(
+        ch if ch in keep or unicodedata.category(ch) != "Cc" else "\ufffd" for ch in text
+    )
+
+
 def display_width(text: str) -> int:
     width = 0
     for ch in text:
@@ -34,7 +42,7 @@ def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Rows of cells as lines, every column but the last padded to its widest cell."""
     if not rows:
         return []
-    rows = [[" ".join(cell.split()) for cell in row] for row in rows]  # one line per row
+    rows = [[terminal_safe(" ".join(cell.split()), keep="") for cell in row] for row in rows]  # one line per row
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     lines = []
     for row in rows:
@@ -85,7 +93,7 @@ def persona_text(p: Persona, name_of: Callable[[str], str] = lambda ref: ref) ->
     out.append(f"Id: {p.id}")
     if p.updated_at:
         out.append(f"Updated: {p.updated_at}")
-    return "\n".join(out)
+    return terminal_safe("\n".join(out))
 
 
 def _source_text(kind: str, title: str, date: str, note: str) -> str:

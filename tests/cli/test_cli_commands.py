@@ -162,3 +162,18 @@ def test_copy_command_is_reachable_from_the_main_command(cli, sample_library, tm
     r = cli("copy", "--from", sample_library, "--to", target)
     assert r.code == 0, r.err
     assert count(target) == 8
+
+
+def test_terminal_escape_sequences_in_user_text_are_shown_not_obeyed(cli, tmp_path):
+    from personadesigner.core.persona import Persona
+    from personadesigner.storage.library import Library
+
+    path = tmp_path / "esc.sqlite"
+    with Library.open(str(path)) as lib:
+        lib.add(Persona(name="Eve\x1b[2J\x1b]0;pwned\x07", role="Clears \x1b[31mscreens"))
+    listed = cli("list", "--library", path).out
+    shown = cli("show", "--library", path, "Eve\x1b[2J\x1b]0;pwned\x07").out
+    missing = cli("show", "--library", path, "No\x1b[2Jbody").err
+    for text in (listed, shown, missing):
+        assert "\x1b" not in text and "\x07" not in text
+    assert "Eve\ufffd[2J" in listed and "Clears \ufffd[31mscreens" in shown
