@@ -203,33 +203,35 @@ class Flow:
     # ------------------------------------------------------------ preflight
     def _cuts(self, rows, placed, s, ellipsis_row) -> list[Cut]:
         shown: dict[int, int] = {}
+        complete: set[int] = set()
         for k, (r, _c, _y) in enumerate(placed):
             if r.kind in ("text", "fact"):
                 n = len(r.text)
                 if k == ellipsis_row:
                     st = self.style_at(self.blocks[r.block].style, s)
                     n = len(self._ellipsized(r, st)) - 1
-                shown[r.block] = shown.get(r.block, 0) + n
+                elif r.last:
+                    complete.add(r.block)
+                # + 1: the space the line break replaced
+                shown[r.block] = shown.get(r.block, 0) + n + (0 if r.last else 1)
         totals: dict[tuple, list[int]] = {}
         order = []
         for i, b in enumerate(self.blocks):
             if b.kind not in ("text", "fact") or not b.counts:
                 continue
             total = len(b.text.replace("\n", ""))
-            got = min(shown.get(i, 0), total)
+            got = total if i in complete else min(shown.get(i, 0), total - 1)
             key = (b.field, b.item)
             if key not in totals:
                 totals[key] = [0, 0]
                 order.append(key)
             totals[key][0] += got
             totals[key][1] += total
-        cut_rows = {r.block for r, _c, _y in placed}
         cuts = []
         for key in order:
             got, total = totals[key]
             if got < total:
                 cuts.append(Cut(self.persona_name, key[0], key[1], got, total))
-        del cut_rows
         return cuts
 
     def _ellipsized(self, r: Row, st: ResolvedStyle) -> str:
