@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from personadesigner.core.units import Length, page_size as _page_size
+from personadesigner.core.units import Length
+from personadesigner.core.units import page_size as _page_size
 from personadesigner.errors import UserError
 from personadesigner.paths import resource
 
@@ -40,17 +41,17 @@ class Template:
     def geometry(self, page_size: str | None = None) -> tuple[float, float, float]:
         """(width, height, scale) of the trim for ``page_size`` (None: the default).
 
-        Fixed-size templates ignore sheet names: their cards are imposed on sheets
-        by the painters, never stretched.
+        A size the template is not made for (a fixed card asked for "A4", a
+        profile for "A3") is a sheet to impose the card on, not a new trim: the
+        template keeps its own default size and the painters impose it.
         """
-        if self.resize == "fixed" or page_size is None or page_size.strip().lower() in ("card", ""):
+        if self.resize == "fixed" or page_size is None:
             return self.width, self.height, 1.0
         names = {s.lower(): s for s in self.sizes}
-        if page_size.strip().lower() not in names:
-            raise UserError(
-                f'The template "{self.name}" cannot be laid out on {page_size} (use one of: {", ".join(self.sizes)})'
-            )
-        w, h = (v.pt for v in _page_size(names[page_size.strip().lower()]))
+        key = page_size.strip().lower()
+        if key not in names:
+            return self.width, self.height, 1.0
+        w, h = (v.pt for v in _page_size(names[key]))
         if self.width > self.height and w < h:
             w, h = h, w
         scale = w / self.width if self.resize == "scale" else 1.0

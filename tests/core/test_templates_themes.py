@@ -22,8 +22,15 @@ def test_unknown_names_are_user_errors_naming_the_choices():
         load_template("nope")
     with pytest.raises(UserError, match="classic"):
         load_theme("nope")
-    with pytest.raises(UserError, match="A4"):
-        load_template("profile").geometry("A0")
+
+
+
+def test_a_sheet_the_template_is_not_made_for_keeps_its_own_trim():
+    a4 = load_template("profile").geometry("A4")
+    assert load_template("profile").geometry("A3") == a4  # imposed on the A3 sheet by the painters
+    assert load_template("card").geometry("A4")[:2] == (load_template("card").width, load_template("card").height)
+    w, h, scale = load_template("poster").geometry("a1")
+    assert scale == pytest.approx(594 / 420) and w < h
 
 
 def test_template_metadata():
