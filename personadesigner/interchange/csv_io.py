@@ -127,7 +127,7 @@ def read_csv(path: str | os.PathLike[str], *, encoding: str | None = None,
 
 
 def loads_csv(text: str, *, source: str = "<csv>", mapping: Mapping[str, str] | None = None) -> CsvImportResult:
-    rows = _rows(text, source)
+    rows = csv_rows(text, source)
     if not rows:
         raise InterchangeError(f"{source}: the file is empty; the first row must name the columns.")
     header_line, header = rows[0]
@@ -143,8 +143,11 @@ def loads_csv(text: str, *, source: str = "<csv>", mapping: Mapping[str, str] | 
     return result
 
 
-def _rows(text: str, source: str) -> list[tuple[int, list[str]]]:
-    """(starting line, cells) of every record; the delimiter is read from the header line."""
+def csv_rows(text: str, source: str) -> list[tuple[int, list[str]]]:
+    """(starting line, cells) of every record; the delimiter is read from the header line.
+
+    Public so previews (the app's column-mapping dialog) split cells exactly as the import does.
+    """
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count) if any(d in first for d in ",;\t") else ","
     if csv.field_size_limit() < _MAX_CELL_CHARS:
@@ -159,6 +162,9 @@ def _rows(text: str, source: str) -> list[tuple[int, list[str]]]:
     except csv.Error as exc:
         raise InterchangeError(f"{source}: line {reader.line_num}: the CSV is malformed ({exc}).") from None
     return rows
+
+
+_rows = csv_rows  # the first name the app's import dialog used
 
 
 def _match_columns(header: list[str], mapping: Mapping[str, str], source: str,
