@@ -115,9 +115,9 @@ def to_row(p: Persona, photo_hash: str | None) -> dict[str, Any]:
     for name in JSON_LIST_FIELDS:
         if getattr(p, name):
             lists[name] = list(getattr(p, name))
-    for name in RECORD_LIST_FIELDS:
+    for name, keys in RECORD_LIST_FIELDS.items():
         if getattr(p, name):
-            lists[name] = [dataclasses.asdict(r) for r in getattr(p, name)]
+            lists[name] = [{key: getattr(r, key) for key in keys} for r in getattr(p, name)]
     row.update(
         id=p.id,
         template=p.card.template,
@@ -132,6 +132,28 @@ def to_row(p: Persona, photo_hash: str | None) -> dict[str, Any]:
     )
     _check_storable(p, row)
     return row
+
+
+def working_copy(p: Persona) -> Persona:
+    """A copy the library may stamp and resolve without touching the caller's object.
+
+    Same result as ``Persona.copy`` at a fraction of the cost (dataclasses.replace
+    is slow), which matters when 10,000 personas are imported at once.
+    """
+    q = object.__new__(Persona)
+    q.__dict__.update(p.__dict__)
+    for name in LIST_FIELDS:
+        setattr(q, name, list(getattr(p, name)))
+    for name, cls in _RECORDS.items():
+        setattr(q, name, [_copy_record(cls, r) for r in getattr(p, name)])
+    q.card = CardDesign(template=p.card.template, theme=p.card.theme)
+    return q
+
+
+def _copy_record(cls: type, record: Any) -> Any:
+    clone = object.__new__(cls)
+    clone.__dict__.update(record.__dict__)
+    return clone
 
 
 def from_row(row: Mapping[str, Any], photo: bytes | None) -> Persona:

@@ -167,3 +167,12 @@ def test_update_also_resolves_a_related_name(lib):
     ben = lib.add(Persona(name="Ben"))
     ben.related = [Relation("Cora CFO", "approves_for")]
     assert [r.persona for r in lib.update(ben).related] == [cora.id]
+
+
+def test_add_many_leaves_the_callers_personas_untouched(lib):
+    lib.add(Persona(name="Cora"))
+    mine = Persona(name="Ben", goals=["g"], related=[Relation("Cora", "influences")])
+    stored = lib.add_many([mine])[0]
+    assert (mine.id, mine.version, mine.created_at, mine.related[0].persona) == ("", 0, "", "Cora")
+    stored.goals.append("changed later")
+    assert mine.goals == ["g"]
