@@ -313,7 +313,9 @@ class Flow:
                     items.append(TextBlock(cx, top, lw, r0.h, (line,), field=b.field, item=b.item))
                 tx, tw = cx + lw, cw - lw
             else:
-                tx, tw = cx + indent, cw - indent
+                # a right-to-left item hangs from the right edge, its bullet on the right
+                rtl_item = direction == "R" and (b.bullet or b.bar)
+                tx, tw = (cx, cw - indent) if rtl_item else (cx + indent, cw - indent)
             for k, r, _c, y in g:
                 txt = r.text
                 if k == ellipsis_row:
@@ -326,10 +328,11 @@ class Flow:
             if b.bullet and r0.first:
                 d = max(2.0, st.size * 0.34)
                 cy = top + _baseline(st, r0.h) - st.size * 0.36
-                items.append(Box(cx + 1.0, cy - d / 2, d, d, fill=self.theme.color("bullet", self.persona_type),
+                bx = cx + cw - 1.0 - d if direction == "R" else cx + 1.0
+                items.append(Box(bx, cy - d / 2, d, d, fill=self.theme.color("bullet", self.persona_type),
                                  shape="ellipse", field=b.field, item=b.item))
             if b.bar:
-                items.append(Box(cx, top + 1.0, 2.5, bottom - top - 2.0, fill=self.theme.color("type", self.persona_type),
+                items.append(Box(cx + cw - 2.5 if direction == "R" else cx, top + 1.0, 2.5, bottom - top - 2.0, fill=self.theme.color("type", self.persona_type),
                                  radius=1.0, field=b.field, item=b.item))
         return items
 

@@ -219,11 +219,14 @@ def test_names_resolve_only_when_given():
     assert "Approves for: p-anna" in all_text(layout(p, "profile", "classic"))
 
 
-def test_rtl_paragraph_aligns_right_on_the_card():
-    p = Persona(name="X", quote="", goals=[], story="")
-    p.goals = ["שלום עולם"]
+def test_rtl_item_hangs_from_the_right_edge():
+    p = Persona(name="X", goals=["שלום עולם", "Hello"])
     lay = layout(p, "card", "classic")
     block = next(b for b in lay.text_blocks() if b.field == "goals" and b.item == 0)
-    run = block.lines[0].runs[-1]
-    assert run.x + run.width == pytest.approx(block.x + block.w, abs=0.05)
-    assert block.lines[0].runs[0].text.endswith("ש")
+    bullet = next(b for b in lay.items if isinstance(b, Box) and b.field == "goals" and b.item == 0)
+    runs = block.lines[0].runs
+    assert bullet.x > runs[-1].x + runs[-1].width  # bullet right of the text
+    assert bullet.x + bullet.w == pytest.approx(block.x + block.w - 1.0, abs=0.05)
+    assert runs[0].text.endswith("ש")  # visual order: the first logical letter drawn last
+    latin = next(b for b in lay.text_blocks() if b.field == "goals" and b.item == 1)
+    assert latin.lines[0].runs[0].x > block.x  # left-to-right items keep the hanging indent on the left
