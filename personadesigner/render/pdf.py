@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner import APP_NAME, __version__
 from personadesigner.atomic import atomic_write
+from personadesigner.render import pdf_tounicode  # noqa: F401  (emoji & co. extract as themselves)
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
