@@ -298,7 +298,13 @@ class CardCanvas(QGraphicsView):
     def set_zoom(self, factor: float) -> None:
         """Zoom to ``factor`` (1.0 = real size); leaves fit mode."""
         was_fit, self._fit_mode = self._fit_mode, False
+        self._set_scrollbars(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._apply_zoom(factor, announce=was_fit)
+
+    def _set_scrollbars(self, policy: Qt.ScrollBarPolicy) -> None:
+        if self.horizontalScrollBarPolicy() != policy:
+            self.setHorizontalScrollBarPolicy(policy)
+            self.setVerticalScrollBarPolicy(policy)
 
     def _apply_zoom(self, factor: float, *, announce: bool = False) -> None:
         factor = min(max(float(factor), ZOOM_MIN), ZOOM_MAX)
@@ -321,6 +327,9 @@ class CardCanvas(QGraphicsView):
     def zoom_fit(self) -> None:
         """Fit the whole card in the window, and keep fitting it when the window resizes."""
         was_fit, self._fit_mode = self._fit_mode, True
+        # The whole card fits: no scroll bars, so their coming and going cannot
+        # resize the viewport and re-trigger the fit (a resize ping-pong).
+        self._set_scrollbars(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rect = self._scene.sceneRect()
         view = self.viewport().rect()
         if rect.isEmpty() or view.width() < 2 or view.height() < 2:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+import dataclasses
+
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
-from personadesigner.core.cardlayout import CardLayout, Cut, TextBlock
+from personadesigner.core.cardlayout import CardLayout, Cut, Primitive, Rule, TextBlock
 from personadesigner.core.persona import FIELD_LABELS
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.qt_painter import paint_layout
@@ -25,6 +27,45 @@ TRIM_COLOR = QColor("#1e88e5")
 BLEED_COLOR = QColor("#e53935")
 SAFE_COLOR = QColor("#43a047")
 CUT_COLOR = QColor("#ef6c00")
+#: Room around a primitive's frame for what is drawn outside it (descenders, strokes).
+INK_MARGIN = 6.0
+#: More changed primitives than this: repaint the whole card rather than many pieces.
+PARTIAL_LIMIT = 24
+
+
+def item_rect(it: Primitive) -> QRectF:
+    """The area a primitive may ink, in card points (its frame plus a margin)."""
+    m = INK_MARGIN
+    if isinstance(it, Rule):
+        r = QRectF(min(it.x1, it.x2), min(it.y1, it.y2), abs(it.x2 - it.x1), abs(it.y2 - it.y1))
+        m += it.width
+    else:
+        r = QRectF(it.x, it.y, it.w, it.h)
+        if isinstance(it, TextBlock):  # big type overhangs its frame more (poster headings)
+            m = max([m] + [run.size * 0.5 for line in it.lines for run in line.runs])
+        else:
+            m += getattr(it, "stroke_width", 0.0)
+    return r.adjusted(-m, -m, m, m)
+
+
+def changed_area(old: CardLayout | None, new: CardLayout | None) -> QRectF | None:
+    """Where two layouts of the same card differ; None when the whole card must repaint.
+
+    Typing changes a line or two: repainting only that area keeps a keystroke
+    well inside one frame even on text-dense templates.
+    """
+    if old is None or new is None or (old.width, old.height, old.bleed) != (new.width, new.height, new.bleed):
+        return None
+    try:
+        diff = set(old.items).symmetric_difference(new.items)
+    except TypeError:  # an unhashable primitive: play safe
+        return None
+    if len(diff) > PARTIAL_LIMIT:
+        return None
+    area = QRectF()
+    for it in diff:
+        area = area.united(item_rect(it))
+    return area
 
 
 class CardItem(QGraphicsItem):
@@ -35,12 +76,18 @@ class CardItem(QGraphicsItem):
         self._layout: CardLayout | None = None
         self._show_bleed = False
         self.setZValue(1)
+        # exposedRect tells paint() which part needs drawing (partial repaints).
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def set_layout(self, layout: CardLayout | None) -> None:
+        area = changed_area(self._layout, layout)
         if layout is None or self._layout is None or self._outer(layout) != self._outer(self._layout):
             self.prepareGeometryChange()
         self._layout = layout
-        self.update()
+        if area is None:
+            self.update()
+        elif not area.isEmpty():
+            self.update(area)
 
     def layout(self) -> CardLayout | None:
         return self._layout
@@ -83,8 +130,16 @@ class CardItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        paint_layout(painter, self._layout)
+        paint_layout(painter, self._visible_part(option.exposedRect))
         painter.restore()
+
+    def _visible_part(self, exposed: QRectF) -> CardLayout:
+        """The layout with only the primitives that can ink ``exposed`` (order kept)."""
+        layout = self._layout
+        if exposed.isEmpty() or exposed.contains(self.visible_rect()):
+            return layout
+        items = [it for it in layout.items if item_rect(it).intersects(exposed)]
+        return dataclasses.replace(layout, items=items)
 
 
 class ShadowItem(QGraphicsItem):
@@ -100,6 +155,8 @@ class ShadowItem(QGraphicsItem):
         super().__init__()
         self._rect = QRectF()
         self.setZValue(0)
+        # Drawn once per zoom level, then blitted: soft shadows are costly to paint.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
@@ -141,6 +198,12 @@ class GuidesItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_layout(self, layout: CardLayout | None) -> None:
+        def geometry(lay):
+            return None if lay is None else (lay.width, lay.height, lay.bleed, lay.safe_margin)
+
+        if geometry(layout) == geometry(self._layout):
+            self._layout = layout  # same guides: no repaint (typing must not repaint the card)
+            return
         self.prepareGeometryChange()
         self._layout = layout
         self.update()

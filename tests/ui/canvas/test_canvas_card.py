@@ -122,3 +122,30 @@ def test_texts_with_no_room_at_all_are_listed_in_a_badge(canvas, long_goals_pers
     assert "Goals 15: " in badge.toolTip()  # the last goal has no block on the card
     canvas.set_persona(persona)
     assert not badge.isVisible()
+
+
+@pytest.mark.parametrize("template", ["card", "profile"])
+def test_typing_repaints_exactly_what_a_fresh_canvas_shows(qtbot, persona, template):
+    """Keystrokes repaint only the changed area; it must leave no stale pixels behind."""
+    from personadesigner.ui.canvas import CardCanvas
+
+    views = []
+    for _ in range(2):
+        view = CardCanvas()
+        qtbot.addWidget(view)
+        view.resize(500, 700)
+        view.show()
+        qtbot.waitExposed(view)
+        views.append(view)
+    typed, fresh = views
+    persona.card.template = template
+    typed.set_persona(persona)
+    qtbot.wait(20)
+    for text in ("I want", "I want to spend my evenings", "Short."):
+        persona.quote = text
+        persona.goals[0] = text.upper()
+        typed.set_persona(persona)
+        qtbot.wait(20)
+    fresh.set_persona(persona)
+    qtbot.wait(20)
+    assert typed.viewport().grab().toImage() == fresh.viewport().grab().toImage()
