@@ -84,6 +84,7 @@ class ExportDialog(QDialog):
         self._progress: QProgressDialog | None = None
         self.last_report: ExportReport | None = None
         self.last_error: str | None = None
+        self._plan_error: str | None = None
         self.revealed: Path | None = None
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -265,7 +266,7 @@ class ExportDialog(QDialog):
         self.tile_combo.setEnabled(poster)
         if not poster:
             self.tile_combo.setCurrentIndex(0)
-        self.export_button.setEnabled(bool(self.persona_ids()))
+        self._sync_export_button()
 
     def _scope_templates(self) -> set[str]:
         ids = self.persona_ids()[:1]
@@ -348,12 +349,22 @@ class ExportDialog(QDialog):
         try:
             pixmap, caption = self._render_preview()
         except UserError as exc:
+            # These choices cannot be exported (e.g. 8 cards do not fit on A4): say why.
+            self._plan_error = str(exc)
             self.preview.setPixmap(QPixmap())
-            self.preview.setText(str(exc))
+            self.preview.setText(self._plan_error)
             self.preview_caption.setText("")
-            return
-        self.preview.setPixmap(pixmap)
-        self.preview_caption.setText(caption)
+        else:
+            self._plan_error = None
+            self.preview.setPixmap(pixmap)
+            self.preview_caption.setText(caption)
+        self._sync_export_button()
+
+    def _sync_export_button(self) -> None:
+        self.export_button.setEnabled(
+            self._thread is None and bool(self.persona_ids()) and self._plan_error is None
+        )
+        self.export_button.setToolTip(self._plan_error or "")
 
     def _render_preview(self) -> tuple[QPixmap, str]:
         from personadesigner.ui.export_preview import first_page
@@ -433,7 +444,7 @@ class ExportDialog(QDialog):
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
-        self.export_button.setEnabled(True)
+        self._sync_export_button()
 
     def _on_finished(self, report: ExportReport) -> None:
         self._finish_thread()

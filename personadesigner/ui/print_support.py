@@ -51,6 +51,8 @@ def paint_cards(printer: QPrinter, layouts: list[CardLayout]) -> int:
     try:
         for i, card in enumerate(layouts):
             if i:
+                if (card.width, card.height) != (layouts[i - 1].width, layouts[i - 1].height):
+                    set_card_page(printer, card)  # takes effect on the next page
                 printer.newPage()
             # The painter's origin is the paper corner (full page) or the printable area's.
             unit = QPrinter.Unit.DevicePixel

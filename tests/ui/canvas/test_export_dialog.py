@@ -146,3 +146,29 @@ def test_a_poster_can_be_tiled_on_office_sheets(dialog, qtbot, tmp_path):
     assert pages == done.args[0].pages and pages > 1
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert "(A4)" in info
+
+
+def test_choices_that_cannot_be_printed_disable_export_and_say_why(dialog):
+    dialog.set_scope("all")
+    choose(dialog.page_combo, "A4")
+    choose(dialog.per_page_combo, 10)
+    dialog.update_preview()
+    assert not dialog.export_button.isEnabled()
+    assert "fit on a A4 sheet" in dialog.preview.text()
+    assert dialog.export_button.toolTip() == dialog.preview.text()
+    choose(dialog.per_page_combo, "auto")
+    dialog.update_preview()
+    assert dialog.export_button.isEnabled()
+
+
+def test_the_output_place_is_remembered_for_the_next_export(dialog, qtbot, library, tmp_path):
+    from personadesigner.ui.export_dialog import ExportDialog
+
+    out = tmp_path / "deck" / "team cards.pdf"
+    out.parent.mkdir()
+    dialog.path_edit.setText(str(out))
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    again = ExportDialog(library, {"all": [s.id for s in library.list()]})
+    qtbot.addWidget(again)
+    assert Path(again.path_edit.text()).parent == out.parent

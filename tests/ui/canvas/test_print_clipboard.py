@@ -66,3 +66,22 @@ def test_copy_puts_a_200_dpi_card_image_on_the_clipboard(qtbot, persona):
     assert image.height() / image.width() == pytest.approx(148 / 105, rel=0.01)
     # the card, not a blank: the header band is in the persona type's colour
     assert image.pixelColor(image.width() - 20, 20).name() != "#ffffff"
+
+
+def test_cards_of_different_sizes_print_on_pages_of_their_own_size(tmp_path):
+    from personadesigner.ui.print_support import layouts_for, paint_cards, set_card_page
+
+    card, mini = make_persona("Anna Berg"), make_persona("Ben Okafor")
+    mini.card.template = "mini"
+    layouts = layouts_for([card, mini])  # each persona's own design
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "mixed.pdf"
+    printer.setOutputFileName(str(out))
+    set_card_page(printer, layouts[0])
+    assert paint_cards(printer, layouts) == 2
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "2", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = [line.split(":", 1)[1].split("pts")[0].strip() for line in info.splitlines() if "size:" in line and "Page" in line]
+    assert len(sizes) == 2 and sizes[0] != sizes[1]
