@@ -8,7 +8,8 @@ guide controls to a CardCanvas directly, since those are view state, not data.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from personadesigner.errors import UserError
@@ -43,6 +44,27 @@ def theme_choices() -> list[tuple[str, str]]:
     return out
 
 
+def theme_swatch(name: str) -> QIcon:
+    """A small strip of the theme's colours, so themes can be told apart at a glance."""
+    from personadesigner.core.themes import load_theme
+
+    try:
+        theme = load_theme(name)
+        colors = [theme.colors["accent"], *list(dict.fromkeys(theme.type_colors.values()))[1:3], theme.colors["surface"]]
+    except (UserError, KeyError):
+        return QIcon()
+    pixmap = QPixmap(40, 14)
+    pixmap.fill(QColor("transparent"))
+    painter = QPainter(pixmap)
+    width = 40 / len(colors)
+    for i, color in enumerate(colors):
+        painter.fillRect(QRectF(i * width, 0, width + 0.5, 14), QColor(color[:7]))
+    painter.setPen(QColor("#80000000"))
+    painter.drawRect(0, 0, 39, 13)
+    painter.end()
+    return QIcon(pixmap)
+
+
 class DesignBar(QWidget):
     """Template and theme combo boxes, zoom out / % / in / fit, trim-bleed-safe toggles."""
 
@@ -64,7 +86,8 @@ class DesignBar(QWidget):
         for name, label in template_choices():
             self.template_combo.addItem(label, name)
         for name, label in theme_choices():
-            self.theme_combo.addItem(label, name)
+            self.theme_combo.addItem(theme_swatch(name), label, name)
+        self.theme_combo.setIconSize(QSize(40, 14))
         template_label = QLabel("&Template:")
         template_label.setBuddy(self.template_combo)
         theme_label = QLabel("T&heme:")

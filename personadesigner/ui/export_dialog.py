@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.core.units import PAGE_SIZES, Length
 from personadesigner.errors import UserError
-from personadesigner.ui.design_bar import template_choices, theme_choices
+from personadesigner.ui.design_bar import template_choices, theme_choices, theme_swatch
 from personadesigner.ui.export_worker import ExportWorker, start_export
 
 SCOPE_LABELS = {
@@ -126,7 +126,7 @@ class ExportDialog(QDialog):
         self.theme_combo = self._combo("exportThemeCombo", "Theme")
         self.theme_combo.addItem("Each persona's own", None)
         for name, label in theme_choices():
-            self.theme_combo.addItem(label, name)
+            self.theme_combo.addItem(theme_swatch(name), label, name)
         form.addRow("&Template:", self.template_combo)
         form.addRow("T&heme:", self.theme_combo)
 
