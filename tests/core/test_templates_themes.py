@@ -87,3 +87,15 @@ def test_length_parsing():
     assert Length.parse("9pt").pt == 9.0
     with pytest.raises(UserError):
         Length.parse("three mm")
+
+
+@pytest.mark.parametrize("name", theme_names())
+def test_every_theme_keeps_text_readable_wcag_aa(name):
+    th = load_theme(name)
+    for t in PERSONA_TYPES:  # name and role on the type band, badge and headings on paper
+        assert contrast(th.type_colors[t], th.colors["on_accent"]) >= 4.5, t
+        assert contrast(th.type_colors[t], th.color("on_accent_muted")) >= 4.5, t
+        assert contrast(th.type_colors[t], th.colors["background"]) >= 4.5, t
+    for paper in ("background", "surface"):
+        assert contrast(th.colors["muted"], th.colors[paper]) >= 4.5
+        assert contrast(th.colors["text"], th.colors[paper]) >= 7.0
