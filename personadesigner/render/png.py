@@ -17,7 +17,11 @@ _APP: list = []
 
 
 def ensure_gui_app():
-    """The running QGuiApplication, or a new offscreen one (the CLI has no window)."""
+    """The running Qt application, or a new offscreen one (the CLI has no window).
+
+    A QApplication rather than a bare QGuiApplication: Qt allows one application
+    per process, and a later widget (the app, a test) needs the widgets kind.
+    """
     from personadesigner import pyside_guard  # noqa: F401  (PySide6 6.12 None leak)
     from PySide6.QtGui import QGuiApplication
 
@@ -25,7 +29,9 @@ def ensure_gui_app():
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
         _APP.append(app)
     return app
 
