@@ -4,6 +4,12 @@ Rows are the library's light summaries (no photos, no long texts), so a
 10,000-persona library lists in milliseconds; a thumbnail is asked from the
 library only when its row is painted, then kept in a small cache keyed by the
 photo's content hash (two personas with one photo share it).
+
+Search as you type must answer within a keystroke even over 10,000 personas,
+so the model keeps every live summary in memory and filters names, roles and
+tags there at once; ``deep_search`` (run by the sidebar when typing pauses)
+then asks the library, whose search also covers goals, pain points, quote,
+company and more, and shows its (larger) answer.
 """
 
 from __future__ import annotations
@@ -13,7 +19,12 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPixmap
 
-from personadesigner.core.persona import TYPE_LABELS
+from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS
+
+
+def fold(text: str) -> str:
+    """The library's case folding, so the quick filter agrees with its search."""
+    return text.casefold()
 
 #: Custom roles the delegate reads.
 SummaryRole = Qt.ItemDataRole.UserRole + 1
@@ -30,6 +41,9 @@ class LibraryModel(QAbstractListModel):
         super().__init__(parent)
         self.library = library
         self._rows: list = []
+        self._all: list = []
+        self._all_row: dict[str, int] = {}
+        self._deep_ids: set[str] | None = None
         self._row_of: dict[str, int] = {}
         self._thumbs: OrderedDict[tuple[str, int], QPixmap | None] = OrderedDict()
         self.thumb_size = 64
@@ -45,26 +59,60 @@ class LibraryModel(QAbstractListModel):
         self.reload()
 
     def reload(self) -> None:
-        """Ask the library again with the current search, filters and sort."""
-        rows = self.library.list(
-            search=self.search or None, type=self.type_filter, tag=self.tag_filter, sort=self.sort
-        )
-        self.beginResetModel()
-        self._rows = rows
-        self._row_of = {s.id: i for i, s in enumerate(rows)}
-        self.endResetModel()
+        """Read every live summary again, then filter and sort them in memory."""
+        self._all = self.library.list(sort="name")
+        self._all_row = {s.id: i for i, s in enumerate(self._all)}
+        self._deep_ids = None
+        self._apply()
 
     def set_query(self, *, search: str | None = None, type: str | None = "", tag: str | None = "", sort: str | None = None) -> None:
         """Change what is listed; ``""`` for type/tag means "leave as is", None means "all"."""
-        if search is not None:
+        if search is not None and search != self.search:
             self.search = search
+            self._deep_ids = None
         if type != "":
             self.type_filter = type
         if tag != "":
             self.tag_filter = tag
         if sort is not None:
             self.sort = sort
-        self.reload()
+        self._apply()
+
+    def deep_search(self) -> bool:
+        """Ask the library for the full-text matches of the search; True if rows were added."""
+        needle = self.search.strip()
+        if not needle:
+            return False
+        before = len(self._rows)
+        self._deep_ids = {s.id for s in self.library.list(search=needle)}
+        self._apply()
+        return len(self._rows) > before
+
+    def _matches(self, s) -> bool:
+        if self.type_filter and s.type != self.type_filter:
+            return False
+        if self.tag_filter:
+            wanted = fold(self.tag_filter)
+            if not any(fold(t) == wanted for t in s.tags):
+                return False
+        needle = fold(self.search.strip())
+        if not needle:
+            return True
+        if self._deep_ids is not None and s.id in self._deep_ids:
+            return True
+        return needle in fold(s.name) or needle in fold(s.role) or any(needle in fold(t) for t in s.tags)
+
+    def _apply(self) -> None:
+        rows = [s for s in self._all if self._matches(s)]  # already in name order
+        if self.sort == "updated":
+            rows.sort(key=lambda s: s.updated_at, reverse=True)
+        elif self.sort == "type":
+            order = {t: i for i, t in enumerate(PERSONA_TYPES)}
+            rows.sort(key=lambda s: order.get(s.type, len(order)))
+        self.beginResetModel()
+        self._rows = rows
+        self._row_of = {s.id: i for i, s in enumerate(rows)}
+        self.endResetModel()
 
     def update_persona(self, persona) -> None:
         """A persona was saved: refresh its row in place (no full reload while typing)."""
@@ -84,6 +132,9 @@ class LibraryModel(QAbstractListModel):
         )
         if summary != old:
             self._rows[row] = summary
+            i = self._all_row.get(persona.id)
+            if i is not None:
+                self._all[i] = summary
             index = self.index(row)
             self.dataChanged.emit(index, index)
 

@@ -8,7 +8,7 @@ derive from the font, so the sidebar looks right at any display scale.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS
 from personadesigner.ui.library_model import LibraryModel, SummaryRole, ThumbnailRole
 
+#: Pause in typing after which the library's full-text search runs.
+DEEP_SEARCH_MS = 250
 SORTS = (("name", "Name"), ("updated", "Last changed"), ("type", "Type"))
 _FALLBACK_TYPE_COLORS = {
     "customer": "#2f6fb0",
@@ -198,6 +200,10 @@ class LibrarySidebar(QWidget):
         layout.addLayout(sort_row)
         layout.addWidget(self.view, 1)
 
+        self.deep_search_timer = QTimer(self)
+        self.deep_search_timer.setSingleShot(True)
+        self.deep_search_timer.setInterval(DEEP_SEARCH_MS)
+        self.deep_search_timer.timeout.connect(self.run_deep_search)
         self.search.textChanged.connect(self._search_changed)
         self.type_combo.currentIndexChanged.connect(lambda _i: self._query(type=self.type_combo.currentData()))
         self.tag_combo.currentIndexChanged.connect(lambda _i: self._query(tag=self.tag_combo.currentData()))
@@ -210,6 +216,17 @@ class LibrarySidebar(QWidget):
     # ------------------------------------------------------------ queries
     def _search_changed(self, text: str) -> None:
         self._query(search=text)
+        if text.strip():
+            self.deep_search_timer.start()  # restarted by every keystroke
+        else:
+            self.deep_search_timer.stop()
+
+    def run_deep_search(self) -> None:
+        """Typing paused: add the personas whose other fields (goals, company...) match."""
+        current = self.current_id()
+        if self.model.deep_search():
+            self._reselect(current)
+            self._update_count()
 
     def _query(self, **kwargs) -> None:
         current = self.current_id()

@@ -229,9 +229,22 @@ class MainWindow(QMainWindow):
         zoom = s.get(opts.ZOOM)
         if self.canvas is not None and zoom > 0:
             self.canvas.set_zoom(zoom)
-        last = s.last_persona(self.library.location)
-        if not (last and self.sidebar.select(last)):
-            self.sidebar.select(self.sidebar.model.summary(0).id if self.sidebar.model.rowCount() else None)
+        # The card is laid out after the window's first paint: the window appears at
+        # once, the card a moment later, instead of both after the whole layout.
+        self.startup_done = False
+        if self.canvas is None:
+            self.open_last_persona()
+
+    def open_last_persona(self) -> None:
+        """Show the persona the user had open last (else the first one)."""
+        if self.startup_done:
+            return
+        self.startup_done = True
+        if self.document.persona is not None:
+            return  # the user already picked one
+        last = self.settings.last_persona(self.library.location)
+        if not (last and self.sidebar.select(last)) and self.sidebar.model.rowCount():
+            self.sidebar.select(self.sidebar.model.summary(0).id)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -329,6 +342,8 @@ class MainWindow(QMainWindow):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Image files dropped on the canvas become the persona's photo."""
         if self.canvas is not None and obj is self.canvas.viewport():
+            if event.type() == QEvent.Type.Paint and not self.startup_done:
+                QTimer.singleShot(0, self.open_last_persona)
             if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and dropped_image_path(event):
                 event.acceptProposedAction()
                 return True

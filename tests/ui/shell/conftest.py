@@ -138,6 +138,7 @@ def make_window(qtbot, library, settings, messages):
         window.refresh_timer.stop()  # tests tick it by hand
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.startup_done)  # the last persona opens after the first paint
         windows.append(window)
         return window
 

@@ -29,6 +29,13 @@ def test_search_as_you_type_filters_the_sidebar(qtbot, window):
     assert window.sidebar.count_label.text() == "4 personas"
 
 
+def test_search_finds_other_fields_once_typing_pauses(qtbot, window):
+    qtbot.keyClicks(window.sidebar.search, "acme")
+    assert listed(window) == [], "names, roles and tags are filtered at once"
+    qtbot.waitUntil(lambda: listed(window) == ["Carl Diaz"], timeout=2000)  # company, via the library
+    assert window.sidebar.count_label.text() == "1 persona"
+
+
 def test_type_filter(window):
     combo = window.sidebar.type_combo
     combo.setCurrentIndex(combo.findData("buyer"))
