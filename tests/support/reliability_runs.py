@@ -82,14 +82,15 @@ def crash_edits(library: Path, total: int = 1000, slots: int = 20, seed: int = 5
     return report
 
 
-def crash_imports(library: Path, rounds: int = 3, count: int = 3000, seed: int = 7) -> list[int]:
+def crash_imports(library: Path, rounds: int = 3, count: int = 3000, seed: int = 7,
+                  max_delay: float = 0.4) -> list[int]:
     """Kill a child during one big add_many; the persona counts seen after each round (-1: damaged)."""
     rng = random.Random(seed)
     counts = []
     for _ in range(rounds):
         proc = _spawn("import", str(library), str(count))
         _wait_for(proc, "begin")
-        time.sleep(rng.uniform(0.0, 0.4))
+        time.sleep(rng.uniform(0.0, max_delay))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         proc.stdout.close()
