@@ -317,18 +317,25 @@ def _segments_cjk(paragraph: str) -> list[str]:
 
 
 def _break_long(seg: str, font_key: str, limit_units: float, first_room: float) -> list[str]:
-    """A segment wider than the line, broken by characters (marks stay with their base)."""
+    """A segment wider than the line, broken by characters (marks stay with their base).
+
+    Widths add up character by character (linear even for a pasted 10 000-character URL).
+    """
+    if _ARABIC_RE.search(seg):
+        seg = _reshaped(seg)  # the letter forms the painter will draw
+    table = _table(font_key)
     parts: list[str] = []
-    buf = ""
+    start = 0
+    used = 0.0
     room = first_room
-    for ch in seg:
-        if buf and not unicodedata.combining(ch) and _units(buf + ch, font_key) > room:
-            parts.append(buf)
-            buf = ""
-            room = limit_units
-        buf += ch
-    if buf:
-        parts.append(buf)
+    for i, ch in enumerate(seg):
+        w = table[ch][1]
+        w = _missing_width() if w is None else w
+        if i > start and used + w > room and not table[ch][2]:
+            parts.append(seg[start:i])
+            start, used, room = i, 0.0, limit_units
+        used += w
+    parts.append(seg[start:])
     return parts
 
 

@@ -87,3 +87,9 @@ def test_ellipsis_fits_the_width():
 def test_measure_uses_the_bundled_metrics():
     assert T.measure("Hello", "sans", 10) == T.measure("Hello", "sans", 20) / 2
     assert T.measure("Hello", "sans-bold", 10) > T.measure("Hello", "sans", 10)
+
+
+def test_a_huge_unbroken_word_is_split_quickly_and_fits():
+    lines = T.break_lines("x" * 20000, "sans", 9, 100)
+    assert "".join(lines) == "x" * 20000
+    assert max(T.line_width(T.shape_line(line, T.TextStyle("sans", 9))) for line in lines) <= 100
