@@ -230,3 +230,20 @@ def test_rtl_item_hangs_from_the_right_edge():
     assert runs[0].text.endswith("ש")  # visual order: the first logical letter drawn last
     latin = next(b for b in lay.text_blocks() if b.field == "goals" and b.item == 1)
     assert latin.lines[0].runs[0].x > block.x  # left-to-right items keep the hanging indent on the left
+
+
+def test_a_flow_continues_in_its_next_column_and_never_strands_a_heading():
+    from personadesigner.core.templates import Template
+
+    data = {"regions": [{"kind": "flow", "left": 10, "top": 10, "right": 10, "bottom": 10, "columns": 2,
+                         "gutter": 10, "items": [{"kind": "list", "field": "goals"},
+                                                 {"kind": "list", "field": "pain_points"}]}]}
+    tpl = Template(name="two", title="Two", description="", width=300, height=200, data=data)
+    p = Persona(name="Cols", goals=[f"Goal {i}" for i in range(12)], pain_points=[f"Pain {i}" for i in range(6)])
+    lay = layout(p, tpl, "classic")
+    blocks = lay.text_blocks()
+    assert {round(b.x) for b in blocks} == {10, 155}  # both columns used
+    for col in (10, 155):
+        last = max((b for b in blocks if round(b.x) == col), key=lambda b: b.y)
+        assert last.text not in ("GOALS", "PAIN POINTS")
+    assert not lay.preflight
