@@ -9,8 +9,6 @@ core.layout_flow.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from personadesigner.core import text as T
 from personadesigner.core.avatar import picture
 from personadesigner.core.cardlayout import Box, CardLayout, Rule, TextBlock, TextLine, TextRun
@@ -298,10 +296,3 @@ def _shared_shrink(tpl: Template, persona: Persona, styles: _Styles, theme: Them
             page.bottoms[spec["id"]] = flow.bottom if items else None
             page.tops[spec["id"]] = y
     return groups
-
-
-@lru_cache(maxsize=None)
-def _warm() -> None:
-    """Load the Latin faces once (tests and benchmarks measure layout, not file reading)."""
-    for key in ("sans", "sans-bold", "sans-italic", "serif", "serif-bold", "serif-italic"):
-        T.measure("a", key, 10)

@@ -193,10 +193,8 @@ class Flow:
             # Drop a trailing heading or gap, then end the last shown line with "…".
             while placed and (self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"):
                 placed.pop()
-            for k in range(len(placed) - 1, -1, -1):
-                if placed[k][0].kind in ("text", "fact"):
-                    ellipsis_row = k
-                    break
+            if placed and placed[-1][0].kind in ("text", "fact"):
+                ellipsis_row = len(placed) - 1
             cuts = self._cuts(rows, placed, s, ellipsis_row)
         return self._emit(placed, s, ellipsis_row, cuts), cuts
 
@@ -205,7 +203,9 @@ class Flow:
         shown: dict[int, int] = {}
         complete: set[int] = set()
         for k, (r, _c, _y) in enumerate(placed):
-            if r.kind in ("text", "fact"):
+            if r.kind == "slider":
+                complete.add(r.block)
+            elif r.kind in ("text", "fact"):
                 n = len(r.text)
                 if k == ellipsis_row:
                     st = self.style_at(self.blocks[r.block].style, s)
@@ -217,7 +217,7 @@ class Flow:
         totals: dict[tuple, list[int]] = {}
         order = []
         for i, b in enumerate(self.blocks):
-            if b.kind not in ("text", "fact") or not b.counts:
+            if b.kind not in ("text", "fact", "slider") or not b.counts:
                 continue
             total = len(b.text.replace("\n", ""))
             got = total if i in complete else min(shown.get(i, 0), total - 1)

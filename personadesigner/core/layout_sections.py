@@ -106,7 +106,8 @@ def section_blocks(spec: dict, p: Persona, names: dict[str, str] | None = None) 
     if kind == "sliders":
         rows = [
             Block("slider", field="traits", item=i, label=clean(t.left).strip(), label2=clean(t.right).strip(),
-                  value=t.value, style=spec.get("style", "slider"), counts=False)
+                  text=f"{clean(t.left).strip()} \u2013 {clean(t.right).strip()}",
+                  value=t.value, style=spec.get("style", "slider"))
             for i, t in enumerate(p.traits)
             if clean(t.left).strip() or clean(t.right).strip()
         ]
