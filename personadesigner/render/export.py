@@ -21,7 +21,7 @@ from personadesigner.core.units import page_size
 from personadesigner.errors import PreflightFailed, UserError
 from personadesigner.render.filenames import UniqueNames, safe_stem
 from personadesigner.render.imposition import impose, plan_grid
-from personadesigner.render.sheet import Sheet, card_sheet
+from personadesigner.render.sheet import Sheet, card_sheet, trim_sheet
 from personadesigner.render.tiling import plan_tiles, tile
 
 Progress = Callable[[int, int], None]
@@ -57,8 +57,13 @@ def _layout(persona: Persona, options: ExportOptions, names: dict[str, str] | No
     template = options.template or persona.card.template
     theme = options.theme or persona.card.theme
     bleed = options.bleed.pt if options.bleed is not None else 0.0
-    sheet = options.page_size if options.page_size and options.page_size.lower() != "card" else None
-    return layout(persona, template, theme, bleed=bleed, page_size=sheet, names=names)
+    return layout(persona, template, theme, bleed=bleed, page_size=_sheet_name(options), names=names)
+
+
+def _sheet_name(options: ExportOptions) -> str | None:
+    """The sheet asked for, or None for "card" (one card per page at its trim size)."""
+    size = options.page_size
+    return size if size and size.strip().lower() != "card" else None
 
 
 def export_layouts(
@@ -80,7 +85,7 @@ def export_layouts(
         raise PreflightFailed(f"Text does not fit: {first}{more}.")
     if not layouts:
         raise UserError("There is no persona to export.")
-    plan = _plan(layouts, options)
+    plan = _plan(layouts, options, png=options.format == "png")
     counted = _counting(plan, len(layouts), progress, cancel)
     try:
         if options.format == "png":
@@ -93,9 +98,13 @@ def export_layouts(
 
 
 # ----------------------------------------------------------------- page plans
-def _plan(layouts: list[CardLayout], options: ExportOptions) -> Iterator[tuple[Sheet, int, str]]:
-    """(sheet, cards finished with it, a name for it) in page order."""
-    sheet_name = options.page_size if options.page_size and options.page_size.lower() != "card" else None
+def _plan(layouts: list[CardLayout], options: ExportOptions, *, png: bool) -> Iterator[tuple[Sheet, int, str]]:
+    """(sheet, cards finished with it, a name for it) in page order.
+
+    A lone card is a PDF page with boxes and marks, or a PNG of the trim (plus
+    the bleed when one was asked for) without marks.
+    """
+    sheet_name = _sheet_name(options)
     if options.tile_to:
         for i, lay in enumerate(layouts):
             plan = plan_tiles(lay.width, lay.height, lay.bleed, options.tile_to)
@@ -109,7 +118,11 @@ def _plan(layouts: list[CardLayout], options: ExportOptions) -> Iterator[tuple[S
             yield sheet, min(len(layouts), (n + 1) * grid.per_page), f"Page {n + 1}"
         return
     for i, lay in enumerate(layouts):
-        yield card_sheet(lay, with_marks=options.crop_marks), i + 1, lay.persona_name
+        if png:
+            sheet = trim_sheet(lay, with_bleed=lay.bleed > 0)
+        else:
+            sheet = card_sheet(lay, with_marks=options.crop_marks)
+        yield sheet, i + 1, lay.persona_name
 
 
 def _is_sheet_sized(lay: CardLayout, sheet_name: str) -> bool:
@@ -151,16 +164,13 @@ def _write_pdf(pages: Iterable[tuple[Sheet, str]], out: Path, layouts: list[Card
 
 
 def _write_pngs(pages: Iterable[tuple[Sheet, str]], out: Path, options: ExportOptions, report: ExportReport) -> None:
-    from personadesigner.render.png import layout_sheet, png_bytes, render_sheet
+    from personadesigner.render.png import png_bytes, render_sheet
 
     if out.exists() and not out.is_dir():
         raise UserError(f"{out} is a file; PNG export needs a folder.")
     out.mkdir(parents=True, exist_ok=True)
     unique = UniqueNames()
     for sheet, name in pages:
-        if sheet.trim_box is not None:  # a lone card: the trim (+ bleed when asked), no marks
-            lay = sheet.placements[0].layout
-            sheet = layout_sheet(lay, bleed=options.bleed is not None and lay.bleed > 0)
         data = png_bytes(render_sheet(sheet, dpi=options.dpi))
         path = out / unique.take(safe_stem(name), ".png")
         with atomic_write(path, "wb") as f:

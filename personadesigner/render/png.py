@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 
 from personadesigner.core.cardlayout import CardLayout
-from personadesigner.render.sheet import Placement, Sheet
+from personadesigner.atomic import atomic_write
+from personadesigner.render.sheet import Sheet, trim_sheet
 
 
 #: Keeps the application we create alive for the rest of the process.
@@ -34,13 +35,6 @@ def ensure_gui_app():
         app = QApplication([])
         _APP.append(app)
     return app
-
-
-def layout_sheet(layout: CardLayout, *, bleed: bool = False) -> Sheet:
-    """The card alone on a page of its trim size (plus its bleed when asked)."""
-    b = layout.bleed if bleed else 0.0
-    clip = (0.0, 0.0, layout.width + 2 * b, layout.height + 2 * b)
-    return Sheet(clip[2], clip[3], [Placement(layout, b, b, clip)])
 
 
 def render_sheet(sheet: Sheet, *, dpi: float = 300):
@@ -68,7 +62,7 @@ def render_sheet(sheet: Sheet, *, dpi: float = 300):
 
 def render_png(layout: CardLayout, *, dpi: float = 300, bleed: bool = False):
     """The card as a QImage: trim size (plus the bleed on each side when asked)."""
-    return render_sheet(layout_sheet(layout, bleed=bleed), dpi=dpi)
+    return render_sheet(trim_sheet(layout, with_bleed=bleed), dpi=dpi)
 
 
 def png_bytes(image) -> bytes:
@@ -86,8 +80,6 @@ def png_bytes(image) -> bytes:
 
 def write_png(layout: CardLayout, path, *, dpi: float = 300, include_bleed: bool = False) -> None:
     """Write the card as a PNG file at ``dpi`` (atomically: never a torn file)."""
-    from personadesigner.atomic import atomic_write
-
     data = png_bytes(render_png(layout, dpi=dpi, bleed=include_bleed))
     with atomic_write(path, "wb") as f:
         f.write(data)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from personadesigner.core.cardlayout import CardLayout, TextRun
-from personadesigner.core.units import Length
 from personadesigner.render.marks import MARK_GAP, MARK_LENGTH, Segment, crop_marks
 from personadesigner.render.shapes import Rect
 
@@ -68,5 +67,9 @@ def card_sheet(layout: CardLayout, *, with_marks: bool = False) -> Sheet:
     return sheet
 
 
-def mm(value: float) -> float:
-    return Length.mm(value).pt
+def trim_sheet(layout: CardLayout, *, with_bleed: bool = False) -> Sheet:
+    """The card alone on a page of its trim size (plus its bleed when asked), no marks:
+    what a PNG of one card shows."""
+    b = layout.bleed if with_bleed else 0.0
+    clip = (0.0, 0.0, layout.width + 2 * b, layout.height + 2 * b)
+    return Sheet(clip[2], clip[3], [Placement(layout, b, b, clip)])
