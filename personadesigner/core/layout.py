@@ -209,8 +209,7 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
     shared = _shared_shrink(tpl, persona, styles, th, W, H, scale, names)
     for region in tpl.data.get("regions", []):
         kind = region["kind"]
-        when = region.get("when")
-        if when == "negative" and persona.type != "negative" or when == "not_negative" and persona.type == "negative":
+        if not _applies(region.get("when"), tpl, persona, names):
             continue
         if kind == "negative_band":
             if persona.type == "negative":
@@ -244,6 +243,28 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
         else:
             raise ValueError(f"template {tpl.name!r}: unknown region kind {kind!r}")
     return out
+
+
+def _filled(tpl: Template, flow_id: str, persona: Persona, names) -> bool:
+    """Whether the flow ``flow_id`` of the template shows anything for this persona."""
+    for spec in tpl.data.get("regions", []):
+        if spec.get("kind") == "flow" and spec.get("id") == flow_id:
+            return any(section_blocks(item, persona, names) for item in spec.get("items", []))
+    return False
+
+
+def _applies(when: str | None, tpl: Template, persona: Persona, names) -> bool:
+    """A region's condition: "negative", "not_negative", "filled:<flow id>", "empty:<flow id>"."""
+    if not when:
+        return True
+    if when == "negative":
+        return persona.type == "negative"
+    if when == "not_negative":
+        return persona.type != "negative"
+    kind, _, ref = when.partition(":")
+    if kind in ("filled", "empty"):
+        return _filled(tpl, ref, persona, names) == (kind == "filled")
+    raise ValueError(f"template {tpl.name!r}: unknown condition {when!r}")
 
 
 def _make_flow(spec: dict, page: _Page, styles: _Styles, theme: Theme, persona: Persona, names) -> tuple[Flow, float]:

@@ -247,3 +247,15 @@ def test_a_flow_continues_in_its_next_column_and_never_strands_a_heading():
         last = max((b for b in blocks if round(b.x) == col), key=lambda b: b.y)
         assert last.text not in ("GOALS", "PAIN POINTS")
     assert not lay.preflight
+
+
+def test_profile_without_sidebar_content_uses_the_whole_width():
+    from personadesigner.core.themes import load_theme
+
+    surface = load_theme("classic").colors["surface"]
+    sparse = layout(negative(), "profile", "classic")
+    rich = layout(full(), "profile", "classic")
+    assert not any(isinstance(b, Box) and b.fill == surface for b in sparse.items)
+    assert any(isinstance(b, Box) and b.fill == surface for b in rich.items)
+    goals = lambda lay: next(b for b in lay.text_blocks() if b.field == "goals")
+    assert goals(sparse).x < goals(rich).x
