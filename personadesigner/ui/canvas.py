@@ -77,17 +77,21 @@ class _LineEditor(QLineEdit):
 
 
 class _TextEditor(QPlainTextEdit):
-    """Multi-line in-place editor: Enter commits, Shift+Enter breaks the line, Esc cancels."""
+    """Wrapping in-place editor: Enter commits, Shift+Enter breaks the line (long texts), Esc cancels."""
 
     committed = Signal()
     cancelled = Signal()
+
+    def __init__(self, parent: QWidget, *, allow_newlines: bool) -> None:
+        super().__init__(parent)
+        self._allow_newlines = allow_newlines
 
     def text(self) -> str:
         return self.toPlainText()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if enter and not (self._allow_newlines and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
             self.committed.emit()
         elif event.key() == Qt.Key.Key_Escape:
             self.cancelled.emit()
@@ -413,8 +417,12 @@ class CardCanvas(QGraphicsView):
         if text is None or block is None:
             return False
         self._close_editor(commit=True)
-        multi = field in LONG_TEXT_FIELDS or "\n" in text
-        editor = _TextEditor(self.viewport()) if multi else _LineEditor(self.viewport())
+        newlines = field in LONG_TEXT_FIELDS or "\n" in text
+        multi = newlines or len(block.lines) > 1  # wrapped on the card: wrap in the editor too
+        if multi:
+            editor = _TextEditor(self.viewport(), allow_newlines=newlines)
+        else:
+            editor = _LineEditor(self.viewport())
         editor.setObjectName("inPlaceEditor")
         editor.setAccessibleName(f"Edit {field}")
         if multi:
@@ -423,8 +431,9 @@ class CardCanvas(QGraphicsView):
         else:
             editor.setText(text)
             editor.selectAll()
-        editor.committed.connect(lambda: self._close_editor(commit=True))
-        editor.cancelled.connect(lambda: self._close_editor(commit=False))
+        # Bound slots (not lambdas): Qt drops them if the canvas goes away mid-edit.
+        editor.committed.connect(self._commit_editor)
+        editor.cancelled.connect(self._cancel_editor)
         self._editor = editor
         self._editing = (field, item, text, QRectF(block.x, block.y, block.w, block.h))
         self._style_editor(block)
@@ -450,17 +459,26 @@ class CardCanvas(QGraphicsView):
         if self._editor is None or self._editing is None:
             return
         rect = self.mapFromScene(self._card.mapToScene(self._editing[3])).boundingRect()
-        min_h = self._editor.sizeHint().height() if isinstance(self._editor, QLineEdit) else 48
-        rect.setHeight(max(rect.height(), min_h))
+        if isinstance(self._editor, QLineEdit):
+            rect.setHeight(max(rect.height(), self._editor.sizeHint().height()))
+        else:  # room for the frame and the document margins around the wrapped lines
+            rect.adjust(-4, -4, 4, 16)
         rect.setWidth(max(rect.width(), 120))
         self._editor.setGeometry(rect)
+
+    def _commit_editor(self) -> None:
+        self._close_editor(commit=True)
+
+    def _cancel_editor(self) -> None:
+        self._close_editor(commit=False)
 
     def _close_editor(self, *, commit: bool) -> None:
         editor, editing = self._editor, self._editing
         if editor is None or editing is None:
             return
-        # Clear first: hiding the editor moves focus and re-enters through focusOut.
+        # Clear first: hiding the editor moves focus and would re-enter through focusOut.
         self._editor, self._editing = None, None
+        editor.blockSignals(True)
         field, item, before, _rect = editing
         text = editor.text()
         editor.hide()

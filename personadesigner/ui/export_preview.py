@@ -7,6 +7,7 @@ first sheet with the Qt painter, so the preview cannot drift from the file.
 
 from __future__ import annotations
 
+import inspect
 import math
 
 from PySide6.QtCore import Qt
@@ -25,7 +26,9 @@ def _plan_first(personas: list[Persona], options: ExportOptions):
 
     names = {p.id: p.name for p in personas if p.id}
     layouts = [export._layout(p, options, names) for p in personas[:PREVIEW_CARDS]]
-    return layouts, next(iter(export._plan(layouts, options)))[0]
+    # A PNG of a lone card is its trim (no marks), a PDF page has room for marks.
+    kwargs = {"png": options.format == "png"} if "png" in inspect.signature(export._plan).parameters else {}
+    return layouts, next(iter(export._plan(layouts, options, **kwargs)))[0]
 
 
 def page_count(first_layout, options: ExportOptions, total: int) -> int:

@@ -149,3 +149,18 @@ def test_typing_repaints_exactly_what_a_fresh_canvas_shows(qtbot, persona, templ
     fresh.set_persona(persona)
     qtbot.wait(20)
     assert typed.viewport().grab().toImage() == fresh.viewport().grab().toImage()
+
+
+def test_long_texts_are_edited_in_a_wrapping_editor_that_keeps_line_breaks(canvas, persona, qtbot):
+    persona.card.template = "profile"  # the profile shows the story
+    canvas.set_persona(persona)
+    qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre_of(canvas, "story"))
+    editor = canvas.editor()
+    assert editor.text() == persona.story
+    editor.selectAll()
+    qtbot.keyClicks(editor, "First paragraph.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor, "Second one.")
+    with qtbot.waitSignal(canvas.fieldEdited) as edited:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert edited.args == ["story", None, "First paragraph.\nSecond one."]
