@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -87,7 +87,11 @@ def open_startup_library(location: str | None, parent: QWidget | None = None):
 
 
 def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
-    """Run PersonaDesigner on a library (None: the user's default library)."""
+    """Run PersonaDesigner on a library (None: the user's default library).
+
+    The window is shown first and the library opened right after its first
+    paint, so the app appears at once; the database layer loads meanwhile.
+    """
     from personadesigner.ui.errors import install_excepthook, setup_logging
 
     app = make_application(argv)
@@ -100,21 +104,27 @@ def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
     from personadesigner.render.qt_painter import register_fonts
 
     register_fonts()
-    library = open_startup_library(library_location)
-    if library is None:
-        return 0
     from personadesigner.ui.main_window import MainWindow
     from personadesigner.ui.settings import LAST_LIBRARY, Settings
 
     settings = Settings()
-    settings.add_recent_library(library.location)
-    settings.set(LAST_LIBRARY, library.location)
-    window = MainWindow(library, settings)
-    window.show()
-    for warning in getattr(library, "warnings", []):
-        from personadesigner.ui.errors import show_user_error
+    window = MainWindow(None, settings)
+    quit_code: list[int] = []
 
-        show_user_error(window, warning)
+    def open_library() -> None:
+        library = open_startup_library(library_location, window)
+        if library is None:
+            quit_code.append(0)
+            window.close()
+            app.quit()
+            return
+        settings.add_recent_library(library.location)
+        settings.set(LAST_LIBRARY, library.location)
+        window.set_library(library)
+
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, open_library), Qt.ConnectionType.SingleShotConnection)
+    window.show()
     code = app.exec()
-    window.library.close()
-    return code
+    if window.library is not None:
+        window.library.close()
+    return quit_code[0] if quit_code else code

@@ -60,7 +60,7 @@ class LibraryModel(QAbstractListModel):
 
     def reload(self) -> None:
         """Read every live summary again, then filter and sort them in memory."""
-        self._all = self.library.list(sort="name")
+        self._all = self.library.list(sort="name") if self.library is not None else []
         self._all_row = {s.id: i for i, s in enumerate(self._all)}
         self._deep_ids = None
         self._apply()
@@ -81,7 +81,7 @@ class LibraryModel(QAbstractListModel):
     def deep_search(self) -> bool:
         """Ask the library for the full-text matches of the search; True if rows were added."""
         needle = self.search.strip()
-        if not needle:
+        if not needle or self.library is None:
             return False
         before = len(self._rows)
         self._deep_ids = {s.id for s in self.library.list(search=needle)}

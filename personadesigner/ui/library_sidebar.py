@@ -257,7 +257,7 @@ class LibrarySidebar(QWidget):
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
         self.tag_combo.addItem("All tags", None)
-        for tag in self.model.library.tags():
+        for tag in (self.model.library.tags() if self.model.library is not None else []):
             self.tag_combo.addItem(tag, tag)
         i = self.tag_combo.findData(current)
         self.tag_combo.setCurrentIndex(max(i, 0))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,7 +51,15 @@ NEW_PERSONA_NAME = "New persona"
 
 
 class MainWindow(QMainWindow):
-    """PersonaDesigner's window on one library."""
+    """PersonaDesigner's window on one library.
+
+    ``library`` may be None while the app starts: the window paints first and
+    ``set_library`` fills it once the library is open (opening loads the
+    database layer, which would otherwise delay the first paint).
+    """
+
+    #: The window is on screen (first paint of the card area).
+    firstPainted = Signal()
 
     def __init__(self, library, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +68,8 @@ class MainWindow(QMainWindow):
         self.document = Document(library, self)
         self.document.conflict_resolver = self.resolve_conflict
         self._names: dict[str, str] = {}
-        self._seen_data_version = library.data_version()
+        self._seen_data_version = library.data_version() if library is not None else 0
+        self._painted = False
 
         self.sidebar = LibrarySidebar(library, self)
         self.form = PersonaForm(self.document, self)
@@ -237,7 +246,7 @@ class MainWindow(QMainWindow):
 
     def open_last_persona(self) -> None:
         """Show the persona the user had open last (else the first one)."""
-        if self.startup_done:
+        if self.startup_done or self.library is None:
             return
         self.startup_done = True
         if self.document.persona is not None:
@@ -254,7 +263,7 @@ class MainWindow(QMainWindow):
         s.set(opts.SIDEBAR_SORT, self.sidebar.sort_combo.currentData() or "name")
         if self.canvas is not None:
             s.set(opts.ZOOM, 0.0 if self.canvas.is_fit_mode() else float(self.canvas.zoom()))
-        if self.document.persona is not None:
+        if self.document.persona is not None and self.library is not None:
             s.set_last_persona(self.library.location, self.document.persona.id)
         s.sync()
 
@@ -302,10 +311,17 @@ class MainWindow(QMainWindow):
         self.sidebar.model.update_persona(persona)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"PersonaDesigner — {self.library.name}")
+        if self.library is None:
+            self.setWindowTitle("PersonaDesigner")
+            self.statusBar().showMessage("Opening the library…")
+        else:
+            self.setWindowTitle(f"PersonaDesigner — {self.library.name}")
 
     def _update_actions(self) -> None:
         has = self.document.persona is not None
+        has_library = self.library is not None
+        for a in (self.new_action, self.import_action, self.export_action, self.trash_action):
+            a.setEnabled(has_library)
         for a in (self.duplicate_action, self.delete_action, self.copy_image_action, self.print_action):
             a.setEnabled(has)
 
@@ -342,8 +358,12 @@ class MainWindow(QMainWindow):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Image files dropped on the canvas become the persona's photo."""
         if self.canvas is not None and obj is self.canvas.viewport():
-            if event.type() == QEvent.Type.Paint and not self.startup_done:
-                QTimer.singleShot(0, self.open_last_persona)
+            if event.type() == QEvent.Type.Paint:
+                if not self._painted:
+                    self._painted = True
+                    QTimer.singleShot(0, self.firstPainted.emit)
+                if not self.startup_done and self.library is not None:
+                    QTimer.singleShot(0, self.open_last_persona)
             if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and dropped_image_path(event):
                 event.acceptProposedAction()
                 return True
@@ -469,6 +489,8 @@ class MainWindow(QMainWindow):
 
     def refresh_from_library(self) -> None:
         """The 2 s tick: another process wrote -> reload the list (and the persona if idle)."""
+        if self.library is None:
+            return
         try:
             version = self.library.data_version()
         except UserError:
@@ -486,12 +508,13 @@ class MainWindow(QMainWindow):
     def set_library(self, library) -> None:
         """Show another library; the previous one is closed."""
         old = self.library
-        if self.document.persona is not None:
+        if self.document.persona is not None and old is not None:
             self.settings.set_last_persona(old.location, self.document.persona.id)
         self.document.set_library(library)
         self.library = library
         self._names.clear()
-        self._seen_data_version = library.data_version()
+        self._seen_data_version = library.data_version() if library is not None else 0
+        self._painted = False
         self.sidebar.set_library(library)
         self.form.refresh_candidates()
         self.settings.add_recent_library(library.location)
@@ -500,8 +523,10 @@ class MainWindow(QMainWindow):
         last = self.settings.last_persona(library.location)
         if not (last and self.sidebar.select(last)) and self.sidebar.model.rowCount():
             self.sidebar.select(self.sidebar.model.summary(0).id)
+        self.startup_done = True
+        self.statusBar().clearMessage()
         self._update_actions()
-        if old is not library:
+        if old is not None and old is not library:
             old.close()
         for warning in getattr(library, "warnings", []):
             show_user_error(self, warning)
@@ -530,7 +555,8 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = [loc for loc in self.settings.get(opts.RECENT_LIBRARIES) if loc != self.library.location]
+        here = self.library.location if self.library is not None else None
+        recent = [loc for loc in self.settings.get(opts.RECENT_LIBRARIES) if loc != here]
         if not recent:
             placeholder = self.recent_menu.addAction("No other recent libraries")
             placeholder.setEnabled(False)

@@ -129,3 +129,38 @@ def test_startup_on_a_damaged_library_offers_a_choice_and_quits_cleanly(tmp_path
     assert open_startup_library(str(bogus)) is None
     assert len(messages.messages) == 1
     assert "Open another library" in messages.messages[0]
+
+
+def test_run_app_shows_the_window_then_opens_the_library(qtbot, library_path, messages, monkeypatch):
+    import logging
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from personadesigner.ui.app import run_app
+    from personadesigner.ui.main_window import MainWindow
+
+    seen = {}
+
+    def poll():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and windows[0].library is not None and windows[0].document.persona is not None:
+            w = windows[0]
+            seen["title"] = w.windowTitle()
+            seen["persona"] = w.document.persona.name
+            w.close()
+        else:
+            QTimer.singleShot(20, poll)
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
+    handlers = list(logging.getLogger().handlers)
+    QTimer.singleShot(0, poll)
+    try:
+        assert run_app(str(library_path), []) == 0
+    finally:
+        for h in logging.getLogger().handlers:
+            if h not in handlers:
+                logging.getLogger().removeHandler(h)
+                h.close()
+    assert seen == {"title": "PersonaDesigner — team", "persona": "Anna Berg"}
