@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 
 import arabic_reshaper
 from bidi.algorithm import get_display
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import make_layout, run
 from personadesigner.core.cardlayout import TextBlock
@@ -118,3 +121,12 @@ def test_one_page_per_card(tmp_path, poppler):
 def test_hand_made_layout_has_text_blocks_for_the_names():
     # guards the fixture itself: the text tests above rely on it drawing runs
     assert any(isinstance(it, TextBlock) for it in make_layout().items)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=40), st.sampled_from(["sans", "serif-bold", "cjk", "arabic", "hebrew", "symbols"]))
+def test_any_text_in_any_face_makes_a_complete_pdf(text, font):
+    buffer = io.BytesIO()
+    write_cards_pdf([make_layout([(font, text)])], buffer)
+    data = buffer.getvalue()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageStat
 
 from conftest import make_layout, run
@@ -80,3 +82,10 @@ def test_fidelity_catches_a_different_picture(qapp, tmp_path, poppler):
     pdf_png = _rasterize(make_layout(background="#dceefb"), tmp_path)
     other = png_bytes(render_png(make_layout(background="#203040"), dpi=100))
     assert _difference(other, pdf_png) > 0.03
+
+
+@settings(max_examples=30, deadline=None)
+@given(text=st.text(min_size=1, max_size=40), font=st.sampled_from(["sans", "cjk", "arabic", "symbols"]))
+def test_any_text_in_any_face_paints(qapp, text, font):
+    image = render_png(make_layout([(font, text)]), dpi=20)
+    assert (image.width(), image.height()) == (round(105 / 25.4 * 20), round(148 / 25.4 * 20))
