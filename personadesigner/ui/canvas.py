@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from personadesigner.core.cardlayout import CardLayout, TextBlock
+from personadesigner.core.layout import layout as lay_out
 from personadesigner.core.persona import LIST_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS, Persona
+from personadesigner.errors import UserError
 from personadesigner.render.qt_painter import qfont, register_fonts
 from personadesigner.ui.canvas_items import (
     CANVAS_BLEED,
@@ -146,6 +148,13 @@ class CardCanvas(QGraphicsView):
             " border-radius: 4px; padding: 3px 8px;"
         )
         self._cut_badge.hide()
+        self._problem = QLabel(self)
+        self._problem.setObjectName("canvasProblem")
+        self._problem.setTextFormat(Qt.TextFormat.PlainText)
+        self._problem.setWordWrap(True)
+        self._problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._problem.setStyleSheet("color: white; font-size: 12pt; padding: 24px;")
+        self._problem.hide()
 
         self._persona: Persona | None = None
         self._names: dict[str, str] | None = None
@@ -156,7 +165,6 @@ class CardCanvas(QGraphicsView):
         self._fit_mode = True
         self._editor: _LineEditor | _TextEditor | None = None
         self._editing: tuple[str, int | None, str, QRectF] | None = None
-        self._error: str | None = None
 
     # ---------------------------------------------------------------- content
     def set_persona(self, persona: Persona | None, names: dict[str, str] | None = None) -> None:
@@ -186,13 +194,29 @@ class CardCanvas(QGraphicsView):
 
     def _relayout(self) -> None:
         if self._persona is None:
+            self._show_problem(None)
             self.set_layout(None)
             return
-        from personadesigner.core.layout import layout
+        try:
+            card = lay_out(self._persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names)
+        except UserError as exc:  # e.g. a design this installation does not have
+            self._show_problem(str(exc))
+            self.set_layout(None)
+            return
+        self._show_problem(None)
+        self.set_layout(card)
 
-        self.set_layout(
-            layout(self._persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names)
-        )
+    def problem(self) -> str | None:
+        """Why no card is shown (a known problem such as a missing template), or None."""
+        return self._problem.text() if self._problem.isVisible() else None
+
+    def _show_problem(self, message: str | None) -> None:
+        if message is None:
+            self._problem.hide()
+            return
+        self._problem.setText(message)
+        self._problem.show()
+        self._place_badge()
 
     def set_layout(self, layout: CardLayout | None, persona: Persona | None = None) -> None:
         """Show an already computed layout (set_persona calls this after laying out).
@@ -261,6 +285,7 @@ class CardCanvas(QGraphicsView):
 
     def _place_badge(self) -> None:
         self._cut_badge.move(8, self.height() - self._cut_badge.height() - 8)
+        self._problem.setGeometry(self.rect())
 
     def _update_scene_rect(self) -> None:
         layout = self._card.layout()

@@ -164,3 +164,12 @@ def test_long_texts_are_edited_in_a_wrapping_editor_that_keeps_line_breaks(canva
     with qtbot.waitSignal(canvas.fieldEdited) as edited:
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert edited.args == ["story", None, "First paragraph.\nSecond one."]
+
+
+def test_a_design_this_installation_lacks_is_explained_not_crashed_on(canvas, persona):
+    persona.card.template = "from-a-newer-version"
+    canvas.set_persona(persona)
+    assert canvas.current_layout() is None
+    assert "from-a-newer-version" in canvas.problem()
+    canvas.set_design("card", "classic")
+    assert canvas.problem() is None and canvas.current_layout() is not None
