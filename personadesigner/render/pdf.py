@@ -18,13 +18,10 @@ from typing import BinaryIO, Iterable
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner import APP_NAME, __version__
 from personadesigner.atomic import atomic_write
-from personadesigner.render import pdf_tounicode  # noqa: F401  (emoji & co. extract as themselves)
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
@@ -33,44 +30,14 @@ from personadesigner.core.cardlayout import (
     Slider,
     TextBlock,
 )
-from personadesigner.core.fonts import FACES
+from personadesigner.render import pdf_tounicode  # noqa: F401  (emoji & co. extract as themselves)
+from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.pdf_ops import Ops
 from personadesigner.render.shapes import Rect, slider_shape
 from personadesigner.render.sheet import MARK_WIDTH, Sheet, card_sheet
 
 #: Registration colour: printed on every separation, so marks show on every plate.
 REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)
-
-
-_registered: dict[str, str] = {}
-
-
-def font_name(key: str) -> str:
-    """The reportlab name of a bundled face, registered on first use.
-
-    Reading a font file's tables costs time; a typical export uses three or
-    four of the fourteen faces, so each is registered when first drawn.
-    """
-    name = _registered.get(key)
-    if name is None:
-        face = FACES[key]
-        name = f"PD-{key}"
-        pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.subfont))
-        _registered[key] = name
-    return name
-
-
-def register_fonts() -> dict[str, str]:
-    """Register every bundled face with reportlab; font key -> reportlab name."""
-    return {key: font_name(key) for key in FACES}
-
-
-class _FontNames(dict):
-    """font key -> reportlab name, registering each face the first time it is asked for."""
-
-    def __missing__(self, key: str) -> str:
-        self[key] = name = font_name(key)
-        return name
 
 
 class _ImageCache:
@@ -116,7 +83,7 @@ class PdfPainter:
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
-        self.ops = Ops(canvas, _FontNames())
+        self.ops = Ops(canvas)
         self.images = _ImageCache()
 
     # ----------------------------------------------------------------- pages

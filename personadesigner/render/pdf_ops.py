@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner.core.cardlayout import TextRun
+from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.shapes import rgba
 
 #: Control-point distance of a cubic Bezier quarter circle.
@@ -26,10 +27,9 @@ KAPPA = 0.5522847498
 class Ops:
     """Writes operators into the current page of ``canvas`` (coordinates as given)."""
 
-    def __init__(self, canvas: Canvas, font_names: dict[str, str]) -> None:
+    def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
         self.emit = canvas.addLiteral
-        self.font_names = font_names
         self._fonts: dict[str, object] = {}
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
@@ -123,5 +123,5 @@ class Ops:
     def _font(self, key: str):
         font = self._fonts.get(key)
         if font is None:
-            font = self._fonts[key] = pdfmetrics.getFont(self.font_names[key])
+            font = self._fonts[key] = pdfmetrics.getFont(font_name(key))
         return font
