@@ -259,3 +259,14 @@ def test_profile_without_sidebar_content_uses_the_whole_width():
     assert any(isinstance(b, Box) and b.fill == surface for b in rich.items)
     goals = lambda lay: next(b for b in lay.text_blocks() if b.field == "goals")
     assert goals(sparse).x < goals(rich).x
+
+
+def test_the_header_band_bleeds_at_the_edges_it_touches_only():
+    from personadesigner.core.themes import load_theme
+
+    colour = load_theme("classic").type_colors["end_user"]
+    lay = layout(plain(), "card", "classic", bleed=BLEED)
+    band = next(b for b in lay.items if isinstance(b, Box) and b.fill == colour and b.w > lay.width)
+    assert (band.x, band.y) == pytest.approx((-BLEED, -BLEED))
+    assert band.x + band.w == pytest.approx(lay.width + BLEED)
+    assert band.y + band.h < lay.height / 2  # its inner edge stays where the design put it
