@@ -15,6 +15,7 @@ from personadesigner.core.text import clean
 DEMOGRAPHICS = ("age", "gender", "location", "income", "education", "household",
                 "company", "company_size", "industry", "segment")
 NEVER_PRINTED = frozenset({"notes"})
+_KIND_LABELS = {"crm": "CRM"}
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018\u300c"
 
 
@@ -117,7 +118,7 @@ def section_blocks(spec: dict, p: Persona, names: dict[str, str] | None = None) 
     if kind == "sources":
         blocks = []
         for i, s in enumerate(p.sources):
-            parts = [s.kind.capitalize()]
+            parts = [_KIND_LABELS.get(s.kind, s.kind.capitalize())]
             title = clean(s.title).strip()
             if title:
                 parts.append(title)

@@ -83,7 +83,11 @@ def load_template(name: str) -> Template:
     """The template called ``name``; UserError naming the choices for an unknown one."""
     if not isinstance(name, str) or name not in template_names():
         raise UserError(f'"{name}" is not a template (use one of: {", ".join(template_names())})')
-    data = json.loads((_templates_dir() / f"{name}.json").read_text(encoding="utf-8"))
+    path = _templates_dir() / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f'The template file {path} cannot be read ({exc})') from exc
     size = data["size"]
     if isinstance(size, str):
         w, h = (v.pt for v in _page_size(size))

@@ -72,7 +72,11 @@ def load_theme(name: str) -> Theme:
     """The theme called ``name``; UserError naming the choices for an unknown one."""
     if not isinstance(name, str) or name not in theme_names():
         raise UserError(f'"{name}" is not a theme (use one of: {", ".join(theme_names())})')
-    data = json.loads((_themes_dir() / f"{name}.json").read_text(encoding="utf-8"))
+    path = _themes_dir() / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f'The theme file {path} cannot be read ({exc})') from exc
     colors = dict(data["colors"])
     missing = [c for c in _REQUIRED_COLORS if c not in colors]
     if missing:
