@@ -11,6 +11,7 @@ already in visual order, ``drawText`` would reorder them a second time).
 from __future__ import annotations
 
 import hashlib
+import threading
 
 from personadesigner import pyside_guard  # noqa: F401  (before any Qt call: PySide6 6.12 leak)
 
@@ -43,8 +44,9 @@ from personadesigner.render.sheet import MARK_COLOR, MARK_WIDTH, Sheet
 
 _families: dict[str, str] = {}
 _font_data: dict[str, QByteArray] = {}
-_raw_fonts: dict[tuple[str, float], QRawFont] = {}
-_images: dict[str, QImage] = {}
+#: Raw fonts and decoded photos per thread: the canvas paints in the GUI thread
+#: while an export renders PNGs in a worker, and neither class is thread-safe.
+_per_thread = threading.local()
 _LAYOUT_FLAGS = QRawFont.LayoutFlag.SeparateAdvances | QRawFont.LayoutFlag.UseDesignMetrics
 
 
@@ -72,15 +74,24 @@ def qfont(key: str, size_pt: float) -> QFont:
     return font
 
 
+def _cache(name: str) -> dict:
+    cache = getattr(_per_thread, name, None)
+    if cache is None:
+        cache = {}
+        setattr(_per_thread, name, cache)
+    return cache
+
+
 def raw_font(key: str, size: float) -> QRawFont:
     """The bundled file of ``key`` at ``size`` painter units (points on a card)."""
-    cached = _raw_fonts.get((key, size))
+    raw_fonts = _cache("raw_fonts")
+    cached = raw_fonts.get((key, size))
     if cached is None:
         data = _font_data.get(key)
         if data is None:
             data = _font_data[key] = QByteArray(FACES[key].path.read_bytes())
         cached = QRawFont(data, size, QFont.HintingPreference.PreferNoHinting)
-        _raw_fonts[(key, size)] = cached
+        raw_fonts[(key, size)] = cached
     return cached
 
 
@@ -162,11 +173,12 @@ def _draw_box(painter: QPainter, box: Box) -> None:
 
 def _image(data: bytes) -> QImage:
     key = hashlib.sha1(data).hexdigest()
-    image = _images.get(key)
+    images = _cache("images")
+    image = images.get(key)
     if image is None:
-        if len(_images) > 64:
-            _images.clear()
-        image = _images[key] = QImage.fromData(data)
+        if len(images) > 64:
+            images.clear()
+        image = images[key] = QImage.fromData(data)
     return image
 
 
