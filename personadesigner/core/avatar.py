@@ -8,26 +8,34 @@ from __future__ import annotations
 
 import hashlib
 import io
-from functools import lru_cache
 
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import Box, ImageItem, TextBlock, TextLine, TextRun
 
 
-@lru_cache(maxsize=256)
-def _size_by_hash(digest: str, data: bytes) -> tuple[int, int] | None:
+_SIZES: dict[str, tuple[int, int] | None] = {}
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Pixel size of encoded image bytes (header only), None when unreadable.
+
+    Cached by a digest of the bytes, not the bytes themselves, so the cache
+    never keeps photos alive.
+    """
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if digest in _SIZES:
+        return _SIZES[digest]
     from PIL import Image
 
     try:
         with Image.open(io.BytesIO(data)) as im:
-            return im.size
+            size = im.size
     except Exception:  # a damaged photo falls back to the avatar; storage reports it
-        return None
-
-
-def image_size(data: bytes) -> tuple[int, int] | None:
-    """Pixel size of encoded image bytes (header only, cached), None when unreadable."""
-    return _size_by_hash(hashlib.blake2b(data, digest_size=16).hexdigest(), bytes(data))
+        size = None
+    if len(_SIZES) > 4096:
+        _SIZES.clear()
+    _SIZES[digest] = size
+    return size
 
 
 def fill_crop(img_w: float, img_h: float, frame_w: float, frame_h: float) -> tuple[float, float, float, float]:
