@@ -132,3 +132,39 @@ def test_any_text_in_any_face_makes_a_complete_pdf(text, font):
     write_cards_pdf([make_layout([(font, text)])], buffer)
     data = buffer.getvalue()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_crop_marks_sit_outside_the_bleed_at_every_trim_corner():
+    from personadesigner.render.sheet import card_sheet
+
+    bleed = 3 * PT_PER_MM
+    sheet = card_sheet(make_layout(bleed=bleed), with_marks=True)
+    bx, by, bw, bh = sheet.bleed_box
+    tx, ty, tw, th = sheet.trim_box
+    assert len(sheet.marks) == 8
+    for x1, y1, x2, y2 in sheet.marks:
+        # outside the bleed box, on the page, and on a trim line
+        assert not (bx < max(x1, x2) and min(x1, x2) < bx + bw and by < max(y1, y2) and min(y1, y2) < by + bh)
+        e = 1e-6
+        assert -e <= min(x1, x2) and max(x1, x2) <= sheet.width + e and -e <= min(y1, y2) and max(y1, y2) <= sheet.height + e
+        assert (x1 == x2 and x1 in (tx, tx + tw)) or (y1 == y2 and y1 in (ty, ty + th))
+
+
+def test_the_background_fills_the_bleed_and_stops_there(tmp_path, poppler):
+    from PIL import Image
+
+    from personadesigner.core.cardlayout import Box
+
+    bleed = 3 * PT_PER_MM
+    layout = make_layout(bleed=bleed, background="#000000")
+    # a background drawn far too large: the page must still end it at the bleed box
+    layout.items[0] = Box(-40, -40, layout.width + 80, layout.height + 80, fill="#000000")
+    pdf = tmp_path / "bleed.pdf"
+    write_cards_pdf([layout], pdf, crop_marks=True)
+    run("pdftoppm", "-r", "72", "-png", "-singlefile", str(pdf), str(tmp_path / "page"))
+    page = Image.open(tmp_path / "page.png").convert("L")
+    b = boxes(pdf)
+    media_h = b["MediaBox"][3]
+    x0, y0 = b["BleedBox"][0], media_h - b["BleedBox"][3]  # top-left of the bleed box, y down
+    assert page.getpixel((round(x0) + 2, round(y0) + 2)) < 50  # inside the bleed: background
+    assert page.getpixel((round(x0) - 3, round(y0) + 30)) > 200  # just outside: paper
