@@ -24,7 +24,7 @@ _EPS = 0.01
 _DEFAULT_STYLES = {
     "body": {"family": "body", "size": 9, "min": 7, "leading": 1.35, "color": "text"},
     "heading": {"family": "heading", "weight": "bold", "size": 7.5, "min": 6.5, "leading": 1.6,
-                "color": "heading", "upper": True, "tracking": 0.08},
+                "color": "heading", "upper": True, "tracking": 0.06},
     "fact_label": {"family": "body", "size": 7, "min": 6, "leading": 1.35, "color": "muted"},
     "slider": {"family": "body", "size": 7.5, "min": 6, "leading": 1.3, "color": "muted"},
     "badge": {"family": "body", "weight": "bold", "size": 7, "min": 6, "color": "on_accent", "fill": "type"},
