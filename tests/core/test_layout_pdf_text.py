@@ -1,0 +1,26 @@
+"""What the layout draws reads back as words from a real PDF (search, copy, screen readers)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from conftest import full, negative
+
+from personadesigner.core.layout import layout
+from personadesigner.core.templates import template_names
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+
+
+@pytest.mark.parametrize("template", template_names())
+def test_letter_spaced_headings_extract_as_words(template, tmp_path):
+    from personadesigner.render.pdf import write_cards_pdf
+
+    out = tmp_path / "cards.pdf"
+    write_cards_pdf([layout(full(), template, "classic"), layout(negative(), template, "classic")], out)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "PAIN POINTS" in text or "TOP PAIN POINT" in text
+    assert "NOT OUR CUSTOMER" in text
+    assert "Maximilian Okonkwo" in text
