@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
             for combo in (self.design_bar.template_combo, self.design_bar.theme_combo):
                 # Long template titles must not make the whole window wider than a laptop screen.
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-                combo.setMinimumContentsLength(10)
+                combo.setMinimumContentsLength(14)
             centre_layout.addWidget(self.design_bar)
             centre_layout.addWidget(self.canvas, 1)
         else:  # pragma: no cover

@@ -96,6 +96,7 @@ class PersonaForm(QScrollArea):
         layout = QVBoxLayout(inner)
         em = self.fontMetrics().horizontalAdvance("M")
         layout.setContentsMargins(em // 2, em // 2, em, em)
+        labels: list[QLabel] = []
         for title, fields in SECTIONS:
             section = CollapsibleSection(title, inner)
             self.sections[title] = section
@@ -103,6 +104,10 @@ class PersonaForm(QScrollArea):
                 editor = self._make_editor(name, section.body)
                 self.editors[name] = editor
                 self._section_of[name] = section
+                if len(fields) == 1:
+                    # The section's title already names its one field.
+                    section.form.addRow(editor)
+                    continue
                 label = QLabel(FIELD_LABELS[name], section.body)
                 label.setBuddy(editor)  # composite editors pass the focus on to their first control
                 if name in _RECORD_EDITORS:
@@ -110,8 +115,14 @@ class PersonaForm(QScrollArea):
                     section.form.addRow(label)
                     section.form.addRow(editor)
                 else:
+                    labels.append(label)
                     section.form.addRow(label, editor)
             layout.addWidget(section)
+        # One label column for all sections, so every field starts at the same edge.
+        label_width = max(lab.sizeHint().width() for lab in labels)
+        for lab in labels:
+            lab.setMinimumWidth(label_width)
+            lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addStretch(1)
         self.setWidget(inner)
         # Never narrower than the widest row: nothing is clipped, no sideways scrolling.

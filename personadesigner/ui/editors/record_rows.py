@@ -66,7 +66,14 @@ class RecordRowsEditor(ForwardsFocus, QWidget):
         layout.addLayout(self.grid)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+    #: Grid lines one record takes (see ``positions``).
+    lines_per_record = 1
+
     # ------------------------------------------------------------ subclass hooks
+    def positions(self, count: int) -> list[tuple[int, int, int]]:
+        """(line within the record, column, column span) of each widget, Remove last."""
+        return [(0, col, 1) for col in range(count)]
+
     def new_record(self) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -114,8 +121,8 @@ class RecordRowsEditor(ForwardsFocus, QWidget):
             remove.setAccessibleName(f"Remove {self.label.lower()} row {i + 1}")
             remove.clicked.connect(lambda _=False, row=i: self._remove(row))
             widgets.append(remove)
-            for col, w in enumerate(widgets):
-                self.grid.addWidget(w, i + 1, col)
+            for w, (line, col, cols) in zip(widgets, self.positions(len(widgets))):
+                self.grid.addWidget(w, 1 + i * self.lines_per_record + line, col, 1, cols)
                 self._watch(w)
             self._rows.append(widgets)
         self._headers_visible(count > 0)

@@ -20,9 +20,16 @@ KIND_LABELS = {
 
 
 class SourcesEditor(RecordRowsEditor):
-    headers = ("Kind", "Title", "Date", "Note")
+    """Two lines per source (kind and title, then date and note) to fit a narrow form."""
+
+    headers = ()
     add_text = "Add source"
-    stretch_columns = (1, 3)
+    stretch_columns = (1,)
+    lines_per_record = 2
+
+    def positions(self, count: int) -> list[tuple[int, int, int]]:
+        # kind, title / date, note; Remove beside the title.
+        return [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, 2), (0, 2, 1)]
 
     def new_record(self) -> Source:
         return Source(kind="interview")

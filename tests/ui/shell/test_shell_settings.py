@@ -11,15 +11,15 @@ from test_shell_editing import select
 
 def test_window_state_comes_back_after_restart(qtbot, make_window, settings_path):
     first = make_window(st=Settings.from_file(str(settings_path)))
-    first.resize(1420, 860)
-    first.splitter.setSizes([300, 650, 470])
+    first.resize(1520, 900)
+    first.splitter.setSizes([300, 720, 480])
     select(first, "Dana Fox")
     first.canvas.set_zoom(1.75)
     sizes = first.splitter.sizes()
     first.close()
 
     second = make_window(st=Settings.from_file(str(settings_path)))
-    assert (second.width(), second.height()) == (1420, 860)
+    assert (second.width(), second.height()) == (1520, 900)
     assert second.splitter.sizes() == sizes
     assert second.document.persona.name == "Dana Fox"
     assert second.sidebar.current_id() == second.document.persona.id
