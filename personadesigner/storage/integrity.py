@@ -72,6 +72,11 @@ def integrity_check(path: Path) -> list[str]:
     return [f"{table} row {rowid} refers to a missing row in {parent}" for table, rowid, parent, _fk in fk]
 
 
+#: Read-only connections cannot finish a crashed writer's transaction (hot rollback
+#: journal, WAL index to rebuild); these codes mean "recover first", not "damaged".
+_NEEDS_RECOVERY = frozenset({"SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY", "SQLITE_READONLY_CANTINIT"})
+
+
 def _check(path: Path, pragma: str) -> list[str]:
     try:
         conn = connect_readonly(path)
@@ -79,9 +84,27 @@ def _check(path: Path, pragma: str) -> list[str]:
             rows = _pragma_rows(conn, pragma)
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
+            return [str(exc)]
+        rows = _check_after_recovery(path, pragma)
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"...
         return [str(exc)]
     return [] if rows == ["ok"] else rows
+
+
+def _check_after_recovery(path: Path, pragma: str) -> list[str]:
+    """After a crash (kill -9, power cut) SQLite's own recovery must run before reading:
+    it rolls the interrupted transaction back, exactly as any normal open would."""
+    try:
+        conn = sqlite3.connect(path, timeout=10)
+        try:
+            conn.execute("PRAGMA busy_timeout = 10000")
+            return _pragma_rows(conn, pragma)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
 
 
 def library_tables(path: Path) -> set[str]:

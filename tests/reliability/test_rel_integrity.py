@@ -8,6 +8,7 @@ import pytest
 
 from personadesigner.errors import LibraryError
 from personadesigner.storage import integrity
+from personadesigner.core.persona import Persona
 from personadesigner.storage.library import Library
 
 
@@ -66,3 +67,33 @@ def test_a_text_file_is_not_called_damaged_and_gets_no_copy(tmp_path):
     with pytest.raises(LibraryError, match="not a PersonaDesigner library"):
         Library.open(str(notes))
     assert list(tmp_path.glob("*.damaged-*")) == []
+
+
+def test_a_crash_mid_transaction_in_rollback_journal_mode_is_recovered_not_called_damaged(tmp_path):
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    folder = tmp_path / "Dropbox"  # rollback journal here
+    folder.mkdir()
+    path = folder / "lib.sqlite"
+    with Library.open(str(path)) as lib:
+        lib.add(Persona(name="Kept"))
+    # A writer dies (os._exit: no cleanup) in the middle of a big transaction: a hot journal is left.
+    script = (
+        "import sqlite3, os\n"
+        f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+        "c.execute('PRAGMA cache_size = 1')\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute(\"UPDATE personas SET story = hex(randomblob(20000))\")\n"
+        "c.executemany('INSERT INTO library_info VALUES (?, ?)', [(f'k{i}', 'x' * 3000) for i in range(400)])\n"
+        "os._exit(9)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=False)
+    assert os.path.getsize(str(path) + "-journal") > 0
+    assert integrity.quick_check(path) == []
+    with Library.open(str(path)) as lib:
+        assert [s.name for s in lib.list()] == ["Kept"] and lib.get(lib.list()[0].id).story == ""
+    assert list(folder.glob("*.damaged-*")) == []
+    sqlite3.connect(path).close()
