@@ -112,17 +112,21 @@ def impose(layouts: list[CardLayout], grid: Grid, *, with_marks: bool = False) -
         if abs(lay.width - grid.card_w) > 0.01 or abs(lay.height - grid.card_h) > 0.01 or lay.bleed != layouts[0].bleed:
             raise UserError("Cards of different sizes cannot share a sheet; export them with one template.")
     # Marks stay off every slot, filled or not: an empty slot stays blank paper.
+    # So each slot's marks are the same on every sheet, and are planned once.
     slots = [grid.slot(i) for i in range(grid.per_page)]
     bleed = layouts[0].bleed if layouts else 0.0
     boxes = [(x - bleed, y - bleed, grid.card_w + 2 * bleed, grid.card_h + 2 * bleed) for x, y in slots]
     bounds = (0.0, 0.0, grid.sheet_w, grid.sheet_h)
+    slot_marks = [
+        crop_marks((x, y, grid.card_w, grid.card_h), bleed, avoid=boxes[:i] + boxes[i + 1 :], bounds=bounds)
+        if with_marks
+        else []
+        for i, (x, y) in enumerate(slots)
+    ]
     for start in range(0, len(layouts), grid.per_page):
         sheet = Sheet(grid.sheet_w, grid.sheet_h)
         for i, lay in enumerate(layouts[start : start + grid.per_page]):
             x, y = slots[i]
             sheet.placements.append(Placement(lay, x, y, boxes[i]))
-            if with_marks:
-                trim = (x, y, lay.width, lay.height)
-                others = boxes[:i] + boxes[i + 1 :]
-                sheet.marks.extend(crop_marks(trim, bleed, avoid=others, bounds=bounds))
+            sheet.marks.extend(slot_marks[i])
         yield sheet

@@ -31,6 +31,7 @@ class Ops:
         self.canvas = canvas
         self.emit = canvas.addLiteral
         self._fonts: dict[str, object] = {}
+        self._split: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
 
@@ -96,7 +97,6 @@ class Ops:
         """Runs in one text object; the -1 in each text matrix turns glyphs upright
         again under the page's y-down transform. Fonts are embedded as subsets by
         reportlab, which hands out the subset of every character."""
-        doc = self.canvas._doc  # the document the subsets belong to
         emit = self.emit
         emit("BT")
         current_font = current_color = None
@@ -110,15 +110,28 @@ class Ops:
                     self.fill_alpha = a
                 emit(f"{r:.3f} {g:.3f} {b:.3f} rg")
                 current_color = run.color
-            font = self._font(run.font)
             emit(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
-            for subset, chunk in font.splitString(run.text, doc):
-                name = font.getSubsetInternalName(subset, doc)
+            for name, chunk in self._chunks(run.font, run.text):
                 if (name, run.size) != current_font:
                     emit(f"{name} {run.size:.2f} Tf")
                     current_font = (name, run.size)
-                emit(f"({escapePDF(chunk)}) Tj")
+                emit(chunk)
         emit("ET")
+
+    def _chunks(self, key: str, text: str) -> list[tuple[str, str]]:
+        """(subset font name, "(...) Tj") pieces of ``text``, remembered per document:
+        cards of one export repeat the same headings and phrases again and again."""
+        chunks = self._split.get((key, text))
+        if chunks is None:
+            font, doc = self._font(key), self.canvas._doc
+            chunks = [
+                (font.getSubsetInternalName(subset, doc), f"({escapePDF(part)}) Tj")
+                for subset, part in font.splitString(text, doc)
+            ]
+            if len(self._split) >= 50_000:  # a huge export: keep memory flat
+                self._split.clear()
+            self._split[(key, text)] = chunks
+        return chunks
 
     def _font(self, key: str):
         font = self._fonts.get(key)
