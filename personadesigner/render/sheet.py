@@ -17,7 +17,7 @@ from personadesigner.core.cardlayout import CardLayout, TextRun
 from personadesigner.render.marks import MARK_GAP, MARK_LENGTH, Segment, crop_marks
 from personadesigner.render.shapes import Rect
 
-#: Registration black: the colour crop marks and labels are printed in.
+#: Crop marks and tile labels (the PDF prints marks in registration colour).
 MARK_COLOR = "#000000"
 MARK_WIDTH = 0.25
 
