@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -567,12 +566,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ import / export / print
     def import_personas(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import personas", "", "Personas (*.json *.csv);;All files (*)")
-        if not paths:
-            return
-        from personadesigner.ui.import_dialog import import_files
+        from personadesigner.ui.import_dialog import choose_and_import
 
-        count = import_files(self, self.library, paths)
+        count = choose_and_import(self, self.library)
         if count:
             self.sidebar.reload()
             self.form.refresh_candidates()
