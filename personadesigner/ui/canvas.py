@@ -31,6 +31,7 @@ from personadesigner.ui.canvas_items import (
     CardItem,
     CutMarkerItem,
     GuidesItem,
+    SelectionItem,
     ShadowItem,
     cut_message,
 )
@@ -139,6 +140,9 @@ class CardCanvas(QGraphicsView):
             self._scene.addItem(item)
         self._cut_items: list[CutMarkerItem] = []
         self._cut_key: tuple = ()
+        self._selection = SelectionItem()
+        self._scene.addItem(self._selection)
+        self._selected: tuple[str, int | None] | None = None
         # Cut texts with no room at all have no block to outline: a badge lists them.
         self._cut_badge = QLabel(self)
         self._cut_badge.setObjectName("cutBadge")
@@ -233,6 +237,7 @@ class CardCanvas(QGraphicsView):
         self._card.set_layout(layout)
         self._guides.set_layout(layout)
         self._update_cut_markers(layout)
+        self._update_selection()
         if size_changed:
             self._update_scene_rect()
         if self._editing is not None and layout is None:
@@ -244,6 +249,27 @@ class CardCanvas(QGraphicsView):
     def card_rect(self) -> QRectF:
         """The trim box in scene coordinates (points)."""
         return self._card.trim_rect()
+
+    def select_field(self, field: str | None, item: int | None = None) -> None:
+        """Frame the field's text on the card (the form's focused field, or the last click)."""
+        self._selected = None if field is None else (field, item)
+        self._update_selection()
+
+    def selected_field(self) -> tuple[str, int | None] | None:
+        return self._selected
+
+    def selection_rect(self) -> QRectF:
+        return self._selection.rect() if self._selection.isVisible() else QRectF()
+
+    def _update_selection(self) -> None:
+        layout = self._card.layout()
+        rect = QRectF()
+        if self._selected is not None and layout is not None:
+            field, item = self._selected
+            for it in layout.items:
+                if getattr(it, "field", None) == field and getattr(it, "item", None) == item:
+                    rect = rect.united(QRectF(it.x, it.y, it.w, it.h))
+        self._selection.show_rect(rect)
 
     def cut_markers(self) -> list[CutMarkerItem]:
         return list(self._cut_items)
@@ -403,11 +429,24 @@ class CardCanvas(QGraphicsView):
             self._close_editor(commit=True)
         if event.button() == Qt.MouseButton.LeftButton:
             hit = self.field_at(event.position())
+            self.select_field(*(hit or (None, None)))
             if hit is not None:
                 self.fieldClicked.emit(hit[0], hit[1])
                 event.accept()
                 return
         super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """F2 or Enter edits the selected text in place, Esc clears the selection."""
+        if self._selected is not None and event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.edit_field(*self._selected):
+                event.accept()
+                return
+        if event.key() == Qt.Key.Key_Escape and self._selected is not None:
+            self.select_field(None)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:

@@ -258,6 +258,29 @@ def cut_message(cut: Cut) -> str:
     return f"{where}: {what} — shorten it or choose a larger template"
 
 
+class SelectionItem(QGraphicsRectItem):
+    """A thin frame around the selected text, as a DTP app marks the active frame."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        pen = QPen(TRIM_COLOR, 1.5)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setZValue(5)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.hide()
+
+    def show_rect(self, rect: QRectF) -> None:
+        if rect.isEmpty():
+            self.hide()
+            return
+        rect = rect.adjusted(-2, -2, 2, 2)
+        if rect != self.rect():
+            self.setRect(rect)
+        self.show()
+
+
 class CutMarkerItem(QGraphicsRectItem):
     """A dashed orange frame around a text the layout had to cut, explaining itself in a tooltip."""
 

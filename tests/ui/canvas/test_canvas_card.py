@@ -173,3 +173,22 @@ def test_a_design_this_installation_lacks_is_explained_not_crashed_on(canvas, pe
     assert "from-a-newer-version" in canvas.problem()
     canvas.set_design("card", "classic")
     assert canvas.problem() is None and canvas.current_layout() is not None
+
+
+def test_a_clicked_text_is_framed_and_f2_edits_it(canvas, persona, qtbot):
+    canvas.set_persona(persona)
+    assert canvas.selection_rect().isEmpty()
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre_of(canvas, "goals", 1))
+    assert canvas.selected_field() == ("goals", 1)
+    goal = next(b for b in canvas.current_layout().text_blocks() if (b.field, b.item) == ("goals", 1))
+    assert canvas.selection_rect().contains(QPointF(goal.x + goal.w / 2, goal.y + goal.h / 2))
+    persona.goals.insert(0, "A new first goal")  # the frame follows the item after a change
+    canvas.set_persona(persona)
+    moved = next(b for b in canvas.current_layout().text_blocks() if (b.field, b.item) == ("goals", 1))
+    assert canvas.selection_rect().contains(QPointF(moved.x + 5, moved.y + moved.h / 2))
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_F2)
+    assert canvas.editor() is not None and canvas.editor().text() == persona.goals[1]
+    qtbot.keyClick(canvas.editor(), Qt.Key.Key_Escape)
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.selected_field() is None and canvas.selection_rect().isEmpty()
