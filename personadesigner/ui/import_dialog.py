@@ -152,6 +152,12 @@ class CsvMappingDialog(QDialog):
         return "name" in mapped or "name" in known
 
     def _update(self, *_args) -> None:
+        # Each column's header says where it goes: "Job title → Role", "Notes → (ignored)".
+        mapping = self.mapping()
+        for c, title in enumerate(self._header):
+            target = mapping[title] if title in mapping else field_for_header(title)
+            where = field_label(target) if target else "(ignored)"
+            self.table.setHorizontalHeaderItem(c, QTableWidgetItem(f"{title}\n→ {where}"))
         ok = self.has_name()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         self.hint.setText("" if ok else "No column holds the persona's name: map one to “Name”.")

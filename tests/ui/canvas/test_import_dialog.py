@@ -73,6 +73,7 @@ def test_the_mapping_dialog_asks_for_a_name_column(qtbot):
     dialog.set_field("Rolle", "role")
     assert ok.isEnabled()
     assert dialog.mapping() == {"Wer": "name", "Rolle": "role"}
+    assert dialog.table.horizontalHeaderItem(0).text() == "Wer\n→ Name"  # the preview says where it goes
 
 
 def test_json_import_is_all_or_nothing(library, tmp_path, messages):
