@@ -29,9 +29,12 @@ from support import reliability_runs  # noqa: E402
 
 
 def crash_figures(folder: Path, edits: int) -> None:
-    report = reliability_runs.crash_edits(folder / "crash.sqlite", total=edits, slots=20, max_delay=0.4, seed=2026)
-    print(f"kill -9 during {report.edits} autosaved edits ({report.rounds} rounds, {report.kills} kills): "
-          f"committed edits lost: {report.lost} (target 0), failed quick_check: {report.failed_checks} (target 0)")
+    for sub, mode in (("local", "WAL"), ("Dropbox", "rollback journal, sync folder")):
+        (folder / sub).mkdir()
+        report = reliability_runs.crash_edits(folder / sub / "crash.sqlite", total=edits, slots=20, max_delay=0.4,
+                                              seed=2026)
+        print(f"kill -9 during {report.edits} autosaved edits, {mode} ({report.rounds} rounds, {report.kills} kills): "
+              f"committed edits lost: {report.lost} (target 0), failed quick_check: {report.failed_checks} (target 0)")
     counts = reliability_runs.crash_imports(folder / "import.sqlite", rounds=6, count=5000, seed=9, max_delay=3.0)
     torn = sum(1 for c in counts if c not in (0, 5000))
     print(f"kill -9 during a 5000-persona import, {len(counts)} rounds (counts {counts}): "
