@@ -130,3 +130,30 @@ def test_restore_over_a_damaged_library_keeps_the_damaged_file_aside(filled_libr
     backup.restore_backup(filled_library, good)
     assert len(_names(filled_library)) == 298
     assert list(filled_library.parent.glob("team.sqlite.damaged-*"))
+
+
+def test_opening_an_older_schema_backs_up_before_upgrading(tmp_path):
+    from alembic import command
+
+    from personadesigner.storage import migrate
+    from personadesigner.storage.engine import make_engine
+
+    from alembic.script import ScriptDirectory
+
+    revisions = [s.revision for s in ScriptDirectory.from_config(migrate.alembic_config()).walk_revisions()]
+    if len(revisions) < 2:
+        pytest.skip("only one schema revision exists so far; nothing older to upgrade from")
+    path = tmp_path / "old.sqlite"
+    with Library.open(str(path)) as lib:
+        lib.add(Persona(name="From the old schema"))
+    engine, _ = make_engine(str(path))
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), revisions[1])
+    engine.dispose()
+    with Library.open(str(path)) as lib:
+        assert lib.schema_revision() == migrate.HEAD_REVISION
+    kept = [b for b in backup.list_backups(path) if b.label == "before-upgrade"]
+    assert len(kept) == 1
+    conn = sqlite3.connect(kept[0].path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == revisions[1]
+    conn.close()
