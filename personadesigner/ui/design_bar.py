@@ -8,15 +8,15 @@ guide controls to a CardCanvas directly, since those are view state, not data.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from personadesigner.errors import UserError
 
 
-def template_choices() -> list[tuple[str, str]]:
-    """(name, label) of every template, the label with the trim size ("Card — 105 × 148 mm")."""
+def template_choices() -> list[tuple[str, str, str]]:
+    """(name, title, trim size) of every template: ("card", "Card (A6)", "105 × 148 mm")."""
     from personadesigner.core.templates import load_template, template_names
 
     out = []
@@ -24,10 +24,10 @@ def template_choices() -> list[tuple[str, str]]:
         try:
             t = load_template(name)
         except UserError:  # a broken template file still shows by name; layout reports it
-            out.append((name, name))
+            out.append((name, name, ""))
             continue
         mm = 25.4 / 72
-        out.append((name, f"{t.title or name} — {t.width * mm:.0f} × {t.height * mm:.0f} mm"))
+        out.append((name, t.title or name, f"{t.width * mm:.0f} × {t.height * mm:.0f} mm"))
     return out
 
 
@@ -83,8 +83,10 @@ class DesignBar(QWidget):
 
         self.template_combo = self._combo("templateCombo", "Template", "The card layout: size and sections")
         self.theme_combo = self._combo("themeCombo", "Theme", "Colours and fonts of the card")
-        for name, label in template_choices():
-            self.template_combo.addItem(label, name)
+        # Titles keep the bar narrow; the trim size is in each entry's tooltip.
+        for name, title, size in template_choices():
+            self.template_combo.addItem(title, name)
+            self.template_combo.setItemData(self.template_combo.count() - 1, size, Qt.ItemDataRole.ToolTipRole)
         for name, label in theme_choices():
             self.theme_combo.addItem(theme_swatch(name), label, name)
         self.theme_combo.setIconSize(QSize(40, 14))

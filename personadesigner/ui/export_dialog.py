@@ -121,8 +121,8 @@ class ExportDialog(QDialog):
 
         self.template_combo = self._combo("exportTemplateCombo", "Template")
         self.template_combo.addItem("Each persona's own", None)
-        for name, label in template_choices():
-            self.template_combo.addItem(label, name)
+        for name, title, size in template_choices():
+            self.template_combo.addItem(f"{title} — {size}" if size else title, name)
         self.theme_combo = self._combo("exportThemeCombo", "Theme")
         self.theme_combo.addItem("Each persona's own", None)
         for name, label in theme_choices():

@@ -27,7 +27,8 @@ def bar(qtbot, canvas, persona):
 def test_pickers_offer_every_template_and_theme(bar):
     combo = bar.template_combo
     assert [combo.itemData(i) for i in range(combo.count())] == template_names()
-    assert "105 × 148 mm" in combo.itemText(combo.findData("card"))
+    card = combo.findData("card")
+    assert combo.itemData(card, Qt.ItemDataRole.ToolTipRole) == "105 × 148 mm"
     themes = bar.theme_combo
     assert [themes.itemData(i) for i in range(themes.count())] == theme_names()
 
