@@ -23,8 +23,8 @@ def place(tmp_path, folder):
 
 @FOLDERS
 def test_sigkill_during_autosaved_edits_loses_no_committed_edit(place):
-    report = reliability_runs.crash_edits(place / "crash.sqlite", total=120, slots=10, max_delay=0.3, seed=11)
-    assert report.kills >= 2, report  # the experiment really killed children mid-work
+    report = reliability_runs.crash_edits(place / "crash.sqlite", total=120, slots=10, max_delay=0.08, seed=11)
+    assert report.kills >= 1, report  # the experiment really killed a child mid-work
     assert report.edits == 120
     assert report.lost == 0, report.notes
     assert report.failed_checks == 0
