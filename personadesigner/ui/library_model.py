@@ -43,6 +43,7 @@ class LibraryModel(QAbstractListModel):
         self._rows: list = []
         self._all: list = []
         self._all_row: dict[str, int] = {}
+        self._folded: list[tuple[str, tuple[str, ...]]] = []
         self._deep_ids: set[str] | None = None
         self._row_of: dict[str, int] = {}
         self._thumbs: OrderedDict[tuple[str, int], QPixmap | None] = OrderedDict()
@@ -62,6 +63,7 @@ class LibraryModel(QAbstractListModel):
         """Read every live summary again, then filter and sort them in memory."""
         self._all = self.library.list(sort="name") if self.library is not None else []
         self._all_row = {s.id: i for i, s in enumerate(self._all)}
+        self._folded = [self._fold_summary(s) for s in self._all]
         self._deep_ids = None
         self._apply()
 
@@ -88,22 +90,25 @@ class LibraryModel(QAbstractListModel):
         self._apply()
         return len(self._rows) > before
 
-    def _matches(self, s) -> bool:
-        if self.type_filter and s.type != self.type_filter:
-            return False
-        if self.tag_filter:
-            wanted = fold(self.tag_filter)
-            if not any(fold(t) == wanted for t in s.tags):
-                return False
-        needle = fold(self.search.strip())
-        if not needle:
-            return True
-        if self._deep_ids is not None and s.id in self._deep_ids:
-            return True
-        return needle in fold(s.name) or needle in fold(s.role) or any(needle in fold(t) for t in s.tags)
+    @staticmethod
+    def _fold_summary(s) -> tuple[str, tuple[str, ...]]:
+        """What the quick filter searches (name, role, tags), folded once per reload."""
+        tags = tuple(fold(t) for t in s.tags)
+        return "\n".join((fold(s.name), fold(s.role), *tags)), tags
 
     def _apply(self) -> None:
-        rows = [s for s in self._all if self._matches(s)]  # already in name order
+        needle = fold(self.search.strip())
+        wanted_tag = fold(self.tag_filter) if self.tag_filter else None
+        deep = self._deep_ids if needle else None
+        rows = []
+        for s, (text, tags) in zip(self._all, self._folded):  # already in name order
+            if self.type_filter and s.type != self.type_filter:
+                continue
+            if wanted_tag is not None and wanted_tag not in tags:
+                continue
+            if needle and needle not in text and not (deep is not None and s.id in deep):
+                continue
+            rows.append(s)
         if self.sort == "updated":
             rows.sort(key=lambda s: s.updated_at, reverse=True)
         elif self.sort == "type":
@@ -135,6 +140,7 @@ class LibraryModel(QAbstractListModel):
             i = self._all_row.get(persona.id)
             if i is not None:
                 self._all[i] = summary
+                self._folded[i] = self._fold_summary(summary)
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
