@@ -139,3 +139,8 @@ def test_csv_export_neutralises_formulas_and_import_runs_nothing(tmp_path):
     back = loads_csv(out.read_text(encoding="utf-8-sig"))
     # The user's text comes back as typed (CSV cells normalise line breaks to \n).
     assert [p.role for p in back.personas] == [cell.replace("\r", "\n") for cell in evil]
+
+
+def test_jpeg_header_claiming_a_huge_frame_is_refused_before_decoding():
+    with pytest.raises(PhotoError, match="pixels"):
+        normalize_photo(hi.jpeg_claiming(30000, 30000))
