@@ -20,6 +20,8 @@ from personadesigner.storage.engine import make_engine, writer
 from personadesigner.storage.schema import library_info, personas, photos
 
 BATCH = 500
+#: Photos are up to a few hundred KB each: smaller batches keep memory flat.
+PHOTO_BATCH = 40
 #: library_info keys that belong to one database, not to the library's content.
 _LOCAL_KEYS = frozenset({"change_token"})
 
@@ -65,7 +67,7 @@ def copy_library(source: str, target: str, *, replace: bool = False) -> CopyRepo
                 )
             dst.execute(personas.delete())
             dst.execute(photos.delete())
-            n_photos = _copy_table(src, dst, photos, photos.c.hash)
+            n_photos = _copy_table(src, dst, photos, photos.c.hash, batch=PHOTO_BATCH)
             n_personas = _copy_table(src, dst, personas, personas.c.id)
             info = [dict(r._mapping) for r in src.execute(sa.select(library_info))]
             keys = [r["key"] for r in info if r["key"] not in _LOCAL_KEYS]
@@ -85,12 +87,12 @@ def copy_library(source: str, target: str, *, replace: bool = False) -> CopyRepo
     return CopyReport(personas=n_personas, trashed=trashed, photos=n_photos)
 
 
-def _copy_table(src: sa.Connection, dst: sa.Connection, table: sa.Table, key: sa.Column) -> int:
-    """Stream ``table`` in key order, BATCH rows at a time (photos can be large)."""
+def _copy_table(src: sa.Connection, dst: sa.Connection, table: sa.Table, key: sa.Column, *, batch: int = BATCH) -> int:
+    """Stream ``table`` in key order, ``batch`` rows at a time."""
     count = 0
     last = None
     while True:
-        query = sa.select(table).order_by(key).limit(BATCH)
+        query = sa.select(table).order_by(key).limit(batch)
         if last is not None:
             query = query.where(key > last)
         rows = [dict(r._mapping) for r in src.execute(query)]
