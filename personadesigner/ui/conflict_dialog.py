@@ -48,7 +48,12 @@ def display_value(persona: Persona, field: str) -> str:
     """A field as plain text for reading side by side."""
     value = getattr(persona, field)
     if field == "photo":
-        return f"a photo ({len(value) // 1024} KB)" if value else "no photo"
+        if not value:
+            return "no photo"
+        from PySide6.QtGui import QImage
+
+        image = QImage.fromData(value)
+        return f"a photo, {image.width()} x {image.height()} px" if not image.isNull() else "a photo"
     if field == "card":
         return f"template {value.template}, theme {value.theme}"
     if field in RECORD_LIST_FIELDS:
@@ -91,9 +96,12 @@ class ConflictDialog(QDialog):
 
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        grid.addWidget(QLabel("Field"), 0, 0)
-        grid.addWidget(QLabel("Mine (not saved)"), 0, 1)
-        grid.addWidget(QLabel("Theirs (saved)"), 0, 2)
+        for col, title in enumerate(("Field", "Mine (not saved)", "Theirs (saved)")):
+            header = QLabel(title)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            grid.addWidget(header, 0, col)
         for row, field in enumerate(self.fields, start=1):
             grid.addWidget(QLabel(FIELD_LABELS.get(field, field)), row, 0, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
@@ -110,6 +118,10 @@ class ConflictDialog(QDialog):
                 self._radios[(field, side)] = radio
             self._radios[(field, MINE)].setChecked(True)
             self._groups[field] = group
+        grid.setRowStretch(len(self.fields) + 1, 1)  # rows stay compact; space goes below them
+        grid.setVerticalSpacing(14)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
