@@ -45,7 +45,8 @@ class BackupsDialog(QDialog):
         self.status = QLabel()
         layout.addWidget(self.status)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Made (UTC)", "Why", "Size"])
+        self.table.setHorizontalHeaderLabels(["Made", "Why", "Size"])
+        self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -73,9 +74,11 @@ class BackupsDialog(QDialog):
         self._backups = backups.list_backups(self.library_path)
         self.table.setRowCount(len(self._backups))
         for i, b in enumerate(self._backups):
-            cells = (b.created.strftime("%Y-%m-%d %H:%M:%S"), _LABELS.get(b.label, b.label), f"{max(1, b.size // 1024)} KB")
+            made = b.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")  # the user's local time
+            cells = (made, _LABELS.get(b.label, b.label), f"{max(1, b.size // 1024)} KB")
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
         self.status.setText(f"{len(self._backups)} backup(s)." if self._backups else "No backups yet.")
         if self._backups:
             self.table.selectRow(0)
@@ -105,7 +108,7 @@ class BackupsDialog(QDialog):
         chosen = self.selected_backup()
         if chosen is None:
             return False
-        when = chosen.created.strftime("%Y-%m-%d %H:%M UTC")
+        when = chosen.created.astimezone().strftime("%Y-%m-%d %H:%M")
         answer = QMessageBox.question(
             self,
             "Restore backup",
