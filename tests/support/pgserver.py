@@ -85,6 +85,30 @@ class PgServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+#: Stops the server when the test process is gone, however it ended (even SIGKILL or a
+#: Qt abort, where neither fixture teardown nor atexit runs): no server outlives its suite.
+_WATCHER = """
+import os, shutil, subprocess, sys, time
+owner, root, datadir, pg_ctl, *run_as = sys.argv[1:]
+while os.path.isdir(datadir):
+    try:
+        os.kill(int(owner), 0)
+    except ProcessLookupError:
+        subprocess.run([*run_as, pg_ctl, "-D", datadir, "-m", "immediate", "-w", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+        break
+    time.sleep(0.5)
+"""
+
+
+def _watch(server: PgServer) -> None:
+    import sys
+
+    subprocess.Popen([sys.executable, "-c", _WATCHER, str(os.getpid()), str(server.root), str(server.datadir),
+                      server.pg_ctl, *server.run_as], start_new_session=True,
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def start_server() -> PgServer:
     initdb, pg_ctl = _find_binary("initdb"), _find_binary("pg_ctl")
     if not initdb or not pg_ctl:
@@ -118,6 +142,7 @@ def start_server() -> PgServer:
                                 "-w", "-t", "60", "start"], capture_output=True, text=True, env=env)
         if start.returncode == 0:
             server = PgServer(datadir=datadir, root=root, port=port, pg_ctl=pg_ctl, run_as=run_as)
+            _watch(server)
             if _wait_ready(server):
                 return server
             server.stop()
