@@ -9,7 +9,9 @@ work starts.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,12 +134,32 @@ def _check_design_names(template: str | None, theme: str | None) -> None:
             raise UserError(f'There is no theme "{theme}" (use one of: {", ".join(theme_names())}).')
 
 
+@contextmanager
+def _batch_gc():
+    """No cyclic garbage collection while a batch is laid out and painted.
+
+    An export builds tens of thousands of small immutable objects that stay
+    alive until the file is written; each collection would walk all of them
+    (and every imported module) again, a third of a 1000-card export's layout
+    time. The layout makes no reference cycles worth collecting meanwhile.
+    """
+    gc.freeze()  # what is loaded so far (modules, personas) is never walked again
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.unfreeze()
+
+
 def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, names: dict[str, str] | None) -> int:
     """PDF or PNG through render.export; with --strict a cut raises PreflightFailed (exit 3)."""
     from personadesigner.cli_progress import ProgressBar
     from personadesigner.render.export import export_personas
 
-    with ProgressBar("Exporting") as progress:
+    with ProgressBar("Exporting") as progress, _batch_gc():
         report = export_personas(personas, out, options, progress=progress, names=names)
     from personadesigner.cli_text import terminal_safe
 

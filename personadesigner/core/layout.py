@@ -79,6 +79,24 @@ class _Styles:
         return st
 
 
+_STYLES: dict[tuple, tuple[Template, Theme, _Styles]] = {}
+
+
+def _styles_for(tpl: Template, theme: Theme, ptype: str, scale: float) -> _Styles:
+    """One resolved-style cache per (template, theme, type, scale), shared by every card of a batch.
+
+    Keyed by identity (templates and themes are loaded once); the entry keeps both
+    alive, so an id cannot be reused by another object while it is cached.
+    """
+    key = (id(tpl), id(theme), ptype, scale)
+    found = _STYLES.get(key)
+    if found is None or found[0] is not tpl or found[1] is not theme:
+        if len(_STYLES) > 64:
+            _STYLES.clear()
+        found = _STYLES[key] = (tpl, theme, _Styles(tpl, theme, ptype, scale))
+    return found[2]
+
+
 class _Page:
     """Resolves template rectangles against the page, the scale and the negative band."""
 
@@ -201,7 +219,7 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
     tpl = template if isinstance(template, Template) else load_template(template)
     th = theme if isinstance(theme, Theme) else load_theme(theme)
     W, H, scale = tpl.geometry(page_size)
-    styles = _Styles(tpl, th, persona.type, scale)
+    styles = _styles_for(tpl, th, persona.type, scale)
     out = CardLayout(width=W, height=H, bleed=float(bleed), persona_id=persona.id, persona_name=persona.name,
                      template=tpl.name, theme=th.name, safe_margin=tpl.safe * scale)
     page = _Page(W, H, scale, 0.0)

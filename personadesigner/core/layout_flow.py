@@ -11,6 +11,7 @@ preflight Cut. Keeping this apart from the section builders keeps both small.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import Box, Cut, Slider, TextBlock, TextLine, TextRun
@@ -51,7 +52,7 @@ class Block:
     align: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     h: float
     block: int
@@ -89,32 +90,36 @@ class Flow:
         return 0.0
 
     def _rows(self, s: float) -> list[Row]:
+        # The hot loop of the shrink search (run up to 7 times per flow): kept lean.
         width = self.columns[0][2]
+        style_at = self.style_at
+        break_lines = T.break_lines
         rows: list[Row] = []
+        append = rows.append
         for i, b in enumerate(self.blocks):
-            if b.kind == "gap":
-                rows.append(Row(b.space, i, "gap"))
+            kind = b.kind
+            if kind == "gap":
+                append(Row(b.space, i, "gap"))
                 continue
-            st = self.style_at(b.style, s)
-            if b.kind == "slider":
-                lab = self.style_at(b.style, s)
-                rows.append(Row(lab.line_height + self.slider_h + 4.0, i, "slider", first=True, last=True))
+            st = style_at(b.style, s)
+            if kind == "slider":
+                append(Row(st.size * st.leading + self.slider_h + 4.0, i, "slider", first=True, last=True))
                 continue
-            if b.kind == "badge":
-                rows.append(Row(st.size * 2.0, i, "badge", first=True, last=True))
+            if kind == "badge":
+                append(Row(st.size * 2.0, i, "badge", first=True, last=True))
                 continue
-            if b.kind == "fact":
-                lw = width * self.fact_label
-                lines = T.break_lines(b.text, st.font, st.size, width - lw)
+            if kind == "fact":
+                lines = break_lines(b.text, st.font, st.size, width - width * self.fact_label)
             else:
                 avail = width - self._indent(b)
                 txt = b.text.upper() if st.upper else b.text
                 if st.tracking:
                     avail -= st.tracking * st.size * len(txt)
-                lines = T.break_lines(txt, st.font, st.size, avail)
-            n = len(lines)
+                lines = break_lines(txt, st.font, st.size, avail)
+            h = st.size * st.leading
+            last = len(lines) - 1
             for k, line in enumerate(lines):
-                rows.append(Row(st.line_height, i, b.kind, line, first=k == 0, last=k == n - 1))
+                append(Row(h, i, kind, line, k == 0, k == last))
         return rows
 
     # ------------------------------------------------------------ placement
@@ -242,22 +247,18 @@ class Flow:
     # ------------------------------------------------------------ emission
     def _line(self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str,
               base_dir: str | None = None) -> tuple[TextLine, float]:
-        pieces = T.shape_line(text, T.TextStyle(st.font, st.size), base_dir)
-        if st.tracking and pieces:
+        spaced, width = _letters(text, st.font, st.size, base_dir) if st.tracking else ((), 0.0)
+        if spaced:
             track = st.tracking * st.size
             runs = []
             cx = 0.0
-            spaced = []
-            for p in pieces:
-                for ch in p.text:
-                    w = T.char_width(ch, p.font, st.size) if len(p.text) > 1 else p.width
-                    spaced.append((ch, p.font, w))
-            total = sum(w for _, _, w in spaced) + track * (len(spaced) - 1)
+            total = width + track * (len(spaced) - 1)
             x0 = x + _offset(align, avail, total)
             for ch, font, w in spaced:
                 runs.append(TextRun(x0 + cx, baseline, ch, font, st.size, st.color, w))
                 cx += w + track
             return TextLine(tuple(runs), text), total
+        pieces = T.shape_line(text, T.TextStyle(st.font, st.size), base_dir)
         total = T.line_width(pieces)
         x0 = x + _offset(align, avail, total)
         runs = []
@@ -361,6 +362,20 @@ class Flow:
                     track=th.color("track", self.persona_type), fill=th.color("type", self.persona_type),
                     marker=th.color("type", self.persona_type), field=b.field, item=b.item)
         return [tb, sl]
+
+
+@lru_cache(maxsize=4096)
+def _letters(text: str, font: str, size: float, base_dir: str | None) -> tuple[tuple, float]:
+    """A tracked line's letters as (char, face, advance) and their summed advance.
+
+    Kept per text: tracked headings ("TOP GOAL") repeat on every card.
+    """
+    spaced = []
+    for p in T.shape_line(text, T.TextStyle(font, size), base_dir):
+        for ch in p.text:
+            w = T.char_width(ch, p.font, size) if len(p.text) > 1 else p.width
+            spaced.append((ch, p.font, w))
+    return tuple(spaced), sum(w for _, _, w in spaced)
 
 
 def _offset(align: str, avail: float, width: float) -> float:

@@ -86,13 +86,15 @@ class _CharTable(dict):
 
     def __init__(self, font_key: str) -> None:
         super().__init__()
-        self.chain = [(k, _metrics(k).widths) for k in fallback_chain(font_key)]
+        # Fallback faces are read only when a character needs them: the CJK face
+        # alone takes ~70 ms to load, and most text never leaves the style's face.
+        self.chain = fallback_chain(font_key)
 
     def __missing__(self, ch: str):
         cp = ord(ch)
         mark = unicodedata.combining(ch) != 0
-        for key, widths in self.chain:
-            w = widths.get(cp)
+        for key in self.chain:
+            w = _metrics(key).widths.get(cp)
             if w is not None:
                 self[ch] = (key, w, mark)
                 return self[ch]
@@ -221,9 +223,15 @@ def shape_line(text: str, style: TextStyle, base_dir: str | None = None) -> list
     direction, so every line of a paragraph is ordered the same way; None
     detects it from the line.
     """
+    return list(_shaped(text, style, base_dir))
+
+
+@lru_cache(maxsize=16384)
+def _shaped(text: str, style: TextStyle, base_dir: str | None) -> tuple[Piece, ...]:
+    """``shape_line`` kept per (text, style, direction): headings and labels repeat on every card."""
     text = clean(text)
     if not text:
-        return []
+        return ()
     if has_rtl(text):
         from bidi import get_display
 
@@ -257,7 +265,7 @@ def shape_line(text: str, style: TextStyle, base_dir: str | None = None) -> list
         width += w
     if cur_font is not None:
         pieces.append(Piece("".join(chars[start:]), cur_font, width * scale))
-    return pieces
+    return tuple(pieces)
 
 
 def char_width(ch: str, font_key: str, size: float) -> float:
@@ -339,6 +347,31 @@ def _break_long(seg: str, font_key: str, limit_units: float, first_room: float) 
     return parts
 
 
+#: Per (face, paragraph): its segments with their widths, so breaking the same text
+#: again at another size (the flow's shrink search) is arithmetic, not measuring.
+_PARAGRAPH_SEGMENTS: dict[tuple[str, str], tuple[tuple[str, str, float, float], ...]] = {}
+#: Whole results per (text, face, width in 1/1000 em, first width): cards repeat texts.
+_BREAKS: dict[tuple[str, str, float, float], tuple[str, ...]] = {}
+_CACHE_LIMIT = 50_000
+
+
+def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, float, float], ...]:
+    """(segment, segment without trailing spaces, its width, width with the spaces) in 1/1000 em."""
+    key = (font_key, paragraph)
+    found = _PARAGRAPH_SEGMENTS.get(key)
+    if found is None:
+        if len(_PARAGRAPH_SEGMENTS) > _CACHE_LIMIT:
+            _PARAGRAPH_SEGMENTS.clear()
+        space = max(_word_units(" ", font_key), _SPACE_UNITS_MAX)
+        out = []
+        for seg in _segments(paragraph):
+            stripped = seg.rstrip(" ")
+            w_trim = _word_units(stripped, font_key) if stripped else 0.0
+            out.append((seg, stripped, w_trim, w_trim + (len(seg) - len(stripped)) * space))
+        found = _PARAGRAPH_SEGMENTS[key] = tuple(out)
+    return found
+
+
 def break_lines(text: str, font_key: str, size: float, width: float, first_width: float | None = None) -> list[str]:
     """Greedy line breaking of ``text`` (already cleaned) into lines of at most ``width`` points.
 
@@ -349,15 +382,22 @@ def break_lines(text: str, font_key: str, size: float, width: float, first_width
         return [text]
     limit = width * 1000.0 / size
     first_limit = limit if first_width is None else first_width * 1000.0 / size
+    key = (text, font_key, limit, first_limit)
+    found = _BREAKS.get(key)
+    if found is None:
+        if len(_BREAKS) > _CACHE_LIMIT:
+            _BREAKS.clear()
+        found = _BREAKS[key] = tuple(_break(text, font_key, limit, first_limit))
+    return list(found)
+
+
+def _break(text: str, font_key: str, limit: float, first_limit: float) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         room = first_limit if not lines else limit
         cur: list[str] = []
         used = 0.0
-        for seg in _segments(paragraph):
-            stripped = seg.rstrip(" ")
-            w_trim = _word_units(stripped, font_key) if stripped else 0.0
-            w_full = w_trim + (len(seg) - len(stripped)) * max(_word_units(" ", font_key), _SPACE_UNITS_MAX)
+        for seg, stripped, w_trim, w_full in _measured_segments(paragraph, font_key):
             if used + w_trim <= room + 1e-6:
                 cur.append(seg)
                 used += w_full

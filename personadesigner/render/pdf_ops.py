@@ -10,6 +10,7 @@ reportlab, which owns the page's graphics-state resources.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from reportlab.lib.rl_accel import escapePDF
@@ -22,6 +23,13 @@ from personadesigner.render.shapes import rgba
 
 #: Control-point distance of a cubic Bezier quarter circle.
 KAPPA = 0.5522847498
+
+
+@lru_cache(maxsize=256)
+def _fill_op(color: str) -> tuple[str, float]:
+    """The "r g b rg" operator of a colour and its alpha (cards repeat a handful of colours)."""
+    r, g, b, a = rgba(color)
+    return f"{r:.3f} {g:.3f} {b:.3f} rg", a
 
 
 class Ops:
@@ -96,27 +104,34 @@ class Ops:
     def text(self, runs: Iterable[TextRun]) -> None:
         """Runs in one text object; the -1 in each text matrix turns glyphs upright
         again under the page's y-down transform. Fonts are embedded as subsets by
-        reportlab, which hands out the subset of every character."""
-        emit = self.emit
-        emit("BT")
+        reportlab, which hands out the subset of every character.
+
+        The operators of one text object are joined into one literal (the page
+        joins literals with newlines anyway): a card has dozens of runs.
+        """
+        out = ["BT"]
+        add = out.append
         current_font = current_color = None
         for run in runs:
             if not run.text:
                 continue
             if run.color != current_color:
-                r, g, b, a = rgba(run.color)
+                op, a = _fill_op(run.color)
                 if a != self.fill_alpha:
+                    self.emit("\n".join(out))  # reportlab writes the gs operator itself: keep the order
+                    out.clear()
                     self.canvas.setFillAlpha(a)  # gs is allowed inside a text object
                     self.fill_alpha = a
-                emit(f"{r:.3f} {g:.3f} {b:.3f} rg")
+                add(op)
                 current_color = run.color
-            emit(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
+            add(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
             for name, chunk in self._chunks(run.font, run.text):
                 if (name, run.size) != current_font:
-                    emit(f"{name} {run.size:.2f} Tf")
+                    add(f"{name} {run.size:.2f} Tf")
                     current_font = (name, run.size)
-                emit(chunk)
-        emit("ET")
+                add(chunk)
+        add("ET")
+        self.emit("\n".join(out))
 
     def _chunks(self, key: str, text: str) -> list[tuple[str, str]]:
         """(subset font name, "(...) Tj") pieces of ``text``, remembered per document:
