@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
             self.canvas.fieldEdited.connect(self._canvas_edited)
             self.canvas.viewport().installEventFilter(self)
             self.canvas.setAcceptDrops(True)
+            self.canvas.viewport().setAcceptDrops(True)
             self.design_bar.designChanged.connect(self._design_changed)
 
     # ------------------------------------------------------------------ settings
