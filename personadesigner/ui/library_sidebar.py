@@ -75,7 +75,8 @@ class PersonaDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         _bold, _small, line, pad = self._metrics(option)
-        return QSize(line * 12, line * 2 + pad * 3)
+        # Narrow on purpose: list rows stretch to the view's width anyway.
+        return QSize(line * 6, line * 2 + pad * 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         s = index.data(SummaryRole)
@@ -168,6 +169,10 @@ class LibrarySidebar(QWidget):
         self.sort_combo.setAccessibleName("Sort by")
         for key, label in SORTS:
             self.sort_combo.addItem(label, key)
+        for combo in (self.type_combo, self.tag_combo, self.sort_combo):
+            # Long tags or type names must not widen the sidebar; the popup shows them whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         sort_label = QLabel("&Sort:", self)
         sort_label.setBuddy(self.sort_combo)
 
@@ -175,6 +180,7 @@ class LibrarySidebar(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(PersonaDelegate(self.view))
         self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -207,6 +207,8 @@ class PersonaForm(QScrollArea):
                 if isinstance(w, QLineEdit):
                     if w.text() != value:
                         w.setText(value)
+                        if not w.hasFocus():
+                            w.setCursorPosition(0)  # show the start of a long text, not its end
                 elif isinstance(w, QPlainTextEdit):
                     if w.toPlainText() != value:
                         w.setPlainText(value)
@@ -310,7 +312,7 @@ class PersonaForm(QScrollArea):
         inner = self.widget()
         inner.layout().activate()
         width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-        self.setMinimumWidth(max(width, self.minimumWidth()))
+        self.setMinimumWidth(width)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +51,8 @@ class _ItemList(QListWidget):
         return QSize(super().sizeHint().width(), height + 2 * self.frameWidth() + pad)
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        # As tall as its rows (the form scrolls, not the list), but free to be narrow.
+        return QSize(self.fontMetrics().horizontalAdvance("M") * 6, self.sizeHint().height())
 
 
 class ListEditor(ForwardsFocus, QWidget):
@@ -87,10 +88,12 @@ class ListEditor(ForwardsFocus, QWidget):
         self.entry.setAccessibleName(f"New item for {label.lower()}")
         self.entry.setClearButtonEnabled(True)
         self.entry.returnPressed.connect(self._add_from_entry)
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QToolButton(self)
+        self.add_button.setText("Add")
         self.add_button.setAccessibleName(f"Add to {label.lower()}")
         self.add_button.clicked.connect(self._add_from_entry)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("Remove")
         self.remove_button.setAccessibleName(f"Remove the selected item from {label.lower()}")
         self.remove_button.clicked.connect(lambda: self._remove(self.list.currentRow()))
         self.remove_button.setEnabled(False)
