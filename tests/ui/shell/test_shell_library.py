@@ -156,7 +156,10 @@ def test_conflict_keep_mine_overwrites_theirs(qtbot, window, library_path, messa
     finally:
         other.close()
     messages.answer = "Keep mine"
-    qtbot.keyClicks(window.form.editors["role"], " (EMEA)")
+    role = window.form.editors["role"]
+    role.setFocus()
+    role.end(False)
+    qtbot.keyClicks(role, " (EMEA)")
     stored = reread(library_path, "Carl Diaz")
     assert stored.role == "Head of purchasing (EMEA)"
     assert any("changed by someone else" in m for m in messages.messages)
