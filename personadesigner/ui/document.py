@@ -20,9 +20,10 @@ from personadesigner.errors import ConflictError, UserError, ValidationError
 
 log = logging.getLogger(__name__)
 
-#: Called with (mine, theirs) when someone else saved the persona first;
-#: returns "mine" (overwrite theirs) or "theirs" (drop my change).
-ConflictResolver = Callable[[Persona, Persona], str]
+#: Called with (mine, theirs) when someone else saved the persona first (theirs is
+#: None when they deleted it for good); returns "mine" (overwrite theirs, or add
+#: mine back) or "theirs" (drop my change).
+ConflictResolver = Callable[[Persona, Persona | None], str]
 
 
 class Document(QObject):
@@ -127,8 +128,17 @@ class Document(QObject):
         try:
             saved = self.library.update(p)
         except ConflictError as err:
-            theirs = err.theirs if err.theirs is not None else self.library.get(p.id)
-            if self.conflict_resolver(p.copy(), theirs) == "mine":
+            theirs = err.theirs
+            choice = self.conflict_resolver(p.copy(), theirs)
+            if theirs is None:  # deleted for good elsewhere: add mine back, or let it go
+                if choice == "mine":
+                    p.version = 0
+                    saved = self.library.add(p)
+                else:
+                    self.forget(p.id)
+                    QTimer.singleShot(0, lambda: self.load(None))
+                    return
+            elif choice == "mine":
                 p.version = theirs.version
                 saved = self.library.update(p)
             else:

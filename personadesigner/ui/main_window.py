@@ -471,15 +471,22 @@ class MainWindow(QMainWindow):
         self.sidebar.search.selectAll()
 
     # ------------------------------------------------------------------ conflicts and refresh
-    def resolve_conflict(self, mine: Persona, theirs: Persona) -> str:
+    def resolve_conflict(self, mine: Persona, theirs: Persona | None) -> str:
+        """ConflictError on save: keep mine (force) or take theirs; issue 5 adds a field merge."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Changed elsewhere")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f'"{theirs.name}" was changed by someone else since you opened it.')
-        box.setInformativeText("Keep your version (theirs is overwritten) or take theirs (your last change is dropped)?")
-        keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Take theirs", QMessageBox.ButtonRole.RejectRole)
+        if theirs is None:
+            box.setText(f'"{mine.name}" was permanently deleted by someone else.')
+            box.setInformativeText("Keep your version (it is added to the library again) or let it go?")
+            keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Let it go", QMessageBox.ButtonRole.RejectRole)
+        else:
+            box.setText(f'"{theirs.name}" was changed by someone else since you opened it.')
+            box.setInformativeText("Keep your version (theirs is overwritten) or take theirs (your last change is dropped)?")
+            keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Take theirs", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return "mine" if box.clickedButton() is keep else "theirs"
 

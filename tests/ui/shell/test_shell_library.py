@@ -179,3 +179,18 @@ def test_conflict_take_theirs_shows_their_version(qtbot, window, library_path, m
     stored = reread(library_path, "Carl Diaz")
     assert (stored.role, stored.company) == ("Head of purchasing", "Theirs Inc")
     assert window.form.editors["company"].text() == "Theirs Inc"
+
+
+def test_persona_purged_elsewhere_can_be_kept(qtbot, window, library_path, messages):
+    select(window, "Dana Fox")
+    dana_id = window.document.persona.id
+    other = Library.open(str(library_path))
+    try:
+        other.purge(dana_id)
+    finally:
+        other.close()
+    messages.answer = "Keep mine"
+    qtbot.keyClicks(window.form.editors["industry"], "Media")
+    assert any("permanently deleted" in m for m in messages.messages)
+    stored = reread(library_path, "Dana Fox")
+    assert (stored.id, stored.industry) == (dana_id, "Media")
