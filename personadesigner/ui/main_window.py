@@ -410,9 +410,10 @@ class MainWindow(QMainWindow):
             self.sidebar.search.blockSignals(True)
             self.sidebar.search.clear()
             self.sidebar.search.blockSignals(False)
-            self.sidebar.type_combo.blockSignals(True)
-            self.sidebar.type_combo.setCurrentIndex(0)
-            self.sidebar.type_combo.blockSignals(False)
+            for combo in (self.sidebar.type_combo, self.sidebar.tag_combo):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
             model.search, model.type_filter, model.tag_filter = "", None, None
         self.sidebar.reload(keep=persona.id)
         self.document.load(persona.id)

@@ -194,3 +194,24 @@ def test_persona_purged_elsewhere_can_be_kept(qtbot, window, library_path, messa
     assert any("permanently deleted" in m for m in messages.messages)
     stored = reread(library_path, "Dana Fox")
     assert (stored.id, stored.industry) == (dana_id, "Media")
+
+
+def test_ctrl_n_with_filters_on_shows_the_new_persona(qtbot, window):
+    window.sidebar.tag_combo.setCurrentIndex(window.sidebar.tag_combo.findData("b2c"))
+    qtbot.keyClicks(window.sidebar.search, "dana")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.search.text() == "" and window.sidebar.tag_combo.currentIndex() == 0
+    assert "New persona" in listed(window)
+    assert window.sidebar.current_id() == window.document.persona.id
+
+
+def test_open_recent_lists_other_libraries(window, settings, tmp_path):
+    other = tmp_path / "archive.sqlite"
+    Library.open(str(other)).close()
+    settings.add_recent_library(str(other))
+    settings.add_recent_library(window.library.location)
+    window.recent_menu.aboutToShow.emit()
+    actions = [a for a in window.recent_menu.actions() if a.isEnabled()]
+    assert [a.text() for a in actions] == [str(other)]
+    actions[0].trigger()
+    assert window.windowTitle() == "PersonaDesigner — archive"
