@@ -208,6 +208,19 @@ def in_process_figures(tmp: Path, big: Path) -> None:
         f"keystroke to card repaint (incl. save to the library): median {statistics.median(times) * 1000:.1f} ms, "
         f"worst {times[-1] * 1000:.1f} ms over {len(times)} keys, {missed} without repaint (<= 16 ms)"
     )
+    switch = []
+    model = window.sidebar.model
+    for row in range(1, model.rowCount(), max(1, model.rowCount() // 10)):
+        seen.painted = False
+        t0 = time.perf_counter()
+        window.sidebar.select(model.summary(row).id)
+        while not seen.painted and time.perf_counter() - t0 < 5:
+            app.processEvents()
+        switch.append(time.perf_counter() - t0)
+    print(
+        f"pick another persona in the sidebar to its card painted (10,000): median "
+        f"{statistics.median(switch) * 1000:.0f} ms, worst {max(switch) * 1000:.0f} ms (no target)"
+    )
     window.close()
     library.close()
     QApplication.processEvents()

@@ -159,6 +159,10 @@ class LibraryModel(QAbstractListModel):
     def row_of(self, persona_id: str) -> int:
         return self._row_of.get(persona_id, -1)
 
+    def all_summaries(self) -> list:
+        """Every live persona of the library (before search and filters), in name order."""
+        return list(self._all)
+
     def ids(self) -> list[str]:
         return [s.id for s in self._rows]
 

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = LibrarySidebar(library, self)
         self.form = PersonaForm(self.document, self)
+        self.form.set_candidates_source(lambda: [(s.id, s.name) for s in self.sidebar.model.all_summaries()])
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)

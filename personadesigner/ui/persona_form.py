@@ -86,6 +86,7 @@ class PersonaForm(QScrollArea):
         super().__init__(parent)
         self.document = document
         self.editors: dict[str, QWidget] = {}
+        self._candidates_generation = 0
         self.sections: dict[str, CollapsibleSection] = {}
         self._section_of: dict[str, CollapsibleSection] = {}
         self.setWidgetResizable(True)
@@ -225,18 +226,33 @@ class PersonaForm(QScrollArea):
             self.fix_tab_order()
             QTimer.singleShot(0, self._update_min_width)  # once the new rows are polished
 
-    def _refresh_related_candidates(self, persona: Persona) -> None:
+    def set_candidates_source(self, source) -> None:
+        """Where related-persona choices come from: a callable returning (id, name) pairs.
+
+        The window passes the sidebar's already loaded summaries, so opening a
+        persona never lists the whole library again.
+        """
+        self._candidates_source = source
+        self.refresh_candidates()
+
+    def _candidates(self) -> list[tuple[str, str]]:
+        source = getattr(self, "_candidates_source", None)
+        if source is not None:
+            return source()
         library = self.document.library
-        key = (id(library), getattr(library, "data_version", lambda: 0)(), persona.id)
+        return [(s.id, s.name) for s in library.list(sort="name")] if library is not None else []
+
+    def _refresh_related_candidates(self, persona: Persona) -> None:
+        key = (self._candidates_generation, persona.id)
         if getattr(self, "_candidates_key", None) == key:
             return
         self._candidates_key = key
-        candidates = [(s.id, s.name) for s in library.list(sort="name") if s.id != persona.id]
+        candidates = [(pid, name) for pid, name in self._candidates() if pid != persona.id]
         self.editors["related"].set_candidates(candidates)
 
     def refresh_candidates(self) -> None:
         """The library's persona list changed (add, rename, delete)."""
-        self._candidates_key = None
+        self._candidates_generation += 1
         if self.document.persona is not None:
             self._refresh_related_candidates(self.document.persona)
 

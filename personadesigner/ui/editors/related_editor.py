@@ -1,12 +1,20 @@
-"""Related personas: another persona of the library and how they relate."""
+"""Related personas: another persona of the library and how they relate.
+
+All persona pickers share one item model, so a library of thousands of
+personas is listed once, not once per row.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from personadesigner.core.persona import RELATION_LABELS, RELATIONS, Relation
 
 from .record_rows import RecordRowsEditor
+
+_ID = Qt.ItemDataRole.UserRole
 
 
 class RelatedEditor(RecordRowsEditor):
@@ -15,29 +23,31 @@ class RelatedEditor(RecordRowsEditor):
     stretch_columns = (1,)
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        self._candidates: list[tuple[str, str]] = []  # (id, name)
+        self.personas = QStandardItemModel()
         super().__init__(label, parent)
+        self.personas.setParent(self)
 
     def set_candidates(self, candidates: list[tuple[str, str]]) -> None:
         """The personas one can link to: (id, name), the current one left out."""
-        self._candidates = list(candidates)
         records = self.value()
-        for widgets in self._rows:
-            self._fill(widgets[1])
+        combos = [widgets[1] for widgets in self._rows]
+        for combo in combos:
+            combo.blockSignals(True)
+        self.personas.clear()
+        for pid, name in candidates:
+            item = QStandardItem(name)
+            item.setData(pid, _ID)
+            self.personas.appendRow(item)
         self._mirroring = True
         for widgets, record in zip(self._rows, records):
             self.write_row(widgets, record)
         self._mirroring = False
-
-    def _fill(self, combo: QComboBox) -> None:
-        combo.blockSignals(True)
-        combo.clear()
-        for pid, name in self._candidates:
-            combo.addItem(name, pid)
-        combo.blockSignals(False)
+        for combo in combos:
+            combo.blockSignals(False)
 
     def new_record(self) -> Relation:
-        return Relation(persona=self._candidates[0][0] if self._candidates else "?", relation="influences")
+        first = self.personas.item(0)
+        return Relation(persona=first.data(_ID) if first is not None else "?", relation="influences")
 
     def make_row(self, index: int) -> list[QWidget]:
         relation = QComboBox(self)
@@ -45,8 +55,8 @@ class RelatedEditor(RecordRowsEditor):
             relation.addItem(RELATION_LABELS[r], r)
         relation.setAccessibleName(f"Relation {index + 1}")
         persona = QComboBox(self)
+        persona.setModel(self.personas)
         persona.setAccessibleName(f"Related persona {index + 1}")
-        self._fill(persona)
         return [relation, persona]
 
     def read_row(self, widgets: list[QWidget]) -> Relation:
@@ -60,8 +70,10 @@ class RelatedEditor(RecordRowsEditor):
         relation.setCurrentIndex(max(relation.findData(record.relation), 0))
         i = persona.findData(record.persona)
         if i < 0:  # an unresolved name or a persona in the trash: keep it visible
-            persona.addItem(record.persona, record.persona)
-            i = persona.count() - 1
+            item = QStandardItem(record.persona)
+            item.setData(record.persona, _ID)
+            self.personas.appendRow(item)
+            i = self.personas.rowCount() - 1
         persona.setCurrentIndex(i)
         relation.blockSignals(False)
         persona.blockSignals(False)
