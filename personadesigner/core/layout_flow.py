@@ -247,6 +247,18 @@ class Flow:
     # ------------------------------------------------------------ emission
     def _line(self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str,
               base_dir: str | None = None) -> tuple[TextLine, float]:
+        # Lines are immutable: the same heading or phrase at the same place on every
+        # card of a batch is built once (a tracked heading is a run per letter).
+        key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir)
+        found = _LINES.get(key)
+        if found is None:
+            if len(_LINES) > 20_000:
+                _LINES.clear()
+            found = _LINES[key] = self._new_line(text, st, x, baseline, avail, align, base_dir)
+        return found
+
+    def _new_line(self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str,
+                  base_dir: str | None) -> tuple[TextLine, float]:
         spaced, width = _letters(text, st.font, st.size, base_dir) if st.tracking else ((), 0.0)
         if spaced:
             track = st.tracking * st.size
@@ -362,6 +374,9 @@ class Flow:
                     track=th.color("track", self.persona_type), fill=th.color("type", self.persona_type),
                     marker=th.color("type", self.persona_type), field=b.field, item=b.item)
         return [tb, sl]
+
+
+_LINES: dict[tuple, tuple[TextLine, float]] = {}
 
 
 @lru_cache(maxsize=4096)

@@ -291,13 +291,24 @@ def line_width(pieces: list[Piece]) -> float:
 
 # ------------------------------------------------------------------ line breaking
 _SEG_RE = re.compile("[^ \\-\u2010\u2012\u2013\u2014]*[\\-\u2010\u2012\u2013\u2014]+(?=[^ ])|[^ ]+ *| +")
-_CJK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]")
+_CJK_PATTERN = "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]"
+
+
+@lru_cache(maxsize=None)
+def _cjk_re() -> re.Pattern:
+    """Compiled on first use: the astral range makes it the slowest pattern to build (~3 ms a start)."""
+    return re.compile(_CJK_PATTERN)
+
+
+def _has_cjk(text: str) -> bool:
+    # max() scans in C: Latin, Greek, Cyrillic... text never reaches the pattern.
+    return bool(text) and max(text) >= "\u2e80" and _cjk_re().search(text) is not None
 
 
 @lru_cache(maxsize=4096)
 def _segments(paragraph: str) -> tuple[str, ...]:
     """Break opportunities: after spaces and hyphens, around CJK ideographs."""
-    if not _CJK_RE.search(paragraph):
+    if not _has_cjk(paragraph):
         return tuple(_SEG_RE.findall(paragraph))
     return tuple(_segments_cjk(paragraph))
 

@@ -104,7 +104,7 @@ class PdfPainter:
             c.saveState()
             c.setStrokeColor(REGISTRATION)
             c.setLineWidth(MARK_WIDTH)
-            c.lines(sheet.marks)
+            ops.lines(sheet.marks)  # fixed precision: reportlab formats each number the slow way
             c.restoreState()
         if sheet.labels:
             ops.text(sheet.labels)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable
 
-from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -23,6 +22,17 @@ from personadesigner.render.shapes import rgba
 
 #: Control-point distance of a cubic Bezier quarter circle.
 KAPPA = 0.5522847498
+
+
+#: PDF string escapes of the 256 subset codes: "\\", "(" and ")" backslashed, others
+#: outside printable ASCII as octal (what reportlab's escapePDF writes, done by str.translate).
+_ESCAPES = {c: ("\\%03o" % c if c < 32 or c >= 127 else "\\" + chr(c)) for c in range(256)
+            if c < 32 or c >= 127 or chr(c) in "\\()"}
+
+
+def _escape(part: bytes | str) -> str:
+    text = part.decode("latin-1") if isinstance(part, bytes) else part
+    return text.translate(_ESCAPES)
 
 
 @lru_cache(maxsize=256)
@@ -111,9 +121,11 @@ class Ops:
         """
         out = ["BT"]
         add = out.append
-        current_font = current_color = None
+        known = self._split.get
+        current_name = current_size = current_color = None
         for run in runs:
-            if not run.text:
+            text = run.text
+            if not text:
                 continue
             if run.color != current_color:
                 op, a = _fill_op(run.color)
@@ -125,13 +137,18 @@ class Ops:
                 add(op)
                 current_color = run.color
             add(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
-            for name, chunk in self._chunks(run.font, run.text):
-                if (name, run.size) != current_font:
-                    add(f"{name} {run.size:.2f} Tf")
-                    current_font = (name, run.size)
+            size = run.size
+            for name, chunk in known((run.font, text)) or self._chunks(run.font, text):
+                if name != current_name or size != current_size:
+                    add(f"{name} {size:.2f} Tf")
+                    current_name, current_size = name, size
                 add(chunk)
         add("ET")
         self.emit("\n".join(out))
+
+    def lines(self, segments) -> None:
+        """Straight segments (x1, y1, x2, y2) stroked as one path (crop marks)."""
+        self.emit("n\n" + "\n".join(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l" for x1, y1, x2, y2 in segments) + "\nS")
 
     def _chunks(self, key: str, text: str) -> list[tuple[str, str]]:
         """(subset font name, "(...) Tj") pieces of ``text``, remembered per document:
@@ -140,7 +157,7 @@ class Ops:
         if chunks is None:
             font, doc = self._font(key), self.canvas._doc
             chunks = [
-                (font.getSubsetInternalName(subset, doc), f"({escapePDF(part)}) Tj")
+                (font.getSubsetInternalName(subset, doc), f"({_escape(part)}) Tj")
                 for subset, part in font.splitString(text, doc)
             ]
             if len(self._split) >= 50_000:  # a huge export: keep memory flat
