@@ -117,6 +117,16 @@ class ListEditor(ForwardsFocus, QWidget):
         """Mirror the model; emits nothing, keeps the current row where it can."""
         if items == self._items and self.list.count() == len(items):
             return
+        if len(items) == self.list.count():
+            # Same rows (an edit or a move): change texts in place. Never rebuild here,
+            # since this can run inside the item view's own commit of an in-place edit.
+            self._items = list(items)
+            self.list.blockSignals(True)
+            for row, text in enumerate(items):
+                if self.list.item(row).text() != text:
+                    self.list.item(row).setText(text)
+            self.list.blockSignals(False)
+            return
         current = self.list.currentRow()
         self._items = list(items)
         self.list.blockSignals(True)

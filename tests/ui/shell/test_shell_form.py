@@ -54,12 +54,24 @@ def test_list_editor_add_remove_and_reorder_by_keyboard(qtbot, window, library_p
     assert reread(library_path, "Anna Berg").goals == ["Ship campaigns faster", "Hire a designer", "Prove the ROI"]
 
 
-def test_list_item_edited_in_place(qtbot, window, library_path):
+def test_list_item_edited_in_place_with_f2(qtbot, window, library_path):
+    from PySide6.QtWidgets import QLineEdit
+
     select(window, "Anna Berg")
     goals = window.form.editors["goals"]
-    goals.list.item(0).setText("Ship campaigns in days")
-    assert reread(library_path, "Anna Berg").goals[0] == "Ship campaigns in days"
-    assert len(goals.list.findItems("Ship campaigns in days", Qt.MatchFlag.MatchExactly)) == 1
+    goals.list.setFocus()
+    goals.list.setCurrentRow(0)
+    qtbot.keyClick(goals.list, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and goals.list.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Ship campaigns in days")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the item view commits an edit from its event queue
+    assert reread(library_path, "Anna Berg").goals == ["Ship campaigns in days", "Prove the ROI"]
+    assert [goals.list.item(i).text() for i in range(goals.list.count())] == ["Ship campaigns in days", "Prove the ROI"]
+    window.undo_action.trigger()
+    assert goals.list.item(0).text() == "Ship campaigns faster"
 
 
 def test_trait_slider_change_is_saved_and_can_be_added_and_removed(qtbot, window, library_path):
