@@ -199,3 +199,17 @@ def test_tab_order_follows_the_form(qtbot, window):
     assert QApplication.focusWidget() is traits.add_button, QApplication.focusWidget().accessibleName()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is form.sections["Evidence"].header
+
+
+def test_list_reorder_by_drag_is_one_undo_step(window, library_path):
+    from PySide6.QtCore import QModelIndex
+
+    select(window, "Anna Berg")
+    goals = window.form.editors["goals"]
+    # What an internal drag and drop does to the list's model: move row 1 to the top.
+    assert goals.list.model().moveRow(QModelIndex(), 1, QModelIndex(), 0)
+    assert reread(library_path, "Anna Berg").goals == ["Prove the ROI", "Ship campaigns faster"]
+    assert [goals.list.item(i).text() for i in range(2)] == ["Prove the ROI", "Ship campaigns faster"]
+    window.undo_action.trigger()
+    assert reread(library_path, "Anna Berg").goals == ["Ship campaigns faster", "Prove the ROI"]
+    assert [goals.list.item(i).text() for i in range(2)] == ["Ship campaigns faster", "Prove the ROI"]

@@ -76,3 +76,17 @@ def test_zoom_keys_drive_the_canvas(qtbot, window):
     zoom = window.canvas.zoom()
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.canvas.zoom() < zoom
+
+
+def test_window_shortcuts_work_while_typing_in_a_field(qtbot, window, monkeypatch):
+    from personadesigner.ui import export_dialog
+
+    opened = []
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda dialog: opened.append(True) or 0)
+    select(window, "Anna Berg")
+    role = window.form.editors["role"]
+    role.setFocus()
+    qtbot.keyClick(role, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [True]
+    qtbot.keyClick(role, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.persona.name == "Anna Berg (copy)"
