@@ -56,11 +56,20 @@ class _FontMetrics:
     """Advance widths (1/1000 em) and coverage of one bundled face, loaded once."""
 
     def __init__(self, key: str) -> None:
-        from reportlab.pdfbase.ttfonts import TTFont
+        self.widths: dict[int, float] = font_file(key).face.charWidths
 
-        f = FACES[key]
-        tt = TTFont(f"pd-metrics-{key}", str(f.path), subfontIndex=f.subfont)
-        self.widths: dict[int, float] = tt.face.charWidths
+
+@lru_cache(maxsize=None)
+def font_file(key: str):
+    """The bundled face ``key`` read by reportlab's TTF reader, once per process.
+
+    The PDF painter registers this same object (named "PD-<key>"), so a face
+    is parsed once for measuring and embedding alike.
+    """
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    f = FACES[key]
+    return TTFont(f"PD-{key}", str(f.path), subfontIndex=f.subfont)
 
 
 @lru_cache(maxsize=None)

@@ -8,9 +8,8 @@ export uses three or four of the fourteen faces, so each is registered lazily.
 from __future__ import annotations
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
-from personadesigner.core.fonts import FACES
+from personadesigner.core.text import font_file
 
 _registered: dict[str, str] = {}
 
@@ -19,8 +18,7 @@ def font_name(key: str) -> str:
     """The reportlab name of the bundled face ``key`` (registered once per process)."""
     name = _registered.get(key)
     if name is None:
-        face = FACES[key]
-        name = f"PD-{key}"
-        pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.subfont))
-        _registered[key] = name
+        font = font_file(key)  # the object the layout measured with: the file is read once
+        pdfmetrics.registerFont(font)
+        name = _registered[key] = font.fontName
     return name
