@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -38,12 +37,8 @@ from personadesigner.ui.undo_commands import ListEditCommand, SetFieldCommand
 
 log = logging.getLogger(__name__)
 
-try:
-    from personadesigner.ui.canvas import CardCanvas
-    from personadesigner.ui.design_bar import DesignBar
-except ImportError:  # pragma: no cover - the canvas side missing: the shell still runs
-    CardCanvas = None  # type: ignore[assignment,misc]
-    DesignBar = None  # type: ignore[assignment,misc]
+from personadesigner.ui.canvas import CardCanvas
+from personadesigner.ui.design_bar import DesignBar
 
 REFRESH_MS = 2000
 NEW_PERSONA_NAME = "New persona"
@@ -77,20 +72,15 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
-        if CardCanvas is not None:
-            self.design_bar = DesignBar(centre)
-            self.canvas = CardCanvas(centre)
-            self.design_bar.attach(self.canvas)
-            for combo in (self.design_bar.template_combo, self.design_bar.theme_combo):
-                # Long template titles must not make the whole window wider than a laptop screen.
-                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-                combo.setMinimumContentsLength(14)
-            centre_layout.addWidget(self.design_bar)
-            centre_layout.addWidget(self.canvas, 1)
-        else:  # pragma: no cover
-            self.design_bar = None
-            self.canvas = None
-            centre_layout.addWidget(QLabel("The card preview is not available.", centre), 1)
+        self.design_bar = DesignBar(centre)
+        self.canvas = CardCanvas(centre)
+        self.design_bar.attach(self.canvas)
+        for combo in (self.design_bar.template_combo, self.design_bar.theme_combo):
+            # Long template titles must not make the whole window wider than a laptop screen.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        centre_layout.addWidget(self.design_bar)
+        centre_layout.addWidget(self.canvas, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -211,13 +201,12 @@ class MainWindow(QMainWindow):
         doc.currentChanged.connect(lambda _p: self._update_actions())
         doc.invalid.connect(lambda text: self.statusBar().showMessage(f"Not saved: {text}", 8000))
         self.form.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        if self.canvas is not None:
-            self.canvas.fieldClicked.connect(self.form.focus_field)
-            self.canvas.fieldEdited.connect(self._canvas_edited)
-            self.canvas.viewport().installEventFilter(self)
-            self.canvas.setAcceptDrops(True)
-            self.canvas.viewport().setAcceptDrops(True)
-            self.design_bar.designChanged.connect(self._design_changed)
+        self.canvas.fieldClicked.connect(self.form.focus_field)
+        self.canvas.fieldEdited.connect(self._canvas_edited)
+        self.canvas.viewport().installEventFilter(self)
+        self.canvas.setAcceptDrops(True)
+        self.canvas.viewport().setAcceptDrops(True)
+        self.design_bar.designChanged.connect(self._design_changed)
 
     # ------------------------------------------------------------------ settings
     def _restore_settings(self) -> None:
@@ -237,13 +226,11 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([em * 18, em * 40, em * 30])
         self.sidebar.set_sort(s.get(opts.SIDEBAR_SORT))
         zoom = s.get(opts.ZOOM)
-        if self.canvas is not None and zoom > 0:
+        if zoom > 0:
             self.canvas.set_zoom(zoom)
         # The card is laid out after the window's first paint: the window appears at
         # once, the card a moment later, instead of both after the whole layout.
         self.startup_done = False
-        if self.canvas is None:
-            self.open_last_persona()
 
     def open_last_persona(self) -> None:
         """Show the persona the user had open last (else the first one)."""
@@ -262,8 +249,7 @@ class MainWindow(QMainWindow):
         s.set(opts.WINDOW_STATE, self.saveState())
         s.set(opts.SPLITTER_SIZES, [int(x) for x in self.splitter.sizes()])
         s.set(opts.SIDEBAR_SORT, self.sidebar.sort_combo.currentData() or "name")
-        if self.canvas is not None:
-            s.set(opts.ZOOM, 0.0 if self.canvas.is_fit_mode() else float(self.canvas.zoom()))
+        s.set(opts.ZOOM, 0.0 if self.canvas.is_fit_mode() else float(self.canvas.zoom()))
         if self.document.persona is not None and self.library is not None:
             s.set_last_persona(self.library.location, self.document.persona.id)
         s.sync()
@@ -289,10 +275,9 @@ class MainWindow(QMainWindow):
         self.settings.set_last_persona(self.library.location, persona_id)
 
     def _mirror_persona(self, persona: Persona | None) -> None:
-        if self.canvas is not None:
-            if persona is not None:
-                self.design_bar.set_design(persona.card.template, persona.card.theme)
-            self.canvas.set_persona(persona, self._related_names(persona))
+        if persona is not None:
+            self.design_bar.set_design(persona.card.template, persona.card.theme)
+        self.canvas.set_persona(persona, self._related_names(persona))
 
     def _related_names(self, persona: Persona | None) -> dict[str, str] | None:
         if persona is None or not persona.related:
@@ -347,8 +332,7 @@ class MainWindow(QMainWindow):
         doc = self.document
         p = doc.persona
         if p is None:
-            if self.canvas is not None:
-                self.canvas.set_design(template, theme)
+            self.canvas.set_design(template, theme)
             return
         new = CardDesign(template=template, theme=theme)
         if new != p.card:
@@ -357,8 +341,8 @@ class MainWindow(QMainWindow):
             doc.end_burst()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """Image files dropped on the canvas become the persona's photo."""
-        if self.canvas is not None and obj is self.canvas.viewport():
+        """The card area's first paint starts the deferred work; image files dropped on it become the photo."""
+        if obj is self.canvas.viewport():
             if event.type() == QEvent.Type.Paint:
                 if not self._painted:
                     self._painted = True
@@ -391,16 +375,13 @@ class MainWindow(QMainWindow):
         return self.form.set_photo_from_file(path)
 
     def zoom_in(self) -> None:
-        if self.canvas is not None:
-            self.canvas.zoom_in()
+        self.canvas.zoom_in()
 
     def zoom_out(self) -> None:
-        if self.canvas is not None:
-            self.canvas.zoom_out()
+        self.canvas.zoom_out()
 
     def zoom_fit(self) -> None:
-        if self.canvas is not None:
-            self.canvas.zoom_fit()
+        self.canvas.zoom_fit()
 
     # ------------------------------------------------------------------ persona actions
     def new_persona(self) -> Persona:
@@ -494,7 +475,7 @@ class MainWindow(QMainWindow):
 
     def _editing(self) -> bool:
         focus = QApplication.focusWidget()
-        return focus is not None and (self.form.isAncestorOf(focus) or (self.canvas is not None and self.canvas.isAncestorOf(focus)))
+        return focus is not None and (self.form.isAncestorOf(focus) or self.canvas.isAncestorOf(focus))
 
     def refresh_from_library(self) -> None:
         """The 2 s tick: another process wrote -> reload the list (and the persona if idle)."""
@@ -606,12 +587,10 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         personas = list(self.library.iter_personas(ids))
-        template, theme = self.canvas.design() if self.canvas is not None else (None, None)
+        template, theme = self.canvas.design()
         print_personas(self, personas, template if len(personas) == 1 else None, theme if len(personas) == 1 else None)
 
     def copy_card_image(self) -> None:
-        if self.canvas is None:
-            return
         from personadesigner.ui.clipboard import copy_card_image
 
         if copy_card_image(self.canvas.current_layout()) is not None:
