@@ -146,6 +146,11 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(lambda _c=False: self.delete_personas())
         self.sidebar.view.addAction(self.delete_action)
+        # Right-click on the list offers what applies to the personas there.
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.sidebar.view.insertActions(self.delete_action, [self.new_action, self.duplicate_action, separator])
+        self.sidebar.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.zoom_in_action = self._action("Zoom &in", self.zoom_in, [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.zoom_out_action = self._action("Zoom &out", self.zoom_out, "Ctrl+-")

@@ -215,3 +215,17 @@ def test_open_recent_lists_other_libraries(window, settings, tmp_path):
     assert [a.text() for a in actions] == [str(other)]
     actions[0].trigger()
     assert window.windowTitle() == "PersonaDesigner — archive"
+
+
+def test_delete_several_selected_personas_at_once(qtbot, window, library):
+    from PySide6.QtCore import QItemSelectionModel
+
+    view = window.sidebar.view
+    model = window.sidebar.model
+    view.setFocus()
+    view.selectionModel().select(model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    view.selectionModel().select(model.index(2), QItemSelectionModel.SelectionFlag.Select)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert sorted(s.name for s in library.list(deleted=True)) == ["Anna Berg", "Carl Diaz"]
+    assert listed(window) == ["Björk Ek", "Dana Fox"]
+    assert [a.text() for a in view.actions() if not a.isSeparator()] == ["&New persona", "D&uplicate", "Move to &trash"]
