@@ -205,27 +205,41 @@ class Flow:
 
     # ------------------------------------------------------------ preflight
     def _cuts(self, rows, placed, s, ellipsis_row) -> list[Cut]:
-        shown: dict[int, int] = {}
+        """Per (field, item): how many characters were really dropped.
+
+        A block whose last line is shown is whole. Otherwise the shown lines are
+        matched against the text by their non-space characters, so spaces that
+        line breaking swallowed (trailing, doubled, newlines) never count as cut:
+        a text whose every word is on the card is not reported, even when the
+        flow's "…" ends its last line because a later block did not fit.
+        """
+        shown: dict[int, list[str]] = {}
         complete: set[int] = set()
         for k, (r, _c, _y) in enumerate(placed):
             if r.kind == "slider":
                 complete.add(r.block)
             elif r.kind in ("text", "fact"):
-                n = len(r.text)
+                line = r.text
                 if k == ellipsis_row:
                     st = self.style_at(self.blocks[r.block].style, s)
-                    n = len(self._ellipsized(r, st)) - 1
+                    line = self._ellipsized(r, st)[:-1]  # the kept part, without the "…"
                 elif r.last:
                     complete.add(r.block)
-                # + 1: the space the line break replaced
-                shown[r.block] = shown.get(r.block, 0) + n + (0 if r.last else 1)
+                shown.setdefault(r.block, []).append(line)
         totals: dict[tuple, list[int]] = {}
         order = []
         for i, b in enumerate(self.blocks):
             if b.kind not in ("text", "fact", "slider") or not b.counts:
                 continue
             total = len(b.text.replace("\n", ""))
-            got = total if i in complete else min(shown.get(i, 0), total - 1)
+            if i in complete:
+                got = total
+            elif b.kind == "slider":
+                got = 0
+            else:
+                st = self.style_at(b.style, s)
+                text = b.text.upper() if st.upper and b.kind != "fact" else b.text  # what the lines show
+                got = max(0, total - dropped_chars(text, shown.get(i, ())))
             key = (b.field, b.item)
             if key not in totals:
                 totals[key] = [0, 0]
@@ -391,6 +405,27 @@ def _letters(text: str, font: str, size: float, base_dir: str | None) -> tuple[t
             w = T.char_width(ch, p.font, size) if len(p.text) > 1 else p.width
             spaced.append((ch, p.font, w))
     return tuple(spaced), sum(w for _, _, w in spaced)
+
+
+def dropped_chars(text: str, shown_lines) -> int:
+    """Characters of ``text`` after the last one on ``shown_lines`` (newlines and the
+    whitespace around the dropped part not counted).
+
+    Lines are matched by their non-space characters: line breaking removes
+    spaces and newlines, never anything else.
+    """
+    need = sum(len(line) - sum(1 for ch in line if ch.isspace()) for line in shown_lines)
+    rest = text
+    if need:
+        seen = 0
+        rest = ""
+        for idx, ch in enumerate(text):
+            if not ch.isspace():
+                seen += 1
+                if seen == need:
+                    rest = text[idx + 1:]
+                    break
+    return len(rest.strip().replace("\n", ""))
 
 
 def _offset(align: str, avail: float, width: float) -> float:
