@@ -35,8 +35,8 @@ class Document(QObject):
     personaSaved = Signal(object)
     #: A different persona (or none) became current.
     currentChanged = Signal(object)
-    #: An edit left the persona invalid (e.g. an empty name): not saved yet, and why.
-    invalid = Signal(str)
+    #: An edit left the persona invalid (e.g. an empty name): not saved yet; why, and the field.
+    invalid = Signal(str, str)
 
     def __init__(self, library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +122,7 @@ class Document(QObject):
             p.validate()
         except ValidationError as err:
             # Kept in memory, shown, saved with the next valid edit; never a traceback.
-            self.invalid.emit(str(err))
+            self.invalid.emit(str(err), err.field)
             self.personaChanged.emit(p)
             return
         try:

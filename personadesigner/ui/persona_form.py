@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -79,9 +79,6 @@ _RECORD_EDITORS: dict[str, type[RecordRowsEditor]] = {
 class PersonaForm(QScrollArea):
     """Edits the document's current persona; ``focus_field`` jumps to a field."""
 
-    #: A status-bar message (e.g. why an edit could not be saved yet).
-    message = Signal(str)
-
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -118,6 +115,17 @@ class PersonaForm(QScrollArea):
                 else:
                     labels.append(label)
                     section.form.addRow(label, editor)
+                if name == "name":
+                    # Says why the name is not saved yet (empty); the status bar is easy to miss.
+                    self.name_problem = QLabel(section.body)
+                    self.name_problem.setTextFormat(Qt.TextFormat.PlainText)
+                    self.name_problem.setWordWrap(True)
+                    self.name_problem.setAccessibleName("Name problem")
+                    palette = self.name_problem.palette()
+                    palette.setColor(QPalette.ColorRole.WindowText, QColor("#b3261e"))
+                    self.name_problem.setPalette(palette)
+                    self.name_problem.hide()
+                    section.form.addRow("", self.name_problem)
             layout.addWidget(section)
         # One label column for all sections, so every field starts at the same edge.
         label_width = max(lab.sizeHint().width() for lab in labels)
@@ -130,6 +138,9 @@ class PersonaForm(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._update_min_width()
         self.document.personaChanged.connect(self.mirror)
+        self.document.invalid.connect(self._show_problem)
+        self.document.personaSaved.connect(lambda _p: self.name_problem.hide())
+        self.document.currentChanged.connect(lambda _p: self.name_problem.hide())
         self.mirror(self.document.persona)
 
     # ------------------------------------------------------------ building
@@ -249,6 +260,11 @@ class PersonaForm(QScrollArea):
         self._candidates_key = key
         candidates = [(pid, name) for pid, name in self._candidates() if pid != persona.id]
         self.editors["related"].set_candidates(candidates)
+
+    def _show_problem(self, message: str, field: str) -> None:
+        if field == "name":
+            self.name_problem.setText("A name is required; the changes are saved as soon as it has one.")
+            self.name_problem.show()
 
     def refresh_candidates(self) -> None:
         """The library's persona list changed (add, rename, delete)."""

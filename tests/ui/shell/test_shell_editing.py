@@ -105,8 +105,10 @@ def test_an_empty_name_is_not_saved_and_says_why(qtbot, window, library_path):
     name.selectAll()
     qtbot.keyClick(name, Qt.Key.Key_Backspace)
     assert "name" in window.statusBar().currentMessage()
+    assert window.form.name_problem.isVisible()
     assert reread(library_path, "Dana Fox").name == "Dana Fox"
     qtbot.keyClicks(name, "Dana F.")
+    assert not window.form.name_problem.isVisible()
     assert reread(library_path, "Dana F.").role == "Tech blogger"
 
 
