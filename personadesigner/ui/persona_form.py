@@ -261,7 +261,7 @@ class PersonaForm(QScrollArea):
         candidates = [(pid, name) for pid, name in self._candidates() if pid != persona.id]
         self.editors["related"].set_candidates(candidates)
 
-    def _show_problem(self, message: str, field: str) -> None:
+    def _show_problem(self, _message: str, field: str) -> None:
         if field == "name":
             self.name_problem.setText("A name is required; the changes are saved as soon as it has one.")
             self.name_problem.show()
