@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from personadesigner.core.persona import Persona
-from personadesigner.errors import UserError
+from personadesigner.errors import PreflightFailed, UserError
 
 if TYPE_CHECKING:
     from personadesigner.core.export_options import ExportOptions
@@ -156,18 +156,27 @@ def _batch_gc():
 
 
 def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, names: dict[str, str] | None) -> int:
-    """PDF or PNG through render.export; with --strict a cut raises PreflightFailed (exit 3)."""
+    """PDF or PNG through render.export. Every preflight cut is listed on stderr; with
+    --strict the export writes nothing and PreflightFailed ends the command (exit 3)."""
     from personadesigner.cli_progress import ProgressBar
     from personadesigner.render.export import export_personas
 
-    with ProgressBar("Exporting") as progress, _batch_gc():
-        report = export_personas(personas, out, options, progress=progress, names=names)
-    from personadesigner.cli_text import terminal_safe
-
-    for cut in report.preflight:
-        print(f"preflight: {terminal_safe(str(cut), keep='')}", file=sys.stderr)
+    try:
+        with ProgressBar("Exporting") as progress, _batch_gc():
+            report = export_personas(personas, out, options, progress=progress, names=names)
+    except PreflightFailed as exc:
+        _print_preflight(exc.cuts)
+        raise
+    _print_preflight(report.preflight)
     files = len(report.files)
     where = report.files[0] if files == 1 else out
     print(f"Exported {len(personas)} persona{'' if len(personas) == 1 else 's'} "
           f"({report.pages} page{'' if report.pages == 1 else 's'}, {files} file{'' if files == 1 else 's'}) to {where}")
     return 3 if options.strict and report.preflight else 0
+
+
+def _print_preflight(cuts) -> None:
+    from personadesigner.cli_text import terminal_safe
+
+    for cut in cuts:
+        print(f"preflight: {terminal_safe(str(cut), keep='')}", file=sys.stderr)

@@ -48,3 +48,8 @@ class PreflightFailed(UserError):
     """``--strict`` export and the preflight found cut text."""
 
     exit_code = 3
+
+    def __init__(self, message: str, cuts: list | None = None) -> None:
+        super().__init__(message)
+        #: Every cut the preflight found (core.cardlayout.Cut), so a caller can list them all.
+        self.cuts = list(cuts or [])

@@ -82,7 +82,7 @@ def export_layouts(
     if options.strict and report.preflight:
         first = report.preflight[0]
         more = f" (and {len(report.preflight) - 1} more)" if len(report.preflight) > 1 else ""
-        raise PreflightFailed(f"Text does not fit: {first}{more}.")
+        raise PreflightFailed(f"Text does not fit: {first}{more}.", report.preflight)
     if not layouts:
         raise UserError("There is no persona to export.")
     plan = _plan(layouts, options, png=options.format == "png")

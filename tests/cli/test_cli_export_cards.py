@@ -68,3 +68,39 @@ def test_strict_preflight_exits_3_and_writes_nothing(cli, tmp_path):
     assert "Verbose Vera" in r.err and "Traceback" not in r.err
     assert not out.exists()
     assert count(lib) == 1
+
+
+def _goal_heavy(tmp_path):
+    """A persona with 15 long goals: most of them cannot fit on the card."""
+    path = tmp_path / "goals.sqlite"
+    persona = Persona(name="Goal Gina", goals=[f"Goal {k}: " + "reach every target on time " * 12 for k in range(15)])
+    with Library.open(str(path)) as lib:
+        lib.add(persona)
+    from personadesigner.core.layout import layout
+
+    expected = [str(c) for c in layout(persona, persona.card.template, persona.card.theme).preflight]
+    return path, expected
+
+
+def _preflight_lines(err: str) -> list[str]:
+    return [line.removeprefix("preflight: ") for line in err.splitlines() if line.startswith("preflight: ")]
+
+
+def test_strict_lists_every_cut_then_exits_3(cli, tmp_path):
+    lib, expected = _goal_heavy(tmp_path)
+    assert len(expected) >= 5  # the card shows a few goals; the rest are each a cut
+    out = tmp_path / "gina.pdf"
+    r = cli("export", "--library", lib, "Goal Gina", "--out", out, "--strict")
+    assert r.code == 3
+    assert _preflight_lines(r.err) == expected  # one line per cut, not just the first
+    assert "(and " in r.err and "Traceback" not in r.err
+    assert not out.exists()
+
+
+def test_without_strict_the_same_cuts_are_listed_and_the_file_written(cli, tmp_path):
+    lib, expected = _goal_heavy(tmp_path)
+    out = tmp_path / "gina.pdf"
+    r = cli("export", "--library", lib, "Goal Gina", "--out", out)
+    assert r.code == 0, r.err
+    assert _preflight_lines(r.err) == expected
+    assert _pdf_pages(out) == 1
