@@ -245,6 +245,8 @@ class LibrarySidebar(QWidget):
         current = keep if keep is not None else self.current_id()
         self.refresh_tags()
         self.model.reload()
+        if self.model.search.strip():
+            self.model.deep_search()  # keep the full-text matches the user already sees
         self._reselect(current)
         self._update_count()
 

@@ -229,3 +229,15 @@ def test_delete_several_selected_personas_at_once(qtbot, window, library):
     assert sorted(s.name for s in library.list(deleted=True)) == ["Anna Berg", "Carl Diaz"]
     assert listed(window) == ["Björk Ek", "Dana Fox"]
     assert [a.text() for a in view.actions() if not a.isSeparator()] == ["&New persona", "D&uplicate", "Move to &trash"]
+
+
+def test_a_refresh_keeps_the_full_text_matches(qtbot, window, library_path):
+    qtbot.keyClicks(window.sidebar.search, "acme")
+    qtbot.waitUntil(lambda: listed(window) == ["Carl Diaz"], timeout=2000)
+    other = Library.open(str(library_path))
+    try:
+        other.add(Persona(name="Eve Acme-Smith"))
+    finally:
+        other.close()
+    window.refresh_from_library()
+    assert listed(window) == ["Carl Diaz", "Eve Acme-Smith"]
