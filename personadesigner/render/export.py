@@ -1,9 +1,9 @@
 """Export: personas -> layouts -> planned pages -> one PDF, or PNG files in a folder.
 
 The one entry point the command line and the app's export dialog share. It
-decides the page plan (one card per page, N-up sheets, poster tiles), writes
-every file atomically (a killed export never leaves a torn file under the
-target name) and reports the preflight. The PDF path imports no Qt: the Qt
+follows the page plan (render.page_plan: one card per page, N-up sheets,
+poster tiles), writes every file atomically (a killed export never leaves a
+torn file under the target name) and reports the preflight. The PDF path imports no Qt: the Qt
 painter is loaded only for PNG.
 """
 
@@ -11,23 +11,19 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from personadesigner.atomic import atomic_write
 from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.core.persona import Persona
-from personadesigner.core.units import page_size
 from personadesigner.errors import PreflightFailed, UserError
 from personadesigner.render.filenames import UniqueNames, safe_stem
-from personadesigner.render.imposition import impose, plan_grid
-from personadesigner.render.sheet import Sheet, card_sheet, trim_sheet
-from personadesigner.render.tiling import plan_tiles, tile
+from personadesigner.render.page_plan import PlannedPage, lay_out_for_export, plan_pages
+from personadesigner.render.sheet import Sheet
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
-#: The sheet N-up cards go on when only a count was asked for.
-DEFAULT_SHEET = "A4"
 
 
 class ExportCancelled(UserError):
@@ -47,23 +43,8 @@ def export_personas(
     layouts = []
     for persona in personas:
         _check_cancel(cancel)
-        layouts.append(_layout(persona, options, names))
+        layouts.append(lay_out_for_export(persona, options, names))
     return export_layouts(layouts, out, options, progress=progress, cancel=cancel)
-
-
-def _layout(persona: Persona, options: ExportOptions, names: dict[str, str] | None) -> CardLayout:
-    from personadesigner.core.layout import layout  # the engine: no Qt either
-
-    template = options.template or persona.card.template
-    theme = options.theme or persona.card.theme
-    bleed = options.bleed.pt if options.bleed is not None else 0.0
-    return layout(persona, template, theme, bleed=bleed, page_size=_sheet_name(options), names=names)
-
-
-def _sheet_name(options: ExportOptions) -> str | None:
-    """The sheet asked for, or None for "card" (one card per page at its trim size)."""
-    size = options.page_size
-    return size if size and size.strip().lower() != "card" else None
 
 
 def export_layouts(
@@ -85,8 +66,7 @@ def export_layouts(
         raise PreflightFailed(f"Text does not fit: {first}{more}.", report.preflight)
     if not layouts:
         raise UserError("There is no persona to export.")
-    plan = _plan(layouts, options, png=options.format == "png")
-    counted = _counting(plan, len(layouts), progress, cancel)
+    counted = _counting(plan_pages(layouts, options), len(layouts), progress, cancel)
     try:
         if options.format == "png":
             _write_pngs(counted, out, options, report)
@@ -97,46 +77,13 @@ def export_layouts(
     return report
 
 
-# ----------------------------------------------------------------- page plans
-def _plan(layouts: list[CardLayout], options: ExportOptions, *, png: bool) -> Iterator[tuple[Sheet, int, str]]:
-    """(sheet, cards finished with it, a name for it) in page order.
-
-    A lone card is a PDF page with boxes and marks, or a PNG of the trim (plus
-    the bleed when one was asked for) without marks.
-    """
-    sheet_name = _sheet_name(options)
-    if options.tile_to:
-        for i, lay in enumerate(layouts):
-            plan = plan_tiles(lay.width, lay.height, lay.bleed, options.tile_to)
-            for k, sheet in enumerate(tile(lay, plan), 1):
-                yield sheet, i + (k == plan.count), f"{lay.persona_name} (tile {k} of {plan.count})"
-        return
-    first = layouts[0]
-    if options.per_page is not None or (sheet_name and not _is_sheet_sized(first, sheet_name)):
-        grid = plan_grid(first.width, first.height, first.bleed, sheet_name or DEFAULT_SHEET, options.per_page or "auto")
-        for n, sheet in enumerate(impose(layouts, grid, with_marks=options.crop_marks)):
-            yield sheet, min(len(layouts), (n + 1) * grid.per_page), f"Page {n + 1}"
-        return
-    for i, lay in enumerate(layouts):
-        if png:
-            sheet = trim_sheet(lay, with_bleed=lay.bleed > 0)
-        else:
-            sheet = card_sheet(lay, with_marks=options.crop_marks)
-        yield sheet, i + 1, lay.persona_name
-
-
-def _is_sheet_sized(lay: CardLayout, sheet_name: str) -> bool:
-    """A profile or poster laid out at the sheet's own size: one per page, no imposition."""
-    w, h = (v.pt for v in page_size(sheet_name))
-    return any(abs(lay.width - a) < 1 and abs(lay.height - b) < 1 for a, b in ((w, h), (h, w)))
-
-
-def _counting(plan, total: int, progress: Progress | None, cancel: Cancel | None):
-    for sheet, done, name in plan:
+# ----------------------------------------------------------------- pages
+def _counting(plan: Iterable[PlannedPage], total: int, progress: Progress | None, cancel: Cancel | None):
+    for page in plan:
         _check_cancel(cancel)
-        yield sheet, name
+        yield page.sheet, page.name
         if progress is not None:
-            progress(done, total)
+            progress(page.cards_done, total)
 
 
 def _check_cancel(cancel: Cancel | None) -> None:

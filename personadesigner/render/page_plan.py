@@ -1,0 +1,101 @@
+"""Which sheets an export prints, in order: the page plan shared by the export and its preview.
+
+One card per page, N-up sheets with marks, or poster tiles: deciding it here,
+once, keeps the export dialog's preview from drifting from the written file.
+No Qt and no reportlab: planning only places CardLayouts on Sheets.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from personadesigner.core.cardlayout import CardLayout
+from personadesigner.core.export_options import ExportOptions
+from personadesigner.core.persona import Persona
+from personadesigner.core.units import page_size
+from personadesigner.render.imposition import impose, plan_grid
+from personadesigner.render.sheet import Sheet, card_sheet, trim_sheet
+from personadesigner.render.tiling import plan_tiles, tile
+
+#: The sheet N-up cards go on when only a count was asked for.
+DEFAULT_SHEET = "A4"
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One page of the export: its sheet, how many cards are finished with it, a name for it."""
+
+    sheet: Sheet
+    cards_done: int
+    name: str
+
+
+def lay_out_for_export(persona: Persona, options: ExportOptions, names: dict[str, str] | None = None) -> CardLayout:
+    """The persona laid out as the export prints it (its own template/theme unless the options name one)."""
+    from personadesigner.core.layout import layout  # the engine: no Qt either
+
+    template = options.template or persona.card.template
+    theme = options.theme or persona.card.theme
+    bleed = options.bleed.pt if options.bleed is not None else 0.0
+    return layout(persona, template, theme, bleed=bleed, page_size=sheet_name(options), names=names)
+
+
+def sheet_name(options: ExportOptions) -> str | None:
+    """The sheet asked for, or None for "card" (one card per page at its trim size)."""
+    size = options.page_size
+    return size if size and size.strip().lower() != "card" else None
+
+
+def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterator[PlannedPage]:
+    """The pages of an export of ``layouts``, in order, made one at a time.
+
+    A lone card is a PDF page with boxes and marks, or a PNG of the trim (plus
+    the bleed when one was asked for) without marks.
+    """
+    if not layouts:
+        return
+    sheet = sheet_name(options)
+    if options.tile_to:
+        for i, lay in enumerate(layouts):
+            plan = plan_tiles(lay.width, lay.height, lay.bleed, options.tile_to)
+            for k, tile_sheet in enumerate(tile(lay, plan), 1):
+                yield PlannedPage(tile_sheet, i + (k == plan.count), f"{lay.persona_name} (tile {k} of {plan.count})")
+        return
+    if _imposed(layouts[0], options):
+        first = layouts[0]
+        grid = plan_grid(first.width, first.height, first.bleed, sheet or DEFAULT_SHEET, options.per_page or "auto")
+        for n, imposed in enumerate(impose(layouts, grid, with_marks=options.crop_marks)):
+            yield PlannedPage(imposed, min(len(layouts), (n + 1) * grid.per_page), f"Page {n + 1}")
+        return
+    png = options.format == "png"
+    for i, lay in enumerate(layouts):
+        page = trim_sheet(lay, with_bleed=lay.bleed > 0) if png else card_sheet(lay, with_marks=options.crop_marks)
+        yield PlannedPage(page, i + 1, lay.persona_name)
+
+
+def page_count(first: CardLayout, options: ExportOptions, total: int) -> int:
+    """How many pages an export of ``total`` cards shaped like ``first`` has (without planning them)."""
+    if options.tile_to:
+        return plan_tiles(first.width, first.height, first.bleed, options.tile_to).count * total
+    if _imposed(first, options):
+        grid = plan_grid(first.width, first.height, first.bleed, sheet_name(options) or DEFAULT_SHEET,
+                         options.per_page or "auto")
+        return math.ceil(total / grid.per_page)
+    return total
+
+
+def _imposed(first: CardLayout, options: ExportOptions) -> bool:
+    """N-up sheets: a count was asked for, or a sheet the card is smaller than."""
+    sheet = sheet_name(options)
+    return options.per_page is not None or (sheet is not None and not _is_sheet_sized(first, sheet))
+
+
+def _is_sheet_sized(lay: CardLayout, sheet: str) -> bool:
+    """A profile or poster laid out at the sheet's own size: one per page, no imposition."""
+    w, h = (v.pt for v in page_size(sheet))
+    return any(abs(lay.width - a) < 1 and abs(lay.height - b) < 1 for a, b in ((w, h), (h, w)))
+
+
+__all__ = ["DEFAULT_SHEET", "PlannedPage", "lay_out_for_export", "page_count", "plan_pages", "sheet_name"]
