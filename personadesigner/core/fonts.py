@@ -45,6 +45,9 @@ FACES: dict[str, FontFace] = {
         FontFace("hebrew-bold", "NotoSansHebrew-Bold.ttf", "Noto Sans Hebrew", bold=True),
         FontFace("cjk", "wqy-microhei.ttc", "WenQuanYi Micro Hei"),
         FontFace("symbols", "DejaVuSans.ttf", "DejaVu Sans"),
+        # Monochrome emoji (static Regular instance of Noto Emoji's weight axis):
+        # PDF text stays vector and extractable, which colour bitmaps would not.
+        FontFace("emoji", "NotoEmoji-Regular.ttf", "Noto Emoji"),
     )
 }
 
