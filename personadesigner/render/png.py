@@ -23,7 +23,6 @@ def ensure_gui_app():
     A QApplication rather than a bare QGuiApplication: Qt allows one application
     per process, and a later widget (the app, a test) needs the widgets kind.
     """
-    from personadesigner import pyside_guard  # noqa: F401  (PySide6 6.12 None leak)
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()

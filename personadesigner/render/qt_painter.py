@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import threading
 
-from personadesigner import pyside_guard  # noqa: F401  (before any Qt call: PySide6 6.12 leak)
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
