@@ -21,9 +21,10 @@ from personadesigner.errors import ConflictError, UserError, ValidationError
 log = logging.getLogger(__name__)
 
 #: Called with (mine, theirs) when someone else saved the persona first (theirs is
-#: None when they deleted it for good); returns "mine" (overwrite theirs, or add
-#: mine back) or "theirs" (drop my change).
-ConflictResolver = Callable[[Persona, Persona | None], str]
+#: None when they deleted it for good). Returns "mine" (overwrite theirs, or add
+#: mine back), "theirs" (drop my change), "later" (keep my change unsaved, ask
+#: again on the next save) or a merged Persona carrying theirs' version.
+ConflictResolver = Callable[[Persona, Persona | None], "str | Persona"]
 
 
 class Document(QObject):
@@ -45,7 +46,9 @@ class Document(QObject):
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[str, QUndoStack] = {}
         self._burst = 0
-        self.conflict_resolver: ConflictResolver = lambda mine, theirs: "theirs"
+        self.conflict_resolver: ConflictResolver = lambda mine, theirs: "later"
+        #: True while the shown persona holds edits a conflict left unsaved.
+        self.unsaved = False
 
     # ------------------------------------------------------------ library
     def set_library(self, library) -> None:
@@ -61,6 +64,7 @@ class Document(QObject):
     def load(self, persona_id: str | None) -> Persona | None:
         """Make the persona with this id current (read fresh from the library)."""
         self.end_burst()
+        self.unsaved = False
         if persona_id is None:
             self.persona = None
             self.undo_group.setActiveStack(None)
@@ -138,10 +142,25 @@ class Document(QObject):
                     self.forget(p.id)
                     QTimer.singleShot(0, lambda: self.load(None))
                     return
+            elif choice == "later":
+                # Never a silent overwrite, never a silent loss: mine stays on screen, unsaved.
+                self.unsaved = True
+                self.invalid.emit(f'"{theirs.name}" was changed elsewhere; your edits are not saved yet', "")
+                self.personaChanged.emit(p)
+                return
             elif choice == "mine":
                 p.version = theirs.version
                 saved = self.library.update(p)
+            elif isinstance(choice, Persona):
+                # A field-by-field merge: the model becomes the merge; the undo history
+                # refers to values of versions that no longer exist.
+                saved = self.library.update(choice)
+                self.persona = p = choice
+                stack = self._stacks.get(p.id)
+                if stack is not None:
+                    QTimer.singleShot(0, stack.clear)
             else:
+                self.unsaved = False
                 self.persona = theirs
                 # The commands hold values of a version that no longer exists;
                 # clear after the running push/undo has returned.
@@ -151,6 +170,7 @@ class Document(QObject):
                 self.personaSaved.emit(theirs)
                 self.personaChanged.emit(theirs)
                 return
+        self.unsaved = False
         p.version = saved.version
         p.updated_at = saved.updated_at
         if saved.photo != p.photo:
@@ -178,5 +198,6 @@ class Document(QObject):
         except UserError:  # purged elsewhere
             self.load(None)
             return
+        self.unsaved = False
         self.persona = fresh
         self.personaChanged.emit(fresh)

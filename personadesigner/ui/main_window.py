@@ -458,22 +458,33 @@ class MainWindow(QMainWindow):
         self.sidebar.search.selectAll()
 
     # ------------------------------------------------------------------ conflicts and refresh
-    def resolve_conflict(self, mine: Persona, theirs: Persona | None) -> str:
-        """ConflictError on save: keep mine (force) or take theirs; issue 5 adds a field merge."""
+    def resolve_conflict(self, mine: Persona, theirs: Persona | None):
+        """ConflictError on save: never a silent overwrite.
+
+        Changed elsewhere: the field-by-field ConflictDialog; its result (keep
+        mine, take theirs or a merge, all carrying their version) is saved.
+        Cancelled: my edits stay on screen unsaved ("later"). Deleted for good
+        elsewhere: keep mine (added back) or let it go.
+        """
+        if theirs is not None:
+            from personadesigner.ui.conflict_dialog import ConflictDialog
+
+            dialog = ConflictDialog(mine, theirs, self)
+            self.conflict_dialog = dialog
+            accepted = dialog.exec() == ConflictDialog.DialogCode.Accepted and dialog.decision is not None
+            if not accepted:
+                return "later"
+            if dialog.decision == "theirs":
+                return "theirs"
+            return dialog.result_persona()
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Changed elsewhere")
+        box.setWindowTitle("Deleted elsewhere")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        if theirs is None:
-            box.setText(f'"{mine.name}" was permanently deleted by someone else.')
-            box.setInformativeText("Keep your version (it is added to the library again) or let it go?")
-            keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Let it go", QMessageBox.ButtonRole.RejectRole)
-        else:
-            box.setText(f'"{theirs.name}" was changed by someone else since you opened it.')
-            box.setInformativeText("Keep your version (theirs is overwritten) or take theirs (your last change is dropped)?")
-            keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Take theirs", QMessageBox.ButtonRole.RejectRole)
+        box.setText(f'"{mine.name}" was permanently deleted by someone else.')
+        box.setInformativeText("Keep your version (it is added to the library again) or let it go?")
+        keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Let it go", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return "mine" if box.clickedButton() is keep else "theirs"
 
@@ -495,7 +506,7 @@ class MainWindow(QMainWindow):
         self._names.clear()
         self.sidebar.reload()
         self.form.refresh_candidates()
-        if not self._editing() and self.document.is_stale():
+        if not self._editing() and not self.document.unsaved and self.document.is_stale():
             self.document.reload()
 
     # ------------------------------------------------------------------ libraries

@@ -146,41 +146,6 @@ def test_another_process_change_appears_after_the_refresh_tick(window, library_p
     assert window.document.persona.role == "Head of marketing"
 
 
-def test_conflict_keep_mine_overwrites_theirs(qtbot, window, library_path, messages):
-    select(window, "Carl Diaz")
-    other = Library.open(str(library_path))
-    try:
-        carl = other.find("Carl Diaz")
-        carl.company = "Theirs Inc"
-        other.update(carl)
-    finally:
-        other.close()
-    messages.answer = "Keep mine"
-    role = window.form.editors["role"]
-    role.setFocus()
-    role.end(False)
-    qtbot.keyClicks(role, " (EMEA)")
-    stored = reread(library_path, "Carl Diaz")
-    assert stored.role == "Head of purchasing (EMEA)"
-    assert any("changed by someone else" in m for m in messages.messages)
-
-
-def test_conflict_take_theirs_shows_their_version(qtbot, window, library_path, messages):
-    select(window, "Carl Diaz")
-    other = Library.open(str(library_path))
-    try:
-        carl = other.find("Carl Diaz")
-        carl.company = "Theirs Inc"
-        other.update(carl)
-    finally:
-        other.close()
-    messages.answer = "Take theirs"
-    qtbot.keyClicks(window.form.editors["role"], "X")
-    stored = reread(library_path, "Carl Diaz")
-    assert (stored.role, stored.company) == ("Head of purchasing", "Theirs Inc")
-    assert window.form.editors["company"].text() == "Theirs Inc"
-
-
 def test_persona_purged_elsewhere_can_be_kept(qtbot, window, library_path, messages):
     select(window, "Dana Fox")
     dana_id = window.document.persona.id
