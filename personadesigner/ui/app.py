@@ -73,6 +73,11 @@ def open_startup_library(location: str | None, parent: QWidget | None = None):
             library = open_library(where, create=create)
         except UserError as err:
             log.warning("Could not open the library %s: %s", where, err)
+            from personadesigner.ui.backup_support import offer_backup_restore
+
+            if offer_backup_restore(parent, where, err):
+                create = False
+                continue
             choice = _ask_after_failure(err, where)
             path = ask_library_file(parent) if choice == "open" else ask_new_library(parent) if choice == "new" else None
             if not path:

@@ -27,6 +27,10 @@ def try_open(parent: QWidget | None, location: str, *, create: bool = False):
     try:
         return open_library(location, create=create)
     except UserError as err:
+        from personadesigner.ui.backup_support import offer_backup_restore
+
+        if offer_backup_restore(parent, location, err):
+            return try_open(parent, location, create=False)
         show_user_error(parent, err, "Choose another library file, or create a new library (File > New library…).")
         return None
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from personadesigner.core.persona import LIST_FIELDS, TEXT_FIELDS, CardDesign, Persona
 from personadesigner.errors import UserError
 from personadesigner.ui import settings as opts
+from personadesigner.ui.backup_support import BackupTicker, library_file, show_library_warnings
 from personadesigner.ui.document import Document
 from personadesigner.ui.editors.photo_editor import dropped_image_path
 from personadesigner.ui.errors import show_user_error
@@ -102,6 +103,12 @@ class MainWindow(QMainWindow):
         self.refresh_timer.setInterval(REFRESH_MS)
         self.refresh_timer.timeout.connect(self.refresh_from_library)
         self.refresh_timer.start()
+        self.backup_ticker = BackupTicker(self)
+        self.backup_ticker.failed.connect(lambda text: show_user_error(self, text, title="Backup failed"))
+        self.backup_ticker.backedUp.connect(lambda _path: self.statusBar().showMessage("Library backed up.", 4000))
+        if library is not None:
+            self.backup_ticker.set_library(library.location)
+            QTimer.singleShot(0, lambda: show_library_warnings(self, library))
 
         self._restore_settings()
         self._update_actions()
@@ -126,6 +133,7 @@ class MainWindow(QMainWindow):
         self.new_library_action = self._action("New &library…", self.new_library)
         self.open_library_action = self._action("&Open library…", self.open_library_file, K.Open)
         self.open_url_action = self._action("Open &database URL…", self.open_library_url)
+        self.backups_action = self._action("&Backups…", self.show_backups, tip="Back up the library now or restore a backup")
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -169,6 +177,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -260,6 +269,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.refresh_timer.stop()
+        self.backup_ticker.timer.stop()
         self.save_settings()
         super().closeEvent(event)
 
@@ -312,6 +322,8 @@ class MainWindow(QMainWindow):
         has_library = self.library is not None
         for a in (self.new_action, self.import_action, self.export_action, self.trash_action):
             a.setEnabled(has_library)
+        # Backups are files made with SQLite's backup API; a database server has its own.
+        self.backups_action.setEnabled(has_library and library_file(self.library.location) is not None)
         for a in (self.duplicate_action, self.delete_action, self.copy_image_action, self.print_action):
             a.setEnabled(has)
 
@@ -533,8 +545,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if old is not None and old is not library:
             old.close()
-        for warning in getattr(library, "warnings", []):
-            show_user_error(self, warning)
+        self.backup_ticker.set_library(library.location)
+        show_library_warnings(self, library)
 
     def _open_location(self, location: str, *, create: bool) -> bool:
         library = try_open(self, location, create=create)
@@ -557,6 +569,25 @@ class MainWindow(QMainWindow):
         url = ask_database_url(self)
         if url:
             self._open_location(url, create=False)
+
+    def show_backups(self) -> None:
+        """File > Backups…: back up now, or restore one (the window then reloads the library)."""
+        from personadesigner.ui.backups_dialog import BackupsDialog
+
+        path = library_file(self.library.location) if self.library is not None else None
+        if path is None:
+            return
+        dialog = BackupsDialog(path, self)
+        dialog.restored.connect(lambda _p: self.reload_library())
+        self.backups_dialog = dialog
+        dialog.exec()
+
+    def reload_library(self) -> None:
+        """Reopen the current library (after a restore replaced its content)."""
+        if self.library is None:
+            return
+        self.document.load(None)  # the restored file holds other versions: no stale edits
+        self._open_location(self.library.location, create=False)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
