@@ -89,11 +89,17 @@ class Flow:
             return self.bar_indent
         return 0.0
 
-    def _rows(self, s: float) -> list[Row]:
-        # The hot loop of the shrink search (run up to 7 times per flow): kept lean.
+    def _lines(self, b: Block, st: ResolvedStyle) -> list[str]:
         width = self.columns[0][2]
-        style_at = self.style_at
-        break_lines = T.break_lines
+        if b.kind == "fact":
+            return T.break_lines(b.text, st.font, st.size, width - width * self.fact_label)
+        avail = width - self._indent(b)
+        txt = b.text.upper() if st.upper else b.text
+        if st.tracking:
+            avail -= st.tracking * st.size * len(txt)
+        return T.break_lines(txt, st.font, st.size, avail)
+
+    def _rows(self, s: float) -> list[Row]:
         rows: list[Row] = []
         append = rows.append
         for i, b in enumerate(self.blocks):
@@ -101,26 +107,50 @@ class Flow:
             if kind == "gap":
                 append(Row(b.space, i, "gap"))
                 continue
-            st = style_at(b.style, s)
+            st = self.style_at(b.style, s)
             if kind == "slider":
                 append(Row(st.size * st.leading + self.slider_h + 4.0, i, "slider", first=True, last=True))
                 continue
             if kind == "badge":
                 append(Row(st.size * 2.0, i, "badge", first=True, last=True))
                 continue
-            if kind == "fact":
-                lines = break_lines(b.text, st.font, st.size, width - width * self.fact_label)
-            else:
-                avail = width - self._indent(b)
-                txt = b.text.upper() if st.upper else b.text
-                if st.tracking:
-                    avail -= st.tracking * st.size * len(txt)
-                lines = break_lines(txt, st.font, st.size, avail)
+            lines = self._lines(b, st)
             h = st.size * st.leading
             last = len(lines) - 1
             for k, line in enumerate(lines):
                 append(Row(h, i, kind, line, k == 0, k == last))
         return rows
+
+    def _shape(self, s: float) -> tuple:
+        """Per block (kind, keeps with next, row height, row count): all that placement
+        looks at, so two flows of one shape at ``s`` fit, or not, alike."""
+        shape = []
+        for b in self.blocks:
+            kind = b.kind
+            if kind == "gap":
+                shape.append((kind, b.keep_with_next, b.space, 1))
+                continue
+            st = self.style_at(b.style, s)
+            if kind == "slider":
+                shape.append((kind, b.keep_with_next, st.size * st.leading + self.slider_h + 4.0, 1))
+            elif kind == "badge":
+                shape.append((kind, b.keep_with_next, st.size * 2.0, 1))
+            else:
+                shape.append((kind, b.keep_with_next, st.size * st.leading, len(self._lines(b, st))))
+        return tuple(shape)
+
+    def _fits(self, s: float) -> bool:
+        """Whether everything fits at ``s``. The shrink search asks this up to seven times
+        per flow; cards of a batch share shapes, so the rows are placed once per shape."""
+        key = (self._shape(s), tuple(self.columns))
+        fit = _FITS.get(key)
+        if fit is None:
+            rows = self._rows(s)
+            fit = self._place(rows)[1] >= len(rows)
+            if len(_FITS) > 20_000:
+                _FITS.clear()
+            _FITS[key] = fit
+        return fit
 
     # ------------------------------------------------------------ placement
     def _place(self, rows: list[Row]):
@@ -160,27 +190,23 @@ class Flow:
         return placed, n
 
     def solve(self, at_least: float = 0.0):
-        """The smallest shrink factor >= ``at_least`` at which everything fits (1.0 if none)."""
+        """The smallest shrink factor >= ``at_least`` at which everything fits (1.0 if none):
+        (s, rows, placed rows, index of the first row left over)."""
         s = at_least
+        if s < 1.0 and not self._fits(s):
+            if self._fits(1.0):
+                lo, hi = s, 1.0
+                for _ in range(5):
+                    mid = (lo + hi) / 2
+                    if self._fits(mid):
+                        hi = mid
+                    else:
+                        lo = mid
+                s = hi  # the smallest shrink tried that fits
+            else:
+                s = 1.0
         rows = self._rows(s)
         placed, left = self._place(rows)
-        if left < len(rows) and s < 1.0:
-            lo, hi = s, 1.0
-            rows1 = self._rows(1.0)
-            placed1, left1 = self._place(rows1)
-            if left1 < len(rows1):
-                return 1.0, rows1, placed1, left1
-            best = (1.0, rows1, placed1, left1)
-            for _ in range(5):
-                mid = (lo + hi) / 2
-                r = self._rows(mid)
-                p, lft = self._place(r)
-                if lft < len(r):
-                    lo = mid
-                else:
-                    hi = mid
-                    best = (mid, r, p, lft)
-            return best
         return s, rows, placed, left
 
     def run(self, at_least: float = 0.0) -> tuple[list, list[Cut]]:
@@ -391,6 +417,8 @@ class Flow:
 
 
 _LINES: dict[tuple, tuple[TextLine, float]] = {}
+#: Whether a flow shape (see Flow._shape) fits its columns at a shrink factor.
+_FITS: dict[tuple, bool] = {}
 
 
 @lru_cache(maxsize=4096)
