@@ -7,8 +7,9 @@ Prints, in one run:
       only when it and glabels are present) and the ratio (goal: ours <= 0.5x);
   (b) one `card` PNG at 300 dpi, in-process (median; goal <= 100 ms);
   (c) laying out one persona on the `profile` template (median; goal <= 5 ms).
-Our side runs with a bytecode cache (as an installed command has) after one uncounted
-warm-up run; the load average is printed so a busy machine shows in the figures.
+The two sides run alternately, each after one uncounted warm-up run; ours with a
+bytecode cache (as an installed command has). The load average is printed so a busy
+machine shows in the figures.
 Run: python benchmarks/bench_export.py [--count 1000] [--runs 3] [--template mini]
 """
 
@@ -45,43 +46,68 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "personadesigner", *args], capture_output=True, text=True, env=env)
 
 
-def ours(count: int, runs: int, template: str, tmp: Path) -> float | None:
+def prepare_ours(count: int, tmp: Path) -> Path | None:
     csv_path, library = tmp / "personas.csv", tmp / "library.sqlite"
     write_csv(count, str(csv_path))
     imported = cli("import", "--library", str(library), "--map", "goal=goals", "--map", "pain=pain_points", str(csv_path))
     if imported.returncode != 0:
         print(f"import failed: {imported.stderr.strip()}")
         return None
-    times = []
-    for run in range(runs + 1):  # run 0 warms the bytecode and file caches; it is not counted
-        out = tmp / "cards.pdf"
-        out.unlink(missing_ok=True)
-        start = time.perf_counter()
-        done = cli("export", "--library", str(library), "--all", "--template", template, "--page-size", "Letter",
-                   "--per-page", "10", "--crop-marks", "--out", str(out))
-        if run:
-            times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            print(f"export failed: {done.stderr.strip()}")
-            return None
+    return library
+
+
+def ours_once(count: int, template: str, library: Path, tmp: Path) -> float | None:
+    out = tmp / "cards.pdf"
+    out.unlink(missing_ok=True)
+    start = time.perf_counter()
+    done = cli("export", "--library", str(library), "--all", "--template", template, "--page-size", "Letter",
+               "--per-page", "10", "--crop-marks", "--out", str(out))
+    took = time.perf_counter() - start
+    if done.returncode != 0:
+        print(f"export failed: {done.stderr.strip()}")
+        return None
     pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
-    expected = (count + 9) // 10
-    if f"Pages:           {expected}\n" not in pages:
-        print(f"our export made the wrong number of pages (expected {expected})")
+    if f"Pages:           {(count + 9) // 10}\n" not in pages:
+        print(f"our export made the wrong number of pages (expected {(count + 9) // 10})")
         return None
-    return statistics.median(times)
+    return took
 
 
-def glabels(count: int, runs: int) -> float | None:
-    if not PEER.exists() or not shutil.which("glabels-3-batch"):
-        print("gLabels side skipped: needs ../shared/bench/glabels/run.sh and glabels-3-batch")
-        return None
-    done = subprocess.run(["bash", str(PEER), str(count), str(runs)], capture_output=True, text=True)
+def peer_available() -> bool:
+    if PEER.exists() and shutil.which("glabels-3-batch"):
+        return True
+    print("gLabels side skipped: needs ../shared/bench/glabels/run.sh and glabels-3-batch")
+    return False
+
+
+def glabels_once(count: int) -> float | None:
+    done = subprocess.run(["bash", str(PEER), str(count), "1"], capture_output=True, text=True)
     found = re.search(r"median ([\d.]+) s", done.stdout)
     if not found:
         print(f"gLabels run failed: {(done.stdout + done.stderr).strip()}")
         return None
     return float(found.group(1))
+
+
+def compare(count: int, runs: int, template: str) -> tuple[float | None, float | None]:
+    """Medians of ``runs`` alternating runs of each side (after one uncounted warm-up of
+    each), so a machine that gets busier or quieter meanwhile weighs on both alike."""
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        library = prepare_ours(count, tmp)
+        peer = peer_available()
+        mine_times: list[float] = []
+        peer_times: list[float] = []
+        for run in range(runs + 1):  # run 0 warms bytecode, font and file caches
+            mine = ours_once(count, template, library, tmp) if library else None
+            theirs = glabels_once(count) if peer else None
+            if run:
+                if mine is not None:
+                    mine_times.append(mine)
+                if theirs is not None:
+                    peer_times.append(theirs)
+    return (statistics.median(mine_times) if len(mine_times) == runs else None,
+            statistics.median(peer_times) if len(peer_times) == runs else None)
 
 
 def median_ms(fn, repeat: int) -> float:
@@ -120,11 +146,11 @@ def main() -> int:
     parser.add_argument("--template", default="mini")
     parser.add_argument("--repeat", type=int, default=21, help="repetitions of the in-process figures")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        mine = ours(args.count, args.runs, args.template, Path(tmp))
-    peer = glabels(args.count, args.runs)
+    load = os.getloadavg()
+    mine, peer = compare(args.count, args.runs, args.template)
     print(f"{args.count} records, {args.template} 10-up on Letter with crop marks (median of {args.runs}):")
-    print("  load average (1, 5, 15 min): " + " ".join(f"{v:.2f}" for v in os.getloadavg()))
+    print("  load average (1, 5, 15 min) before / after: " + " ".join(f"{v:.2f}" for v in load)
+          + " / " + " ".join(f"{v:.2f}" for v in os.getloadavg()))
     print(f"  personadesigner export: {mine:.3f} s" if mine is not None else "  personadesigner export: failed")
     print(f"  glabels-3-batch -C:     {peer:.3f} s" if peer is not None else "  glabels-3-batch -C:     not run")
     if mine and peer:
