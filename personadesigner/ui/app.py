@@ -94,8 +94,9 @@ def open_startup_library(location: str | None, parent: QWidget | None = None):
 def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
     """Run PersonaDesigner on a library (None: the user's default library).
 
-    The window is shown first and the library opened right after its first
-    paint, so the app appears at once; the database layer loads meanwhile.
+    The window's skeleton is shown first; after its first paint the heavy
+    parts (layout engine, canvas, form editors) are built, then the library
+    (storage) is opened, so the app appears at once.
     """
     from personadesigner.ui.errors import install_excepthook, setup_logging
 
@@ -106,14 +107,13 @@ def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
     except OSError:  # a read-only home still runs the app, without a log file
         pass
     install_excepthook(log_path)
-    from personadesigner.render.qt_painter import register_fonts
-
-    register_fonts()
     from personadesigner.ui.main_window import MainWindow
     from personadesigner.ui.settings import LAST_LIBRARY, Settings
 
     settings = Settings()
-    window = MainWindow(None, settings)
+    # The skeleton paints first; the fonts, layout engine, canvas and form are
+    # built right after, then the library (storage) opens.
+    window = MainWindow(None, settings, defer_parts=True)
     quit_code: list[int] = []
 
     def open_library() -> None:
@@ -127,7 +127,11 @@ def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
         settings.set(LAST_LIBRARY, library.location)
         window.set_library(library)
 
-    window.firstPainted.connect(lambda: QTimer.singleShot(0, open_library), Qt.ConnectionType.SingleShotConnection)
+    def build_then_open() -> None:
+        window.build_parts()
+        QTimer.singleShot(0, open_library)
+
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, build_then_open), Qt.ConnectionType.SingleShotConnection)
     window.show()
     code = app.exec()
     if window.library is not None:

@@ -23,23 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personadesigner.core.persona import LIST_FIELDS, TEXT_FIELDS, CardDesign, Persona
+from typing import TYPE_CHECKING
+
 from personadesigner.errors import UserError
 from personadesigner.ui import settings as opts
 from personadesigner.ui.backup_support import BackupTicker, library_file, show_library_warnings
-from personadesigner.ui.document import Document
-from personadesigner.ui.editors.photo_editor import dropped_image_path
 from personadesigner.ui.errors import show_user_error
 from personadesigner.ui.library_actions import ask_database_url, ask_library_file, ask_new_library, try_open
-from personadesigner.ui.library_sidebar import LibrarySidebar
-from personadesigner.ui.persona_form import PersonaForm
 from personadesigner.ui.settings import Settings
-from personadesigner.ui.undo_commands import ListEditCommand, SetFieldCommand
+
+if TYPE_CHECKING:
+    from personadesigner.core.persona import Persona
+
+# The model, the layout engine, the canvas and the form editors are imported by
+# ``build_parts``: at start-up the window's skeleton paints first, without them.
 
 log = logging.getLogger(__name__)
-
-from personadesigner.ui.canvas import CardCanvas
-from personadesigner.ui.design_bar import DesignBar
 
 REFRESH_MS = 2000
 NEW_PERSONA_NAME = "New persona"
@@ -56,15 +55,44 @@ class MainWindow(QMainWindow):
     #: The window is on screen (first paint of the card area).
     firstPainted = Signal()
 
-    def __init__(self, library, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, library, settings: Settings | None = None, parent: QWidget | None = None,
+                 *, defer_parts: bool = False) -> None:
         super().__init__(parent)
         self.library = library
         self.settings = settings if settings is not None else Settings()
+        self._painted = False
+        self.startup_done = False
+        self.parts_ready = False
+        self.skeleton: QWidget | None = None
+        if defer_parts:
+            # Start-up: an empty window of the right size and title paints at once;
+            # ``build_parts`` (run after that first paint) fills it in.
+            self.skeleton = QWidget(self)
+            self.skeleton.setObjectName("startupSkeleton")
+            self.skeleton.installEventFilter(self)
+            self.setCentralWidget(self.skeleton)
+            self._update_title()
+            self._restore_geometry()
+            return
+        self.build_parts()
+
+    def build_parts(self) -> None:
+        """The sidebar, design bar, canvas, form, actions and menus (the heavy part of the window)."""
+        if self.parts_ready:
+            return
+        from personadesigner.render.qt_painter import register_fonts
+        from personadesigner.ui.canvas import CardCanvas
+        from personadesigner.ui.design_bar import DesignBar
+        from personadesigner.ui.document import Document
+        from personadesigner.ui.library_sidebar import LibrarySidebar
+        from personadesigner.ui.persona_form import PersonaForm
+
+        register_fonts()  # before the first card is laid out and painted
+        library = self.library
         self.document = Document(library, self)
         self.document.conflict_resolver = self.resolve_conflict
         self._names: dict[str, str] = {}
         self._seen_data_version = library.data_version() if library is not None else 0
-        self._painted = False
 
         self.sidebar = LibrarySidebar(library, self)
         self.form = PersonaForm(self.document, self)
@@ -91,7 +119,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(self.splitter)  # replaces (and deletes) the start-up skeleton
+        self.skeleton = None
         self.setAcceptDrops(True)
 
         self._make_actions()
@@ -111,6 +140,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: show_library_warnings(self, library))
 
         self._restore_settings()
+        self.parts_ready = True
         self._update_actions()
 
     # ------------------------------------------------------------------ building
@@ -222,12 +252,16 @@ class MainWindow(QMainWindow):
         self.design_bar.designChanged.connect(self._design_changed)
 
     # ------------------------------------------------------------------ settings
-    def _restore_settings(self) -> None:
-        s = self.settings
-        geometry = s.get(opts.WINDOW_GEOMETRY)
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.get(opts.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             em = self.fontMetrics().height()
             self.resize(em * 90, em * 56)
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        if self.skeleton is None and not self.isVisible():
+            self._restore_geometry()
         state = s.get(opts.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -243,7 +277,6 @@ class MainWindow(QMainWindow):
             self.canvas.set_zoom(zoom)
         # The card is laid out after the window's first paint: the window appears at
         # once, the card a moment later, instead of both after the whole layout.
-        self.startup_done = False
 
     def open_last_persona(self) -> None:
         """Show the persona the user had open last (else the first one)."""
@@ -268,9 +301,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.refresh_timer.stop()
-        self.backup_ticker.timer.stop()
-        self.save_settings()
+        if self.parts_ready:
+            self.refresh_timer.stop()
+            self.backup_ticker.timer.stop()
+            self.save_settings()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ mirroring
@@ -329,6 +363,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ canvas
     def _canvas_edited(self, field: str, item, text: str) -> None:
+        from personadesigner.core.persona import LIST_FIELDS, TEXT_FIELDS
+        from personadesigner.ui.undo_commands import ListEditCommand, SetFieldCommand
+
         doc = self.document
         p = doc.persona
         if p is None:
@@ -345,6 +382,9 @@ class MainWindow(QMainWindow):
         doc.end_burst()
 
     def _design_changed(self, template: str, theme: str) -> None:
+        from personadesigner.core.persona import CardDesign
+        from personadesigner.ui.undo_commands import SetFieldCommand
+
         doc = self.document
         p = doc.persona
         if p is None:
@@ -358,6 +398,15 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """The card area's first paint starts the deferred work; image files dropped on it become the photo."""
+        if obj is self.skeleton and obj is not None and event.type() == QEvent.Type.Paint:
+            if not self._painted:
+                self._painted = True
+                QTimer.singleShot(0, self.firstPainted.emit)
+            return False
+        if not self.parts_ready:
+            return super().eventFilter(obj, event)
+        from personadesigner.ui.editors.photo_editor import dropped_image_path
+
         if obj is self.canvas.viewport():
             if event.type() == QEvent.Type.Paint:
                 if not self._painted:
@@ -377,11 +426,15 @@ class MainWindow(QMainWindow):
         return super().eventFilter(obj, event)
 
     def dragEnterEvent(self, event) -> None:
-        if dropped_image_path(event) and self.document.persona is not None:
+        from personadesigner.ui.editors.photo_editor import dropped_image_path
+
+        if self.parts_ready and dropped_image_path(event) and self.document.persona is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        path = dropped_image_path(event)
+        from personadesigner.ui.editors.photo_editor import dropped_image_path
+
+        path = dropped_image_path(event) if self.parts_ready else None
         if path:
             event.acceptProposedAction()
             self.set_photo_from_file(path)
@@ -402,6 +455,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ persona actions
     def new_persona(self) -> Persona:
         """Ctrl+N: a new persona, shown, with its name selected for typing."""
+        from personadesigner.core.persona import Persona
+
         persona = self.library.add(Persona(name=NEW_PERSONA_NAME))
         model = self.sidebar.model
         if model.search or model.type_filter or model.tag_filter:
