@@ -141,9 +141,10 @@ def _batch_gc():
     An export builds tens of thousands of small immutable objects that stay
     alive until the file is written; each collection would walk all of them
     (and every imported module) again, a third of a 1000-card export's layout
-    time. What is loaded before (modules, personas) is frozen and stays so: the
-    command ends with the export, and the collection at interpreter exit then
-    skips it too. Objects are still freed by reference counting as usual.
+    time. What is loaded before (modules, personas) and what the export keeps
+    (text caches) is frozen and stays so: the command ends with the export, and
+    neither the next collection nor the one at interpreter exit walks it again.
+    Objects are still freed by reference counting as usual.
     """
     gc.freeze()
     was_enabled = gc.isenabled()
@@ -151,6 +152,7 @@ def _batch_gc():
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
