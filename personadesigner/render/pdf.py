@@ -124,7 +124,7 @@ class PdfPainter:
         ops = self.ops
         for item in layout.items:
             if isinstance(item, TextBlock):
-                ops.text(run for line in item.lines for run in line.runs)
+                ops.text_lines(item.lines)
             elif isinstance(item, Box):
                 self._draw_box(item)
             elif isinstance(item, Rule):

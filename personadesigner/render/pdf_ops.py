@@ -16,7 +16,7 @@ from typing import Iterable
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from personadesigner.core.cardlayout import TextRun
+from personadesigner.core.cardlayout import TextLine, TextRun
 from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.shapes import rgba
 
@@ -50,6 +50,7 @@ class Ops:
         self.emit = canvas.addLiteral
         self._fonts: dict[str, object] = {}
         self._split: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._blocks: dict[tuple[int, ...], tuple[tuple, float, str]] = {}
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
 
@@ -119,6 +120,29 @@ class Ops:
         The operators of one text object are joined into one literal (the page
         joins literals with newlines anyway): a card has dozens of runs.
         """
+        self._text(runs)
+
+    def text_lines(self, lines: tuple[TextLine, ...]) -> None:
+        """A text block's lines. Layouts of a batch share TextLine objects (the same
+        heading at the same place on every card), so a block met before in this
+        document is one stored literal. The entry keeps its lines alive: equal ids
+        are the same objects."""
+        key = tuple(map(id, lines))
+        found = self._blocks.get(key)
+        if found is not None and found[1] == self.fill_alpha:
+            self.emit(found[2])
+            return
+        alpha = self.fill_alpha
+        literal = self._text(run for line in lines for run in line.runs)
+        if literal is not None:
+            if len(self._blocks) >= 20_000:  # a huge export: keep memory flat
+                self._blocks.clear()
+            self._blocks[key] = (lines, alpha, literal)
+
+    def _text(self, runs: Iterable[TextRun]) -> str | None:
+        """Writes the text object; returns it when it went out as one literal (no
+        transparency change inside), so it can be written again as it is."""
+        whole = True
         out = ["BT"]
         add = out.append
         known = self._split.get
@@ -132,6 +156,7 @@ class Ops:
                 if a != self.fill_alpha:
                     self.emit("\n".join(out))  # reportlab writes the gs operator itself: keep the order
                     out.clear()
+                    whole = False
                     self.canvas.setFillAlpha(a)  # gs is allowed inside a text object
                     self.fill_alpha = a
                 add(op)
@@ -144,7 +169,9 @@ class Ops:
                     current_name, current_size = name, size
                 add(chunk)
         add("ET")
-        self.emit("\n".join(out))
+        literal = "\n".join(out)
+        self.emit(literal)
+        return literal if whole else None
 
     def lines(self, segments) -> None:
         """Straight segments (x1, y1, x2, y2) stroked as one path (crop marks)."""
