@@ -47,6 +47,8 @@ _font_data: dict[str, QByteArray] = {}
 #: while an export renders PNGs in a worker, and neither class is thread-safe.
 _per_thread = threading.local()
 _LAYOUT_FLAGS = QRawFont.LayoutFlag.SeparateAdvances | QRawFont.LayoutFlag.UseDesignMetrics
+#: Qt caches glyphs up to 64 device pixels; larger QRawFont runs are filled as paths.
+_MAX_GLYPH_RUN_PX = 60.0
 
 
 def register_fonts() -> dict[str, str]:
@@ -146,6 +148,15 @@ def draw_run(painter: QPainter, run: TextRun) -> None:
     for adv in advances:
         positions.append(QPointF(x, 0.0))
         x += adv.x()
+    t = painter.deviceTransform()  # includes the device pixel ratio (200 % screens)
+    if run.size * abs(t.m11() * t.m22() - t.m12() * t.m21()) ** 0.5 >= _MAX_GLYPH_RUN_PX:
+        # Qt's raster engine draws glyphs this large as outlines, which it skips for
+        # QRawFont: nothing would appear (initials on a 200 % screen, big PNG text).
+        path = QPainterPath()
+        for glyph, pos in zip(glyphs, positions):
+            path.addPath(font.pathForGlyph(glyph).translated(pos))
+        painter.fillPath(path.translated(run.x, run.y), _color(run.color))
+        return
     glyph_run = QGlyphRun()
     glyph_run.setRawFont(font)
     glyph_run.setGlyphIndexes(glyphs)
