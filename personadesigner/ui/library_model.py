@@ -122,9 +122,11 @@ class LibraryModel(QAbstractListModel):
     def update_persona(self, persona) -> None:
         """A persona was saved: refresh its row in place (no full reload while typing)."""
         row = self._row_of.get(persona.id)
-        if row is None:
+        i = self._all_row.get(persona.id)
+        if row is None and i is None:
             return
-        old = self._rows[row]
+        # A row hidden by the search still feeds the related-persona pickers: update it too.
+        old = self._rows[row] if row is not None else self._all[i]
         summary = type(old)(
             id=persona.id,
             name=persona.name,
@@ -136,13 +138,13 @@ class LibraryModel(QAbstractListModel):
             version=persona.version,
         )
         if summary != old:
-            self._rows[row] = summary
-            i = self._all_row.get(persona.id)
             if i is not None:
                 self._all[i] = summary
                 self._folded[i] = self._fold_summary(summary)
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
+            if row is not None:
+                self._rows[row] = summary
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
 
     @staticmethod
     def _photo_hash(persona, old) -> str | None:

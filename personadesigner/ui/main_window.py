@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         doc.currentChanged.connect(lambda _p: self._update_actions())
         doc.invalid.connect(lambda text, _field: self.statusBar().showMessage(f"Not saved: {text}", 8000))
         self.canvas.fieldClicked.connect(self.form.focus_field)
+        self.form.fieldFocused.connect(self._form_focused)
         self.canvas.fieldEdited.connect(self._canvas_edited)
         self.canvas.viewport().installEventFilter(self)
         self.canvas.setAcceptDrops(True)
@@ -341,8 +342,11 @@ class MainWindow(QMainWindow):
         return out
 
     def _persona_saved(self, persona: Persona) -> None:
+        renamed = self._names.get(persona.id, persona.name) != persona.name
         self._names[persona.id] = persona.name
         self.sidebar.model.update_persona(persona)
+        if renamed:
+            self.form.refresh_candidates()  # related-persona pickers show the new name
 
     def _update_title(self) -> None:
         if self.library is None:
@@ -380,6 +384,13 @@ class MainWindow(QMainWindow):
             records[item].value = text
             doc.push(SetFieldCommand(doc, "custom", p.custom, records))
         doc.end_burst()
+
+    def _form_focused(self, field: str | None, item) -> None:
+        """The card frames the text being edited in the form (kept while editing on the card)."""
+        focus = QApplication.focusWidget()
+        if field is None and focus is not None and (focus is self.canvas or self.canvas.isAncestorOf(focus)):
+            return
+        self.canvas.select_field(field, item)
 
     def _design_changed(self, template: str, theme: str) -> None:
         from personadesigner.core.persona import CardDesign

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QLabel,
@@ -79,6 +80,9 @@ _RECORD_EDITORS: dict[str, type[RecordRowsEditor]] = {
 class PersonaForm(QScrollArea):
     """Edits the document's current persona; ``focus_field`` jumps to a field."""
 
+    #: The field (and list item) that has the keyboard focus; (None, None) when focus left the form.
+    fieldFocused = Signal(object, object)
+
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -142,6 +146,45 @@ class PersonaForm(QScrollArea):
         self.document.personaSaved.connect(lambda _p: self.name_problem.hide())
         self.document.currentChanged.connect(lambda _p: self.name_problem.hide())
         self.mirror(self.document.persona)
+        self._focused: tuple[str | None, int | None] = (None, None)
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+        for name, editor in self.editors.items():
+            if isinstance(editor, ListEditor):
+                editor.list.currentRowChanged.connect(lambda _row, e=editor: self._focus_moved(None, e.list) if e.list.hasFocus() else None)
+
+    # ------------------------------------------------------------ focus -> card selection
+    def field_at(self, widget: QWidget | None) -> tuple[str | None, int | None]:
+        """The field (and item) a focused widget edits; (None, None) outside the editors."""
+        editor_of = {id(w): name for name, w in self.editors.items()}
+        child, w = None, widget
+        while w is not None and w is not self:
+            name = editor_of.get(id(w))
+            if name is not None:
+                return name, self._item_in(w, widget)
+            child, w = w, w.parentWidget()
+        return None, None
+
+    @staticmethod
+    def _item_in(editor: QWidget, focus: QWidget) -> int | None:
+        if isinstance(editor, ListEditor):
+            row = editor.list.currentRow()
+            return row if focus is editor.list and row >= 0 else None
+        if isinstance(editor, RecordRowsEditor):
+            for index, widgets in enumerate(editor._rows):
+                if any(w is focus or w.isAncestorOf(focus) for w in widgets):
+                    return index
+        return None
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.isAncestorOf(new):
+            focused = self.field_at(new)
+        elif new is not None and self.window() is not new.window():
+            return  # a dialog or another window: the card keeps its frame
+        else:
+            focused = (None, None)
+        if focused != self._focused:
+            self._focused = focused
+            self.fieldFocused.emit(*focused)
 
     # ------------------------------------------------------------ building
     def _make_editor(self, name: str, parent: QWidget) -> QWidget:
