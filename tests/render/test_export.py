@@ -130,3 +130,16 @@ def test_png_export_of_imposed_sheets_writes_one_file_per_page(qapp, tmp_path):
     assert [p.name for p in report.files] == ["Page 1.png", "Page 2.png"]
     with Image.open(report.files[0]) as image:
         assert image.size == (round(210 / 25.4 * 30), round(297 / 25.4 * 30))
+
+
+def test_every_card_of_a_batch_prints_its_shared_headings_and_texts(tmp_path, poppler):
+    # Cards of a batch share their repeated lines (layout) and text blocks (PDF painter):
+    # each card must still print them, in every page of the document.
+    personas = [Persona(name=f"Card {k}", goals=[f"Goal number {k}"], pain_points=["The same pain on every card"])
+                for k in range(12)]
+    out = tmp_path / "mini.pdf"
+    export_personas(personas, out, ExportOptions(template="mini", page_size="Letter", per_page=10))
+    pages = [run("pdftotext", "-f", str(n), "-l", str(n), str(out), "-") for n in (1, 2)]
+    assert [p.count("TOP GOAL") for p in pages] == [10, 2]
+    assert [p.count("The same pain on every card") for p in pages] == [10, 2]
+    assert all(f"Goal number {k}" in pages[k // 10] for k in range(12))
