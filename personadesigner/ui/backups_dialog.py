@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -43,6 +44,7 @@ class BackupsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["Made", "Why", "Size"])
@@ -50,7 +52,8 @@ class BackupsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
         row = QHBoxLayout()
@@ -68,7 +71,8 @@ class BackupsDialog(QDialog):
         close.clicked.connect(self.accept)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.refresh()
-        self.resize(560, 360)
+        em = self.fontMetrics().height()
+        self.resize(em * 34, em * 22)
 
     def refresh(self) -> None:
         self._backups = backups.list_backups(self.library_path)
@@ -77,9 +81,16 @@ class BackupsDialog(QDialog):
             made = b.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")  # the user's local time
             cells = (made, _LABELS.get(b.label, b.label), f"{max(1, b.size // 1024)} KB")
             for col, text in enumerate(cells):
-                self.table.setItem(i, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if col == 2:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, col, cell)
         self.table.resizeColumnsToContents()
-        self.status.setText(f"{len(self._backups)} backup(s)." if self._backups else "No backups yet.")
+        n = len(self._backups)
+        self.status.setText(
+            (f"{n} backup{'s' if n != 1 else ''}" if n else "No backups yet")
+            + " — one is made every 30 minutes while the library changes; the newest 10 and one a day for a week are kept."
+        )
         if self._backups:
             self.table.selectRow(0)
         self._update_buttons()

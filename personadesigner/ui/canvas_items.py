@@ -271,6 +271,18 @@ class SelectionItem(QGraphicsRectItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.hide()
 
+    def boundingRect(self) -> QRectF:  # noqa: N802 (room for the halo at any zoom)
+        return self.rect().adjusted(-6, -6, 6, 6)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        # A light halo under the blue line: the frame reads on dark headers as on paper.
+        halo = QPen(QColor(255, 255, 255, 200), 3.5)
+        halo.setCosmetic(True)
+        painter.setPen(halo)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self.rect())
+        super().paint(painter, option, widget)
+
     def show_rect(self, rect: QRectF) -> None:
         if rect.isEmpty():
             self.hide()

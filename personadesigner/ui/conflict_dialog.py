@@ -88,9 +88,10 @@ class ConflictDialog(QDialog):
         self._radios: dict[tuple[str, str], QRadioButton] = {}
 
         layout = QVBoxLayout(self)
+        n = len(self.fields)
         intro = _plain_label(
             f'"{theirs.name}" was saved elsewhere while you were editing it. '
-            f"{len(self.fields)} field(s) differ: choose which version of each to keep."
+            f"{n} field{'s differ' if n != 1 else ' differs'}: choose which version of each to keep."
         )
         layout.addWidget(intro)
 
@@ -102,24 +103,29 @@ class ConflictDialog(QDialog):
             font.setBold(True)
             header.setFont(font)
             grid.addWidget(header, 0, col)
-        for row, field in enumerate(self.fields, start=1):
-            grid.addWidget(QLabel(FIELD_LABELS.get(field, field)), row, 0, Qt.AlignmentFlag.AlignTop)
+        em = self.fontMetrics().height()
+        # Each field takes two rows: its name level with the radio buttons, then both values.
+        for index, field in enumerate(self.fields):
+            row = 1 + 2 * index
+            name = QLabel(FIELD_LABELS.get(field, field))
+            name.setAccessibleName(f"Field {FIELD_LABELS.get(field, field)}")
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)
             group = QButtonGroup(self)
             for col, side, persona in ((1, MINE, mine), (2, THEIRS, theirs)):
-                cell = QWidget()
-                cell_layout = QVBoxLayout(cell)
-                cell_layout.setContentsMargins(0, 0, 0, 0)
                 radio = QRadioButton("Keep this" if side == MINE else "Take this")
                 radio.setObjectName(f"{field}-{side}")
+                radio.setAccessibleName(f"{FIELD_LABELS.get(field, field)}: {'keep mine' if side == MINE else 'take theirs'}")
                 group.addButton(radio)
-                cell_layout.addWidget(radio)
-                cell_layout.addWidget(_plain_label(display_value(persona, field)))
-                grid.addWidget(cell, row, col)
+                grid.addWidget(radio, row, col)
+                value = _plain_label(display_value(persona, field))
+                value.setContentsMargins(em + em // 2, 0, 0, em // 2)  # under the radio's text, apart from the next field
+                grid.addWidget(value, row + 1, col)
                 self._radios[(field, side)] = radio
             self._radios[(field, MINE)].setChecked(True)
             self._groups[field] = group
-        grid.setRowStretch(len(self.fields) + 1, 1)  # rows stay compact; space goes below them
-        grid.setVerticalSpacing(14)
+        grid.setRowStretch(2 * len(self.fields) + 1, 1)  # rows stay compact; space goes below them
+        grid.setVerticalSpacing(em // 3)
+        grid.setHorizontalSpacing(em)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         scroll = QScrollArea()
@@ -140,7 +146,18 @@ class ConflictDialog(QDialog):
         self.take_theirs_button.clicked.connect(lambda: self._finish("theirs"))
         self.merge_button.clicked.connect(lambda: self._finish("merge"))
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        self.merge_button.setFocus()
+        # As tall as the rows need (no empty scroll area), at most most of the screen.
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width = max(em * 40, min(grid_host.sizeHint().width() + em * 2, em * 60))
+        inner = width - em * 3  # the dialog's and the scroll area's margins
+        grid_height = grid.heightForWidth(inner) if grid.hasHeightForWidth() else grid_host.sizeHint().height()
+        intro_height = intro.heightForWidth(inner) if intro.hasHeightForWidth() else intro.sizeHint().height()
+        height = grid_height + intro_height + buttons.sizeHint().height() + em * 3
+        if screen is not None:
+            width = min(width, int(screen.width() * 0.9))
+            height = min(height, int(screen.height() * 0.8))
+        self.resize(width, height)
 
     # ------------------------------------------------------------ choices
     def choice(self, field: str) -> str:

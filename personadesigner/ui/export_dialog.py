@@ -98,7 +98,7 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------------ build
     def _build(self) -> None:
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)  # one even column of controls
 
         self.format_combo = self._combo("formatCombo", "Format")
         self.format_combo.addItem("PDF document (print-ready, vector text)", "pdf")
@@ -150,9 +150,8 @@ class ExportDialog(QDialog):
         self.bleed_edit.setAccessibleName("Custom bleed")
         self.bleed_edit.setToolTip("A length such as 3mm, 0.125in or 9pt")
         self.bleed_edit.setMaximumWidth(90)
-        bleed_row.addWidget(self.bleed_combo)
+        bleed_row.addWidget(self.bleed_combo, 1)  # as wide as the other controls
         bleed_row.addWidget(self.bleed_edit)
-        bleed_row.addStretch(1)
         form.addRow(self._buddy("&Bleed:", self.bleed_combo), bleed_row)
 
         self.marks_check = QCheckBox("Crop marks (where to cut)")

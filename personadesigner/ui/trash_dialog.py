@@ -63,6 +63,8 @@ class TrashDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.list.addItem(item)
         empty = self.list.count() == 0
+        if not empty:
+            self.list.setCurrentRow(0)  # Restore works at once on the most recently deleted
         self.empty_label.setVisible(empty)
         self.list.setVisible(not empty)
         self._update_buttons()
