@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Run every benchmark in turn (takes a few minutes); figures go to stdout.
+set -u
+cd "$(dirname "$0")"
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+for script in bench_library.py bench_interchange.py bench_layout.py bench_export.py bench_canvas.py bench_gui.py bench_reliability.py; do
+  echo "=== $script"
+  python "$script" || echo "($script failed with exit $?)"
+done
