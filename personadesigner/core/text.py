@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from personadesigner.core.fonts import FACES
 
-#: Drawn for a character that no bundled font has (most colour emoji).
+#: Drawn for a character that no bundled font has (emoji newer than the bundled Noto Emoji).
 MISSING = "\u25a1"
 ELLIPSIS = "\u2026"
 _HYPHENS = frozenset("-\u2010\u2012\u2013\u2014")
@@ -79,12 +79,17 @@ def _metrics(key: str) -> _FontMetrics:
 
 @lru_cache(maxsize=None)
 def fallback_chain(font_key: str) -> tuple[str, ...]:
-    """The faces tried in order for a style's face: itself, sans, the scripts, symbols."""
+    """The faces tried in order for a style's face: itself, sans, the scripts, symbols, emoji.
+
+    Emoji comes last: DejaVu's text-style dingbats (★ ✓) read better in running
+    text, and Noto Emoji then covers the pictographs (🚀 🧑) no other face has.
+    """
     bold = "bold" in font_key
     variant = font_key.split("-", 1)[1] if "-" in font_key else ""
     chain = [font_key]
     sans = "sans" + ("-" + variant if variant else "")
-    for k in (sans, "arabic-bold" if bold else "arabic", "hebrew-bold" if bold else "hebrew", "cjk", "symbols"):
+    scripts = ("arabic-bold" if bold else "arabic", "hebrew-bold" if bold else "hebrew", "cjk", "symbols", "emoji")
+    for k in (sans, *scripts):
         if k in FACES and k not in chain:
             chain.append(k)
     return tuple(chain)

@@ -178,7 +178,7 @@ def test_hit_test_maps_a_point_in_the_quote_to_the_quote():
 def test_multilingual_text_uses_the_script_fonts_and_keeps_markup():
     lay = layout(multilingual(), "card", "classic")
     fonts = {r.font for r in lay.runs()}
-    assert {"cjk", "arabic", "symbols"} <= fonts
+    assert {"cjk", "arabic", "emoji"} <= fonts
     assert "<b>R&D</b>" in all_text(lay)
     assert "\x07" not in all_text(lay)
 

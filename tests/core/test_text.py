@@ -20,11 +20,25 @@ def test_fallback_picks_the_script_fonts():
     assert fonts_of("العربية", "sans-bold") == {"arabic-bold"}
 
 
-def test_emoji_without_a_glyph_becomes_one_clean_box_from_a_font_that_has_it():
-    pieces = T.shape_line("a 🧑‍💻 b", T.TextStyle("sans", 10))
+def test_emoji_print_with_the_bundled_monochrome_emoji_face():
+    pieces = T.shape_line("Launch 🚀 now", T.TextStyle("sans", 10))
+    rocket = [p for p in pieces if "🚀" in p.text]
+    assert len(rocket) == 1 and rocket[0].font == "emoji" and rocket[0].width > 0
+    assert T.MISSING not in "".join(p.text for p in pieces)
+
+
+def test_zwj_sequence_and_variation_selector_drop_cleanly():
+    pieces = T.shape_line("a 🧑\u200d💻 ❤\ufe0f b", T.TextStyle("sans", 10))
+    drawn = "".join(p.text for p in pieces)
+    assert "\u200d" not in drawn and "\ufe0f" not in drawn and T.MISSING not in drawn
+    assert "🧑" in drawn and "❤" in drawn
+    assert {p.font for p in pieces if "🧑" in p.text} == {"emoji"}
+
+
+def test_emoji_no_bundled_font_has_becomes_one_clean_box_from_a_font_that_has_it():
+    pieces = T.shape_line("a \U0001fae9 b", T.TextStyle("sans", 10))  # Unicode 16: newer than the font
     box = [p for p in pieces if T.MISSING in p.text]
     assert len(box) == 1 and box[0].font == "symbols" and box[0].text.count(T.MISSING) == 1
-    assert "\u200d" not in "".join(p.text for p in pieces)
 
 
 def test_control_characters_are_removed_newlines_kept():
