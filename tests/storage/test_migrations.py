@@ -7,6 +7,7 @@ import sqlite3
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from personadesigner.core.persona import Persona
 from personadesigner.storage import migrate
 from personadesigner.storage.engine import make_engine, writer
 from personadesigner.storage.library import Library
@@ -44,3 +45,35 @@ def test_open_on_an_empty_sqlite_file_creates_the_library(tmp_path):
         assert lib.check() == []
     with Library.open(str(path)) as lib:
         assert not lib.is_new
+
+
+def test_a_library_of_the_first_schema_is_upgraded_with_its_data(tmp_path):
+    """A library written by the first release opens in this one with nothing lost."""
+    path = tmp_path / "old.sqlite"
+    engine, _ = make_engine(str(path))
+    try:
+        with writer(engine).begin() as conn:
+            migrate.upgrade(conn, "0001")
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(path)
+    assert "ix_personas_updated_at" not in {r[1] for r in conn.execute("PRAGMA index_list(personas)")}
+    conn.close()
+    with Library.open(str(path)) as lib:
+        lib.add(Persona(name="Written before the upgrade"))  # opens at head: add, then go back
+    engine, _ = make_engine(str(path))
+    try:
+        from alembic import command
+
+        with writer(engine).begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0001")
+    finally:
+        engine.dispose()
+
+    with Library.open(str(path)) as lib:
+        assert lib.schema_revision() == migrate.HEAD_REVISION
+        assert [s.name for s in lib.list()] == ["Written before the upgrade"]
+        assert lib.check() == []
+    conn = sqlite3.connect(path)
+    assert "ix_personas_updated_at" in {r[1] for r in conn.execute("PRAGMA index_list(personas)")}
+    conn.close()

@@ -9,6 +9,7 @@ import pytest
 
 from personadesigner.core.persona import Persona
 from personadesigner.errors import LibraryError
+from personadesigner.storage import migrate
 from personadesigner.storage.library import Library
 
 
@@ -84,7 +85,7 @@ def test_sqlite_url_and_info(library_path):
         lib.add(Persona(name="Anna"))
         info = lib.info()
         assert lib.name == "library"
-    assert info["personas"] == 1 and info["journal_mode"] == "wal" and info["schema_revision"] == "0001"
+    assert info["personas"] == 1 and info["journal_mode"] == "wal" and info["schema_revision"] == migrate.HEAD_REVISION
     with Library.open(str(library_path), create=False) as lib:
         assert lib.count() == 1 and not lib.is_new
 
