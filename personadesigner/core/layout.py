@@ -292,24 +292,54 @@ def _make_flow(spec: dict, page: _Page, styles: _Styles, theme: Theme, persona: 
     cw = (w - gutter * (ncols - 1)) / ncols
     columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
     gap = page.len(spec.get("section_gap", 12), page.h)
-    blocks: list[Block] = []
-    for item in spec.get("items", []):
-        got = section_blocks(item, persona, names)
-        if not got:
-            continue
-        space = item.get("space_before")
-        if blocks:
-            blocks.append(Block("gap", space=gap if space is None else page.len(space, page.h)))
-        blocks.extend(got)
-    flow = Flow(
-        blocks, columns, styles,
+    kw = dict(
         align=spec.get("align", "left"), valign=spec.get("valign", "top"),
         fact_label=float(spec.get("fact_label", 0.38)),
         indent=page.len(spec.get("indent", 10), page.w), bar_indent=page.len(spec.get("bar_indent", 10), page.w),
         slider_h=page.len(spec.get("slider_height", 4), page.h),
         persona_name=persona.name, theme=theme, persona_type=persona.type,
     )
+    sections = [(item, got) for item in spec.get("items", []) if (got := section_blocks(item, persona, names))]
+    chosen = [sec for sec in sections if not sec[0].get("optional")]
+    if len(chosen) < len(sections):
+        chosen = _with_optional(sections, chosen, columns, styles, kw, gap, page)
+    flow = Flow(_join(chosen, gap, page), columns, styles, **kw)
     return flow, y
+
+
+def _join(sections, gap: float, page: _Page) -> list[Block]:
+    """The blocks of the chosen sections, a gap between neighbours."""
+    blocks: list[Block] = []
+    for item, got in sections:
+        space = item.get("space_before")
+        if blocks:
+            blocks.append(Block("gap", space=gap if space is None else page.len(space, page.h)))
+        blocks.extend(got)
+    return blocks
+
+
+def _with_optional(sections, required, columns, styles, kw, gap, page):
+    """The required sections plus each optional one (in template order) that fits whole.
+
+    An optional section is kept only when the flow still fits at the type size
+    the required sections need on their own: extras never shrink, cut or push
+    out the sections the template promises; one that does not fit is left out
+    entirely (never shown cut).
+    """
+    if not columns:
+        return required
+    base = Flow(_join(required, gap, page), columns, styles, **kw)
+    s0 = base.solve()[0] if base.blocks else 0.0
+    if base.blocks and not base.fits(s0):
+        return required
+    chosen = {id(x) for x in required}
+    for sec in sections:
+        if not sec[0].get("optional"):
+            continue
+        trial = [x for x in sections if id(x) in chosen or x is sec]
+        if Flow(_join(trial, gap, page), columns, styles, **kw).fits(s0):
+            chosen.add(id(sec))
+    return [x for x in sections if id(x) in chosen]
 
 
 def _shared_shrink(tpl: Template, persona: Persona, styles: _Styles, theme: Theme, W, H, scale, names) -> dict[str, float]:

@@ -139,6 +139,10 @@ class Flow:
                 shape.append((kind, b.keep_with_next, st.size * st.leading, len(self._lines(b, st))))
         return tuple(shape)
 
+    def fits(self, s: float) -> bool:
+        """Whether every block fits whole at shrink ``s`` (0 = preferred sizes, 1 = minimum)."""
+        return self._fits(s)
+
     def _fits(self, s: float) -> bool:
         """Whether everything fits at ``s``. The shrink search asks this up to seven times
         per flow; cards of a batch share shapes, so the rows are placed once per shape."""

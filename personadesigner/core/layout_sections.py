@@ -16,6 +16,8 @@ DEMOGRAPHICS = ("age", "gender", "location", "income", "education", "household",
                 "company", "company_size", "industry", "segment")
 NEVER_PRINTED = frozenset({"notes"})
 _KIND_LABELS = {"crm": "CRM"}
+#: Confidence as three dots (filled = how sure the research is), legible in black and white.
+_CONFIDENCE_DOTS = {"high": "\u25cf\u25cf\u25cf", "medium": "\u25cf\u25cf\u25cb", "low": "\u25cf\u25cb\u25cb"}
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018\u300c"
 
 
@@ -104,6 +106,29 @@ def section_blocks(spec: dict, p: Persona, names: dict[str, str] | None = None) 
         if not rows:
             return []
         return _heading(spec, spec.get("label", "Evidence")) + rows
+    if kind == "evidence_line":
+        # One quiet line of how far to trust the persona: dots, date, research behind it.
+        parts = []
+        level = _CONFIDENCE_DOTS.get(p.confidence.strip().lower())
+        if level:
+            parts.append(f"{level} {p.confidence.strip().capitalize()} confidence")
+        if clean(p.last_validated).strip():
+            parts.append(f"Validated {clean(p.last_validated).strip()}")
+        n = len(p.sources)
+        if n:
+            parts.append(f"{n} research source{'s' if n != 1 else ''}")
+        if not parts:
+            return []
+        return [Block("text", field="confidence", text="  \u00b7  ".join(parts), style=style, align=align)]
+    if kind == "segment_or_tags":
+        segment = clean(p.segment).strip().replace("\n", " ")
+        if segment:
+            return [Block("text", field="segment", text=segment, style=style, align=align)]
+        tags = [v for _i, v in _items(p.tags, spec)]
+        if not tags:
+            return []
+        return [Block("text", field="tags", text=" \u00b7 ".join(t.replace("\n", " ") for t in tags),
+                      style=style, align=align)]
     if kind == "sliders":
         rows = [
             Block("slider", field="traits", item=i, label=clean(t.left).strip(), label2=clean(t.right).strip(),
@@ -111,7 +136,7 @@ def section_blocks(spec: dict, p: Persona, names: dict[str, str] | None = None) 
                   value=t.value, style=spec.get("style", "slider"))
             for i, t in enumerate(p.traits)
             if clean(t.left).strip() or clean(t.right).strip()
-        ]
+        ][: spec.get("max_items") or None]
         if not rows:
             return []
         return _heading(spec, FIELD_LABELS["traits"]) + rows
