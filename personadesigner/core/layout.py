@@ -353,7 +353,7 @@ def _shared_shrink(tpl: Template, persona: Persona, styles: _Styles, theme: Them
         offset = length(tpl.data.get("negative", {}).get("height", 20), scale, H)
     page = _Page(W, H, scale, offset)
     for spec in tpl.data.get("regions", []):
-        if spec.get("kind") != "flow":
+        if spec.get("kind") != "flow" or not _applies(spec.get("when"), tpl, persona, names):
             continue
         flow, y = _make_flow(spec, page, styles, theme, persona, names)
         if spec.get("fit_group"):

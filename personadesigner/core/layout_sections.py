@@ -119,7 +119,7 @@ def section_blocks(spec: dict, p: Persona, names: dict[str, str] | None = None) 
             parts.append(f"{n} research source{'s' if n != 1 else ''}")
         if not parts:
             return []
-        return [Block("text", field="confidence", text="  \u00b7  ".join(parts), style=style, align=align)]
+        return [Block("text", field="confidence", text=spec.get("separator", "  \u00b7  ").join(parts), style=style, align=align)]
     if kind == "segment_or_tags":
         segment = clean(p.segment).strip().replace("\n", " ")
         if segment:
