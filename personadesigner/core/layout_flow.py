@@ -360,6 +360,8 @@ class Flow:
             direction = T.paragraph_direction(b.text)
             if b.kind == "text" and align == "left" and direction == "R":
                 align = "right"
+            elif b.kind == "heading" and align == "left" and self._content_direction(r0.block) == "R":
+                align = "right"  # a heading sits on the same edge as the right-to-left items it heads
             lines = []
             if b.kind == "fact":
                 lw = cw * self.fact_label
@@ -392,6 +394,15 @@ class Flow:
                 items.append(Box(cx + cw - 2.5 if direction == "R" else cx, top + 1.0, 2.5, bottom - top - 2.0, fill=self.theme.color("type", self.persona_type),
                                  radius=1.0, field=b.field, item=b.item))
         return items
+
+    def _content_direction(self, i: int) -> str:
+        """The paragraph direction of the first text after block ``i`` (what a heading heads)."""
+        for b in self.blocks[i + 1:]:
+            if b.kind == "heading":
+                return "L"
+            if b.kind in ("text", "fact"):
+                return T.paragraph_direction(b.text)
+        return "L"
 
     def _badge(self, b: Block, st: ResolvedStyle, x: float, top: float, w: float) -> list:
         pad = st.size * 0.9

@@ -72,3 +72,17 @@ def test_fifteen_long_goals_cut_only_goals_and_show_no_extras():
     assert "goals" in cut and cut <= {"goals", "pain_points"}  # only what the card promises
     assert not {"motivations", "channels", "traits", "objections", "behaviors", "tools"} & fields(lay)
     assert "confidence" in fields(lay)  # the footer stays
+
+
+def test_headings_of_right_to_left_sections_sit_on_the_right_edge():
+    from personadesigner.core.persona import Persona
+
+    p = Persona(name="سارة", type="customer", role="مديرة", goals=["خفض التكاليف التشغيلية"],
+                pain_points=["Reports take too long"])
+    lay = layout(p, "card", "classic")
+    heads = [b for b in lay.text_blocks() if b.field in ("goals", "pain_points") and b.item is None]
+    by_field = {b.field: b for b in heads}
+    assert by_field["goals"].align == "right"
+    assert by_field["pain_points"].align == "left"
+    run = by_field["goals"].lines[0].runs[-1]
+    assert run.x + run.width > by_field["goals"].x + by_field["goals"].w - 2  # flush with the right edge
