@@ -223,18 +223,62 @@ class Flow:
             return [], []
         s, rows, placed, left = self.solve(at_least)
         cuts: list[Cut] = []
-        ellipsis_row = None
+        ellipses: set[int] = set()
         if left < len(rows):
-            # Drop a trailing heading or gap, then end the last shown line with "…".
-            while placed and (self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"):
-                placed.pop()
-            if placed and placed[-1][0].kind in ("text", "fact"):
-                ellipsis_row = len(placed) - 1
-            cuts = self._cuts(rows, placed, s, ellipsis_row)
-        return self._emit(placed, s, ellipsis_row, cuts), cuts
+            shared = self._share_room(rows)
+            if shared is not None:
+                placed, ellipses = shared
+            else:
+                # Drop a trailing heading or gap, then end the last shown line with "…".
+                while placed and (self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"):
+                    placed.pop()
+                if placed and placed[-1][0].kind in ("text", "fact"):
+                    ellipses = {len(placed) - 1}
+            cuts = self._cuts(rows, placed, s, ellipses)
+        return self._emit(placed, s, ellipses, cuts), cuts
+
+    #: Rows a section keeps when it gives up room to the sections after it (heading + two lines).
+    MIN_SECTION_ROWS = 3
+
+    def _share_room(self, rows: list[Row]):
+        """When even the minimum size overflows, shorten the longest sections so every
+        section still shows its heading and first lines, instead of the first long
+        list pushing the later ones (pain points after 15 goals) off the card.
+
+        Returns (placed rows, indexes of rows that end in "…") or None when
+        shortening cannot make everything else fit.
+        """
+        sections: list[list[int]] = []  # row indexes per section (runs of rows between gaps)
+        for i, r in enumerate(rows):
+            if r.kind == "gap":
+                sections.append([])
+            elif not sections:
+                sections.append([i])
+            else:
+                sections[-1].append(i)
+        sections = [sec for sec in sections if sec]
+        if len(sections) < 2:
+            return None
+        keep = [list(sec) for sec in sections]
+        dropped: set[int] = set()
+        while True:
+            longest = max(range(len(keep)), key=lambda k: len(keep[k]))
+            if len(keep[longest]) <= self.MIN_SECTION_ROWS:
+                return None
+            dropped.add(keep[longest].pop())
+            trial = [r for i, r in enumerate(rows) if i not in dropped]
+            placed, left = self._place(trial)
+            if left >= len(trial):
+                break
+        ends = {id(rows[sec[-1]]) for sec, whole in zip(keep, sections) if len(sec) < len(whole)}
+        ellipses = set()
+        for k, (r, _c, _y) in enumerate(placed):
+            if id(r) in ends and r.kind in ("text", "fact"):
+                ellipses.add(k)
+        return placed, ellipses
 
     # ------------------------------------------------------------ preflight
-    def _cuts(self, rows, placed, s, ellipsis_row) -> list[Cut]:
+    def _cuts(self, rows, placed, s, ellipses: set[int]) -> list[Cut]:
         """Per (field, item): how many characters were really dropped.
 
         A block whose last line is shown is whole. Otherwise the shown lines are
@@ -250,7 +294,7 @@ class Flow:
                 complete.add(r.block)
             elif r.kind in ("text", "fact"):
                 line = r.text
-                if k == ellipsis_row:
+                if k in ellipses:
                     st = self.style_at(self.blocks[r.block].style, s)
                     line = self._ellipsized(r, st)[:-1]  # the kept part, without the "…"
                 elif r.last:
@@ -323,7 +367,7 @@ class Flow:
             x0 += p.width
         return TextLine(tuple(runs), text), total
 
-    def _emit(self, placed, s, ellipsis_row, cuts) -> list:
+    def _emit(self, placed, s, ellipses: set[int], cuts) -> list:
         items: list = []
         if not placed:
             return items
@@ -377,7 +421,7 @@ class Flow:
                 tx, tw = (cx, cw - indent) if rtl_item else (cx + indent, cw - indent)
             for k, r, _c, y in g:
                 txt = r.text
-                if k == ellipsis_row:
+                if k in ellipses:
                     txt = self._ellipsized(r, st)
                 line, _w = self._line(txt, st, tx, y + _baseline(st, r.h), tw, align, direction)
                 lines.append(line)
