@@ -86,3 +86,14 @@ def test_headings_of_right_to_left_sections_sit_on_the_right_edge():
     assert by_field["pain_points"].align == "left"
     run = by_field["goals"].lines[0].runs[-1]
     assert run.x + run.width > by_field["goals"].x + by_field["goals"].w - 2  # flush with the right edge
+
+
+def test_every_sample_persona_prints_whole_on_every_template_and_theme():
+    from personadesigner.core.templates import template_names
+    from personadesigner.core.themes import theme_names
+    from personadesigner.samples import sample_personas
+
+    for p in sample_personas():
+        for t in template_names():
+            for th in theme_names():
+                assert layout(p, t, th).preflight == [], (p.name, t, th)
