@@ -69,14 +69,16 @@ def test_png_and_pdf_of_one_layout_look_the_same(qapp, tmp_path, poppler):
     assert difference < 0.03
 
 
-@pytest.mark.parametrize("dpi", [100, 300])
+@pytest.mark.parametrize("dpi", [200, 300])
 def test_fidelity_on_a_real_persona_card(qapp, tmp_path, poppler, dpi):
     """The whole card, and the name and initials alone: large text must paint in both.
 
-    A blank heading is a small share of a whole card's pixels, so at print
-    resolution the big texts are also compared on their own boxes, where a missing
-    word is most of the difference (a blank name measures about 13 %, the painted
-    one under 2 %; at 100 dpi antialiasing alone reaches 5 % on such a small box).
+    Compared at print resolutions: below about 150 dpi pdftoppm rounds the page up
+    to whole pixels and shifts the picture by a fraction of a pixel, which alone
+    makes about 3 % of antialiased edges differ. A blank heading is a small share of a
+    whole card's pixels, so the big texts are also compared on their own boxes, where
+    a missing word is most of the difference (a blank name measures about 13 %, the
+    painted one under 2 %).
     """
     from personadesigner.core.cardlayout import TextBlock
     from personadesigner.core.layout import layout
@@ -86,8 +88,6 @@ def test_fidelity_on_a_real_persona_card(qapp, tmp_path, poppler, dpi):
     card = layout(persona, "card", "classic")
     png, pdf_png = png_bytes(render_png(card, dpi=dpi)), _rasterize(card, tmp_path, dpi)
     assert _difference(png, pdf_png) < 0.03
-    if dpi < 300:
-        return
     scale = dpi / 72
     big = [b for b in card.items if isinstance(b, TextBlock) and any(r.size >= 14 for ln in b.lines for r in ln.runs)]
     assert big, "the card has no large text to compare"
