@@ -273,8 +273,8 @@ class ExportDialog(QDialog):
         for pid in ids:
             try:
                 out.add(self._library.get(pid).card.template)
-            except Exception:
-                pass
+            except UserError:  # deleted meanwhile: it has no template to offer
+                continue
         return out
 
     def scope(self) -> str:
