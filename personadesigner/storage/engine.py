@@ -9,6 +9,8 @@ writers queue up instead of failing half-way with "database is locked".
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -76,6 +78,25 @@ def make_engine(location: str, *, wal: bool = True) -> tuple[Engine, URL]:
     return engine, url
 
 
+def _set_journal_mode(cursor, mode: str) -> None:
+    """Switch the journal mode, waiting while another connection switches it too.
+
+    Changing the mode needs an exclusive lock, and SQLite answers "database is
+    locked" at once (without its busy handler) when two connections convert a new
+    file at the same moment, as when two windows create one library together.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != mode:
+                cursor.execute(f"PRAGMA journal_mode = {mode.upper()}")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def _configure_sqlite(engine: Engine, *, wal: bool, delete_journal: bool = False) -> None:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001
@@ -85,10 +106,10 @@ def _configure_sqlite(engine: Engine, *, wal: bool, delete_journal: bool = False
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if wal:
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _set_journal_mode(cursor, "wal")
             cursor.execute("PRAGMA synchronous = NORMAL")
         elif delete_journal:
-            cursor.execute("PRAGMA journal_mode = DELETE")
+            _set_journal_mode(cursor, "delete")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
