@@ -8,13 +8,12 @@ stays generic. Lengths in a template are points, or strings with a unit
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from personadesigner.core.units import Length
 from personadesigner.core.units import page_size as _page_size
-from personadesigner.errors import UserError
+from personadesigner.core.design_files import read_design_file
 from personadesigner.paths import resource
 
 DEFAULT_TEMPLATE = "card"
@@ -81,13 +80,7 @@ def length(value, scale: float = 1.0, whole: float = 0.0) -> float:
 @lru_cache(maxsize=None)
 def load_template(name: str) -> Template:
     """The template called ``name``; UserError naming the choices for an unknown one."""
-    if not isinstance(name, str) or name not in template_names():
-        raise UserError(f'"{name}" is not a template (use one of: {", ".join(template_names())})')
-    path = _templates_dir() / f"{name}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f'The template file {path} cannot be read ({exc})') from exc
+    data = read_design_file("template", name, _templates_dir(), template_names())
     size = data["size"]
     if isinstance(size, str):
         w, h = (v.pt for v in _page_size(size))

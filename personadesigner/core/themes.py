@@ -7,11 +7,11 @@ heading/body font families.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from personadesigner.core.persona import PERSONA_TYPES
+from personadesigner.core.design_files import read_design_file
 from personadesigner.errors import UserError
 from personadesigner.paths import resource
 
@@ -70,13 +70,7 @@ def theme_names() -> list[str]:
 @lru_cache(maxsize=None)
 def load_theme(name: str) -> Theme:
     """The theme called ``name``; UserError naming the choices for an unknown one."""
-    if not isinstance(name, str) or name not in theme_names():
-        raise UserError(f'"{name}" is not a theme (use one of: {", ".join(theme_names())})')
-    path = _themes_dir() / f"{name}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f'The theme file {path} cannot be read ({exc})') from exc
+    data = read_design_file("theme", name, _themes_dir(), theme_names())
     colors = dict(data["colors"])
     missing = [c for c in _REQUIRED_COLORS if c not in colors]
     if missing:

@@ -60,46 +60,54 @@ def editable_text(persona: Persona, field: str, item: int | None) -> str | None:
     return None
 
 
-class _LineEditor(QLineEdit):
-    """One-line in-place editor: Enter commits, Esc cancels, leaving commits."""
+class _InPlaceEditing:
+    """Key handling shared by the in-place editors: Enter commits, Esc cancels, leaving commits.
+
+    ``newline_on_shift_enter``: Shift+Enter breaks the line instead (long texts).
+    """
+
+    newline_on_shift_enter = False
+
+    def _handle_key(self, event: QKeyEvent, default) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if enter and not (self.newline_on_shift_enter and shift):
+            self.committed.emit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            default(event)
+
+
+class _LineEditor(_InPlaceEditing, QLineEdit):
+    """One-line in-place editor."""
 
     committed = Signal()
     cancelled = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.committed.emit()
-        elif event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-        else:
-            super().keyPressEvent(event)
+        self._handle_key(event, super().keyPressEvent)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self.committed.emit()
 
 
-class _TextEditor(QPlainTextEdit):
-    """Wrapping in-place editor: Enter commits, Shift+Enter breaks the line (long texts), Esc cancels."""
+class _TextEditor(_InPlaceEditing, QPlainTextEdit):
+    """Wrapping in-place editor for long texts and list items."""
 
     committed = Signal()
     cancelled = Signal()
 
     def __init__(self, parent: QWidget, *, allow_newlines: bool) -> None:
         super().__init__(parent)
-        self._allow_newlines = allow_newlines
+        self.newline_on_shift_enter = allow_newlines
 
     def text(self) -> str:
         return self.toPlainText()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not (self._allow_newlines and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
-            self.committed.emit()
-        elif event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-        else:
-            super().keyPressEvent(event)
+        self._handle_key(event, super().keyPressEvent)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
