@@ -41,6 +41,15 @@ SOURCE_KINDS: tuple[str, ...] = (
     "social",
     "other",
 )
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "interview": "Interview",
+    "survey": "Survey",
+    "analytics": "Analytics",
+    "crm": "CRM",
+    "support": "Support tickets",
+    "social": "Social media",
+    "other": "Other",
+}
 RELATIONS: tuple[str, ...] = (
     "buys_for",
     "uses_what_is_bought_by",
@@ -272,12 +281,7 @@ class Persona:
     @property
     def initials(self) -> str:
         """Up to two initials for the generated avatar ("Anna Berg" -> "AB")."""
-        words = [w for w in self.name.replace("-", " ").split() if w[:1].isalnum()]
-        if not words:
-            return self.name.strip()[:1].upper() or "?"
-        if len(words) == 1:
-            return words[0][:1].upper()
-        return (words[0][:1] + words[-1][:1]).upper()
+        return initials(self.name)
 
     def validate(self) -> None:
         """Raise ValidationError naming the persona and the first bad field."""
@@ -286,6 +290,30 @@ class Persona:
     def to_dict(self, *, include_empty: bool = False) -> dict[str, Any]:
         """The JSON-contract dict, without ``photo`` (interchange adds it) and ``version``."""
         return persona_to_dict(self, include_empty=include_empty)
+
+
+def initials(name: str) -> str:
+    """Up to two initials for a generated avatar ("Anna Berg" -> "AB", "" -> "?")."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalnum()]
+    if not words:
+        return name.strip()[:1].upper() or "?"
+    if len(words) == 1:
+        return words[0][:1].upper()
+    return (words[0][:1] + words[-1][:1]).upper()
+
+
+def field_label(name: str) -> str:
+    """The label a user sees for a field; unknown names read as words ("foo_bar" -> "Foo bar")."""
+    label = FIELD_LABELS.get(name)
+    if label:
+        return label
+    words = name.replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else name
+
+
+def fold(text: str) -> str:
+    """Case-insensitive form used on both sides of a search (Unicode-aware, unlike SQL lower())."""
+    return text.casefold()
 
 
 def new_id() -> str:

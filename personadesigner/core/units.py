@@ -87,9 +87,15 @@ PAGE_SIZES: dict[str, tuple[Length, Length]] = {
 }
 
 
+def page_size_name(text: str) -> str | None:
+    """The proper name of a sheet size typed in any case ("a4" -> "A4"), or None."""
+    wanted = text.strip().lower()
+    return next((key for key in PAGE_SIZES if key.lower() == wanted), None)
+
+
 def page_size(name: str) -> tuple[Length, Length]:
     """Look a sheet size up by name, case-insensitively ("a4", "letter")."""
-    for key, size in PAGE_SIZES.items():
-        if key.lower() == name.strip().lower():
-            return size
-    raise UserError(f'"{name}" is not a page size (use one of: card, {", ".join(PAGE_SIZES)})')
+    proper = page_size_name(name)
+    if proper is None:
+        raise UserError(f'"{name}" is not a page size (use one of: {", ".join(PAGE_SIZES)})')
+    return PAGE_SIZES[proper]

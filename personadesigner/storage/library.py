@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, URL
 
-from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, new_id, now_iso
+from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, fold, new_id, now_iso
 from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.storage import migrate
 from personadesigner.storage.backup import make_backup
@@ -33,7 +33,6 @@ from personadesigner.storage.photos import PhotoInfo, normalize, photo_hash, pho
 from personadesigner.storage.rows import (
     SUMMARY_COLUMNS,
     PersonaSummary,
-    fold,
     from_row,
     to_row,
     working_copy,

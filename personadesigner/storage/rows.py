@@ -17,6 +17,7 @@ from personadesigner.core.persona import (
     Relation,
     Source,
     Trait,
+    fold,
 )
 from personadesigner.errors import ValidationError
 from personadesigner.storage.schema import SCALAR_COLUMNS
@@ -45,11 +46,6 @@ class PersonaSummary:
 
 
 SUMMARY_COLUMNS = ("id", "name", "type", "role", "tags", "photo_hash", "updated_at", "version")
-
-
-def fold(text: str) -> str:
-    """Case-insensitive form used on both sides of a search (Unicode-aware, unlike SQL lower())."""
-    return text.casefold()
 
 
 def search_text(p: Persona) -> str:
