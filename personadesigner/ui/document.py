@@ -49,6 +49,8 @@ class Document(QObject):
         self.conflict_resolver: ConflictResolver = lambda mine, theirs: "later"
         #: True while the shown persona holds edits a conflict left unsaved.
         self.unsaved = False
+        #: The last save failure told to the user (told once, until a save succeeds).
+        self._save_problem = ""
 
     # ------------------------------------------------------------ library
     def set_library(self, library) -> None:
@@ -65,6 +67,7 @@ class Document(QObject):
         """Make the persona with this id current (read fresh from the library)."""
         self.end_burst()
         self.unsaved = False
+        self._save_problem = ""
         if persona_id is None:
             self.persona = None
             self.undo_group.setActiveStack(None)
@@ -130,6 +133,21 @@ class Document(QObject):
             self.personaChanged.emit(p)
             return
         try:
+            self._save(p)
+        except UserError as err:
+            # Locked, disk full, a second conflict after a merge...: like "later" --
+            # the edit stays on screen, unsaved, and is saved with the next edit.
+            self.unsaved = True
+            message = f"your edits are not saved yet: {err}"
+            if message != self._save_problem:  # one message per problem, not per keystroke
+                log.warning("Save failed: %s", err)
+                self._save_problem = message
+                self.invalid.emit(message, "")
+            self.personaChanged.emit(self.persona)
+
+    def _save(self, p: Persona) -> None:
+        """Write ``p`` (asking the conflict resolver when someone saved first)."""
+        try:
             saved = self.library.update(p)
         except ConflictError as err:
             theirs = err.theirs
@@ -171,6 +189,7 @@ class Document(QObject):
                 self.personaChanged.emit(theirs)
                 return
         self.unsaved = False
+        self._save_problem = ""
         p.version = saved.version
         p.updated_at = saved.updated_at
         if saved.photo != p.photo:

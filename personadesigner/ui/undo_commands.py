@@ -9,8 +9,10 @@ into one step per edit burst (see ``Document.end_burst``).
 from __future__ import annotations
 
 import copy
+import sys
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from personadesigner.core.persona import FIELD_LABELS, Persona
@@ -33,16 +35,24 @@ class PersonaCommand(QUndoCommand):
         self.burst = document.burst
 
     def redo(self) -> None:
-        p = self.document.persona_for(self.persona_id)
-        if p is not None:
-            self.forward(p)
-            self.document.commit()
+        self._apply(self.forward)
 
     def undo(self) -> None:
+        self._apply(self.backward)
+
+    def _apply(self, change) -> None:
+        """Change the model and save it. Nothing may leave redo()/undo(): Qt cannot
+        pass a Python exception on (it prints a garbled message and may crash later),
+        so a bug is handed to the excepthook once the running push has returned."""
         p = self.document.persona_for(self.persona_id)
-        if p is not None:
-            self.backward(p)
+        if p is None:
+            return
+        try:
+            change(p)
             self.document.commit()
+        except Exception:  # noqa: BLE001 - reported below, with its traceback
+            info = sys.exc_info()
+            QTimer.singleShot(0, lambda: sys.excepthook(*info))
 
     def forward(self, persona: Persona) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
