@@ -21,7 +21,8 @@ from personadesigner.core.fonts import FACES
 MISSING = "\u25a1"
 ELLIPSIS = "\u2026"
 _HYPHENS = frozenset("-\u2010\u2012\u2013\u2014")
-#: Characters removed before layout: joiners, variation selectors, bidi marks, skin tones...
+#: Characters removed before layout: variation selectors, skin tones (plus every other
+#: control/format character except the two joiners, see ``clean``).
 _DROP_RANGES = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x1F3FB, 0x1F3FF))
 _NO_BREAK_BEFORE = frozenset("、。，．,.:;!?）」』】〕〉》！？：；ー")
 _NO_BREAK_AFTER = frozenset("（「『【〔〈《")
@@ -133,12 +134,24 @@ def font_for(ch: str, font_key: str) -> str:
 
 
 # ------------------------------------------------------------------ cleaning
+#: Kept although they are format characters: ZWNJ stops Arabic/Persian letters joining
+#: ("می‌خواهم"), ZWJ asks for a joining form; every bundled face has both at zero width.
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def _is_emoji(ch: str) -> bool:
+    """A pictograph that may start a ZWJ emoji sequence (🧑‍💻, ❤️‍🔥)."""
+    return ord(ch) >= 0x1F000 or unicodedata.category(ch) == "So"
+
+
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """User text made printable: NFC, no control/format characters, tabs as spaces.
 
-    Newlines stay (they separate paragraphs); joiners and variation selectors
-    go (no bundled font draws them; the base characters remain).
+    Newlines stay (they separate paragraphs); variation selectors and skin tones
+    go (no bundled font draws them; the base characters remain). The joiners
+    stay between letters, where they change the letter forms; a ZWJ emoji
+    sequence shows as its first pictograph (no bundled face has the combined glyph).
     """
     if not text:
         return ""
@@ -148,11 +161,14 @@ def clean(text: str) -> str:
     out = []
     skip = False
     for ch in text:
-        if skip:  # the part after a zero-width joiner: the sequence shows as its first glyph
+        if skip:  # the part after an emoji's zero-width joiner
             skip = False
             continue
-        if ch == "\u200d":
+        if ch == "\u200d" and out and _is_emoji(out[-1]):
             skip = True
+            continue
+        if ch in _JOINERS:
+            out.append(ch)
             continue
         if ch == "\n" or ch == "\u2028" or ch == "\u2029":
             out.append("\n")

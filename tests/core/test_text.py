@@ -107,3 +107,24 @@ def test_a_huge_unbroken_word_is_split_quickly_and_fits():
     lines = T.break_lines("x" * 20000, "sans", 9, 100)
     assert "".join(lines) == "x" * 20000
     assert max(T.line_width(T.shape_line(line, T.TextStyle("sans", 9))) for line in lines) <= 100
+
+
+def test_persian_zwnj_stops_joining_and_draws_nothing():
+    """"می‌خواهم" (I want): the ZWNJ leaves "می" unjoined from "خواهم"; dropping it misspells the word."""
+    style = T.TextStyle("arabic", 12)
+    with_zwnj = "".join(p.text for p in T.shape_line("می\u200cخواهم", style))
+    # yeh before the ZWNJ takes its final form (U+FBFD), not the medial form a joined word has (U+FBFF)
+    assert "\ufbfd" in with_zwnj and "\ufbff" not in with_zwnj
+    joined = "".join(p.text for p in T.shape_line("میخواهم", style))
+    assert "\ufbff" in joined
+    # the ZWNJ itself adds no width
+    assert T.measure("\u200c", "arabic", 12) == 0 and T.measure("\u200c", "sans", 12) == 0
+
+
+def test_zwj_between_letters_keeps_both_letters():
+    assert T.clean("ب\u200dب") == "ب\u200dب"
+    assert T.clean("a\u200db") == "a\u200db"
+
+
+def test_emoji_zwj_sequence_after_a_variation_selector_shows_its_first_pictograph():
+    assert T.clean("❤\ufe0f\u200d🔥 hot") == "❤ hot"
