@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import full, multilingual, negative, photo_png, plain
+from support.layout_samples import full, multilingual, negative, photo_png, plain
 
 from personadesigner.core.cardlayout import Box, ImageItem, Slider, TextBlock
 from personadesigner.core.layout import layout

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from conftest import full, plain
+from support.layout_samples import full, plain
 
 from personadesigner.core.layout import layout
 from personadesigner.core.persona import Trait

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
-from conftest import full, negative
+from support.layout_samples import full, negative
+from support.poppler import pdf_text, run
 
 from personadesigner.core.layout import layout
 from personadesigner.core.templates import template_names
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 
 
 @pytest.mark.parametrize("template", template_names())
@@ -20,7 +16,7 @@ def test_letter_spaced_headings_extract_as_words(template, tmp_path):
 
     out = tmp_path / "cards.pdf"
     write_cards_pdf([layout(full(), template, "classic"), layout(negative(), template, "classic")], out)
-    raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    raw = pdf_text(out)
     text = " ".join(raw.split())  # a name may wrap over two lines
     assert "PAIN POINTS" in text or "TOP PAIN POINT" in text
     assert "NOT OUR CUSTOMER" in text
@@ -36,7 +32,7 @@ def test_emoji_in_a_persona_extract_from_the_exported_card(tmp_path):
                 quote="Ship it 🚀 today", goals=["Launch 🚀 weekly"], pain_points=["Slow reviews"])
     out = tmp_path / "emoji.pdf"
     write_cards_pdf([layout(p, "card", "classic")], out)
-    raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    raw = pdf_text(out)
     assert "🚀" in raw and "\u25a1" not in raw
-    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    fonts = run("pdffonts", out)
     assert "Emoji" in fonts

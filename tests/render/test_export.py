@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import make_layout, run
+from support.hand_layouts import make_layout
+from support.poppler import run
 from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.persona import Persona
 from personadesigner.core.units import Length
@@ -21,7 +18,7 @@ from personadesigner.render.filenames import UniqueNames, safe_stem
 MINI = dict(width=252.0, height=144.0)
 
 
-def test_pdf_of_personas_with_their_own_template(tmp_path, poppler):
+def test_pdf_of_personas_with_their_own_template(tmp_path):
     personas = [Persona(name="Ada Lovelace", role="Analyst", goals=["Ship"]), Persona(name="Zoë Ångström")]
     out = tmp_path / "cards.pdf"
     seen = []
@@ -33,7 +30,7 @@ def test_pdf_of_personas_with_their_own_template(tmp_path, poppler):
     assert "Title:           Ada Lovelace, Zoë Ångström" in run("pdfinfo", str(out))
 
 
-def test_imposed_export_counts_sheets(tmp_path, poppler):
+def test_imposed_export_counts_sheets(tmp_path):
     out = tmp_path / "sheets.pdf"
     layouts = [make_layout(name=f"P{i}", **MINI) for i in range(23)]
     report = export_layouts(layouts, out, ExportOptions(page_size="Letter", per_page=10, crop_marks=True))
@@ -41,7 +38,7 @@ def test_imposed_export_counts_sheets(tmp_path, poppler):
     assert "Pages:           3" in run("pdfinfo", str(out))
 
 
-def test_tiled_export_of_a_poster(tmp_path, poppler):
+def test_tiled_export_of_a_poster(tmp_path):
     out = tmp_path / "poster.pdf"
     poster = make_layout(width=Length.mm(420).pt, height=Length.mm(594).pt)
     report = export_layouts([poster], out, ExportOptions(tile_to="A4"))
@@ -103,26 +100,6 @@ def test_unwritable_target_is_a_user_error(tmp_path):
         export_layouts([make_layout()], blocker, ExportOptions(format="png"))
 
 
-def test_pdf_export_never_imports_qt(tmp_path):
-    script = f"""
-import sys
-sys.path.insert(0, {str(Path(__file__).parent)!r})
-from pathlib import Path
-from conftest import make_layout
-from personadesigner.core.persona import Persona
-from personadesigner.core.export_options import ExportOptions
-from personadesigner.render.export import export_layouts, export_personas
-export_personas([Persona(name="Ada")], Path({str(tmp_path / 'a.pdf')!r}), ExportOptions())
-export_layouts([make_layout()] * 3, Path({str(tmp_path / 'b.pdf')!r}), ExportOptions(page_size="A4", per_page="auto", crop_marks=True))
-print("qt" if any(m.startswith("PySide6") for m in sys.modules) else "no qt")
-"""
-    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=Path(__file__).parents[2])
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "no qt"
-    assert (tmp_path / "a.pdf").stat().st_size > 1000
-
-
 @pytest.mark.gui
 def test_png_export_of_imposed_sheets_writes_one_file_per_page(qapp, tmp_path):
     layouts = [make_layout(name=f"P{i}", **MINI) for i in range(12)]
@@ -132,7 +109,7 @@ def test_png_export_of_imposed_sheets_writes_one_file_per_page(qapp, tmp_path):
         assert image.size == (round(210 / 25.4 * 30), round(297 / 25.4 * 30))
 
 
-def test_every_card_of_a_batch_prints_its_shared_headings_and_texts(tmp_path, poppler):
+def test_every_card_of_a_batch_prints_its_shared_headings_and_texts(tmp_path):
     # Cards of a batch share their repeated lines (layout) and text blocks (PDF painter):
     # each card must still print them, in every page of the document.
     personas = [Persona(name=f"Card {k}", goals=[f"Goal number {k}"], pain_points=["The same pain on every card"])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from conftest import make_layout, run
+from support.hand_layouts import make_layout
+from support.poppler import run
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.errors import UserError
 from personadesigner.render.imposition import impose, plan_grid
@@ -18,7 +19,7 @@ def minis(n, bleed=0.0):
     return [make_layout(width=MINI[0], height=MINI[1], bleed=bleed, name=f"Card {i}") for i in range(n)]
 
 
-def test_23_mini_cards_10_up_on_letter_make_3_pages(tmp_path, poppler):
+def test_23_mini_cards_10_up_on_letter_make_3_pages(tmp_path):
     grid = plan_grid(*MINI, 0.0, "Letter", 10)
     assert (grid.cols * grid.rows, grid.per_page) == (10, 10)
     pdf = tmp_path / "sheets.pdf"
@@ -72,7 +73,7 @@ def test_crop_marks_are_outside_every_card(bleed):
         assert not any(_crosses(mark, p.clip) for p in sheet.placements), mark
 
 
-def test_empty_slots_are_blank_paper(tmp_path, poppler):
+def test_empty_slots_are_blank_paper(tmp_path):
     grid = plan_grid(*MINI, 0.0, "Letter", 10)
     pdf = tmp_path / "last.pdf"
     write_pdf(impose(minis(3), grid, with_marks=True), pdf)

@@ -11,7 +11,8 @@ from bidi.algorithm import get_display
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import make_layout, run
+from support.hand_layouts import make_layout
+from support.poppler import run
 from personadesigner.core.cardlayout import TextBlock
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.pdf import write_cards_pdf
@@ -36,7 +37,7 @@ def text_of(pdf) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
-def test_card_with_bleed_has_trim_bleed_and_media_boxes(tmp_path, poppler):
+def test_card_with_bleed_has_trim_bleed_and_media_boxes(tmp_path):
     pdf = tmp_path / "card.pdf"
     bleed = 3 * PT_PER_MM
     write_cards_pdf([make_layout(bleed=bleed)], pdf, crop_marks=True)
@@ -51,7 +52,7 @@ def test_card_with_bleed_has_trim_bleed_and_media_boxes(tmp_path, poppler):
     assert mw > bw + 10 and mh > bh + 10
 
 
-def test_card_without_bleed_or_marks_is_exactly_the_trim(tmp_path, poppler):
+def test_card_without_bleed_or_marks_is_exactly_the_trim(tmp_path):
     pdf = tmp_path / "card.pdf"
     write_cards_pdf([make_layout()], pdf)
     b = boxes(pdf)
@@ -59,7 +60,7 @@ def test_card_without_bleed_or_marks_is_exactly_the_trim(tmp_path, poppler):
     assert abs(size(b["MediaBox"])[0] - A6[0]) < 0.05
 
 
-def test_every_font_is_embedded_as_a_subset(tmp_path, poppler):
+def test_every_font_is_embedded_as_a_subset(tmp_path):
     pdf = tmp_path / "fonts.pdf"
     texts = [("sans", "Plain"), ("serif-bolditalic", "Serif"), ("cjk", "漢字"), ("arabic", "ﻣﺮﺣﺒﺎ"), ("hebrew", "שלום")]
     write_cards_pdf([make_layout(texts)], pdf)
@@ -71,7 +72,7 @@ def test_every_font_is_embedded_as_a_subset(tmp_path, poppler):
         assert re.match(r"^[A-Z]{6}\+", name), row
 
 
-def test_text_is_extractable_in_every_script_and_markup_stays_literal(tmp_path, poppler):
+def test_text_is_extractable_in_every_script_and_markup_stays_literal(tmp_path):
     pdf = tmp_path / "scripts.pdf"
     arabic = "مرحبا بالعالم"
     texts = [
@@ -86,7 +87,7 @@ def test_text_is_extractable_in_every_script_and_markup_stays_literal(tmp_path, 
         assert expected in text
 
 
-def test_an_img_tag_is_printed_and_nothing_is_embedded(tmp_path, poppler):
+def test_an_img_tag_is_printed_and_nothing_is_embedded(tmp_path):
     pdf = tmp_path / "img.pdf"
     layout = make_layout([("sans", '<img src="/etc/passwd">')])
     layout.items = [it for it in layout.items if type(it).__name__ != "ImageItem"]
@@ -97,7 +98,7 @@ def test_an_img_tag_is_printed_and_nothing_is_embedded(tmp_path, poppler):
     assert listing == []
 
 
-def test_emoji_and_unknown_characters_do_not_crash(tmp_path, poppler):
+def test_emoji_and_unknown_characters_do_not_crash(tmp_path):
     pdf = tmp_path / "emoji.pdf"
     write_cards_pdf([make_layout([("symbols", "ok 😀 ✓"), ("sans", "👍🏽 \U0010fffd \x00 text")])], pdf)
     assert "Pages:           1" in run("pdfinfo", str(pdf))
@@ -106,7 +107,7 @@ def test_emoji_and_unknown_characters_do_not_crash(tmp_path, poppler):
     assert "text" in text
 
 
-def test_metadata_names_the_personas_and_the_app(tmp_path, poppler):
+def test_metadata_names_the_personas_and_the_app(tmp_path):
     pdf = tmp_path / "meta.pdf"
     write_cards_pdf([make_layout()], pdf, title="Ada Lovelace, Zoë Ångström")
     info = run("pdfinfo", str(pdf))
@@ -114,7 +115,7 @@ def test_metadata_names_the_personas_and_the_app(tmp_path, poppler):
     assert re.search(r"Creator:\s+PersonaDesigner \d", info)
 
 
-def test_one_page_per_card(tmp_path, poppler):
+def test_one_page_per_card(tmp_path):
     pdf = tmp_path / "three.pdf"
     assert write_cards_pdf([make_layout(name=n) for n in "ABC"], pdf) == 3
     assert "Pages:           3" in run("pdfinfo", str(pdf))
@@ -150,7 +151,7 @@ def test_crop_marks_sit_outside_the_bleed_at_every_trim_corner():
         assert (x1 == x2 and x1 in (tx, tx + tw)) or (y1 == y2 and y1 in (ty, ty + th))
 
 
-def test_the_background_fills_the_bleed_and_stops_there(tmp_path, poppler):
+def test_the_background_fills_the_bleed_and_stops_there(tmp_path):
     from PIL import Image
 
     from personadesigner.core.cardlayout import Box

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageStat
 
-from conftest import make_layout, run
+from support.hand_layouts import make_layout
+from support.poppler import run
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.pdf import write_cards_pdf
 from personadesigner.render.png import png_bytes, render_png, write_png
@@ -63,14 +64,14 @@ def _rasterize(layout, tmp_path, dpi: int = 100) -> object:
     return tmp_path / "pdf.png"
 
 
-def test_png_and_pdf_of_one_layout_look_the_same(qapp, tmp_path, poppler):
+def test_png_and_pdf_of_one_layout_look_the_same(qapp, tmp_path):
     layout = make_layout([("sans", "Goal: ship the plan"), ("cjk", "漢字"), ("serif-italic", "A quote")])
     difference = _difference(png_bytes(render_png(layout, dpi=100)), _rasterize(layout, tmp_path))
     assert difference < 0.03
 
 
 @pytest.mark.parametrize("dpi", [200, 300])
-def test_fidelity_on_a_real_persona_card(qapp, tmp_path, poppler, dpi):
+def test_fidelity_on_a_real_persona_card(qapp, tmp_path, dpi):
     """The whole card, and the name and initials alone: large text must paint in both.
 
     Compared at print resolutions: below about 150 dpi pdftoppm rounds the page up
@@ -96,7 +97,7 @@ def test_fidelity_on_a_real_persona_card(qapp, tmp_path, poppler, dpi):
         assert _difference(png, pdf_png, box) < 0.03, f"{block.field}: {block.text!r} differs at {dpi} dpi"
 
 
-def test_fidelity_catches_a_different_picture(qapp, tmp_path, poppler):
+def test_fidelity_catches_a_different_picture(qapp, tmp_path):
     # the measure itself must be able to fail: a card against another background
     pdf_png = _rasterize(make_layout(background="#dceefb"), tmp_path)
     other = png_bytes(render_png(make_layout(background="#203040"), dpi=100))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import make_layout, run
+from support.hand_layouts import make_layout
+from support.poppler import run
 from personadesigner.core.units import PT_PER_MM, Length
 from personadesigner.render.pdf import write_pdf
 from personadesigner.render.tiling import plan_tiles, tile
@@ -10,7 +11,7 @@ from personadesigner.render.tiling import plan_tiles, tile
 A2 = (Length.mm(420).pt, Length.mm(594).pt)
 
 
-def test_a2_poster_on_a4_takes_8_landscape_sheets(tmp_path, poppler):
+def test_a2_poster_on_a4_takes_8_landscape_sheets(tmp_path):
     plan = plan_tiles(*A2, 0.0, "A4")
     assert (plan.rows, plan.cols, plan.count) == (4, 2, 8)
     pdf = tmp_path / "poster.pdf"

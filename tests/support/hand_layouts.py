@@ -1,13 +1,12 @@
 """Hand-made CardLayouts: the painters are tested on primitives placed by hand,
-independently of the layout engine, so a painter bug and a layout bug never hide each other."""
+independently of the layout engine, so a painter bug and a layout bug never hide each other.
+
+A module of its own (not conftest) so test files of several folders run in one pytest call."""
 
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 
-import pytest
 from PIL import Image
 
 from personadesigner.core.cardlayout import (
@@ -59,14 +58,3 @@ def make_layout(
     items.append(TextBlock(12, 185, width - 24, 20 * len(lines) + 10, tuple(lines), field="story"))
     items.append(TextBlock(20, 45, 200, 20, (line(20, 45, name, "sans-bold", 16, "#ffffff"),), field="name"))
     return CardLayout(width, height, bleed, items, persona_name=name, template="card", theme="test")
-
-
-def run(*args: str) -> str:
-    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
-
-
-@pytest.fixture
-def poppler():
-    if not shutil.which("pdfinfo"):
-        pytest.skip("poppler-utils not installed")
-    return run
