@@ -38,11 +38,15 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
+#: How long a check waits for another program's lock before saying the library is busy.
+BUSY_TIMEOUT_S = 10.0
+
+
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A connection that cannot write to ``path`` (mode=ro), even by accident."""
     uri = "file:" + quote(str(Path(path).absolute())) + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, timeout=10)
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     return conn
 
 
@@ -68,6 +72,9 @@ def integrity_check(path: Path) -> list[str]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        refusal = _unreadable(path, exc)
+        if refusal is not None:
+            raise refusal from None
         return [f"foreign_key_check failed: {exc}"]
     return [f"{table} row {rowid} refers to a missing row in {parent}" for table, rowid, parent, _fk in fk]
 
@@ -77,7 +84,25 @@ def integrity_check(path: Path) -> list[str]:
 _NEEDS_RECOVERY = frozenset({"SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY", "SQLITE_READONLY_CANTINIT"})
 
 
+#: Codes that say "someone else has it" or "the OS refused", never "the file is damaged".
+_NOT_DAMAGE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN")
+
+
+def _unreadable(path: Path, exc: sqlite3.Error) -> LibraryError | None:
+    """The busy / cannot-be-read LibraryError when ``exc`` is not about the file's contents."""
+    code = getattr(exc, "sqlite_errorname", "") or ""
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return LibraryError(
+            f'The library "{path}" is busy: another program kept it locked for more than '
+            f"{BUSY_TIMEOUT_S:g} seconds; close it and try again."
+        )
+    if code.startswith("SQLITE_CANTOPEN"):
+        return LibraryError(f'The library "{path}" cannot be read: {exc}.')
+    return None
+
+
 def _check(path: Path, pragma: str) -> list[str]:
+    """Problems found; raises LibraryError when the file cannot be checked at all (busy, no access)."""
     try:
         conn = connect_readonly(path)
         try:
@@ -85,6 +110,9 @@ def _check(path: Path, pragma: str) -> list[str]:
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
+        refusal = _unreadable(path, exc)
+        if refusal is not None:
+            raise refusal from None
         if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
             return [str(exc)]
         rows = _check_after_recovery(path, pragma)
@@ -97,13 +125,16 @@ def _check_after_recovery(path: Path, pragma: str) -> list[str]:
     """After a crash (kill -9, power cut) SQLite's own recovery must run before reading:
     it rolls the interrupted transaction back, exactly as any normal open would."""
     try:
-        conn = sqlite3.connect(path, timeout=10)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
         try:
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             return _pragma_rows(conn, pragma)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        refusal = _unreadable(path, exc)
+        if refusal is not None:
+            raise refusal from None
         return [str(exc)]
 
 
@@ -146,7 +177,9 @@ def damaged_message(path: Path, kept: Path) -> str:
 def ensure_healthy(path: Path) -> None:
     """Raise LibraryError (after keeping a copy) when an existing SQLite library is damaged.
 
-    Only files that carry SQLite's header are judged here: anything else is
+    A library that is merely busy (another program holds a lock) or that the OS
+    will not let us read raises LibraryError too, but is not called damaged and
+    no copy is kept. Only files that carry SQLite's header are judged here: anything else is
     "not a library", which the caller reports without touching the file.
     """
     path = Path(path)
