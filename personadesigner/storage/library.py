@@ -25,7 +25,7 @@ from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, fold,
 from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.storage import migrate
 from personadesigner.storage.backup import make_backup
-from personadesigner.storage.engine import location_url, make_engine, sqlite_path, writer
+from personadesigner.storage.engine import BUSY_TIMEOUT_MS, location_url, make_engine, sqlite_path, writer
 from personadesigner.storage.integrity import ensure_healthy
 from personadesigner.storage.netfs import location_warning
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
@@ -50,16 +50,26 @@ THUMBNAIL_CACHE = 512
 _CHANGE_TOKEN = "change_token"
 
 
-def _is_locked(exc: sa.exc.DBAPIError) -> bool:
+#: SQLSTATEs of a server transaction that lost a race and may simply be run again.
+_RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock detected
+
+
+def _worth_retrying(exc: sa.exc.DBAPIError) -> bool:
+    """A server deadlock or serialization failure. Never SQLite's "locked": its busy
+    timeout has already waited, and waiting again would only multiply the delay."""
+    if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
     text = str(exc.orig).lower()
-    return "locked" in text or "busy" in text
+    return "deadlock" in text or "could not serialize" in text
 
 
 def _environment_error(exc: sa.exc.DBAPIError) -> Exception:
     """The one-sentence LibraryError for a database problem the user can act on, else ``exc``."""
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
-        return LibraryError("The library is busy: another program kept it locked for more than 10 seconds.")
+        return LibraryError(
+            f"The library is busy: another program kept it locked for more than {BUSY_TIMEOUT_MS / 1000:g} seconds."
+        )
     if "readonly" in text or "read-only" in text:
         return LibraryError("The library is read-only, so changes cannot be saved.")
     if "disk is full" in text or "disk i/o" in text:
@@ -195,7 +205,7 @@ class Library:
             raise _environment_error(exc) from None
 
     def _write(self, work: Callable[[Connection], T]) -> T:
-        """Run ``work`` in one write transaction, retrying briefly while the database is locked."""
+        """Run ``work`` in one write transaction; a server deadlock is retried, SQLite's lock is waited for once."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self._writer.begin() as conn:
@@ -204,12 +214,10 @@ class Library:
                     token = None if self._is_sqlite else self._bump_token(conn)
                 self._absorb_own_write(token)
                 return result
-            except sa.exc.OperationalError as exc:
-                if _is_locked(exc) and attempt + 1 < WRITE_ATTEMPTS:
+            except sa.exc.DBAPIError as exc:
+                if not self._is_sqlite and _worth_retrying(exc) and attempt + 1 < WRITE_ATTEMPTS:
                     time.sleep(0.2 * (attempt + 1))
                     continue
-                raise _environment_error(exc) from None
-            except sa.exc.DBAPIError as exc:
                 raise _environment_error(exc) from None
         raise AssertionError("unreachable")
 

@@ -49,3 +49,28 @@ def test_a_really_damaged_library_is_still_copied_aside(library_path):
     with pytest.raises(LibraryError, match="damaged"):
         integrity.ensure_healthy(library_path)
     assert list(library_path.parent.glob("*.damaged-*"))
+
+
+def test_a_locked_write_waits_once_and_says_busy(library_path, monkeypatch):
+    """SQLite's busy timeout is the only wait: no extra attempts that triple what the message promises."""
+    from personadesigner.storage import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 200)  # the real wait is 10 s
+    with Library.open(str(library_path)) as lib:
+        anna = lib.add(Persona(name="Anna"))
+        attempts = []
+        sa_event = pytest.importorskip("sqlalchemy").event
+        sa_event.listen(
+            lib._engine, "before_cursor_execute",
+            lambda *args: attempts.append(args[2]) if args[2].startswith("BEGIN IMMEDIATE") else None,
+        )  # fmt: skip
+        holder = sqlite3.connect(library_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(LibraryError, match="busy"):
+                lib.delete(anna.id)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert len(attempts) == 1
+        assert lib.get(anna.id).name == "Anna"
