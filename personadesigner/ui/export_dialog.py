@@ -427,10 +427,14 @@ class ExportDialog(QDialog):
         return self._thread is not None
 
     def _on_progress(self, done: int, total: int) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(max(total, 1))
-            self._progress.setValue(min(done, total))
-            self._progress.setLabelText(f"Exporting card {min(done + 1, total)} of {total}…")
+        progress = self._progress
+        if progress is None:
+            return
+        progress.setMaximum(max(total, 1))
+        progress.setLabelText(f"Exporting card {min(done + 1, total)} of {total}…")
+        # Last: a modal progress dialog runs the event loop inside setValue(), where a
+        # queued finished/cancelled may end the export and drop self._progress.
+        progress.setValue(min(done, total))
 
     def _finish_thread(self) -> None:
         if self._thread is not None:

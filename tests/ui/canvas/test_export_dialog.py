@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QProgressDialog
 
 from conftest import ids_by_name, make_persona
 
@@ -172,3 +173,29 @@ def test_the_output_place_is_remembered_for_the_next_export(dialog, qtbot, libra
     again = ExportDialog(library, {"all": [s.id for s in library.list()]})
     qtbot.addWidget(again)
     assert Path(again.path_edit.text()).parent == out.parent
+
+
+def test_the_end_of_an_export_arriving_during_a_progress_update_is_handled(qtbot, library, tmp_path):
+    """A modal progress dialog processes events inside setValue(): the queued 'cancelled'
+    can close it in the middle of the progress handler."""
+    from personadesigner.ui.export_dialog import ExportDialog
+
+    library.add_many([make_persona(f"Persona {i:03}") for i in range(20)])
+    ids = [s.id for s in library.list()]
+    dialog = ExportDialog(library, {"all": ids})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "race.pdf"
+    dialog.path_edit.setText(str(out))
+    assert dialog.start_export()
+    progress = dialog.findChild(QProgressDialog, "exportProgress")
+    progress.setMinimumDuration(0)
+    progress.show()  # shown and modal: setValue() runs the event loop
+    worker = dialog.worker()
+    # The worker's 'cancelled' is queued right behind a 'progress' past the first card.
+    worker.progress.connect(lambda done, _total: done >= 2 and worker.cancel(), Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(dialog.exportCancelled, timeout=60000):
+        pass
+    qtbot.wait(50)  # any progress still queued runs against the finished export
+    assert not dialog.is_exporting() and dialog.export_button.isEnabled()
+    assert not out.exists()
