@@ -95,9 +95,7 @@ class Flow:
             return T.break_lines(b.text, st.font, st.size, width - width * self.fact_label)
         avail = width - self._indent(b)
         txt = b.text.upper() if st.upper else b.text
-        if st.tracking:
-            avail -= st.tracking * st.size * len(txt)
-        return T.break_lines(txt, st.font, st.size, avail)
+        return T.break_lines(txt, st.font, st.size, avail, tracking=st.tracking)
 
     def _rows(self, s: float) -> list[Row]:
         rows: list[Row] = []

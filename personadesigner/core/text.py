@@ -365,7 +365,7 @@ def _segments_cjk(paragraph: str) -> list[str]:
     return segs
 
 
-def _break_long(seg: str, font_key: str, limit_units: float, first_room: float) -> list[str]:
+def _break_long(seg: str, font_key: str, limit_units: float, first_room: float, track: float = 0.0) -> list[str]:
     """A segment wider than the line, broken by characters (marks stay with their base).
 
     Widths add up character by character (linear even for a pasted 10 000-character URL).
@@ -379,7 +379,7 @@ def _break_long(seg: str, font_key: str, limit_units: float, first_room: float) 
     room = first_room
     for i, ch in enumerate(seg):
         w = table[ch][1]
-        w = _missing_width() if w is None else w
+        w = (_missing_width() if w is None else w) + track
         if i > start and used + w > room and not table[ch][2]:
             parts.append(seg[start:i])
             start, used, room = i, 0.0, limit_units
@@ -413,32 +413,43 @@ def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, f
     return found
 
 
-def break_lines(text: str, font_key: str, size: float, width: float, first_width: float | None = None) -> list[str]:
+def break_lines(text: str, font_key: str, size: float, width: float, first_width: float | None = None,
+                tracking: float = 0.0) -> list[str]:
     """Greedy line breaking of ``text`` (already cleaned) into lines of at most ``width`` points.
 
     Lines are logical text without trailing spaces; ``\\n`` starts a new line.
     ``first_width`` lets the first line be narrower (hanging labels).
+    ``tracking`` (in em) is the space the painter adds between letters: counted
+    per character of each line, so a long letter-spaced heading still fills its lines.
     """
     if size <= 0:
         return [text]
     limit = width * 1000.0 / size
     first_limit = limit if first_width is None else first_width * 1000.0 / size
-    key = (text, font_key, limit, first_limit)
+    track = tracking * 1000.0
+    key = (text, font_key, limit, first_limit, track)
     found = _BREAKS.get(key)
     if found is None:
         if len(_BREAKS) > _CACHE_LIMIT:
             _BREAKS.clear()
-        found = _BREAKS[key] = tuple(_break(text, font_key, limit, first_limit))
+        found = _BREAKS[key] = tuple(_break(text, font_key, limit, first_limit, track))
     return list(found)
 
 
-def _break(text: str, font_key: str, limit: float, first_limit: float) -> list[str]:
+def _break(text: str, font_key: str, limit: float, first_limit: float, track: float = 0.0) -> list[str]:
+    # A line of n letters is n widths plus n - 1 tracks: every character counts one
+    # track and the line gets one back.
+    limit += track
+    first_limit += track
     lines: list[str] = []
     for paragraph in text.split("\n"):
         room = first_limit if not lines else limit
         cur: list[str] = []
         used = 0.0
         for seg, stripped, w_trim, w_full in _measured_segments(paragraph, font_key):
+            if track:
+                w_trim += track * len(stripped)
+                w_full += track * len(seg)
             if used + w_trim <= room + 1e-6:
                 cur.append(seg)
                 used += w_full
@@ -451,12 +462,12 @@ def _break(text: str, font_key: str, limit: float, first_limit: float) -> list[s
                 cur.append(seg)
                 used = w_full
                 continue
-            parts = _break_long(stripped, font_key, limit, room)
+            parts = _break_long(stripped, font_key, limit, room, track)
             for part in parts[:-1]:
                 lines.append(part)
             room = limit
             cur = [parts[-1] + seg[len(stripped):]]
-            used = _units(cur[0], font_key)
+            used = _units(cur[0], font_key) + track * len(cur[0])
         lines.append("".join(cur).rstrip(" "))
     return lines
 

@@ -10,7 +10,7 @@ from support.layout_samples import full, multilingual, negative, photo_png, plai
 
 from personadesigner.core.cardlayout import Box, ImageItem, Slider, TextBlock
 from personadesigner.core.layout import layout
-from personadesigner.core.persona import TYPE_LABELS, Persona
+from personadesigner.core.persona import TYPE_LABELS, CustomSection, Persona
 from personadesigner.core.templates import template_names
 from personadesigner.core.themes import theme_names
 
@@ -50,6 +50,21 @@ def test_text_lines_never_exceed_their_block(template):
                 left = min(r.x for r in line.runs)
                 right = max(r.x + r.width for r in line.runs)
                 assert block.x - 0.01 <= left and right <= block.x + block.w + 0.01, (block.field, line.text)
+
+
+def test_a_long_letter_spaced_heading_fills_its_lines_and_keeps_its_text():
+    """A 1200-character custom label once broke one word per line and pushed its text off the card."""
+    label = " ".join(["Research"] * 130)
+    p = Persona(name="Ada", type="end_user", role="Lead", goals=["Ship"], pain_points=["Slow"],
+                custom=[CustomSection(label, "The secret value")])
+    lay = layout(p, "profile", "classic")
+    heading = [b for b in lay.text_blocks() if b.field == "custom" and "RESEARCH" in b.text.upper()]
+    assert heading
+    for block in heading:
+        assert all(line.text.count("RESEARCH") >= 2 for line in block.lines[:-1]), [ln.text for ln in block.lines]
+        for line in block.lines:
+            assert max(r.x + r.width for r in line.runs) <= block.x + block.w + 0.01
+    assert "The secret value" in all_text(lay)
 
 
 def test_backgrounds_extend_into_the_bleed_only_when_asked():

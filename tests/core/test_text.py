@@ -128,3 +128,13 @@ def test_zwj_between_letters_keeps_both_letters():
 
 def test_emoji_zwj_sequence_after_a_variation_selector_shows_its_first_pictograph():
     assert T.clean("❤\ufe0f\u200d🔥 hot") == "❤ hot"
+
+
+def test_tracking_is_counted_per_line_not_per_text():
+    text = " ".join(["Research"] * 60)
+    track = 0.16
+    lines = T.break_lines(text, "sans-bold", 9, 200, tracking=track)
+    assert 3 < len(lines) < 40
+    for ln in lines:  # as the painter spaces it: letters plus a track between each two
+        assert T.measure(ln, "sans-bold", 9) + track * 9 * (len(ln) - 1) <= 200.01
+    assert len(T.break_lines(text, "sans-bold", 9, 200)) < len(lines)
