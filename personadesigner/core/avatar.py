@@ -16,13 +16,23 @@ from personadesigner.core.cardlayout import Box, ImageItem, TextBlock, TextLine,
 _SIZES: dict[str, tuple[int, int] | None] = {}
 
 
-def image_size(data: bytes) -> tuple[int, int] | None:
+def photo_key(data: bytes) -> str:
+    """The one digest of a photo's bytes: the size cache here and both painters' image caches use it."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def image_key(item: ImageItem) -> str:
+    """A painter's cache key for ``item``: the layout's digest, or computed for a hand-made item."""
+    return item.key or photo_key(item.data)
+
+
+def image_size(data: bytes, digest: str | None = None) -> tuple[int, int] | None:
     """Pixel size of encoded image bytes (header only), None when unreadable.
 
     Cached by a digest of the bytes, not the bytes themselves, so the cache
     never keeps photos alive.
     """
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    digest = digest or photo_key(data)
     if digest in _SIZES:
         return _SIZES[digest]
     from PIL import Image
@@ -57,9 +67,11 @@ def picture(photo: bytes | None, initials: str, x: float, y: float, w: float, h:
     if ring and ring_width:
         items.append(Box(x - ring_width, y - ring_width, w + 2 * ring_width, h + 2 * ring_width,
                          fill=ring, shape=shape, radius=radius + ring_width if radius else 0.0))
-    size = image_size(photo) if photo else None
+    key = photo_key(photo) if photo else ""
+    size = image_size(photo, key) if photo else None
     if size and size[0] > 0 and size[1] > 0:
-        items.append(ImageItem(x, y, w, h, bytes(photo), fill_crop(size[0], size[1], w, h), clip=clip, radius=radius))
+        items.append(ImageItem(x, y, w, h, bytes(photo), fill_crop(size[0], size[1], w, h), clip=clip, radius=radius,
+                               key=key))
         return items
     items.append(Box(x, y, w, h, fill=fill, shape=shape, radius=radius, field="photo"))
     text = T.clean(initials).strip() or "?"

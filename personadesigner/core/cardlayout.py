@@ -113,7 +113,9 @@ class ImageItem:
     """An encoded image (PNG/JPEG bytes) drawn into a frame.
 
     ``src`` is the crop rectangle in image pixels (x, y, w, h), chosen by the
-    layout engine so both painters show the same part of the photo.
+    layout engine so both painters show the same part of the photo. ``key`` is
+    the digest of ``data`` (core.avatar.photo_key), computed once by the layout:
+    the painters' image caches use it instead of hashing the bytes on every paint.
     """
 
     x: float
@@ -126,6 +128,7 @@ class ImageItem:
     radius: float = 0.0
     field: str | None = "photo"
     item: int | None = None
+    key: str = ""
 
 
 @dataclass(frozen=True)

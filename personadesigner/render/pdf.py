@@ -9,7 +9,6 @@ without loading Qt at all.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from collections import OrderedDict
@@ -22,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner import APP_NAME, __version__
 from personadesigner.atomic import atomic_write
+from personadesigner.core.avatar import image_key
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
@@ -41,7 +41,7 @@ REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)
 
 
 class _ImageCache:
-    """Cropped photos as reportlab readers, keyed by (image bytes hash, crop).
+    """Cropped photos as reportlab readers, keyed by (the layout's photo digest, crop).
 
     A batch of cards shows the same few photos again and again; decoding and
     cropping each once keeps a 1000-card export fast.
@@ -51,11 +51,11 @@ class _ImageCache:
         self._size = size
         self._items: OrderedDict[tuple[str, tuple], ImageReader] = OrderedDict()
 
-    def get(self, data: bytes, src: tuple[float, float, float, float]) -> ImageReader:
-        key = (hashlib.sha1(data).hexdigest(), tuple(src))
+    def get(self, item: ImageItem) -> ImageReader:
+        key = (image_key(item), tuple(item.src))
         reader = self._items.get(key)
         if reader is None:
-            reader = ImageReader(_crop(data, src))
+            reader = ImageReader(_crop(item.data, item.src))
             self._items[key] = reader
             if len(self._items) > self._size:
                 self._items.popitem(last=False)
@@ -165,7 +165,7 @@ class PdfPainter:
         c.clipPath(path, stroke=0, fill=0)
         c.translate(item.x, item.y + item.h)
         c.scale(1, -1)  # images are stored top row first: draw them upright
-        c.drawImage(self.images.get(item.data, item.src), 0, 0, item.w, item.h, mask="auto")
+        c.drawImage(self.images.get(item), 0, 0, item.w, item.h, mask="auto")
         c.restoreState()
 
     def _draw_slider(self, s: Slider) -> None:

@@ -10,7 +10,6 @@ already in visual order, ``drawText`` would reorder them a second time).
 
 from __future__ import annotations
 
-import hashlib
 import threading
 
 
@@ -28,6 +27,7 @@ from PySide6.QtGui import (
     QRawFont,
 )
 
+from personadesigner.core.avatar import image_key
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
@@ -181,14 +181,14 @@ def _draw_box(painter: QPainter, box: Box) -> None:
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
-def _image(data: bytes) -> QImage:
-    key = hashlib.sha1(data).hexdigest()
+def _image(item: ImageItem) -> QImage:
+    key = image_key(item)
     images = _cache("images")
     image = images.get(key)
     if image is None:
         if len(images) > 64:
             images.clear()
-        image = images[key] = QImage.fromData(data)
+        image = images[key] = QImage.fromData(item.data)
     return image
 
 
@@ -203,7 +203,7 @@ def _draw_image(painter: QPainter, item: ImageItem) -> None:
         path.addRect(rect)
     painter.save()
     painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-    painter.drawImage(rect, _image(item.data), QRectF(*item.src))
+    painter.drawImage(rect, _image(item), QRectF(*item.src))
     painter.restore()
 
 

@@ -153,6 +153,21 @@ def test_avatar_without_photo_and_cropped_image_with_one():
     assert img[0].clip == "ellipse"
 
 
+def test_the_photo_digest_is_computed_by_the_layout_and_shared_by_the_painters():
+    """The painters' image caches key on ImageItem.key: one digest per photo, not one per paint."""
+    from personadesigner.core.avatar import image_key, photo_key
+
+    p = plain()
+    p.photo = photo_png(300, 200)
+    keys = {i.key for t in ("card", "profile") for i in layout(p, t, "classic").items if isinstance(i, ImageItem)}
+    assert keys == {photo_key(p.photo)}
+    p.photo = photo_png(301, 200)
+    other = [i for i in layout(p, "card", "classic").items if isinstance(i, ImageItem)][0]
+    assert other.key not in keys and image_key(other) == other.key
+    hand_made = ImageItem(0, 0, 10, 10, p.photo, (0, 0, 10, 10))
+    assert image_key(hand_made) == other.key
+
+
 def test_a_damaged_photo_falls_back_to_the_avatar():
     p = plain()
     p.photo = b"\x89PNG not really"
