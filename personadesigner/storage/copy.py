@@ -10,13 +10,22 @@ as it was.
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 
 from personadesigner.errors import LibraryError
-from personadesigner.storage.engine import make_engine, writer
+from personadesigner.storage import migrate
+from personadesigner.storage.backup import copy_database
+from personadesigner.storage.engine import location_url, make_engine, sqlite_path, writer
+from personadesigner.storage.integrity import connect_readonly, ensure_healthy
+from personadesigner.storage.opening import probe_connection, probe_sqlite_file
 from personadesigner.storage.schema import library_info, personas, photos
 
 BATCH = 500
@@ -35,18 +44,68 @@ class CopyReport:
     photos: int
 
 
-def _open_both(source: str, target: str):
+def _readonly_engine(path: Path) -> Engine:
+    """An engine whose every connection is SQLite's mode=ro: no WAL switch, no migration, no write."""
+    return sa.create_engine("sqlite://", creator=lambda: connect_readonly(path))
+
+
+@contextlib.contextmanager
+def _source_engine(source: str) -> Iterator[Engine]:
+    """The source, read without writing a byte to it (it is often a backup).
+
+    A SQLite file of an older schema is upgraded in a temporary copy, never in place.
+    """
     from personadesigner.storage.library import Library
 
-    # Opening through Library checks both, creates/upgrades the target's schema, and refuses
-    # a source that is not a library; then plain engines move the rows.
-    with Library.open(source, create=False) as src:
-        src_url = src.url
-    with Library.open(target, create=True) as dst:
-        dst_url = dst.url
-    if src_url == dst_url:
-        raise LibraryError("The source and the target are the same library.")
-    return src_url, dst_url
+    url = location_url(source)
+    path = sqlite_path(url)
+    if path is None:
+        engine, url = make_engine(source, wal=False)
+        try:
+            where = url.render_as_string(hide_password=True)
+            with engine.connect() as conn:
+                probe = probe_connection(conn, where)
+            if probe.revision is None:
+                raise LibraryError(f'There is no library at "{where}".')
+            Library._check_revision(probe.revision, where)
+            if probe.revision != migrate.HEAD_REVISION:
+                raise LibraryError(
+                    f'The library "{where}" uses an older schema; open it once with this version to upgrade it, then copy.'
+                )
+            yield engine
+        finally:
+            engine.dispose()
+        return
+    ensure_healthy(path)
+    probe = probe_sqlite_file(path)
+    if not probe.exists or probe.revision is None:
+        raise LibraryError(f'There is no library at "{path}".')
+    Library._check_revision(probe.revision, str(path))
+    if probe.revision == migrate.HEAD_REVISION:
+        engine = _readonly_engine(path)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+        return
+    with tempfile.TemporaryDirectory(prefix="personadesigner-copy-") as tmp:
+        upgraded = Path(tmp) / path.name
+        copy_database(path, upgraded)
+        Library.open(str(upgraded), create=False).close()  # upgrades the copy only
+        engine = _readonly_engine(upgraded)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+
+
+def _same_library(source: str, target_url: str) -> bool:
+    src = location_url(source)
+    src_path = sqlite_path(src)
+    dst_path = sqlite_path(sa.engine.make_url(target_url))
+    if src_path is not None and dst_path is not None:
+        return src_path.resolve() == dst_path.resolve()
+    return src.render_as_string(hide_password=False) == target_url
 
 
 def copy_library(source: str, target: str, *, replace: bool = False) -> CopyReport:
@@ -55,8 +114,18 @@ def copy_library(source: str, target: str, *, replace: bool = False) -> CopyRepo
     The target must hold no personas unless ``replace`` is True, in which case
     its content is replaced in the same transaction (used by restore).
     """
-    src_url, dst_url = _open_both(source, target)
-    src_engine, _ = make_engine(src_url)
+    from personadesigner.storage.library import Library
+
+    with _source_engine(source) as src_engine:
+        # Only the target goes through Library.open: it is created or upgraded as needed.
+        if _same_library(source, location_url(target).render_as_string(hide_password=False)):
+            raise LibraryError("The source and the target are the same library.")
+        with Library.open(target, create=True) as dst_lib:
+            dst_url = dst_lib.url
+        return _copy_rows(src_engine, dst_url, target, replace=replace)
+
+
+def _copy_rows(src_engine: Engine, dst_url: str, target: str, *, replace: bool) -> CopyReport:
     dst_engine, _ = make_engine(dst_url)
     try:
         with src_engine.connect() as src, writer(dst_engine).begin() as dst:
@@ -82,7 +151,6 @@ def copy_library(source: str, target: str, *, replace: bool = False) -> CopyRepo
     except sa.exc.DBAPIError as exc:
         raise LibraryError(f"The copy failed and the target was left unchanged: {str(exc.orig).strip()}.") from None
     finally:
-        src_engine.dispose()
         dst_engine.dispose()
     return CopyReport(personas=n_personas, trashed=trashed, photos=n_photos)
 
