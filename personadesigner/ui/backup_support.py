@@ -89,8 +89,8 @@ def is_damaged(location: str) -> bool:
 
     try:
         return is_sqlite_file(path) and bool(quick_check(path))
-    except Exception:  # unreadable as SQLite at all: damaged as far as the user is concerned
-        return True
+    except UserError:  # busy (another program holds a lock) or not readable: not damaged
+        return False
 
 
 def offer_backup_restore(parent: QWidget | None, location: str, error: UserError) -> bool:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersist
 from PySide6.QtGui import QPixmap
 
 from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS
+from personadesigner.errors import UserError
 
 
 def fold(text: str) -> str:
@@ -178,7 +179,7 @@ class LibraryModel(QAbstractListModel):
         data = None
         try:
             data = self.library.thumbnail(photo_hash, self.thumb_size)
-        except Exception:  # noqa: BLE001 - a missing photo row shows the avatar instead
+        except UserError:  # a missing photo row, a busy library: the avatar instead
             data = None
         pixmap = QPixmap()
         if not data or not pixmap.loadFromData(QByteArray(data)):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS
+from personadesigner.errors import UserError
 from personadesigner.ui.library_model import LibraryModel, SummaryRole, ThumbnailRole
 
 #: Pause in typing after which the library's full-text search runs.
@@ -46,7 +47,7 @@ def type_colors() -> dict[str, str]:
         from personadesigner.core.themes import load_theme
 
         return dict(load_theme("classic").type_colors)
-    except Exception:  # noqa: BLE001 - no themes installed: sensible defaults
+    except (UserError, OSError):  # the theme file is missing or unreadable: sensible defaults
         return dict(_FALLBACK_TYPE_COLORS)
 
 

@@ -120,3 +120,24 @@ def test_damaged_library_without_a_backup_is_only_explained(qtbot, window, big_l
     assert not window._open_location(str(big_library_path), create=False)
     assert len(messages.messages) == 1 and "is damaged" in messages.messages[0]
     assert window.library.name == "team"  # the open library stays
+
+
+def test_a_busy_library_is_not_called_damaged_and_no_restore_is_offered(library_path, messages, monkeypatch):
+    """Another program holding the file locked must never lead to a backup restored over it."""
+    from personadesigner.errors import LibraryError
+    from personadesigner.storage import integrity
+    from personadesigner.ui.backup_support import is_damaged, offer_backup_restore
+
+    backups.make_backup(library_path, label="manual")
+    monkeypatch.setattr(integrity, "BUSY_TIMEOUT_S", 0.2)  # the check gives up on the lock quickly
+    holder = sqlite3.connect(library_path)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        assert not is_damaged(str(library_path))
+        busy = LibraryError("The library is busy: another program kept it locked for more than 10 seconds.")
+        assert not offer_backup_restore(None, str(library_path), busy)
+        assert messages.messages == []
+    finally:
+        holder.close()
+    assert reread(library_path, "Carl Diaz").role == "Head of purchasing"  # the library itself is untouched
