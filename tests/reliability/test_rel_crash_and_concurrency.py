@@ -32,8 +32,11 @@ def test_sigkill_during_autosaved_edits_loses_no_committed_edit(place):
 
 @FOLDERS
 def test_sigkill_during_a_big_import_stores_all_or_nothing(place):
-    counts = reliability_runs.crash_imports(place / "import.sqlite", rounds=2, count=2000, seed=3, max_delay=1.5)
-    assert all(c in (0, 2000) for c in counts), counts
+    report = reliability_runs.crash_imports(place / "import.sqlite", rounds=3, count=2000, seed=3)
+    assert report.torn == 0, report  # every round stored all 2000 or none, and the file stayed healthy
+    # The experiment really killed a child inside the import (kills are aimed inside a
+    # measured import's duration), and that import left nothing behind.
+    assert report.killed_mid_import_and_stored_nothing >= 1, report
 
 
 @FOLDERS

@@ -82,27 +82,68 @@ def crash_edits(library: Path, total: int = 1000, slots: int = 20, seed: int = 5
     return report
 
 
-def crash_imports(library: Path, rounds: int = 3, count: int = 3000, seed: int = 7,
-                  max_delay: float = 0.4) -> list[int]:
-    """Kill a child during one big add_many; the persona counts seen after each round (-1: damaged)."""
+@dataclass
+class ImportCrashReport:
+    count: int = 0
+    import_seconds: float = 0.0  # one unkilled import, measured to aim the kills
+    counts: list[int] = field(default_factory=list)  # personas stored after each round (-1: damaged)
+    mid_import: list[bool] = field(default_factory=list)  # killed before the worker said "committed"
+
+    @property
+    def torn(self) -> int:
+        """Rounds that stored neither all nor nothing (or left a damaged file)."""
+        return sum(1 for c in self.counts if c not in (0, self.count))
+
+    @property
+    def killed_mid_import_and_stored_nothing(self) -> int:
+        return sum(1 for mid, c in zip(self.mid_import, self.counts) if mid and c == 0)
+
+
+def _fresh(library: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(library) + suffix).unlink(missing_ok=True)
+
+
+def _timed_import(library: Path, count: int) -> float:
+    """Seconds from the worker's "begin" to its "committed" in one import left to finish."""
+    proc = _spawn("import", str(library), str(count))
+    _wait_for(proc, "begin")
+    start = time.perf_counter()
+    _wait_for(proc, "committed")
+    took = time.perf_counter() - start
+    proc.wait()
+    proc.stdout.close()
+    proc.stderr.close()
+    _fresh(library)
+    return took
+
+
+def crash_imports(library: Path, rounds: int = 3, count: int = 3000, seed: int = 7) -> ImportCrashReport:
+    """Kill a child during one big add_many, at a random moment inside a measured import's duration.
+
+    Each round records whether the kill came before the worker printed "committed"
+    (a kill after the commit proves nothing about all-or-nothing) and how many
+    personas the library holds afterwards.
+    """
     rng = random.Random(seed)
-    counts = []
+    report = ImportCrashReport(count=count, import_seconds=_timed_import(library, count))
     for _ in range(rounds):
         proc = _spawn("import", str(library), str(count))
         _wait_for(proc, "begin")
-        time.sleep(rng.uniform(0.0, max_delay))
+        time.sleep(rng.uniform(0.1, 0.7) * report.import_seconds)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        said = proc.stdout.read()
         proc.stdout.close()
         proc.stderr.close()
+        report.mid_import.append("committed" not in said.split())
         if quick_check(library):
-            counts.append(-1)  # a damaged file: never acceptable
-            continue
-        with Library.open(str(library)) as lib:
-            counts.append(lib.count())
-        for suffix in ("", "-wal", "-shm", "-journal"):  # start each round with a new library
-            Path(str(library) + suffix).unlink(missing_ok=True)
-    return counts
+            report.counts.append(-1)  # a damaged file: never acceptable
+        else:
+            with Library.open(str(library)) as lib:
+                report.counts.append(lib.count())
+        _fresh(library)  # start each round with a new library
+    return report
 
 
 @dataclass
