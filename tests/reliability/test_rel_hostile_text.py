@@ -13,7 +13,6 @@ multiset, and lines without RTL text also as exact substrings.
 from __future__ import annotations
 
 import collections
-import subprocess
 import unicodedata
 
 import pytest
@@ -24,6 +23,7 @@ from personadesigner.core import text as core_text
 from personadesigner.core.layout import layout
 from personadesigner.core.persona import NAME_MAX, Persona
 from personadesigner.render.pdf import write_cards_pdf
+from support import poppler
 
 SPECIAL = list("<>&\"'/\\;{}[]%$#@!=+-*`~|") + [
     "<b>", "</p>", "<para>", "&amp;", "&#x41;", "<font color=red>", "<br/>",  # markup-looking
@@ -72,9 +72,7 @@ def _expected_lines(lay) -> list[str]:
 def _pdf_text(lay, tmp_path) -> str:
     pdf = tmp_path / "card.pdf"
     write_cards_pdf([lay], pdf)
-    done = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return _norm(done.stdout)
+    return _norm(poppler.pdf_text(pdf, raw=True))
 
 
 def _assert_pdf_matches_layout(lay, tmp_path):
