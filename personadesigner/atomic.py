@@ -37,7 +37,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str
     if mode not in ("w", "wb"):
         raise ValueError(f"atomic_write mode must be 'w' or 'wb', not {mode!r}")
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent  # "." for a bare file name
     if not folder.is_dir():
         raise UserError(f"The folder {folder} does not exist.")
     try:

@@ -71,7 +71,7 @@ class TextLine:
 
 @dataclass(frozen=True)
 class Cut:
-    """Preflight: a text the layout had to shrink below its minimum or cut."""
+    """Preflight: a text the layout had to cut (even at its minimum size it did not fit whole)."""
 
     persona: str
     field: str

@@ -51,6 +51,3 @@ FACES: dict[str, FontFace] = {
     )
 }
 
-
-def face(key: str) -> FontFace:
-    return FACES[key]

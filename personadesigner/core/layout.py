@@ -326,8 +326,6 @@ def _with_optional(sections, required, columns, styles, kw, gap, page):
     out the sections the template promises; one that does not fit is left out
     entirely (never shown cut).
     """
-    if not columns:
-        return required
     base = Flow(_join(required, gap, page), columns, styles, **kw)
     s0 = base.solve()[0] if base.blocks else 0.0
     if base.blocks and not base.fits(s0):

@@ -138,12 +138,10 @@ class Flow:
         return tuple(shape)
 
     def fits(self, s: float) -> bool:
-        """Whether every block fits whole at shrink ``s`` (0 = preferred sizes, 1 = minimum)."""
-        return self._fits(s)
+        """Whether every block fits whole at shrink ``s`` (0 = preferred sizes, 1 = minimum).
 
-    def _fits(self, s: float) -> bool:
-        """Whether everything fits at ``s``. The shrink search asks this up to seven times
-        per flow; cards of a batch share shapes, so the rows are placed once per shape."""
+        The shrink search asks this up to seven times per flow; cards of a batch
+        share shapes, so the rows are placed once per shape."""
         key = (self._shape(s), tuple(self.columns))
         fit = _FITS.get(key)
         if fit is None:
@@ -195,12 +193,12 @@ class Flow:
         """The smallest shrink factor >= ``at_least`` at which everything fits (1.0 if none):
         (s, rows, placed rows, index of the first row left over)."""
         s = at_least
-        if s < 1.0 and not self._fits(s):
-            if self._fits(1.0):
+        if s < 1.0 and not self.fits(s):
+            if self.fits(1.0):
                 lo, hi = s, 1.0
                 for _ in range(5):
                     mid = (lo + hi) / 2
-                    if self._fits(mid):
+                    if self.fits(mid):
                         hi = mid
                     else:
                         lo = mid

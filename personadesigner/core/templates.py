@@ -30,10 +30,8 @@ class Template:
     height: float
     #: Page sizes the template can be laid out on (empty: its own fixed size only).
     sizes: tuple[str, ...] = ()
-    default_size: str | None = None
     #: "scale": lengths and type scale with the page (poster); "reflow": same type, new page.
     resize: str = "fixed"
-    margin: float = 16.0
     safe: float = 8.0
     data: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -96,9 +94,7 @@ def load_template(name: str) -> Template:
         width=w,
         height=h,
         sizes=sizes,
-        default_size=data.get("default_size", sizes[0] if sizes else None),
         resize=data.get("resize", "fixed"),
-        margin=length(data.get("margin", 16)),
         safe=length(data.get("safe", data.get("margin", 16))),
         data=data,
     )

@@ -128,11 +128,6 @@ def _missing_width() -> float:
     return _metrics("symbols").widths[ord(MISSING)]
 
 
-def font_for(ch: str, font_key: str) -> str:
-    """The bundled face that draws ``ch`` for a style whose face is ``font_key``."""
-    return _table(font_key)[ch][0]
-
-
 # ------------------------------------------------------------------ cleaning
 #: Kept although they are format characters: ZWNJ stops Arabic/Persian letters joining
 #: ("می‌خواهم"), ZWJ asks for a joining form; every bundled face has both at zero width.

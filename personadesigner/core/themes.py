@@ -7,7 +7,7 @@ heading/body font families.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from personadesigner.core.persona import PERSONA_TYPES
@@ -34,7 +34,6 @@ class Theme:
     min_size: float = 0.0
     #: Multiplies every text style's minimum size (>= 1 keeps text larger).
     min_scale: float = 1.0
-    extra: dict = field(default_factory=dict)
 
     def color(self, ref: str, persona_type: str = "customer") -> str:
         """A colour by name; "type" is the persona type's accent; "#rrggbb" passes through."""
@@ -88,5 +87,4 @@ def load_theme(name: str) -> Theme:
         quote_family=typo.get("quote", typo.get("heading", "serif")),
         min_size=float(typo.get("min_size", 0.0)),
         min_scale=float(typo.get("min_scale", 1.0)),
-        extra={k: v for k, v in data.items() if k not in ("name", "title", "description", "colors", "types", "typography")},
     )

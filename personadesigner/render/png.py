@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 
 from personadesigner.core.cardlayout import CardLayout
-from personadesigner.atomic import atomic_write
 from personadesigner.render.sheet import Sheet, trim_sheet
 
 
@@ -81,9 +80,3 @@ def png_bytes(image) -> bytes:
     buffer.close()
     return bytes(data.data())
 
-
-def write_png(layout: CardLayout, path, *, dpi: float = 300, include_bleed: bool = False) -> None:
-    """Write the card as a PNG file at ``dpi`` (atomically: never a torn file)."""
-    data = png_bytes(render_png(layout, dpi=dpi, bleed=include_bleed))
-    with atomic_write(path, "wb") as f:
-        f.write(data)

@@ -14,16 +14,14 @@ from support.hand_layouts import make_layout
 from support.poppler import run
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.pdf import write_cards_pdf
-from personadesigner.render.png import png_bytes, render_png, write_png
+from personadesigner.render.png import png_bytes, render_png
 
 pytestmark = pytest.mark.gui
 
 
 def test_png_has_the_exact_pixel_size_and_dpi(qapp, tmp_path):
     layout = make_layout()  # A6: 105 x 148 mm
-    path = tmp_path / "card.png"
-    write_png(layout, path, dpi=300)
-    with Image.open(path) as image:
+    with Image.open(io.BytesIO(png_bytes(render_png(layout, dpi=300)))) as image:
         assert image.size == (round(105 / 25.4 * 300), round(148 / 25.4 * 300)) == (1240, 1748)
         assert tuple(round(v) for v in image.info["dpi"]) == (300, 300)
 
