@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from personadesigner.core.units import Length
+from personadesigner.core.units import PAGE_SIZES, Length, page_size_name
 from personadesigner.core.units import page_size as _page_size
 from personadesigner.core.design_files import read_design_file
 from personadesigner.paths import resource
@@ -44,11 +44,10 @@ class Template:
         """
         if self.resize == "fixed" or page_size is None:
             return self.width, self.height, 1.0
-        names = {s.lower(): s for s in self.sizes}
-        key = page_size.strip().lower()
-        if key not in names:
+        name = page_size_name(page_size)
+        if name not in self.sizes:
             return self.width, self.height, 1.0
-        w, h = (v.pt for v in _page_size(names[key]))
+        w, h = (v.pt for v in PAGE_SIZES[name])
         if self.width > self.height and w < h:
             w, h = h, w
         scale = w / self.width if self.resize == "scale" else 1.0
