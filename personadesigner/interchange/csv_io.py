@@ -54,7 +54,9 @@ from personadesigner.interchange.json_io import ImportResult
 from personadesigner.interchange.textfile import decode_text, read_bytes
 
 _FORMULA_START = re.compile(r"^'*[=+\-@\t\r\n]")
-_TRAIT_SEPARATORS = (" ↔ ", "↔", " ... ", "...", "…", " – ", " — ", " - ", "/")
+#: Between a trait's two labels, in the order the parser tries them; the writer uses the
+#: first one that reads back as the same two labels, so export and import always agree.
+_TRAIT_SEPARATORS = (" - ", " ↔ ", "↔", " ... ", "...", "…", " – ", " — ", "/")
 _CUSTOM_COLUMN = "custom"
 #: A story cell may be long; csv's default limit (128 KiB) would call it malformed.
 _MAX_CELL_CHARS = 16 * 1024 * 1024
@@ -109,8 +111,15 @@ def _cell(p: Persona, name: str) -> str:
 
 
 def _trait_text(t: Trait) -> str:
-    sep = " - " if " - " not in t.left + t.right else " ↔ "
-    return f"{t.left}{sep}{t.right}: {t.value}"
+    for sep in _TRAIT_SEPARATORS:
+        line = f"{t.left}{sep}{t.right}: {t.value}"
+        try:
+            back = _parse_trait(line, "traits", 0)
+        except _CellError:
+            continue
+        if (back.left, back.right) == (t.left.strip(), t.right.strip()):
+            return line
+    return f"{t.left} ↔ {t.right}: {t.value}"  # labels holding every separator: nothing reads back exactly
 
 
 # ------------------------------------------------------------------- import

@@ -161,3 +161,17 @@ def test_a_very_long_story_cell_is_read(tmp_path):
     out = tmp_path / "long.csv"
     write_csv([p], out)
     assert read_csv(out).personas[0].story == story
+
+
+@pytest.mark.parametrize(
+    "left,right",
+    [("Wait...", "Go"), ("Calm", "Loud - ish"), ("A ↔ B", "C - D"), ("Either/or", "Both"), ("Tech-shy", "Tech-savvy"), ("Slow…", "Fast — now")],
+)
+def test_trait_labels_survive_a_csv_round_trip(tmp_path, left, right):
+    from personadesigner.core.persona import Persona, Trait
+    from personadesigner.interchange.csv_io import read_csv, write_csv
+
+    path = tmp_path / "traits.csv"
+    write_csv([Persona(name="Anna", traits=[Trait(left, right, 40)])], path)
+    (back,) = read_csv(path).personas
+    assert [(t.left, t.right, t.value) for t in back.traits] == [(left, right, 40)]
