@@ -97,23 +97,29 @@ class Flow:
         txt = b.text.upper() if st.upper else b.text
         return T.break_lines(txt, st.font, st.size, avail, tracking=st.tracking)
 
+    def _block(self, b: Block, s: float) -> tuple[float, list[str] | None]:
+        """(row height, lines) of one block at shrink ``s``; lines is None for a one-row
+        block (gap, slider, badge). The one place row heights are decided."""
+        kind = b.kind
+        if kind == "gap":
+            return b.space, None
+        st = self.style_at(b.style, s)
+        if kind == "slider":
+            return st.size * st.leading + self.slider_h + 4.0, None
+        if kind == "badge":
+            return st.size * 2.0, None
+        return st.size * st.leading, self._lines(b, st)
+
     def _rows(self, s: float) -> list[Row]:
         rows: list[Row] = []
         append = rows.append
         for i, b in enumerate(self.blocks):
             kind = b.kind
-            if kind == "gap":
-                append(Row(b.space, i, "gap"))
+            h, lines = self._block(b, s)
+            if lines is None:
+                whole = kind != "gap"
+                append(Row(h, i, kind, first=whole, last=whole))
                 continue
-            st = self.style_at(b.style, s)
-            if kind == "slider":
-                append(Row(st.size * st.leading + self.slider_h + 4.0, i, "slider", first=True, last=True))
-                continue
-            if kind == "badge":
-                append(Row(st.size * 2.0, i, "badge", first=True, last=True))
-                continue
-            lines = self._lines(b, st)
-            h = st.size * st.leading
             last = len(lines) - 1
             for k, line in enumerate(lines):
                 append(Row(h, i, kind, line, k == 0, k == last))
@@ -124,17 +130,8 @@ class Flow:
         looks at, so two flows of one shape at ``s`` fit, or not, alike."""
         shape = []
         for b in self.blocks:
-            kind = b.kind
-            if kind == "gap":
-                shape.append((kind, b.keep_with_next, b.space, 1))
-                continue
-            st = self.style_at(b.style, s)
-            if kind == "slider":
-                shape.append((kind, b.keep_with_next, st.size * st.leading + self.slider_h + 4.0, 1))
-            elif kind == "badge":
-                shape.append((kind, b.keep_with_next, st.size * 2.0, 1))
-            else:
-                shape.append((kind, b.keep_with_next, st.size * st.leading, len(self._lines(b, st))))
+            h, lines = self._block(b, s)
+            shape.append((b.kind, b.keep_with_next, h, 1 if lines is None else len(lines)))
         return tuple(shape)
 
     def fits(self, s: float) -> bool:
