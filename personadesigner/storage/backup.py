@@ -115,7 +115,9 @@ def make_backup(library: Path, *, label: str = "", now: _dt.datetime | None = No
         raise LibraryError(f'The library "{library}" does not exist, so there is nothing to back up.')
     stamp = utc_stamp(now)
     suffix = f"-{label}" if label else ""
-    last_error: OSError | None = None
+    # Any failure in one folder (read-only disk, a file in the way, no permission) moves
+    # on to the next; only when every folder failed does the user hear about it.
+    failure: LibraryError | None = None
     for folder in backup_dirs(library):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -126,9 +128,11 @@ def make_backup(library: Path, *, label: str = "", now: _dt.datetime | None = No
                 target = folder / f"{library.stem}-{stamp}-{n}{suffix}.sqlite"
             copy_database(library, target)
             return target
-        except PermissionError as exc:
-            last_error = exc
-    raise LibraryError(f'Cannot write a backup of "{library}": {last_error.strerror if last_error else "no folder"}.')
+        except LibraryError as exc:
+            failure = exc
+        except OSError as exc:
+            failure = LibraryError(f'Cannot write a backup of "{library}": {exc.strerror or exc}.')
+    raise failure or LibraryError(f'Cannot write a backup of "{library}": no backup folder.')
 
 
 def rotate(library: Path, *, keep_newest: int = KEEP_NEWEST, keep_daily_days: int = KEEP_DAILY_DAYS,
