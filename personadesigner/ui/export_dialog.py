@@ -366,6 +366,7 @@ class ExportDialog(QDialog):
         self.export_button.setToolTip(self._plan_error or "")
 
     def _render_preview(self) -> tuple[QPixmap, str]:
+        from personadesigner.related_names import related_names
         from personadesigner.ui.export_preview import first_page
 
         ids = self.persona_ids()
@@ -374,7 +375,8 @@ class ExportDialog(QDialog):
         from personadesigner.ui.export_preview import PREVIEW_CARDS
 
         personas = [self._library.get(pid) for pid in ids[:PREVIEW_CARDS]]
-        image, caption = first_page(personas, self.options(), len(ids), PREVIEW_SIZE - 16)
+        names = related_names(self._library, personas)
+        image, caption = first_page(personas, self.options(), len(ids), PREVIEW_SIZE - 16, names)
         return QPixmap.fromImage(image), caption
 
     # ----------------------------------------------------------------- export

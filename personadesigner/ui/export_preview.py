@@ -17,11 +17,11 @@ from personadesigner.core.persona import Persona
 PREVIEW_CARDS = 10
 
 
-def _plan_first(personas: list[Persona], options: ExportOptions):
+def _plan_first(personas: list[Persona], options: ExportOptions, names: dict[str, str] | None):
     # The export's own layout and page-plan steps, so the preview is page 1 of the real file.
     from personadesigner.render.page_plan import lay_out_for_export, plan_pages
 
-    names = {p.id: p.name for p in personas if p.id}
+    names = names if names is not None else {p.id: p.name for p in personas if p.id}
     layouts = [lay_out_for_export(p, options, names) for p in personas[:PREVIEW_CARDS]]
     return layouts, next(plan_pages(layouts, options)).sheet
 
@@ -33,11 +33,14 @@ def page_count(first_layout, options: ExportOptions, total: int) -> int:
     return planned_count(first_layout, options, total)
 
 
-def first_page(personas: list[Persona], options: ExportOptions, total: int, size: int) -> tuple[QImage, str]:
-    """Page 1 scaled into a ``size`` square, and a caption ("Page 1 of 3 · 210 × 297 mm")."""
+def first_page(
+    personas: list[Persona], options: ExportOptions, total: int, size: int, names: dict[str, str] | None = None
+) -> tuple[QImage, str]:
+    """Page 1 scaled into a ``size`` square, and a caption ("Page 1 of 3 · 210 × 297 mm").
+    ``names``: id -> name of the related personas (see personadesigner.related_names)."""
     from personadesigner.render.png import render_sheet
 
-    layouts, sheet = _plan_first(personas, options)
+    layouts, sheet = _plan_first(personas, options, names)
     dpi = 72.0 * size / max(sheet.width, sheet.height)
     image = render_sheet(sheet, dpi=dpi * 2)  # twice the pixels, then smooth down: crisp text
     image = image.scaled(

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from personadesigner.core.export_options import ExportOptions
 from personadesigner.errors import UserError
+from personadesigner.related_names import related_names
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class ExportWorker(QObject):
                     self.cancelled.emit()
                     return
                 personas.append(persona)
-            names = {p.id: p.name for p in personas}
+            names = related_names(self._library, personas)
             report = export_personas(
                 personas,
                 self._out,

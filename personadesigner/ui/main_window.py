@@ -693,6 +693,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def print_cards(self) -> None:
+        from personadesigner.related_names import related_names
         from personadesigner.ui.print_support import print_personas
 
         ids = self._target_ids()
@@ -700,7 +701,9 @@ class MainWindow(QMainWindow):
             return
         personas = list(self.library.iter_personas(ids))
         template, theme = self.canvas.design()
-        print_personas(self, personas, template if len(personas) == 1 else None, theme if len(personas) == 1 else None)
+        one = len(personas) == 1
+        names = related_names(self.library, personas)
+        print_personas(self, personas, template if one else None, theme if one else None, names)
 
     def copy_card_image(self) -> None:
         from personadesigner.ui.clipboard import copy_card_image

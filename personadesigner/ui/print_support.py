@@ -19,12 +19,16 @@ from personadesigner.core.persona import Persona
 
 
 def layouts_for(
-    personas: list[Persona], template: str | None = None, theme: str | None = None
+    personas: list[Persona],
+    template: str | None = None,
+    theme: str | None = None,
+    names: dict[str, str] | None = None,
 ) -> list[CardLayout]:
-    """One layout per persona; None template/theme means each persona's own design."""
+    """One layout per persona; None template/theme means each persona's own design.
+    ``names``: id -> name of the related personas (see personadesigner.related_names)."""
     from personadesigner.core.layout import layout
 
-    names = {p.id: p.name for p in personas if p.id}
+    names = names if names is not None else {p.id: p.name for p in personas if p.id}
     return [
         layout(p, template or p.card.template, theme or p.card.theme, names=names) for p in personas
     ]
@@ -80,11 +84,12 @@ def print_personas(
     personas: list[Persona],
     template: str | None = None,
     theme: str | None = None,
+    names: dict[str, str] | None = None,
 ) -> QPrintPreviewDialog | None:
     """Show the print preview of the personas' cards (one per page) and print on request."""
     if not personas:
         return None
-    layouts = layouts_for(personas, template, theme)
+    layouts = layouts_for(personas, template, theme, names)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(personas[0].name if len(personas) == 1 else f"{len(personas)} persona cards")
     set_card_page(printer, layouts[0])
