@@ -53,13 +53,6 @@ class TextStyle:
 
 
 # ------------------------------------------------------------------ fonts
-class _FontMetrics:
-    """Advance widths (1/1000 em) and coverage of one bundled face, loaded once."""
-
-    def __init__(self, key: str) -> None:
-        self.widths: dict[int, float] = font_file(key).face.charWidths
-
-
 @lru_cache(maxsize=None)
 def font_file(key: str):
     """The bundled face ``key`` read by reportlab's TTF reader, once per process.
@@ -74,8 +67,9 @@ def font_file(key: str):
 
 
 @lru_cache(maxsize=None)
-def _metrics(key: str) -> _FontMetrics:
-    return _FontMetrics(key)
+def _widths(key: str) -> dict[int, float]:
+    """Advance widths (1/1000 em) by code point of one bundled face: also its coverage."""
+    return font_file(key).face.charWidths
 
 
 @lru_cache(maxsize=None)
@@ -109,7 +103,7 @@ class _CharTable(dict):
         cp = ord(ch)
         mark = unicodedata.combining(ch) != 0
         for key in self.chain:
-            w = _metrics(key).widths.get(cp)
+            w = _widths(key).get(cp)
             if w is not None:
                 self[ch] = (key, w, mark)
                 return self[ch]
@@ -125,7 +119,7 @@ def _table(font_key: str) -> _CharTable:
 
 @lru_cache(maxsize=None)
 def _missing_width() -> float:
-    return _metrics("symbols").widths[ord(MISSING)]
+    return _widths("symbols")[ord(MISSING)]
 
 
 # ------------------------------------------------------------------ cleaning
@@ -181,15 +175,13 @@ def clean(text: str) -> str:
     return "".join(out)
 
 
+#: CJK ideographs, kana, hangul, compatibility and full-width forms: a line may break around each.
+_CJK_RANGES = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF), (0x20000, 0x2FFFF))
+
+
 def is_cjk(ch: str) -> bool:
     cp = ord(ch)
-    return (
-        0x2E80 <= cp <= 0x9FFF
-        or 0xAC00 <= cp <= 0xD7AF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0xFF00 <= cp <= 0xFFEF
-        or 0x20000 <= cp <= 0x2FFFF
-    )
+    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
 
 
 def has_rtl(text: str) -> bool:
@@ -278,11 +270,11 @@ def _shaped(text: str, style: TextStyle, base_dir: str | None) -> tuple[Piece, .
         elif font != cur_font and cur_font is not None:
             if ch == " ":
                 # A space between words of another script stays in their run when it is no wider.
-                cw = _metrics(cur_font).widths.get(32)
+                cw = _widths(cur_font).get(32)
                 if cw is not None and cw <= _SPACE_UNITS_MAX:
                     font, w = cur_font, cw
-            elif mark and ord(ch) in _metrics(cur_font).widths:
-                font, w = cur_font, _metrics(cur_font).widths[ord(ch)]  # a mark stays with its base
+            elif mark and ord(ch) in _widths(cur_font):
+                font, w = cur_font, _widths(cur_font)[ord(ch)]  # a mark stays with its base
         if font != cur_font:
             if cur_font is not None:
                 pieces.append(Piece("".join(chars[start:i]), cur_font, width * scale))
@@ -295,7 +287,7 @@ def _shaped(text: str, style: TextStyle, base_dir: str | None) -> tuple[Piece, .
 
 def char_width(ch: str, font_key: str, size: float) -> float:
     """Advance of one character in exactly the face ``font_key`` (no fallback)."""
-    w = _metrics(font_key).widths.get(ord(ch))
+    w = _widths(font_key).get(ord(ch))
     return (_missing_width() if w is None else w) * size / 1000.0
 
 
@@ -316,7 +308,7 @@ def line_width(pieces: list[Piece]) -> float:
 
 # ------------------------------------------------------------------ line breaking
 _SEG_RE = re.compile("[^ \\-\u2010\u2012\u2013\u2014]*[\\-\u2010\u2012\u2013\u2014]+(?=[^ ])|[^ ]+ *| +")
-_CJK_PATTERN = "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]"
+_CJK_PATTERN = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]"
 
 
 @lru_cache(maxsize=None)

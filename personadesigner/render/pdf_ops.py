@@ -13,10 +13,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable
 
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner.core.cardlayout import TextLine, TextRun
+from personadesigner.core.text import font_file
 from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.shapes import rgba
 
@@ -48,7 +48,6 @@ class Ops:
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
         self.emit = canvas.addLiteral
-        self._fonts: dict[str, object] = {}
         self._split: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._blocks: dict[tuple[int, ...], tuple[tuple, float, str]] = {}
         self.fill_alpha = 1.0
@@ -182,7 +181,8 @@ class Ops:
         cards of one export repeat the same headings and phrases again and again."""
         chunks = self._split.get((key, text))
         if chunks is None:
-            font, doc = self._font(key), self.canvas._doc
+            font_name(key)  # registered with reportlab before its first use in this document
+            font, doc = font_file(key), self.canvas._doc
             chunks = [
                 (font.getSubsetInternalName(subset, doc), f"({_escape(part)}) Tj")
                 for subset, part in font.splitString(text, doc)
@@ -191,9 +191,3 @@ class Ops:
                 self._split.clear()
             self._split[(key, text)] = chunks
         return chunks
-
-    def _font(self, key: str):
-        font = self._fonts.get(key)
-        if font is None:
-            font = self._fonts[key] = pdfmetrics.getFont(font_name(key))
-        return font
