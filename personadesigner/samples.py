@@ -33,23 +33,25 @@ def seed_samples(library: Library) -> int:
     return len(personas)
 
 
-def open_library(location: str | None = None) -> Library:
-    """Open the library the user named, or the default one.
+def open_library(location: str | None = None, *, create: bool = True) -> Library:
+    """Open the library the user named, or the default one (``location`` None).
 
-    A named library's folder must exist (a typo must not create folders). The
-    default library's folder (the user data dir) is created, and a default
-    library that did not exist yet starts with the sample personas, so the
-    first run shows what a good persona looks like.
+    The one place the CLI and the app open "the user's library". A named
+    library's folder must exist (a typo must not create folders); only the
+    default location's folder (the user data dir) is created. A default library
+    that did not exist yet starts with the sample personas, so the first run
+    shows what a good persona looks like; if seeding fails the library is
+    closed before the error goes on. ``create=False`` refuses a missing library.
     """
     from personadesigner.paths import LIBRARY_ENV, default_library, user_data_dir
     from personadesigner.storage.library import Library
 
     if location:
-        return Library.open(location)
+        return Library.open(location, create=create)
     location = default_library()
     if not os.environ.get(LIBRARY_ENV):
         user_data_dir().mkdir(parents=True, exist_ok=True)
-    library = Library.open(location)
+    library = Library.open(location, create=create)
     if library.is_new:
         try:
             seed_samples(library)
