@@ -83,15 +83,39 @@ def _cache(name: str) -> dict:
     return cache
 
 
+#: Raw fonts and decoded photos kept per thread: a shrinking card asks for a new size
+#: at almost every keystroke, so the caches are capped instead of growing for ever.
+_CACHE_LIMIT = 64
+
+
+def _font_bytes(key: str) -> QByteArray:
+    """The file of ``key``; for a face inside a .ttc collection, that face alone
+    (QRawFont always loads a collection's first face)."""
+    data = _font_data.get(key)
+    if data is None:
+        face = FACES[key]
+        if face.subfont == 0:
+            raw = face.path.read_bytes()
+        else:
+            import io
+
+            from fontTools.ttLib import TTFont
+
+            buf = io.BytesIO()
+            TTFont(str(face.path), fontNumber=face.subfont).save(buf)
+            raw = buf.getvalue()
+        data = _font_data[key] = QByteArray(raw)
+    return data
+
+
 def raw_font(key: str, size: float) -> QRawFont:
     """The bundled file of ``key`` at ``size`` painter units (points on a card)."""
     raw_fonts = _cache("raw_fonts")
     cached = raw_fonts.get((key, size))
     if cached is None:
-        data = _font_data.get(key)
-        if data is None:
-            data = _font_data[key] = QByteArray(FACES[key].path.read_bytes())
-        cached = QRawFont(data, size, QFont.HintingPreference.PreferNoHinting)
+        if len(raw_fonts) >= _CACHE_LIMIT:
+            raw_fonts.clear()
+        cached = QRawFont(_font_bytes(key), size, QFont.HintingPreference.PreferNoHinting)
         raw_fonts[(key, size)] = cached
     return cached
 
@@ -186,7 +210,7 @@ def _image(item: ImageItem) -> QImage:
     images = _cache("images")
     image = images.get(key)
     if image is None:
-        if len(images) > 64:
+        if len(images) >= _CACHE_LIMIT:
             images.clear()
         image = images[key] = QImage.fromData(item.data)
     return image
