@@ -8,22 +8,25 @@ interrupted export leaves the previous file (or none) instead of a torn one.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
 from personadesigner.errors import UserError
 
 
-@cache
-def _umask() -> int:
-    # os.umask can only be read by setting it; done once per process.
+def _read_umask() -> int:
+    # os.umask can only be read by setting it, which changes it for every thread for a
+    # moment: done once, at import (on the importing thread), never from the export worker.
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()
 
 
 @contextlib.contextmanager
@@ -46,16 +49,19 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str
         raise UserError(f"Cannot write in {folder}: {exc.strerror}.") from exc
     tmp = Path(tmp_name)
     try:
-        if "b" in mode:
-            handle: IO[Any] = os.fdopen(fd, mode)
-        else:
-            handle = os.fdopen(fd, mode, encoding=encoding, newline=newline)
+        handle: IO[Any] = os.fdopen(fd, "wb")  # cannot fail for a valid descriptor and mode: fd is owned now
+        if "b" not in mode:
+            try:
+                handle = io.TextIOWrapper(handle, encoding=encoding, newline=newline)
+            except BaseException:  # an unknown encoding or newline: the descriptor must not leak
+                handle.close()
+                raise
         with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp creates 0600; give the file the permissions a plain open() would.
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~_UMASK)
         try:
             os.replace(tmp, target)
         except OSError as exc:
