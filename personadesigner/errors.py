@@ -22,6 +22,13 @@ class ValidationError(UserError):
         self.persona = persona
         self.field = field
 
+    @property
+    def detail(self) -> str:
+        """The message without its ``Persona "X": `` lead, for callers that name the persona their own way."""
+        message = str(self)
+        prefix = f'Persona "{self.persona}": '
+        return message[len(prefix):] if message.startswith(prefix) else message
+
 
 class LibraryError(UserError):
     """The library cannot be opened or used (missing folder, not a library, damaged)."""

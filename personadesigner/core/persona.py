@@ -11,7 +11,7 @@ import dataclasses
 import datetime as _dt
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from personadesigner.errors import ValidationError
 
@@ -336,7 +336,7 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-def _fail(persona: Persona, field_name: str, message: str) -> None:
+def _fail(persona: Persona, field_name: str, message: str) -> NoReturn:
     who = persona.name.strip() if isinstance(persona.name, str) and persona.name.strip() else "(unnamed)"
     raise ValidationError(f'Persona "{who}": {field_name}: {message}', persona=who, field=field_name)
 
@@ -424,12 +424,13 @@ def persona_from_dict(data: dict[str, Any]) -> tuple[Persona, list[str]]:
     known = set(ALL_FIELDS)
     unknown = [k for k in data if k not in known]
     name = data.get("name", "")
-    p = Persona(name=_text(name) if name is not None else "")
+    p = Persona(name="")
+    p.name = _text(p, "name", name) if name is not None else ""
     for key, value in data.items():
         if key in ("name", "photo") or key not in known or value is None:
             continue
         if key in TEXT_FIELDS or key in ("id", "type", "confidence", "last_validated", "created_at", "updated_at"):
-            setattr(p, key, _text(value))
+            setattr(p, key, _text(p, key, value))
         elif key in LIST_FIELDS:
             setattr(p, key, _text_list(p, key, value))
         elif key in RECORD_LIST_FIELDS:
@@ -438,20 +439,23 @@ def persona_from_dict(data: dict[str, Any]) -> tuple[Persona, list[str]]:
             if not isinstance(value, dict):
                 _fail(p, "card", "must be an object with template and theme")
             p.card = CardDesign(
-                template=_text(value.get("template") or "card"),
-                theme=_text(value.get("theme") or "classic"),
+                template=_text(p, "card.template", value.get("template") or "card"),
+                theme=_text(p, "card.theme", value.get("theme") or "classic"),
             )
     return p, unknown
 
 
-def _text(value: Any) -> str:
+def _text(p: Persona, field_name: str, value: Any) -> str:
+    """Text as given; numbers and yes/no become text (spreadsheets write them). Anything else
+    is refused naming the persona and the field, like every other validation error."""
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
         return str(value)
-    raise ValidationError(f"expected text, got {type(value).__name__}", persona="(unnamed)", field="")
+    kind = "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else type(value).__name__
+    _fail(p, field_name, f"must be text, not {kind}")
 
 
 def _text_list(p: Persona, key: str, value: Any) -> list[str]:
@@ -463,7 +467,7 @@ def _text_list(p: Persona, key: str, value: Any) -> list[str]:
     for item in value:
         if isinstance(item, (dict, list)) or item is None:
             _fail(p, key, "must be a list of text")
-        out.append(_text(item))
+        out.append(_text(p, key, item))
     return out
 
 
@@ -489,7 +493,7 @@ def _records(p: Persona, key: str, value: Any) -> list:
                     _fail(p, f"traits[{i}].value", f"{v!r} is not a whole number 0-100")
                 kwargs[k] = int(v)
             else:
-                kwargs[k] = _text(v)
+                kwargs[k] = _text(p, f"{key}[{i}].{k}", v)
         try:
             out.append(cls(**kwargs))
         except TypeError:

@@ -247,10 +247,7 @@ def _row_persona(cells: list[str], header: list[str], columns: dict[int, tuple[s
         persona.custom.extend(sections)
         persona.validate()
     except (ValidationError, _CellError) as exc:
-        message = str(exc)
-        if isinstance(exc, ValidationError):
-            prefix = f'Persona "{exc.persona}": '
-            message = message[len(prefix):] if message.startswith(prefix) else message
+        message = exc.detail if isinstance(exc, ValidationError) else str(exc)
         raise InterchangeError(f"{source}: {label}: {message}") from None
     return persona
 

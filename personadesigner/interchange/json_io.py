@@ -19,7 +19,6 @@ from typing import Any, Literal
 from personadesigner.atomic import atomic_write
 from personadesigner.core.persona import (
     ALL_FIELDS,
-    TEXT_FIELDS,
     Persona,
     persona_from_dict,
     persona_to_dict,
@@ -30,7 +29,6 @@ from personadesigner.interchange.textfile import decode_text, read_bytes
 
 FORMAT = "personadesigner.personas/1"
 _FORMAT_PREFIX = "personadesigner.personas/"
-_SCALAR_KEYS = frozenset(TEXT_FIELDS) | {"id", "name", "type", "confidence", "last_validated", "created_at", "updated_at"}
 _FIELD_ORDER = {name: i for i, name in enumerate(ALL_FIELDS)}
 
 PhotoMode = Literal["inline", "files"]
@@ -165,16 +163,13 @@ def _load_persona(data: Any, index: int, source: str, base_dir: Path | None, war
     label = _label(data, index)
     if not isinstance(data, dict):
         raise InterchangeError(f"{source}: {label} is not a JSON object.")
-    for key in _SCALAR_KEYS:
-        if isinstance(data.get(key), (dict, list)):
-            raise InterchangeError(f"{source}: {label}: {key}: must be text, not a list or object.")
     try:
         persona, unknown = persona_from_dict(data)
         if data.get("photo") is not None:
             persona.photo = _load_photo(data["photo"], base_dir, f"{source}: {label}")
         persona.validate()
     except ValidationError as exc:
-        raise InterchangeError(f"{source}: {_reword(exc, label)}") from None
+        raise InterchangeError(f"{source}: {label}: {exc.detail}") from None
     for key in unknown:
         warnings.append(f'{source}: {label}: unknown field "{key}" was not imported.')
     return persona
@@ -195,11 +190,3 @@ def _label(data: Any, index: int) -> str:
     if isinstance(name, str) and name.strip():
         return f'persona "{name.strip()}"'
     return f"persona #{index + 1} (no name)"
-
-
-def _reword(exc: ValidationError, label: str) -> str:
-    """Give model errors the file's wording: 'persona "X": field: problem'."""
-    message = str(exc)
-    prefix = f'Persona "{exc.persona}": '
-    rest = message[len(prefix):] if message.startswith(prefix) else message
-    return f"{label}: {rest}"

@@ -149,6 +149,8 @@ def test_wrong_format_is_a_clear_error(doc, words):
         ({"name": "Anna", "type": "vip"}, 'persona "Anna": type: "vip" is not a persona type'),
         ({"name": "Anna", "role": ["a"]}, 'persona "Anna": role: must be text'),
         ({"name": "Anna", "sources": [{"kind": "rumour"}]}, 'persona "Anna": sources[0].kind'),
+        ({"name": "Anna", "sources": [{"kind": {"a": 1}, "title": "t"}]}, 'persona "Anna": sources[0].kind: must be text, not an object'),
+        ({"name": "Anna", "card": {"theme": ["x"]}}, 'persona "Anna": card.theme: must be text, not a list'),
     ],
 )
 def test_first_error_names_the_persona_and_the_field(persona, words):

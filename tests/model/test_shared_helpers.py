@@ -29,3 +29,24 @@ def test_page_size_name_returns_the_proper_spelling():
     assert page_size_name("a4") == "A4"
     assert page_size_name("card") is None
     assert all(page_size_name(n.upper()) == n for n in PAGE_SIZES)
+
+
+def test_a_wrong_type_inside_a_record_names_the_persona_and_the_field():
+    import pytest
+
+    from personadesigner.core.persona import persona_from_dict
+    from personadesigner.errors import ValidationError
+
+    cases = [
+        ({"name": "Anna", "role": {"x": 1}}, "role", 'Persona "Anna": role: must be text, not an object'),
+        ({"name": "Anna", "sources": [{"kind": {"a": 1}, "title": "t"}]}, "sources[0].kind", None),
+        ({"name": "Anna", "traits": [{"left": ["a"], "right": "b", "value": 5}]}, "traits[0].left", None),
+        ({"name": "Anna", "card": {"template": {"x": 1}}}, "card.template", None),
+        ({"name": ["Anna"]}, "name", 'Persona "(unnamed)": name: must be text, not a list'),
+    ]
+    for data, field, message in cases:
+        with pytest.raises(ValidationError) as caught:
+            persona_from_dict(data)
+        assert caught.value.field == field
+        if message:
+            assert str(caught.value) == message
