@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         self._names[persona.id] = persona.name
         self.sidebar.model.update_persona(persona)
         if renamed:
-            self.form.refresh_candidates()  # related-persona pickers show the new name
+            self.form.mark_candidates_stale()  # pickers show the new name when next used
 
     def _update_title(self) -> None:
         if self.library is None:

@@ -131,6 +131,7 @@ class PersonaForm(QScrollArea):
                     self.name_problem.hide()
                     section.form.addRow("", self.name_problem)
             layout.addWidget(section)
+        self.editors["related"].before_use = self._candidates_before_use
         # One label column for all sections, so every field starts at the same edge.
         label_width = max(lab.sizeHint().width() for lab in labels)
         for lab in labels:
@@ -253,7 +254,8 @@ class PersonaForm(QScrollArea):
         """Show the persona; widgets that already show a value are not touched."""
         self.widget().setEnabled(persona is not None)
         p = persona if persona is not None else Persona(name="")
-        if persona is not None and isinstance(self.editors["related"], RelatedEditor):
+        shown = getattr(self, "_candidates_key", (None, None))[1]
+        if persona is not None and persona.id != shown:  # a different persona: its own list
             self._refresh_related_candidates(persona)
         for name, w in self.editors.items():
             value = getattr(p, name)
@@ -310,8 +312,17 @@ class PersonaForm(QScrollArea):
             self.name_problem.show()
 
     def refresh_candidates(self) -> None:
-        """The library's persona list changed (add, rename, delete)."""
+        """The library's persona list changed (add, rename, delete): rebuild the pickers now."""
+        self.mark_candidates_stale()
+        if self.document.persona is not None:
+            self._refresh_related_candidates(self.document.persona)
+
+    def mark_candidates_stale(self) -> None:
+        """A name changed: the pickers are rebuilt when another persona is shown or a
+        picker is opened, not on every keystroke in the Name field."""
         self._candidates_generation += 1
+
+    def _candidates_before_use(self) -> None:
         if self.document.persona is not None:
             self._refresh_related_candidates(self.document.persona)
 

@@ -6,6 +6,8 @@ personas is listed once, not once per row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
@@ -17,6 +19,18 @@ from .record_rows import RecordRowsEditor
 _ID = Qt.ItemDataRole.UserRole
 
 
+class _PersonaPicker(QComboBox):
+    """A persona combo that brings the shared list up to date just before it opens."""
+
+    def __init__(self, editor: RelatedEditor) -> None:
+        super().__init__(editor)
+        self._editor = editor
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self._editor.bring_candidates_up_to_date()
+        super().showPopup()
+
+
 class RelatedEditor(RecordRowsEditor):
     headers = ("Relation", "Persona")
     add_text = "Add related persona"
@@ -24,8 +38,15 @@ class RelatedEditor(RecordRowsEditor):
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         self.personas = QStandardItemModel()
+        #: Called before the list is used (a picker opens, a row is added): the form
+        #: rebuilds a stale list then, not on every change of the library's names.
+        self.before_use: Callable[[], None] | None = None
         super().__init__(label, parent)
         self.personas.setParent(self)
+
+    def bring_candidates_up_to_date(self) -> None:
+        if self.before_use is not None:
+            self.before_use()
 
     def set_candidates(self, candidates: list[tuple[str, str]]) -> None:
         """The personas one can link to: (id, name), the current one left out."""
@@ -46,6 +67,7 @@ class RelatedEditor(RecordRowsEditor):
             combo.blockSignals(False)
 
     def new_record(self) -> Relation:
+        self.bring_candidates_up_to_date()
         first = self.personas.item(0)
         return Relation(persona=first.data(_ID) if first is not None else "?", relation="influences")
 
@@ -54,7 +76,7 @@ class RelatedEditor(RecordRowsEditor):
         for r in RELATIONS:
             relation.addItem(RELATION_LABELS[r], r)
         relation.setAccessibleName(f"Relation {index + 1}")
-        persona = QComboBox(self)
+        persona = _PersonaPicker(self)
         persona.setModel(self.personas)
         persona.setAccessibleName(f"Related persona {index + 1}")
         return [relation, persona]
