@@ -82,16 +82,20 @@ def chosen_personas(args: argparse.Namespace, library: Library) -> list[Persona]
 def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
     """The ExportOptions the flags ask for; every flag is checked here, before any work."""
     from personadesigner.core.export_options import ExportOptions
-    from personadesigner.core.units import PAGE_SIZES, Length, page_size
+    from personadesigner.core.units import PAGE_SIZES, Length, page_size_name
 
     def sheet(text: str | None, flag: str) -> str | None:
-        """The canonical sheet name ("a4" -> "A4"); a UserError names the sizes."""
+        """The canonical sheet name ("a4" -> "A4"); a UserError names the sizes this flag takes."""
         if text is None:
             return None
-        if text.strip().lower() == "card" and flag == "--page-size":
+        takes_card = flag == "--page-size"
+        if takes_card and text.strip().lower() == "card":
             return "card"
-        page_size(text)
-        return next(name for name in PAGE_SIZES if name.lower() == text.strip().lower())
+        name = page_size_name(text)
+        if name is None:
+            choices = ", ".join((["card"] if takes_card else []) + list(PAGE_SIZES))
+            raise UserError(f'{flag} "{text}" is not a page size (use one of: {choices}).')
+        return name
 
     per_page: int | str | None = None
     if args.per_page is not None:
@@ -122,16 +126,15 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
 
 
 def _check_design_names(template: str | None, theme: str | None) -> None:
+    """Fail before any work with the same sentence the export itself would give."""
     if template is not None:
-        from personadesigner.core.templates import template_names
+        from personadesigner.core.templates import load_template
 
-        if template not in template_names():
-            raise UserError(f'There is no template "{template}" (use one of: {", ".join(template_names())}).')
+        load_template(template)
     if theme is not None:
-        from personadesigner.core.themes import theme_names
+        from personadesigner.core.themes import load_theme
 
-        if theme not in theme_names():
-            raise UserError(f'There is no theme "{theme}" (use one of: {", ".join(theme_names())}).')
+        load_theme(theme)
 
 
 @contextmanager

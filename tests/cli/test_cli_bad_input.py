@@ -96,7 +96,10 @@ def test_import_of_a_missing_file_or_unknown_kind(cli, sample_library, tmp_path)
         (["--bleed", "lots"], '"lots" is not a length'),
         (["--page-size", "B7"], '"B7" is not a page size'),
         (["--per-page", "0"], "--per-page"),
-        (["--template", "nope"], 'no template "nope"'),
+        (["--template", "nope"], '"nope" is not a template (use one of:'),
+        (["--theme", "nope"], '"nope" is not a theme (use one of:'),
+        (["--tile-to", "card"], '--tile-to "card" is not a page size (use one of: A0,'),
+        (["--page-size", "b7"], "(use one of: card, A0,"),
     ],
 )
 def test_bad_export_flags_exit_2_before_writing(cli, sample_library, tmp_path, flags, words):
