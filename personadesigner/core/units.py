@@ -33,10 +33,6 @@ class Length:
         return cls(value * PT_PER_IN)
 
     @classmethod
-    def points(cls, value: float) -> Length:
-        return cls(float(value))
-
-    @classmethod
     def parse(cls, text: str | float | int, default_unit: str = "pt") -> Length:
         """Parse "3mm", "0.125in", "9pt" (bare numbers use ``default_unit``)."""
         if isinstance(text, (int, float)):
@@ -49,13 +45,6 @@ class Length:
     @property
     def in_mm(self) -> float:
         return self.pt / PT_PER_MM
-
-    @property
-    def in_inches(self) -> float:
-        return self.pt / PT_PER_IN
-
-    def pixels(self, dpi: float) -> float:
-        return self.pt / PT_PER_IN * dpi
 
     def __add__(self, other: Length) -> Length:
         return Length(self.pt + other.pt)
