@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 
@@ -13,7 +12,6 @@ from hypothesis import strategies as st
 
 from support.hand_layouts import make_layout
 from support.poppler import run
-from personadesigner.core.cardlayout import TextBlock
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.pdf import write_cards_pdf
 
@@ -121,18 +119,15 @@ def test_one_page_per_card(tmp_path):
     assert "Pages:           3" in run("pdfinfo", str(pdf))
 
 
-def test_hand_made_layout_has_text_blocks_for_the_names():
-    # guards the fixture itself: the text tests above rely on it drawing runs
-    assert any(isinstance(it, TextBlock) for it in make_layout().items)
-
-
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.text(min_size=1, max_size=40), st.sampled_from(["sans", "serif-bold", "cjk", "arabic", "hebrew", "symbols"]))
-def test_any_text_in_any_face_makes_a_complete_pdf(text, font):
-    buffer = io.BytesIO()
-    write_cards_pdf([make_layout([(font, text)])], buffer)
-    data = buffer.getvalue()
-    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+def test_any_text_in_any_face_makes_a_pdf_poppler_reads_to_the_end(tmp_path_factory, text, font):
+    """Any text (brackets, backslashes, controls, unassigned code points) keeps the content
+    stream intact: poppler reads the page and the name drawn after the fuzzed text."""
+    pdf = tmp_path_factory.mktemp("fuzz") / "card.pdf"
+    write_cards_pdf([make_layout([(font, text)], name="Ada Lovelace")], pdf)
+    assert "Pages:           1" in run("pdfinfo", str(pdf))
+    assert "Ada Lovelace" in text_of(pdf)
 
 
 def test_crop_marks_sit_outside_the_bleed_at_every_trim_corner():
