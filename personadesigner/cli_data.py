@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as _dt
 import os
 import sys
 from pathlib import Path
@@ -132,14 +131,15 @@ def _server_to_file(location: str, out: Path) -> None:
 def run_restore(args: argparse.Namespace) -> int:
     location = _library_arg(args)
     source = Path(args.backup)
-    backups.validate_backup(source)
     path = _sqlite_file(location)
     if path is not None:
         if not path.parent.is_dir():
             raise LibraryError(f'The folder "{path.parent}" does not exist.')
-        safety = backups.restore_backup(path, source)
+        safety = backups.restore_backup(path, source)  # checks the backup first
     else:
         from personadesigner.storage.copy import copy_library
+
+        backups.validate_backup(source)  # before the safety copy of the server is made
 
         safety = user_data_dir() / "backups" / f"{_server_stem(location)}-{utc_stamp()}-before-restore.sqlite"
         _server_to_file(location, safety)
@@ -148,11 +148,3 @@ def run_restore(args: argparse.Namespace) -> int:
     if safety is not None:
         print(f"The previous content was backed up to {safety}", file=sys.stderr)
     return 0
-
-
-def backup_age(library: Path, now: _dt.datetime | None = None) -> _dt.timedelta | None:
-    """How old the newest backup is (None: there is none); for the app's status line."""
-    newest = next(iter(backups.list_backups(library)), None)
-    if newest is None:
-        return None
-    return (now or _dt.datetime.now(_dt.UTC)) - newest.created
