@@ -128,13 +128,8 @@ def read_import_file(path: Path, *, encoding: str | None = None, mapping: dict[s
 
 # ------------------------------------------------------------ templates
 def cmd_templates() -> int:
-    try:
-        from personadesigner.core.templates import load_template, template_names
-    except ModuleNotFoundError as exc:
-        if exc.name == "personadesigner.core.templates":
-            return 0
-        raise
     from personadesigner.cli_text import columns
+    from personadesigner.core.templates import load_template, template_names
     from personadesigner.core.units import Length
 
     rows = []

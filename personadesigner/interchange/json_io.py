@@ -52,12 +52,6 @@ def persona_document(persona: Persona, photo_ref: str | None = None) -> dict[str
     return data
 
 
-def dumps(personas: Iterable[Persona]) -> str:
-    """The whole file as text, photos inline as ``data:`` URLs."""
-    docs = [persona_document(p, to_data_url(p.photo) if p.photo else None) for p in personas]
-    return _dump_document(docs)
-
-
 def write_json(personas: Iterable[Persona], path: str | os.PathLike[str], *, photos: PhotoMode = "inline") -> int:
     """Write ``personas`` to ``path`` atomically; returns how many were written.
 
