@@ -162,6 +162,11 @@ class LibraryModel(QAbstractListModel):
     def row_of(self, persona_id: str) -> int:
         return self._row_of.get(persona_id, -1)
 
+    def summary_for(self, persona_id: str):
+        """The live summary of this persona (None when it is not in the library's list)."""
+        i = self._all_row.get(persona_id)
+        return self._all[i] if i is not None else None
+
     def all_summaries(self) -> list:
         """Every live persona of the library (before search and filters), in name order."""
         return list(self._all)

@@ -581,10 +581,19 @@ class MainWindow(QMainWindow):
         if version == self._seen_data_version:
             return
         self._seen_data_version = version
+        model = self.sidebar.model
+        listed = [(s.id, s.name) for s in model.all_summaries()]
         self._names.clear()
         self.sidebar.reload()
-        self.form.refresh_candidates()
-        if not self._editing() and not self.document.unsaved and self.document.is_stale():
+        if [(s.id, s.name) for s in model.all_summaries()] != listed:
+            self.form.refresh_candidates()  # only an add, delete or rename changes the pickers
+        persona = self.document.persona
+        if persona is None or self._editing() or self.document.unsaved:
+            return
+        # The summary just listed carries the version: no extra read to find out.
+        summary = model.summary_for(persona.id)
+        stale = self.document.is_stale() if summary is None else summary.version != persona.version
+        if stale:  # in the trash or purged elsewhere: ask the library
             self.document.reload()
 
     # ------------------------------------------------------------------ libraries
