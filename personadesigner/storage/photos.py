@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
+import threading
 import warnings
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -170,12 +172,34 @@ def _already_normal(img: Image.Image, data: bytes) -> bool:
     return False
 
 
+#: Hashes of bytes ``normalize`` produced or passed, with what the photos table records.
+#: A photo goes through normalize in the importer or editor and again in the library;
+#: the second time is a lookup instead of another full decode.
+_NORMAL: OrderedDict[str, tuple[str, int, int]] = OrderedDict()
+_NORMAL_MAX = 2048
+_NORMAL_LOCK = threading.Lock()
+
+
+def _remember(info: PhotoInfo) -> PhotoInfo:
+    with _NORMAL_LOCK:
+        _NORMAL[info.hash] = (info.mime, info.width, info.height)
+        _NORMAL.move_to_end(info.hash)
+        while len(_NORMAL) > _NORMAL_MAX:
+            _NORMAL.popitem(last=False)
+    return info
+
+
 def normalize(data: bytes) -> PhotoInfo:
     """Validate and re-encode ``data``; PhotoError (one sentence) when it is refused."""
+    digest = photo_hash(data)
+    with _NORMAL_LOCK:
+        known = _NORMAL.get(digest)
+    if known is not None:
+        return PhotoInfo(bytes(data), digest, *known)
     img = _open(data)
     if _already_normal(img, data):
         mime = "image/jpeg" if img.format == "JPEG" else "image/png"
-        return PhotoInfo(bytes(data), photo_hash(data), mime, img.width, img.height)
+        return _remember(PhotoInfo(bytes(data), digest, mime, img.width, img.height))
     img = _eight_bit(_upright(img))
     alpha = _has_alpha(img)
     mode = "RGBA" if alpha else "RGB"
@@ -190,7 +214,7 @@ def normalize(data: bytes) -> PhotoInfo:
         img.save(out, format="JPEG", quality=JPEG_QUALITY)
         mime = "image/jpeg"
     encoded = out.getvalue()
-    return PhotoInfo(encoded, photo_hash(encoded), mime, img.width, img.height)
+    return _remember(PhotoInfo(encoded, photo_hash(encoded), mime, img.width, img.height))
 
 
 def normalize_photo(data: bytes) -> bytes:
