@@ -35,7 +35,6 @@ from personadesigner.storage.rows import (
     PersonaSummary,
     from_row,
     to_row,
-    working_copy,
     to_summary,
 )
 from personadesigner.storage.schema import library_info, personas, photos
@@ -439,7 +438,7 @@ class Library:
 
     def add_many(self, personas_in: builtins.list[Persona]) -> builtins.list[Persona]:
         """Store many personas in ONE transaction: all of them, or none when one is refused."""
-        batch = [working_copy(p) for p in personas_in]
+        batch = [p.copy() for p in personas_in]
         for p in batch:
             p.validate()
         stamp = now_iso()

@@ -129,6 +129,17 @@ def test_copy_shares_no_lists():
     assert p.goals == ["Find tools", "Show ROI & results"] and p.traits[0].value == 75
 
 
+def test_copy_equals_the_original_and_shares_no_records_or_card():
+    p = full_persona()
+    q = p.copy()
+    assert q == p
+    for name in ("traits", "sources", "related", "custom"):
+        assert all(a is not b for a, b in zip(getattr(p, name), getattr(q, name)))
+    q.card.theme = "other"
+    q.sources[0].title = "changed"
+    assert p.card.theme != "other" and p.sources[0].title != "changed"
+
+
 @pytest.mark.parametrize("name,initials", [("Anna Berg", "AB"), ("Ben", "B"), ("Bargain-hunting Ben", "BB"), ("  ", "?")])
 def test_initials_for_the_generated_avatar(name, initials):
     assert Persona(name=name).initials == initials
