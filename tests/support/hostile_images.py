@@ -8,9 +8,8 @@ import zlib
 
 from PIL import Image
 
-
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+from support.images import encoded
+from support.images import png_chunk as _chunk
 
 
 def png_bomb(side: int = 30000) -> bytes:
@@ -22,12 +21,6 @@ def png_bomb(side: int = 30000) -> bytes:
     parts.append(comp.flush())
     ihdr = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", b"".join(parts)) + _chunk(b"IEND", b"")
-
-
-def encoded(fmt: str, size=(320, 240), color=(10, 200, 90), **save) -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", size, color).save(buf, fmt, **save)
-    return buf.getvalue()
 
 
 def noisy_jpeg(size=(640, 480)) -> bytes:

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import io
-
-from PIL import Image
-
 from personadesigner.core.persona import CardDesign, CustomSection, Persona, Relation, Source, Trait
-
-
-def photo(color=(30, 120, 200), size=(80, 60)) -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", size, color).save(buf, "JPEG")
-    return buf.getvalue()
+from support.images import jpeg
 
 
 def every_field(name: str = "Åsa 李 <&> ‏רות‏", photo_color=(30, 120, 200)) -> Persona:
@@ -27,6 +18,6 @@ def every_field(name: str = "Åsa 李 <&> ‏רות‏", photo_color=(30, 120, 2
         traits=[Trait("Calm", "Bold", 70)], segment="Public sector", tags=["rail", "b2g"],
         sources=[Source("survey", "Q3 survey", "2026-09-30", "n=400")], confidence="high",
         last_validated="2026-10-15", related=[Relation("Someone Else", "buys_for")],
-        custom=[CustomSection("Extra", "value <b>")], photo=photo(photo_color), notes="secret",
+        custom=[CustomSection("Extra", "value <b>")], photo=jpeg(color=photo_color), notes="secret",
         card=CardDesign(template="profile", theme="classic"),
     )  # fmt: skip
