@@ -6,6 +6,10 @@ import os
 
 import pytest
 
+# The suite's own PostgreSQL server (tests/support/pgserver.py), for every folder:
+# nothing starts until a test asks for pg_server or pg_url.
+from support.fixtures import pg_server, pg_url  # noqa: E402,F401
+
 # GUI tests draw offscreen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

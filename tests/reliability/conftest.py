@@ -1,29 +1,12 @@
-"""Fixtures: the suite's own PostgreSQL server (tests/support/pgserver.py)."""
+"""Fixtures for the reliability tests: a real, filled library file (pg_server and pg_url come from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import pytest
 
-_TESTS = str(Path(__file__).resolve().parent.parent)
-if _TESTS not in sys.path:
-    sys.path.insert(0, _TESTS)
-
-from support.fixtures import pg_server, pg_url  # noqa: E402,F401
-
-import io  # noqa: E402
-
-import pytest  # noqa: E402
-from PIL import Image  # noqa: E402
-
-from personadesigner.core.persona import Persona  # noqa: E402
-from personadesigner.storage.library import Library  # noqa: E402
-
-
-def png_bytes(size=(64, 48), color=(200, 40, 90)) -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", size, color).save(buf, "PNG")
-    return buf.getvalue()
+from personadesigner.core.persona import Persona
+from personadesigner.storage.library import Library
+from support.images import png
 
 
 @pytest.fixture
@@ -36,7 +19,7 @@ def filled_library(tmp_path):
                     tags=["b2b"] if i % 2 else ["b2c"])
             for i in range(300)
         ]
-        people[0].photo = png_bytes()
+        people[0].photo = png()
         added = lib.add_many(people)
         lib.delete(added[1].id)
         lib.delete(added[2].id)
