@@ -2,43 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from personadesigner import cli_data
 from personadesigner.core.persona import Persona
-from personadesigner.errors import ConflictError, LibraryError
+from personadesigner.errors import ConflictError
 from personadesigner.storage import migrate
 from personadesigner.storage.engine import make_engine
 from personadesigner.storage.library import Library
 from personadesigner.storage.schema import library_info, metadata, personas, photos
+from support.cli import run_process as _cli
 from support.personas import every_field
 
 pytestmark = pytest.mark.postgres
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _cli(*argv: str, cwd=None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "personadesigner", *argv], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=120)
-
-
-def _data_cli(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="personadesigner")
-    cli_data.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    return args.handler(args)
 
 
 def _dump(location: str) -> dict:
@@ -111,7 +92,7 @@ def test_cli_reports_an_unreachable_server_in_one_line(pg_server):
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
 
 
-def test_copy_sqlite_to_postgresql_and_back_loses_nothing(pg_url, tmp_path):
+def test_copy_sqlite_to_postgresql_and_back_loses_nothing(pg_url, tmp_path, cli):
     first = tmp_path / "first.sqlite"
     with Library.open(str(first)) as lib:
         added = lib.add_many([every_field(), every_field("Second", photo_color=(1, 2, 3)),
@@ -120,26 +101,26 @@ def test_copy_sqlite_to_postgresql_and_back_loses_nothing(pg_url, tmp_path):
         edited.role = "edited twice"
         lib.update(lib.update(edited))
         lib.delete(added[1].id)  # the trash travels too
-    assert _data_cli("copy", "--from", str(first), "--to", pg_url) == 0
+    assert cli("copy", "--from", first, "--to", pg_url).code == 0
     back = tmp_path / "back.sqlite"
-    assert _data_cli("copy", "--from", pg_url, "--to", str(back)) == 0
+    assert cli("copy", "--from", pg_url, "--to", back).code == 0
     original = _dump(str(first))
     assert _dump(pg_url) == original
     assert _dump(str(back)) == original
     with Library.open(pg_url) as lib, Library.open(str(first)) as orig:
         assert lib.count() == 602 and lib.count(include_deleted=True) == 603
         assert dataclasses.asdict(lib.get(added[0].id)) == dataclasses.asdict(orig.get(added[0].id))
-    with pytest.raises(LibraryError, match="already holds"):
-        _data_cli("copy", "--from", str(first), "--to", pg_url)
+    again = cli("copy", "--from", first, "--to", pg_url)
+    assert again.code == 2 and "already holds" in again.err
 
 
-def test_backup_and_restore_of_a_server_library_go_through_a_sqlite_file(pg_url, tmp_path):
+def test_backup_and_restore_of_a_server_library_go_through_a_sqlite_file(pg_url, tmp_path, cli):
     with Library.open(pg_url) as lib:
         lib.add(every_field())
     snapshot = tmp_path / "snap.sqlite"
-    assert _data_cli("backup", "--library", pg_url, "--out", str(snapshot)) == 0
+    assert cli("backup", "--library", pg_url, "--out", snapshot).code == 0
     with Library.open(pg_url) as lib:
         lib.add(Persona(name="After the snapshot"))
-    assert _data_cli("restore", "--library", pg_url, "--from", str(snapshot)) == 0
+    assert cli("restore", "--library", pg_url, "--from", snapshot).code == 0
     with Library.open(pg_url) as lib:
         assert [s.name for s in lib.list()] == [every_field().name]

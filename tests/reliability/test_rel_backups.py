@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sqlite3
 
 import pytest
 
-from personadesigner import cli_data
 from personadesigner.core.persona import Persona
 from personadesigner.errors import LibraryError
 from personadesigner.storage import backup
 from personadesigner.storage.integrity import quick_check
 from personadesigner.storage.library import Library
+from support.damage import truncate
 
 T0 = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 
@@ -21,13 +20,6 @@ T0 = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 def _names(path):
     with Library.open(str(path), create=False) as lib:
         return sorted(s.name for s in lib.list())
-
-
-def _run(*argv):
-    parser = argparse.ArgumentParser(prog="personadesigner")
-    cli_data.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    return args.handler(args)
 
 
 def test_backup_while_a_writer_holds_the_library_open_is_a_complete_library(filled_library):
@@ -76,26 +68,27 @@ def test_rotation_keeps_the_newest_ten_and_one_per_day_for_a_week(filled_library
     assert len(kept) < 30
 
 
-def test_restore_cli_brings_back_the_backup_and_backs_up_the_current_content_first(filled_library, capsys):
-    assert _run("backup", "--library", str(filled_library)) == 0
+def test_restore_cli_brings_back_the_backup_and_backs_up_the_current_content_first(filled_library, cli):
+    assert cli("backup", "--library", filled_library).code == 0
     saved = backup.list_backups(filled_library)[0].path
     with Library.open(str(filled_library)) as lib:
         for s in lib.list()[:50]:
             lib.purge(s.id)
         lib.add(Persona(name="Written after the backup"))
-    assert _run("restore", "--library", str(filled_library), "--from", str(saved)) == 0
+    restored = cli("restore", "--library", filled_library, "--from", saved)
+    assert restored.code == 0, restored.err
     names = _names(filled_library)
     assert "Written after the backup" not in names and len(names) == 298
     safety = [b for b in backup.list_backups(filled_library) if b.label == "before-restore"]
     assert len(safety) == 1 and "Written after the backup" in _names(safety[0].path)
-    assert str(safety[0].path) in capsys.readouterr().err
-    assert _run("backup", "--library", str(filled_library), "--list") == 0
-    assert "before-restore" in capsys.readouterr().out
+    assert str(safety[0].path) in restored.err
+    listed = cli("backup", "--library", filled_library, "--list")
+    assert listed.code == 0 and "before-restore" in listed.out
 
 
-def test_backup_out_file_and_restore_refuses_files_that_are_not_healthy_backups(filled_library, tmp_path):
+def test_backup_out_file_and_restore_refuses_files_that_are_not_healthy_backups(filled_library, tmp_path, cli):
     out = tmp_path / "copy.sqlite"
-    assert _run("backup", "--library", str(filled_library), "--out", str(out)) == 0
+    assert cli("backup", "--library", filled_library, "--out", out).code == 0
     assert _names(out) == _names(filled_library)
     text = tmp_path / "notes.sqlite"
     text.write_text("not a backup")
@@ -109,22 +102,15 @@ def test_backup_out_file_and_restore_refuses_files_that_are_not_healthy_backups(
     for bad, why in ((text, "not a PersonaDesigner backup"), (other, "not a PersonaDesigner library"),
                      (damaged, "damaged"), (tmp_path / "missing.sqlite", "does not exist")):
         before = filled_library.read_bytes()
-        with pytest.raises(LibraryError, match=why):
-            _run("restore", "--library", str(filled_library), "--from", str(bad))
+        refused = cli("restore", "--library", filled_library, "--from", bad)
+        assert refused.code == 2 and why in refused.err and refused.err.count("\n") == 1, refused.err
         assert filled_library.read_bytes() == before
 
 
 def test_restore_over_a_damaged_library_keeps_the_damaged_file_aside(filled_library, tmp_path):
     good = tmp_path / "good.sqlite"
     backup.copy_database(filled_library, good)
-    with Library.open(str(filled_library)):
-        pass
-    conn = sqlite3.connect(filled_library)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.close()
-    data = filled_library.read_bytes()
-    filled_library.write_bytes(data[: len(data) // 2])
+    truncate(filled_library, keep=0.5)
     with pytest.raises(LibraryError, match="is damaged"):
         Library.open(str(filled_library))
     backup.restore_backup(filled_library, good)

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from personadesigner.core.persona import Persona
 from personadesigner.storage.library import Library
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _cli(*argv: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "personadesigner", *argv], capture_output=True, text=True,
-                          env=env, timeout=120)
-
-
-def _damage(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[len(data) // 2 : len(data) // 2 + 8192] = b"\xa5" * 8192
-    path.write_bytes(bytes(data))
+from support.cli import run_process as _cli
+from support.damage import garbage_in_the_middle
 
 
 def test_damaged_library_gives_one_line_and_a_way_out_then_restore_repairs_it(filled_library, tmp_path):
     assert _cli("backup", "--library", str(filled_library)).returncode == 0
-    _damage(filled_library)
+    garbage_in_the_middle(filled_library)
     listed = _cli("list", "--library", str(filled_library))
     assert listed.returncode == 2
     assert "Traceback" not in listed.stderr and len(listed.stderr.strip().splitlines()) == 1

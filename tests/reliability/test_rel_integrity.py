@@ -10,20 +10,11 @@ from personadesigner.errors import LibraryError
 from personadesigner.storage import integrity
 from personadesigner.core.persona import Persona
 from personadesigner.storage.library import Library
+from support.damage import garbage_in_the_middle, truncate
 
 
 def _digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _checkpoint(path):
-    # Fold the WAL into the main file so the damage below hits real persona pages.
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.close()
 
 
 def test_healthy_library_passes_both_checks(filled_library):
@@ -34,12 +25,7 @@ def test_healthy_library_passes_both_checks(filled_library):
 
 
 def test_garbage_pages_in_the_middle_are_refused_and_kept_aside_untouched(filled_library):
-    _checkpoint(filled_library)
-    data = bytearray(filled_library.read_bytes())
-    page = 4096
-    middle = len(data) // page // 2
-    data[middle * page : (middle + 6) * page] = bytes((i * 7 + 13) % 256 for i in range(6 * page))
-    filled_library.write_bytes(bytes(data))
+    garbage_in_the_middle(filled_library, size=6 * 4096, pattern=bytes((i * 7 + 13) % 256 for i in range(256)))
     before = _digest(filled_library)
 
     with pytest.raises(LibraryError) as err:
@@ -53,9 +39,7 @@ def test_garbage_pages_in_the_middle_are_refused_and_kept_aside_untouched(filled
 
 
 def test_truncated_library_is_refused_with_the_same_clear_message(filled_library):
-    _checkpoint(filled_library)
-    data = filled_library.read_bytes()
-    filled_library.write_bytes(data[: len(data) // 3])
+    truncate(filled_library, keep=1 / 3)
     with pytest.raises(LibraryError, match="is damaged; a copy was kept at"):
         Library.open(str(filled_library))
     assert integrity.integrity_check(filled_library) != []
