@@ -196,16 +196,25 @@ def _negative_band(layout: CardLayout, spec: dict, page: _Page, styles: _Styles,
     return h
 
 
-def _flow(layout: CardLayout, spec: dict, page: _Page, styles: _Styles, theme: Theme, persona: Persona, names,
-          shared: dict[str, float]) -> None:
-    flow, y = _make_flow(spec, page, styles, theme, persona, names)
-    group = spec.get("fit_group")
-    items, cuts = flow.run(shared.get(group, 0.0) if group else 0.0)
-    layout.items.extend(items)
-    layout.preflight.extend(cuts)
+class _Slot:
+    """A flow of a fit group, placed in drawing order but run once its group's shared
+    shrink is known (after every region, since any later flow of the group may need more)."""
+
+    def __init__(self, flow: Flow, spec: dict, y: float) -> None:
+        self.flow, self.spec, self.y = flow, spec, y
+
+
+def _run_flow(flow: Flow, spec: dict, y: float, page: _Page, at_least: float) -> tuple[list, list]:
+    items, cuts = flow.run(at_least)
     if "id" in spec:
         page.bottoms[spec["id"]] = flow.bottom if items else None
         page.tops[spec["id"]] = y
+    return items, cuts
+
+
+def _after_ref(spec: dict) -> str | None:
+    top = spec.get("top")
+    return top[6:] if isinstance(top, str) and top.startswith("after:") else None
 
 
 def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bleed: float = 0.0,
@@ -224,7 +233,11 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
                      template=tpl.name, theme=th.name, safe_margin=tpl.safe * scale)
     page = _Page(W, H, scale, 0.0)
     neg = tpl.data.get("negative", {})
-    shared = _shared_shrink(tpl, persona, styles, th, W, H, scale, names)
+    # Each flow is built and solved once. A flow of a fit group waits in a slot until
+    # every region has been seen: its group's members share the largest shrink any needs.
+    parts: list = []  # (primitives, cuts) of the regions before a slot, and the _Slots, in drawing order
+    shared: dict[str, float] = {}
+    waiting: set[str] = set()  # ids of flows in a slot (their bottoms are not known yet)
     for region in tpl.data.get("regions", []):
         kind = region["kind"]
         if not _applies(region.get("when"), tpl, persona, names):
@@ -257,9 +270,34 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
                 ring=th.color(ring, persona.type) if ring else None,
                 ring_width=page.len(region.get("ring_width", 0), W)))
         elif kind == "flow":
-            _flow(out, region, page, styles, th, persona, names, shared)
+            if _after_ref(region) in waiting:
+                raise ValueError(f"template {tpl.name!r}: a region cannot start after {region['top']!r}, "
+                                 "a flow of a fit group")
+            flow, y = _make_flow(region, page, styles, th, persona, names)
+            group = region.get("fit_group")
+            if group:
+                if flow.blocks and flow.columns:
+                    shared[group] = max(shared.get(group, 0.0), flow.solve()[0])
+                parts += [(out.items, out.preflight), _Slot(flow, region, y)]
+                out.items, out.preflight = [], []
+                if "id" in region:
+                    waiting.add(region["id"])
+            else:
+                items, cuts = _run_flow(flow, region, y, page, 0.0)
+                out.items.extend(items)
+                out.preflight.extend(cuts)
         else:
             raise ValueError(f"template {tpl.name!r}: unknown region kind {kind!r}")
+    if parts:
+        parts.append((out.items, out.preflight))
+        out.items, out.preflight = [], []
+        for part in parts:
+            if isinstance(part, _Slot):
+                items, cuts = _run_flow(part.flow, part.spec, part.y, page, shared.get(part.spec["fit_group"], 0.0))
+            else:
+                items, cuts = part
+            out.items.extend(items)
+            out.preflight.extend(cuts)
     return out
 
 
@@ -338,28 +376,3 @@ def _with_optional(sections, required, columns, styles, kw, gap, page):
         if Flow(_join(trial, gap, page), columns, styles, **kw).fits(s0):
             chosen.add(id(sec))
     return [x for x in sections if id(x) in chosen]
-
-
-def _shared_shrink(tpl: Template, persona: Persona, styles: _Styles, theme: Theme, W, H, scale, names) -> dict[str, float]:
-    """Per fit group, the largest shrink any of its flows needs, so they share one type size."""
-    groups: dict[str, float] = {}
-    specs = [r for r in tpl.data.get("regions", []) if r.get("kind") == "flow" and r.get("fit_group")]
-    if not specs:
-        return groups
-    offset = 0.0
-    if persona.type == "negative":
-        offset = length(tpl.data.get("negative", {}).get("height", 20), scale, H)
-    page = _Page(W, H, scale, offset)
-    for spec in tpl.data.get("regions", []):
-        if spec.get("kind") != "flow" or not _applies(spec.get("when"), tpl, persona, names):
-            continue
-        flow, y = _make_flow(spec, page, styles, theme, persona, names)
-        if spec.get("fit_group"):
-            if flow.blocks and flow.columns:
-                s = flow.solve()[0]
-                groups[spec["fit_group"]] = max(groups.get(spec["fit_group"], 0.0), s)
-        elif "id" in spec:
-            items, _c = flow.run()
-            page.bottoms[spec["id"]] = flow.bottom if items else None
-            page.tops[spec["id"]] = y
-    return groups

@@ -258,6 +258,27 @@ def test_a_flow_continues_in_its_next_column_and_never_strands_a_heading():
     assert not lay.preflight
 
 
+def test_flows_of_a_fit_group_share_one_size_below_a_tall_negative_band():
+    """The shared size is worked out on the page the flows are drawn on: below the band's
+    own height (here 80 pt, not the template's default 20), in the same pass."""
+    from personadesigner.core.templates import Template
+
+    def column(left, field):
+        return {"kind": "flow", "fit_group": "body", "left": left, "top": 10, "width": 130, "bottom": 10,
+                "items": [{"kind": "list", "field": field}]}
+
+    data = {"negative": {"height": 20}, "regions": [
+        {"kind": "negative_band", "height": 80}, column(10, "goals"), column(160, "pain_points")]}
+    tpl = Template(name="band", title="Band", description="", width=300, height=260, data=data)
+    p = Persona(name="Neg", type="negative", goals=["Short"],
+                pain_points=[f"Pain point number {i} that wraps over lines" for i in range(9)])
+    lay = layout(p, tpl, "classic")
+    sizes = {b.field: {r.size for ln in b.lines for r in ln.runs} for b in lay.text_blocks()
+             if b.field in ("goals", "pain_points") and b.item is not None}
+    assert sizes["goals"] == sizes["pain_points"] and len(sizes["goals"]) == 1
+    assert min(b.y for b in lay.text_blocks() if b.field == "pain_points") >= 80 + 10 - 0.01
+
+
 def test_profile_without_sidebar_content_uses_the_whole_width():
     from personadesigner.core.themes import load_theme
 
