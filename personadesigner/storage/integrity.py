@@ -61,22 +61,25 @@ def quick_check(path: Path) -> list[str]:
 
 
 def integrity_check(path: Path) -> list[str]:
-    """The thorough check: PRAGMA integrity_check and foreign_key_check. Read-only."""
+    """The thorough check: PRAGMA integrity_check and foreign_key_check, one sentence each. Read-only."""
     problems = _check(path, "integrity_check")
     if problems:
-        return problems
+        return [f"Integrity check: {line}." for line in problems]
     try:
         conn = connect_readonly(path)
         try:
-            fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+            return foreign_key_problems(conn.execute("PRAGMA foreign_key_check").fetchall())
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         refusal = _unreadable(path, exc)
         if refusal is not None:
             raise refusal from None
-        return [f"foreign_key_check failed: {exc}"]
-    return [f"{table} row {rowid} refers to a missing row in {parent}" for table, rowid, parent, _fk in fk]
+        return [f"Foreign key check failed: {exc}."]
+
+
+def foreign_key_problems(rows) -> list[str]:  # noqa: ANN001 - rows of PRAGMA foreign_key_check
+    return [f"Row {rowid} of table {table} refers to a missing row of table {parent}." for table, rowid, parent, _fk in rows]
 
 
 #: Read-only connections cannot finish a crashed writer's transaction (hot rollback

@@ -26,7 +26,7 @@ from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.storage import migrate
 from personadesigner.storage.backup import make_backup
 from personadesigner.storage.engine import BUSY_TIMEOUT_MS, location_url, make_engine, sqlite_path, writer
-from personadesigner.storage.integrity import ensure_healthy
+from personadesigner.storage.integrity import ensure_healthy, foreign_key_problems, integrity_check
 from personadesigner.storage.netfs import location_warning
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
 from personadesigner.storage.photos import PhotoInfo, normalize, photo_hash, photo_thumbnail
@@ -599,12 +599,13 @@ class Library:
         """Problems found in the library, one sentence each; empty when all is well."""
         problems: builtins.list[str] = []
         with self._reading() as conn:
-            if self._is_sqlite:
-                for (line,) in conn.exec_driver_sql("PRAGMA integrity_check").all():
-                    if line != "ok":
-                        problems.append(f"Integrity check: {line}.")
-                for row in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
-                    problems.append(f"Row {row[1]} of table {row[0]} refers to a missing row of table {row[2]}.")
+            path = sqlite_path(self._url)
+            if path is not None:
+                problems.extend(integrity_check(path))  # the one thorough check, on its own read-only connection
+            elif self._is_sqlite:  # in-memory: no file to open a second connection on
+                lines = [line for (line,) in conn.exec_driver_sql("PRAGMA integrity_check").all() if line != "ok"]
+                problems.extend(f"Integrity check: {line}." for line in lines)
+                problems.extend(foreign_key_problems(conn.exec_driver_sql("PRAGMA foreign_key_check").all()))
             revision = migrate.current_revision(conn)
             if revision != migrate.HEAD_REVISION:
                 problems.append(f"The schema is at revision {revision}, not {migrate.HEAD_REVISION}.")

@@ -74,3 +74,17 @@ def test_a_locked_write_waits_once_and_says_busy(library_path, monkeypatch):
             holder.close()
         assert len(attempts) == 1
         assert lib.get(anna.id).name == "Anna"
+
+
+def test_library_check_and_the_integrity_check_report_the_same_sentences(library_path):
+    with Library.open(str(library_path)) as lib:
+        anna = lib.add(Persona(name="Anna"))
+    conn = sqlite3.connect(library_path)  # another program breaks a reference (foreign keys off)
+    conn.execute("UPDATE personas SET photo_hash = 'f00' WHERE id = ?", (anna.id,))
+    conn.commit()
+    conn.close()
+    expected = "refers to a missing row of table photos."
+    with Library.open(str(library_path)) as lib:
+        problems = lib.check()
+    assert len(problems) == 1 and problems[0].endswith(expected)
+    assert integrity.integrity_check(library_path) == problems
