@@ -9,13 +9,12 @@ internal and never become a block.
 from __future__ import annotations
 
 from personadesigner.core.layout_flow import Block
-from personadesigner.core.persona import FIELD_LABELS, RELATION_LABELS, TYPE_LABELS, Persona
+from personadesigner.core.persona import FIELD_LABELS, RELATION_LABELS, SOURCE_KIND_LABELS, TYPE_LABELS, Persona
 from personadesigner.core.text import clean
 
 DEMOGRAPHICS = ("age", "gender", "location", "income", "education", "household",
                 "company", "company_size", "industry", "segment")
 NEVER_PRINTED = frozenset({"notes"})
-_KIND_LABELS = {"crm": "CRM"}
 #: Confidence as three dots (filled = how sure the research is), legible in black and white.
 _CONFIDENCE_DOTS = {"high": "\u25cf\u25cf\u25cf", "medium": "\u25cf\u25cf\u25cb", "low": "\u25cf\u25cb\u25cb"}
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018\u300c"
@@ -143,7 +142,7 @@ def section_blocks(spec: dict, p: Persona, names: dict[str, str] | None = None) 
     if kind == "sources":
         blocks = []
         for i, s in enumerate(p.sources):
-            parts = [_KIND_LABELS.get(s.kind, s.kind.capitalize())]
+            parts = [SOURCE_KIND_LABELS.get(s.kind, s.kind.capitalize())]  # the words the editor shows
             title = clean(s.title).strip()
             if title:
                 parts.append(title)

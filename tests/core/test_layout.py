@@ -223,6 +223,15 @@ def test_layout_is_deterministic():
     assert a.items == b.items
 
 
+def test_sources_print_their_kind_as_the_editor_names_it():
+    from personadesigner.core.persona import Source
+
+    p = Persona(name="Src", goals=["Ship"], sources=[Source("support", "Zendesk export", "2026-02-01"),
+                                                    Source("crm", "Pipeline notes")])
+    text = " ".join(all_text(layout(p, "profile", "classic")).split())  # a source may wrap
+    assert "Support tickets \u00b7 Zendesk export" in text and "CRM \u00b7 Pipeline notes" in text
+
+
 def test_names_resolve_only_when_given():
     p = full()
     assert "Approves for: p-anna" in all_text(layout(p, "profile", "classic"))
