@@ -14,9 +14,9 @@ import sys
 from collections.abc import Sequence
 
 from personadesigner import __version__
+from personadesigner.cli_text import PROG, one_line
 from personadesigner.errors import UserError
 
-PROG = "personadesigner"
 EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
 COMMANDS = ("list", "show", "import", "export", "templates", "check")
 #: Whole-library commands from cli_data; registered only when asked for (their imports are heavy).
@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_command(args)
     except UserError as exc:
-        print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(str(exc))}", file=sys.stderr)
         return int(getattr(exc, "exit_code", EXIT_USER_ERROR))
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -171,11 +171,6 @@ def _run_app(location: str | None) -> int:
     return int(run_app(location) or 0)
 
 
-def _one_line(message: str) -> str:
-    """Error messages quote user text: one line, and no terminal control characters."""
-    from personadesigner.cli_text import terminal_safe
-
-    return terminal_safe(" ".join(message.split()), keep="")
 
 
 def _tolerant_output() -> None:

@@ -14,14 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from personadesigner.cli_text import PROG, one_line
 from personadesigner.core.persona import PERSONA_TYPES, Persona
 from personadesigner.errors import InterchangeError, UserError
 
 if TYPE_CHECKING:
     from personadesigner.interchange.json_io import ImportResult
     from personadesigner.storage.library import Library
-
-PROG = "personadesigner"
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -42,9 +41,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def warn(message: str) -> None:
-    from personadesigner.cli_text import terminal_safe
-
-    print(f"{PROG}: warning: {terminal_safe(' '.join(message.split()), keep='')}", file=sys.stderr)
+    print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)
 
 
 # ----------------------------------------------------------------- list
@@ -148,12 +145,10 @@ def _mm(length) -> str:
 
 # ---------------------------------------------------------------- check
 def cmd_check(args: argparse.Namespace, library: Library) -> int:
-    from personadesigner.cli_text import terminal_safe
-
     problems = library.check()
     if problems:
         for problem in problems:
-            print(f"{PROG}: error: {terminal_safe(' '.join(problem.split()), keep='')}", file=sys.stderr)
+            print(f"{PROG}: error: {one_line(problem)}", file=sys.stderr)
         return 2
     print(f"OK: {library.count()} personas, schema {library.schema_revision()}")
     return 0

@@ -22,6 +22,15 @@ from personadesigner.core.persona import (
 )
 
 
+#: The command's name, as users type it and as messages start.
+PROG = "personadesigner"
+
+
+def one_line(text: str) -> str:
+    """Messages and cells quote user text: one line, and no terminal control characters."""
+    return terminal_safe(" ".join(text.split()), keep="")
+
+
 def terminal_safe(text: str, keep: str = "\n") -> str:
     """User text with control characters (ESC sequences...) shown as U+FFFD, never obeyed."""
     return "".join(
@@ -42,7 +51,7 @@ def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Rows of cells as lines, every column but the last padded to its widest cell."""
     if not rows:
         return []
-    rows = [[terminal_safe(" ".join(cell.split()), keep="") for cell in row] for row in rows]  # one line per row
+    rows = [[one_line(cell) for cell in row] for row in rows]  # one line per row
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     lines = []
     for row in rows:
