@@ -29,10 +29,16 @@ _CLOUD_FOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^onedrive( - .+)?$", re.I), "OneDrive"),
     (re.compile(r"^(google ?drive|my drive|googledrive-\d+)$", re.I), "Google Drive"),
     (re.compile(r"^icloud ?drive$|^mobile documents$|^com~apple~clouddocs$", re.I), "iCloud Drive"),
-    (re.compile(r"^(box|box sync)$", re.I), "Box"),
+    (re.compile(r"^box sync$", re.I), "Box"),
     (re.compile(r"^pcloud ?drive$", re.I), "pCloud"),
     (re.compile(r"^nextcloud$", re.I), "Nextcloud"),
-    (re.compile(r"^mega$|^megasync$", re.I), "MEGA"),
+    (re.compile(r"^megasync$", re.I), "MEGA"),
+)
+#: Names common enough to be ordinary folders ("vagrant/box", "games/mega"): they mean a sync
+#: client only where the client puts them, directly in the user's home folder.
+_HOME_CLOUD_FOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^box$", re.I), "Box"),
+    (re.compile(r"^mega$", re.I), "MEGA"),
 )
 #: macOS puts every File Provider sync client under ~/Library/CloudStorage/<Provider-account>.
 _MAC_CLOUDSTORAGE = "cloudstorage"
@@ -75,7 +81,7 @@ def _read_mounts() -> str:
 
 def filesystem_type(path: str | os.PathLike[str], mounts: str | None = None) -> str:
     """The type of the filesystem holding ``path`` (longest matching mount point), or ""."""
-    target = Path(os.path.abspath(path))
+    target = Path(os.path.realpath(path))  # a symlink into a network mount is on that mount
     table = parse_mounts(_read_mounts() if mounts is None else mounts)
     best, best_len = "", -1
     for mount_point, fstype in table:
@@ -87,11 +93,17 @@ def filesystem_type(path: str | os.PathLike[str], mounts: str | None = None) -> 
 
 def cloud_service(path: str | os.PathLike[str]) -> str:
     """The sync service whose folder holds ``path`` ("Dropbox"...), or ""."""
-    parts = PurePath(os.path.abspath(path)).parts
+    real = PurePath(os.path.realpath(path))
+    parts = real.parts
+    home = PurePath(os.path.realpath(Path.home()))
     for i, part in enumerate(parts):
         for pattern, service in _CLOUD_FOLDERS:
             if pattern.match(part):
                 return service
+        if PurePath(*parts[:i]) == home:
+            for pattern, service in _HOME_CLOUD_FOLDERS:
+                if pattern.match(part):
+                    return service
         if part.lower() == _MAC_CLOUDSTORAGE and i > 0 and parts[i - 1].lower() == "library" and i + 1 < len(parts):
             return parts[i + 1].split("-", 1)[0] or "a cloud service"
     return ""
