@@ -94,15 +94,34 @@ def test_any_unicode_lays_out_and_the_pdf_text_is_what_was_laid_out(persona, tem
     _assert_pdf_matches_layout(lay, tmp_path)
 
 
+#: Characters that leave ink (letters, digits, punctuation, symbols), minus the few blank by design.
+_BLANK_BY_DESIGN = set("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _inked(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LNPS" and ch not in _BLANK_BY_DESIGN
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(persona=personas)
-def test_any_unicode_paints_to_png(persona, qapp):
+def test_any_unicode_paints_ink_where_the_layout_has_text(persona, qapp):
+    """Hostile text paints without a crash, and every run with a visible character leaves ink in its box."""
+    import io
+
+    from PIL import Image
+
     from personadesigner.render.png import png_bytes, render_png
 
     lay = layout(persona, "card", "classic")
-    data = png_bytes(render_png(lay, dpi=72))
-    assert data.startswith(b"\x89PNG") and len(data) > 500
+    scale = 2  # 144 dpi: two pixels per point
+    image = Image.open(io.BytesIO(png_bytes(render_png(lay, dpi=72 * scale)))).convert("L")
+    for run in lay.runs():
+        if not any(_inked(c) for c in run.text) or run.width < 0.5:
+            continue
+        box = (run.x * scale, (run.y - run.size) * scale, (run.x + run.width) * scale, (run.y + run.size * 0.3) * scale)
+        low, high = image.crop(tuple(round(v) for v in box)).getextrema()
+        assert low != high, f"no ink for {run.text!r} ({run.font}, {run.size:.1f} pt)"
 
 
 @pytest.mark.parametrize("filler", ["word ", "שלום ", "مرحبا ", "李", "e\u0301", "😀", "<b>&amp;"])
