@@ -622,11 +622,13 @@ class Library:
         """Facts for `personadesigner check` and the About dialog."""
         with self._reading() as conn:
             stored = dict(conn.execute(sa.select(library_info.c.key, library_info.c.value)).all())
+            # count(deleted_at) counts only the trashed rows: both numbers in one query.
+            total, trashed = conn.execute(sa.select(sa.func.count(), sa.func.count(personas.c.deleted_at)).select_from(personas)).one()
             info: dict[str, Any] = {
                 "name": self.name,
                 "url": self._url.render_as_string(hide_password=True),
-                "personas": self.count(),
-                "trash": self.count(include_deleted=True) - self.count(),
+                "personas": total - trashed,
+                "trash": trashed,
                 "photos": conn.execute(sa.select(sa.func.count()).select_from(photos)).scalar_one(),
                 "schema_revision": migrate.current_revision(conn) or "",
                 "created_at": stored.get("created_at", ""),

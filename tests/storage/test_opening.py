@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import random
 import sqlite3
 
 import pytest
@@ -18,7 +20,9 @@ def _siblings(path):
     return sorted(name for name in os.listdir(path.parent) if ".damaged-" not in name)
 
 
+@contextlib.contextmanager
 def _untouched(path):
+    """The block must leave the file byte-identical and add no companion files."""
     before = path.read_bytes()
     siblings = _siblings(path)
     yield
@@ -38,20 +42,16 @@ def _sqlite_db_of_another_program(path):
 def test_file_that_is_not_a_library_is_refused_and_left_byte_identical(tmp_path, kind):
     path = tmp_path / "thing.sqlite"
     if kind == "random":
-        path.write_bytes(os.urandom(8192))
+        path.write_bytes(random.Random(1).randbytes(8192))
     elif kind == "text":
         path.write_text("Meeting notes: call Anna about the personas.\n")
     elif kind == "other-sqlite":
         _sqlite_db_of_another_program(path)
     else:
-        path.write_bytes(b"SQLite format 3\x00" + os.urandom(4096))
-    check = _untouched(path)
-    next(check)
-    with pytest.raises(LibraryError) as caught:
+        path.write_bytes(b"SQLite format 3\x00" + random.Random(2).randbytes(4096))
+    with _untouched(path), pytest.raises(LibraryError) as caught:
         Library.open(str(path))
     assert str(caught.value).count("\n") == 0
-    with pytest.raises(StopIteration):
-        next(check)
 
 
 def test_missing_folder_is_named(tmp_path):
@@ -86,6 +86,10 @@ def test_sqlite_url_and_info(library_path):
         info = lib.info()
         assert lib.name == "library"
     assert info["personas"] == 1 and info["journal_mode"] == "wal" and info["schema_revision"] == migrate.HEAD_REVISION
+    with Library.open(str(library_path)) as lib:
+        lib.delete(lib.add(Persona(name="Bob")).id)
+        info = lib.info()
+    assert (info["personas"], info["trash"]) == (1, 1)
     with Library.open(str(library_path), create=False) as lib:
         assert lib.count() == 1 and not lib.is_new
 
