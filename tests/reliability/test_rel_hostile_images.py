@@ -51,7 +51,6 @@ try:
 except PhotoError:
     print('refused')
 big = io.BytesIO(); Image.new('RGB', (6000, 4000), (1, 2, 3)).save(big, 'JPEG')
-Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS  # unchanged: the library sets its own limit
 out = normalize_photo(big.getvalue())
 print('big', Image.open(io.BytesIO(out)).size)
 print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -89,7 +88,7 @@ def test_an_empty_photo_is_refused():
 @pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP"])
 def test_allowed_formats_are_accepted(fmt):
     out = normalize_photo(hi.encoded(fmt))
-    assert out[:4] in (b"\x89PNG", b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xdb", b"\xff\xd8\xff\xe1") or out[:2] == b"\xff\xd8"
+    assert Image.open(io.BytesIO(out)).format in ("PNG", "JPEG")  # stored as one of the two printable formats
 
 
 @pytest.mark.parametrize("keep", [0.2, 0.5, 0.9])

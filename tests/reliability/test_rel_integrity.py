@@ -55,7 +55,6 @@ def test_a_text_file_is_not_called_damaged_and_gets_no_copy(tmp_path):
 
 def test_a_crash_mid_transaction_in_rollback_journal_mode_is_recovered_not_called_damaged(tmp_path):
     import os
-    import sqlite3
     import subprocess
     import sys
 
@@ -80,4 +79,3 @@ def test_a_crash_mid_transaction_in_rollback_journal_mode_is_recovered_not_calle
     with Library.open(str(path)) as lib:
         assert [s.name for s in lib.list()] == ["Kept"] and lib.get(lib.list()[0].id).story == ""
     assert list(folder.glob("*.damaged-*")) == []
-    sqlite3.connect(path).close()
