@@ -23,8 +23,8 @@ from personadesigner.errors import LibraryError
 from personadesigner.storage.integrity import (
     LIBRARY_TABLES,
     connect_readonly,
+    inspect_file,
     is_sqlite_file,
-    library_tables,
     quick_check,
     utc_stamp,
 )
@@ -213,29 +213,24 @@ class BackupScheduler:
 
 
 def validate_backup(path: Path) -> None:
-    """Raise LibraryError unless ``path`` is a healthy PersonaDesigner library."""
+    """Raise LibraryError unless ``path`` is a healthy PersonaDesigner library (one read-only look)."""
+    from personadesigner.storage.migrate import known_revisions
+
     path = Path(path)
     if not path.is_file():
         raise LibraryError(f'The backup "{path}" does not exist.')
     if not is_sqlite_file(path):
         raise LibraryError(f'"{path}" is not a PersonaDesigner backup (not a SQLite file).')
-    problems = quick_check(path)
-    if problems:
-        raise LibraryError(f'The backup "{path}" is damaged ({problems[0]}); choose another backup.')
-    missing = LIBRARY_TABLES - library_tables(path)
+    inspection = inspect_file(path)
+    if inspection.problems:
+        raise LibraryError(f'The backup "{path}" is damaged ({inspection.problems[0]}); choose another backup.')
+    missing = LIBRARY_TABLES - inspection.tables
     if missing:
         raise LibraryError(f'"{path}" is not a PersonaDesigner library (it has no {sorted(missing)[0]} table).')
-    from personadesigner.storage.migrate import known_revisions
-
-    conn = connect_readonly(path)
-    try:
-        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    finally:
-        conn.close()
-    if revision is None or revision[0] not in known_revisions():
+    if inspection.revision not in known_revisions():
         raise LibraryError(
             f'The backup "{path}" was made by a newer or unknown version of PersonaDesigner '
-            f"(schema {revision[0] if revision else 'none'})."
+            f"(schema {inspection.revision or 'none'})."
         )
 
 

@@ -24,7 +24,7 @@ from personadesigner.errors import LibraryError
 from personadesigner.storage import migrate
 from personadesigner.storage.backup import copy_database
 from personadesigner.storage.engine import location_url, make_engine, sqlite_path, writer
-from personadesigner.storage.integrity import connect_readonly, ensure_healthy
+from personadesigner.storage.integrity import connect_readonly
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
 from personadesigner.storage.schema import library_info, personas, photos
 
@@ -76,8 +76,7 @@ def _source_engine(source: str) -> Iterator[Engine]:
         finally:
             engine.dispose()
         return
-    ensure_healthy(path)
-    probe = probe_sqlite_file(path)
+    probe = probe_sqlite_file(path)  # health, tables and revision, read-only
     if not probe.exists or probe.revision is None:
         raise LibraryError(f'There is no library at "{path}".')
     Library._check_revision(probe.revision, str(path))

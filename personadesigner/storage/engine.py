@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import StaticPool
 
 from personadesigner.errors import LibraryError
-from personadesigner.storage.netfs import wal_allowed
+from personadesigner.storage.netfs import FolderKind, classify_folder
 
 BUSY_TIMEOUT_MS = 10_000
 #: Execution option naming how a transaction begins on SQLite (DEFERRED or IMMEDIATE).
@@ -52,14 +52,20 @@ def location_url(location: str) -> URL:
     return URL.create("sqlite", database=str(path))
 
 
-def make_engine(location: str, *, wal: bool = True) -> tuple[Engine, URL]:
-    """A configured engine and its URL. ``wal=False`` leaves the file's journal mode alone."""
+def make_engine(location: str, *, wal: bool = True, folder: FolderKind | None = None) -> tuple[Engine, URL]:
+    """A configured engine and its URL. ``wal=False`` leaves the file's journal mode alone.
+
+    ``folder``: the file's folder, already checked to exist and classified by the caller
+    (Library.open does both once); without it they are done here.
+    """
     url = location_url(location)
     path = sqlite_path(url)
-    if path is not None and not path.parent.is_dir():
-        raise LibraryError(f'The folder "{path.parent}" does not exist.')
+    if path is not None and folder is None:
+        if not path.parent.is_dir():
+            raise LibraryError(f'The folder "{path.parent}" does not exist.')
+        folder = classify_folder(path)
     # Network shares and cloud-sync folders cannot share WAL's memory index: rollback journal there.
-    shared_folder = path is not None and not wal_allowed(path)
+    shared_folder = folder is not None and folder.is_shared
     if url.get_backend_name() == "sqlite":
         kwargs: dict = {}
         if path is None:  # one shared in-memory database, not one per connection

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import shutil
 import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -141,16 +142,59 @@ def _check_after_recovery(path: Path, pragma: str) -> list[str]:
         return [str(exc)]
 
 
-def library_tables(path: Path) -> set[str]:
-    """Table names in the file (read-only); empty when it cannot be read."""
+@dataclass(frozen=True)
+class Inspection:
+    """What one read-only look at a SQLite file found: damage, its tables, its schema revision."""
+
+    problems: list[str] = field(default_factory=list)
+    tables: frozenset[str] = frozenset()
+    revision: str | None = None
+
+
+def _inspect(conn: sqlite3.Connection) -> Inspection:
+    rows = _pragma_rows(conn, "quick_check")
+    if rows != ["ok"]:
+        return Inspection(problems=rows)
+    tables = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    revision = None
+    if "alembic_version" in tables:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    return Inspection(tables=tables, revision=revision)
+
+
+def inspect_file(path: Path) -> Inspection:
+    """quick_check, table names and schema revision over ONE read-only connection.
+
+    Raises LibraryError when the file cannot be looked at (busy, no access);
+    damage is reported in ``problems``, never raised.
+    """
     try:
         conn = connect_readonly(path)
         try:
-            return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            return _inspect(conn)
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
-        return set()
+    except sqlite3.OperationalError as exc:
+        refusal = _unreadable(path, exc)
+        if refusal is not None:
+            raise refusal from None
+        if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
+            return Inspection(problems=[str(exc)])
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"...
+        return Inspection(problems=[str(exc)])
+    try:  # a crashed writer's journal: let SQLite's own recovery run first (see _check_after_recovery)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            return _inspect(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        refusal = _unreadable(path, exc)
+        if refusal is not None:
+            raise refusal from None
+        return Inspection(problems=[str(exc)])
 
 
 def keep_damaged_copy(path: Path, now: _dt.datetime | None = None) -> Path:
@@ -177,7 +221,7 @@ def damaged_message(path: Path, kept: Path) -> str:
     )
 
 
-def ensure_healthy(path: Path) -> None:
+def ensure_healthy(path: Path) -> Inspection | None:
     """Raise LibraryError (after keeping a copy) when an existing SQLite library is damaged.
 
     A library that is merely busy (another program holds a lock) or that the OS
@@ -187,8 +231,15 @@ def ensure_healthy(path: Path) -> None:
     """
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0 or not is_sqlite_file(path):
-        return
-    problems = quick_check(path)
+        return None
+    return healthy_inspection(path)
+
+
+def healthy_inspection(path: Path) -> Inspection:
+    """``inspect_file`` for a file already known to carry SQLite's header; a damaged one is
+    copied aside and LibraryError raised, so what comes back is always healthy."""
+    inspection = inspect_file(path)
+    problems = inspection.problems
     if problems:
         try:
             kept = keep_damaged_copy(path)
@@ -198,3 +249,4 @@ def ensure_healthy(path: Path) -> None:
                 "restore the latest backup with `personadesigner restore`."
             ) from None
         raise LibraryError(damaged_message(path, kept))
+    return inspection

@@ -26,8 +26,8 @@ from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.storage import migrate
 from personadesigner.storage.backup import make_backup
 from personadesigner.storage.engine import BUSY_TIMEOUT_MS, location_url, make_engine, sqlite_path, writer
-from personadesigner.storage.integrity import ensure_healthy, foreign_key_problems, integrity_check
-from personadesigner.storage.netfs import location_warning
+from personadesigner.storage.integrity import foreign_key_problems, integrity_check
+from personadesigner.storage.netfs import classify_folder, location_warning
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
 from personadesigner.storage.photos import PhotoInfo, normalize, photo_hash, photo_thumbnail
 from personadesigner.storage.rows import (
@@ -119,20 +119,20 @@ class Library:
         location = str(location)
         url = location_url(location)
         path = sqlite_path(url)
-        if path is not None:
-            ensure_healthy(path)  # a damaged file is kept aside and never written to
+        # One read-only look: a damaged file is kept aside and never written to.
         probe = probe_sqlite_file(path) if path is not None else None
+        folder = classify_folder(path) if path is not None else None  # once, for WAL and the warning
         if probe is not None and not probe.exists and not create:
             raise LibraryError(f'There is no library at "{path}".')
         if probe is not None and probe.revision is not None:
             cls._check_revision(probe.revision, str(path))
             if probe.revision != migrate.HEAD_REVISION:
                 make_backup(path, label="before-upgrade")  # the upgrade can always be undone
-        engine, url = make_engine(location)
+        engine, url = make_engine(location, folder=folder)
         try:
             is_new = cls._prepare(engine, url, probe, create=create)
             library = cls(engine, url, location, is_new=is_new)
-            warning = location_warning(path) if path is not None else None
+            warning = location_warning(path, kind=folder) if path is not None else None
             library.warnings = [warning] if warning else []
             return library
         except BaseException:

@@ -8,7 +8,6 @@ PersonaDesigner database is ever opened for writing.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from personadesigner.errors import LibraryError
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-#: Tables whose presence marks a database as a PersonaDesigner library.
-LIBRARY_TABLES = frozenset({"alembic_version", "personas", "photos", "library_info"})
+from personadesigner.storage.integrity import LIBRARY_TABLES, SQLITE_HEADER, healthy_inspection
 
 
 @dataclass(frozen=True)
@@ -35,6 +31,8 @@ def _not_a_library(where: str, why: str) -> LibraryError:
 
 
 def probe_sqlite_file(path: Path) -> Probe:
+    """Folder, header, health, tables and revision: the file is read once, over one read-only
+    connection. A damaged file is copied aside and refused (integrity.healthy_inspection)."""
     if not path.parent.is_dir():
         raise LibraryError(f'The folder "{path.parent}" does not exist.')
     if not path.exists():
@@ -50,24 +48,14 @@ def probe_sqlite_file(path: Path) -> Probe:
         return Probe(exists=True, revision=None)  # an empty file is an empty SQLite database
     if header != SQLITE_HEADER:
         raise _not_a_library(str(path), "it is not an SQLite database")
-    try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise LibraryError(f'The library "{path}" cannot be opened: {exc}.') from None
-    try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables:
-            return Probe(exists=True, revision=None)
-        if not LIBRARY_TABLES <= tables:
-            raise _not_a_library(str(path), "it is another program's database")
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        raise LibraryError(f'The library "{path}" is damaged and cannot be read.') from None
-    finally:
-        conn.close()
-    if row is None:
+    inspection = healthy_inspection(path)
+    if not inspection.tables:
+        return Probe(exists=True, revision=None)
+    if not LIBRARY_TABLES <= inspection.tables:
+        raise _not_a_library(str(path), "it is another program's database")
+    if inspection.revision is None:
         raise _not_a_library(str(path), "it has no schema version")
-    return Probe(exists=True, revision=row[0])
+    return Probe(exists=True, revision=inspection.revision)
 
 
 def probe_connection(conn: Connection, where: str) -> Probe:
