@@ -100,8 +100,10 @@ def _styles_for(tpl: Template, theme: Theme, ptype: str, scale: float) -> _Style
 class _Page:
     """Resolves template rectangles against the page, the scale and the negative band."""
 
-    def __init__(self, w: float, h: float, scale: float, offset: float) -> None:
+    def __init__(self, w: float, h: float, scale: float, offset: float, margin: float = 0.0) -> None:
         self.w, self.h, self.scale, self.offset = w, h, scale, offset
+        #: Where a region that ends "above:<id>" of an empty flow ends (from the trim's bottom).
+        self.margin = margin
         #: Content bottom (None: empty) and top of flows already laid out, for "top": "after:<id>".
         self.bottoms: dict[str, float | None] = {}
         self.tops: dict[str, float] = {}
@@ -131,10 +133,22 @@ class _Page:
         if "height" in spec:
             h = self.len(spec["height"], H)
             if "bottom" in spec and "top" not in spec:
-                y = H - self.len(spec["bottom"], H) - h
+                y = H - self._bottom(spec) - h
         else:
-            h = H - y - self.len(spec.get("bottom", 0), H)
+            h = H - y - self._bottom(spec)
         return x, y, w, max(0.0, h)
+
+    def _bottom(self, spec: dict) -> float:
+        """The region's distance from the trim's bottom edge. "above:<id>" ends it
+        ``bottom_gap`` above an earlier flow (a footer); an empty flow takes no room,
+        and the region then keeps the template's margin."""
+        bottom = spec.get("bottom", 0)
+        ref = _above_ref(spec)
+        if ref is None:
+            return self.len(bottom, self.h)
+        if self.bottoms.get(ref) is None:
+            return self.margin
+        return self.h - self.tops[ref] + self.len(spec.get("bottom_gap", 0), self.h)
 
 
 def _bleed_rect(x, y, w, h, W, H, bleed):
@@ -217,6 +231,11 @@ def _after_ref(spec: dict) -> str | None:
     return top[6:] if isinstance(top, str) and top.startswith("after:") else None
 
 
+def _above_ref(spec: dict) -> str | None:
+    bottom = spec.get("bottom")
+    return bottom[6:] if isinstance(bottom, str) and bottom.startswith("above:") else None
+
+
 def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bleed: float = 0.0,
            page_size: str | None = None, names: dict[str, str] | None = None) -> CardLayout:
     """Lay ``persona`` out on ``template`` with ``theme``.
@@ -231,7 +250,7 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
     styles = _styles_for(tpl, th, persona.type, scale)
     out = CardLayout(width=W, height=H, bleed=float(bleed), persona_id=persona.id, persona_name=persona.name,
                      template=tpl.name, theme=th.name, safe_margin=tpl.safe * scale)
-    page = _Page(W, H, scale, 0.0)
+    page = _Page(W, H, scale, 0.0, length(tpl.data.get("margin", 16), scale, H))
     neg = tpl.data.get("negative", {})
     # Each flow is built and solved once. A flow of a fit group waits in a slot until
     # every region has been seen: its group's members share the largest shrink any needs.
@@ -270,8 +289,8 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
                 ring=th.color(ring, persona.type) if ring else None,
                 ring_width=page.len(region.get("ring_width", 0), W)))
         elif kind == "flow":
-            if _after_ref(region) in waiting:
-                raise ValueError(f"template {tpl.name!r}: a region cannot start after {region['top']!r}, "
+            if waiting and {_after_ref(region), _above_ref(region)} & waiting:
+                raise ValueError(f"template {tpl.name!r}: a region cannot start after or end above "
                                  "a flow of a fit group")
             flow, y = _make_flow(region, page, styles, th, persona, names)
             group = region.get("fit_group")

@@ -288,6 +288,26 @@ def test_flows_of_a_fit_group_share_one_size_below_a_tall_negative_band():
     assert min(b.y for b in lay.text_blocks() if b.field == "pain_points") >= 80 + 10 - 0.01
 
 
+def test_a_flow_ends_above_the_footer_or_at_the_margin_when_the_footer_is_empty():
+    from personadesigner.core.templates import Template
+
+    data = {"margin": 20, "regions": [
+        {"kind": "flow", "id": "footer", "left": 10, "right": 10, "bottom": 0, "height": 30,
+         "items": [{"kind": "text", "field": "segment"}]},
+        {"kind": "flow", "id": "main", "left": 10, "top": 10, "right": 10, "bottom": "above:footer", "bottom_gap": 6,
+         "items": [{"kind": "list", "field": "goals"}]}]}
+    tpl = Template(name="foot", title="Foot", description="", width=200, height=200, data=data)
+    goals = [f"Goal number {i}" for i in range(40)]  # more than fit: the flow fills its region
+    with_footer = layout(Persona(name="F", goals=goals, segment="Enterprise"), tpl, "classic")
+    without = layout(Persona(name="F", goals=goals), tpl, "classic")
+
+    def lowest_goal(lay):
+        return max(b.y + b.h for b in lay.text_blocks() if b.field == "goals")
+
+    assert lowest_goal(with_footer) <= 200 - 30 - 6 + 0.01
+    assert 200 - 30 - 6 + 0.01 < lowest_goal(without) <= 200 - 20 + 0.01
+
+
 def test_profile_without_sidebar_content_uses_the_whole_width():
     from personadesigner.core.themes import load_theme
 
