@@ -118,12 +118,9 @@ def offer_backup_restore(parent: QWidget | None, location: str, error: UserError
     try:
         backups.restore_backup(path, latest.path)
     except UserError as err:
-        show = QMessageBox(parent)
-        show.setIcon(QMessageBox.Icon.Warning)
-        show.setWindowTitle("Restore failed")
-        show.setTextFormat(Qt.TextFormat.PlainText)
-        show.setText(str(err))
-        show.exec()
+        from personadesigner.ui.errors import show_user_error
+
+        show_user_error(parent, err, title="Restore failed")
         return False
     return True
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from personadesigner.errors import UserError
 from personadesigner.storage import backup as backups
+from personadesigner.ui.errors import show_user_error
 
 _LABELS = {"": "Scheduled", "manual": "Manual", "before-upgrade": "Before an upgrade", "before-restore": "Before a restore"}
 
@@ -110,7 +111,7 @@ class BackupsDialog(QDialog):
             path = backups.make_backup(self.library_path, label="manual")
             backups.rotate(self.library_path)
         except UserError as exc:
-            QMessageBox.warning(self, "Backup failed", str(exc))
+            show_user_error(self, exc, title="Backup failed")
             return None
         self.refresh()
         return path
@@ -131,7 +132,7 @@ class BackupsDialog(QDialog):
         try:
             backups.restore_backup(self.library_path, chosen.path)
         except UserError as exc:
-            QMessageBox.warning(self, "Restore failed", str(exc))
+            show_user_error(self, exc, title="Restore failed")
             return False
         self.refresh()
         self.status.setText(f"Restored the backup from {when}.")

@@ -21,16 +21,33 @@ from personadesigner.errors import UserError
 log = logging.getLogger("personadesigner")
 
 
+def message_box(
+    parent: QWidget | None,
+    text: str,
+    next_step: str = "",
+    *,
+    title: str = "PersonaDesigner",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+) -> QMessageBox:
+    """A message box in plain text: messages quote file names and user text, never markup."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    if next_step:
+        box.setInformativeText(next_step)  # Qt shows it in the box's text format too
+    return box
+
+
 def show_user_error(parent: QWidget | None, error: BaseException | str, next_step: str = "", *, title: str = "PersonaDesigner") -> None:
     """A warning with the error's one sentence and, below it, what to do next."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text: never markup
-    box.setText(str(error))
-    if next_step:
-        box.setInformativeText(next_step)
-    box.exec()
+    message_box(parent, str(error), next_step, title=title).exec()
+
+
+def show_notice(parent: QWidget | None, text: str, *, title: str = "PersonaDesigner") -> None:
+    """Information (not a problem), in plain text."""
+    message_box(parent, text, title=title, icon=QMessageBox.Icon.Information).exec()
 
 
 def setup_logging(log_dir: Path) -> Path:

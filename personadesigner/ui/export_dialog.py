@@ -37,6 +37,7 @@ from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.core.units import PAGE_SIZES, Length
 from personadesigner.errors import UserError
 from personadesigner.ui.design_bar import template_choices, theme_choices, theme_swatch
+from personadesigner.ui.errors import message_box
 from personadesigner.ui.export_worker import ExportWorker, start_export
 
 SCOPE_LABELS = {
@@ -486,17 +487,15 @@ class ExportDialog(QDialog):
 
     def _show_error(self, message: str) -> None:
         self.last_error = message
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export", message, QMessageBox.StandardButton.Ok, self)
+        box = message_box(self, message, title="Export")
         box.setObjectName("exportError")
-        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     def _show_info(self, title: str, message: str) -> None:
         parent = self.parentWidget()
-        box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
+        box = message_box(parent, message, title=title, icon=QMessageBox.Icon.Information)
         box.setObjectName("exportPreflight")
-        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

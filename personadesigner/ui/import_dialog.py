@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from personadesigner.interchange import csv_io
 from personadesigner.interchange.csv_fields import CSV_FIELDS, field_for_header, header_key
 from personadesigner.interchange.json_io import ImportResult, read_json
 from personadesigner.interchange.textfile import decode_text, read_bytes
+from personadesigner.ui.errors import show_notice, show_user_error
 
 PREVIEW_ROWS = 5
 #: Encodings offered when a CSV is not UTF-8 (spreadsheets on Windows save cp1252).
@@ -49,16 +49,26 @@ FILE_FILTER = "Persona files (*.json *.csv);;JSON (*.json);;CSV spreadsheets (*.
 
 
 def show_message(parent: QWidget | None, title: str, text: str, *, warning: bool = True) -> None:
-    """One dialog with plain text (never markup: file names and cells are user text)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
-        title,
-        text,
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    """One plain-text dialog (file names and cells are user text); see ui.errors."""
+    if warning:
+        show_user_error(parent, text, title=title)
+    else:
+        show_notice(parent, text, title=title)
+
+
+def ask_item(parent: QWidget | None, title: str, text: str, items: list[str]) -> str | None:
+    """QInputDialog.getItem with its label in plain text (the text quotes the file); None if cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    for label in dialog.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    try:
+        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def field_label(name: str) -> str:
@@ -170,10 +180,8 @@ def _decode_csv(parent: QWidget | None, path: Path) -> str | None:
         return decode_text(data, str(path))
     except InterchangeError as first:
         labels = [label for label, _ in ENCODINGS]
-        choice, ok = QInputDialog.getItem(
-            parent, "Import CSV", f"{first}\n\nRead the file as:", labels, 0, False
-        )
-        if not ok:
+        choice = ask_item(parent, "Import CSV", f"{first}\n\nRead the file as:", labels)
+        if choice is None:
             return None
         return decode_text(data, str(path), dict(ENCODINGS)[choice])
 

@@ -100,11 +100,12 @@ def test_a_non_utf8_csv_is_read_in_the_encoding_the_user_picks(library, tmp_path
     path.write_bytes("Name,Role\nRenée Faure,Buyer at a café\n".encode("cp1252"))
     asked = {}
 
-    def pick(parent, title, label, items, current, editable):
-        asked["label"] = label
-        return "Windows Western (cp1252)", True
+    def pick(dialog: QInputDialog) -> int:
+        asked["label"] = dialog.labelText()
+        dialog.setTextValue("Windows Western (cp1252)")
+        return QInputDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    monkeypatch.setattr(QInputDialog, "exec", pick)
     assert import_dialog.import_files(None, library, [str(path)]) == 1
     assert "line 2" in asked["label"]
     assert library.find("Renée Faure").role == "Buyer at a café"
