@@ -528,6 +528,7 @@ class MainWindow(QMainWindow):
         dialog.purged.connect(self.document.forget)
         self.trash_dialog = dialog
         dialog.exec()
+        dialog.deleteLater()  # a parented dialog lives as long as the window otherwise
         self.sidebar.reload()
         self.form.refresh_candidates()
 
@@ -550,6 +551,7 @@ class MainWindow(QMainWindow):
             dialog = ConflictDialog(mine, theirs, self)
             self.conflict_dialog = dialog
             accepted = dialog.exec() == ConflictDialog.DialogCode.Accepted and dialog.decision is not None
+            dialog.deleteLater()  # after the answer is read below (deletion waits for the event loop)
             if not accepted:
                 return "later"
             if dialog.decision == "theirs":
@@ -564,6 +566,7 @@ class MainWindow(QMainWindow):
         keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Let it go", QMessageBox.ButtonRole.RejectRole)
         box.exec()
+        box.deleteLater()
         return "mine" if box.clickedButton() is keep else "theirs"
 
     def _editing(self) -> bool:
@@ -656,6 +659,7 @@ class MainWindow(QMainWindow):
         dialog.restored.connect(lambda _p: self.reload_library())
         self.backups_dialog = dialog
         dialog.exec()
+        dialog.deleteLater()
 
     def reload_library(self) -> None:
         """Reopen the current library (after a restore replaced its content)."""
@@ -700,6 +704,7 @@ class MainWindow(QMainWindow):
 
         dialog = ExportDialog(self.library, self.export_scopes(), self)
         dialog.exec()
+        dialog.deleteLater()
 
     def print_cards(self) -> None:
         from personadesigner.related_names import related_names

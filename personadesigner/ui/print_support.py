@@ -97,4 +97,6 @@ def print_personas(
     dialog.setWindowTitle("Print persona cards")
     dialog.paintRequested.connect(lambda p: paint_cards(p, layouts))
     dialog.exec()
+    dialog.paintRequested.disconnect()  # its lambda holds every printed layout
+    dialog.deleteLater()
     return dialog
