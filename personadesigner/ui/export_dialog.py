@@ -467,11 +467,14 @@ class ExportDialog(QDialog):
             )
         self.accept()
 
-    def _on_failed(self, message: str, _known: bool) -> None:
+    def _on_failed(self, message: str, known: bool) -> None:
         self._finish_thread()
         self.last_error = message
         self.exportFailed.emit(message)
-        self._show_error(message + " Nothing was overwritten; choose another place or free some space and try again.")
+        if known:  # the place or the disk: something the user can change
+            self._show_error(message + " Nothing was overwritten; choose another place or free some space and try again.")
+        else:  # a bug: advice about space would mislead
+            self._show_error(message + " Nothing was overwritten; the details were written to the log.")
 
     def _on_cancelled(self) -> None:
         self._finish_thread()

@@ -74,9 +74,9 @@ class ExportWorker(QObject):
             else:
                 self.failed.emit(str(exc), True)
             return
-        except Exception as exc:  # a bug: log it with its traceback, tell the user briefly
+        except Exception:  # a bug: the traceback goes to the log, the user gets one sentence
             log.error("export failed:\n%s", traceback.format_exc())
-            self.failed.emit(f"The export failed because of an internal error ({type(exc).__name__}: {exc}).", False)
+            self.failed.emit("The export failed because of an internal error in PersonaDesigner.", False)
             return
         if self._stop.is_set():
             self.cancelled.emit()

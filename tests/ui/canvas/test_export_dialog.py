@@ -199,3 +199,32 @@ def test_the_end_of_an_export_arriving_during_a_progress_update_is_handled(qtbot
     qtbot.wait(50)  # any progress still queued runs against the finished export
     assert not dialog.is_exporting() and dialog.export_button.isEnabled()
     assert not out.exists()
+
+
+def test_a_bug_during_export_points_to_the_log_not_to_free_space(dialog, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from personadesigner.render import export as render_export
+
+    def broken(*_args, **_kwargs):
+        raise ZeroDivisionError("secret internals")
+
+    monkeypatch.setattr(render_export, "export_personas", broken)
+    dialog.path_edit.setText(str(tmp_path / "cards.pdf"))
+    with qtbot.waitSignal(dialog.exportFailed, timeout=60000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    box = dialog.findChild(QMessageBox, "exportError")
+    assert "log" in box.text()
+    assert "free some space" not in box.text()
+    assert "secret internals" not in box.text() and "ZeroDivisionError" not in box.text()
+
+
+def test_a_known_export_problem_says_what_to_do(dialog, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    dialog.path_edit.setText(str(blocker / "cards.pdf"))
+    with qtbot.waitSignal(dialog.exportFailed, timeout=60000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "choose another place" in dialog.findChild(QMessageBox, "exportError").text()
