@@ -191,7 +191,7 @@ def read_csv_interactive(parent: QWidget | None, path: Path) -> csv_io.CsvImport
     text = _decode_csv(parent, path)
     if text is None:
         return None
-    rows = [cells for _line, cells in csv_io._rows(text, str(path))]  # the importer's own parsing
+    rows = [cells for _line, cells in csv_io.csv_rows(text, str(path))]  # the importer's own parsing (public)
     if not rows:
         raise InterchangeError(f"{path}: the file is empty; the first row must name the columns.")
     header = rows[0]
