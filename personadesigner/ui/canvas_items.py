@@ -16,7 +16,7 @@ import dataclasses
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
 from personadesigner.core.cardlayout import CardLayout, Cut, Primitive, Rule, TextBlock
-from personadesigner.core.persona import FIELD_LABELS
+from personadesigner.core.persona import field_label
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.qt_painter import paint_layout
 
@@ -249,7 +249,7 @@ class GuidesItem(QGraphicsItem):
 
 def cut_message(cut: Cut) -> str:
     """The tooltip of a cut text, e.g. "Goals 3: 42 of 120 characters cut — shorten it..."."""
-    label = FIELD_LABELS.get(cut.field, cut.field.replace("_", " ").capitalize())
+    label = field_label(cut.field)
     where = label if cut.item is None else f"{label} {cut.item + 1}"
     if cut.reason == "cut":
         what = f"{cut.cut_chars} of {cut.total_chars} characters cut"

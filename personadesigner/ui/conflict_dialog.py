@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from personadesigner.core.persona import (
     ALL_FIELDS,
-    FIELD_LABELS,
+    field_label,
     LIST_FIELDS,
     RECORD_LIST_FIELDS,
     Persona,
@@ -107,14 +107,14 @@ class ConflictDialog(QDialog):
         # Each field takes two rows: its name level with the radio buttons, then both values.
         for index, field in enumerate(self.fields):
             row = 1 + 2 * index
-            name = QLabel(FIELD_LABELS.get(field, field))
-            name.setAccessibleName(f"Field {FIELD_LABELS.get(field, field)}")
+            name = QLabel(field_label(field))
+            name.setAccessibleName(f"Field {field_label(field)}")
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)
             group = QButtonGroup(self)
             for col, side, persona in ((1, MINE, mine), (2, THEIRS, theirs)):
                 radio = QRadioButton("Keep this" if side == MINE else "Take this")
                 radio.setObjectName(f"{field}-{side}")
-                radio.setAccessibleName(f"{FIELD_LABELS.get(field, field)}: {'keep mine' if side == MINE else 'take theirs'}")
+                radio.setAccessibleName(f"{field_label(field)}: {'keep mine' if side == MINE else 'take theirs'}")
                 group.addButton(radio)
                 grid.addWidget(radio, row, col)
                 value = _plain_label(display_value(persona, field))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personadesigner.core.persona import FIELD_LABELS
+from personadesigner.core.persona import field_label
 from personadesigner.errors import InterchangeError, UserError
 from personadesigner.interchange import csv_io
 from personadesigner.interchange.csv_fields import CSV_FIELDS, field_for_header, header_key
@@ -69,10 +69,6 @@ def ask_item(parent: QWidget | None, title: str, text: str, items: list[str]) ->
         return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
-
-
-def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
 
 
 class CsvMappingDialog(QDialog):

@@ -19,13 +19,10 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPixmap
 
-from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS
+from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS, fold  # the library's own folding
 from personadesigner.errors import UserError
 
 
-def fold(text: str) -> str:
-    """The library's case folding, so the quick filter agrees with its search."""
-    return text.casefold()
 
 #: Custom roles the delegate reads.
 SummaryRole = Qt.ItemDataRole.UserRole + 1

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS
+from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS, initials
 from personadesigner.errors import UserError
 from personadesigner.ui.library_model import LibraryModel, SummaryRole, ThumbnailRole
 
@@ -49,13 +49,6 @@ def type_colors() -> dict[str, str]:
         return dict(load_theme("classic").type_colors)
     except (UserError, OSError):  # the theme file is missing or unreadable: sensible defaults
         return dict(_FALLBACK_TYPE_COLORS)
-
-
-def initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w[:1].isalnum()]
-    if not words:
-        return name[:1].upper() or "?"
-    return (words[0][:1] + (words[-1][:1] if len(words) > 1 else "")).upper()
 
 
 class PersonaDelegate(QStyledItemDelegate):

@@ -15,14 +15,14 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
-from personadesigner.core.persona import FIELD_LABELS, Persona
+from personadesigner.core.persona import Persona, field_label
 
 _MERGE_SET_FIELD = 1
 _MERGE_EDIT_ITEM = 2
 
 
 def _label(field: str) -> str:
-    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+    return field_label(field)
 
 
 class PersonaCommand(QUndoCommand):

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from personadesigner.core.persona import SOURCE_KINDS, Source
+from personadesigner.core.persona import SOURCE_KIND_LABELS, SOURCE_KINDS, Source
 
 from .record_rows import RecordRowsEditor, date_text, make_optional_date_edit, set_date_text
 
-KIND_LABELS = {
-    "interview": "Interview",
-    "survey": "Survey",
-    "analytics": "Analytics",
-    "crm": "CRM",
-    "support": "Support",
-    "social": "Social media",
-    "other": "Other",
-}
 
 
 class SourcesEditor(RecordRowsEditor):
@@ -37,7 +28,7 @@ class SourcesEditor(RecordRowsEditor):
     def make_row(self, index: int) -> list[QWidget]:
         kind = QComboBox(self)
         for k in SOURCE_KINDS:
-            kind.addItem(KIND_LABELS.get(k, k), k)
+            kind.addItem(SOURCE_KIND_LABELS.get(k, k), k)  # the card's words too
         kind.setAccessibleName(f"Source {index + 1} kind")
         title = QLineEdit(self)
         title.setAccessibleName(f"Source {index + 1} title")
