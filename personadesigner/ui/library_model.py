@@ -131,7 +131,7 @@ class LibraryModel(QAbstractListModel):
             type=persona.type,
             role=persona.role,
             tags=tuple(persona.tags),
-            photo_hash=self._photo_hash(persona, old),
+            photo_hash=self._photo_hash(persona),
             updated_at=persona.updated_at,
             version=persona.version,
         )
@@ -144,13 +144,20 @@ class LibraryModel(QAbstractListModel):
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
 
-    @staticmethod
-    def _photo_hash(persona, old) -> str | None:
-        if persona.photo is None:
+    def _photo_hash(self, persona) -> str | None:
+        """The stored photo's hash; typing saves the same photo object again and again,
+        so it is hashed once, not on every keystroke."""
+        photo = persona.photo
+        if photo is None:
             return None
-        import hashlib
+        last = getattr(self, "_last_photo", None)
+        if last is not None and last[0] is photo:
+            return last[1]
+        from personadesigner.storage.photos import photo_hash
 
-        return hashlib.sha256(persona.photo).hexdigest()
+        digest = photo_hash(photo)
+        self._last_photo = (photo, digest)  # holds the bytes, so "is" cannot match a reused id
+        return digest
 
     # ------------------------------------------------------------ access
     def summary(self, row: int):
