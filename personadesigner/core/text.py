@@ -193,7 +193,12 @@ def has_rtl(text: str) -> bool:
 def _reshaped(text: str) -> str:
     import arabic_reshaper
 
-    return arabic_reshaper.reshape(text)
+    try:
+        return arabic_reshaper.reshape(text)
+    except IndexError:
+        # arabic_reshaper fails on a ZWJ right before a ligature ("\u200dالله", "\u200dلا");
+        # the joiner then only costs the joining form it asked for.
+        return arabic_reshaper.reshape(text.replace("\u200d", ""))
 
 
 def _units(text: str, font_key: str) -> float:

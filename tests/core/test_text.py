@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -138,3 +140,11 @@ def test_tracking_is_counted_per_line_not_per_text():
     for ln in lines:  # as the painter spaces it: letters plus a track between each two
         assert T.measure(ln, "sans-bold", 9) + track * 9 * (len(ln) - 1) <= 200.01
     assert len(T.break_lines(text, "sans-bold", 9, 200)) < len(lines)
+
+
+@pytest.mark.parametrize("text", ["\u200dالله", "ب\u200dالله", "a \u200dلا"])
+def test_a_zwj_before_an_arabic_ligature_lays_out(text):
+    """The reshaper library raises on these; the text still shapes, measures and breaks."""
+    pieces = T.shape_line(text, T.TextStyle("sans", 10))
+    assert T.line_width(pieces) > 0 and T.MISSING not in "".join(p.text for p in pieces)
+    assert T.break_lines(T.clean(text), "sans", 10, 200)
