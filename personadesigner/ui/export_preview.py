@@ -26,18 +26,12 @@ def _plan_first(personas: list[Persona], options: ExportOptions, names: dict[str
     return layouts, next(plan_pages(layouts, options)).sheet
 
 
-def page_count(first_layout, options: ExportOptions, total: int) -> int:
-    """How many pages the whole export will have."""
-    from personadesigner.render.page_plan import page_count as planned_count
-
-    return planned_count(first_layout, options, total)
-
-
 def first_page(
     personas: list[Persona], options: ExportOptions, total: int, size: int, names: dict[str, str] | None = None
 ) -> tuple[QImage, str]:
     """Page 1 scaled into a ``size`` square, and a caption ("Page 1 of 3 · 210 × 297 mm").
     ``names``: id -> name of the related personas (see personadesigner.related_names)."""
+    from personadesigner.render.page_plan import page_count
     from personadesigner.render.png import render_sheet
 
     layouts, sheet = _plan_first(personas, options, names)

@@ -43,9 +43,6 @@ class ExportWorker(QObject):
         """Ask the export to stop at its next card (safe from any thread)."""
         self._stop.set()
 
-    def is_cancelled(self) -> bool:
-        return self._stop.is_set()
-
     def _progress(self, done: int, total: int | None = None) -> None:
         self.progress.emit(int(done), int(total if total is not None else len(self._ids)))
 

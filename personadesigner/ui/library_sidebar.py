@@ -245,7 +245,6 @@ class LibrarySidebar(QWidget):
         self._update_count()
 
     def set_library(self, library) -> None:
-        self.model.library = library
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
