@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,13 +10,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QProgressDialog
 
 from conftest import ids_by_name, make_persona
+from support.poppler import pdf_info, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.gui
-
-
-def pdf_pages(path: Path) -> int:
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
 
 
 @pytest.fixture
@@ -61,7 +56,7 @@ def test_exporting_a_pdf_of_all_personas(dialog, qtbot, tmp_path):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert done.args[0].pages == 3
     assert pdf_pages(out) == 3
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(out)
     assert "Ben Okafor" in text and "Chloé Martin" in text
     assert not dialog.isVisible()  # done: the dialog closes
 
@@ -145,7 +140,7 @@ def test_a_poster_can_be_tiled_on_office_sheets(dialog, qtbot, tmp_path):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     pages = pdf_pages(out)
     assert pages == done.args[0].pages and pages > 1
-    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    info = pdf_info(out)
     assert "(A4)" in info
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
 from conftest import make_persona
+from support.poppler import pdf_info
 
 pytestmark = pytest.mark.gui
 
@@ -35,7 +34,7 @@ def test_print_preview_shows_one_page_per_persona(qtbot, monkeypatch):
     assert seen["size"].height() == pytest.approx(148 / 25.4 * 72, abs=1)
 
 
-def test_printing_to_pdf_puts_each_card_on_its_page(tmp_path):
+def test_printing_to_pdf_puts_each_card_on_its_page(qapp, tmp_path):
     from personadesigner.ui.print_support import layouts_for, paint_cards, set_card_page
 
     personas = [make_persona("Anna Berg"), make_persona("Ben Okafor", quote="Show me the numbers.")]
@@ -46,7 +45,7 @@ def test_printing_to_pdf_puts_each_card_on_its_page(tmp_path):
     printer.setOutputFileName(str(out))
     set_card_page(printer, layouts[0])
     assert paint_cards(printer, layouts) == 2
-    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    info = pdf_info(out)
     assert "Pages:           2" in info
     width, height = (float(v) for v in next(l for l in info.splitlines() if l.startswith("Page size")).split()[2:5:2])
     assert (width, height) == pytest.approx((297.6, 419.5), abs=1.5)
@@ -68,7 +67,7 @@ def test_copy_puts_a_200_dpi_card_image_on_the_clipboard(qtbot, persona):
     assert image.pixelColor(image.width() - 20, 20).name() != "#ffffff"
 
 
-def test_cards_of_different_sizes_print_on_pages_of_their_own_size(tmp_path):
+def test_cards_of_different_sizes_print_on_pages_of_their_own_size(qapp, tmp_path):
     from personadesigner.ui.print_support import layouts_for, paint_cards, set_card_page
 
     card, mini = make_persona("Anna Berg"), make_persona("Ben Okafor")
@@ -80,8 +79,6 @@ def test_cards_of_different_sizes_print_on_pages_of_their_own_size(tmp_path):
     printer.setOutputFileName(str(out))
     set_card_page(printer, layouts[0])
     assert paint_cards(printer, layouts) == 2
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "2", str(out)], capture_output=True, text=True, check=True
-    ).stdout
+    info = pdf_info(out, "-f", "1", "-l", "2")
     sizes = [line.split(":", 1)[1].split("pts")[0].strip() for line in info.splitlines() if "size:" in line and "Page" in line]
     assert len(sizes) == 2 and sizes[0] != sizes[1]

@@ -6,13 +6,12 @@ The linked persona is not in the batch: its name must come from the library
 
 from __future__ import annotations
 
-import subprocess
-
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from personadesigner.core.persona import CardDesign, Relation
 from personadesigner.storage.library import Library
+from support.poppler import pdf_text
 from test_shell_editing import select
 
 
@@ -26,7 +25,7 @@ def _link_anna_to_carl(library_path) -> tuple[str, str]:
 
 
 def _pdf_text(path) -> str:
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+    return " ".join(pdf_text(path).split())
 
 
 def test_exporting_one_card_prints_its_related_persona_by_name(qtbot, library_path, tmp_path):
