@@ -82,8 +82,6 @@ def library(tmp_path):
     from personadesigner.storage.library import Library
 
     lib = Library.open(str(tmp_path / "library.sqlite"), create=True)
-    for s in lib.list():  # start from a known set, whatever a new library ships with
-        lib.purge(s.id)
     lib.add_many(
         [
             make_persona("Anna Berg"),

@@ -103,11 +103,13 @@ class MessageRecorder:
 
         def fake_exec(box: QMessageBox) -> int:
             recorder.messages.append(box.text() + ("\n" + box.informativeText() if box.informativeText() else ""))
+            if recorder.answer is None:
+                return 0  # closed without choosing
             for button in box.buttons():
-                if recorder.answer and button.text().replace("&", "") == recorder.answer:
+                if button.text().replace("&", "") == recorder.answer:
                     button.click()
                     return 0
-            return 0
+            raise AssertionError(f"no button {recorder.answer!r} in the message {box.text()!r}")
 
         def fake_static(*args, **_kwargs):
             recorder.messages.append(" ".join(str(a) for a in args[2:4]))

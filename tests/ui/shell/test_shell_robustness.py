@@ -58,7 +58,6 @@ def test_thumbnails_are_read_only_for_painted_rows_and_cached(qtbot, tmp_path, s
 
     path = tmp_path / "photos.sqlite"
     lib = Library.open(str(path))
-    buf = io.BytesIO()
     people = []
     for i in range(300):
         buf = io.BytesIO()
