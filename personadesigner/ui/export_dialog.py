@@ -269,13 +269,21 @@ class ExportDialog(QDialog):
         self._sync_export_button()
 
     def _scope_templates(self) -> set[str]:
-        ids = self.persona_ids()[:1]
-        out = set()
+        return {p.card.template for p in self._first_personas(self.persona_ids()[:1])}
+
+    def _first_personas(self, ids: list[str]) -> list:
+        """The whole personas the preview and the options look at, read once per scope
+        (not on every option change or keystroke in the bleed field)."""
+        cache = self.__dict__.setdefault("_persona_cache", {})
+        out = []
         for pid in ids:
-            try:
-                out.add(self._library.get(pid).card.template)
-            except UserError:  # deleted meanwhile: it has no template to offer
-                continue
+            if pid not in cache:
+                try:
+                    cache[pid] = self._library.get(pid)
+                except UserError:  # deleted meanwhile: nothing to show or offer
+                    cache[pid] = None
+            if cache[pid] is not None:
+                out.append(cache[pid])
         return out
 
     def scope(self) -> str:
@@ -375,8 +383,13 @@ class ExportDialog(QDialog):
             raise UserError("No personas to export.")
         from personadesigner.ui.export_preview import PREVIEW_CARDS
 
-        personas = [self._library.get(pid) for pid in ids[:PREVIEW_CARDS]]
-        names = related_names(self._library, personas)
+        personas = self._first_personas(ids[:PREVIEW_CARDS])
+        if not personas:
+            raise UserError("No personas to export.")
+        key = tuple(p.id for p in personas)
+        if self.__dict__.get("_names_key") != key:
+            self._names_key, self._names = key, related_names(self._library, personas)
+        names = self._names
         image, caption = first_page(personas, self.options(), len(ids), PREVIEW_SIZE - 16, names)
         return QPixmap.fromImage(image), caption
 

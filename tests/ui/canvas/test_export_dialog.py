@@ -223,3 +223,19 @@ def test_a_known_export_problem_says_what_to_do(dialog, qtbot, tmp_path):
     with qtbot.waitSignal(dialog.exportFailed, timeout=60000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "choose another place" in dialog.findChild(QMessageBox, "exportError").text()
+
+
+def test_changing_options_does_not_read_the_personas_again(dialog, qtbot, monkeypatch):
+    """Typing a custom bleed or switching the page re-plans page 1 from the personas already read."""
+    from personadesigner.storage.library import Library
+
+    dialog.set_scope("all")
+    dialog.update_preview()
+    reads: list[str] = []
+    real_get = Library.get
+    monkeypatch.setattr(Library, "get", lambda self, pid: reads.append(pid) or real_get(self, pid))
+    choose(dialog.page_combo, "A4")
+    choose(dialog.per_page_combo, 4)
+    dialog.update_preview()
+    assert reads == []
+    assert dialog.preview_caption.text().startswith("Page 1 of 1 · 210 × 297 mm")
