@@ -695,7 +695,7 @@ class MainWindow(QMainWindow):
         return {
             "current": current,
             "selected": self.sidebar.selected_ids() or current,
-            "all": [s.id for s in self.library.list()],
+            "all": [s.id for s in self.sidebar.model.all_summaries()],  # already loaded, in name order
             "filtered": self.sidebar.model.ids(),
         }
 
