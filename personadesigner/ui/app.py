@@ -108,7 +108,7 @@ def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
         pass
     install_excepthook(log_path)
     from personadesigner.ui.main_window import MainWindow
-    from personadesigner.ui.settings import LAST_LIBRARY, Settings
+    from personadesigner.ui.settings import Settings
 
     settings = Settings()
     # The skeleton paints first; the fonts, layout engine, canvas and form are
@@ -123,9 +123,7 @@ def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
             window.close()
             app.quit()
             return
-        settings.add_recent_library(library.location)
-        settings.set(LAST_LIBRARY, library.location)
-        window.set_library(library)
+        window.set_library(library)  # it records the library as recent and last
 
     def build_then_open() -> None:
         window.build_parts()

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings if settings is not None else Settings()
         self._painted = False
+        self._last_persona_queued = False
         self.startup_done = False
         self.parts_ready = False
         self.skeleton: QWidget | None = None
@@ -286,6 +287,9 @@ class MainWindow(QMainWindow):
         self.startup_done = True
         if self.document.persona is not None:
             return  # the user already picked one
+        self._select_last_persona()
+
+    def _select_last_persona(self) -> None:
         last = self.settings.last_persona(self.library.location)
         if not (last and self.sidebar.select(last)) and self.sidebar.model.rowCount():
             self.sidebar.select(self.sidebar.model.summary(0).id)
@@ -423,7 +427,8 @@ class MainWindow(QMainWindow):
                 if not self._painted:
                     self._painted = True
                     QTimer.singleShot(0, self.firstPainted.emit)
-                if not self.startup_done and self.library is not None:
+                if not self.startup_done and self.library is not None and not self._last_persona_queued:
+                    self._last_persona_queued = True  # once, not on every paint until it ran
                     QTimer.singleShot(0, self.open_last_persona)
             if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and dropped_image_path(event):
                 event.acceptProposedAction()
@@ -609,15 +614,12 @@ class MainWindow(QMainWindow):
         self.library = library
         self._names.clear()
         self._seen_data_version = library.data_version() if library is not None else 0
-        self._painted = False
         self.sidebar.set_library(library)
         self.form.refresh_candidates()
         self.settings.add_recent_library(library.location)
         self.settings.set(opts.LAST_LIBRARY, library.location)
         self._update_title()
-        last = self.settings.last_persona(library.location)
-        if not (last and self.sidebar.select(last)) and self.sidebar.model.rowCount():
-            self.sidebar.select(self.sidebar.model.summary(0).id)
+        self._select_last_persona()
         self.startup_done = True
         self.statusBar().clearMessage()
         self._update_actions()
