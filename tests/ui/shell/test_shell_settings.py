@@ -142,6 +142,8 @@ def test_run_app_shows_the_window_then_opens_the_library(qtbot, library_path, me
     seen = {}
 
     def poll():
+        if "gave up" in seen:
+            return
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if windows and windows[0].library is not None and windows[0].document.persona is not None:
             w = windows[0]
@@ -154,9 +156,14 @@ def test_run_app_shows_the_window_then_opens_the_library(qtbot, library_path, me
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
     handlers = list(logging.getLogger().handlers)
     QTimer.singleShot(0, poll)
+    watchdog = QTimer()  # never poll forever: give up after 10 s and say so
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: (seen.setdefault("gave up", True), QApplication.instance().quit()))
+    watchdog.start(10_000)
     try:
         assert run_app(str(library_path), []) == 0
     finally:
+        watchdog.stop()
         for h in logging.getLogger().handlers:
             if h not in handlers:
                 logging.getLogger().removeHandler(h)
