@@ -107,13 +107,15 @@ class _Page:
         #: Content bottom (None: empty) and top of flows already laid out, for "top": "after:<id>".
         self.bottoms: dict[str, float | None] = {}
         self.tops: dict[str, float] = {}
+        #: Right edge of flows that show something (None: empty), for "left": "right_of:<id>".
+        self.rights: dict[str, float | None] = {}
 
     def len(self, v, whole: float) -> float:
         return length(v, self.scale, whole)
 
     def rect(self, spec: dict) -> tuple[float, float, float, float]:
         W, H = self.w, self.h
-        x = self.len(spec.get("left", 0), W)
+        x = self._left(spec)
         if "width" in spec:
             w = self.len(spec["width"], W)
             if "right" in spec and "left" not in spec:
@@ -137,6 +139,15 @@ class _Page:
         else:
             h = H - y - self._bottom(spec)
         return x, y, w, max(0.0, h)
+
+    def _left(self, spec: dict) -> float:
+        """The region's left edge. "right_of:<id>" starts it ``left_gap`` right of an
+        earlier flow (the profile's sidebar); an empty flow takes no room (the margin)."""
+        left = spec.get("left", 0)
+        if isinstance(left, str) and left.startswith("right_of:"):
+            edge = self.rights.get(left[9:])
+            return self.margin if edge is None else edge + self.len(spec.get("left_gap", 0), self.w)
+        return self.len(left, self.w)
 
     def _bottom(self, spec: dict) -> float:
         """The region's distance from the trim's bottom edge. "above:<id>" ends it
@@ -293,6 +304,9 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
                 raise ValueError(f"template {tpl.name!r}: a region cannot start after or end above "
                                  "a flow of a fit group")
             flow, y = _make_flow(region, page, styles, th, persona, names)
+            if "id" in region:
+                last = flow.columns[-1]
+                page.rights[region["id"]] = last[0] + last[2] if flow.blocks else None
             group = region.get("fit_group")
             if group:
                 if flow.blocks and flow.columns:

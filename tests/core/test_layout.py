@@ -308,6 +308,23 @@ def test_a_flow_ends_above_the_footer_or_at_the_margin_when_the_footer_is_empty(
     assert 200 - 30 - 6 + 0.01 < lowest_goal(without) <= 200 - 20 + 0.01
 
 
+def test_a_flow_starts_right_of_a_sidebar_or_at_the_margin_when_it_is_empty():
+    from personadesigner.core.templates import Template
+
+    data = {"margin": 20, "regions": [
+        {"kind": "flow", "id": "side", "left": 20, "top": 10, "width": 60, "bottom": 10,
+         "items": [{"kind": "list", "field": "tools"}]},
+        {"kind": "flow", "id": "main", "left": "right_of:side", "left_gap": 15, "top": 10, "right": 10, "bottom": 10,
+         "items": [{"kind": "list", "field": "goals"}]}]}
+    tpl = Template(name="side", title="Side", description="", width=300, height=200, data=data)
+
+    def goals_x(p):
+        return min(b.x for b in layout(p, tpl, "classic").text_blocks() if b.field == "goals")
+
+    assert goals_x(Persona(name="S", goals=["Ship"], tools=["Excel"])) == pytest.approx(20 + 60 + 15)
+    assert goals_x(Persona(name="S", goals=["Ship"])) == pytest.approx(20)
+
+
 def test_profile_without_sidebar_content_uses_the_whole_width():
     from personadesigner.core.themes import load_theme
 
