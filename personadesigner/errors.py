@@ -8,6 +8,20 @@ traceback in the log.
 from __future__ import annotations
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """A user's value for a one-line message: in quotes, line breaks shown as ⏎,
+    other control characters as spaces, long values shortened with an ellipsis.
+
+    Messages are printed as one line on stderr and shown in dialogs; a raw value
+    with line breaks would split them, a 10,000-character one would bury them.
+    """
+    text = str(value).replace("\r\n", "\n")
+    text = "".join("⏎" if ch in "\r\n" else (" " if ord(ch) < 32 or ord(ch) == 127 else ch) for ch in text)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f'"{text}"'
+
+
 class UserError(Exception):
     """A problem with the user's input or environment; ``str()`` is the message."""
 
@@ -26,7 +40,7 @@ class ValidationError(UserError):
     def detail(self) -> str:
         """The message without its ``Persona "X": `` lead, for callers that name the persona their own way."""
         message = str(self)
-        prefix = f'Persona "{self.persona}": '
+        prefix = f"Persona {quoted(self.persona)}: "
         return message[len(prefix):] if message.startswith(prefix) else message
 
 

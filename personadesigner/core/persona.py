@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
-from personadesigner.errors import ValidationError
+from personadesigner.errors import ValidationError, quoted
 
 PERSONA_TYPES: tuple[str, ...] = (
     "customer",
@@ -351,7 +351,7 @@ def _is_iso_date(text: str) -> bool:
 
 def _fail(persona: Persona, field_name: str, message: str) -> NoReturn:
     who = persona.name.strip() if isinstance(persona.name, str) and persona.name.strip() else "(unnamed)"
-    raise ValidationError(f'Persona "{who}": {field_name}: {message}', persona=who, field=field_name)
+    raise ValidationError(f"Persona {quoted(who)}: {field_name}: {message}", persona=who, field=field_name)
 
 
 def validate_persona(p: Persona) -> None:
@@ -360,7 +360,7 @@ def validate_persona(p: Persona) -> None:
     if len(p.name) > NAME_MAX:
         _fail(p, "name", f"is {len(p.name)} characters long; at most {NAME_MAX} are allowed")
     if p.type not in PERSONA_TYPES:
-        _fail(p, "type", f'"{p.type}" is not a persona type (use one of: {", ".join(PERSONA_TYPES)})')
+        _fail(p, "type", f'{quoted(p.type)} is not a persona type (use one of: {", ".join(PERSONA_TYPES)})')
     for name in TEXT_FIELDS:
         if not isinstance(getattr(p, name), str):
             _fail(p, name, "must be text")
@@ -375,19 +375,19 @@ def validate_persona(p: Persona) -> None:
             _fail(p, f"traits[{i}].value", f"{t.value!r} is outside 0-100")
     for i, s in enumerate(p.sources):
         if s.kind not in SOURCE_KINDS:
-            _fail(p, f"sources[{i}].kind", f'"{s.kind}" is not a source kind (use one of: {", ".join(SOURCE_KINDS)})')
+            _fail(p, f"sources[{i}].kind", f'{quoted(s.kind)} is not a source kind (use one of: {", ".join(SOURCE_KINDS)})')
         if s.date and not _is_iso_date(s.date):
-            _fail(p, f"sources[{i}].date", f'"{s.date}" is not an ISO date (YYYY-MM-DD)')
+            _fail(p, f"sources[{i}].date", f'{quoted(s.date)} is not an ISO date (YYYY-MM-DD)')
         for key in ("title", "note", "date"):
             if not isinstance(getattr(s, key), str):
                 _fail(p, f"sources[{i}].{key}", "must be text")
     if p.confidence and p.confidence not in CONFIDENCE_LEVELS:
-        _fail(p, "confidence", f'"{p.confidence}" is not one of: {", ".join(CONFIDENCE_LEVELS)}')
+        _fail(p, "confidence", f'{quoted(p.confidence)} is not one of: {", ".join(CONFIDENCE_LEVELS)}')
     if p.last_validated and not _is_iso_date(p.last_validated):
-        _fail(p, "last_validated", f'"{p.last_validated}" is not an ISO date (YYYY-MM-DD)')
+        _fail(p, "last_validated", f'{quoted(p.last_validated)} is not an ISO date (YYYY-MM-DD)')
     for i, r in enumerate(p.related):
         if r.relation not in RELATIONS:
-            _fail(p, f"related[{i}].relation", f'"{r.relation}" is not a relation (use one of: {", ".join(RELATIONS)})')
+            _fail(p, f"related[{i}].relation", f'{quoted(r.relation)} is not a relation (use one of: {", ".join(RELATIONS)})')
         if not isinstance(r.persona, str) or not r.persona.strip():
             _fail(p, f"related[{i}].persona", "names no persona")
     for i, c in enumerate(p.custom):

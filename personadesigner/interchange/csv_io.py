@@ -42,7 +42,7 @@ from personadesigner.core.persona import (
     Trait,
     persona_from_dict,
 )
-from personadesigner.errors import InterchangeError, ValidationError
+from personadesigner.errors import InterchangeError, ValidationError, quoted
 from personadesigner.interchange.csv_fields import (
     CSV_FIELDS,
     field_for_header,
@@ -219,7 +219,7 @@ def _match_columns(header: list[str], mapping: Mapping[str, str], source: str,
 def _row_persona(cells: list[str], header: list[str], columns: dict[int, tuple[str, bool]],
                  line: int, source: str, warnings: list[str]) -> Persona:
     raw_name = next((_unquote(cells[i]).strip() for i, (f, _) in columns.items() if f == "name" and i < len(cells)), "")
-    label = f'line {line}: persona "{raw_name}"' if raw_name else f"line {line}: persona (no name)"
+    label = f"line {line}: persona {quoted(raw_name)}" if raw_name else f"line {line}: persona (no name)"
     data: dict[str, object] = {}
     sections: list[CustomSection] = []
     try:

@@ -23,7 +23,7 @@ from personadesigner.core.persona import (
     persona_from_dict,
     persona_to_dict,
 )
-from personadesigner.errors import InterchangeError, PhotoError, UserError, ValidationError
+from personadesigner.errors import InterchangeError, PhotoError, UserError, ValidationError, quoted
 from personadesigner.interchange.photo_refs import image_kind, read_photo_ref, to_data_url
 from personadesigner.interchange.textfile import decode_text, read_bytes
 
@@ -182,5 +182,5 @@ def _load_photo(ref: Any, base_dir: Path | None, where: str) -> bytes:
 def _label(data: Any, index: int) -> str:
     name = data.get("name") if isinstance(data, dict) else None
     if isinstance(name, str) and name.strip():
-        return f'persona "{name.strip()}"'
+        return f"persona {quoted(name.strip())}"
     return f"persona #{index + 1} (no name)"

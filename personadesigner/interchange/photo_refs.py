@@ -12,7 +12,7 @@ import binascii
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from personadesigner.errors import InterchangeError
+from personadesigner.errors import InterchangeError, quoted
 
 #: Refuse to read more than this from a photo file (the photo check refuses far less).
 MAX_PHOTO_FILE_BYTES = 64 * 1024 * 1024
@@ -43,29 +43,29 @@ def read_photo_ref(ref: str, base_dir: Path | None, where: str) -> bytes:
     if _SCHEME.match(ref) and not PureWindowsPath(ref).drive:
         scheme = ref.split(":", 1)[0]
         raise InterchangeError(
-            f'{where}: photo "{_short(ref)}" is a {scheme}: URL; imports never fetch anything '
+            f'{where}: photo {quoted(ref)} is a {scheme}: URL; imports never fetch anything '
             "(use a data: URL or a file beside the JSON)."
         )
     posix, windows = PurePosixPath(ref), PureWindowsPath(ref)
     if posix.is_absolute() or windows.is_absolute() or windows.drive or ref.startswith(("/", "\\")):
-        raise InterchangeError(f'{where}: photo "{_short(ref)}" is an absolute path; only paths relative to the JSON file are read.')
+        raise InterchangeError(f'{where}: photo {quoted(ref)} is an absolute path; only paths relative to the JSON file are read.')
     if ".." in windows.parts:
-        raise InterchangeError(f'{where}: photo "{_short(ref)}" points outside the JSON file\'s folder.')
+        raise InterchangeError(f'{where}: photo {quoted(ref)} points outside the JSON file\'s folder.')
     if base_dir is None:
-        raise InterchangeError(f'{where}: photo "{_short(ref)}" is a file path, but the JSON was not read from a file.')
+        raise InterchangeError(f'{where}: photo {quoted(ref)} is a file path, but the JSON was not read from a file.')
     root = base_dir.resolve()
     target = (root / windows.as_posix()).resolve()
     if not target.is_relative_to(root):
-        raise InterchangeError(f'{where}: photo "{_short(ref)}" points outside the JSON file\'s folder.')
+        raise InterchangeError(f'{where}: photo {quoted(ref)} points outside the JSON file\'s folder.')
     try:
         with target.open("rb") as fh:
             data = fh.read(MAX_PHOTO_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise InterchangeError(f'{where}: photo file "{ref}" does not exist.') from None
+        raise InterchangeError(f'{where}: photo file {quoted(ref)} does not exist.') from None
     except OSError as exc:
-        raise InterchangeError(f'{where}: photo file "{ref}" cannot be read ({exc.strerror}).') from None
+        raise InterchangeError(f'{where}: photo file {quoted(ref)} cannot be read ({exc.strerror}).') from None
     if len(data) > MAX_PHOTO_FILE_BYTES:
-        raise InterchangeError(f'{where}: photo file "{ref}" is too large.')
+        raise InterchangeError(f'{where}: photo file {quoted(ref)} is too large.')
     return data
 
 
@@ -77,7 +77,3 @@ def _decode_data_url(ref: str, where: str) -> bytes:
         return base64.b64decode(re.sub(r"\s+", "", m.group(3)), validate=True)
     except (binascii.Error, ValueError):
         raise InterchangeError(f"{where}: photo data: URL holds damaged base64 data.") from None
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

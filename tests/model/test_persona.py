@@ -156,3 +156,13 @@ def test_bad_length_and_page_size_are_user_errors():
     with pytest.raises(UserError, match="not a page size"):
         page_size("B7")
     assert page_size("letter")[0] == Length.inch(8.5)
+
+
+def test_a_bad_value_is_quoted_on_one_line_and_shortened():
+    """Error messages go to one stderr line or a dialog: a pasted paragraph must not split or bury them."""
+    with pytest.raises(ValidationError) as err:
+        Persona(name="Ann\nBerg", type="buyer\n" + "x" * 500).validate()
+    message = str(err.value)
+    assert "\n" not in message
+    assert message.startswith('Persona "Ann⏎Berg": type: "buyer⏎xxx')
+    assert len(message) < 200
