@@ -78,7 +78,6 @@ class Cut:
     item: int | None
     shown_chars: int
     total_chars: int
-    reason: str = "cut"
 
     @property
     def cut_chars(self) -> int:

@@ -173,7 +173,6 @@ def csv_rows(text: str, source: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
-_rows = csv_rows  # the first name the app's import dialog used
 
 
 def _match_columns(header: list[str], mapping: Mapping[str, str], source: str,

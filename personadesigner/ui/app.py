@@ -58,19 +58,18 @@ def _ask_after_failure(error: UserError, location: str) -> str:
 def open_startup_library(location: str | None, parent: QWidget | None = None):
     """The library to start with, or None when the user chose to quit.
 
-    A new default library is seeded with the sample personas, so a first
-    start shows what a good persona looks like.
+    The default library is opened by samples.open_library, the helper the
+    command line uses too: a new one starts with the sample personas.
     """
-    from personadesigner.ui.library_actions import ask_library_file, ask_new_library, open_library
+    from personadesigner.samples import open_library
+    from personadesigner.ui.library_actions import ask_library_file, ask_new_library
 
     is_default = location is None
     where = location or default_library()
     create = True
     while True:
         try:
-            if is_default and "://" not in where:
-                Path(where).parent.mkdir(parents=True, exist_ok=True)  # first start: no data dir yet
-            library = open_library(where, create=create)
+            library = open_library(None if is_default else where, create=create)
         except UserError as err:
             log.warning("Could not open the library %s: %s", where, err)
             from personadesigner.ui.backup_support import offer_backup_restore
@@ -84,10 +83,6 @@ def open_startup_library(location: str | None, parent: QWidget | None = None):
                 return None
             where, create, is_default = path, choice == "new", False
             continue
-        if is_default and library.is_new:
-            from personadesigner.samples import seed_samples
-
-            seed_samples(library)
         return library
 
 

@@ -251,11 +251,7 @@ def cut_message(cut: Cut) -> str:
     """The tooltip of a cut text, e.g. "Goals 3: 42 of 120 characters cut — shorten it..."."""
     label = field_label(cut.field)
     where = label if cut.item is None else f"{label} {cut.item + 1}"
-    if cut.reason == "cut":
-        what = f"{cut.cut_chars} of {cut.total_chars} characters cut"
-    else:
-        what = f"text {cut.reason} ({cut.shown_chars} of {cut.total_chars} characters shown)"
-    return f"{where}: {what} — shorten it or choose a larger template"
+    return f"{where}: {cut.cut_chars} of {cut.total_chars} characters cut — shorten it or choose a larger template"
 
 
 class SelectionItem(QGraphicsRectItem):
