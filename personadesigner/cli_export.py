@@ -49,8 +49,9 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
         print(f"Exported {count} persona{'' if count == 1 else 's'} to {out}")
         return 0
     assert options is not None
-    names = {s.id: s.name for s in library.list()} if any(p.related for p in personas) else None
-    return _export_cards(personas, out, options, names)
+    from personadesigner.related_names import related_names
+
+    return _export_cards(personas, out, options, related_names(library, personas))
 
 
 def export_format(out: str, given: str | None) -> str:
