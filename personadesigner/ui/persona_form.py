@@ -157,12 +157,12 @@ class PersonaForm(QScrollArea):
     def field_at(self, widget: QWidget | None) -> tuple[str | None, int | None]:
         """The field (and item) a focused widget edits; (None, None) outside the editors."""
         editor_of = {id(w): name for name, w in self.editors.items()}
-        child, w = None, widget
+        w = widget
         while w is not None and w is not self:
             name = editor_of.get(id(w))
             if name is not None:
                 return name, self._item_in(w, widget)
-            child, w = w, w.parentWidget()
+            w = w.parentWidget()
         return None, None
 
     @staticmethod

@@ -7,7 +7,6 @@ import pytest
 from personadesigner.core.persona import PERSONA_TYPES
 from personadesigner.core.templates import load_template, template_names
 from personadesigner.core.themes import load_theme, theme_names
-from personadesigner.core.units import Length
 from personadesigner.errors import UserError
 
 
@@ -79,14 +78,6 @@ def test_mono_prints_without_colour():
     for colour in list(th.colors.values()) + list(th.type_colors.values()):
         r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
         assert r == g == b
-
-
-def test_length_parsing():
-    assert Length.parse("3mm").pt == pytest.approx(8.504, abs=0.001)
-    assert Length.parse("0.125in").pt == pytest.approx(9.0)
-    assert Length.parse("9pt").pt == 9.0
-    with pytest.raises(UserError):
-        Length.parse("three mm")
 
 
 @pytest.mark.parametrize("name", theme_names())

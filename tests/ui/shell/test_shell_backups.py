@@ -11,7 +11,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from conftest import reread
 from personadesigner.core.persona import Persona

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 
 from conftest import reread
 from personadesigner.core.persona import ALL_FIELDS
