@@ -89,22 +89,17 @@ _CACHE_LIMIT = 64
 
 
 def _font_bytes(key: str) -> QByteArray:
-    """The file of ``key``; for a face inside a .ttc collection, that face alone
-    (QRawFont always loads a collection's first face)."""
+    """The file of ``key``.
+
+    QRawFont always loads a collection's first face, so a bundled .ttc face must be
+    its file's first (subfont 0); the PDF painter, which can pick any, agrees then.
+    """
     data = _font_data.get(key)
     if data is None:
         face = FACES[key]
-        if face.subfont == 0:
-            raw = face.path.read_bytes()
-        else:
-            import io
-
-            from fontTools.ttLib import TTFont
-
-            buf = io.BytesIO()
-            TTFont(str(face.path), fontNumber=face.subfont).save(buf)
-            raw = buf.getvalue()
-        data = _font_data[key] = QByteArray(raw)
+        if face.subfont != 0:
+            raise ValueError(f"{face.filename}: the Qt painter draws only the first face of a collection")
+        data = _font_data[key] = QByteArray(face.path.read_bytes())
     return data
 
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from personadesigner.core.fonts import FACES, FontFace
+from personadesigner.core.fonts import FACES
 from personadesigner.render import qt_painter
 
 pytestmark = pytest.mark.gui
 
 
-def test_a_face_inside_a_font_collection_is_the_one_drawn(qapp, monkeypatch):
-    monkeypatch.setitem(FACES, "cjk-mono", FontFace("cjk-mono", "wqy-microhei.ttc", "WenQuanYi Micro Hei Mono",
-                                                    subfont=1))
-    monkeypatch.delitem(qt_painter._font_data, "cjk-mono", raising=False)
-    assert qt_painter.raw_font("cjk", 12).familyName() == "WenQuanYi Micro Hei"
-    assert qt_painter.raw_font("cjk-mono", 12).familyName() == "WenQuanYi Micro Hei Mono"
-    qt_painter._font_data.pop("cjk-mono", None)
+@pytest.mark.parametrize("key", sorted(FACES))
+def test_qt_draws_every_bundled_face_from_its_own_family(qapp, key):
+    """The canvas and PNG must use the very face the PDF embeds (a .ttc's first face included)."""
+    face = FACES[key]
+    raw = qt_painter.raw_font(key, 12)
+    assert raw.familyName() == face.family
+    assert raw.weight() >= 600 if face.bold else raw.weight() < 600
 
 
 def test_shrinking_through_many_sizes_keeps_the_font_cache_bounded(qapp):
