@@ -357,7 +357,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("PersonaDesigner")
             self.statusBar().showMessage("Opening the library…")
         else:
-            self.setWindowTitle(f"PersonaDesigner — {self.library.name}")
+            # Library first, the app once: Qt's own suffix (the display name) is not added
+            # again to a title that already ends with it.
+            self.setWindowTitle(f"{self.library.name} — PersonaDesigner")
 
     def _update_actions(self) -> None:
         has = self.document.persona is not None
