@@ -9,11 +9,10 @@ the export writes, so what the preview shows is what the file holds.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +37,9 @@ from personadesigner.core.units import PAGE_SIZES, Length
 from personadesigner.errors import UserError
 from personadesigner.ui.design_bar import template_choices, theme_choices, theme_swatch
 from personadesigner.ui.errors import message_box
+from personadesigner.ui import export_feedback as feedback
 from personadesigner.ui.export_worker import ExportWorker, start_export
+from personadesigner.ui.settings import Settings
 
 SCOPE_LABELS = {
     "current": "Current persona",
@@ -48,8 +49,6 @@ SCOPE_LABELS = {
 }
 SHEET_SIZES = ("A4", "Letter", "A3", "A2", "A5", "Legal", "Tabloid")
 PER_PAGE_CHOICES = ("auto", 1, 2, 4, 8, 10)
-NO_REVEAL_ENV = "PERSONADESIGNER_NO_REVEAL"
-LAST_PATH_KEY = "export/last_path"
 PREVIEW_SIZE = 300
 
 
@@ -68,14 +67,17 @@ def _is_poster(template: str | None) -> bool:
 
 
 class ExportDialog(QDialog):
-    """Choose what to export and how; export in the background; show the result."""
+    """Choose what to export and how; export in the background; report the result
+    (``exportFinished``: the main window shows "Open" and "Show in folder"; nothing opens by itself)."""
 
     exportFinished = Signal(object)  # noqa: N815  ExportReport
     exportFailed = Signal(str)  # noqa: N815
     exportCancelled = Signal()  # noqa: N815
 
-    def __init__(self, library, scopes: dict[str, list[str]], parent: QWidget | None = None) -> None:
+    def __init__(self, library, scopes: dict[str, list[str]], parent: QWidget | None = None,
+                 *, settings: Settings | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings if settings is not None else Settings()
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export persona cards")
         self._library = library
@@ -86,7 +88,10 @@ class ExportDialog(QDialog):
         self.last_report: ExportReport | None = None
         self.last_error: str | None = None
         self._plan_error: str | None = None
-        self.revealed: Path | None = None
+        #: The file name the dialog chose (not the user): it follows the scope until the user types one.
+        self._auto_stem = ""
+        self.output: Path | None = None
+        self.exported_count = 0
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(120)
@@ -104,6 +109,7 @@ class ExportDialog(QDialog):
         self.format_combo = self._combo("formatCombo", "Format")
         self.format_combo.addItem("PDF document (print-ready, vector text)", "pdf")
         self.format_combo.addItem("PNG images (one file per card)", "png")
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(feedback.default_format(self._settings))))
         form.addRow("&Format:", self.format_combo)
 
         self.scope_combo = self._combo("scopeCombo", "Which personas")
@@ -236,6 +242,7 @@ class ExportDialog(QDialog):
         self.marks_check.toggled.connect(self._changed)
         self.bleed_edit.textChanged.connect(self._changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
@@ -317,14 +324,28 @@ class ExportDialog(QDialog):
         )
 
     # ------------------------------------------------------------ output path
+    def _default_stem(self) -> str:
+        ids = self.persona_ids()
+        names = [p.name for p in self._first_personas(ids[:1])] if len(ids) == 1 else []
+        return feedback.default_stem(names, len(ids), getattr(self._library, "name", "") or "")
+
     def _default_path(self, fmt: str) -> Path:
-        base = Path(QSettings().value(LAST_PATH_KEY, "") or "")
-        folder = (base.parent if base.suffix else base) if str(base) not in ("", ".") else Path.home()
-        name = getattr(self._library, "name", "") or "personas"
-        return folder / (f"{name} cards.pdf" if fmt == "pdf" else f"{name} cards")
+        """The persona's or the library's name, in the last export's folder."""
+        self._auto_stem = self._default_stem()
+        return feedback.output_path(feedback.default_folder(self._settings), self._auto_stem, fmt)
 
     def _restore_path(self) -> None:
         self.path_edit.setText(str(self._default_path(self.format_combo.currentData())))
+
+    def _scope_changed(self, *_args) -> None:
+        """One persona is named after itself, several after the library, unless the user typed a name."""
+        current = Path(self.path_edit.text().strip())
+        stem = current.stem if current.suffix.lower() == ".pdf" else current.name
+        if not self._auto_stem or stem != self._auto_stem:
+            return
+        self._auto_stem = self._default_stem()
+        fmt = self.format_combo.currentData()
+        self.path_edit.setText(str(feedback.output_path(current.parent, self._auto_stem, fmt)))
 
     def _format_changed(self, *_args) -> None:
         """PDF writes a file, PNG a folder: keep the name, switch the suffix."""
@@ -409,9 +430,9 @@ class ExportDialog(QDialog):
         except UserError as exc:
             self._show_error(str(exc))
             return False
-        QSettings().setValue(LAST_PATH_KEY, str(out))
         self.last_report, self.last_error = None, None
-        self._out = out
+        self._out, self._format = out, options.format
+        self.exported_count = len(ids)
         self._worker = ExportWorker(self._library, ids, out, options)
         self._progress = QProgressDialog("Exporting persona cards…", "Cancel", 0, len(ids), self)
         self._progress.setObjectName("exportProgress")
@@ -468,8 +489,9 @@ class ExportDialog(QDialog):
     def _on_finished(self, report: ExportReport) -> None:
         self._finish_thread()
         self.last_report = report
+        self.output = self._out
+        feedback.remember(self._settings, self._out, self._format)
         self.exportFinished.emit(report)
-        self._reveal(self._out)
         if report.preflight:
             lines = "\n".join(f"• {cut}" for cut in report.preflight[:12])
             more = f"\n… and {len(report.preflight) - 12} more" if len(report.preflight) > 12 else ""
@@ -484,22 +506,14 @@ class ExportDialog(QDialog):
         self._finish_thread()
         self.last_error = message
         self.exportFailed.emit(message)
-        if known:  # the place or the disk: something the user can change
-            self._show_error(message + " Nothing was overwritten; choose another place or free some space and try again.")
-        else:  # a bug: advice about space would mislead
+        if known:  # the message names the real cause and what to do (write_errors, by errno)
+            self._show_error(f"{message} Nothing was overwritten.")
+        else:  # a bug: advice about the place or the disk would mislead
             self._show_error(message + " Nothing was overwritten; the details were written to the log.")
 
     def _on_cancelled(self) -> None:
         self._finish_thread()
         self.exportCancelled.emit()
-
-    def _reveal(self, out: Path) -> None:
-        """Show the result in the file manager (not in tests or when disabled)."""
-        if os.environ.get(NO_REVEAL_ENV) == "1" or os.environ.get("PYTEST_CURRENT_TEST"):
-            return
-        folder = out if out.is_dir() else out.parent
-        self.revealed = folder
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _show_error(self, message: str) -> None:
         self.last_error = message

@@ -706,7 +706,10 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         from personadesigner.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.library, self.export_scopes(), self)
+        from personadesigner.ui.export_feedback import show_export_result
+
+        dialog = ExportDialog(self.library, self.export_scopes(), self, settings=self.settings)
+        dialog.exportFinished.connect(lambda report: show_export_result(self.statusBar(), report, dialog.exported_count))
         dialog.exec()
         dialog.deleteLater()
 
