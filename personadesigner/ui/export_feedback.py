@@ -75,8 +75,8 @@ class ExportResultNote(QWidget):
         what = self.open_target.name if len(report.files) == 1 else f"{len(report.files)} images in {self.folder.name}"
         self.label = QLabel(f"Exported {count} persona{'' if count == 1 else 's'} to {what}.")
         self.label.setObjectName("exportResultText")
-        self.open_button = self._button("&Open", "exportOpenButton", f"Open {self.open_target}")
-        self.folder_button = self._button("Show in &folder", "exportShowFolderButton", f"Show {self.folder}")
+        self.open_button = self._button("Open", "exportOpenButton", f"Open {self.open_target}")
+        self.folder_button = self._button("Show in folder", "exportShowFolderButton", f"Show {self.folder}")
         self.close_button = self._button("×", "exportResultClose", "Dismiss")
         self.close_button.setAccessibleName("Dismiss the export note")
         row = QHBoxLayout(self)
@@ -100,6 +100,8 @@ class ExportResultNote(QWidget):
         button.setObjectName(name)
         button.setToolTip(tip)
         button.setAutoRaise(True)
+        if name != "exportResultClose":  # read as links: actions, not labels (no mnemonic: Alt+F is the File menu)
+            button.setStyleSheet("QToolButton { color: palette(link); }")
         return button
 
     def _open(self, path: Path) -> None:
