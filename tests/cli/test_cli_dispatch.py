@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from personadesigner.core.themes import load_theme, theme_names
@@ -79,3 +81,11 @@ def test_themes_lists_every_theme_with_title_fonts_and_description(cli):
 def test_themes_is_listed_in_help(cli):
     r = cli("--help")
     assert "themes" in r.out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sysfs refuses new files on Linux")
+@pytest.mark.parametrize("out, fmt", [("/sys/cards.pdf", "pdf"), ("/sys/cards", "png")])
+def test_exporting_into_a_read_only_folder_says_it_is_not_writable(cli, sample_library, out, fmt):
+    r = cli("export", "--library", sample_library, "--all", "--format", fmt, "--out", out)
+    assert r.code == 2
+    assert "The folder /sys is not writable" in r.err and "space" not in r.err
