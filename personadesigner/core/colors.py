@@ -9,6 +9,7 @@ the theme's colours are.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 #: WCAG AA contrast for normal text.
 READABLE = 4.5
@@ -27,6 +28,7 @@ def mix(color: str, other: str, share: float) -> str:
     return "#" + "".join(f"{round((share * x + (1 - share) * y) * 255):02x}" for x, y in zip(a, b))
 
 
+@lru_cache(maxsize=256)
 def luminance(color: str) -> float:
     """WCAG 2 relative luminance, 0 (black) .. 1 (white)."""
     def channel(c: float) -> float:
