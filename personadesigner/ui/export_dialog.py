@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,13 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from personadesigner.core.export_options import ExportOptions, ExportReport
-from personadesigner.core.units import PAGE_SIZES, Length
 from personadesigner.errors import UserError
 from personadesigner.ui.design_bar import template_choices, theme_choices, theme_swatch
 from personadesigner.ui.errors import message_box
 from personadesigner.ui import export_feedback as feedback
 from personadesigner.ui.export_worker import ExportWorker, start_export
 from personadesigner.ui.settings import Settings
+from personadesigner.ui.sheet_options import PER_PAGE_CHOICES, SHEET_SIZES, SheetOptions
+from personadesigner.ui.sheet_options import is_poster as _is_poster
+
+__all__ = ["PER_PAGE_CHOICES", "SCOPE_LABELS", "SHEET_SIZES", "ExportDialog"]
 
 SCOPE_LABELS = {
     "current": "Current persona",
@@ -47,23 +49,7 @@ SCOPE_LABELS = {
     "filtered": "Personas in the filtered list",
     "all": "All personas in the library",
 }
-SHEET_SIZES = ("A4", "Letter", "A3", "A2", "A5", "Legal", "Tabloid")
-PER_PAGE_CHOICES = ("auto", 1, 2, 4, 8, 10)
 PREVIEW_SIZE = 300
-
-
-def _is_poster(template: str | None) -> bool:
-    """Tiling makes sense for templates larger than a desktop printer's sheet."""
-    if not template:
-        return False
-    from personadesigner.core.templates import load_template
-
-    try:
-        t = load_template(template)
-    except UserError:
-        return False
-    a4w, a4h = PAGE_SIZES["A4"]
-    return max(t.width, t.height) > a4h.pt + 1 or min(t.width, t.height) > a4w.pt + 1
 
 
 class ExportDialog(QDialog):
@@ -137,33 +123,12 @@ class ExportDialog(QDialog):
         form.addRow("&Template:", self.template_combo)
         form.addRow("T&heme:", self.theme_combo)
 
-        self.page_combo = self._combo("pageSizeCombo", "Page size")
-        self.page_combo.addItem("Card size (one card per page)", None)
-        for name in SHEET_SIZES:
-            self.page_combo.addItem(f"{name} sheet", name)
-        self.per_page_combo = self._combo("perPageCombo", "Cards per page")
-        for value in PER_PAGE_CHOICES:
-            self.per_page_combo.addItem("As many as fit" if value == "auto" else str(value), value)
-        form.addRow("Page si&ze:", self.page_combo)
-        form.addRow("Cards per pa&ge:", self.per_page_combo)
-
-        bleed_row = QHBoxLayout()
-        self.bleed_combo = self._combo("bleedCombo", "Bleed")
-        self.bleed_combo.addItem("Off", "off")
-        self.bleed_combo.addItem("3 mm", "3mm")
-        self.bleed_combo.addItem("Custom", "custom")
-        self.bleed_edit = QLineEdit("3mm")
-        self.bleed_edit.setObjectName("bleedEdit")
-        self.bleed_edit.setAccessibleName("Custom bleed")
-        self.bleed_edit.setToolTip("A length such as 3mm, 0.125in or 9pt")
-        self.bleed_edit.setMaximumWidth(90)
-        bleed_row.addWidget(self.bleed_combo, 1)  # as wide as the other controls
-        bleed_row.addWidget(self.bleed_edit)
-        form.addRow(self._buddy("&Bleed:", self.bleed_combo), bleed_row)
-
-        self.marks_check = QCheckBox("Crop marks (where to cut)")
-        self.marks_check.setObjectName("cropMarksCheck")
-        form.addRow("", self.marks_check)
+        self.sheet = SheetOptions()
+        self.sheet.add_rows(form)
+        # The dialog's names for the shared paper widgets (tests and callers use them).
+        self.page_combo, self.per_page_combo = self.sheet.page_combo, self.sheet.per_page_combo
+        self.bleed_combo, self.bleed_edit = self.sheet.bleed_combo, self.sheet.bleed_edit
+        self.marks_check, self.tile_combo = self.sheet.marks_check, self.sheet.tile_combo
 
         self.dpi_spin = QSpinBox()
         self.dpi_spin.setObjectName("dpiSpin")
@@ -174,12 +139,7 @@ class ExportDialog(QDialog):
         self.dpi_spin.setSuffix(" dpi")
         form.addRow("&Resolution:", self.dpi_spin)
 
-        self.tile_combo = self._combo("tileCombo", "Tiling")
-        self.tile_combo.addItem("Off", None)
-        self.tile_combo.addItem("Tile on A4 sheets", "A4")
-        self.tile_combo.addItem("Tile on Letter sheets", "Letter")
-        self.tile_combo.setToolTip("Print a poster on several office sheets to tape together")
-        form.addRow("T&iling:", self.tile_combo)
+        self.sheet.add_tile_row(form)
 
         out_row = QHBoxLayout()
         self.path_edit = QLineEdit()
@@ -228,19 +188,9 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.start_export)
         self.browse_button.clicked.connect(self.choose_path)
-        for combo in (
-            self.format_combo,
-            self.scope_combo,
-            self.template_combo,
-            self.theme_combo,
-            self.page_combo,
-            self.per_page_combo,
-            self.bleed_combo,
-            self.tile_combo,
-        ):
+        for combo in (self.format_combo, self.scope_combo, self.template_combo, self.theme_combo):
             combo.currentIndexChanged.connect(self._changed)
-        self.marks_check.toggled.connect(self._changed)
-        self.bleed_edit.textChanged.connect(self._changed)
+        self.sheet.on_change(self._changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.scope_combo.currentIndexChanged.connect(self._scope_changed)
 
@@ -261,18 +211,12 @@ class ExportDialog(QDialog):
         self._preview_timer.start()
 
     def _sync_enabled(self) -> None:
-        png = self.format_combo.currentData() == "png"
-        sheet = self.page_combo.currentData() is not None
-        self.dpi_spin.setEnabled(png)
-        self.per_page_combo.setEnabled(sheet)
-        self.bleed_edit.setVisible(self.bleed_combo.currentData() == "custom")
+        self.dpi_spin.setEnabled(self.format_combo.currentData() == "png")
         poster = _is_poster(self.template_combo.currentData()) or (
             self.template_combo.currentData() is None
             and any(_is_poster(t) for t in self._scope_templates())
         )
-        self.tile_combo.setEnabled(poster)
-        if not poster:
-            self.tile_combo.setCurrentIndex(0)
+        self.sheet.sync(poster)
         self._sync_export_button()
 
     def _scope_templates(self) -> set[str]:
@@ -304,23 +248,12 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         """The ExportOptions the widgets describe; UserError for a bad custom bleed."""
-        bleed_choice = self.bleed_combo.currentData()
-        bleed = None
-        if bleed_choice == "3mm":
-            bleed = Length.mm(3)
-        elif bleed_choice == "custom":
-            bleed = Length.parse(self.bleed_edit.text(), default_unit="mm")
-        page = self.page_combo.currentData()
         return ExportOptions(
             format=self.format_combo.currentData(),
             template=self.template_combo.currentData(),
             theme=self.theme_combo.currentData(),
-            page_size=page,
-            per_page=self.per_page_combo.currentData() if page else None,
-            bleed=bleed,
-            crop_marks=self.marks_check.isChecked(),
             dpi=self.dpi_spin.value(),
-            tile_to=self.tile_combo.currentData() if self.tile_combo.isEnabled() else None,
+            **self.sheet.values(),
         )
 
     # ------------------------------------------------------------ output path
