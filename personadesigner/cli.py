@@ -111,8 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             if _is_app_call(args_list):
-                app_parser = _app_parser()
-                args = app_parser.parse_args(args_list)
+                word = args_list[0] if args_list and not args_list[0].startswith("-") else None
+                if word is not None and not opens_app(word):  # "exprot": never a new library called that
+                    raise _UsageError(build_parser(with_data_commands=False),
+                                      unknown_word_message(word, COMMANDS + DATA_COMMANDS))
+                args = _app_parser().parse_args(args_list)
                 if args.library is not None and not opens_app(args.library):
                     raise _UsageError(build_parser(with_data_commands=False),
                                       unknown_word_message(args.library, COMMANDS + DATA_COMMANDS))

@@ -36,6 +36,12 @@ def test_a_mistyped_command_is_a_usage_error_naming_the_closest(cli, headless, w
     assert _files(headless) == before  # no library called "exprot", nothing else either
 
 
+def test_a_mistyped_command_with_its_options_still_names_the_command(cli, headless):
+    r = cli("exprot", "--all", "--out", "x.pdf")
+    assert r.code == 1 and "did you mean 'export'?" in r.err
+    assert _files(headless) == []
+
+
 def test_a_word_like_no_command_is_a_usage_error_listing_the_commands(cli, headless):
     r = cli("zzzz")
     assert r.code == 1 and "unknown command 'zzzz'" in r.err and "export" in r.err
