@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from personadesigner.errors import UserError
+from personadesigner.write_errors import missing_folder_message, write_error_message
 
 
 def _read_umask() -> int:
@@ -42,11 +43,11 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str
     target = Path(path)
     folder = target.parent  # "." for a bare file name
     if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist.")
+        raise UserError(missing_folder_message(folder))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UserError(f"Cannot write in {folder}: {exc.strerror}.") from exc
+        raise UserError(write_error_message(exc, target)) from exc
     tmp = Path(tmp_name)
     try:
         handle: IO[Any] = os.fdopen(fd, "wb")  # cannot fail for a valid descriptor and mode: fd is owned now
@@ -65,7 +66,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str
         try:
             os.replace(tmp, target)
         except OSError as exc:
-            raise UserError(f"Cannot write {target}: {exc.strerror}.") from exc
+            raise UserError(write_error_message(exc, target)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

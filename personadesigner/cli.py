@@ -14,11 +14,12 @@ import sys
 from collections.abc import Sequence
 
 from personadesigner import __version__
+from personadesigner.cli_dispatch import opens_app, unknown_word_message
 from personadesigner.cli_text import PROG, one_line
 from personadesigner.errors import UserError
 
 EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
-COMMANDS = ("list", "show", "import", "export", "templates", "check")
+COMMANDS = ("list", "show", "import", "export", "templates", "themes", "check")
 #: Whole-library commands from cli_data; registered only when asked for (their imports are heavy).
 DATA_COMMANDS = ("copy", "backup", "restore")
 
@@ -88,6 +89,7 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
                    help="JSON: photos inline as data: URLs, or as files beside the JSON")
 
     sub.add_parser("templates", help="list card templates with their trim sizes")
+    sub.add_parser("themes", help="list colour themes with their fonts")
     sub.add_parser("check", parents=[library], help="check the library's integrity and schema")
     if with_data_commands:
         from personadesigner.cli_data import register
@@ -109,7 +111,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             if _is_app_call(args_list):
+                word = args_list[0] if args_list and not args_list[0].startswith("-") else None
+                if word is not None and not opens_app(word):  # "exprot": never a new library called that
+                    raise _UsageError(build_parser(with_data_commands=False),
+                                      unknown_word_message(word, COMMANDS + DATA_COMMANDS))
                 args = _app_parser().parse_args(args_list)
+                if args.library is not None and not opens_app(args.library):
+                    raise _UsageError(build_parser(with_data_commands=False),
+                                      unknown_word_message(args.library, COMMANDS + DATA_COMMANDS))
                 return _run_app(args.library)
             first = _first_word(args_list)
             args = build_parser(with_data_commands=first is None or first in DATA_COMMANDS).parse_args(args_list)

@@ -1,4 +1,4 @@
-"""The commands behind ``personadesigner list|show|import|templates|check`` (export: cli_export).
+"""The commands behind ``personadesigner list|show|import|templates|themes|check`` (export: cli_export).
 
 Each command opens the library for one action and closes it; results go to
 stdout, warnings to stderr, and known problems are raised as UserError for
@@ -28,6 +28,8 @@ def run_command(args: argparse.Namespace) -> int:
         raise UserError(f"Name a command (see {PROG} --help).")
     if args.command == "templates":
         return cmd_templates()
+    if args.command == "themes":
+        return cmd_themes()
     from personadesigner.samples import open_library
 
     with open_library(args.library) as library:
@@ -134,6 +136,21 @@ def cmd_templates() -> int:
         t = load_template(name)
         size = f"{_mm(Length(t.width))} x {_mm(Length(t.height))} mm"
         rows.append((t.name, size, t.title))
+    if rows:
+        print("\n".join(columns(rows)))
+    return 0
+
+
+def cmd_themes() -> int:
+    """One row per theme, like ``templates``: name, title and fonts, then what it is for."""
+    from personadesigner.cli_text import columns
+    from personadesigner.core.themes import load_theme, theme_names
+
+    rows = []
+    for name in theme_names():
+        t = load_theme(name)
+        fonts = f"{t.heading_family} headings, {t.body_family} text, {t.quote_family} quotes"
+        rows.append((t.name, t.title, fonts, t.description))
     if rows:
         print("\n".join(columns(rows)))
     return 0

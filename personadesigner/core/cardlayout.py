@@ -46,6 +46,32 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Polygon:
+    """A filled polygon (the negative band's hazard stripes): exact edges in every
+    painter, where a thick stroked line's caps would spill past its band."""
+
+    points: tuple[tuple[float, float], ...]
+    fill: str
+    field: str | None = None
+
+    @property
+    def x(self) -> float:
+        return min(p[0] for p in self.points)
+
+    @property
+    def y(self) -> float:
+        return min(p[1] for p in self.points)
+
+    @property
+    def w(self) -> float:
+        return max(p[0] for p in self.points) - self.x
+
+    @property
+    def h(self) -> float:
+        return max(p[1] for p in self.points) - self.y
+
+
+@dataclass(frozen=True)
 class TextRun:
     """Text in one font, already shaped and in visual (left-to-right drawing) order.
 
@@ -146,7 +172,7 @@ class Slider:
     item: int | None = None
 
 
-Primitive = Union[Box, Rule, TextBlock, ImageItem, Slider]
+Primitive = Union[Box, Rule, Polygon, TextBlock, ImageItem, Slider]
 
 
 @dataclass

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from personadesigner.core import text as T
 from personadesigner.core.avatar import picture
-from personadesigner.core.cardlayout import Box, CardLayout, Rule, TextBlock, TextLine, TextRun
+from personadesigner.core.colors import readable_ink
+from personadesigner.core.cardlayout import Box, CardLayout, Polygon, Rule, TextBlock, TextLine, TextRun
 from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
 from personadesigner.core.layout_sections import section_blocks
 from personadesigner.core.persona import Persona
@@ -177,20 +178,40 @@ def _bleed_rect(x, y, w, h, W, H, bleed):
     return x, y, w, h
 
 
-def _hazard_stripes(x0: float, x1: float, top: float, bottom: float, color: str, step: float) -> list[Rule]:
-    """45-degree stripes filling [x0, x1] x [top, bottom], clipped to it (a warning-tape look)."""
+def _hazard_stripes(x0: float, x1: float, top: float, bottom: float, color: str, step: float) -> list[Polygon]:
+    """45-degree stripes filling [x0, x1] x [top, bottom] (a warning-tape look).
+
+    Each stripe is a parallelogram cut to that rectangle, so no painter's line
+    cap can spill below the band (thick stroked lines once did, on ``mini`` most).
+    """
     h = bottom - top
-    sw = step * 0.45
-    rules = []
-    x = x0 - h
-    while x < x1:
-        # the line from (x, bottom) to (x + h, top), clipped to x0..x1
-        t0 = max(0.0, (x0 - x) / h)
-        t1 = min(1.0, (x1 - x) / h)
-        if t1 > t0:
-            rules.append(Rule(x + t0 * h, bottom - t0 * h, x + t1 * h, bottom - t1 * h, color, sw))
+    half = step * 0.45 * 2 ** 0.5 / 2  # half the stripe's horizontal width (0.45 step across)
+    stripes = []
+    x = x0 - h - half
+    while x - half < x1:
+        # bottom edge centred on x, top edge centred on x + h
+        shape = [(x - half, bottom), (x + half, bottom), (x + h + half, top), (x + h - half, top)]
+        cut = _clip_x(_clip_x(shape, x0, keep_right=True), x1, keep_right=False)
+        if len(cut) >= 3:
+            stripes.append(Polygon(tuple(cut), color))
         x += step
-    return rules
+    return stripes
+
+
+def _clip_x(points: list[tuple[float, float]], edge: float, *, keep_right: bool) -> list[tuple[float, float]]:
+    """The convex polygon cut by the vertical line x = ``edge``, keeping one side."""
+    def inside(p):
+        return p[0] >= edge if keep_right else p[0] <= edge
+
+    out = []
+    for i, cur in enumerate(points):
+        prev = points[i - 1]
+        if inside(cur) != inside(prev):
+            t = (edge - prev[0]) / (cur[0] - prev[0])
+            out.append((edge, prev[1] + t * (cur[1] - prev[1])))
+        if inside(cur):
+            out.append(cur)
+    return out
 
 
 def _negative_band(layout: CardLayout, spec: dict, page: _Page, styles: _Styles, theme: Theme, bleed: float) -> float:
@@ -294,9 +315,12 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
             x, y, w, h = page.rect(region)
             st = styles(region.get("initials_style", "initials"))
             ring = region.get("ring")
+            fill = th.color(region.get("fill", "type"), persona.type)
+            # The style's ink when it reads on the disc (white on the type's colour), else the type's colour.
+            ink = readable_ink(fill, (st.color, th.color("type", persona.type), th.color("text")))
             out.items.extend(picture(
                 persona.photo, persona.initials, x, y, w, h, clip=region.get("clip", "ellipse"),
-                fill=th.color(region.get("fill", "type"), persona.type), ink=st.color, font=st.font,
+                fill=fill, ink=ink, font=st.font,
                 ring=th.color(ring, persona.type) if ring else None,
                 ring_width=page.len(region.get("ring_width", 0), W)))
         elif kind == "flow":

@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from personadesigner.core.colors import mix
 from personadesigner.core.persona import PERSONA_TYPES
 from personadesigner.core.design_files import read_design_file
 from personadesigner.errors import UserError
 from personadesigner.paths import resource
 
 DEFAULT_THEME = "classic"
+#: How much of the type's colour its tint keeps (the rest is white).
+TINT_SHARE = 0.3
 _REQUIRED_COLORS = ("background", "surface", "text", "muted", "accent", "rule", "on_accent", "negative")
 
 
@@ -41,6 +44,8 @@ class Theme:
             return ref
         if ref == "type":
             return self.type_colors.get(persona_type, self.colors["accent"])
+        if ref == "type_tint":  # the type's colour lightened: stands out on a band of the type's colour
+            return self.colors.get("type_tint") or mix(self.color("type", persona_type), "#ffffff", TINT_SHARE)
         if ref == "on_type":
             return self.colors.get("on_type", self.colors["on_accent"])
         if ref in self.colors:

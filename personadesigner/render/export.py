@@ -9,7 +9,6 @@ painter is loaded only for PNG.
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -127,11 +126,9 @@ def _write_pngs(pages: Iterable[tuple[Sheet, str]], out: Path, options: ExportOp
 
 
 def _os_message(exc: OSError, out: Path) -> str:
-    if exc.errno == errno.ENOSPC:
-        return f"The disk is full: {out} was not written."
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Cannot write {out}: permission denied."
-    return f"Cannot write {out}: {exc.strerror or exc}."
+    from personadesigner.write_errors import write_error_message
+
+    return write_error_message(exc, out)
 
 
 __all__ = ["ExportCancelled", "export_layouts", "export_personas"]

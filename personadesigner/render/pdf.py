@@ -26,6 +26,7 @@ from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
     ImageItem,
+    Polygon,
     Rule,
     Slider,
     TextBlock,
@@ -130,6 +131,9 @@ class PdfPainter:
             elif isinstance(item, Rule):
                 ops.stroke(item.color, item.width)
                 ops.line(item.x1, item.y1, item.x2, item.y2)
+            elif isinstance(item, Polygon):
+                ops.fill(item.fill)
+                ops.polygon(item.points)
             elif isinstance(item, ImageItem):
                 self._draw_image(item)
             elif isinstance(item, Slider):

@@ -107,6 +107,11 @@ class Ops:
             f"{x:.2f} {y + k:.2f} {x + k:.2f} {y:.2f} {x + r:.2f} {y:.2f} c h {paint}"
         )
 
+    def polygon(self, points) -> None:
+        """A filled closed path through ``points`` (x, y)."""
+        (x0, y0), *rest = points
+        self.emit(f"{x0:.2f} {y0:.2f} m " + " ".join(f"{x:.2f} {y:.2f} l" for x, y in rest) + " h f")
+
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.emit(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l S")
 

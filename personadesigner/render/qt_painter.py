@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPolygonF,
     QRawFont,
 )
 
@@ -32,6 +33,7 @@ from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
     ImageItem,
+    Polygon,
     Rule,
     Slider,
     TextBlock,
@@ -134,6 +136,11 @@ def paint_layout(painter: QPainter, layout: CardLayout) -> None:
         elif isinstance(item, Rule):
             painter.setPen(QPen(_color(item.color), item.width))
             painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
+        elif isinstance(item, Polygon):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(_color(item.fill)))
+            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in item.points]))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
         elif isinstance(item, ImageItem):
             _draw_image(painter, item)
         elif isinstance(item, Slider):

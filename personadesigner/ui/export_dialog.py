@@ -9,13 +9,11 @@ the export writes, so what the preview shows is what the file holds.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,11 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from personadesigner.core.export_options import ExportOptions, ExportReport
-from personadesigner.core.units import PAGE_SIZES, Length
 from personadesigner.errors import UserError
 from personadesigner.ui.design_bar import template_choices, theme_choices, theme_swatch
 from personadesigner.ui.errors import message_box
+from personadesigner.ui import export_feedback as feedback
 from personadesigner.ui.export_worker import ExportWorker, start_export
+from personadesigner.ui.settings import Settings
+from personadesigner.ui.sheet_options import PER_PAGE_CHOICES, SHEET_SIZES, SheetOptions
+from personadesigner.ui.sheet_options import is_poster as _is_poster
+
+__all__ = ["PER_PAGE_CHOICES", "SCOPE_LABELS", "SHEET_SIZES", "ExportDialog"]
 
 SCOPE_LABELS = {
     "current": "Current persona",
@@ -46,36 +49,21 @@ SCOPE_LABELS = {
     "filtered": "Personas in the filtered list",
     "all": "All personas in the library",
 }
-SHEET_SIZES = ("A4", "Letter", "A3", "A2", "A5", "Legal", "Tabloid")
-PER_PAGE_CHOICES = ("auto", 1, 2, 4, 8, 10)
-NO_REVEAL_ENV = "PERSONADESIGNER_NO_REVEAL"
-LAST_PATH_KEY = "export/last_path"
 PREVIEW_SIZE = 300
 
 
-def _is_poster(template: str | None) -> bool:
-    """Tiling makes sense for templates larger than a desktop printer's sheet."""
-    if not template:
-        return False
-    from personadesigner.core.templates import load_template
-
-    try:
-        t = load_template(template)
-    except UserError:
-        return False
-    a4w, a4h = PAGE_SIZES["A4"]
-    return max(t.width, t.height) > a4h.pt + 1 or min(t.width, t.height) > a4w.pt + 1
-
-
 class ExportDialog(QDialog):
-    """Choose what to export and how; export in the background; show the result."""
+    """Choose what to export and how; export in the background; report the result
+    (``exportFinished``: the main window shows "Open" and "Show in folder"; nothing opens by itself)."""
 
     exportFinished = Signal(object)  # noqa: N815  ExportReport
     exportFailed = Signal(str)  # noqa: N815
     exportCancelled = Signal()  # noqa: N815
 
-    def __init__(self, library, scopes: dict[str, list[str]], parent: QWidget | None = None) -> None:
+    def __init__(self, library, scopes: dict[str, list[str]], parent: QWidget | None = None,
+                 *, settings: Settings | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings if settings is not None else Settings()
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export persona cards")
         self._library = library
@@ -86,7 +74,10 @@ class ExportDialog(QDialog):
         self.last_report: ExportReport | None = None
         self.last_error: str | None = None
         self._plan_error: str | None = None
-        self.revealed: Path | None = None
+        #: The file name the dialog chose (not the user): it follows the scope until the user types one.
+        self._auto_stem = ""
+        self.output: Path | None = None
+        self.exported_count = 0
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(120)
@@ -104,6 +95,7 @@ class ExportDialog(QDialog):
         self.format_combo = self._combo("formatCombo", "Format")
         self.format_combo.addItem("PDF document (print-ready, vector text)", "pdf")
         self.format_combo.addItem("PNG images (one file per card)", "png")
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(feedback.default_format(self._settings))))
         form.addRow("&Format:", self.format_combo)
 
         self.scope_combo = self._combo("scopeCombo", "Which personas")
@@ -131,33 +123,12 @@ class ExportDialog(QDialog):
         form.addRow("&Template:", self.template_combo)
         form.addRow("T&heme:", self.theme_combo)
 
-        self.page_combo = self._combo("pageSizeCombo", "Page size")
-        self.page_combo.addItem("Card size (one card per page)", None)
-        for name in SHEET_SIZES:
-            self.page_combo.addItem(f"{name} sheet", name)
-        self.per_page_combo = self._combo("perPageCombo", "Cards per page")
-        for value in PER_PAGE_CHOICES:
-            self.per_page_combo.addItem("As many as fit" if value == "auto" else str(value), value)
-        form.addRow("Page si&ze:", self.page_combo)
-        form.addRow("Cards per pa&ge:", self.per_page_combo)
-
-        bleed_row = QHBoxLayout()
-        self.bleed_combo = self._combo("bleedCombo", "Bleed")
-        self.bleed_combo.addItem("Off", "off")
-        self.bleed_combo.addItem("3 mm", "3mm")
-        self.bleed_combo.addItem("Custom", "custom")
-        self.bleed_edit = QLineEdit("3mm")
-        self.bleed_edit.setObjectName("bleedEdit")
-        self.bleed_edit.setAccessibleName("Custom bleed")
-        self.bleed_edit.setToolTip("A length such as 3mm, 0.125in or 9pt")
-        self.bleed_edit.setMaximumWidth(90)
-        bleed_row.addWidget(self.bleed_combo, 1)  # as wide as the other controls
-        bleed_row.addWidget(self.bleed_edit)
-        form.addRow(self._buddy("&Bleed:", self.bleed_combo), bleed_row)
-
-        self.marks_check = QCheckBox("Crop marks (where to cut)")
-        self.marks_check.setObjectName("cropMarksCheck")
-        form.addRow("", self.marks_check)
+        self.sheet = SheetOptions()
+        self.sheet.add_rows(form)
+        # The dialog's names for the shared paper widgets (tests and callers use them).
+        self.page_combo, self.per_page_combo = self.sheet.page_combo, self.sheet.per_page_combo
+        self.bleed_combo, self.bleed_edit = self.sheet.bleed_combo, self.sheet.bleed_edit
+        self.marks_check, self.tile_combo = self.sheet.marks_check, self.sheet.tile_combo
 
         self.dpi_spin = QSpinBox()
         self.dpi_spin.setObjectName("dpiSpin")
@@ -168,12 +139,7 @@ class ExportDialog(QDialog):
         self.dpi_spin.setSuffix(" dpi")
         form.addRow("&Resolution:", self.dpi_spin)
 
-        self.tile_combo = self._combo("tileCombo", "Tiling")
-        self.tile_combo.addItem("Off", None)
-        self.tile_combo.addItem("Tile on A4 sheets", "A4")
-        self.tile_combo.addItem("Tile on Letter sheets", "Letter")
-        self.tile_combo.setToolTip("Print a poster on several office sheets to tape together")
-        form.addRow("T&iling:", self.tile_combo)
+        self.sheet.add_tile_row(form)
 
         out_row = QHBoxLayout()
         self.path_edit = QLineEdit()
@@ -222,20 +188,11 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.start_export)
         self.browse_button.clicked.connect(self.choose_path)
-        for combo in (
-            self.format_combo,
-            self.scope_combo,
-            self.template_combo,
-            self.theme_combo,
-            self.page_combo,
-            self.per_page_combo,
-            self.bleed_combo,
-            self.tile_combo,
-        ):
+        for combo in (self.format_combo, self.scope_combo, self.template_combo, self.theme_combo):
             combo.currentIndexChanged.connect(self._changed)
-        self.marks_check.toggled.connect(self._changed)
-        self.bleed_edit.textChanged.connect(self._changed)
+        self.sheet.on_change(self._changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
@@ -254,18 +211,12 @@ class ExportDialog(QDialog):
         self._preview_timer.start()
 
     def _sync_enabled(self) -> None:
-        png = self.format_combo.currentData() == "png"
-        sheet = self.page_combo.currentData() is not None
-        self.dpi_spin.setEnabled(png)
-        self.per_page_combo.setEnabled(sheet)
-        self.bleed_edit.setVisible(self.bleed_combo.currentData() == "custom")
+        self.dpi_spin.setEnabled(self.format_combo.currentData() == "png")
         poster = _is_poster(self.template_combo.currentData()) or (
             self.template_combo.currentData() is None
             and any(_is_poster(t) for t in self._scope_templates())
         )
-        self.tile_combo.setEnabled(poster)
-        if not poster:
-            self.tile_combo.setCurrentIndex(0)
+        self.sheet.sync(poster)
         self._sync_export_button()
 
     def _scope_templates(self) -> set[str]:
@@ -297,34 +248,37 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         """The ExportOptions the widgets describe; UserError for a bad custom bleed."""
-        bleed_choice = self.bleed_combo.currentData()
-        bleed = None
-        if bleed_choice == "3mm":
-            bleed = Length.mm(3)
-        elif bleed_choice == "custom":
-            bleed = Length.parse(self.bleed_edit.text(), default_unit="mm")
-        page = self.page_combo.currentData()
         return ExportOptions(
             format=self.format_combo.currentData(),
             template=self.template_combo.currentData(),
             theme=self.theme_combo.currentData(),
-            page_size=page,
-            per_page=self.per_page_combo.currentData() if page else None,
-            bleed=bleed,
-            crop_marks=self.marks_check.isChecked(),
             dpi=self.dpi_spin.value(),
-            tile_to=self.tile_combo.currentData() if self.tile_combo.isEnabled() else None,
+            **self.sheet.values(),
         )
 
     # ------------------------------------------------------------ output path
+    def _default_stem(self) -> str:
+        ids = self.persona_ids()
+        names = [p.name for p in self._first_personas(ids[:1])] if len(ids) == 1 else []
+        return feedback.default_stem(names, len(ids), getattr(self._library, "name", "") or "")
+
     def _default_path(self, fmt: str) -> Path:
-        base = Path(QSettings().value(LAST_PATH_KEY, "") or "")
-        folder = (base.parent if base.suffix else base) if str(base) not in ("", ".") else Path.home()
-        name = getattr(self._library, "name", "") or "personas"
-        return folder / (f"{name} cards.pdf" if fmt == "pdf" else f"{name} cards")
+        """The persona's or the library's name, in the last export's folder."""
+        self._auto_stem = self._default_stem()
+        return feedback.output_path(feedback.default_folder(self._settings), self._auto_stem, fmt)
 
     def _restore_path(self) -> None:
         self.path_edit.setText(str(self._default_path(self.format_combo.currentData())))
+
+    def _scope_changed(self, *_args) -> None:
+        """One persona is named after itself, several after the library, unless the user typed a name."""
+        current = Path(self.path_edit.text().strip())
+        stem = current.stem if current.suffix.lower() == ".pdf" else current.name
+        if not self._auto_stem or stem != self._auto_stem:
+            return
+        self._auto_stem = self._default_stem()
+        fmt = self.format_combo.currentData()
+        self.path_edit.setText(str(feedback.output_path(current.parent, self._auto_stem, fmt)))
 
     def _format_changed(self, *_args) -> None:
         """PDF writes a file, PNG a folder: keep the name, switch the suffix."""
@@ -409,9 +363,9 @@ class ExportDialog(QDialog):
         except UserError as exc:
             self._show_error(str(exc))
             return False
-        QSettings().setValue(LAST_PATH_KEY, str(out))
         self.last_report, self.last_error = None, None
-        self._out = out
+        self._out, self._format = out, options.format
+        self.exported_count = len(ids)
         self._worker = ExportWorker(self._library, ids, out, options)
         self._progress = QProgressDialog("Exporting persona cards…", "Cancel", 0, len(ids), self)
         self._progress.setObjectName("exportProgress")
@@ -468,8 +422,9 @@ class ExportDialog(QDialog):
     def _on_finished(self, report: ExportReport) -> None:
         self._finish_thread()
         self.last_report = report
+        self.output = self._out
+        feedback.remember(self._settings, self._out, self._format)
         self.exportFinished.emit(report)
-        self._reveal(self._out)
         if report.preflight:
             lines = "\n".join(f"• {cut}" for cut in report.preflight[:12])
             more = f"\n… and {len(report.preflight) - 12} more" if len(report.preflight) > 12 else ""
@@ -484,22 +439,14 @@ class ExportDialog(QDialog):
         self._finish_thread()
         self.last_error = message
         self.exportFailed.emit(message)
-        if known:  # the place or the disk: something the user can change
-            self._show_error(message + " Nothing was overwritten; choose another place or free some space and try again.")
-        else:  # a bug: advice about space would mislead
+        if known:  # the message names the real cause and what to do (write_errors, by errno)
+            self._show_error(f"{message} Nothing was overwritten.")
+        else:  # a bug: advice about the place or the disk would mislead
             self._show_error(message + " Nothing was overwritten; the details were written to the log.")
 
     def _on_cancelled(self) -> None:
         self._finish_thread()
         self.exportCancelled.emit()
-
-    def _reveal(self, out: Path) -> None:
-        """Show the result in the file manager (not in tests or when disabled)."""
-        if os.environ.get(NO_REVEAL_ENV) == "1" or os.environ.get("PYTEST_CURRENT_TEST"):
-            return
-        folder = out if out.is_dir() else out.parent
-        self.revealed = folder
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _show_error(self, message: str) -> None:
         self.last_error = message

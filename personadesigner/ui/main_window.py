@@ -357,7 +357,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("PersonaDesigner")
             self.statusBar().showMessage("Opening the library…")
         else:
-            self.setWindowTitle(f"PersonaDesigner — {self.library.name}")
+            # Library first, the app once: Qt's own suffix (the display name) is not added
+            # again to a title that already ends with it.
+            self.setWindowTitle(f"{self.library.name} — PersonaDesigner")
 
     def _update_actions(self) -> None:
         has = self.document.persona is not None
@@ -704,7 +706,10 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         from personadesigner.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.library, self.export_scopes(), self)
+        from personadesigner.ui.export_feedback import show_export_result
+
+        dialog = ExportDialog(self.library, self.export_scopes(), self, settings=self.settings)
+        dialog.exportFinished.connect(lambda report: show_export_result(self.statusBar(), report, dialog.exported_count))
         dialog.exec()
         dialog.deleteLater()
 

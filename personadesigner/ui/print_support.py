@@ -1,82 +1,98 @@
-"""Print cards on the desktop printer, with Qt's print preview.
+"""Print cards on the desktop printer: the PDF export's pages, painted by Qt.
 
-Each persona is one page, painted by the shared Qt painter from the same
-layout as the canvas and the PDF. The page is the card's trim size when the
-printer accepts custom sizes (a card printer, "Print to PDF"); on a sheet
-printer the card is centred on the page at its real size (scaled down only if
-it does not fit inside the printable area).
+Printing is the export's twin: the cards are laid out and planned by
+render.page_plan exactly as the PDF export plans them (one card per page,
+N-up sheets with bleed and crop marks, poster tiles), and each planned sheet
+is painted by the shared Qt painter on its own printer page. So a printed
+page is the page the PDF export writes. Each page asks for the sheet's own
+size; a printer that cannot take it gets the sheet centred on its paper, at
+its real size, scaled down only if it does not fit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from dataclasses import replace
+
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from personadesigner.core.cardlayout import CardLayout
+from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.persona import Persona
+from personadesigner.render.sheet import Sheet
 
 
-def layouts_for(
-    personas: list[Persona],
-    template: str | None = None,
-    theme: str | None = None,
-    names: dict[str, str] | None = None,
-) -> list[CardLayout]:
-    """One layout per persona; None template/theme means each persona's own design.
+def planned_sheets(personas: list[Persona], options: ExportOptions,
+                   names: dict[str, str] | None = None) -> list[Sheet]:
+    """The pages the PDF export of ``personas`` with ``options`` writes, in order.
     ``names``: id -> name of the related personas (see personadesigner.related_names)."""
-    from personadesigner.core.layout import layout
+    from personadesigner.render.page_plan import lay_out_for_export, plan_pages
 
     names = names if names is not None else {p.id: p.name for p in personas if p.id}
-    return [
-        layout(p, template or p.card.template, theme or p.card.theme, names=names) for p in personas
-    ]
+    layouts = [lay_out_for_export(p, options, names) for p in personas]
+    return [page.sheet for page in plan_pages(layouts, options)]
 
 
-def set_card_page(printer: QPrinter, first: CardLayout) -> None:
-    """Ask for a page of the card's trim size with no margins (printers may refuse it)."""
-    size = QPageSize(QSizeF(first.width, first.height), QPageSize.Unit.Point, "Card", QPageSize.SizeMatchPolicy.ExactMatch)
-    orientation = QPageLayout.Orientation.Portrait
+def set_sheet_page(printer: QPrinter, sheet: Sheet) -> None:
+    """Ask for a page of the sheet's size with no margins (a standard size keeps its name,
+    so a real printer picks the right tray; printers may still refuse it)."""
+    w, h = sheet.width, sheet.height
+    landscape = w > h + 0.5
+    size = QPageSize(QSizeF(min(w, h), max(w, h)), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point))
     printer.setFullPage(True)
 
 
-def paint_cards(printer: QPrinter, layouts: list[CardLayout]) -> int:
-    """Paint each layout on its own page of ``printer``; returns the pages painted."""
-    from personadesigner.render.qt_painter import paint_layout
+def paint_sheets(printer: QPrinter, sheets: list[Sheet]) -> int:
+    """Paint each planned sheet on its own page of ``printer``; returns the pages painted."""
+    from personadesigner.render.qt_painter import paint_sheet
 
-    if not layouts:
+    if not sheets:
         return 0
+    set_sheet_page(printer, sheets[0])
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     pages = 0
     try:
-        for i, card in enumerate(layouts):
+        for i, sheet in enumerate(sheets):
             if i:
-                if (card.width, card.height) != (layouts[i - 1].width, layouts[i - 1].height):
-                    set_card_page(printer, card)  # takes effect on the next page
+                previous = sheets[i - 1]
+                if (sheet.width, sheet.height) != (previous.width, previous.height):
+                    set_sheet_page(printer, sheet)  # takes effect on the next page
                 printer.newPage()
             # The painter's origin is the paper corner (full page) or the printable area's.
             unit = QPrinter.Unit.DevicePixel
             area = printer.paperRect(unit) if printer.fullPage() else printer.pageRect(unit)
             area.moveTo(0, 0)
             per_pt = printer.resolution() / 72.0
-            scale = min(per_pt, area.width() / card.width, area.height() / card.height)
+            scale = min(per_pt, area.width() / sheet.width, area.height() / sheet.height)
             painter.save()
-            painter.translate(
-                area.x() + (area.width() - card.width * scale) / 2,
-                area.y() + (area.height() - card.height * scale) / 2,
-            )
+            painter.translate((area.width() - sheet.width * scale) / 2, (area.height() - sheet.height * scale) / 2)
             painter.scale(scale, scale)
-            painter.setClipRect(QRectF(0, 0, card.width, card.height))
-            paint_layout(painter, card)
+            paint_sheet(painter, sheet)
             painter.restore()
             pages += 1
     finally:
         painter.end()
     return pages
+
+
+def ask_print_options(parent: QWidget | None, personas: list[Persona], template: str | None,
+                      theme: str | None, names: dict[str, str] | None) -> ExportOptions | None:
+    """The sheet, N-up, bleed, marks and tiling choices; None when the user cancels."""
+    from personadesigner.ui.print_options import PrintOptionsDialog
+
+    dialog = PrintOptionsDialog(personas[0], len(personas), template=template, theme=theme, names=names,
+                                parent=parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.options()
+    finally:
+        dialog.deleteLater()
 
 
 def print_personas(
@@ -85,18 +101,33 @@ def print_personas(
     template: str | None = None,
     theme: str | None = None,
     names: dict[str, str] | None = None,
+    options: ExportOptions | None = None,
 ) -> QPrintPreviewDialog | None:
-    """Show the print preview of the personas' cards (one per page) and print on request."""
+    """Ask how to lay the cards on paper (unless ``options`` are given), then show the
+    print preview of exactly the PDF export's pages and print on request."""
     if not personas:
         return None
-    layouts = layouts_for(personas, template, theme, names)
+    if options is None:
+        options = ask_print_options(parent, personas, template, theme, names)
+        if options is None:
+            return None
+    else:
+        options = replace(options, template=options.template or template, theme=options.theme or theme)
+    from personadesigner.errors import UserError
+    from personadesigner.ui.errors import show_user_error
+
+    try:
+        sheets = planned_sheets(personas, options, names)
+    except UserError as exc:  # e.g. the cards do not fit the chosen sheet
+        show_user_error(parent, exc, "Choose a larger sheet or fewer cards per sheet.", title="Print")
+        return None
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(personas[0].name if len(personas) == 1 else f"{len(personas)} persona cards")
-    set_card_page(printer, layouts[0])
+    set_sheet_page(printer, sheets[0])
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print persona cards")
-    dialog.paintRequested.connect(lambda p: paint_cards(p, layouts))
+    dialog.paintRequested.connect(lambda p: paint_sheets(p, sheets))
     dialog.exec()
-    dialog.paintRequested.disconnect()  # its lambda holds every printed layout
+    dialog.paintRequested.disconnect()  # its lambda holds every printed sheet
     dialog.deleteLater()
     return dialog

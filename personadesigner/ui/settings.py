@@ -44,6 +44,8 @@ LAST_PERSONA = _declare("last_persona", "library/last_persona", dict, {}, "libra
 RECENT_LIBRARIES = _declare("recent_libraries", "library/recent", list, [], "most recent first")
 LAST_LIBRARY = _declare("last_library", "library/last", str, "", "the library opened last")
 SIDEBAR_SORT = _declare("sidebar_sort", "sidebar/sort", str, "name", "name | updated | type")
+EXPORT_FOLDER = _declare("export_folder", "export/folder", str, "", "where the last export was saved")
+EXPORT_FORMAT = _declare("export_format", "export/format", str, "pdf", "pdf | png: the last export's format")
 
 RECENT_MAX = 8
 

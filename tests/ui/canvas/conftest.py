@@ -16,6 +16,16 @@ def _no_reveal(monkeypatch):
     monkeypatch.setenv("PERSONADESIGNER_NO_REVEAL", "1")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_export_settings():
+    """The export dialog remembers the last folder and format: each test starts without them."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("export")
+    yield
+    QSettings().remove("export")
+
+
 def make_persona(name: str = "Anna Berg", **fields) -> Persona:
     p = Persona(
         name=name,

@@ -222,7 +222,8 @@ def test_a_known_export_problem_says_what_to_do(dialog, qtbot, tmp_path):
     dialog.path_edit.setText(str(blocker / "cards.pdf"))
     with qtbot.waitSignal(dialog.exportFailed, timeout=60000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "choose another place" in dialog.findChild(QMessageBox, "exportError").text()
+    text = dialog.findChild(QMessageBox, "exportError").text()
+    assert "is a file, not a folder; choose a folder" in text and "space" not in text
 
 
 def test_changing_options_does_not_read_the_personas_again(dialog, qtbot, monkeypatch):

@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
 from conftest import make_persona
+from personadesigner.core.export_options import ExportOptions
 from support.poppler import pdf_info
 
 pytestmark = pytest.mark.gui
@@ -26,7 +27,7 @@ def test_print_preview_shows_one_page_per_persona(qtbot, monkeypatch):
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
     personas = [make_persona(f"Persona {i}") for i in range(3)]
-    dialog = print_support.print_personas(None, personas, "card", "classic")
+    dialog = print_support.print_personas(None, personas, "card", "classic", options=ExportOptions())
     qtbot.addWidget(dialog)
     assert seen["pages"] == 3
     # the page is the card's trim size: A6
@@ -35,16 +36,14 @@ def test_print_preview_shows_one_page_per_persona(qtbot, monkeypatch):
 
 
 def test_printing_to_pdf_puts_each_card_on_its_page(qapp, tmp_path):
-    from personadesigner.ui.print_support import layouts_for, paint_cards, set_card_page
+    from personadesigner.ui.print_support import paint_sheets, planned_sheets
 
     personas = [make_persona("Anna Berg"), make_persona("Ben Okafor", quote="Show me the numbers.")]
-    layouts = layouts_for(personas)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    set_card_page(printer, layouts[0])
-    assert paint_cards(printer, layouts) == 2
+    assert paint_sheets(printer, planned_sheets(personas, ExportOptions())) == 2
     info = pdf_info(out)
     assert "Pages:           2" in info
     width, height = (float(v) for v in next(l for l in info.splitlines() if l.startswith("Page size")).split()[2:5:2])
@@ -68,17 +67,15 @@ def test_copy_puts_a_200_dpi_card_image_on_the_clipboard(qtbot, persona):
 
 
 def test_cards_of_different_sizes_print_on_pages_of_their_own_size(qapp, tmp_path):
-    from personadesigner.ui.print_support import layouts_for, paint_cards, set_card_page
+    from personadesigner.ui.print_support import paint_sheets, planned_sheets
 
     card, mini = make_persona("Anna Berg"), make_persona("Ben Okafor")
     mini.card.template = "mini"
-    layouts = layouts_for([card, mini])  # each persona's own design
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "mixed.pdf"
     printer.setOutputFileName(str(out))
-    set_card_page(printer, layouts[0])
-    assert paint_cards(printer, layouts) == 2
+    assert paint_sheets(printer, planned_sheets([card, mini], ExportOptions())) == 2  # each persona's own design
     info = pdf_info(out, "-f", "1", "-l", "2")
     sizes = [line.split(":", 1)[1].split("pts")[0].strip() for line in info.splitlines() if "size:" in line and "Page" in line]
     assert len(sizes) == 2 and sizes[0] != sizes[1]

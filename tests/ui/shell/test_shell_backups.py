@@ -110,7 +110,7 @@ def test_damaged_library_on_open_offers_the_latest_backup(qtbot, window, big_lib
     assert window._open_location(str(big_library_path), create=False)
     assert any("is damaged" in m and "Restore the latest backup" in m for m in messages.messages)
     assert window.library.count() == 200
-    assert window.windowTitle() == "PersonaDesigner — big"
+    assert window.windowTitle() == "big — PersonaDesigner"
     assert list(big_library_path.parent.glob("big.sqlite.damaged-*"))  # the damaged file was kept
 
 

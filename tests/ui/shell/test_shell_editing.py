@@ -18,7 +18,7 @@ def select(window, name: str) -> None:
 
 
 def test_title_shows_the_library_name(window):
-    assert window.windowTitle() == "PersonaDesigner — team"
+    assert window.windowTitle() == "team — PersonaDesigner"
 
 
 def test_ctrl_n_creates_a_persona_with_its_name_selected_and_typing_saves_it(qtbot, window, library_path):

@@ -183,7 +183,7 @@ def test_open_recent_lists_other_libraries(window, settings, tmp_path):
     actions = [a for a in window.recent_menu.actions() if a.isEnabled()]
     assert [a.text() for a in actions] == [str(other)]
     actions[0].trigger()
-    assert window.windowTitle() == "PersonaDesigner — archive"
+    assert window.windowTitle() == "archive — PersonaDesigner"
 
 
 def test_delete_several_selected_personas_at_once(qtbot, window, library):

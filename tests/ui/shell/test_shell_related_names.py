@@ -51,7 +51,10 @@ def _texts(layout) -> str:
 
 
 def test_printing_one_card_prints_its_related_persona_by_name(qtbot, make_window, library_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
     from personadesigner.ui import print_support
+    from personadesigner.ui.print_options import PrintOptionsDialog
 
     anna_id, carl_id = _link_anna_to_carl(library_path)
     window = make_window()
@@ -60,8 +63,9 @@ def test_printing_one_card_prints_its_related_persona_by_name(qtbot, make_window
 
     def print_to_pdf(dialog: QPrintPreviewDialog) -> int:
         # What "Print" would put on paper: the cards the preview paints.
-        real_paint = print_support.paint_cards
-        monkeypatch.setattr(print_support, "paint_cards", lambda printer, layouts: printed.extend(layouts) or real_paint(printer, layouts))
+        real_paint = print_support.paint_sheets
+        monkeypatch.setattr(print_support, "paint_sheets", lambda printer, sheets: printed.extend(
+            p.layout for s in sheets for p in s.placements) or real_paint(printer, sheets))
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(window_tmp / "printed.pdf"))
@@ -70,6 +74,7 @@ def test_printing_one_card_prints_its_related_persona_by_name(qtbot, make_window
 
     window_tmp = library_path.parent
     monkeypatch.setattr(QPrintPreviewDialog, "exec", print_to_pdf)
+    monkeypatch.setattr(PrintOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)  # the default layout
     window.print_cards()
     assert len(printed) == 1
     text = _texts(printed[0])

@@ -76,7 +76,7 @@ def test_open_another_library_updates_title_list_and_recent(qtbot, window, tmp_p
     lib.close()
     monkeypatch.setattr(main_window, "ask_library_file", lambda parent: str(other_path))
     window.open_library_action.trigger()
-    assert window.windowTitle() == "PersonaDesigner — research"
+    assert window.windowTitle() == "research — PersonaDesigner"
     assert window.sidebar.model.rowCount() == 1
     assert window.document.persona.name == "Only One"
     assert settings.get(opts.RECENT_LIBRARIES)[0] == str(other_path)
@@ -90,7 +90,7 @@ def test_opening_a_file_that_is_not_a_library_explains_and_keeps_the_current(win
     before = bogus.read_bytes()
     monkeypatch.setattr(main_window, "ask_library_file", lambda parent: str(bogus))
     window.open_library_action.trigger()
-    assert window.windowTitle() == "PersonaDesigner — team"
+    assert window.windowTitle() == "team — PersonaDesigner"
     assert len(messages.messages) == 1 and "\n" in messages.messages[0]  # the sentence, then what to do
     assert bogus.read_bytes() == before
 
@@ -100,7 +100,7 @@ def test_new_library_from_the_file_menu(window, tmp_path, monkeypatch):
 
     monkeypatch.setattr(main_window, "ask_new_library", lambda parent: str(tmp_path / "fresh.sqlite"))
     window.new_library_action.trigger()
-    assert window.windowTitle() == "PersonaDesigner — fresh"
+    assert window.windowTitle() == "fresh — PersonaDesigner"
     assert window.sidebar.model.rowCount() == 0
     assert window.document.persona is None
     assert not window.form.widget().isEnabled()
@@ -168,4 +168,4 @@ def test_run_app_shows_the_window_then_opens_the_library(qtbot, library_path, me
             if h not in handlers:
                 logging.getLogger().removeHandler(h)
                 h.close()
-    assert seen == {"title": "PersonaDesigner — team", "persona": "Anna Berg"}
+    assert seen == {"title": "team — PersonaDesigner", "persona": "Anna Berg"}

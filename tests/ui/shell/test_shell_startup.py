@@ -54,4 +54,4 @@ def test_first_paint_comes_before_layout_storage_and_form(library_path, tmp_path
     assert out.returncode == 0, out.stderr[-2000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["first"] == []  # nothing heavy was needed to paint the window
-    assert report["later"] == {"persona": "Anna Berg", "title": "PersonaDesigner — team"}
+    assert report["later"] == {"persona": "Anna Berg", "title": "team — PersonaDesigner"}

@@ -16,9 +16,9 @@ def test_ctrl_e_opens_the_export_dialog_with_the_scopes(qtbot, window, monkeypat
     seen = {}
     original_init = export_dialog.ExportDialog.__init__
 
-    def recording_init(self, library, scopes, parent=None):
+    def recording_init(self, library, scopes, parent=None, **kwargs):
         seen["scopes"] = scopes
-        original_init(self, library, scopes, parent)
+        original_init(self, library, scopes, parent, **kwargs)
 
     monkeypatch.setattr(export_dialog.ExportDialog, "__init__", recording_init)
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda dialog: 0)

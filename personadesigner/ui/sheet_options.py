@@ -1,0 +1,138 @@
+"""How cards go on paper, as widgets: shared by the export dialog and the print options.
+
+Paper (card size or a sheet), cards per sheet, bleed, crop marks and poster
+tiling: the same choices with the same words in both dialogs, read back as
+the ``ExportOptions`` fields the page plan (render.page_plan) follows, so a
+print and a PDF export with the same choices are the same pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from personadesigner.core.units import PAGE_SIZES, Length
+from personadesigner.errors import UserError
+
+SHEET_SIZES = ("A4", "Letter", "A3", "A2", "A5", "Legal", "Tabloid")
+PER_PAGE_CHOICES = ("auto", 1, 2, 4, 8, 10)
+
+
+def is_poster(template: str | None) -> bool:
+    """Tiling makes sense for templates larger than a desktop printer's sheet."""
+    if not template:
+        return False
+    from personadesigner.core.templates import load_template
+
+    try:
+        t = load_template(template)
+    except UserError:
+        return False
+    a4w, a4h = PAGE_SIZES["A4"]
+    return max(t.width, t.height) > a4h.pt + 1 or min(t.width, t.height) > a4w.pt + 1
+
+
+def _combo(name: str, accessible: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setAccessibleName(accessible)
+    return combo
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+class SheetOptions:
+    """The paper widgets of a dialog; ``add_rows`` and ``add_tile_row`` put them in its form."""
+
+    def __init__(self) -> None:
+        self.page_combo = _combo("pageSizeCombo", "Page size")
+        self.page_combo.addItem("Card size (one card per page)", None)
+        for name in SHEET_SIZES:
+            self.page_combo.addItem(f"{name} sheet", name)
+        self.per_page_combo = _combo("perPageCombo", "Cards per page")
+        for value in PER_PAGE_CHOICES:
+            self.per_page_combo.addItem("As many as fit" if value == "auto" else str(value), value)
+        self.bleed_combo = _combo("bleedCombo", "Bleed")
+        self.bleed_combo.addItem("Off", "off")
+        self.bleed_combo.addItem("3 mm", "3mm")
+        self.bleed_combo.addItem("Custom", "custom")
+        self.bleed_edit = QLineEdit("3mm")
+        self.bleed_edit.setObjectName("bleedEdit")
+        self.bleed_edit.setAccessibleName("Custom bleed")
+        self.bleed_edit.setToolTip("A length such as 3mm, 0.125in or 9pt")
+        self.bleed_edit.setMaximumWidth(90)
+        self.marks_check = QCheckBox("Crop marks (where to cut)")
+        self.marks_check.setObjectName("cropMarksCheck")
+        self.tile_combo = _combo("tileCombo", "Tiling")
+        self.tile_combo.addItem("Off", None)
+        self.tile_combo.addItem("Tile on A4 sheets", "A4")
+        self.tile_combo.addItem("Tile on Letter sheets", "Letter")
+        self.tile_combo.setToolTip("Print a poster on several office sheets to tape together")
+
+    def add_rows(self, form: QFormLayout) -> None:
+        """Paper, cards per sheet, bleed and crop marks, in this order."""
+        form.addRow("Page si&ze:", self.page_combo)
+        form.addRow("Cards per pa&ge:", self.per_page_combo)
+        bleed_row = QHBoxLayout()
+        bleed_row.addWidget(self.bleed_combo, 1)  # as wide as the other controls
+        bleed_row.addWidget(self.bleed_edit)
+        form.addRow(_buddy("&Bleed:", self.bleed_combo), bleed_row)
+        form.addRow("", self.marks_check)
+
+    def add_tile_row(self, form: QFormLayout) -> None:
+        form.addRow("T&iling:", self.tile_combo)
+
+    def on_change(self, slot: Callable[..., Any]) -> None:
+        """Call ``slot`` whenever any choice changes."""
+        for combo in (self.page_combo, self.per_page_combo, self.bleed_combo, self.tile_combo):
+            combo.currentIndexChanged.connect(slot)
+        self.marks_check.toggled.connect(slot)
+        self.bleed_edit.textChanged.connect(slot)
+
+    def sync(self, poster: bool) -> None:
+        """Enable what applies: cards per sheet on a sheet (not tiles), the custom bleed, tiling for posters."""
+        tiling = poster and self.tile_combo.currentData() is not None
+        self.per_page_combo.setEnabled(self.page_combo.currentData() is not None and not tiling)
+        self.bleed_edit.setVisible(self.bleed_combo.currentData() == "custom")
+        self.tile_combo.setEnabled(poster)
+        if not poster:
+            self.tile_combo.setCurrentIndex(0)
+
+    def values(self) -> dict[str, Any]:
+        """The ExportOptions fields these widgets describe; UserError for a bad custom bleed."""
+        choice = self.bleed_combo.currentData()
+        bleed = None
+        if choice == "3mm":
+            bleed = Length.mm(3)
+        elif choice == "custom":
+            bleed = Length.parse(self.bleed_edit.text(), default_unit="mm")
+        tile = self.tile_combo.currentData() if self.tile_combo.isEnabled() else None
+        page = self.page_combo.currentData()  # a poster's own size (A3..A0) when it is tiled
+        return {
+            "page_size": page,
+            "per_page": self.per_page_combo.currentData() if page and not tile else None,
+            "bleed": bleed,
+            "crop_marks": self.marks_check.isChecked(),
+            "tile_to": tile,
+        }
+
+    def choose(self, *, page: str | None = None, per_page=None, bleed: str | None = None,
+               crop_marks: bool = False, tile: str | None = None) -> None:
+        """Set the choices as a user would pick them."""
+        self.page_combo.setCurrentIndex(self.page_combo.findData(page) if page else 0)
+        if per_page is not None:
+            self.per_page_combo.setCurrentIndex(self.per_page_combo.findData(per_page))
+        if bleed in (None, "off", "3mm"):
+            self.bleed_combo.setCurrentIndex(self.bleed_combo.findData(bleed or "off"))
+        else:
+            self.bleed_combo.setCurrentIndex(self.bleed_combo.findData("custom"))
+            self.bleed_edit.setText(bleed)
+        self.marks_check.setChecked(crop_marks)
+        if tile:
+            self.tile_combo.setCurrentIndex(self.tile_combo.findData(tile))
