@@ -57,7 +57,9 @@ class EmptyLibraryPanel(QWidget):
         inner.addSpacing(em // 2)
         for button in (self.new_button, self.import_button, self.samples_button):
             inner.addWidget(button)
-        box.setMaximumWidth(em * 28)
+        box.setFixedWidth(em * 26)
+        # A centred box is sized by its hint, which knows nothing of wrapping: give the text its height.
+        text.setMinimumHeight(text.heightForWidth(em * 26 - em * 4 - 2 * box.frameWidth()))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -351,12 +351,18 @@ class LibrarySidebar(QWidget):
         """After any change of the rows: highlight the persona on screen, count, say "no match"."""
         self.show_current(self._shown_id())
         self._update_count()
-        nothing = self.model.rowCount() == 0 and bool(self.model.all_summaries()) and self.filtering()
+        empty_library = self.model.library is not None and not self.model.all_summaries()
+        nothing = self.model.rowCount() == 0 and (empty_library or self.filtering())
         if nothing:
             needle = self.model.search.strip()
-            self.no_match_label.setText(
-                f"No persona matches \u201c{needle}\u201d." if needle else "No persona matches these filters."
-            )
+            if empty_library:
+                text = "No personas yet."
+            elif needle:
+                text = f"No persona matches \u201c{needle}\u201d."
+            else:
+                text = "No persona matches these filters."
+            self.no_match_label.setText(text)
+            self.clear_button.setVisible(self.filtering())
         self.no_match.setVisible(nothing)
         self.view.setVisible(not nothing)
         self.listChanged.emit()

@@ -225,8 +225,10 @@ class LibraryCommand(QUndoCommand):
         try:
             change()
         except UserError as err:
+            # Qt drops an obsolete step from the history once this undo/redo returns.
             self.setObsolete(True)
-            QTimer.singleShot(0, lambda: self.actions.report(err))
+            actions, problem = self.actions, err
+            QTimer.singleShot(0, lambda: actions.report(problem))
         except Exception:  # noqa: BLE001 - a bug: reported with its traceback once push/undo returned
             info = sys.exc_info()
             QTimer.singleShot(0, lambda: sys.excepthook(*info))
@@ -285,6 +287,7 @@ class TrashPersonasCommand(LibraryCommand):
         n = len(ids)
         super().__init__(actions, f"Move \u201c{names[0]}\u201d to trash" if n == 1 else f"Move {n} personas to trash")
         self.ids = list(ids)
+        self.names = dict(zip(ids, names))
         self.shown_id = shown_id
 
     def backward(self) -> None:
@@ -299,6 +302,9 @@ class TrashPersonasCommand(LibraryCommand):
             except UserError:  # deleted forever in the meantime
                 lost += 1
         if not back:
+            if len(self.ids) == 1:
+                name = self.names.get(self.ids[0], "The persona")
+                raise UserError(f"\u201c{name}\u201d was deleted forever; it cannot be brought back.")
             raise UserError("These personas were deleted forever; they cannot be brought back.")
         self.ids = back
         show = self.shown_id if self.shown_id in back else back[0]
