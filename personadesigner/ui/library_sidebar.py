@@ -263,7 +263,7 @@ class LibrarySidebar(QWidget):
         self.view.clicked.connect(self._row_clicked)
         self.refresh_tags()
         self.model.reload()
-        self._update_count()
+        self._list_changed()
 
     def set_current_source(self, current: Callable[[], str | None]) -> None:
         """Name the one source of "the persona on screen" the list highlights."""
