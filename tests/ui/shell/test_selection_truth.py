@@ -218,3 +218,15 @@ def test_trash_with_several_rows_selected_includes_the_one_on_screen(qtbot, wind
     sm.select(window.sidebar.model.index(1), QItemSelectionModel.SelectionFlag.Deselect)  # ... then not Dana
     window.delete_action.trigger()  # Dana is on screen; Björk alone is never trashed behind her back
     assert trash_names(library) == ["Anna Berg", "Carl Diaz", "Dana Fox"]
+
+
+def test_ctrl_click_adds_a_row_shows_it_and_trash_takes_both(qtbot, window, library):
+    select(window, "Anna Berg")
+    view = window.sidebar.view
+    rect = view.visualRect(window.sidebar.model.index(2))  # Carl
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, rect.center())
+    s = shown(window)
+    assert (s["row"], s["form"], s["canvas"]) == ("Carl Diaz",) * 3
+    assert sorted(s["selected"]) == ["Anna Berg", "Carl Diaz"], "the selection made with Ctrl stays"
+    window.delete_action.trigger()
+    assert trash_names(library) == ["Anna Berg", "Carl Diaz"]
