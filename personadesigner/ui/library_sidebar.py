@@ -397,8 +397,10 @@ class LibrarySidebar(QWidget):
         """Highlight the persona on screen (no row when it is not listed); reports nothing."""
         row = self.model.row_of(persona_id) if persona_id else -1
         sm = self.view.selectionModel()
-        if row >= 0 and sm.currentIndex().row() == row and sm.currentIndex().isValid():
-            return  # already there: a Ctrl- or Shift-click selection around it stays
+        if row >= 0 and sm.currentIndex().row() == row and sm.hasSelection():
+            # Already there: the selection the user is making around it (a click, Ctrl- or
+            # Shift-click, which Qt applies right after moving the current row) stays.
+            return
         index = self.model.index(row) if row >= 0 else QModelIndex()
         sm.blockSignals(True)
         if row >= 0:
