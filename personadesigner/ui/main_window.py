@@ -496,14 +496,7 @@ class MainWindow(QMainWindow):
 
     def add_sample_personas(self) -> None:
         """The empty library's "Add the sample personas"."""
-        from personadesigner.samples import seed_samples
-
-        try:
-            count = seed_samples(self.library)
-        except UserError as err:
-            show_user_error(self, err)
-            return
-        self.persona_actions.added(count, "Added")
+        self.persona_actions.add_samples()
 
     def show_trash(self) -> None:
         from personadesigner.ui.trash_dialog import TrashDialog
@@ -672,7 +665,8 @@ class MainWindow(QMainWindow):
         self.persona_actions.added(choose_and_import(self, self.library))
 
     def export_scopes(self) -> dict[str, list[str]]:
-        current = [self.document.persona.id] if self.document.persona is not None else []
+        shown = self.current.id()
+        current = [shown] if shown is not None else []
         return {
             "current": current,
             "selected": self.current.targets(),

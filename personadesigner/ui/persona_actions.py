@@ -125,6 +125,18 @@ class PersonaActions(QObject):
             self.current.document.forget(pid)
         self.list_changed(keep=True)
 
+    def add_samples(self) -> int:
+        """The sample personas, added to the library (the empty library's third first step)."""
+        from personadesigner.samples import seed_samples
+
+        try:
+            count = seed_samples(self.library())
+        except UserError as err:
+            show_user_error(self._window(), err)
+            return 0
+        self.added(count, "Added")
+        return count
+
     def added(self, count: int, what: str = "Imported") -> None:
         """Personas were imported or the samples added: listed, the one on screen stays
         (the first of the library is shown when nothing was)."""
