@@ -351,7 +351,7 @@ class LibrarySidebar(QWidget):
         """After any change of the rows: highlight the persona on screen, count, say "no match"."""
         self.show_current(self._shown_id())
         self._update_count()
-        empty_library = self.model.library is not None and not self.model.all_summaries()
+        empty_library = self.model.library is not None and self.model.total() == 0
         nothing = self.model.rowCount() == 0 and (empty_library or self.filtering())
         if nothing:
             needle = self.model.search.strip()

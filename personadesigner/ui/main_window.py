@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
 
     def _update_empty_state(self) -> None:
         """An empty library shows what to do first in the card area."""
-        empty = self.library is not None and not self.sidebar.model.all_summaries()
+        empty = self.library is not None and self.sidebar.model.total() == 0
         if empty != self.empty_panel.isVisible():
             self.empty_panel.set_shown(empty)
 
