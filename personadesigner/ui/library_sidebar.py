@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS, initials
 from personadesigner.errors import UserError
 from personadesigner.ui.library_model import LibraryModel, SummaryRole, ThumbnailRole
+from personadesigner.ui.no_match import NoMatchPanel, no_match_text
 
 #: Pause in typing after which the library's full-text search runs.
 DEEP_SEARCH_MS = 250
@@ -209,21 +209,9 @@ class LibrarySidebar(QWidget):
         self.count_label.setAccessibleName("Number of personas shown")
 
         # In place of the list when the search or a filter hides every persona.
-        self.no_match = QWidget(self)
-        self.no_match.setObjectName("noMatch")
-        self.no_match_label = QLabel(self.no_match)
-        self.no_match_label.setWordWrap(True)
-        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_match_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.clear_button = QPushButton("&Clear search", self.no_match)
-        self.clear_button.setAccessibleName("Clear the search and the filters")
+        self.no_match = NoMatchPanel(self)
+        self.no_match_label, self.clear_button = self.no_match.label, self.no_match.clear_button
         self.clear_button.clicked.connect(self.clear_filters)
-        no_match_layout = QVBoxLayout(self.no_match)
-        no_match_layout.addStretch(1)
-        no_match_layout.addWidget(self.no_match_label)
-        no_match_layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        no_match_layout.addStretch(2)
-        self.no_match.hide()
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -354,15 +342,7 @@ class LibrarySidebar(QWidget):
         empty_library = self.model.library is not None and self.model.total() == 0
         nothing = self.model.rowCount() == 0 and (empty_library or self.filtering())
         if nothing:
-            needle = self.model.search.strip()
-            if empty_library:
-                text = "No personas yet."
-            elif needle:
-                text = f"No persona matches \u201c{needle}\u201d."
-            else:
-                text = "No persona matches these filters."
-            self.no_match_label.setText(text)
-            self.clear_button.setVisible(self.filtering())
+            self.no_match.say(no_match_text(self.model.search, empty_library=empty_library), can_clear=self.filtering())
         self.no_match.setVisible(nothing)
         self.view.setVisible(not nothing)
         self.listChanged.emit()

@@ -3,8 +3,6 @@ the trash dialog never deletes on Enter and names what it deletes."""
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
