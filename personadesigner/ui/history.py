@@ -134,7 +134,8 @@ class History(QObject):
         def update() -> None:
             undo.setEnabled(self.can_undo())
             redo.setEnabled(self.can_redo())
-            u, r = self.undo_text(), self.redo_text()
+            # "&" in a persona's name is text, not a keyboard mnemonic.
+            u, r = self.undo_text().replace("&", "&&"), self.redo_text().replace("&", "&&")
             undo.setText(f"&Undo {u}" if u else "&Undo")
             redo.setText(f"&Redo {r}" if r else "&Redo")
 

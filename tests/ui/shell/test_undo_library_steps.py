@@ -148,3 +148,13 @@ def test_another_library_starts_with_no_library_steps_to_undo(qtbot, window, tmp
     other = Library.open(str(tmp_path / "other.sqlite"))
     window.set_library(other)
     assert not window.undo_action.isEnabled()
+
+
+def test_ctrl_z_straight_after_ctrl_n_in_the_name_field(qtbot, window, library):
+    select(window, "Dana Fox")
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    name = window.form.editors["name"]
+    assert name.hasFocus(), "Ctrl+N puts the cursor in the name"
+    qtbot.keyClick(name, Qt.Key.Key_Z, CTRL)
+    assert library.count(include_deleted=True) == 4
+    assert_agree(window, "Dana Fox")
