@@ -159,11 +159,12 @@ def test_a_search_keeps_or_drops_the_highlight_never_moves_it(qtbot, window, lib
     assert trash_names(library) == ["Carl Diaz"]
 
 
-def test_a_deep_search_that_finds_nothing_more_keeps_the_highlight(qtbot, window):
+def test_a_deep_search_that_finds_nothing_more_keeps_the_highlight(qtbot, window, library):
     select(window, "Anna Berg")
     qtbot.keyClicks(window.sidebar.search, "anna")
     window.sidebar.run_deep_search()  # what the pause in typing runs
     assert_agree(window, "Anna Berg")
+    trash_acts_on_screen(window, library, "Anna Berg")
 
 
 def test_type_filter_and_sort_keep_the_highlight(window, library):
