@@ -145,6 +145,7 @@ def test_another_library_starts_with_no_library_steps_to_undo(qtbot, window, tmp
     from personadesigner.storage.library import Library
 
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    assert window.undo_action.text() == "&Undo New persona"
     other = Library.open(str(tmp_path / "other.sqlite"))
     window.set_library(other)
     assert not window.undo_action.isEnabled()
