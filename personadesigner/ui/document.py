@@ -2,7 +2,8 @@
 
 The document owns the current ``Persona`` (the truth), one ``QUndoStack`` per
 persona inside a ``QUndoGroup`` (so undo history survives switching between
-personas and Ctrl+Z always undoes the shown persona's edits), and the save:
+personas and Ctrl+Z always undoes the shown persona's edits; ui/history.py
+adds the library's steps and picks what Ctrl+Z undoes), and the save:
 every undo command changes the model and then calls ``commit()``, which
 writes to the library at once (there is no Save button).
 """
@@ -17,6 +18,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from personadesigner.core.persona import Persona
 from personadesigner.errors import ConflictError, UserError, ValidationError
+from personadesigner.ui.history import History
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +45,9 @@ class Document(QObject):
         super().__init__(parent)
         self.library = library
         self.persona: Persona | None = None
-        self.undo_group = QUndoGroup(self)
+        #: Ctrl+Z across this persona's edits and the library's steps (new, duplicate, trash).
+        self.history = History(self)
+        self.undo_group: QUndoGroup = self.history.group
         self._stacks: dict[str, QUndoStack] = {}
         self._burst = 0
         self.conflict_resolver: ConflictResolver = lambda mine, theirs: "later"
@@ -57,9 +61,11 @@ class Document(QObject):
         """Switch to another library: no persona open, all undo history dropped."""
         self.load(None)
         for stack in self._stacks.values():
+            self.history.untrack(stack)
             self.undo_group.removeStack(stack)
             stack.deleteLater()
         self._stacks.clear()
+        self.history.clear()
         self.library = library
 
     # ------------------------------------------------------------ current persona
@@ -83,6 +89,7 @@ class Document(QObject):
         if stack is None:
             stack = QUndoStack(self.undo_group)
             self.undo_group.addStack(stack)
+            self.history.track(stack)
             self._stacks[persona_id] = stack
         return stack
 
@@ -90,6 +97,7 @@ class Document(QObject):
         """Drop the undo history of a persona that left the library (trash, purge)."""
         stack = self._stacks.pop(persona_id, None)
         if stack is not None:
+            self.history.untrack(stack)
             self.undo_group.removeStack(stack)
             stack.deleteLater()
 
@@ -101,7 +109,7 @@ class Document(QObject):
         """Run an undo command on the current persona (it saves and notifies)."""
         if self.persona is None:
             return
-        self.stack_for(self.persona.id).push(command)
+        self.history.push(self.stack_for(self.persona.id), command)
 
     # ------------------------------------------------------------ edit bursts
     @property

@@ -175,6 +175,10 @@ class LibraryModel(QAbstractListModel):
         """Every live persona of the library (before search and filters), in name order."""
         return list(self._all)
 
+    def total(self) -> int:
+        """How many live personas the library has (searched or not); no copy of the list."""
+        return len(self._all)
+
     def ids(self) -> list[str]:
         return [s.id for s in self._rows]
 

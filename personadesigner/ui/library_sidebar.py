@@ -8,8 +8,19 @@ derive from the font, so the sidebar looks right at any display scale.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +38,7 @@ from PySide6.QtWidgets import (
 from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS, initials
 from personadesigner.errors import UserError
 from personadesigner.ui.library_model import LibraryModel, SummaryRole, ThumbnailRole
+from personadesigner.ui.no_match import NoMatchPanel, no_match_text
 
 #: Pause in typing after which the library's full-text search runs.
 DEEP_SEARCH_MS = 250
@@ -140,13 +152,26 @@ class PersonaDelegate(QStyledItemDelegate):
 
 
 class LibrarySidebar(QWidget):
-    """Search, filters and the persona list; reports the persona the user picked."""
+    """Search, filters and the persona list; reports the persona the user picked.
 
-    #: The chosen persona id (None when the selection became empty).
+    The sidebar never decides which persona is current: it highlights the one
+    its ``current`` source names (the persona on screen, see
+    ui/current_persona.py) after every reload, search or filter change, and
+    reports a row the user picks through ``personaActivated``. Its public API
+    is ``select``, ``show_current``, ``current_id``, ``selected_ids``,
+    ``clear_filters``, ``reload`` and ``set_library``; nothing outside should
+    need to touch its widgets' signals.
+    """
+
+    #: The user picked this persona (a click, the keyboard or ``select``).
     personaActivated = Signal(object)
+    #: The listed rows changed (reload, search, filter, sort, library).
+    listChanged = Signal()
 
-    def __init__(self, library, parent: QWidget | None = None) -> None:
+    def __init__(self, library, parent: QWidget | None = None,
+                 *, current: Callable[[], str | None] | None = None) -> None:
         super().__init__(parent)
+        self._current_source = current
         self.model = LibraryModel(library, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search personas (Ctrl+F)")
@@ -183,6 +208,11 @@ class LibrarySidebar(QWidget):
         self.count_label.setEnabled(False)
         self.count_label.setAccessibleName("Number of personas shown")
 
+        # In place of the list when the search or a filter hides every persona.
+        self.no_match = NoMatchPanel(self)
+        self.no_match_label, self.clear_button = self.no_match.label, self.no_match.clear_button
+        self.clear_button.clicked.connect(self.clear_filters)
+
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.type_combo, 1)
@@ -199,6 +229,14 @@ class LibrarySidebar(QWidget):
         layout.addLayout(filters)
         layout.addLayout(sort_row)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.no_match, 1)
+
+        # Esc in the search field or the list: show every persona again.
+        self.clear_filters_action = QAction("Clear search and filters", self)
+        self.clear_filters_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.clear_filters_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.clear_filters_action.triggered.connect(lambda _c=False: self.clear_filters())
+        self.addAction(self.clear_filters_action)
 
         self.deep_search_timer = QTimer(self)
         self.deep_search_timer.setSingleShot(True)
@@ -209,9 +247,18 @@ class LibrarySidebar(QWidget):
         self.tag_combo.currentIndexChanged.connect(lambda _i: self._query(tag=self.tag_combo.currentData()))
         self.sort_combo.currentIndexChanged.connect(lambda _i: self._query(sort=self.sort_combo.currentData()))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        # A click on the row that is already current still means "show this one".
+        self.view.clicked.connect(self._row_clicked)
         self.refresh_tags()
         self.model.reload()
-        self._update_count()
+        self._list_changed()
+
+    def set_current_source(self, current: Callable[[], str | None]) -> None:
+        """Name the one source of "the persona on screen" the list highlights."""
+        self._current_source = current
+
+    def _shown_id(self) -> str | None:
+        return self._current_source() if self._current_source is not None else self.current_id()
 
     # ------------------------------------------------------------ queries
     def _search_changed(self, text: str) -> None:
@@ -223,35 +270,52 @@ class LibrarySidebar(QWidget):
 
     def run_deep_search(self) -> None:
         """Typing paused: add the personas whose other fields (goals, company...) match."""
-        current = self.current_id()
-        if self.model.deep_search():
-            self._reselect(current)
-            self._update_count()
+        self.model.deep_search()
+        self._list_changed()  # the model was reset even when nothing was added
 
     def _query(self, **kwargs) -> None:
-        current = self.current_id()
         self.model.set_query(**kwargs)
-        self._reselect(current)
-        self._update_count()
+        self._list_changed()
 
-    def reload(self, *, keep: str | None = None) -> None:
+    def reload(self) -> None:
         """Re-read the list (another process changed it, or we added/removed personas)."""
-        current = keep if keep is not None else self.current_id()
         self.refresh_tags()
         self.model.reload()
         if self.model.search.strip():
             self.model.deep_search()  # keep the full-text matches the user already sees
-        self._reselect(current)
-        self._update_count()
+        self._list_changed()
 
     def set_library(self, library) -> None:
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.model.search = ""
+        """Show another library's personas, with no search or filter left over."""
+        self._reset_filter_widgets()
+        self.model.search, self.model.type_filter, self.model.tag_filter = "", None, None
         self.model.set_library(library)
         self.refresh_tags()
-        self._update_count()
+        self._list_changed()
+
+    def filtering(self) -> bool:
+        """True while a search or a filter hides some personas."""
+        m = self.model
+        return bool(m.search.strip() or m.type_filter or m.tag_filter)
+
+    def clear_filters(self) -> None:
+        """Esc or "Clear search": every persona of the library is listed again."""
+        self.deep_search_timer.stop()
+        if not (self.filtering() or self.search.text()):
+            return
+        self._reset_filter_widgets()
+        self.model.set_query(search="", type=None, tag=None)
+        self._list_changed()
+
+    def _reset_filter_widgets(self) -> None:
+        """Empty the search field and set the filters to "All" without querying per widget."""
+        for widget in (self.search, self.type_combo, self.tag_combo):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.type_combo.setCurrentIndex(0)
+        self.tag_combo.setCurrentIndex(0)
+        for widget in (self.search, self.type_combo, self.tag_combo):
+            widget.blockSignals(False)
 
     def refresh_tags(self) -> None:
         current = self.tag_combo.currentData()
@@ -271,12 +335,25 @@ class LibrarySidebar(QWidget):
         if i >= 0:
             self.sort_combo.setCurrentIndex(i)
 
+    def _list_changed(self) -> None:
+        """After any change of the rows: highlight the persona on screen, count, say "no match"."""
+        self.show_current(self._shown_id())
+        self._update_count()
+        empty_library = self.model.library is not None and self.model.total() == 0
+        nothing = self.model.rowCount() == 0 and (empty_library or self.filtering())
+        if nothing:
+            self.no_match.say(no_match_text(self.model.search, empty_library=empty_library), can_clear=self.filtering())
+        self.no_match.setVisible(nothing)
+        self.view.setVisible(not nothing)
+        self.listChanged.emit()
+
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count_label.setText(f"{n} persona" + ("" if n == 1 else "s"))
 
     # ------------------------------------------------------------ selection
     def current_id(self) -> str | None:
+        """The persona of the highlighted row (None when no row is)."""
         index = self.view.currentIndex()
         s = self.model.summary(index.row()) if index.isValid() else None
         return s.id if s else None
@@ -286,28 +363,41 @@ class LibrarySidebar(QWidget):
         return [self.model.summary(r).id for r in rows if self.model.summary(r)]
 
     def select(self, persona_id: str | None) -> bool:
-        """Make this persona the current row (emits personaActivated if it changed)."""
+        """Pick this persona as the user would (personaActivated); False when it is not listed."""
         row = self.model.row_of(persona_id) if persona_id else -1
         if row < 0:
             return False
         index = self.model.index(row)
         self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.view.scrollTo(index)
+        self.personaActivated.emit(persona_id)  # also when the row was current already
         return True
 
-    def _reselect(self, persona_id: str | None) -> None:
+    def show_current(self, persona_id: str | None) -> None:
+        """Highlight the persona on screen (no row when it is not listed); reports nothing."""
         row = self.model.row_of(persona_id) if persona_id else -1
         sm = self.view.selectionModel()
+        if row >= 0 and sm.currentIndex().row() == row and sm.hasSelection():
+            # Already there: the selection the user is making around it (a click, Ctrl- or
+            # Shift-click, which Qt applies right after moving the current row) stays.
+            return
+        index = self.model.index(row) if row >= 0 else QModelIndex()
         sm.blockSignals(True)
         if row >= 0:
-            index = self.model.index(row)
             sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.view.scrollTo(index)
         else:
             sm.clear()
         sm.blockSignals(False)
+        if row >= 0:
+            self.view.scrollTo(index)
         self.view.viewport().update()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         s = self.model.summary(current.row()) if current.isValid() else None
-        self.personaActivated.emit(s.id if s else None)
+        if s is not None:
+            self.personaActivated.emit(s.id)
+
+    def _row_clicked(self, index: QModelIndex) -> None:
+        s = self.model.summary(index.row()) if index.isValid() else None
+        if s is not None and s.id != self._shown_id():
+            self.personaActivated.emit(s.id)

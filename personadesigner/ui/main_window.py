@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 2000
-NEW_PERSONA_NAME = "New persona"
 
 
 class MainWindow(QMainWindow):
@@ -83,9 +82,12 @@ class MainWindow(QMainWindow):
             return
         from personadesigner.render.qt_painter import register_fonts
         from personadesigner.ui.canvas import CardCanvas
+        from personadesigner.ui.current_persona import CurrentPersona
         from personadesigner.ui.design_bar import DesignBar
         from personadesigner.ui.document import Document
+        from personadesigner.ui.empty_library import EmptyLibraryPanel
         from personadesigner.ui.library_sidebar import LibrarySidebar
+        from personadesigner.ui.persona_actions import PersonaActions
         from personadesigner.ui.persona_form import PersonaForm
 
         register_fonts()  # before the first card is laid out and painted
@@ -120,6 +122,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
+        # One answer to "which persona is on screen" for the list, form, canvas and actions.
+        self.current = CurrentPersona(self.document, self.sidebar, self)
+        self.persona_actions = PersonaActions(
+            self.current, self.document.history, lambda: self.library,
+            status=lambda text: self.statusBar().showMessage(text, 8000),
+            on_list_changed=self.form.refresh_candidates, parent=self,
+        )
+        self.empty_panel = EmptyLibraryPanel(self.canvas)
         self.setCentralWidget(self.splitter)  # replaces (and deletes) the start-up skeleton
         self.skeleton = None
         self.setAcceptDrops(True)
@@ -143,6 +153,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.parts_ready = True
         self._update_actions()
+        self._update_empty_state()
 
     # ------------------------------------------------------------------ building
     def _action(self, text: str, slot, shortcut=None, *, tip: str = "") -> QAction:
@@ -168,10 +179,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.undo_action = self.document.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.document.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Ctrl+Z: the persona's last edit or the library's last step, whichever is newer.
+        self.undo_action, self.redo_action = self.document.history.make_actions(self)
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.copy_image_action = self._action("Copy card &image", self.copy_card_image, "Ctrl+Shift+C")
@@ -240,7 +249,11 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         doc = self.document
-        self.sidebar.personaActivated.connect(self._persona_activated)
+        doc.currentChanged.connect(self._remember_persona)
+        self.sidebar.listChanged.connect(self._update_empty_state)
+        self.empty_panel.newPersona.connect(self.new_persona)
+        self.empty_panel.importFiles.connect(self.import_personas)
+        self.empty_panel.addSamples.connect(self.add_sample_personas)
         doc.personaChanged.connect(self._mirror_persona)
         doc.personaSaved.connect(self._persona_saved)
         doc.currentChanged.connect(lambda _p: self._update_actions())
@@ -291,8 +304,10 @@ class MainWindow(QMainWindow):
 
     def _select_last_persona(self) -> None:
         last = self.settings.last_persona(self.library.location)
-        if not (last and self.sidebar.select(last)) and self.sidebar.model.rowCount():
-            self.sidebar.select(self.sidebar.model.summary(0).id)
+        if last and self.sidebar.model.summary_for(last) is not None and self.current.show(last, reveal=True):
+            return
+        if self.sidebar.model.rowCount():
+            self.current.show(self.sidebar.model.summary(0).id)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -313,19 +328,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ mirroring
-    def _persona_activated(self, persona_id: str | None) -> None:
-        if persona_id is None:
-            return  # an empty selection (filtered out) keeps the persona open
-        current = self.document.persona
-        if current is not None and current.id == persona_id:
-            return
-        try:
-            self.document.load(persona_id)
-        except UserError as err:
-            show_user_error(self, err, "The list was refreshed; pick the persona again.")
-            self.sidebar.reload()
-            return
-        self.settings.set_last_persona(self.library.location, persona_id)
+    def _remember_persona(self, persona: Persona | None) -> None:
+        if persona is not None and self.library is not None:
+            self.settings.set_last_persona(self.library.location, persona.id)
+
+    def _update_empty_state(self) -> None:
+        """An empty library shows what to do first in the card area."""
+        empty = self.library is not None and self.sidebar.model.total() == 0
+        if empty != self.empty_panel.isVisible():
+            self.empty_panel.set_shown(empty)
 
     def _mirror_persona(self, persona: Persona | None) -> None:
         if persona is not None:
@@ -471,73 +482,33 @@ class MainWindow(QMainWindow):
         self.canvas.zoom_fit()
 
     # ------------------------------------------------------------------ persona actions
-    def new_persona(self) -> Persona:
-        """Ctrl+N: a new persona, shown, with its name selected for typing."""
-        from personadesigner.core.persona import Persona
-
-        persona = self.library.add(Persona(name=NEW_PERSONA_NAME))
-        model = self.sidebar.model
-        if model.search or model.type_filter or model.tag_filter:
-            self.sidebar.search.blockSignals(True)
-            self.sidebar.search.clear()
-            self.sidebar.search.blockSignals(False)
-            for combo in (self.sidebar.type_combo, self.sidebar.tag_combo):
-                combo.blockSignals(True)
-                combo.setCurrentIndex(0)
-                combo.blockSignals(False)
-            model.search, model.type_filter, model.tag_filter = "", None, None
-        self.sidebar.reload(keep=persona.id)
-        self.document.load(persona.id)
-        self.settings.set_last_persona(self.library.location, persona.id)
-        self.form.focus_name()
-        self.form.refresh_candidates()
+    def new_persona(self) -> Persona | None:
+        """Ctrl+N: a new persona, shown, with its name selected for typing (Ctrl+Z removes it)."""
+        persona = self.persona_actions.new_persona()
+        if persona is not None:
+            self.form.focus_name()
         return persona
 
-    def _target_ids(self) -> list[str]:
-        ids = self.sidebar.selected_ids()
-        if not ids and self.document.persona is not None:
-            ids = [self.document.persona.id]
-        return ids
-
     def delete_personas(self) -> None:
-        """Delete: the selected personas go to the trash (Edit > Trash… brings them back)."""
-        ids = self._target_ids()
-        if not ids:
-            return
-        row = min((self.sidebar.model.row_of(i) for i in ids if self.sidebar.model.row_of(i) >= 0), default=0)
-        for pid in ids:
-            self.library.delete(pid)
-            self.document.forget(pid)
-        if self.document.persona is not None and self.document.persona.id in ids:
-            self.document.load(None)
-        self.sidebar.reload()
-        self.form.refresh_candidates()
-        n = len(ids)
-        self.statusBar().showMessage(f"Moved {n} persona{'s' if n != 1 else ''} to the trash (Edit > Trash… restores).", 8000)
-        count = self.sidebar.model.rowCount()
-        if count:
-            self.sidebar.select(self.sidebar.model.summary(min(row, count - 1)).id)
+        """Delete: the persona on screen goes to the trash (Ctrl+Z or Edit > Trash… brings it back)."""
+        self.persona_actions.trash()
 
     def duplicate_persona(self) -> Persona | None:
-        if self.document.persona is None:
-            return None
-        copy = self.library.duplicate(self.document.persona.id)
-        self.sidebar.reload(keep=copy.id)
-        self.document.load(copy.id)
-        self.form.refresh_candidates()
-        return copy
+        return self.persona_actions.duplicate()
+
+    def add_sample_personas(self) -> None:
+        """The empty library's "Add the sample personas"."""
+        self.persona_actions.add_samples()
 
     def show_trash(self) -> None:
         from personadesigner.ui.trash_dialog import TrashDialog
 
         dialog = TrashDialog(self.library, self)
-        dialog.restored.connect(lambda pid: (self.sidebar.reload(keep=pid), self.sidebar.select(pid)))
-        dialog.purged.connect(self.document.forget)
+        dialog.restored.connect(self.persona_actions.restored)
+        dialog.purged.connect(self.persona_actions.purged)
         self.trash_dialog = dialog
         dialog.exec()
         dialog.deleteLater()  # a parented dialog lives as long as the window otherwise
-        self.sidebar.reload()
-        self.form.refresh_candidates()
 
     def focus_search(self) -> None:
         self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -594,11 +565,16 @@ class MainWindow(QMainWindow):
         model = self.sidebar.model
         listed = [(s.id, s.name) for s in model.all_summaries()]
         self._names.clear()
-        self.sidebar.reload()
+        idle = not (self._editing() or self.document.unsaved)
+        # Trashed or deleted elsewhere while the user only looks at it: its neighbour is shown.
+        left = self.current.refresh(may_move=idle)
         if [(s.id, s.name) for s in model.all_summaries()] != listed:
             self.form.refresh_candidates()  # only an add, delete or rename changes the pickers
+        if left is not None:
+            self.statusBar().showMessage(f"\u201c{left}\u201d was moved to the trash or deleted elsewhere.", 8000)
+            return
         persona = self.document.persona
-        if persona is None or self._editing() or self.document.unsaved:
+        if persona is None or not idle:
             return
         # The summary just listed carries the version: no extra read to find out.
         summary = model.summary_for(persona.id)
@@ -688,17 +664,14 @@ class MainWindow(QMainWindow):
     def import_personas(self) -> None:
         from personadesigner.ui.import_dialog import choose_and_import
 
-        count = choose_and_import(self, self.library)
-        if count:
-            self.sidebar.reload()
-            self.form.refresh_candidates()
-            self.statusBar().showMessage(f"Imported {count} persona{'s' if count != 1 else ''}.", 8000)
+        self.persona_actions.added(choose_and_import(self, self.library))
 
     def export_scopes(self) -> dict[str, list[str]]:
-        current = [self.document.persona.id] if self.document.persona is not None else []
+        shown = self.current.id()
+        current = [shown] if shown is not None else []
         return {
             "current": current,
-            "selected": self.sidebar.selected_ids() or current,
+            "selected": self.current.targets(),
             "all": [s.id for s in self.sidebar.model.all_summaries()],  # already loaded, in name order
             "filtered": self.sidebar.model.ids(),
         }
@@ -717,7 +690,7 @@ class MainWindow(QMainWindow):
         from personadesigner.related_names import related_names
         from personadesigner.ui.print_support import print_personas
 
-        ids = self._target_ids()
+        ids = self.current.targets()
         if not ids:
             return
         personas = list(self.library.iter_personas(ids))

@@ -1,4 +1,9 @@
-"""Edit > Trash…: personas moved to the trash, with Restore and Delete forever."""
+"""Edit > Trash…: personas moved to the trash, with Restore and Delete forever.
+
+Deleting forever cannot be undone, so its button is never the default (Enter
+never deletes), says how many personas it deletes, and asks once more with
+Cancel as the default answer.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +23,16 @@ from PySide6.QtWidgets import (
 from personadesigner.core.persona import TYPE_LABELS
 
 
-class TrashDialog(QDialog):
-    """Lists the trash; restoring or purging tells the window through signals."""
+def delete_forever_text(n: int) -> str:
+    """ "Delete 1 persona forever", "Delete 3 personas forever"."""
+    return f"Delete {n} persona{'s' if n != 1 else ''} forever"
 
-    restored = Signal(str)
-    purged = Signal(str)
+
+class TrashDialog(QDialog):
+    """Lists the trash; restoring or purging tells the window through signals (the ids)."""
+
+    restored = Signal(list)
+    purged = Signal(list)
 
     def __init__(self, library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,11 +47,19 @@ class TrashDialog(QDialog):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.restore_button = QPushButton("&Restore", self)
         self.restore_button.setAccessibleName("Restore the selected personas")
-        self.purge_button = QPushButton("&Delete forever…", self)
+        self.purge_button = QPushButton(delete_forever_text(1) + "\u2026", self)
         self.purge_button.setAccessibleName("Delete the selected personas forever")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.purge_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        # Enter closes the dialog; it never restores or deletes by accident. No button
+        # becomes the default by taking the focus either.
+        for button in (self.restore_button, self.purge_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.close_button.setAutoDefault(False)
+        self.close_button.setDefault(True)
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
@@ -73,33 +91,44 @@ class TrashDialog(QDialog):
         return [i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()]
 
     def _update_buttons(self) -> None:
-        has = bool(self.list.selectedItems())
-        self.restore_button.setEnabled(has)
-        self.purge_button.setEnabled(has)
+        n = len(self.list.selectedItems())
+        self.restore_button.setEnabled(n > 0)
+        self.purge_button.setEnabled(n > 0)
+        self.purge_button.setText(delete_forever_text(max(n, 1)) + "\u2026")
 
     def select_all(self) -> None:
         self.list.selectAll()
 
     def restore_selected(self) -> None:
-        for pid in self._selected():
+        ids = self._selected()
+        for pid in ids:
             self.library.restore(pid)
-            self.restored.emit(pid)
         self.reload()
+        if ids:
+            self.restored.emit(ids)
+
+    def confirm_purge(self, n: int) -> bool:
+        """Ask once more; Cancel is the default (Enter, Esc), the other button says what it does."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Delete forever")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{delete_forever_text(n)}? This cannot be undone.")
+        box.setInformativeText("Restore keeps them instead; personas in the trash do not appear on cards or exports.")
+        delete = box.addButton(delete_forever_text(n), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        delete.setAutoDefault(False)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        box.deleteLater()
+        return box.clickedButton() is delete
 
     def purge_selected(self) -> None:
         ids = self._selected()
-        if not ids:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Delete forever",
-            f"Delete {len(ids)} persona{'s' if len(ids) != 1 else ''} forever? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ids or not self.confirm_purge(len(ids)):
             return
         for pid in ids:
             self.library.purge(pid)
-            self.purged.emit(pid)
         self.reload()
+        self.purged.emit(ids)

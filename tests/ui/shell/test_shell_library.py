@@ -110,7 +110,7 @@ def test_trash_delete_forever(qtbot, window, library, messages, monkeypatch):
     window.delete_personas()
     from personadesigner.ui.trash_dialog import TrashDialog
 
-    messages.answer = "Yes"
+    messages.answer = "Delete 1 persona forever"
 
     def run_trash(dialog):
         dialog.list.selectAll()

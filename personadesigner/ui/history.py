@@ -1,0 +1,144 @@
+"""Undo and redo across the persona on screen and the library.
+
+Edits are kept per persona (the Document keeps one QUndoStack each, so Ctrl+Z
+never undoes an edit of a persona the user does not see). Creating,
+duplicating and moving personas to the trash change the library, not one
+persona: they go on one more stack, the library's. Ctrl+Z undoes whichever is
+the more recent step: the last edit of the persona on screen or the last
+library step; Ctrl+Shift+Z redoes the step undone last. So Ctrl+N, typing a
+name, Ctrl+Z, Ctrl+Z first takes the name back, then the new persona.
+
+Each stack's steps carry when they were done and undone (a counter, not a clock).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
+
+
+class History(QObject):
+    """The undo/redo router of one window: the active persona's stack and the library stack."""
+
+    #: What Undo and Redo would do changed (enable and name the actions).
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Owned here, so the stacks go before this router does (their last signals
+        # cannot reach a half-deleted router or group).
+        self.group = QUndoGroup(self)
+        self.library_stack = QUndoStack(self)
+        self._clock = itertools.count(1)
+        # stack -> {command index: when it was done} / {command index: when it was undone}
+        self._done: dict[QUndoStack, dict[int, int]] = {}
+        self._undone: dict[QUndoStack, dict[int, int]] = {}
+        self.group.activeStackChanged.connect(self.changed)  # signal to signal: gone with self
+        self.track(self.library_stack)
+
+    # ------------------------------------------------------------ stacks
+    def track(self, stack: QUndoStack) -> None:
+        """Follow a stack's steps (the Document calls this for each persona's stack)."""
+        self._done.setdefault(stack, {})
+        self._undone.setdefault(stack, {})
+        stack.indexChanged.connect(self.changed)
+
+    def untrack(self, stack: QUndoStack) -> None:
+        self._done.pop(stack, None)
+        self._undone.pop(stack, None)
+
+    def push(self, stack: QUndoStack, command) -> None:
+        """Push onto ``stack`` and note the step as the newest (a merged edit is new again)."""
+        stack.push(command)
+        if stack.index() > 0:
+            self._done.setdefault(stack, {})[stack.index() - 1] = next(self._clock)
+        self.changed.emit()
+
+    def push_library(self, command) -> None:
+        """A library step (new, duplicate, trash) the caller has already carried out."""
+        self.push(self.library_stack, command)
+
+    def clear(self) -> None:
+        """Another library: no library step of the old one can be undone."""
+        self.library_stack.clear()
+        self._done[self.library_stack] = {}
+        self._undone[self.library_stack] = {}
+        self.changed.emit()
+
+    # ------------------------------------------------------------ undo / redo
+    def _candidates(self) -> list[QUndoStack]:
+        active = self.group.activeStack()
+        return [s for s in (active, self.library_stack) if s is not None]
+
+    def _undo_target(self) -> QUndoStack | None:
+        best, when = None, -1
+        for stack in self._candidates():
+            if stack.canUndo():
+                t = self._done.get(stack, {}).get(stack.index() - 1, 0)
+                if t > when:
+                    best, when = stack, t
+        return best
+
+    def _redo_target(self) -> QUndoStack | None:
+        best, when = None, -1
+        for stack in self._candidates():
+            if stack.canRedo():
+                t = self._undone.get(stack, {}).get(stack.index(), 0)
+                if t > when:
+                    best, when = stack, t
+        return best
+
+    def can_undo(self) -> bool:
+        return self._undo_target() is not None
+
+    def can_redo(self) -> bool:
+        return self._redo_target() is not None
+
+    def undo_text(self) -> str:
+        stack = self._undo_target()
+        return stack.undoText() if stack is not None else ""
+
+    def redo_text(self) -> str:
+        stack = self._redo_target()
+        return stack.redoText() if stack is not None else ""
+
+    def undo(self) -> None:
+        stack = self._undo_target()
+        if stack is None:
+            return
+        stack.undo()
+        self._undone.setdefault(stack, {})[stack.index()] = next(self._clock)
+        self.changed.emit()
+
+    def redo(self) -> None:
+        stack = self._redo_target()
+        if stack is None:
+            return
+        stack.redo()
+        if stack.index() > 0:
+            self._done.setdefault(stack, {})[stack.index() - 1] = next(self._clock)
+        self.changed.emit()
+
+    # ------------------------------------------------------------ actions
+    def make_actions(self, parent: QObject) -> tuple[QAction, QAction]:
+        """Edit > Undo and Redo, named after the step they would take ("Undo Move to trash")."""
+        undo = QAction("&Undo", parent)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = QAction("&Redo", parent)
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        undo.triggered.connect(lambda _c=False: self.undo())
+        redo.triggered.connect(lambda _c=False: self.redo())
+
+        def update() -> None:
+            undo.setEnabled(self.can_undo())
+            redo.setEnabled(self.can_redo())
+            # "&" in a persona's name is text, not a keyboard mnemonic.
+            u, r = self.undo_text().replace("&", "&&"), self.redo_text().replace("&", "&&")
+            undo.setText(f"&Undo {u}" if u else "&Undo")
+            redo.setText(f"&Redo {r}" if r else "&Redo")
+
+        self.changed.connect(update)
+        update()
+        return undo, redo
