@@ -77,6 +77,11 @@ else
   fail "import JSON"
 fi
 
+# Team libraries: the PostgreSQL driver is inside (a refused connection, not a missing driver).
+code=0; run "$exe" list --library "postgresql+psycopg://nobody@127.0.0.1:9/personas" 2>"$work/pg.err" || code=$?
+[ "$code" -eq 2 ] && grep -q "cannot be reached" "$work/pg.err" && ok "PostgreSQL driver inside: $(cat "$work/pg.err")" \
+  || { fail "PostgreSQL URL: exit $code"; cat "$work/pg.err" >&2; }
+
 # --- the app -----------------------------------------------------------------------
 if out=$(run QT_QPA_PLATFORM=offscreen PERSONADESIGNER_SMOKE_QUIT=1 timeout 120 "$exe" "$lib" 2>"$work/app.err"); then
   [[ $out == *"first paint"* ]] && ok "app: painted its window offscreen and quit" || fail "app quit without painting"
