@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from personadesigner.errors import UserError
 from personadesigner.paths import default_library, resource
 
 APP_ID = "io.github.personadesigner.PersonaDesigner"
+#: Set to 1: print "first paint" when the window is on screen, quit once the library is
+#: open (the bundle's smoke test in .ci/run and benchmarks/bench_bundle.py use it).
+SMOKE_ENV = "PERSONADESIGNER_SMOKE_QUIT"
 log = logging.getLogger(__name__)
 
 
@@ -110,6 +114,9 @@ def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
     # built right after, then the library (storage) opens.
     window = MainWindow(None, settings, defer_parts=True)
     quit_code: list[int] = []
+    smoke = os.environ.get(SMOKE_ENV) == "1"
+    if smoke:
+        window.firstPainted.connect(lambda: print("first paint", flush=True), Qt.ConnectionType.SingleShotConnection)
 
     def open_library() -> None:
         library = open_startup_library(library_location, window)
@@ -119,6 +126,8 @@ def run_app(library_location: str | None, argv: list[str] | None = None) -> int:
             app.quit()
             return
         window.set_library(library)  # it records the library as recent and last
+        if smoke:  # close as a user would (the window saves its state), then quit
+            QTimer.singleShot(0, lambda: window.close() and app.quit())
 
     def build_then_open() -> None:
         window.build_parts()
