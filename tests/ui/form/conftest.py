@@ -54,11 +54,3 @@ def form(qtbot, document):
     document.load(document.library.find("Anna Berg").id)
     return widget
 
-
-def reread(library_path, name: str = "Anna Berg") -> Persona:
-    """The persona as another process sees it: a fresh connection to the same file."""
-    other = Library.open(str(library_path))
-    try:
-        return other.find(name)
-    finally:
-        other.close()

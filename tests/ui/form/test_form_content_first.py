@@ -6,8 +6,18 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from conftest import reread
 from personadesigner.ui.editors.list_editor import BULLET
+
+
+def reread(library_path, name: str = "Anna Berg"):
+    """The persona as another process sees it: a fresh connection to the same file."""
+    from personadesigner.storage.library import Library
+
+    other = Library.open(str(library_path))
+    try:
+        return other.find(name)
+    finally:
+        other.close()
 
 
 def _top(form, name: str) -> int:
