@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from personadesigner.core.cardlayout import CardLayout, TextBlock
 from personadesigner.core.layout import layout as lay_out
 from personadesigner.core.persona import LIST_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS, Persona
+from personadesigner.core.placeholders import empty_sections, placeholder_hints
 from personadesigner.errors import UserError
 from personadesigner.render.qt_painter import qfont, register_fonts
 from personadesigner.ui.canvas_items import (
@@ -31,6 +32,7 @@ from personadesigner.ui.canvas_items import (
     CardItem,
     CutMarkerItem,
     GuidesItem,
+    HintItem,
     SelectionItem,
     ShadowItem,
     cut_message,
@@ -148,6 +150,8 @@ class CardCanvas(QGraphicsView):
             self._scene.addItem(item)
         self._cut_items: list[CutMarkerItem] = []
         self._cut_key: tuple = ()
+        self._hint_items: list[HintItem] = []
+        self._hint_key: tuple | None = None
         self._selection = SelectionItem()
         self._scene.addItem(self._selection)
         self._selected: tuple[str, int | None] | None = None
@@ -208,15 +212,61 @@ class CardCanvas(QGraphicsView):
         if self._persona is None:
             self._show_problem(None)
             self.set_layout(None)
+            self._update_hints(None)
             return
         try:
             card = lay_out(self._persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names)
         except UserError as exc:  # e.g. a design this installation does not have
             self._show_problem(str(exc))
             self.set_layout(None)
+            self._update_hints(None)
             return
         self._show_problem(None)
         self.set_layout(card)
+        self._update_hints(card)
+
+    # ---------------------------------------------------------------- hints
+    def _update_hints(self, card: CardLayout | None) -> None:
+        """Placeholder hints for the empty sections (canvas only: they are not in the layout).
+
+        Worked out again only when what they depend on changes (the design, which
+        sections are empty, where the shown texts are), so typing stays one layout.
+        """
+        persona = self._persona
+        if card is None or persona is None:
+            key = None
+        else:
+            try:
+                empty = tuple(empty_sections(persona, self._template))
+            except UserError:
+                empty = ()
+            blocks = tuple((b.x, b.y, b.w, b.h) for b in card.text_blocks()) if empty else ()
+            key = (self._template, self._theme, persona.type, empty, blocks, card.width, card.height)
+        if key == self._hint_key:
+            return
+        self._hint_key = key
+        for item in self._hint_items:
+            self._scene.removeItem(item)
+        self._hint_items = []
+        if key is None or not key[3]:
+            return
+        hints = placeholder_hints(persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names,
+                                  shown=card)
+        self._hint_items = [HintItem(h, card.width, card.height) for h in hints]
+        for item in self._hint_items:
+            self._scene.addItem(item)
+
+    def hint_items(self) -> list[HintItem]:
+        """The placeholder hints shown on the card (empty sections the template would show)."""
+        return list(self._hint_items)
+
+    def hint_at(self, view_pos: QPointF) -> str | None:
+        """The field of the placeholder hint under a viewport position, or None."""
+        p = self.mapToScene(view_pos.toPoint())
+        for item in self._hint_items:
+            if item.rect().contains(p):
+                return item.field
+        return None
 
     def problem(self) -> str | None:
         """Why no card is shown (a known problem such as a missing template), or None."""
@@ -436,6 +486,12 @@ class CardCanvas(QGraphicsView):
         if self._editor is not None and not self._editor.geometry().contains(event.position().toPoint()):
             self._close_editor(commit=True)
         if event.button() == Qt.MouseButton.LeftButton:
+            hinted = self.hint_at(event.position())
+            if hinted is not None:  # an empty section: fill it in in the form
+                self.select_field(None)
+                self.fieldClicked.emit(hinted, None)
+                event.accept()
+                return
             hit = self.field_at(event.position())
             self.select_field(*(hit or (None, None)))
             if hit is not None:
