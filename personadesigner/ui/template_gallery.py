@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QListView,
     QListWidget,
@@ -119,18 +120,22 @@ class _Tiles(QListWidget):
         self.setSpacing(6)
         # The current design: a light tint and a frame, the thumbnail stays readable.
         self.setStyleSheet(
+            "QListView { background: transparent; }"
             "QListView::item { border: 2px solid transparent; border-radius: 6px; padding: 2px; }"
             "QListView::item:selected { background: rgba(30, 136, 229, 30); border-color: #1e88e5; color: palette(text); }"
             "QListView::item:hover:!selected { background: rgba(0, 0, 0, 18); }"
         )
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        grid = QSize(THUMB + 28, THUMB + 3 * self.fontMetrics().lineSpacing() + 14)
+        grid = QSize(THUMB + 28, THUMB + 2 * self.fontMetrics().lineSpacing() + 22)
         self.setGridSize(grid)
-        self.setMinimumHeight(grid.height() + self.horizontalScrollBar().sizeHint().height() + 8)
+        # Tiles on the dialog's own background, as a gallery (not a white list box).
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setAutoFillBackground(False)
+        self.setFixedHeight(grid.height() + self.horizontalScrollBar().sizeHint().height() + 4)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         grid = self.gridSize()
-        return QSize(grid.width() * max(1, self.count()) + 16, self.minimumHeight())
+        return QSize(grid.width() * max(1, self.count()) + 16, self.height())
 
 
 class TemplateGallery(QDialog):
@@ -229,7 +234,11 @@ class TemplateGallery(QDialog):
             return
         item, template, theme = self._queue.pop(0)
         image = render_thumbnail(self.persona, template, theme, dpr=self.devicePixelRatioF(), names=self.names)
-        item.setIcon(QIcon(QPixmap.fromImage(image)))
+        icon = QIcon()
+        pixmap = QPixmap.fromImage(image)
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+            icon.addPixmap(pixmap, mode)  # the current one is framed, its thumbnail not tinted
+        item.setIcon(icon)
         item.setData(Qt.ItemDataRole.UserRole + 2, (template, theme))
         if self._queue:
             self._painter_timer.start()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextOption
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 
@@ -68,6 +68,27 @@ class GrowingTextEdit(QTextEdit):
         finally:
             self.blockSignals(blocked)
         self._fit()
+
+    # The QLineEdit calls code written for one-line fields uses (the shell, tests).
+    def setText(self, text: str) -> None:  # noqa: N802
+        """Plain text, never guessed to be rich text; emits ``edited`` like typing would not."""
+        self.set_text(text)
+
+    def end(self, mark: bool = False) -> None:
+        self.moveCursor(QTextCursor.MoveOperation.End,
+                        QTextCursor.MoveMode.KeepAnchor if mark else QTextCursor.MoveMode.MoveAnchor)
+
+    def home(self, mark: bool = False) -> None:
+        self.moveCursor(QTextCursor.MoveOperation.Start,
+                        QTextCursor.MoveMode.KeepAnchor if mark else QTextCursor.MoveMode.MoveAnchor)
+
+    def cursorPosition(self) -> int:  # noqa: N802
+        return self.textCursor().position()
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(position, len(self.toPlainText()))))
+        self.setTextCursor(cursor)
 
     def _changed(self) -> None:
         self._fit()
