@@ -263,6 +263,11 @@ class PersonaForm(QScrollArea):
         shown = getattr(self, "_candidates_key", (None, None))[1]
         if persona is not None and persona.id != shown:  # a different persona: its own list
             self._refresh_related_candidates(persona)
+        if (persona.id if persona is not None else None) != getattr(self, "_shown_id", None):
+            self._shown_id = persona.id if persona is not None else None
+            for w in self.editors.values():
+                if isinstance(w, ListEditor):
+                    w.discard_typing()
         for name, w in self.editors.items():
             value = getattr(p, name)
             w.blockSignals(True)

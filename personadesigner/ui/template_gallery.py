@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -183,7 +184,12 @@ class TemplateGallery(QDialog):
             self._add(self.themes, name, title, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        tip = QLabel("Click a design (or press Enter) to use it for this persona; Ctrl+Z undoes it.", self)
+        tip.setEnabled(False)  # muted, like a caption
+        foot = QHBoxLayout()
+        foot.addWidget(tip, 1)
+        foot.addWidget(buttons)
+        layout.addLayout(foot)
         self.templates.itemClicked.connect(lambda item: self._pick(template=item.data(Qt.ItemDataRole.UserRole)))
         self.themes.itemClicked.connect(lambda item: self._pick(theme=item.data(Qt.ItemDataRole.UserRole)))
         self.templates.itemActivated.connect(lambda item: self._pick(template=item.data(Qt.ItemDataRole.UserRole)))
@@ -202,7 +208,7 @@ class TemplateGallery(QDialog):
         screen = (self.parentWidget() or self).screen()
         if screen is not None:
             width = min(width, int(screen.availableGeometry().width() * 0.9))
-        self.resize(width, self.sizeHint().height())
+        self.resize(width, self.minimumSizeHint().height())
 
     # ------------------------------------------------------------ tiles
     def _add(self, tiles: _Tiles, name: str, text: str, title: str) -> None:

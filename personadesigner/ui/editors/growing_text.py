@@ -12,7 +12,7 @@ import math
 
 from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor, QTextOption
-from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
 
 
 def _is_undo_redo(event: QKeyEvent) -> bool:
@@ -22,6 +22,21 @@ def _is_undo_redo(event: QKeyEvent) -> bool:
         or event.keyCombination()
         == QKeyCombination(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Z)
     )
+
+
+def _line_edit_height(widget: QWidget) -> int:
+    """The height of a one-line QLineEdit in this widget's style and font."""
+    key = (widget.style().name() if hasattr(widget.style(), "name") else "", widget.font().key())
+    height = _LINE_EDIT_HEIGHTS.get(key)
+    if height is None:
+        probe = QLineEdit()
+        probe.setFont(widget.font())
+        height = _LINE_EDIT_HEIGHTS[key] = probe.sizeHint().height()
+        probe.deleteLater()
+    return height
+
+
+_LINE_EDIT_HEIGHTS: dict[tuple, int] = {}
 
 
 class GrowingTextEdit(QTextEdit):
@@ -38,6 +53,7 @@ class GrowingTextEdit(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None, *, frame: bool = True) -> None:
         super().__init__(parent)
+        self._frame = frame
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
@@ -48,7 +64,7 @@ class GrowingTextEdit(QTextEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if not frame:
             self.setFrameShape(QFrame.Shape.NoFrame)
-        self.document().setDocumentMargin(3)
+        self.document().setDocumentMargin(2 if frame else 3)
         self._height = 0
         self.textChanged.connect(self._changed)
         self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
@@ -103,7 +119,10 @@ class GrowingTextEdit(QTextEdit):
         text_height = math.ceil(doc.size().height())
         one_line = math.ceil(self.fontMetrics().lineSpacing() + 2 * doc.documentMargin())
         margins = self.contentsMargins()
-        return max(text_height, one_line) + margins.top() + margins.bottom()
+        height = max(text_height, one_line) + margins.top() + margins.bottom()
+        if self._frame:  # one line is as tall as a line edit beside it in the form
+            height = max(height, _line_edit_height(self))
+        return height
 
     def _fit(self) -> None:
         height = self._needed_height()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QDrag,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -82,13 +83,19 @@ class _ItemEdit(GrowingTextEdit):
     def __init__(self, row: _Row) -> None:
         super().__init__(row, frame=False)
         self.row = row
+        self.viewport().setAutoFillBackground(False)  # the row's background (and highlight) shows
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if not self.row.owner.row_key(self.row, event):
             super().keyPressEvent(event)
 
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.row.set_active(True)
+
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
+        self.row.set_active(False)
         self.row.owner.row_left(self.row)
 
 
@@ -112,6 +119,7 @@ class _Row(QWidget):
         self.remove_button = QToolButton(self)
         self.remove_button.setText("\u00d7")
         self.remove_button.setAutoRaise(True)
+        self.remove_button.setFixedWidth(self.fontMetrics().horizontalAdvance("M") + 6)
         self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remove_button.setToolTip("Remove this item (or empty it and press Backspace)")
         policy = self.remove_button.sizePolicy()
@@ -134,6 +142,17 @@ class _Row(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
 
+    def set_active(self, active: bool) -> None:
+        """The row with the cursor gets a light highlight, as the current line of an outliner."""
+        self.setAutoFillBackground(active)
+        if active:
+            palette = self.palette()
+            tint = QColor(palette.color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(36)
+            palette.setColor(self.backgroundRole(), tint)
+            self.setPalette(palette)
+        self.remove_button.setVisible(active and not self.adder)
+
     def first_line_centre(self) -> float:
         return self.edit.document().documentMargin() + self.edit.fontMetrics().lineSpacing() / 2
 
@@ -142,7 +161,8 @@ class _Row(QWidget):
         super().enterEvent(event)
 
     def leaveEvent(self, event) -> None:  # noqa: N802
-        self.remove_button.hide()
+        if not self.edit.hasFocus():
+            self.remove_button.hide()
         super().leaveEvent(event)
 
 
@@ -172,7 +192,7 @@ class ListEditor(ForwardsFocus, QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 2)
-        self._layout.setSpacing(0)
+        self._layout.setSpacing(1)
         self.adder = _Row(self, "", adder=True)
         #: The new-item field at the end (type, Enter).
         self.entry = self.adder.edit
@@ -204,6 +224,8 @@ class ListEditor(ForwardsFocus, QFrame):
             for row, text in zip(self.rows, items):
                 row.edit.set_text(text)
             return
+        focused = next((i for i, row in enumerate(self.rows) if row.edit.hasFocus()), None)
+        caret = self.rows[focused].edit.cursorPosition() if focused is not None else 0
         self._busy = True
         try:
             self._drop_pending()
@@ -218,9 +240,18 @@ class ListEditor(ForwardsFocus, QFrame):
                 self._layout.insertWidget(i, row)
                 self.rows.append(row)
             self._fix_tab_order()
+            if focused is not None:  # the model changed under the cursor (another window, undo)
+                self._focus_index(min(focused, len(self.rows) - 1) if self.rows else 0)
+                if focused < len(self.rows):
+                    self.rows[focused].edit.setCursorPosition(caret)
         finally:
             self._busy = False
         self.updateGeometry()
+
+    def discard_typing(self) -> None:
+        """Forget a new item being typed (another persona is shown: it was not meant for it)."""
+        self._drop_pending()
+        self.entry.set_text("")
 
     def focus_item(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self.rows):
