@@ -146,6 +146,8 @@ class DesignBar(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.setToolTip(tip)
+        # Full titles when there is room; in a narrow window they are elided (the gallery shows them whole).
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("M") * 8)
         return combo
 
     def _button(self, name: str, text: str, tip: str, accessible: str) -> QToolButton:
