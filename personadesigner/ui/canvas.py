@@ -249,12 +249,14 @@ class CardCanvas(QGraphicsView):
             self._scene.removeItem(item)
         self._hint_items = []
         if key is None or not key[3]:
+            self._update_selection()
             return
         hints = placeholder_hints(persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names,
                                   shown=card)
         self._hint_items = [HintItem(h, card.width, card.height) for h in hints]
         for item in self._hint_items:
             self._scene.addItem(item)
+        self._update_selection()
 
     def hint_items(self) -> list[HintItem]:
         """The placeholder hints shown on the card (empty sections the template would show)."""
@@ -327,6 +329,10 @@ class CardCanvas(QGraphicsView):
             for it in layout.items:
                 if getattr(it, "field", None) == field and getattr(it, "item", None) == item:
                     rect = rect.united(QRectF(it.x, it.y, it.w, it.h))
+            if rect.isEmpty():  # an empty section: frame its hint, where the text will appear
+                for hint in self._hint_items:
+                    if hint.field == field:
+                        rect = hint.rect()
         self._selection.show_rect(rect)
 
     def cut_markers(self) -> list[CutMarkerItem]:
@@ -521,6 +527,10 @@ class CardCanvas(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self.hint_at(event.position()) is not None:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            super().mouseMoveEvent(event)
+            return
         hit = self.field_at(event.position())
         editable = hit is not None and self._persona is not None and editable_text(self._persona, *hit) is not None
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor if editable else Qt.CursorShape.ArrowCursor)

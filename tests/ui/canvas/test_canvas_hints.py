@@ -111,3 +111,12 @@ def test_hints_come_from_the_layout_engine_for_every_bundled_template():
         assert {h.field for h in hints} >= {"goals", "pain_points"}, name
         for h in hints:
             assert 0 <= h.x and h.x + h.w <= shown.width and 0 <= h.y and h.y + h.h <= shown.height, (name, h.field)
+
+
+def test_selecting_an_empty_section_frames_its_hint(canvas):
+    canvas.set_persona(Persona(name="New persona"))
+    canvas.select_field("pain_points", None)  # the form's cursor went to the empty pain points
+    hint = next(item for item in canvas.hint_items() if item.field == "pain_points")
+    assert canvas.selection_rect().contains(hint.rect())
+    canvas.set_persona(Persona(name="New persona", pain_points=["Surprise bills"]))
+    assert not canvas.selection_rect().contains(hint.rect()), "the frame follows the real text"
