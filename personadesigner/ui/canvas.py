@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
 from personadesigner.core.cardlayout import CardLayout, TextBlock
 from personadesigner.core.layout import layout as lay_out
 from personadesigner.core.persona import LIST_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS, Persona
-from personadesigner.core.placeholders import empty_sections, placeholder_hints
 from personadesigner.errors import UserError
 from personadesigner.render.qt_painter import qfont, register_fonts
+from personadesigner.ui.canvas_hints import HintItem, HintLayer
 from personadesigner.ui.canvas_items import (
     CANVAS_BLEED,
     CardItem,
     CutMarkerItem,
     GuidesItem,
-    HintItem,
     SelectionItem,
     ShadowItem,
     cut_message,
@@ -150,8 +149,7 @@ class CardCanvas(QGraphicsView):
             self._scene.addItem(item)
         self._cut_items: list[CutMarkerItem] = []
         self._cut_key: tuple = ()
-        self._hint_items: list[HintItem] = []
-        self._hint_key: tuple | None = None
+        self._hints = HintLayer(self._scene)
         self._selection = SelectionItem()
         self._scene.addItem(self._selection)
         self._selected: tuple[str, int | None] | None = None
@@ -227,48 +225,18 @@ class CardCanvas(QGraphicsView):
 
     # ---------------------------------------------------------------- hints
     def _update_hints(self, card: CardLayout | None) -> None:
-        """Placeholder hints for the empty sections (canvas only: they are not in the layout).
-
-        Worked out again only when what they depend on changes (the design, which
-        sections are empty, where the shown texts are), so typing stays one layout.
-        """
-        persona = self._persona
-        if card is None or persona is None:
-            key = None
-        else:
-            try:
-                empty = tuple(empty_sections(persona, self._template))
-            except UserError:
-                empty = ()
-            blocks = tuple((b.x, b.y, b.w, b.h) for b in card.text_blocks()) if empty else ()
-            key = (self._template, self._theme, persona.type, empty, blocks, card.width, card.height)
-        if key == self._hint_key:
-            return
-        self._hint_key = key
-        for item in self._hint_items:
-            self._scene.removeItem(item)
-        self._hint_items = []
-        if key is None or not key[3]:
+        """Placeholder hints for the empty sections (canvas only: they are not in the layout)."""
+        if self._hints.update(self._persona, self._template, self._theme, card, bleed=CANVAS_BLEED,
+                              names=self._names):
             self._update_selection()
-            return
-        hints = placeholder_hints(persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names,
-                                  shown=card)
-        self._hint_items = [HintItem(h, card.width, card.height) for h in hints]
-        for item in self._hint_items:
-            self._scene.addItem(item)
-        self._update_selection()
 
     def hint_items(self) -> list[HintItem]:
         """The placeholder hints shown on the card (empty sections the template would show)."""
-        return list(self._hint_items)
+        return self._hints.items()
 
     def hint_at(self, view_pos: QPointF) -> str | None:
         """The field of the placeholder hint under a viewport position, or None."""
-        p = self.mapToScene(view_pos.toPoint())
-        for item in self._hint_items:
-            if item.rect().contains(p):
-                return item.field
-        return None
+        return self._hints.at(self.mapToScene(view_pos.toPoint()))
 
     def problem(self) -> str | None:
         """Why no card is shown (a known problem such as a missing template), or None."""
@@ -330,9 +298,7 @@ class CardCanvas(QGraphicsView):
                 if getattr(it, "field", None) == field and getattr(it, "item", None) == item:
                     rect = rect.united(QRectF(it.x, it.y, it.w, it.h))
             if rect.isEmpty():  # an empty section: frame its hint, where the text will appear
-                for hint in self._hint_items:
-                    if hint.field == field:
-                        rect = hint.rect()
+                rect = self._hints.rect_for(field)
         self._selection.show_rect(rect)
 
     def cut_markers(self) -> list[CutMarkerItem]:

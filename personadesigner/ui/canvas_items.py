@@ -15,9 +15,8 @@ import dataclasses
 
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
-from personadesigner.core.cardlayout import CardLayout, Cut, Primitive, Rule, TextBlock, TextLine
+from personadesigner.core.cardlayout import CardLayout, Cut, Primitive, Rule, TextBlock
 from personadesigner.core.persona import field_label
-from personadesigner.core.placeholders import Hint
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.qt_painter import paint_layout
 
@@ -28,10 +27,6 @@ TRIM_COLOR = QColor("#1e88e5")
 BLEED_COLOR = QColor("#e53935")
 SAFE_COLOR = QColor("#43a047")
 CUT_COLOR = QColor("#ef6c00")
-#: Placeholder hints: light enough to read as "not there yet" on paper and on tinted panels.
-HINT_INK = "#9aa3ad"
-HINT_FRAME = QColor(120, 144, 156, 150)
-HINT_FILL = QColor(30, 136, 229, 12)
 #: Room around a primitive's frame for what is drawn outside it (descenders, strokes).
 INK_MARGIN = 6.0
 #: More changed primitives than this: repaint the whole card rather than many pieces.
@@ -317,68 +312,3 @@ class CutMarkerItem(QGraphicsRectItem):
         path = QPainterPath()
         path.addRect(self.rect())
         return path
-
-
-def _ghost(block: TextBlock) -> TextBlock:
-    """The block with every run in the hint ink."""
-    lines = tuple(
-        TextLine(tuple(dataclasses.replace(run, color=HINT_INK) for run in line.runs), line.text)
-        for line in block.lines
-    )
-    return dataclasses.replace(block, lines=lines)
-
-
-class HintItem(QGraphicsItem):
-    """A placeholder hint on the canvas only: the empty section's would-be text, ghosted, in a dashed frame.
-
-    Never part of the CardLayout, so no painter (PDF, PNG, print) can draw it.
-    A click on it focuses the field in the form (the canvas handles the click).
-    """
-
-    PAD = 3.0
-
-    def __init__(self, hint: Hint, width: float, height: float) -> None:
-        super().__init__()
-        self.hint = hint
-        self.field = hint.field
-        self._ghost = CardLayout(width=width, height=height, bleed=0.0, items=[_ghost(b) for b in hint.blocks])
-        self.setZValue(2)
-        self.setToolTip(f"{hint.text}: click to fill it in")
-        self.setAcceptHoverEvents(True)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the canvas handles the click
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._hover = False
-
-    def text(self) -> str:
-        return self.hint.text
-
-    def rect(self) -> QRectF:
-        h = self.hint
-        return QRectF(h.x, h.y, h.w, h.h).adjusted(-self.PAD, -self.PAD, self.PAD, self.PAD)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.rect().adjusted(-2, -2, 2, 2)
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
-        self._hover = False
-        self.update()
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        fill = QColor(HINT_FILL)
-        if self._hover:
-            fill.setAlpha(fill.alpha() * 3)
-        pen = QPen(TRIM_COLOR if self._hover else HINT_FRAME, 1)
-        pen.setCosmetic(True)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(self.rect(), 2.5, 2.5)
-        paint_layout(painter, self._ghost)
-        painter.restore()
