@@ -27,6 +27,7 @@ def library_path(tmp_path):
         Persona(name="Anna Berg", type="end_user", role="Marketer at a startup",
                 goals=["Ship campaigns faster", "Prove the ROI", "Hire a designer"],
                 pain_points=["Too many tools"]),
+        Persona(name="Carl Diaz", type="buyer", role="Head of purchasing"),
     ])
     lib.close()
     return path

@@ -116,3 +116,13 @@ def test_a_long_quote_wraps_and_its_field_grows(qtbot, form, library_path):
     assert quote.height() >= 3 * one_line - 12, "the field grows to show every line"
     assert quote.verticalScrollBar().maximum() == 0, "nothing scrolled out of sight"
     assert quote.width() <= form.viewport().width()
+
+
+def test_a_new_item_being_typed_is_not_carried_over_to_another_persona(qtbot, form, library_path, document):
+    goals = form.editors["goals"]
+    qtbot.keyClicks(goals.entry, "Meant for Anna")
+    document.load(document.library.find("Carl Diaz").id)  # e.g. a keyboard shortcut: no focus change
+    assert goals.entry.text() == "" and goals.row_texts() == []
+    goals.entry.setFocus()
+    form.editors["name"].setFocus()
+    assert reread(library_path, "Carl Diaz").goals == []
