@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QPixmap,
     QTextCursor,
 )
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
@@ -32,6 +33,7 @@ from .growing_text import GrowingTextEdit
 #: Drag-and-drop payload of one row: "<editor id>:<row>".
 ROW_MIME = "application/x-personadesigner-list-row"
 BULLET = "\u2022"
+_DOTS: dict[tuple, QPixmap] = {}
 
 
 class _Handle(QWidget):
@@ -46,17 +48,31 @@ class _Handle(QWidget):
         self.setFixedWidth(max(10, self.fontMetrics().horizontalAdvance("M") * 2 // 3))
 
     def paintEvent(self, _event) -> None:  # noqa: N802
+        dots = self._dots()
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        x = (self.width() - dots.width() / dots.devicePixelRatio()) / 2
+        painter.drawPixmap(QPointF(x, self.row.first_line_centre() - 6), dots)
+
+    def _dots(self) -> QPixmap:
+        """Six dots, drawn once per colour and pixel ratio (a form has many rows)."""
         color = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        r = 1.3
-        cx = self.width() / 2
-        top = self.row.first_line_centre() - 5
-        for dy in (0, 5, 10):
-            for dx in (-2.5, 2.5):
-                painter.drawEllipse(QPointF(cx + dx, top + dy), r, r)
+        dpr = self.devicePixelRatioF()
+        key = (color.rgba(), dpr)
+        pixmap = _DOTS.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(round(8 * dpr), round(12 * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            for dy in (1, 6, 11):
+                for dx in (1.5, 6.5):
+                    painter.drawEllipse(QPointF(dx, dy), 1.3, 1.3)
+            painter.end()
+            _DOTS[key] = pixmap
+        return pixmap
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
@@ -181,6 +197,7 @@ class ListEditor(ForwardsFocus, QFrame):
         self.label = label
         self._items: list[str] = []
         self.rows: list[_Row] = []
+        self._spare: list[_Row] = []
         self._pending: tuple[int, _Row] | None = None
         self._busy = False
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -229,15 +246,21 @@ class ListEditor(ForwardsFocus, QFrame):
         self._busy = True
         try:
             self._drop_pending()
-            for row in self.rows:
+            # Rows are reused, and spare ones kept hidden (switching personas is frequent):
+            # only rows this editor never had are built.
+            for row in self.rows[len(items):]:
                 row.hide()
-                row.deleteLater()
-            self.rows = []
-            for i, text in enumerate(items):
-                row = _Row(self, text)
+                row.edit.set_text("")
+                self._spare.append(row)
+            del self.rows[len(items):]
+            for row, text in zip(self.rows, items):
+                row.edit.set_text(text)
+            for i in range(len(self.rows), len(items)):
+                row = self._spare.pop() if self._spare else self._new_row()
+                row.edit.set_text(items[i])
                 row.edit.setAccessibleName(f"{self.label} {i + 1}")
-                row.edit.edited.connect(lambda t, r=row: self._row_edited(r, t))
                 self._layout.insertWidget(i, row)
+                row.show()
                 self.rows.append(row)
             self._fix_tab_order()
             if focused is not None:  # the model changed under the cursor (another window, undo)
@@ -247,6 +270,11 @@ class ListEditor(ForwardsFocus, QFrame):
         finally:
             self._busy = False
         self.updateGeometry()
+
+    def _new_row(self) -> _Row:
+        row = _Row(self, "")
+        row.edit.edited.connect(lambda t, r=row: self._row_edited(r, t))
+        return row
 
     def discard_typing(self) -> None:
         """Forget a new item being typed (another persona is shown: it was not meant for it)."""

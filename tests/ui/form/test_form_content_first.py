@@ -126,3 +126,6 @@ def test_a_new_item_being_typed_is_not_carried_over_to_another_persona(qtbot, fo
     goals.entry.setFocus()
     form.editors["name"].setFocus()
     assert reread(library_path, "Carl Diaz").goals == []
+    document.load(document.library.find("Anna Berg").id)  # rows come back with her goals
+    assert goals.row_texts() == ["Ship campaigns faster", "Prove the ROI", "Hire a designer"]
+    assert all(row.isVisible() for row in goals.rows)
