@@ -90,6 +90,8 @@ class DesignBar(QWidget):
         for name, label in theme_choices():
             self.theme_combo.addItem(theme_swatch(name), label, name)
         self.theme_combo.setIconSize(QSize(40, 14))
+        # The swatch and a readable name even when the bar is squeezed.
+        self.theme_combo.setMinimumWidth(self.theme_combo.minimumWidth() + 40)
         template_label = QLabel("&Template:")
         template_label.setBuddy(self.template_combo)
         theme_label = QLabel("T&heme:")
