@@ -11,175 +11,16 @@ model only once it has text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QDrag,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPalette,
-    QPixmap,
-    QTextCursor,
-)
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPalette, QTextCursor
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from .focus import ForwardsFocus
-from .growing_text import GrowingTextEdit
+from .list_rows import BULLET, Row
 
 #: Drag-and-drop payload of one row: "<editor id>:<row>".
 ROW_MIME = "application/x-personadesigner-list-row"
-BULLET = "\u2022"
-_DOTS: dict[tuple, QPixmap] = {}
-
-
-class _Handle(QWidget):
-    """Six dots to grab a row by; dragging it reorders the list."""
-
-    def __init__(self, row: _Row) -> None:
-        super().__init__(row)
-        self.row = row
-        self._press: QPoint | None = None
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip("Drag to reorder (or Alt+Up / Alt+Down)")
-        self.setFixedWidth(max(10, self.fontMetrics().horizontalAdvance("M") * 2 // 3))
-
-    def paintEvent(self, _event) -> None:  # noqa: N802
-        dots = self._dots()
-        painter = QPainter(self)
-        x = (self.width() - dots.width() / dots.devicePixelRatio()) / 2
-        painter.drawPixmap(QPointF(x, self.row.first_line_centre() - 6), dots)
-
-    def _dots(self) -> QPixmap:
-        """Six dots, drawn once per colour and pixel ratio (a form has many rows)."""
-        color = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        dpr = self.devicePixelRatioF()
-        key = (color.rgba(), dpr)
-        pixmap = _DOTS.get(key)
-        if pixmap is None:
-            pixmap = QPixmap(round(8 * dpr), round(12 * dpr))
-            pixmap.setDevicePixelRatio(dpr)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            for dy in (1, 6, 11):
-                for dx in (1.5, 6.5):
-                    painter.drawEllipse(QPointF(dx, dy), 1.3, 1.3)
-            painter.end()
-            _DOTS[key] = pixmap
-        return pixmap
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position().toPoint()
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self._press = None
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if self._press is None:
-            return
-        if (event.position().toPoint() - self._press).manhattanLength() < QApplication.startDragDistance():
-            return
-        self._press = None
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.row.owner.start_drag(self.row)
-
-
-class _ItemEdit(GrowingTextEdit):
-    """The text of one row; outliner keys are handed to the list editor first."""
-
-    def __init__(self, row: _Row) -> None:
-        super().__init__(row, frame=False)
-        self.row = row
-        self.viewport().setAutoFillBackground(False)  # the row's background (and highlight) shows
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not self.row.owner.row_key(self.row, event):
-            super().keyPressEvent(event)
-
-    def focusInEvent(self, event) -> None:  # noqa: N802
-        super().focusInEvent(event)
-        self.row.set_active(True)
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.row.set_active(False)
-        self.row.owner.row_left(self.row)
-
-
-class _Row(QWidget):
-    """One item: handle, bullet, text, remove button. ``pending``: typed but not in the model yet."""
-
-    def __init__(self, owner: ListEditor, text: str, *, pending: bool = False, adder: bool = False) -> None:
-        super().__init__(owner)
-        self.owner = owner
-        self.pending = pending or adder
-        self.adder = adder
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.handle = _Handle(self)
-        self.bullet = QLabel("+" if adder else BULLET, self)
-        self.bullet.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.bullet.setFixedWidth(self.fontMetrics().horizontalAdvance("M"))
-        self.edit = _ItemEdit(self)
-        self.edit.set_text(text)
-        self.remove_button = QToolButton(self)
-        self.remove_button.setText("\u00d7")
-        self.remove_button.setAutoRaise(True)
-        self.remove_button.setFixedWidth(self.fontMetrics().horizontalAdvance("M") + 6)
-        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.remove_button.setToolTip("Remove this item (or empty it and press Backspace)")
-        policy = self.remove_button.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)  # showing it on hover must not re-wrap the text
-        self.remove_button.setSizePolicy(policy)
-        self.remove_button.hide()
-        self.remove_button.clicked.connect(lambda: owner.remove_row(self))
-        if adder:
-            self.handle.setEnabled(False)
-            self.handle.setVisible(False)
-            hpolicy = self.handle.sizePolicy()
-            hpolicy.setRetainSizeWhenHidden(True)
-            self.handle.setSizePolicy(hpolicy)
-            muted = self.bullet.palette()
-            muted.setColor(QPalette.ColorRole.WindowText, muted.color(QPalette.ColorRole.PlaceholderText))
-            self.bullet.setPalette(muted)
-        self.bullet.setContentsMargins(0, int(self.edit.document().documentMargin()), 0, 0)
-        layout.addWidget(self.handle)
-        layout.addWidget(self.bullet, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
-
-    def set_active(self, active: bool) -> None:
-        """The row with the cursor gets a light highlight, as the current line of an outliner."""
-        self.setAutoFillBackground(active)
-        if active:
-            palette = self.palette()
-            tint = QColor(palette.color(QPalette.ColorRole.Highlight))
-            tint.setAlpha(36)
-            palette.setColor(self.backgroundRole(), tint)
-            self.setPalette(palette)
-        self.remove_button.setVisible(active and not self.adder)
-
-    def first_line_centre(self) -> float:
-        return self.edit.document().documentMargin() + self.edit.fontMetrics().lineSpacing() / 2
-
-    def enterEvent(self, event) -> None:  # noqa: N802
-        self.remove_button.setVisible(not self.adder)
-        super().enterEvent(event)
-
-    def leaveEvent(self, event) -> None:  # noqa: N802
-        if not self.edit.hasFocus():
-            self.remove_button.hide()
-        super().leaveEvent(event)
+__all__ = ["BULLET", "ROW_MIME", "ListEditor"]
 
 
 class ListEditor(ForwardsFocus, QFrame):
@@ -196,9 +37,9 @@ class ListEditor(ForwardsFocus, QFrame):
         super().__init__(parent)
         self.label = label
         self._items: list[str] = []
-        self.rows: list[_Row] = []
-        self._spare: list[_Row] = []
-        self._pending: tuple[int, _Row] | None = None
+        self.rows: list[Row] = []
+        self._spare: list[Row] = []
+        self._pending: tuple[int, Row] | None = None
         self._busy = False
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFrameShadow(QFrame.Shadow.Sunken)
@@ -210,7 +51,7 @@ class ListEditor(ForwardsFocus, QFrame):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 2)
         self._layout.setSpacing(1)
-        self.adder = _Row(self, "", adder=True)
+        self.adder = Row(self, "", adder=True)
         #: The new-item field at the end (type, Enter).
         self.entry = self.adder.edit
         self.entry.setPlaceholderText(f"Add to {label.lower()}\u2026")
@@ -271,8 +112,8 @@ class ListEditor(ForwardsFocus, QFrame):
             self._busy = False
         self.updateGeometry()
 
-    def _new_row(self) -> _Row:
-        row = _Row(self, "")
+    def _new_row(self) -> Row:
+        row = Row(self, "")
         row.edit.edited.connect(lambda t, r=row: self._row_edited(r, t))
         return row
 
@@ -305,7 +146,7 @@ class ListEditor(ForwardsFocus, QFrame):
             QWidget.setTabOrder(a, b)
 
     # ------------------------------------------------------------ focus
-    def _focus_row(self, row: _Row, *, at_end: bool = True) -> None:
+    def _focus_row(self, row: Row, *, at_end: bool = True) -> None:
         row.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = row.edit.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.End if at_end else QTextCursor.MoveOperation.Start)
@@ -324,7 +165,7 @@ class ListEditor(ForwardsFocus, QFrame):
             self._focus_row(self.adder)
             return
         self._drop_pending()
-        row = _Row(self, "", pending=True)
+        row = Row(self, "", pending=True)
         row.edit.setAccessibleName(f"New item for {self.label.lower()}")
         self._layout.insertWidget(index, row)
         self._pending = (index, row)
@@ -340,13 +181,13 @@ class ListEditor(ForwardsFocus, QFrame):
             row.deleteLater()
             self._busy = busy
 
-    def _pending_index(self, row: _Row) -> int:
+    def _pending_index(self, row: Row) -> int:
         if row.adder:
             return len(self._items)
         assert self._pending is not None and self._pending[1] is row
         return self._pending[0]
 
-    def _commit_pending(self, row: _Row, *, next_pending: bool) -> None:
+    def _commit_pending(self, row: Row, *, next_pending: bool) -> None:
         text = row.edit.text().strip()
         index = self._pending_index(row)
         if not text:
@@ -362,7 +203,7 @@ class ListEditor(ForwardsFocus, QFrame):
             self._focus_row(self.adder)
 
     # ------------------------------------------------------------ row gestures
-    def _row_edited(self, row: _Row, text: str) -> None:
+    def _row_edited(self, row: Row, text: str) -> None:
         if self._busy or row not in self.rows:
             return
         i = self.rows.index(row)
@@ -370,7 +211,7 @@ class ListEditor(ForwardsFocus, QFrame):
             self.itemEdited.emit(i, text)
         # An emptied item stays in the model until the cursor leaves it or Backspace removes it.
 
-    def row_key(self, row: _Row, event: QKeyEvent) -> bool:
+    def row_key(self, row: Row, event: QKeyEvent) -> bool:
         """Outliner keys; True when handled."""
         key, mods = event.key(), event.modifiers()
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)
@@ -422,7 +263,7 @@ class ListEditor(ForwardsFocus, QFrame):
             chain.insert(self._pending[0], self._pending[1].edit)
         return chain + [self.entry]
 
-    def row_left(self, row: _Row) -> None:
+    def row_left(self, row: Row) -> None:
         """The cursor left a row: keep what was typed, drop what was emptied."""
         if self._busy:
             return
@@ -439,7 +280,7 @@ class ListEditor(ForwardsFocus, QFrame):
             else:
                 self.finished.emit()
 
-    def remove_row(self, row: _Row) -> None:
+    def remove_row(self, row: Row) -> None:
         if row in self.rows:
             self.itemRemoved.emit(self.rows.index(row))
 
@@ -454,7 +295,7 @@ class ListEditor(ForwardsFocus, QFrame):
         mime.setData(ROW_MIME, QByteArray(f"{id(self)}:{row}".encode()))
         return mime
 
-    def start_drag(self, row: _Row) -> None:
+    def start_drag(self, row: Row) -> None:
         if row not in self.rows:
             return
         drag = QDrag(self)
