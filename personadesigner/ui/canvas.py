@@ -26,6 +26,7 @@ from personadesigner.core.layout import layout as lay_out
 from personadesigner.core.persona import LIST_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS, Persona
 from personadesigner.errors import UserError
 from personadesigner.render.qt_painter import qfont, register_fonts
+from personadesigner.ui.canvas_hints import HintItem, HintLayer
 from personadesigner.ui.canvas_items import (
     CANVAS_BLEED,
     CardItem,
@@ -148,6 +149,7 @@ class CardCanvas(QGraphicsView):
             self._scene.addItem(item)
         self._cut_items: list[CutMarkerItem] = []
         self._cut_key: tuple = ()
+        self._hints = HintLayer(self._scene)
         self._selection = SelectionItem()
         self._scene.addItem(self._selection)
         self._selected: tuple[str, int | None] | None = None
@@ -208,15 +210,33 @@ class CardCanvas(QGraphicsView):
         if self._persona is None:
             self._show_problem(None)
             self.set_layout(None)
+            self._update_hints(None)
             return
         try:
             card = lay_out(self._persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names)
         except UserError as exc:  # e.g. a design this installation does not have
             self._show_problem(str(exc))
             self.set_layout(None)
+            self._update_hints(None)
             return
         self._show_problem(None)
         self.set_layout(card)
+        self._update_hints(card)
+
+    # ---------------------------------------------------------------- hints
+    def _update_hints(self, card: CardLayout | None) -> None:
+        """Placeholder hints for the empty sections (canvas only: they are not in the layout)."""
+        if self._hints.update(self._persona, self._template, self._theme, card, bleed=CANVAS_BLEED,
+                              names=self._names):
+            self._update_selection()
+
+    def hint_items(self) -> list[HintItem]:
+        """The placeholder hints shown on the card (empty sections the template would show)."""
+        return self._hints.items()
+
+    def hint_at(self, view_pos: QPointF) -> str | None:
+        """The field of the placeholder hint under a viewport position, or None."""
+        return self._hints.at(self.mapToScene(view_pos.toPoint()))
 
     def problem(self) -> str | None:
         """Why no card is shown (a known problem such as a missing template), or None."""
@@ -277,6 +297,8 @@ class CardCanvas(QGraphicsView):
             for it in layout.items:
                 if getattr(it, "field", None) == field and getattr(it, "item", None) == item:
                     rect = rect.united(QRectF(it.x, it.y, it.w, it.h))
+            if rect.isEmpty():  # an empty section: frame its hint, where the text will appear
+                rect = self._hints.rect_for(field)
         self._selection.show_rect(rect)
 
     def cut_markers(self) -> list[CutMarkerItem]:
@@ -436,6 +458,12 @@ class CardCanvas(QGraphicsView):
         if self._editor is not None and not self._editor.geometry().contains(event.position().toPoint()):
             self._close_editor(commit=True)
         if event.button() == Qt.MouseButton.LeftButton:
+            hinted = self.hint_at(event.position())
+            if hinted is not None:  # an empty section: fill it in in the form
+                self.select_field(None)
+                self.fieldClicked.emit(hinted, None)
+                event.accept()
+                return
             hit = self.field_at(event.position())
             self.select_field(*(hit or (None, None)))
             if hit is not None:
@@ -465,6 +493,10 @@ class CardCanvas(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self.hint_at(event.position()) is not None:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            super().mouseMoveEvent(event)
+            return
         hit = self.field_at(event.position())
         editable = hit is not None and self._persona is not None and editable_text(self._persona, *hit) is not None
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor if editable else Qt.CursorShape.ArrowCursor)

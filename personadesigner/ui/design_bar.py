@@ -90,6 +90,8 @@ class DesignBar(QWidget):
         for name, label in theme_choices():
             self.theme_combo.addItem(theme_swatch(name), label, name)
         self.theme_combo.setIconSize(QSize(40, 14))
+        # The swatch and a readable name even when the bar is squeezed.
+        self.theme_combo.setMinimumWidth(self.theme_combo.minimumWidth() + 40)
         template_label = QLabel("&Template:")
         template_label.setBuddy(self.template_combo)
         theme_label = QLabel("T&heme:")
@@ -99,6 +101,15 @@ class DesignBar(QWidget):
         row.addSpacing(8)
         row.addWidget(theme_label)
         row.addWidget(self.theme_combo)
+        # The combo boxes name the designs; the gallery shows the persona in each.
+        self.gallery_button = self._button(
+            "galleryButton", "Templates\u2026", "See the persona in every template and theme", "Template gallery"
+        )
+        self.gallery_button.setAutoRaise(False)
+        self.gallery_button.clicked.connect(self.open_gallery)
+        row.addWidget(self.gallery_button)
+        self.gallery = None
+        self._canvas = None
         row.addStretch(1)
 
         self.trim_button = self._toggle("trimToggle", "Trim", "Show the trim line: where the card is cut")
@@ -137,6 +148,8 @@ class DesignBar(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.setToolTip(tip)
+        # Full titles when there is room; in a narrow window they are elided (the gallery shows them whole).
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("M") * 8)
         return combo
 
     def _button(self, name: str, text: str, tip: str, accessible: str) -> QToolButton:
@@ -184,12 +197,34 @@ class DesignBar(QWidget):
     def _emit_design(self, *_args) -> None:
         self.designChanged.emit(*self.design())
 
+    # ---------------------------------------------------------------- gallery
+    def open_gallery(self):
+        """Show the gallery of the shown persona; a pick goes the combo boxes' way (designChanged)."""
+        from personadesigner.ui.template_gallery import TemplateGallery
+
+        canvas = self._canvas
+        persona = canvas.persona() if canvas is not None else None
+        names = getattr(canvas, "_names", None) if canvas is not None else None
+        if self.gallery is not None:
+            self.gallery.close()
+            self.gallery.deleteLater()
+        template, theme = self.design()
+        self.gallery = TemplateGallery(persona, template, theme, self.window(), names=names)
+        self.gallery.designChosen.connect(self._gallery_chose)
+        self.gallery.open()
+        return self.gallery
+
+    def _gallery_chose(self, template: str, theme: str) -> None:
+        self.set_design(template, theme)
+        self.designChanged.emit(template, theme)
+
     def _emit_overlays(self, *_args) -> None:
         self.overlaysChanged.emit(*self.overlays())
 
     # ----------------------------------------------------------------- wiring
     def attach(self, canvas) -> None:
         """Drive a CardCanvas's zoom and guides from this bar and show its zoom level."""
+        self._canvas = canvas
         self.zoomInRequested.connect(canvas.zoom_in)
         self.zoomOutRequested.connect(canvas.zoom_out)
         self.zoomFitRequested.connect(canvas.zoom_fit)

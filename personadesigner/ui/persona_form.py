@@ -37,6 +37,7 @@ from personadesigner.core.persona import (
 from personadesigner.errors import UserError
 from personadesigner.ui.editors.custom_editor import CustomEditor
 from personadesigner.ui.editors.date_editor import OptionalDateEditor
+from personadesigner.ui.editors.growing_text import GrowingTextEdit
 from personadesigner.ui.editors.list_editor import ListEditor
 from personadesigner.ui.editors.photo_editor import PhotoEditor, dropped_image_path
 from personadesigner.ui.editors.record_rows import RecordRowsEditor
@@ -54,13 +55,14 @@ from personadesigner.ui.undo_commands import (
     SetPhotoCommand,
 )
 
-#: The form's sections and their fields, in reading order.
+#: The form's sections and their fields, in reading order: what the card shows
+#: first (name, type, role, quote, goals, pain points) comes first.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Identity", ("name", "type", "role", "quote", "photo", "segment", "tags")),
+    ("Essentials", ("name", "type", "role", "quote", "goals", "pain_points")),
+    ("Photo & tags", ("photo", "segment", "tags")),
     ("Demographics", ("age", "gender", "location", "income", "education", "household", "company", "company_size", "industry")),
     ("Story", ("story", "day_in_the_life")),
-    ("Goals & pains", ("goals", "pain_points", "motivations")),
-    ("Behaviour", ("behaviors", "values", "channels", "tools")),
+    ("Motivations & behaviour", ("motivations", "behaviors", "values", "channels", "tools")),
     ("Buying", ("objections", "buying_criteria", "budget", "decision_process")),
     ("Personality", ("traits",)),
     ("Evidence", ("sources", "confidence", "last_validated")),
@@ -68,6 +70,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Custom", ("custom",)),
     ("Notes", ("notes",)),
 )
+#: Short texts that wrap in a field growing with them (never scrolling sideways).
+WRAPPING_FIELDS = ("role", "quote")
 CONFIDENCE_LABELS = {"": "Not rated", "low": "Low", "medium": "Medium", "high": "High"}
 _RECORD_EDITORS: dict[str, type[RecordRowsEditor]] = {
     "traits": TraitEditor,
@@ -149,9 +153,6 @@ class PersonaForm(QScrollArea):
         self.mirror(self.document.persona)
         self._focused: tuple[str | None, int | None] = (None, None)
         QApplication.instance().focusChanged.connect(self._focus_moved)
-        for name, editor in self.editors.items():
-            if isinstance(editor, ListEditor):
-                editor.list.currentRowChanged.connect(lambda _row, e=editor: self._focus_moved(None, e.list) if e.list.hasFocus() else None)
 
     # ------------------------------------------------------------ focus -> card selection
     def field_at(self, widget: QWidget | None) -> tuple[str | None, int | None]:
@@ -168,8 +169,7 @@ class PersonaForm(QScrollArea):
     @staticmethod
     def _item_in(editor: QWidget, focus: QWidget) -> int | None:
         if isinstance(editor, ListEditor):
-            row = editor.list.currentRow()
-            return row if focus is editor.list and row >= 0 else None
+            return editor.row_of(focus)
         if isinstance(editor, RecordRowsEditor):
             for index, widgets in enumerate(editor._rows):
                 if any(w is focus or w.isAncestorOf(focus) for w in widgets):
@@ -215,6 +215,7 @@ class PersonaForm(QScrollArea):
             w.itemRemoved.connect(lambda i, f=name: self._list_command(ListRemoveCommand, f, i))
             w.itemMoved.connect(lambda a, b, f=name: self._list_command(ListMoveCommand, f, a, b))
             w.itemEdited.connect(lambda i, text, f=name: self._list_command(ListEditCommand, f, i, text))
+            w.finished.connect(self.document.end_burst)
         elif name in _RECORD_EDITORS:
             w = _RECORD_EDITORS[name](label, parent)
             w.edited.connect(lambda records, f=name: self._set(f, records))
@@ -226,6 +227,11 @@ class PersonaForm(QScrollArea):
             w.setUndoRedoEnabled(False)
             w.textChanged.connect(lambda f=name, edit=w: self._set(f, edit.toPlainText()))
             w.installEventFilter(self)
+        elif name in WRAPPING_FIELDS:
+            w = GrowingTextEdit(parent)
+            w.edited.connect(lambda text, f=name: self._set(f, text))
+            w.returnPressed.connect(self.document.end_burst)
+            w.finished.connect(self.document.end_burst)
         else:
             w = QLineEdit(parent)
             if name == "name":
@@ -257,6 +263,11 @@ class PersonaForm(QScrollArea):
         shown = getattr(self, "_candidates_key", (None, None))[1]
         if persona is not None and persona.id != shown:  # a different persona: its own list
             self._refresh_related_candidates(persona)
+        if (persona.id if persona is not None else None) != getattr(self, "_shown_id", None):
+            self._shown_id = persona.id if persona is not None else None
+            for w in self.editors.values():
+                if isinstance(w, ListEditor):
+                    w.discard_typing()
         for name, w in self.editors.items():
             value = getattr(p, name)
             w.blockSignals(True)
@@ -266,6 +277,8 @@ class PersonaForm(QScrollArea):
                         w.setText(value)
                         if not w.hasFocus():
                             w.setCursorPosition(0)  # show the start of a long text, not its end
+                elif isinstance(w, GrowingTextEdit):
+                    w.set_text(value)
                 elif isinstance(w, QPlainTextEdit):
                     if w.toPlainText() != value:
                         w.setPlainText(value)
