@@ -22,7 +22,8 @@ trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 home=$work/home
 mkdir -p "$home"
 fails=0
-ok() { echo "smoke: ok   $*"; }
+passes=0
+ok() { echo "smoke: ok   $*"; passes=$((passes + 1)); }
 fail() { echo "smoke: FAIL $*" >&2; fails=$((fails + 1)); }
 
 # The bundle with nothing of ours around it: no PYTHONPATH, no venv, a new HOME.
@@ -167,8 +168,7 @@ ienv sh "$opt/uninstall.sh" >/dev/null
 left=$(find "$ihome" -type f -o -type l | grep -v -e "/xdg/mime/[^/]*$" -e "/mimeinfo.cache$" -e "/icon-theme.cache$" || true)
 [ -z "$left" ] && [ ! -e "$opt" ] && ok "uninstall: nothing of ours left" || { fail "uninstall left files"; echo "$left" >&2; }
 
-if [ "$fails" -gt 0 ]; then
-  echo "smoke: $fails check(s) failed" >&2
-  exit 1
-fi
-echo "smoke: all checks passed ($(du -sh --exclude=share "$bundle" | cut -f1) bundle)"
+echo "smoke: bundle folder $(du -sh --exclude=share "$bundle" | cut -f1)"
+# The closing line CI reads: the plain 'N passed, N failed' form.
+echo "smoke: $passes passed, $fails failed"
+[ "$fails" -eq 0 ]
