@@ -84,6 +84,25 @@ def make_engine(location: str, *, wal: bool = True, folder: FolderKind | None = 
     return engine, url
 
 
+def make_readonly_engine(path: Path, url: URL) -> Engine:
+    """An engine for a library that cannot be written: every connection is SQLite's mode=ro
+    (immutable when the WAL index cannot be made, see integrity.connect_readonly)."""
+    from personadesigner.storage.integrity import connect_readonly
+
+    engine = sa.create_engine(url, creator=lambda: connect_readonly(path, check_same_thread=False))
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection):  # noqa: ANN001
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
 def _set_journal_mode(cursor, mode: str) -> None:
     """Switch the journal mode, waiting while another connection switches it too.
 
