@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import StaticPool
 
-from personadesigner.errors import LibraryError
+from personadesigner.errors import LibraryError, UsageError
 from personadesigner.storage.netfs import FolderKind, classify_folder
 
 BUSY_TIMEOUT_MS = 10_000
@@ -41,13 +41,21 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
+def _without_password(text: str) -> str:
+    """A URL as typed, with the password (user:password@) masked for messages."""
+    return re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", text)
+
+
 def location_url(location: str) -> URL:
     """The SQLAlchemy URL for a path or URL; a path's folder must exist."""
     if is_url(location):
         try:
             return sa.engine.make_url(location)
-        except sa.exc.ArgumentError:
-            raise LibraryError(f'"{location}" is not a valid database URL.') from None
+        except (sa.exc.ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number...
+            detail = ""
+            if isinstance(exc, ValueError):
+                detail = " (its port is not a number)" if "int()" in str(exc) else f" ({exc})"
+            raise UsageError(f'"{_without_password(location)}" is not a valid database URL{detail}.') from None
     path = Path(location).expanduser().absolute()
     return URL.create("sqlite", database=str(path))
 

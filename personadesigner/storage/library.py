@@ -84,7 +84,7 @@ def _environment_error(exc: sa.exc.DBAPIError) -> Exception:
         return LibraryError("The library could not be written: the disk is full or failing.")
     if "malformed" in text or "not a database" in text:
         return LibraryError("The library file is damaged; restore it from a backup.")
-    if isinstance(exc, sa.exc.OperationalError) and ("connect" in text or "connection" in text):
+    if isinstance(exc, sa.exc.OperationalError) and any(w in text for w in ("connect", "resolve host", "server")):
         first_line = (str(exc.orig).strip().splitlines() or ["no details"])[0].rstrip(".")
         return LibraryError(f"The library's database server cannot be reached: {first_line}.")
     return exc
