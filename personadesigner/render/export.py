@@ -19,6 +19,7 @@ from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PreflightFailed, UserError
+from personadesigner.regular_file import kind_of
 from personadesigner.render.filenames import UniqueNames, safe_stem
 from personadesigner.render.page_plan import PlannedPage, lay_out_for_export, plan_pages
 from personadesigner.render.sheet import Sheet
@@ -117,7 +118,8 @@ def _write_pngs(pages: Iterable[tuple[Sheet, str]], out: Path, options: ExportOp
     from personadesigner.render.png import check_image_size, png_bytes, render_sheet
 
     if out.exists() and not out.is_dir():
-        raise UserError(f"{out} is a file; PNG export needs a folder.")
+        what = "a file" if out.is_file() else kind_of(out.stat().st_mode)
+        raise UserError(f"{out} is {what}; PNG export needs a folder.")
     made_folder = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     unique = UniqueNames()

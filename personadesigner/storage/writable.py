@@ -22,7 +22,7 @@ def write_blocker(path: Path) -> str | None:
     path = Path(path)
     folder = path.parent
     try:
-        fs = os.statvfs(folder)
+        fs = os.statvfs(folder) if hasattr(os, "statvfs") else None  # not on Windows
     except OSError:
         fs = None
     if fs is not None and fs.f_flag & os.ST_RDONLY:
