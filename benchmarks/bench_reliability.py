@@ -6,7 +6,9 @@ Prints "name: value (target)" for:
   - 2 processes x 500 concurrent write attempts: lost updates, "locked" errors
   - hypothesis: arbitrary Unicode through layout + PDF (pdftotext): examples run, crashes, text mismatches
   - PRAGMA quick_check on open of a 10,000-persona library: seconds
-Run: python benchmarks/bench_reliability.py [--edits 1000] [--examples 200]
+  - the attack suite (issue 15, tests/support/fault_cases_*.py): inputs tried, refused cleanly,
+    crashes, hangs, false "damaged", replaced special files, silently changed values
+Run: python benchmarks/bench_reliability.py [--edits 1000] [--examples 200] [--attacks-only]
 """
 
 from __future__ import annotations
@@ -91,6 +93,33 @@ def quick_check_figure(folder: Path) -> None:
           "(part of the open budget <= 0.2 s)")
 
 
+def attack_figures() -> None:
+    """Run every registered attack case (each in a fresh folder) and print the tally."""
+    import shutil
+
+    from support import fault_cases
+    from support.privileges import open_folder
+
+    outcomes = []
+    for case in fault_cases.all_cases():
+        folder = open_folder()
+        try:
+            outcome = fault_cases.run_case(case, folder)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        outcomes.append((case, outcome))
+        if isinstance(outcome, str):
+            print(f"  skipped: {case.name}: {outcome}")
+        else:
+            for problem in fault_cases.judge(outcome):
+                print(f"  FAILED: {case.name}: {problem[:200]}")
+    counts = fault_cases.tally(outcomes)
+    items = sorted({case.item for case, _ in outcomes}, key=lambda i: (len(i), i))
+    print(f"attack suite (issue 15 items {', '.join(items)}): "
+          + ", ".join(f"{label}: {counts[label]}" for label in fault_cases.LABELS)
+          + " (targets: 0 crashes, 0 hangs, 0 false \"damaged\", 0 replaced, 0 changed)")
+
+
 def _timed(fn) -> float:
     start = time.perf_counter()
     fn()
@@ -102,15 +131,20 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=1000)
     parser.add_argument("--writes", type=int, default=500, help="write attempts per process")
     parser.add_argument("--examples", type=int, default=200)
+    parser.add_argument("--attacks-only", action="store_true", help="only the attack suite's tally")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(f"(load average {load:.1f} on {os.cpu_count()} CPUs)")
+    if args.attacks_only:
+        attack_figures()
+        return
     with tempfile.TemporaryDirectory(prefix="pd-bench-rel-") as tmp:
         folder = Path(tmp)
         crash_figures(folder, args.edits)
         concurrency_figures(folder, args.writes)
         hypothesis_figures(folder, args.examples)
         quick_check_figure(folder)
+    attack_figures()
 
 
 if __name__ == "__main__":

@@ -44,6 +44,14 @@ def _map_entry(text: str) -> tuple[str, str]:
     return column, field.strip()
 
 
+def _per_page(text: str) -> str:
+    """"auto" or a whole number written with the digits 0-9 (not "²", which is a digit to Python)."""
+    value = text.strip()
+    if value.lower() == "auto" or (value.isascii() and value.isdecimal()):
+        return value
+    raise argparse.ArgumentTypeError(f'"{text}" is not a whole number of cards or "auto"')
+
+
 def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -79,7 +87,7 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="NAME")
     p.add_argument("--theme", metavar="NAME")
     p.add_argument("--page-size", metavar="SIZE", help="card, A4, Letter, A3, A2, ...")
-    p.add_argument("--per-page", metavar="N|auto", help="cards per sheet")
+    p.add_argument("--per-page", metavar="N|auto", type=_per_page, help="cards per sheet")
     p.add_argument("--bleed", nargs="?", const="3mm", metavar="LENGTH", help="bleed beyond the trim (default 3mm)")
     p.add_argument("--crop-marks", action="store_true")
     p.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")

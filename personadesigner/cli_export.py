@@ -102,7 +102,7 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
     if args.per_page is not None:
         if args.per_page.strip().lower() == "auto":
             per_page = "auto"
-        elif args.per_page.strip().isdigit() and int(args.per_page) >= 1:
+        elif args.per_page.strip().isascii() and args.per_page.strip().isdecimal() and int(args.per_page) >= 1:
             per_page = int(args.per_page)
         else:
             raise UserError(f'--per-page "{args.per_page}" must be a whole number of cards or "auto".')

@@ -28,6 +28,13 @@ class UserError(Exception):
     exit_code = 2
 
 
+class UsageError(UserError):
+    """The command was given something that is not even the right kind of value (a malformed
+    database URL): a usage error, exit code 1 like argparse's own."""
+
+    exit_code = 1
+
+
 class ValidationError(UserError):
     """A persona breaks a rule of the model; names the persona and the field."""
 

@@ -33,7 +33,7 @@ def seed_samples(library: Library) -> int:
     return len(personas)
 
 
-def open_library(location: str | None = None, *, create: bool = True) -> Library:
+def open_library(location: str | None = None, *, create: bool = True, new_file: bool = False) -> Library:
     """Open the library the user named, or the default one (``location`` None).
 
     The one place the CLI and the app open "the user's library". A named
@@ -41,13 +41,14 @@ def open_library(location: str | None = None, *, create: bool = True) -> Library
     default location's folder (the user data dir) is created. A default library
     that did not exist yet starts with the sample personas, so the first run
     shows what a good persona looks like; if seeding fails the library is
-    closed before the error goes on. ``create=False`` refuses a missing library.
+    closed before the error goes on. ``create=False`` refuses a missing library;
+    ``new_file`` (New library) lets an empty zero-byte file become the library.
     """
     from personadesigner.paths import LIBRARY_ENV, default_library, user_data_dir
     from personadesigner.storage.library import Library
 
     if location:
-        return Library.open(location, create=create)
+        return Library.open(location, create=create, new_file=new_file)
     location = default_library()
     if not os.environ.get(LIBRARY_ENV):
         user_data_dir().mkdir(parents=True, exist_ok=True)

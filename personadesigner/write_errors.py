@@ -44,7 +44,7 @@ def write_error_message(exc: OSError, target: str | os.PathLike[str]) -> str:
     if code == errno.EROFS:
         return f"The folder {folder} is not writable: it is on a read-only disk; choose another folder."
     if code == errno.ENOSPC:
-        return f"No space left on the disk for {target}; free some space and try again."
+        return f"No space left on the disk for {target} (the disk is full); free some space and try again."
     if code == getattr(errno, "EDQUOT", None):
         return f"Your disk quota is used up, so {target} could not be written; free some space and try again."
     if code == errno.ENAMETOOLONG:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from personadesigner.errors import InterchangeError, quoted
+from personadesigner.regular_file import open_regular
 
 #: Refuse to read more than this from a photo file (the photo check refuses far less).
 MAX_PHOTO_FILE_BYTES = 64 * 1024 * 1024
@@ -58,7 +59,7 @@ def read_photo_ref(ref: str, base_dir: Path | None, where: str) -> bytes:
     if not target.is_relative_to(root):
         raise InterchangeError(f'{where}: photo {quoted(ref)} points outside the JSON file\'s folder.')
     try:
-        with target.open("rb") as fh:
+        with open_regular(target, InterchangeError) as fh:  # a pipe or device is refused, never read
             data = fh.read(MAX_PHOTO_FILE_BYTES + 1)
     except FileNotFoundError:
         raise InterchangeError(f'{where}: photo file {quoted(ref)} does not exist.') from None

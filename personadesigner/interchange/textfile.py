@@ -11,12 +11,14 @@ import codecs
 from pathlib import Path
 
 from personadesigner.errors import InterchangeError
+from personadesigner.regular_file import open_regular
 
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or an InterchangeError saying why it cannot be read."""
     try:
-        return path.read_bytes()
+        with open_regular(path, InterchangeError) as fh:  # a pipe or device is refused, never read
+            return fh.read()
     except FileNotFoundError:
         raise InterchangeError(f"{path}: the file does not exist.") from None
     except IsADirectoryError:

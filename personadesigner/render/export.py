@@ -9,6 +9,7 @@ painter is loaded only for PNG.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -17,6 +18,7 @@ from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PreflightFailed, UserError
+from personadesigner.regular_file import kind_of
 from personadesigner.render.filenames import UniqueNames, safe_stem
 from personadesigner.render.page_plan import PlannedPage, lay_out_for_export, plan_pages
 from personadesigner.render.sheet import Sheet
@@ -110,19 +112,52 @@ def _write_pdf(pages: Iterable[tuple[Sheet, str]], out: Path, layouts: list[Card
 
 
 def _write_pngs(pages: Iterable[tuple[Sheet, str]], out: Path, options: ExportOptions, report: ExportReport) -> None:
-    from personadesigner.render.png import png_bytes, render_sheet
+    """One PNG per page in the folder ``out``. A failure midway (full disk, a page too large
+    to render) removes the files this export created, and says exactly what is left."""
+    from personadesigner.render.png import check_image_size, png_bytes, render_sheet
 
     if out.exists() and not out.is_dir():
-        raise UserError(f"{out} is a file; PNG export needs a folder.")
+        what = "a file" if out.is_file() else kind_of(out.stat().st_mode)
+        raise UserError(f"{out} is {what}; PNG export needs a folder.")
+    made_folder = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     unique = UniqueNames()
-    for sheet, name in pages:
-        data = png_bytes(render_sheet(sheet, dpi=options.dpi))
-        path = out / unique.take(safe_stem(name), ".png")
-        with atomic_write(path, "wb") as f:
-            f.write(data)
-        report.files.append(path)
-        report.pages += 1
+    created: list[Path] = []
+    try:
+        for sheet, name in pages:
+            check_image_size(sheet.width, sheet.height, options.dpi)
+            data = png_bytes(render_sheet(sheet, dpi=options.dpi))
+            path = out / unique.take(safe_stem(name), ".png")
+            existed = path.exists()
+            with atomic_write(path, "wb") as f:
+                f.write(data)
+            if not existed:
+                created.append(path)
+            report.files.append(path)
+            report.pages += 1
+    except ExportCancelled:
+        raise
+    except (OSError, UserError) as exc:
+        reason = str(exc) if isinstance(exc, UserError) else _os_message(exc, out)
+        raise UserError(_undo_partial_pngs(reason, out, made_folder, created, report.files)) from exc
+
+
+def _undo_partial_pngs(reason: str, out: Path, made_folder: bool, created: list[Path], written: list[Path]) -> str:
+    """Remove the PNG files a failed export created; the sentence says what is left."""
+    for path in created:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    if made_folder:
+        with contextlib.suppress(OSError):
+            out.rmdir()
+    replaced = [p.name for p in written if p not in created]
+    if not written:
+        return reason
+    left = f"the {len(created)} new PNG file{'s' if len(created) != 1 else ''} it had written {'were' if len(created) != 1 else 'was'} removed"
+    if replaced:
+        shown = ", ".join(replaced[:3]) + (", ..." if len(replaced) > 3 else "")
+        left += f"; {len(replaced)} file{'s' if len(replaced) != 1 else ''} it had already replaced with new pages stay ({shown})"
+    return f"{reason.rstrip('.')}; the export stopped after {len(written)} page{'s' if len(written) != 1 else ''}: {left}."
 
 
 def _os_message(exc: OSError, out: Path) -> str:

@@ -6,9 +6,11 @@ file, so a 300 dpi PNG prints at the card's real size.
 
 from __future__ import annotations
 
+import math
 import os
 
 from personadesigner.core.cardlayout import CardLayout
+from personadesigner.errors import UserError
 from personadesigner.render.sheet import Sheet, trim_sheet
 
 
@@ -35,15 +37,39 @@ def ensure_gui_app():
     return app
 
 
+#: The most memory one rendered page may take (4 bytes a pixel), so a poster at a high dpi
+#: is refused before rendering instead of exhausting the machine's memory.
+MAX_IMAGE_BYTES = 1 << 30
+
+
+def pixel_size(width_pt: float, height_pt: float, dpi: float) -> tuple[int, int]:
+    return max(1, round(width_pt / 72.0 * dpi)), max(1, round(height_pt / 72.0 * dpi))
+
+
+def check_image_size(width_pt: float, height_pt: float, dpi: float) -> None:
+    """UserError when a page of this size at ``dpi`` needs more than MAX_IMAGE_BYTES to render."""
+    width, height = pixel_size(width_pt, height_pt, dpi)
+    need = width * height * 4
+    if need <= MAX_IMAGE_BYTES:
+        return
+    fit = max(1, math.floor(dpi * math.sqrt(MAX_IMAGE_BYTES / need)))
+    while fit > 1 and math.prod(pixel_size(width_pt, height_pt, fit)) * 4 > MAX_IMAGE_BYTES:
+        fit -= 1
+    raise UserError(
+        f"A {width} x {height} pixel PNG at {dpi:g} dpi needs {need / 2**30:.1f} GiB of memory, more than the "
+        f"{MAX_IMAGE_BYTES / 2**30:g} GiB limit; export at {fit} dpi or less, or tile it onto smaller sheets."
+    )
+
+
 def render_sheet(sheet: Sheet, *, dpi: float = 300):
-    """A white QImage of ``sheet`` at ``dpi``, with the dpi in its metadata."""
+    """A white QImage of ``sheet`` at ``dpi``, with the dpi in its metadata (refused when too large)."""
+    check_image_size(sheet.width, sheet.height, dpi)
     ensure_gui_app()
     from PySide6.QtGui import QImage, QPainter
 
     from personadesigner.render.qt_painter import paint_sheet
 
-    width = max(1, round(sheet.width / 72.0 * dpi))
-    height = max(1, round(sheet.height / 72.0 * dpi))
+    width, height = pixel_size(sheet.width, sheet.height, dpi)
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(0xFFFFFFFF)
     dots_per_metre = round(dpi / 0.0254)

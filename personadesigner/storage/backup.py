@@ -80,7 +80,9 @@ def copy_database(source: Path, target: Path) -> None:
     Written to a temporary name and renamed when complete and checked, so a
     crash never leaves a half-written backup that looks like a good one.
     """
-    source, target = Path(source), Path(target)
+    from personadesigner.regular_file import writable_target
+
+    source, target = Path(source), writable_target(target)  # never replaces a device, pipe or folder
     tmp = target.with_name(f".{target.name}.tmp")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()

@@ -121,7 +121,22 @@ def copy_library(source: str, target: str, *, replace: bool = False) -> CopyRepo
             raise LibraryError("The source and the target are the same library.")
         with Library.open(target, create=True) as dst_lib:
             dst_url = dst_lib.url
-        return _copy_rows(src_engine, dst_url, target, replace=replace)
+            created = dst_lib.is_new
+        try:
+            return _copy_rows(src_engine, dst_url, target, replace=replace)
+        except LibraryError as exc:
+            path = sqlite_path(location_url(target))
+            if not (created and path is not None):
+                raise
+            _remove_new_library(path)  # a failed copy (full disk) leaves no empty library behind
+            cause = str(exc).partition("unchanged: ")[2].rstrip(".") or str(exc).rstrip(".")
+            raise LibraryError(f'The copy to "{target}" failed ({cause}); the new library it had created was removed.') from None
+
+
+def _remove_new_library(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(str(path) + suffix).unlink()
 
 
 def _copy_rows(src_engine: Engine, dst_url: str, target: str, *, replace: bool) -> CopyReport:

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import StaticPool
 
-from personadesigner.errors import LibraryError
+from personadesigner.errors import LibraryError, UsageError
 from personadesigner.storage.netfs import FolderKind, classify_folder
 
 BUSY_TIMEOUT_MS = 10_000
@@ -41,13 +41,21 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
+def _without_password(text: str) -> str:
+    """A URL as typed, with the password (user:password@) masked for messages."""
+    return re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", text)
+
+
 def location_url(location: str) -> URL:
     """The SQLAlchemy URL for a path or URL; a path's folder must exist."""
     if is_url(location):
         try:
             return sa.engine.make_url(location)
-        except sa.exc.ArgumentError:
-            raise LibraryError(f'"{location}" is not a valid database URL.') from None
+        except (sa.exc.ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number...
+            detail = ""
+            if isinstance(exc, ValueError):
+                detail = " (its port is not a number)" if "int()" in str(exc) else f" ({exc})"
+            raise UsageError(f'"{_without_password(location)}" is not a valid database URL{detail}.') from None
     path = Path(location).expanduser().absolute()
     return URL.create("sqlite", database=str(path))
 
@@ -82,6 +90,25 @@ def make_engine(location: str, *, wal: bool = True, folder: FolderKind | None = 
         except sa.exc.ArgumentError as exc:
             raise LibraryError(f'The database URL "{url.render_as_string()}" is not usable: {exc}.') from None
     return engine, url
+
+
+def make_readonly_engine(path: Path, url: URL) -> Engine:
+    """An engine for a library that cannot be written: every connection is SQLite's mode=ro
+    (immutable when the WAL index cannot be made, see integrity.connect_readonly)."""
+    from personadesigner.storage.integrity import connect_readonly
+
+    engine = sa.create_engine(url, creator=lambda: connect_readonly(path, check_same_thread=False))
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection):  # noqa: ANN001
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
 
 
 def _set_journal_mode(cursor, mode: str) -> None:

@@ -10,6 +10,8 @@ what happened and how to get the data back (restore a backup).
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from personadesigner.errors import LibraryError
+from personadesigner.storage.writable import write_blocker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The tables every PersonaDesigner library has (schema 0001 and later).
@@ -43,12 +46,56 @@ def is_sqlite_file(path: Path) -> bool:
 BUSY_TIMEOUT_S = 10.0
 
 
-def connect_readonly(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write to ``path`` (mode=ro), even by accident."""
-    uri = "file:" + quote(str(Path(path).absolute())) + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+def connect_readonly(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A connection that cannot write to ``path`` (mode=ro), even by accident.
+
+    A WAL library whose folder cannot be written (read-only folder or disk, full
+    disk) cannot get the -shm index SQLite wants even for reading; when no -wal
+    holds changes the main file is then read as immutable, which is exactly its
+    content. With changes still in the -wal the library cannot be read here, and
+    the message says why (never "damaged").
+    """
+    path = Path(path).absolute()
+    base = "file:" + quote(str(path))
+    conn = sqlite3.connect(base + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=check_same_thread)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the file (and its -shm) now
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if not (_is_shm_refusal(exc) and write_blocker(path)):
+            raise
+    pending = _pending_changes(path)
+    if pending:
+        raise LibraryError(
+            f'The library "{path}" cannot be read here: {write_blocker(path)} and its latest changes are still in '
+            f'"{pending}"; open it once where it can be written.'
+        )
+    conn = sqlite3.connect(base + "?mode=ro&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S,
+                           check_same_thread=check_same_thread)
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     return conn
+
+
+#: What SQLite answers a read-only connection that cannot create or map the WAL index.
+_SHM_CODES = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL")
+
+
+def _is_shm_refusal(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorname", "") or ""
+    return code.startswith(_SHM_CODES) and code != "SQLITE_READONLY_ROLLBACK"  # a hot journal is never skipped
+
+
+def _pending_changes(path: Path) -> str | None:
+    """The -wal or -journal beside ``path`` that still holds changes, if any."""
+    for suffix in ("-wal", "-journal"):
+        try:
+            if os.stat(str(path) + suffix).st_size > 0:
+                return path.name + suffix
+        except OSError:
+            continue
+    return None
 
 
 def _pragma_rows(conn: sqlite3.Connection, pragma: str) -> list[str]:
@@ -89,7 +136,8 @@ _NEEDS_RECOVERY = frozenset({"SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVE
 
 
 #: Codes that say "someone else has it" or "the OS refused", never "the file is damaged".
-_NOT_DAMAGE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN")
+_NOT_DAMAGE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_FULL",
+               "SQLITE_IOERR", "SQLITE_PERM")
 
 
 def _unreadable(path: Path, exc: sqlite3.Error) -> LibraryError | None:
@@ -100,9 +148,31 @@ def _unreadable(path: Path, exc: sqlite3.Error) -> LibraryError | None:
             f'The library "{path}" is busy: another program kept it locked for more than '
             f"{BUSY_TIMEOUT_S:g} seconds; close it and try again."
         )
-    if code.startswith("SQLITE_CANTOPEN"):
-        return LibraryError(f'The library "{path}" cannot be read: {exc}.')
+    if isinstance(exc, sqlite3.OperationalError) or code.startswith(_NOT_DAMAGE):
+        return cannot_read(path, exc)
     return None
+
+
+def cannot_read_or_busy(path: Path, exc: sqlite3.OperationalError) -> LibraryError:
+    refusal = _unreadable(path, exc)
+    return refusal if refusal is not None else cannot_read(path, exc)
+
+
+def cannot_read(path: Path, exc: sqlite3.Error) -> LibraryError:
+    """The real cause of an operational failure (permissions, full or failing disk): never "damaged"."""
+    code = getattr(exc, "sqlite_errorname", "") or ""
+    blocker = write_blocker(Path(path))
+    if code.startswith("SQLITE_FULL"):
+        why = "the disk is full"
+    elif code.startswith("SQLITE_IOERR"):
+        why = f"the disk reported an input/output error ({exc})"
+    elif code.startswith("SQLITE_READONLY") and blocker:
+        why = f"it needs to be recovered after a crash, which cannot be written here ({blocker})"
+    elif code.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
+        why = f"permission denied or the file is not reachable ({exc})"
+    else:
+        why = str(exc)
+    return LibraryError(f'The library "{path}" cannot be read: {why}.')
 
 
 def _check(path: Path, pragma: str) -> list[str]:
@@ -114,11 +184,8 @@ def _check(path: Path, pragma: str) -> list[str]:
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
-        refusal = _unreadable(path, exc)
-        if refusal is not None:
-            raise refusal from None
         if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
-            return [str(exc)]
+            raise cannot_read_or_busy(path, exc) from None
         rows = _check_after_recovery(path, pragma)
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"...
         return [str(exc)]
@@ -176,11 +243,8 @@ def inspect_file(path: Path) -> Inspection:
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
-        refusal = _unreadable(path, exc)
-        if refusal is not None:
-            raise refusal from None
         if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
-            return Inspection(problems=[str(exc)])
+            raise cannot_read_or_busy(path, exc) from None
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"...
         return Inspection(problems=[str(exc)])
     try:  # a crashed writer's journal: let SQLite's own recovery run first (see _check_after_recovery)
@@ -198,8 +262,15 @@ def inspect_file(path: Path) -> Inspection:
 
 
 def keep_damaged_copy(path: Path, now: _dt.datetime | None = None) -> Path:
-    """Copy the damaged file (and its -wal/-journal) to ``<name>.damaged-<UTC time>``."""
+    """Copy the damaged file (and its -wal/-journal) to ``<name>.damaged-<UTC time>``.
+
+    Once per damage: when a copy with the same bytes is already beside the file
+    (the last command kept it), that copy is returned and no new one is made.
+    """
     path = Path(path)
+    existing = _same_damaged_copy(path)
+    if existing is not None:
+        return existing
     target = path.with_name(f"{path.name}.damaged-{utc_stamp(now)}")
     n = 1
     while target.exists():
@@ -211,6 +282,39 @@ def keep_damaged_copy(path: Path, now: _dt.datetime | None = None) -> Path:
         if companion.exists():
             shutil.copy2(companion, Path(str(target) + suffix))
     return target
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _same_damaged_copy(path: Path) -> Path | None:
+    """An earlier ``.damaged-*`` copy of exactly these bytes (companions included), if any."""
+    size = path.stat().st_size
+    candidates = [
+        c for c in path.parent.glob(f"{glob_escape(path.name)}.damaged-*")
+        if not c.name.endswith(_COMPANIONS) and c.is_file() and c.stat().st_size == size
+    ]
+    if not candidates:
+        return None
+    mine = [_digest(path)] + [_companion_digest(Path(str(path) + s)) for s in _COMPANIONS]
+    for copy in sorted(candidates):
+        if [_digest(copy)] + [_companion_digest(Path(str(copy) + s)) for s in _COMPANIONS] == mine:
+            return copy
+    return None
+
+
+def _companion_digest(path: Path) -> str | None:
+    return _digest(path) if path.is_file() else None
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with glob's special characters taken literally."""
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 
 
 def damaged_message(path: Path, kept: Path) -> str:

@@ -25,7 +25,15 @@ from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, fold,
 from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.storage import migrate
 from personadesigner.storage.backup import make_backup
-from personadesigner.storage.engine import BUSY_TIMEOUT_MS, location_url, make_engine, sqlite_path, writer
+from personadesigner.storage.creating import create_library_file
+from personadesigner.storage.engine import (
+    BUSY_TIMEOUT_MS,
+    location_url,
+    make_engine,
+    make_readonly_engine,
+    sqlite_path,
+    writer,
+)
 from personadesigner.storage.integrity import foreign_key_problems, integrity_check
 from personadesigner.storage.netfs import classify_folder, location_warning
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
@@ -38,6 +46,7 @@ from personadesigner.storage.rows import (
     to_summary,
 )
 from personadesigner.storage.schema import library_info, personas, photos
+from personadesigner.storage.writable import write_blocker
 
 __all__ = ["Library", "PersonaSummary"]
 
@@ -75,7 +84,7 @@ def _environment_error(exc: sa.exc.DBAPIError) -> Exception:
         return LibraryError("The library could not be written: the disk is full or failing.")
     if "malformed" in text or "not a database" in text:
         return LibraryError("The library file is damaged; restore it from a backup.")
-    if isinstance(exc, sa.exc.OperationalError) and ("connect" in text or "connection" in text):
+    if isinstance(exc, sa.exc.OperationalError) and any(w in text for w in ("connect", "resolve host", "server")):
         first_line = (str(exc.orig).strip().splitlines() or ["no details"])[0].rstrip(".")
         return LibraryError(f"The library's database server cannot be reached: {first_line}.")
     return exc
@@ -93,7 +102,7 @@ def _not_found(persona_id: str) -> UserError:
 class Library:
     """A persona library in one SQLite file or a database server (see ``open``)."""
 
-    def __init__(self, engine: Engine, url: URL, location: str, *, is_new: bool) -> None:
+    def __init__(self, engine: Engine, url: URL, location: str, *, is_new: bool, read_only: str | None = None) -> None:
         self._engine = engine
         self._writer = writer(engine)
         self._url = url
@@ -102,6 +111,8 @@ class Library:
         path = sqlite_path(url)
         self.name: str = path.stem if path is not None else (url.database or "in-memory library")
         self.is_new = is_new
+        #: Why the library cannot be written (a clause: 'its folder "/x" is read-only'), None when it can.
+        self.read_only: str | None = read_only
         #: Sentences the user should see on opening (e.g. a network or cloud-sync folder).
         self.warnings: builtins.list[str] = []
         self._is_sqlite = engine.dialect.name == "sqlite"
@@ -114,23 +125,49 @@ class Library:
 
     # ------------------------------------------------------------- opening
     @classmethod
-    def open(cls, location: str, *, create: bool = True) -> Library:
-        """Open (and if needed create or upgrade) the library at a path or SQLAlchemy URL."""
+    def open(cls, location: str, *, create: bool = True, new_file: bool = False) -> Library:
+        """Open (and if needed create or upgrade) the library at a path or SQLAlchemy URL.
+
+        A library that cannot be written (read-only folder, file or disk, full disk)
+        opens read-only: reading works, every write is refused naming the cause.
+        ``new_file``: File > New library chose this path, so an existing zero-byte
+        file there may become the library (otherwise it is refused, untouched).
+        """
         location = str(location)
         url = location_url(location)
         path = sqlite_path(url)
         # One read-only look: a damaged file is kept aside and never written to.
-        probe = probe_sqlite_file(path) if path is not None else None
+        probe = probe_sqlite_file(path, empty_file_ok=new_file) if path is not None else None
         folder = classify_folder(path) if path is not None else None  # once, for WAL and the warning
         if probe is not None and not probe.exists and not create:
             raise LibraryError(f'There is no library at "{path}".')
+        created = False
+        if path is not None and probe is not None and (not probe.exists or probe.empty_file):
+            created = create_library_file(path, replace_empty=probe.empty_file,
+                                          build=lambda tmp: cls._build_file(tmp, path, folder))
+            probe = probe_sqlite_file(path)
+        blocker = write_blocker(path) if path is not None else None
         if probe is not None and probe.revision is not None:
             cls._check_revision(probe.revision, str(path))
             if probe.revision != migrate.HEAD_REVISION:
+                if blocker:
+                    raise LibraryError(f'The library "{path}" needs an upgrade for this version of PersonaDesigner, '
+                                       f"which cannot be written: {blocker}.")
                 make_backup(path, label="before-upgrade")  # the upgrade can always be undone
+        if path is not None and blocker:
+            if probe is None or probe.revision is None:
+                raise LibraryError(f'The library "{path}" cannot be created: {blocker}.')
+            engine = make_readonly_engine(path, url)
+            try:
+                library = cls(engine, url, location, is_new=False, read_only=blocker)
+            except BaseException:
+                engine.dispose()
+                raise
+            library.warnings = [w for w in [location_warning(path, kind=folder)] if w]
+            return library
         engine, url = make_engine(location, folder=folder)
         try:
-            is_new = cls._prepare(engine, url, probe, create=create)
+            is_new = cls._prepare(engine, url, probe, create=create) or created
             library = cls(engine, url, location, is_new=is_new)
             warning = location_warning(path, kind=folder) if path is not None else None
             library.warnings = [warning] if warning else []
@@ -138,6 +175,15 @@ class Library:
         except BaseException:
             engine.dispose()
             raise
+
+    @classmethod
+    def _build_file(cls, tmp: Path, path: Path, folder) -> None:  # noqa: ANN001 - FolderKind
+        """A new, complete library in ``tmp`` (rollback journal: one self-contained file)."""
+        engine, url = make_engine(str(tmp), wal=False, folder=folder)
+        try:
+            cls._prepare(engine, url, None, create=True, name=path.stem)
+        finally:
+            engine.dispose()
 
     @staticmethod
     def _check_revision(revision: str, where: str) -> None:
@@ -147,7 +193,7 @@ class Library:
             )
 
     @classmethod
-    def _prepare(cls, engine: Engine, url: URL, probe, *, create: bool) -> bool:
+    def _prepare(cls, engine: Engine, url: URL, probe, *, create: bool, name: str | None = None) -> bool:
         """Create or upgrade the schema; True when the library was created just now."""
         where = url.render_as_string(hide_password=True)
         if probe is not None and probe.revision == migrate.HEAD_REVISION:
@@ -169,7 +215,7 @@ class Library:
                 conn.execute(
                     library_info.insert(),
                     [
-                        {"key": "name", "value": Path(url.database or "library").stem},
+                        {"key": "name", "value": name or Path(url.database or "library").stem},
                         {"key": "created_at", "value": stamp},
                         {"key": _CHANGE_TOKEN, "value": uuid.uuid4().hex},
                     ],
@@ -205,6 +251,9 @@ class Library:
 
     def _write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction; a server deadlock is retried, SQLite's lock is waited for once."""
+        if self.read_only:
+            raise LibraryError(f'The library "{self.location}" is open read-only ({self.read_only}); '
+                               "changes cannot be saved.")
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self._writer.begin() as conn:

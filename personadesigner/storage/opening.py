@@ -24,28 +24,38 @@ class Probe:
 
     exists: bool
     revision: str | None
+    #: A zero-byte file (only reported when the caller accepts one: File > New library).
+    empty_file: bool = False
 
 
 def _not_a_library(where: str, why: str) -> LibraryError:
     return LibraryError(f'"{where}" is not a PersonaDesigner library ({why}).')
 
 
-def probe_sqlite_file(path: Path) -> Probe:
+def probe_sqlite_file(path: Path, *, empty_file_ok: bool = False) -> Probe:
     """Folder, header, health, tables and revision: the file is read once, over one read-only
-    connection. A damaged file is copied aside and refused (integrity.healthy_inspection)."""
+    connection. A damaged file is copied aside and refused (integrity.healthy_inspection).
+
+    A zero-byte file is refused and left as it is (a failed copy, a placeholder, a
+    file another program truncated) unless ``empty_file_ok``; then it is reported
+    as ``empty_file`` for the caller to replace with a new library."""
     if not path.parent.is_dir():
         raise LibraryError(f'The folder "{path.parent}" does not exist.')
     if not path.exists():
         return Probe(exists=False, revision=None)
     if path.is_dir():
         raise LibraryError(f'"{path}" is a folder, not a library file.')
+    if not path.is_file():
+        raise _not_a_library(str(path), "it is a device, a pipe or a socket, not a file")
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise LibraryError(f'The library "{path}" cannot be read: {exc.strerror or exc}.') from None
     if not header:
-        return Probe(exists=True, revision=None)  # an empty file is an empty SQLite database
+        if empty_file_ok:
+            return Probe(exists=True, revision=None, empty_file=True)
+        raise LibraryError(f'"{path}" is an empty file, not a PersonaDesigner library; it was left as it is.')
     if header != SQLITE_HEADER:
         raise _not_a_library(str(path), "it is not an SQLite database")
     inspection = healthy_inspection(path)

@@ -70,10 +70,10 @@ def open_startup_library(location: str | None, parent: QWidget | None = None):
 
     is_default = location is None
     where = location or default_library()
-    create = True
+    create, new_file = True, False
     while True:
         try:
-            library = open_library(None if is_default else where, create=create)
+            library = open_library(None if is_default else where, create=create, new_file=new_file)
         except UserError as err:
             log.warning("Could not open the library %s: %s", where, err)
             from personadesigner.ui.backup_support import offer_backup_restore
@@ -86,6 +86,7 @@ def open_startup_library(location: str | None, parent: QWidget | None = None):
             if not path:
                 return None
             where, create, is_default = path, choice == "new", False
+            new_file = create
             continue
         return library
 

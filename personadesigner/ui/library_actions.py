@@ -16,10 +16,13 @@ LIBRARY_FILTER = "PersonaDesigner libraries (*.sqlite *.db);;All files (*)"
 
 
 def open_library(location: str, *, create: bool):
-    """``Library.open``; imported here so the window does not need storage at import time."""
+    """``Library.open``; imported here so the window does not need storage at import time.
+
+    ``create`` comes only from File > New library, where the user chose the file:
+    an empty (zero-byte) file there may become the new library."""
     from personadesigner.storage.library import Library
 
-    return Library.open(location, create=create)
+    return Library.open(location, create=create, new_file=create)
 
 
 def try_open(parent: QWidget | None, location: str, *, create: bool = False):

@@ -29,6 +29,7 @@ from personadesigner.errors import UserError
 from personadesigner.ui import settings as opts
 from personadesigner.ui.backup_support import BackupTicker, library_file, show_library_warnings
 from personadesigner.ui.errors import show_user_error
+from personadesigner.ui.read_only import restrict_writing_actions, show_read_only_state
 from personadesigner.ui.library_actions import ask_database_url, ask_library_file, ask_new_library, try_open
 from personadesigner.ui.settings import Settings
 
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         if library is not None:
             self.backup_ticker.set_library(library.location)
             QTimer.singleShot(0, lambda: show_library_warnings(self, library))
+            show_read_only_state(self, library)
 
         self._restore_settings()
         self.parts_ready = True
@@ -381,6 +383,7 @@ class MainWindow(QMainWindow):
         self.backups_action.setEnabled(has_library and library_file(self.library.location) is not None)
         for a in (self.duplicate_action, self.delete_action, self.copy_image_action, self.print_action):
             a.setEnabled(has)
+        restrict_writing_actions(self)
 
     # ------------------------------------------------------------------ canvas
     def _canvas_edited(self, field: str, item, text: str) -> None:
@@ -605,6 +608,7 @@ class MainWindow(QMainWindow):
             old.close()
         self.backup_ticker.set_library(library.location)
         show_library_warnings(self, library)
+        show_read_only_state(self, library)
 
     def _open_location(self, location: str, *, create: bool) -> bool:
         library = try_open(self, location, create=create)

@@ -369,8 +369,14 @@ class PersonaForm(QScrollArea):
         """Read, check and set a photo file; a refused image leaves everything as it was."""
         if self.document.persona is None:
             return False
+        from personadesigner.interchange.photo_refs import MAX_PHOTO_FILE_BYTES
+        from personadesigner.regular_file import read_regular
+
         try:
-            data = Path(path).read_bytes()
+            data = read_regular(path, MAX_PHOTO_FILE_BYTES, what="image file")  # never a pipe or device
+        except UserError as err:
+            show_user_error(self, err, "Choose another image file.")
+            return False
         except OSError as err:
             show_user_error(self, f"The file {Path(path).name} could not be read ({err.strerror}).", "Choose another image file.")
             return False

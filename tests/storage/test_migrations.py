@@ -36,10 +36,11 @@ def test_head_constant_is_the_newest_migration_file():
     assert migrate.script_head() == migrate.HEAD_REVISION
 
 
-def test_open_on_an_empty_sqlite_file_creates_the_library(tmp_path):
+def test_new_library_on_an_empty_sqlite_file_creates_the_library(tmp_path):
+    # Only File > New library (new_file=True) turns a zero-byte file into a library (issue 15).
     path = tmp_path / "empty.sqlite"
     sqlite3.connect(path).close()
-    with Library.open(str(path)) as lib:
+    with Library.open(str(path), new_file=True) as lib:
         assert lib.is_new
         assert lib.schema_revision() == migrate.HEAD_REVISION
         assert lib.check() == []
