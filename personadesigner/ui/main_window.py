@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from personadesigner.errors import UserError
+from personadesigner.ui import help_dialogs, main_toolbar
 from personadesigner.ui import settings as opts
 from personadesigner.ui.backup_support import BackupTicker, library_file, show_library_warnings
+from personadesigner.ui.bar_scroller import BarScroller
 from personadesigner.ui.errors import show_user_error
 from personadesigner.ui.library_actions import ask_database_url, ask_library_file, ask_new_library, try_open
 from personadesigner.ui.settings import Settings
@@ -108,8 +110,11 @@ class MainWindow(QMainWindow):
         for combo in (self.design_bar.template_combo, self.design_bar.theme_combo):
             # Long template titles must not make the whole window wider than a laptop screen.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
-        centre_layout.addWidget(self.design_bar)
+            combo.setMinimumContentsLength(10)
+        # The bar scrolls sideways when the centre is narrow: its controls never set the window's width.
+        self.design_scroller = BarScroller(self.design_bar, centre)
+        main_toolbar.hide_duplicate_zoom_buttons(self.design_bar)
+        centre_layout.addWidget(self.design_scroller)
         centre_layout.addWidget(self.canvas, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -119,7 +124,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setChildrenCollapsible(False)
+        # The sidebar and the form give way (dragged shut) on a small screen; the card never does.
+        self.splitter.setChildrenCollapsible(True)
+        self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)  # replaces (and deletes) the start-up skeleton
         self.skeleton = None
         self.setAcceptDrops(True)
@@ -196,6 +203,8 @@ class MainWindow(QMainWindow):
         self.zoom_fit_action = self._action("&Fit card", self.zoom_fit, "Ctrl+0")
         self.about_action = self._action("&About PersonaDesigner", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.shortcuts_action, self.guide_action = help_dialogs.make_help_actions(self)
+        main_toolbar.make_view_actions(self)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -229,6 +238,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_fit_action)
+        main_toolbar.install(self, view_menu)
 
         persona_menu = bar.addMenu("&Persona")
         persona_menu.addAction(self.new_action)
@@ -236,6 +246,9 @@ class MainWindow(QMainWindow):
         persona_menu.addAction(self.delete_action)
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _wire(self) -> None:
@@ -259,6 +272,10 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             em = self.fontMetrics().height()
             self.resize(em * 90, em * 56)
+            screen = self.screen()
+            if screen is not None:  # never larger than a laptop screen (1280 x 720, or 200 % of 2560 x 1440)
+                room = screen.availableGeometry()
+                self.resize(min(self.width(), room.width()), min(self.height(), room.height() - em * 2))
 
     def _restore_settings(self) -> None:
         s = self.settings
@@ -271,8 +288,8 @@ class MainWindow(QMainWindow):
         if len(sizes) == 3 and all(x > 0 for x in sizes):
             self.splitter.setSizes(sizes)
         else:
-            em = self.fontMetrics().height()
-            self.splitter.setSizes([em * 18, em * 40, em * 30])
+            self.splitter.setSizes(main_toolbar.default_pane_widths(self.width()))
+        main_toolbar.restore_form_visibility(self)
         self.sidebar.set_sort(s.get(opts.SIDEBAR_SORT))
         zoom = s.get(opts.ZOOM)
         if zoom > 0:
@@ -728,11 +745,4 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Card image copied.", 4000)
 
     def about(self) -> None:
-        from personadesigner import __version__
-
-        QMessageBox.about(
-            self,
-            "About PersonaDesigner",
-            f"PersonaDesigner {__version__}\n\nDesign customer persona cards and print them.\n"
-            "Free software under the GNU GPL version 3 or later.",
-        )
+        help_dialogs.show_about(self)
