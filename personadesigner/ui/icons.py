@@ -46,7 +46,6 @@ ICON_FILES: dict[str, str] = {
     "shortcuts": "keyboard",
     "guide": "book",
     "about": "info-circle",
-    "photo": "photo",
 }
 
 

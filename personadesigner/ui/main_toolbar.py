@@ -61,11 +61,13 @@ LABELLED = {"new_action": "New", "export_action": "Export", "print_action": "Pri
             "template_action": "Template", "theme_action": "Theme"}
 
 SHOW_FORM_SHORTCUT = "Ctrl+Shift+F"
+TEMPLATE_SHORTCUT = "Ctrl+T"
+THEME_SHORTCUT = "Ctrl+Shift+T"
 
 
 def tooltip(action: QAction) -> str:
-    """"Export… (Ctrl+E)": the action's name and its shortcuts."""
-    keys = shortcut_text(action)
+    """"Export (Ctrl+E)": the action's name and its main shortcut (Help › Keyboard shortcuts lists them all)."""
+    keys = shortcut_text(action).split(", ")[0]
     name = plain(action.text()).rstrip("…").strip()
     return f"{name} ({keys})" if keys else name
 
@@ -73,9 +75,11 @@ def tooltip(action: QAction) -> str:
 def make_view_actions(window: QMainWindow) -> None:
     """Template…, Theme… (they open the design bar's pickers) and the checkable Show form."""
     window.template_action = QAction("&Template…", window)
+    window.template_action.setShortcut(QKeySequence(TEMPLATE_SHORTCUT))
     window.template_action.setStatusTip("Choose the card's template: its size and sections")
     window.template_action.triggered.connect(lambda _c=False: open_picker(window, "template"))
     window.theme_action = QAction("T&heme…", window)
+    window.theme_action.setShortcut(QKeySequence(THEME_SHORTCUT))
     window.theme_action.setStatusTip("Choose the card's colours and fonts")
     window.theme_action.triggered.connect(lambda _c=False: open_picker(window, "theme"))
     window.show_form_action = QAction("Show &form", window)
@@ -178,6 +182,9 @@ def install(window: QMainWindow, view_menu: QMenu) -> QToolBar:
     toggle.setText("Show &toolbar")
     view_menu.addAction(toggle)
     decorate_actions(window)
+    recent = getattr(window, "recent_menu", None)
+    if recent is not None:
+        recent.setIcon(icon("recent"))
     window.splitter.splitterMoved.connect(lambda _pos, _index: _splitter_moved(window))
     return window.toolbar
 

@@ -274,8 +274,8 @@ class MainWindow(QMainWindow):
             self.resize(em * 90, em * 56)
             screen = self.screen()
             if screen is not None:  # never larger than a laptop screen (1280 x 720, or 200 % of 2560 x 1440)
-                room = screen.availableGeometry()
-                self.resize(min(self.width(), room.width()), min(self.height(), room.height() - em * 2))
+                room = screen.availableGeometry()  # less an allowance for the window frame and title
+                self.resize(min(self.width(), room.width() - em // 2), min(self.height(), room.height() - em * 2))
 
     def _restore_settings(self) -> None:
         s = self.settings
