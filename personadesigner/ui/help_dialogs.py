@@ -34,6 +34,8 @@ from personadesigner.ui.icons import icon
 
 LICENCE = "GPL-3.0-or-later"
 GUIDE_FILE = ("guide", "guide.html")
+#: An action property: the name the shortcuts table shows when the action's text changes with use.
+HELP_NAME = "helpName"
 
 
 def plain(text: str) -> str:
@@ -85,7 +87,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             scopes = [w.accessibleName() for w in action.associatedObjects() if isinstance(w, QWidget) and w.accessibleName()]
             if scopes:
                 where += f" (in the {scopes[0]} list)"
-        rows.append((plain(action.text()).rstrip("…").strip() or action.toolTip(), keys, where))
+        # Undo/Redo rename themselves after the last step ("Redo Edit card design"): a stable name if given.
+        name = action.property(HELP_NAME) or plain(action.text()).rstrip("…").strip() or action.toolTip()
+        rows.append((name, keys, where))
     return rows
 
 
@@ -104,6 +108,7 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(["Action", "Shortcut", "Menu"])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -116,7 +121,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
         self.filter.textChanged.connect(self._apply_filter)
         em = self.fontMetrics().height()
-        self.resize(em * 34, em * 30)
+        self.resize(em * 34, em * 34)
         self.refresh()
 
     def refresh(self) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from personadesigner.ui import settings as opts
-from personadesigner.ui.help_dialogs import plain, shortcut_text
+from personadesigner.ui.help_dialogs import HELP_NAME, plain, shortcut_text
 from personadesigner.ui.icons import icon
 
 #: The window's action attributes on the toolbar, in order; None is a separator.
@@ -85,6 +85,7 @@ def make_view_actions(window: QMainWindow) -> None:
     window.show_form_action = QAction("Show &form", window)
     window.show_form_action.setCheckable(True)
     window.show_form_action.setChecked(True)
+    window.show_form_action.setIconVisibleInMenu(False)  # the menu shows its check mark instead
     window.show_form_action.setShortcut(QKeySequence(SHOW_FORM_SHORTCUT))
     window.show_form_action.setStatusTip("Show or hide the form, to give the card more room")
     window.show_form_action.toggled.connect(lambda on: set_form_visible(window, on))
@@ -145,8 +146,9 @@ def decorate_actions(window: QMainWindow) -> None:
         if isinstance(action, QAction):
             action.setIconText(text)
     # Undo/Redo rename themselves ("Undo Set name"): keep their tooltips naming the keys.
-    for attr in ("undo_action", "redo_action"):
+    for attr, name in (("undo_action", "Undo"), ("redo_action", "Redo")):
         action = getattr(window, attr)
+        action.setProperty(HELP_NAME, name)
         action.changed.connect(lambda a=action: a.toolTip() == tooltip(a) or a.setToolTip(tooltip(a)))
 
 

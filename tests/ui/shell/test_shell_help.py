@@ -15,6 +15,9 @@ def _press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None
 
 
 def test_f1_opens_the_shortcuts_with_every_shortcut_of_the_window(qtbot, window):
+    qtbot.keyClicks(window.form.editors["role"], "!")  # something to undo and redo
+    window.undo_action.trigger()
+    assert window.redo_action.text() != "&Redo"
     _press(qtbot, window, Qt.Key.Key_F1)
     dialog = window.shortcuts_dialog
     qtbot.waitUntil(dialog.isVisible)
@@ -24,6 +27,7 @@ def test_f1_opens_the_shortcuts_with_every_shortcut_of_the_window(qtbot, window)
                      "Ctrl+0", "Ctrl+Shift+F", "F1", "Ctrl+/", "Ctrl+T"):
         assert expected in keys, expected
     by_key = {shortcut.split(", ")[0]: (name, where) for name, shortcut, where in rows}
+    assert by_key["Ctrl+Shift+Z"] == ("Redo", "Edit")  # not "Redo <the last step>"
     assert by_key["Ctrl+E"] == ("Export", "File")
     assert by_key["Del"][1] == "Persona (in the Personas list)"
     # Generated from the actions: every action with a shortcut is there, once.
