@@ -9,7 +9,7 @@ bar when there is not, so the window's minimum width no longer depends on it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 #: The narrowest the bar gets, in widths of "M" (it scrolls below its content's own width).
@@ -28,6 +28,7 @@ class BarScroller(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setWidget(bar)
+        bar.installEventFilter(self)  # its height changes with the style, the font and its content
         self._fit_height()
 
     def _needs_scrolling(self) -> bool:
@@ -41,6 +42,11 @@ class BarScroller(QScrollArea):
             height += self.horizontalScrollBar().sizeHint().height()
         if self.height() != height:
             self.setFixedHeight(height)
+        layout = bar.layout() if bar is not None else None
+        if layout is not None and layout.geometry() != bar.rect():
+            # Shrunk while the window was being built, the bar may keep its layout's taller
+            # geometry (controls drawn below its edge): lay it out for the size it has.
+            layout.setGeometry(bar.rect())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         bar = self.widget()
@@ -52,3 +58,12 @@ class BarScroller(QScrollArea):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._fit_height()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._fit_height()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if obj is self.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            QTimer.singleShot(0, self, self._fit_height)  # after the bar's own layout has run
+        return super().eventFilter(obj, event)
