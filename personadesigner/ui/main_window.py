@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from personadesigner.errors import UserError
-from personadesigner.ui import help_dialogs, main_toolbar
 from personadesigner.ui import settings as opts
 from personadesigner.ui.backup_support import BackupTicker, library_file, show_library_warnings
-from personadesigner.ui.bar_scroller import BarScroller
 from personadesigner.ui.errors import show_user_error
 from personadesigner.ui.library_actions import ask_database_url, ask_library_file, ask_new_library, try_open
 from personadesigner.ui.settings import Settings
@@ -37,8 +35,9 @@ from personadesigner.ui.settings import Settings
 if TYPE_CHECKING:
     from personadesigner.core.persona import Persona
 
-# The model, the layout engine, the canvas and the form editors are imported by
-# ``build_parts``: at start-up the window's skeleton paints first, without them.
+# The model, the layout engine, the canvas, the form editors, the toolbar and the
+# help are imported by ``build_parts``: at start-up the window's skeleton paints
+# first, without them.
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +83,8 @@ class MainWindow(QMainWindow):
         if self.parts_ready:
             return
         from personadesigner.render.qt_painter import register_fonts
+        from personadesigner.ui import main_toolbar
+        from personadesigner.ui.bar_scroller import BarScroller
         from personadesigner.ui.canvas import CardCanvas
         from personadesigner.ui.design_bar import DesignBar
         from personadesigner.ui.document import Document
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
+        from personadesigner.ui import help_dialogs, main_toolbar
+
         K = QKeySequence.StandardKey
         self.new_action = self._action("&New persona", self.new_persona, K.New, tip="Create a persona")
         self.import_action = self._action("&Import…", self.import_personas, tip="Import personas from JSON or CSV files")
@@ -207,6 +210,8 @@ class MainWindow(QMainWindow):
         main_toolbar.make_view_actions(self)
 
     def _make_menus(self) -> None:
+        from personadesigner.ui import main_toolbar
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_action)
@@ -278,6 +283,8 @@ class MainWindow(QMainWindow):
                 self.resize(min(self.width(), room.width() - em // 2), min(self.height(), room.height() - em * 2))
 
     def _restore_settings(self) -> None:
+        from personadesigner.ui import main_toolbar
+
         s = self.settings
         if self.skeleton is None and not self.isVisible():
             self._restore_geometry()
@@ -745,4 +752,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Card image copied.", 4000)
 
     def about(self) -> None:
-        help_dialogs.show_about(self)
+        from personadesigner.ui.help_dialogs import show_about
+
+        show_about(self)
