@@ -58,7 +58,7 @@ ACTION_ICONS: dict[str, str] = {
 
 #: Short labels beside the icon for the few actions a newcomer looks for by name.
 LABELLED = {"new_action": "New", "export_action": "Export", "print_action": "Print",
-            "template_action": "Template", "theme_action": "Theme"}
+            "template_action": "Template", "theme_action": "Theme", "show_form_action": "Form"}
 
 SHOW_FORM_SHORTCUT = "Ctrl+Shift+F"
 TEMPLATE_SHORTCUT = "Ctrl+T"
