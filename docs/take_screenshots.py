@@ -93,6 +93,15 @@ def main(out_dir: str) -> int:
     settle()
     conflict.grab().save(str(out / "conflict-dialog.png"))
     conflict.close()
+
+    window.toolbar.grab().save(str(out / "toolbar.png"))
+    window.shortcuts_action.trigger()  # Help > Keyboard shortcuts (F1)
+    settle()
+    window.shortcuts_dialog.grab().save(str(out / "shortcuts-dialog.png"))
+    window.shortcuts_dialog.close()
+    window.resize(1280, 720)  # a laptop screen
+    settle()
+    window.grab().save(str(out / "main-window-1280.png"))
     window.close()
     library.close()
     return 0

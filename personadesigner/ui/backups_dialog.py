@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -57,19 +57,19 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
-        row = QHBoxLayout()
-        self.backup_button = QPushButton("Back up now")
-        self.restore_button = QPushButton("Restore…")
-        close = QPushButton("Close")
-        row.addWidget(self.backup_button)
-        row.addStretch(1)
-        row.addWidget(self.restore_button)
-        row.addWidget(close)
-        layout.addLayout(row)
+        # Standard roles, as in every dialog: Close rejects (Esc), the others act and keep it open.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.backup_button = QPushButton("&Back up now")
+        self.restore_button = QPushButton("&Restore…")
+        self.backup_button.setAutoDefault(False)
+        self.restore_button.setAutoDefault(False)  # Enter never replaces the library
+        self.buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(self.buttons)
 
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
-        close.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.refresh()
         em = self.fontMetrics().height()
@@ -121,13 +121,18 @@ class BackupsDialog(QDialog):
         if chosen is None:
             return False
         when = chosen.created.astimezone().strftime("%Y-%m-%d %H:%M")
-        answer = QMessageBox.question(
-            self,
-            "Restore backup",
-            f"Replace the library's content with the backup from {when}? "
-            "The current content is backed up first, so this can be undone.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Restore backup")
+        box.setText(f"Replace the library's content with the backup from {when}?")
+        box.setInformativeText("The current content is backed up first, so this can be undone.")
+        replace = box.addButton("Replace the library with this backup", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)  # Enter keeps the library as it is
+        box.setEscapeButton(cancel)
+        box.exec()
+        box.deleteLater()
+        if box.clickedButton() is not replace:
             return False
         try:
             backups.restore_backup(self.library_path, chosen.path)

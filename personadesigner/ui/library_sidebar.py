@@ -2,7 +2,7 @@
 
 The list is a virtualised QListView (uniform row heights, only visible rows
 painted); each row shows the photo thumbnail or an initials avatar, the name
-in bold, the role muted and a badge in the persona type's colour. Sizes
+in bold, the type badge and the role muted (ui/persona_delegate.py). Sizes
 derive from the font, so the sidebar looks right at any display scale.
 """
 
@@ -10,17 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPalette
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,127 +19,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS, initials
-from personadesigner.errors import UserError
-from personadesigner.ui.library_model import LibraryModel, SummaryRole, ThumbnailRole
+from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS
+from personadesigner.ui.library_model import LibraryModel
 from personadesigner.ui.no_match import NoMatchPanel, no_match_text
+from personadesigner.ui.persona_delegate import PersonaDelegate, type_colors  # noqa: F401 (type_colors: old import path)
 
 #: Pause in typing after which the library's full-text search runs.
 DEEP_SEARCH_MS = 250
 SORTS = (("name", "Name"), ("updated", "Last changed"), ("type", "Type"))
-_FALLBACK_TYPE_COLORS = {
-    "customer": "#2f6fb0",
-    "buyer": "#2e7d5b",
-    "end_user": "#7a4fb0",
-    "decision_maker": "#b0632f",
-    "influencer": "#b03f73",
-    "negative": "#8a2222",
-}
-
-
-def type_colors() -> dict[str, str]:
-    """The persona type accents of the default theme, so the sidebar matches the cards."""
-    try:
-        from personadesigner.core.themes import load_theme
-
-        return dict(load_theme("classic").type_colors)
-    except (UserError, OSError):  # the theme file is missing or unreadable: sensible defaults
-        return dict(_FALLBACK_TYPE_COLORS)
-
-
-class PersonaDelegate(QStyledItemDelegate):
-    """Paints a row: avatar, bold name, muted role, type badge."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.colors = type_colors()
-
-    def _metrics(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, int, int]:
-        bold = QFont(option.font)
-        bold.setBold(True)
-        small = QFont(option.font)
-        small.setPointSizeF(max(option.font.pointSizeF() * 0.85, 6.0))
-        line = QFontMetrics(option.font).height()
-        pad = max(line // 3, 3)
-        return bold, small, line, pad
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        _bold, _small, line, pad = self._metrics(option)
-        # Narrow on purpose: list rows stretch to the view's width anyway.
-        return QSize(line * 6, line * 2 + pad * 3)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        s = index.data(SummaryRole)
-        if s is None:
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        painter.save()
-        if style:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
-        bold, small, line, pad = self._metrics(option)
-        r = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_color = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = QColor(text_color)
-        muted.setAlphaF(0.65)
-        accent = QColor(self.colors.get(s.type, "#666666"))
-
-        side = r.height() - 2 * pad
-        avatar = QRectF(r.left() + pad, r.top() + pad, side, side)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        clip = QPainterPath()
-        clip.addEllipse(avatar)
-        thumb = index.data(ThumbnailRole)
-        if thumb is not None:
-            painter.save()
-            painter.setClipPath(clip)
-            painter.drawPixmap(avatar.toRect(), thumb)
-            painter.restore()
-        else:
-            painter.fillPath(clip, accent)
-            painter.setPen(QColor("white"))
-            painter.setFont(bold)
-            painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, initials(s.name))
-
-        x = avatar.right() + pad * 2
-        right = r.right() - pad
-        # Type badge, right-aligned on the first line.
-        badge_text = TYPE_LABELS.get(s.type, s.type)
-        sfm = QFontMetrics(small)
-        badge_w = sfm.horizontalAdvance(badge_text) + pad * 2
-        badge = QRectF(right - badge_w, r.top() + pad + (line - sfm.height()) / 2 - 1, badge_w, sfm.height() + 2)
-        painter.setPen(Qt.PenStyle.NoPen)
-        fill = QColor(accent)
-        fill.setAlphaF(0.9 if selected else 0.15)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
-        painter.setFont(small)
-        painter.setPen(QColor("white") if selected else accent)
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
-
-        name_rect = QRectF(x, r.top() + pad, max(badge.left() - pad - x, 0), line)
-        painter.setFont(bold)
-        painter.setPen(text_color)
-        fm = QFontMetrics(bold)
-        painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(s.name, Qt.TextElideMode.ElideRight, int(name_rect.width())))
-        role_rect = QRectF(x, r.top() + pad + line, max(right - x, 0), line)
-        painter.setFont(option.font)
-        painter.setPen(muted)
-        fm = QFontMetrics(option.font)
-        painter.drawText(role_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(s.role, Qt.TextElideMode.ElideRight, int(role_rect.width())))
-        painter.restore()
 
 
 class LibrarySidebar(QWidget):

@@ -36,8 +36,9 @@ from personadesigner.ui.settings import Settings
 if TYPE_CHECKING:
     from personadesigner.core.persona import Persona
 
-# The model, the layout engine, the canvas and the form editors are imported by
-# ``build_parts``: at start-up the window's skeleton paints first, without them.
+# The model, the layout engine, the canvas, the form editors, the toolbar and the
+# help are imported by ``build_parts``: at start-up the window's skeleton paints
+# first, without them.
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         if self.parts_ready:
             return
         from personadesigner.render.qt_painter import register_fonts
+        from personadesigner.ui import main_toolbar
+        from personadesigner.ui.bar_scroller import BarScroller
         from personadesigner.ui.canvas import CardCanvas
         from personadesigner.ui.current_persona import CurrentPersona
         from personadesigner.ui.design_bar import DesignBar
@@ -111,8 +114,11 @@ class MainWindow(QMainWindow):
         for combo in (self.design_bar.template_combo, self.design_bar.theme_combo):
             # Long template titles must not make the whole window wider than a laptop screen.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
-        centre_layout.addWidget(self.design_bar)
+            combo.setMinimumContentsLength(10)
+        # The bar scrolls sideways when the centre is narrow: its controls never set the window's width.
+        self.design_scroller = BarScroller(self.design_bar, centre)
+        main_toolbar.hide_duplicate_zoom_buttons(self.design_bar)
+        centre_layout.addWidget(self.design_scroller)
         centre_layout.addWidget(self.canvas, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -122,7 +128,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setChildrenCollapsible(False)
+        # The sidebar and the form give way (dragged shut) on a small screen; the card never does.
+        self.splitter.setChildrenCollapsible(True)
+        self.splitter.setCollapsible(1, False)
         # One answer to "which persona is on screen" for the list, form, canvas and actions.
         self.current = CurrentPersona(self.document, self.sidebar, self)
         self.persona_actions = PersonaActions(
@@ -169,6 +177,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
+        from personadesigner.ui import help_dialogs, main_toolbar
+
         K = QKeySequence.StandardKey
         self.new_action = self._action("&New persona", self.new_persona, K.New, tip="Create a persona")
         self.import_action = self._action("&Import…", self.import_personas, tip="Import personas from JSON or CSV files")
@@ -207,8 +217,12 @@ class MainWindow(QMainWindow):
         self.zoom_fit_action = self._action("&Fit card", self.zoom_fit, "Ctrl+0")
         self.about_action = self._action("&About PersonaDesigner", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.shortcuts_action, self.guide_action = help_dialogs.make_help_actions(self)
+        main_toolbar.make_view_actions(self)
 
     def _make_menus(self) -> None:
+        from personadesigner.ui import main_toolbar
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_action)
@@ -240,6 +254,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_fit_action)
+        main_toolbar.install(self, view_menu)
 
         persona_menu = bar.addMenu("&Persona")
         persona_menu.addAction(self.new_action)
@@ -247,6 +262,9 @@ class MainWindow(QMainWindow):
         persona_menu.addAction(self.delete_action)
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _wire(self) -> None:
@@ -274,8 +292,14 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             em = self.fontMetrics().height()
             self.resize(em * 90, em * 56)
+            screen = self.screen()
+            if screen is not None:  # never larger than a laptop screen (1280 x 720, or 200 % of 2560 x 1440)
+                room = screen.availableGeometry()  # less an allowance for the window frame and title
+                self.resize(min(self.width(), room.width() - em // 2), min(self.height(), room.height() - em * 2))
 
     def _restore_settings(self) -> None:
+        from personadesigner.ui import main_toolbar
+
         s = self.settings
         if self.skeleton is None and not self.isVisible():
             self._restore_geometry()
@@ -286,8 +310,8 @@ class MainWindow(QMainWindow):
         if len(sizes) == 3 and all(x > 0 for x in sizes):
             self.splitter.setSizes(sizes)
         else:
-            em = self.fontMetrics().height()
-            self.splitter.setSizes([em * 18, em * 40, em * 30])
+            self.splitter.setSizes(main_toolbar.default_pane_widths(self.width()))
+        main_toolbar.restore_form_visibility(self)
         self.sidebar.set_sort(s.get(opts.SIDEBAR_SORT))
         zoom = s.get(opts.ZOOM)
         if zoom > 0:
@@ -710,11 +734,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Card image copied.", 4000)
 
     def about(self) -> None:
-        from personadesigner import __version__
+        from personadesigner.ui.help_dialogs import show_about
 
-        QMessageBox.about(
-            self,
-            "About PersonaDesigner",
-            f"PersonaDesigner {__version__}\n\nDesign customer persona cards and print them.\n"
-            "Free software under the GNU GPL version 3 or later.",
-        )
+        show_about(self)

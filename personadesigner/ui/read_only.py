@@ -36,7 +36,8 @@ class ReadOnlyBanner(QLabel):
 def _banner(window) -> ReadOnlyBanner | None:  # noqa: ANN001 - MainWindow
     banner = getattr(window, "read_only_banner", None)
     if banner is None:
-        centre = window.design_bar.parentWidget() if getattr(window, "design_bar", None) is not None else None
+        # The centre column (design bar above the card): the canvas sits directly in it.
+        centre = window.canvas.parentWidget() if getattr(window, "canvas", None) is not None else None
         if centre is None or centre.layout() is None:
             return None
         banner = ReadOnlyBanner(centre)

@@ -43,6 +43,7 @@ ZOOM = _declare("zoom", "canvas/zoom", float, 0.0, "canvas zoom; 0 means fit the
 LAST_PERSONA = _declare("last_persona", "library/last_persona", dict, {}, "library location -> persona id")
 RECENT_LIBRARIES = _declare("recent_libraries", "library/recent", list, [], "most recent first")
 LAST_LIBRARY = _declare("last_library", "library/last", str, "", "the library opened last")
+FORM_VISIBLE = _declare("form_visible", "window/form_visible", bool, True, "the form pane is shown (View > Show form)")
 SIDEBAR_SORT = _declare("sidebar_sort", "sidebar/sort", str, "name", "name | updated | type")
 EXPORT_FOLDER = _declare("export_folder", "export/folder", str, "", "where the last export was saved")
 EXPORT_FORMAT = _declare("export_format", "export/format", str, "pdf", "pdf | png: the last export's format")

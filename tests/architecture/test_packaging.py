@@ -60,3 +60,13 @@ def test_wheel_has_the_entry_point(wheel):
     (ep,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
     text = wheel.read(ep).decode()
     assert "personadesigner = personadesigner.cli:main" in text
+
+
+def test_wheel_carries_the_icons_their_licence_and_the_guide(wheel):
+    from personadesigner.ui.icons import ICON_FILES
+
+    names = set(wheel.namelist())
+    wanted = [f"personadesigner/resources/icons/tabler/{f}.svg" for f in ICON_FILES.values()]
+    wanted += ["personadesigner/resources/icons/tabler/LICENSE", "personadesigner/resources/icons/tabler/README.md",
+               "personadesigner/resources/guide/guide.html"]
+    assert [w for w in wanted if w not in names] == []

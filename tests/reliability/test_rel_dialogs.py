@@ -84,7 +84,13 @@ def test_backups_dialog_backs_up_and_restores_the_selected_backup(qtbot, tmp_pat
     assert dialog.table.rowCount() == 1 and dialog.restore_button.isEnabled()
     with Library.open(str(path)) as lib:
         lib.add(Persona(name="After"))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    def replace(box: QMessageBox) -> int:  # the user confirms with the button that says what it does
+        (button,) = [b for b in box.buttons() if b.text() == "Replace the library with this backup"]
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", replace)
     with qtbot.waitSignal(dialog.restored, timeout=5000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     with Library.open(str(path)) as lib:

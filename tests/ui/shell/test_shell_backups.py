@@ -73,7 +73,7 @@ def test_file_backups_restore_reloads_the_window(qtbot, window, library_path, me
     backups.make_backup(library_path, label="manual")
     qtbot.keyClicks(window.form.editors["company"], "Initech")  # changed after the backup
     assert reread(library_path, "Anna Berg").company == "Initech"
-    messages.answer = "Yes"
+    messages.answer = "Replace the library with this backup"
 
     def restore_first(dialog: BackupsDialog) -> int:
         assert len(dialog.backups()) == 1
