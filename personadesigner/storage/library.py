@@ -26,6 +26,7 @@ from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.storage import migrate
 from personadesigner.storage.backup import make_backup
 from personadesigner.storage.engine import BUSY_TIMEOUT_MS, location_url, make_engine, sqlite_path, writer
+from personadesigner.storage.idempotent import insert_missing
 from personadesigner.storage.integrity import foreign_key_problems, integrity_check
 from personadesigner.storage.netfs import classify_folder, location_warning
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
@@ -49,12 +50,14 @@ THUMBNAIL_CACHE = 512
 _CHANGE_TOKEN = "change_token"
 
 
-#: SQLSTATEs of a server transaction that lost a race and may simply be run again.
-_RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock detected
+#: SQLSTATEs of a server transaction that lost a race and may simply be run again: serialization
+#: failure, deadlock detected, and a unique violation (another transaction committed the same
+#: persona id first; run again, the transaction's own checks see it and say so in one sentence).
+_RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 
 
 def _worth_retrying(exc: sa.exc.DBAPIError) -> bool:
-    """A server deadlock or serialization failure. Never SQLite's "locked": its busy
+    """A server deadlock, serialization failure or unique violation. Never SQLite's "locked": its busy
     timeout has already waited, and waiting again would only multiply the delay."""
     if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:
         return True
@@ -154,7 +157,8 @@ class Library:
             return False  # the everyday case: no transaction, no lock
         try:
             with writer(engine).begin() as conn:
-                # Look (again) under the write lock: another process may have just created it.
+                migrate.lock_schema(conn)
+                # Look (again) under the lock: another process may have just created it.
                 probe = probe_connection(conn, where)
                 if probe.revision is not None:
                     cls._check_revision(probe.revision, where)
@@ -414,8 +418,7 @@ class Library:
             for h, p in new.items()
             if h not in present
         ]
-        if rows:
-            conn.execute(photos.insert(), rows)
+        insert_missing(conn, photos, photos.c.hash, rows)  # another import may be storing the same photo
 
     @staticmethod
     def _hash_of(prepared: dict[str, PhotoInfo | str], data: bytes | None) -> str | None:
