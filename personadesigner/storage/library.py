@@ -477,6 +477,16 @@ class Library:
                     p.photo = entry.data
         return result
 
+    def add_stream(self, make_personas: Callable[[], Iterable[Persona]]) -> int:
+        """Store the personas an import hands over one at a time, in ONE transaction (storage.stream_import).
+
+        Memory does not grow with their number; ``make_personas`` starts them from
+        the beginning (it is called again when a server transaction is retried).
+        """
+        from personadesigner.storage.stream_import import add_stream
+
+        return add_stream(self, make_personas)
+
     @staticmethod
     def _resolve_related(conn: Connection, batch: builtins.list[Persona]) -> None:
         """Turn ``related[].persona`` given as an exact name into that persona's id."""
