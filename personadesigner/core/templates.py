@@ -102,7 +102,12 @@ def load_template(name: str) -> Template:
 
 def is_template(name: object) -> bool:
     """True when ``name`` is a bundled template (a persona from another library may name one that is not)."""
-    return isinstance(name, str) and name in template_names()
+    return isinstance(name, str) and _is_template(name)
+
+
+@lru_cache(maxsize=256)
+def _is_template(name: str) -> bool:
+    return name in template_names()  # one folder listing per name, not one per persona
 
 
 def template_or_default(name: str) -> Template:

@@ -92,7 +92,12 @@ def load_theme(name: str) -> Theme:
 
 def is_theme(name: object) -> bool:
     """True when ``name`` is a bundled theme."""
-    return isinstance(name, str) and name in theme_names()
+    return isinstance(name, str) and _is_theme(name)
+
+
+@lru_cache(maxsize=256)
+def _is_theme(name: str) -> bool:
+    return name in theme_names()  # one folder listing per name, not one per persona
 
 
 def theme_or_default(name: str) -> Theme:

@@ -155,7 +155,7 @@ def _iter_document(stream: TextIO, source: str, base_dir: Path | None, warnings:
             if reader.peek() != "[":
                 reader.value("personas")
                 raise InterchangeError(f'{source}: "personas" must be a list of persona objects.')
-            for index, (_line, data) in enumerate(reader.items("persona")):
+            for index, data in enumerate(reader.items("persona")):
                 yield _load_persona(data, index, source, base_dir, warnings)
         else:
             reader.value(quoted(key))

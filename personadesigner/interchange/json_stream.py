@@ -209,18 +209,16 @@ class JsonReader:
                 raise self.truncated()
             raise self.error("Expecting ',' delimiter")
 
-    def items(self, what: str = "item") -> Iterator[tuple[int, Any]]:
-        """(line, value) of each element of the array at the cursor; ``what`` names them in refusals."""
+    def items(self, what: str = "item") -> Iterator[Any]:
+        """Each element of the array at the cursor; ``what`` names them in refusals ("persona #3")."""
         self.take("[", "'['")
         if self.peek() == "]":
             self._pos += 1
             return
         index = 0
         while True:
-            self.peek()
-            line, _ = self.where()
             index += 1
-            yield line, self.value(f"{what} #{index}")
+            yield self.value(f"{what} #{index}")
             found = self.peek()
             if found == ",":
                 self._pos += 1
