@@ -115,18 +115,31 @@ def _check_round_trip(p: Persona, row: list[str], columns: dict[int, tuple[str, 
     who = quoted(p.name.strip() or "(unnamed)")
     if p.photo:
         raise UserError(f"Persona {who} has a photo, which a CSV file cannot carry; export as JSON to keep it.")
-    try:
-        back = _row_persona(row, list(CSV_FIELDS), columns, 0, "", Warnings(limit=0))
-        back_data = persona_to_dict(back, include_empty=True)
-    except InterchangeError:
-        back_data = {}
     data = persona_to_dict(p, include_empty=True)
-    for name in CSV_FIELDS:
-        if data.get(name) != back_data.get(name):
-            raise UserError(
-                f"Persona {who}: {name} cannot be written to a CSV file unchanged ({_why_not(getattr(p, name))}); "
-                "export as JSON to keep it exactly."
-            )
+    changed = _changed_field(row, columns, data, CSV_FIELDS)
+    if changed is None:
+        return
+    if changed == "":  # the row as a whole does not read back, though each cell alone does
+        changed = next((n for n in CSV_FIELDS if _changed_field(row, columns, data, [n]) is not None), "name")
+    raise UserError(
+        f"Persona {who}: {changed} cannot be written to a CSV file unchanged ({_why_not(getattr(p, changed))}); "
+        "export as JSON to keep it exactly."
+    )
+
+
+def _changed_field(row: list[str], columns: dict[int, tuple[str, bool]], data: dict,
+                   fields: Iterable[str]) -> str | None:
+    """The first of ``fields`` the row does not give back as in ``data``; "" when the row cannot be read."""
+    fields = list(fields)
+    if len(fields) == 1:  # read this cell alone (with the name, which every row needs)
+        keep = {CSV_FIELDS.index(fields[0]), CSV_FIELDS.index("name")}
+        row = [cell if i in keep else "" for i, cell in enumerate(row)]
+    try:
+        back = persona_to_dict(_row_persona(row, list(CSV_FIELDS), columns, 0, "", Warnings(limit=0)),
+                               include_empty=True)
+    except InterchangeError:
+        return fields[0] if len(fields) == 1 else ""
+    return next((name for name in fields if data.get(name) != back.get(name)), None)
 
 
 def _why_not(value: object) -> str:
@@ -134,14 +147,14 @@ def _why_not(value: object) -> str:
     texts: list[str] = []
     for item in value if isinstance(value, list) else [value]:
         texts.extend(str(v) for v in (vars(item).values() if hasattr(item, "__dict__") else [item]))
+    if isinstance(value, str) and value and not value.strip():
+        return "the value is only spaces"
     if any(_LINE_BREAK.search(t) for t in texts if isinstance(value, list)):
         return "an item holds a line break"
     if isinstance(value, list) and any(not str(t).strip() for t in value if isinstance(t, str)):
         return "an item is empty"
     if any(t != t.strip() for t in texts):
         return "a value starts or ends with a space"
-    if isinstance(value, str) and not value.strip():
-        return "the value is only spaces"
     return "it would read back differently"
 
 
