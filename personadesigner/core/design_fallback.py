@@ -1,8 +1,9 @@
 """Cards whose design names a template or theme this installation does not have.
 
 A persona imported from another library (or made by a newer version) keeps the
-names it came with, so moving it back loses nothing; here its card is laid out
-on the default template and theme (core.layout via ``template_or_default``).
+names it came with, so moving it back loses nothing; an export lays its card
+out on the default template and theme (render.page_plan via ``template_or_default``;
+the canvas shows why it has no card instead).
 The user is told once per persona, never refused: one such persona must not
 stop ``export --all`` or an import of the rest.
 """

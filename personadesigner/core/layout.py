@@ -15,8 +15,8 @@ from personadesigner.core.cardlayout import Box, CardLayout, Rule, TextBlock, Te
 from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
 from personadesigner.core.layout_sections import section_blocks
 from personadesigner.core.persona import Persona
-from personadesigner.core.templates import Template, length, template_or_default
-from personadesigner.core.themes import Theme, theme_or_default
+from personadesigner.core.templates import Template, length, load_template
+from personadesigner.core.themes import Theme, load_theme
 
 NEGATIVE_TEXT = "NOT OUR CUSTOMER"
 _EPS = 0.01
@@ -255,9 +255,8 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
     ``page_size``: the sheet of a sheet-sized template (profile: A4/Letter; poster: A3..A0).
     ``names``: persona id -> name, to print related personas by name.
     """
-    # A name this installation lacks (a persona from another library) prints on the default design.
-    tpl = template if isinstance(template, Template) else template_or_default(template)
-    th = theme if isinstance(theme, Theme) else theme_or_default(theme)
+    tpl = template if isinstance(template, Template) else load_template(template)
+    th = theme if isinstance(theme, Theme) else load_theme(theme)
     W, H, scale = tpl.geometry(page_size)
     styles = _styles_for(tpl, th, persona.type, scale)
     out = CardLayout(width=W, height=H, bleed=float(bleed), persona_id=persona.id, persona_name=persona.name,

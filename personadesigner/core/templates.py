@@ -115,8 +115,8 @@ def template_or_default(name: str) -> Template:
 
     A persona imported from another library (or a newer version) can name a
     template that is not here; its card still prints, on the default, and the
-    export says so (``design_fallbacks``). Explicit choices (``--template``) go
-    through ``load_template`` and stay errors.
+    export says so (core.design_fallback). Explicit choices (``--template``) and
+    the canvas (which explains instead) go through ``load_template`` and stay errors.
     """
     try:
         return load_template(name)  # cached: the everyday case costs a dictionary look-up

@@ -17,8 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.layout import layout
 from personadesigner.core.persona import CardDesign, Persona
+from personadesigner.errors import UserError
+from personadesigner.render.page_plan import lay_out_for_export
 from personadesigner.storage.library import Library
 from support.cli import REPO
 from support.poppler import pdf_pages
@@ -82,8 +85,21 @@ def test_strict_is_about_cut_text_so_a_missing_design_alone_still_exports(foreig
 def test_the_stand_in_card_is_exactly_the_default_design():
     missing = Persona(name="Lea", role="Buyer", goals=["One", "Two"], card=CardDesign("brochure", "neon"))
     default = Persona(name="Lea", role="Buyer", goals=["One", "Two"])
-    a, b = layout(missing, missing.card.template, missing.card.theme), layout(default, "card", "classic")
+    options = ExportOptions(format="pdf")
+    a, b = lay_out_for_export(missing, options), layout(default, "card", "classic")
     assert (a.width, a.height, a.items, a.template, a.theme) == (b.width, b.height, b.items, "card", "classic")
+
+
+def test_a_design_that_exists_is_laid_out_as_before():
+    persona = Persona(name="Lea", role="Buyer", card=CardDesign("profile", "warm"))
+    exported = lay_out_for_export(persona, ExportOptions(format="pdf"))
+    assert (exported.template, exported.theme) == ("profile", "warm")
+    assert exported.items == layout(persona, "profile", "warm").items
+
+
+def test_the_canvas_keeps_explaining_a_missing_design_instead_of_guessing():
+    with pytest.raises(UserError, match='"brochure" is not a template'):
+        layout(Persona(name="Lea"), "brochure", "classic")
 
 
 # ------------------------------------------------------------- item 8: bounded imports
