@@ -27,11 +27,9 @@ def is_iso_timestamp(text: str) -> bool:
     return True
 
 
-def check_imported(persona: Persona, label: str, warnings) -> None:
-    """Refuse a timestamp that is not ISO 8601; note (not refuse) a card design not installed here.
-
-    ``label`` starts the warning ("p.json: persona "Anna""); ``warnings`` has ``append``.
-    """
+def check_imported(persona: Persona) -> str | None:
+    """Refuse a timestamp that is not ISO 8601 (ValidationError); return a note (not a refusal)
+    when the card design is not installed here, for the reader to add to its warnings."""
     for name in TIMESTAMP_FIELDS:
         value = getattr(persona, name)
         if value and not is_iso_timestamp(value.strip()):
@@ -43,8 +41,7 @@ def check_imported(persona: Persona, label: str, warnings) -> None:
                 field=name,
             )
     note = missing_design(persona)
-    if note is not None:
-        warnings.append(f"{label}: card: {note} (the persona keeps the names it came with).")
+    return None if note is None else f"card: {note} (the persona keeps the names it came with)."
 
 
 class Warnings:

@@ -376,10 +376,12 @@ def _row_persona(cells: list[str], header: list[str], columns: dict[int, tuple[s
             persona.card = card  # type: ignore[assignment]
         persona.custom.extend(sections)
         persona.validate()
-        check_imported(persona, f"{source}: {label}", warnings)
+        note = check_imported(persona)
     except (ValidationError, _CellError) as exc:
         message = exc.detail if isinstance(exc, ValidationError) else str(exc)
         raise InterchangeError(f"{source}: {label}: {message}") from None
+    if note is not None:
+        warnings.append(f"{source}: {label}: {note}")
     return persona
 
 

@@ -182,19 +182,21 @@ def _check_format(fmt: Any, source: str) -> None:
 
 
 def _load_persona(data: Any, index: int, source: str, base_dir: Path | None, warnings: Warnings) -> Persona:
-    label = _label(data, index)
+    # The label is made only when something is said: a 100,000-persona import says nothing for most.
     if not isinstance(data, dict):
-        raise InterchangeError(f"{source}: {label} is not a JSON object.")
+        raise InterchangeError(f"{source}: {_label(data, index)} is not a JSON object.")
     try:
         persona, unknown = persona_from_dict(data)
         if data.get("photo") is not None:
-            persona.photo = _load_photo(data["photo"], base_dir, f"{source}: {label}")
+            persona.photo = _load_photo(data["photo"], base_dir, f"{source}: {_label(data, index)}")
         persona.validate()
-        check_imported(persona, f"{source}: {label}", warnings)
+        note = check_imported(persona)
     except ValidationError as exc:
-        raise InterchangeError(f"{source}: {label}: {exc.detail}") from None
+        raise InterchangeError(f"{source}: {_label(data, index)}: {exc.detail}") from None
+    if note is not None:
+        warnings.append(f"{source}: {_label(data, index)}: {note}")
     for key in unknown:
-        warnings.append(f'{source}: {label}: unknown field "{key}" was not imported.')
+        warnings.append(f'{source}: {_label(data, index)}: unknown field "{key}" was not imported.')
     return persona
 
 
