@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,6 +68,10 @@ def open_text(path: Path, encoding: str | None = None) -> Iterator[TextIO]:
     """
     name = _codec_name(encoding)
     try:
+        kind = path.stat().st_mode
+        if not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+            # Opening a pipe waits for a writer; a device such as /dev/zero never ends.
+            raise InterchangeError(f"{path}: is not a regular file (a device, pipe or socket); imports read files only.")
         raw = path.open("rb")
     except FileNotFoundError:
         raise InterchangeError(f"{path}: the file does not exist.") from None

@@ -180,3 +180,18 @@ def test_a_55_mb_import_needs_no_more_memory_than_a_small_one(tmp_path):
     code, peak, err = _peak_rss_mib(["import", "--library", str(tmp_path / "lib.sqlite"), str(path)], tmp_path)
     assert code == 0, err
     assert peak < 180, f"the import peaked at {peak:.0f} MiB"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_an_import_file_that_is_a_pipe_or_a_device_is_refused_without_reading_it(tmp_path, kind):
+    """Streaming import opens files itself: a FIFO would block it forever, /dev/zero would never end."""
+    path = tmp_path / "people.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    proc = subprocess.run([sys.executable, "-m", "personadesigner", "import", "--library", str(tmp_path / "l.sqlite"),
+                           str(path)], capture_output=True, text=True, timeout=60, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "is not a regular file" in proc.stderr
