@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,6 @@ from personadesigner.core.persona import PERSONA_TYPES, Persona
 from personadesigner.errors import InterchangeError, UserError
 
 if TYPE_CHECKING:
-    from personadesigner.interchange.json_io import ImportResult
     from personadesigner.storage.library import Library
 
 
@@ -99,29 +98,36 @@ def _namer(library: Library, persona: Persona) -> Callable[[str], str]:
 
 # --------------------------------------------------------------- import
 def cmd_import(args: argparse.Namespace, library: Library) -> int:
-    """Read and validate every file first, then store everything in one transaction."""
-    results = [read_import_file(Path(f), encoding=args.encoding, mapping=dict(args.map)) for f in args.files]
-    personas: list[Persona] = []
-    for result in results:
-        for warning in result.warnings:
-            warn(warning)
-        personas.extend(result.personas)
-    library.add_many(personas)  # one transaction; refuses duplicate or taken ids
-    print(f"Imported {len(personas)} persona{'' if len(personas) == 1 else 's'}")
+    """Every file's personas, read, validated and stored one chunk at a time, in ONE transaction:
+    a problem anywhere (an invalid persona in the last row of the last file) stores nothing."""
+    from personadesigner.interchange.checks import Warnings
+
+    warnings = Warnings()
+
+    def personas():
+        warnings.clear()  # a retried transaction reads the files again
+        for name in args.files:
+            yield from iter_import_file(Path(name), warnings, encoding=args.encoding, mapping=dict(args.map))
+
+    count = library.add_stream(personas)  # refuses duplicate or taken ids
+    for warning in warnings.lines():
+        warn(warning)
+    print(f"Imported {count} persona{'' if count == 1 else 's'}")
     return 0
 
 
-def read_import_file(path: Path, *, encoding: str | None = None, mapping: dict[str, str] | None = None) -> ImportResult:
-    """Parse and validate one import file by its suffix (.json, .csv/.tsv/.txt)."""
+def iter_import_file(path: Path, warnings, *, encoding: str | None = None,
+                     mapping: dict[str, str] | None = None) -> Iterator[Persona]:
+    """The personas of one import file by its suffix (.json, .csv/.tsv/.txt), one at a time."""
     suffix = path.suffix.lower()
     if suffix == ".json":
-        from personadesigner.interchange.json_io import read_json
+        from personadesigner.interchange.json_io import iter_json
 
-        return read_json(path)
+        return iter_json(path, warnings)
     if suffix in (".csv", ".tsv", ".txt"):
-        from personadesigner.interchange.csv_io import read_csv
+        from personadesigner.interchange.csv_io import iter_csv
 
-        return read_csv(path, encoding=encoding, mapping=mapping)
+        return iter_csv(path, warnings, encoding=encoding, mapping=mapping)
     raise InterchangeError(f"{path}: cannot import a {suffix or 'suffix-less'} file (use .json or .csv).")
 
 

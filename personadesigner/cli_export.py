@@ -165,8 +165,11 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
     """PDF or PNG through render.export. Every preflight cut is listed on stderr; with
     --strict the export writes nothing and PreflightFailed ends the command (exit 3)."""
     from personadesigner.cli_progress import ProgressBar
+    from personadesigner.core.design_fallback import fallback_lines
     from personadesigner.render.export import export_personas
 
+    # A design from another library is printed on the default one: said, not refused.
+    _print_preflight(fallback_lines(personas, template=options.template, theme=options.theme))
     try:
         with ProgressBar("Exporting") as progress, _batch_gc():
             report = export_personas(personas, out, options, progress=progress, names=names)

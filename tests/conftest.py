@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
 
 # The suite's own PostgreSQL server (tests/support/pgserver.py), for every folder:
 # nothing starts until a test asks for pg_server or pg_url.
@@ -15,6 +16,14 @@ from support.cli import cli  # noqa: E402,F401
 
 # GUI tests draw offscreen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property-based tests: in CI (CI=true) the examples are derived from each test's name,
+# not drawn at random, so a CI failure happens again on every run and on a developer's
+# machine with CI=true; print_blob prints the @reproduce_failure line for the failing
+# example. Locally the default profile keeps exploring new examples (and its database).
+settings.register_profile("ci", derandomize=True, print_blob=True, database=None, deadline=None)
+if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

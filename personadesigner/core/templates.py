@@ -14,6 +14,7 @@ from functools import lru_cache
 from personadesigner.core.units import PAGE_SIZES, Length, page_size_name
 from personadesigner.core.units import page_size as _page_size
 from personadesigner.core.design_files import read_design_file
+from personadesigner.errors import UserError
 from personadesigner.paths import resource
 
 DEFAULT_TEMPLATE = "card"
@@ -97,3 +98,29 @@ def load_template(name: str) -> Template:
         safe=length(data.get("safe", data.get("margin", 16))),
         data=data,
     )
+
+
+def is_template(name: object) -> bool:
+    """True when ``name`` is a bundled template (a persona from another library may name one that is not)."""
+    return isinstance(name, str) and _is_template(name)
+
+
+@lru_cache(maxsize=256)
+def _is_template(name: str) -> bool:
+    return name in template_names()  # one folder listing per name, not one per persona
+
+
+def template_or_default(name: str) -> Template:
+    """The template a persona's card names, or the default one when this installation has no such template.
+
+    A persona imported from another library (or a newer version) can name a
+    template that is not here; its card still prints, on the default, and the
+    export says so (core.design_fallback). Explicit choices (``--template``) and
+    the canvas (which explains instead) go through ``load_template`` and stay errors.
+    """
+    try:
+        return load_template(name)  # cached: the everyday case costs a dictionary look-up
+    except UserError:
+        if is_template(name):
+            raise  # a bundled template whose file is broken: not the persona's fault
+        return load_template(DEFAULT_TEMPLATE)

@@ -93,3 +93,23 @@ def load_theme(name: str) -> Theme:
         min_size=float(typo.get("min_size", 0.0)),
         min_scale=float(typo.get("min_scale", 1.0)),
     )
+
+
+def is_theme(name: object) -> bool:
+    """True when ``name`` is a bundled theme."""
+    return isinstance(name, str) and _is_theme(name)
+
+
+@lru_cache(maxsize=256)
+def _is_theme(name: str) -> bool:
+    return name in theme_names()  # one folder listing per name, not one per persona
+
+
+def theme_or_default(name: str) -> Theme:
+    """The theme a persona's card names, or the default one when there is no such theme here (see template_or_default)."""
+    try:
+        return load_theme(name)  # cached: the everyday case costs a dictionary look-up
+    except UserError:
+        if is_theme(name):
+            raise
+        return load_theme(DEFAULT_THEME)

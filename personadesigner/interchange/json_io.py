@@ -4,17 +4,24 @@ Export then import gives every field back character for character, so the
 file is written as UTF-8 without escapes. Import is read-only: it parses and
 validates every persona and returns them with warnings (unknown keys are named,
 never dropped unseen); storing them, all or nothing, is the caller's one step.
+``iter_json`` hands them over one at a time (json_stream reads the file in
+pieces), so an import of any size stores them in bounded memory.
+
+What JSON allows but a personas file refuses (rather than store it changed):
+NaN and Infinity, a key given twice in one object, numbers of more than 100
+characters, and created_at/updated_at that are not ISO 8601 dates.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from personadesigner.atomic import atomic_write
 from personadesigner.core.persona import (
@@ -24,8 +31,10 @@ from personadesigner.core.persona import (
     persona_to_dict,
 )
 from personadesigner.errors import InterchangeError, PhotoError, UserError, ValidationError, quoted
+from personadesigner.interchange.checks import Warnings, check_imported
+from personadesigner.interchange.json_stream import JsonReader
 from personadesigner.interchange.photo_refs import image_kind, read_photo_ref, to_data_url
-from personadesigner.interchange.textfile import decode_text, read_bytes
+from personadesigner.interchange.textfile import open_text
 
 FORMAT = "personadesigner.personas/1"
 _FORMAT_PREFIX = "personadesigner.personas/"
@@ -103,69 +112,91 @@ def _photo_file_name(p: Persona, index: int, used: set[str]) -> str:
 # ------------------------------------------------------------------ import
 def read_json(path: str | os.PathLike[str]) -> ImportResult:
     """Parse and validate a JSON personas file; photo paths are relative to it."""
+    warnings = Warnings()
+    personas = list(iter_json(path, warnings))
+    return ImportResult(personas=personas, warnings=warnings.lines())
+
+
+def iter_json(path: str | os.PathLike[str], warnings: Warnings) -> Iterator[Persona]:
+    """The file's personas, parsed and validated one at a time (memory does not grow with the file).
+
+    Raises InterchangeError on the first problem; a caller storing the personas as
+    they come must do so in one transaction, so a refusal stores nothing.
+    """
     source = Path(path)
-    text = decode_text(read_bytes(source), str(source))
-    return loads(text, source=str(source), base_dir=source.parent)
+    with open_text(source) as stream:
+        yield from _iter_document(stream, str(source), source.parent, warnings)
 
 
 def loads(text: str, *, source: str = "<json>", base_dir: Path | None = None) -> ImportResult:
     """Parse and validate a JSON personas document; raises on the first problem."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InterchangeError(_describe_json_error(exc, source)) from None
-    except RecursionError:
-        raise InterchangeError(f"{source}: the JSON is nested too deeply to be a personas file.") from None
-    personas_data = _personas_list(document, source)
-    result = ImportResult()
-    for key in document:
-        if key not in ("format", "personas"):
-            result.warnings.append(f'{source}: unknown top-level key "{key}" was not imported.')
-    for index, data in enumerate(personas_data):
-        result.personas.append(_load_persona(data, index, source, base_dir, result.warnings))
-    return result
+    warnings = Warnings()
+    personas = list(_iter_document(io.StringIO(text), source, base_dir, warnings))
+    return ImportResult(personas=personas, warnings=warnings.lines())
 
 
-def _describe_json_error(exc: json.JSONDecodeError, source: str) -> str:
-    end = len(exc.doc.rstrip())
-    if exc.pos >= end or exc.msg.startswith("Unterminated string"):
-        # The parser ran out of text (inside a string it says where the string began).
-        line = exc.doc.count("\n", 0, end) + 1
-        column = end - exc.doc.rfind("\n", 0, end)
-        return f"{source}: the JSON ends too early at line {line}, column {column}; the file looks truncated."
-    where = f"line {exc.lineno}, column {exc.colno}"
-    return f"{source}: invalid JSON at {where}: {exc.msg}."
+def _iter_document(stream: TextIO, source: str, base_dir: Path | None, warnings: Warnings) -> Iterator[Persona]:
+    reader = JsonReader(stream, source)
+    first = reader.peek()
+    if first != "{":
+        if not first:
+            raise reader.truncated()
+        if first in '["-0123456789tfn':
+            raise _not_personas_file(source)
+        raise reader.error("Expecting value")
+    seen: set[str] = set()
+    for key in reader.members():
+        if key in seen:
+            raise InterchangeError(f"{source}: the top-level key {quoted(key)} appears twice; which one is meant cannot be told.")
+        seen.add(key)
+        if key == "format":
+            _check_format(reader.value("format"), source)
+        elif key == "personas":
+            if reader.peek() != "[":
+                reader.value("personas")
+                raise InterchangeError(f'{source}: "personas" must be a list of persona objects.')
+            for index, data in enumerate(reader.items("persona")):
+                yield _load_persona(data, index, source, base_dir, warnings)
+        else:
+            reader.value(quoted(key))
+            warnings.append(f'{source}: unknown top-level key "{key}" was not imported.')
+    if not reader.at_end():
+        raise reader.error("Extra data")
+    if "format" not in seen:
+        raise _not_personas_file(source)
+    if "personas" not in seen:
+        raise InterchangeError(f'{source}: "personas" must be a list of persona objects.')
 
 
-def _personas_list(document: Any, source: str) -> list[Any]:
-    if not isinstance(document, dict) or "format" not in document:
-        raise InterchangeError(
-            f'{source}: not a PersonaDesigner personas file (expected an object with "format": "{FORMAT}").'
-        )
-    fmt = document["format"]
+def _not_personas_file(source: str) -> InterchangeError:
+    return InterchangeError(
+        f'{source}: not a PersonaDesigner personas file (expected an object with "format": "{FORMAT}").'
+    )
+
+
+def _check_format(fmt: Any, source: str) -> None:
     if fmt != FORMAT:
         if isinstance(fmt, str) and fmt.startswith(_FORMAT_PREFIX):
             raise InterchangeError(f'{source}: format "{fmt}" comes from another version of PersonaDesigner; this one reads "{FORMAT}".')
         raise InterchangeError(f'{source}: format {json.dumps(fmt, ensure_ascii=False)} is not "{FORMAT}".')
-    personas = document.get("personas")
-    if not isinstance(personas, list):
-        raise InterchangeError(f'{source}: "personas" must be a list of persona objects.')
-    return personas
 
 
-def _load_persona(data: Any, index: int, source: str, base_dir: Path | None, warnings: list[str]) -> Persona:
-    label = _label(data, index)
+def _load_persona(data: Any, index: int, source: str, base_dir: Path | None, warnings: Warnings) -> Persona:
+    # The label is made only when something is said: a 100,000-persona import says nothing for most.
     if not isinstance(data, dict):
-        raise InterchangeError(f"{source}: {label} is not a JSON object.")
+        raise InterchangeError(f"{source}: {_label(data, index)} is not a JSON object.")
     try:
         persona, unknown = persona_from_dict(data)
         if data.get("photo") is not None:
-            persona.photo = _load_photo(data["photo"], base_dir, f"{source}: {label}")
+            persona.photo = _load_photo(data["photo"], base_dir, f"{source}: {_label(data, index)}")
         persona.validate()
+        note = check_imported(persona)
     except ValidationError as exc:
-        raise InterchangeError(f"{source}: {label}: {exc.detail}") from None
+        raise InterchangeError(f"{source}: {_label(data, index)}: {exc.detail}") from None
+    if note is not None:
+        warnings.append(f"{source}: {_label(data, index)}: {note}")
     for key in unknown:
-        warnings.append(f'{source}: {label}: unknown field "{key}" was not imported.')
+        warnings.append(f'{source}: {_label(data, index)}: unknown field "{key}" was not imported.')
     return persona
 
 

@@ -35,9 +35,13 @@ class PlannedPage:
 def lay_out_for_export(persona: Persona, options: ExportOptions, names: dict[str, str] | None = None) -> CardLayout:
     """The persona laid out as the export prints it (its own template/theme unless the options name one)."""
     from personadesigner.core.layout import layout  # the engine: no Qt either
+    from personadesigner.core.templates import template_or_default
+    from personadesigner.core.themes import theme_or_default
 
-    template = options.template or persona.card.template
-    theme = options.theme or persona.card.theme
+    # A design this installation lacks (a persona from another library) prints on the default
+    # one: one such persona must not stop an export of many (the CLI names it in a preflight line).
+    template = options.template or template_or_default(persona.card.template)
+    theme = options.theme or theme_or_default(persona.card.theme)
     bleed = options.bleed.pt if options.bleed is not None else 0.0
     return layout(persona, template, theme, bleed=bleed, page_size=sheet_name(options), names=names)
 

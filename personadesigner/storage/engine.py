@@ -8,6 +8,7 @@ writers queue up instead of failing half-way with "database is locked".
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 import time
@@ -81,6 +82,7 @@ def make_engine(location: str, *, wal: bool = True, folder: FolderKind | None = 
         engine = sa.create_engine(url, **kwargs)
         _configure_sqlite(engine, wal=wal and path is not None and not shared_folder, delete_journal=shared_folder)
     else:
+        _quiet_driver_logs()
         try:
             engine = sa.create_engine(url, pool_pre_ping=True)
         except (ImportError, sa.exc.NoSuchModuleError):
@@ -109,6 +111,19 @@ def make_readonly_engine(path: Path, url: URL) -> Engine:
         connection.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _quiet_driver_logs() -> None:
+    """Keep psycopg's own warnings off the terminal when nothing is set up to receive them.
+
+    A transaction that loses a race (and is retried) makes psycopg log "error
+    ignored terminating <Pipeline>"; with no handler anywhere, Python's last-resort
+    handler would print it above the CLI's one-sentence answer. A NullHandler stops
+    only that fallback: a log file configured on the root logger still gets them.
+    """
+    driver_log = logging.getLogger("psycopg")
+    if not any(isinstance(h, logging.NullHandler) for h in driver_log.handlers):
+        driver_log.addHandler(logging.NullHandler())
 
 
 def _set_journal_mode(cursor, mode: str) -> None:

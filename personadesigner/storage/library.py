@@ -34,6 +34,7 @@ from personadesigner.storage.engine import (
     sqlite_path,
     writer,
 )
+from personadesigner.storage.idempotent import insert_missing
 from personadesigner.storage.integrity import foreign_key_problems, integrity_check
 from personadesigner.storage.netfs import classify_folder, location_warning
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
@@ -58,12 +59,14 @@ THUMBNAIL_CACHE = 512
 _CHANGE_TOKEN = "change_token"
 
 
-#: SQLSTATEs of a server transaction that lost a race and may simply be run again.
-_RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock detected
+#: SQLSTATEs of a server transaction that lost a race and may simply be run again: serialization
+#: failure, deadlock detected, and a unique violation (another transaction committed the same
+#: persona id first; run again, the transaction's own checks see it and say so in one sentence).
+_RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 
 
 def _worth_retrying(exc: sa.exc.DBAPIError) -> bool:
-    """A server deadlock or serialization failure. Never SQLite's "locked": its busy
+    """A server deadlock, serialization failure or unique violation. Never SQLite's "locked": its busy
     timeout has already waited, and waiting again would only multiply the delay."""
     if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:
         return True
@@ -200,7 +203,8 @@ class Library:
             return False  # the everyday case: no transaction, no lock
         try:
             with writer(engine).begin() as conn:
-                # Look (again) under the write lock: another process may have just created it.
+                migrate.lock_schema(conn)
+                # Look (again) under the lock: another process may have just created it.
                 probe = probe_connection(conn, where)
                 if probe.revision is not None:
                     cls._check_revision(probe.revision, where)
@@ -463,8 +467,7 @@ class Library:
             for h, p in new.items()
             if h not in present
         ]
-        if rows:
-            conn.execute(photos.insert(), rows)
+        insert_missing(conn, photos, photos.c.hash, rows)  # another import may be storing the same photo
 
     @staticmethod
     def _hash_of(prepared: dict[str, PhotoInfo | str], data: bytes | None) -> str | None:
@@ -522,6 +525,16 @@ class Library:
                 if isinstance(entry, PhotoInfo):
                     p.photo = entry.data
         return result
+
+    def add_stream(self, make_personas: Callable[[], Iterable[Persona]]) -> int:
+        """Store the personas an import hands over one at a time, in ONE transaction (storage.stream_import).
+
+        Memory does not grow with their number; ``make_personas`` starts them from
+        the beginning (it is called again when a server transaction is retried).
+        """
+        from personadesigner.storage.stream_import import add_stream
+
+        return add_stream(self, make_personas)
 
     @staticmethod
     def _resolve_related(conn: Connection, batch: builtins.list[Persona]) -> None:

@@ -15,6 +15,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in migrations/versions (a test keeps the two in step).
 HEAD_REVISION = "0002"
 VERSION_TABLE = "alembic_version"
+#: The PostgreSQL advisory lock key every PersonaDesigner takes before it creates or
+#: upgrades a schema ("PDschema" in ASCII; any constant shared by all versions works).
+SCHEMA_LOCK_KEY = 0x5044736368656D61
 
 
 def alembic_config(connection: Connection | None = None):
@@ -37,6 +40,19 @@ def known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def lock_schema(connection: Connection) -> None:
+    """Make every other process that would create or upgrade this schema wait until we commit.
+
+    Two first opens of one empty server database at once would otherwise both
+    see no tables and both run CREATE TABLE; the second would fail half-way.
+    PostgreSQL: a transaction-level advisory lock (released by COMMIT or
+    ROLLBACK, so a killed process never leaves it behind). SQLite needs nothing
+    here: the caller's BEGIN IMMEDIATE already holds the file's write lock.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:

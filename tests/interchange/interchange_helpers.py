@@ -44,6 +44,6 @@ def full_persona(name: str = "Anna Berg 🌍") -> Persona:
     p.last_validated = "2026-03-20"
     p.related = [Relation("Ben Buyer", "uses_what_is_bought_by")]
     p.custom = [CustomSection("Favourite café", f"{HARD}")]
-    p.card = CardDesign(template="mini", theme="ocean")
+    p.card = CardDesign(template="mini", theme="warm")
     p.photo = png_bytes()
     return p

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageStat
 
@@ -108,12 +108,36 @@ _INKED = st.characters(categories=("Lu", "Ll", "Lo", "Nd", "Po", "Sm", "So"),
                        exclude_characters="\u115f\u1160\u3164\uffa0\u2800")
 
 
+#: The darkness (background minus pixel) of one pixel fully covered by make_layout's text colour.
+_FULL_PIXEL = 0xDC * 0.299 + 0xEE * 0.587 + 0xFB * 0.114 - 0x20  # "#dceefb" background, "#202020" text
+
+
+def _ink(image: Image.Image, box: tuple[int, int, int, int]) -> float:
+    """How much darker than the background the box is, summed over its pixels (in pixel-darkness units).
+
+    A summed measure, not the darkest pixel: a thin glyph ('¦', '|') at one pixel per
+    point is a stroke a pixel wide that antialiasing spreads over two lighter columns,
+    so no single pixel need be dark, yet the line holds several pixels' worth of ink.
+    A line where nothing was drawn holds none.
+    """
+    background = image.getpixel((box[0] - 8, box[1]))
+    return sum(max(0, background - v) for v in image.crop(box).tobytes())  # mode "L": one byte a pixel
+
+
 @settings(max_examples=30, deadline=None)
 @given(text=st.text(_INKED, min_size=1, max_size=20), font=st.sampled_from(["sans", "cjk", "arabic", "symbols"]))
+@example(text="¦", font="sans")  # failed the darkest-pixel check once (darkest 145 against 120)
+@example(text=".", font="sans")  # about the least ink a character has: 1.5 pixels' worth
 def test_any_text_in_any_face_paints_ink_where_its_line_is(qapp, text, font):
     """Every character is drawn by some face (or as the box for a missing glyph): never a blank line."""
     dpi = 72  # one pixel per point: the line's box is in card coordinates
     image = Image.open(io.BytesIO(png_bytes(render_png(make_layout([(font, text)]), dpi=dpi)))).convert("L")
     # make_layout draws the line at x=16, baseline y=200, 11 pt, dark grey on a light background
-    box = image.crop((14, 200 - 14, 16 + round(measure(text, font, 11.0)) + 4, 200 + 6))
-    assert box.getextrema()[0] < 120, repr(text)
+    box = (14, 200 - 14, 16 + round(measure(text, font, 11.0)) + 4, 200 + 6)
+    assert _ink(image, box) >= _FULL_PIXEL / 2, repr(text)
+
+
+def test_the_ink_measure_sees_a_blank_line_as_blank(qapp):
+    # the measure itself must be able to fail: a line of spaces paints nothing
+    image = Image.open(io.BytesIO(png_bytes(render_png(make_layout([("sans", "   ")]), dpi=72)))).convert("L")
+    assert _ink(image, (14, 200 - 14, 40, 200 + 6)) == 0
