@@ -7,8 +7,8 @@ format keeps the command line and the PDF path free of Qt.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from personadesigner.render.formats import CARD_OPTIONS, ExportFormat, register
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from personadesigner.core.cardlayout import CardLayout
@@ -41,8 +42,20 @@ class ExportFormat:
     dataclass costs a couple of milliseconds to define.
     """
 
-    __slots__ = ("key", "name", "label", "suffix", "folder", "kind", "options", "writer", "painter",
-                 "trim_pages", "file_filter", "order")
+    __slots__ = (
+        "file_filter",
+        "folder",
+        "key",
+        "kind",
+        "label",
+        "name",
+        "options",
+        "order",
+        "painter",
+        "suffix",
+        "trim_pages",
+        "writer",
+    )
 
     def __init__(
         self,

@@ -12,7 +12,8 @@ No Qt and no reportlab here.
 from __future__ import annotations
 
 import re
-from typing import Callable, Protocol, get_args
+from collections.abc import Callable
+from typing import Protocol, get_args
 
 from personadesigner.core.cardlayout import (
     Box,

@@ -9,7 +9,13 @@ import pytest
 
 from personadesigner.core import cardlayout
 from personadesigner.core.cardlayout import Box, CardLayout, Rule
-from personadesigner.render.painter import PRIMITIVES, Painter, draw_primitives, method_name, missing_methods
+from personadesigner.render.painter import (
+    PRIMITIVES,
+    Painter,
+    draw_primitives,
+    method_name,
+    missing_methods,
+)
 
 
 def _painter_classes() -> list[type]:
