@@ -136,12 +136,12 @@ def _load() -> None:
     global _loaded
     if _loaded:
         return
-    _loaded = True
     from personadesigner import render
 
     for info in sorted(pkgutil.iter_modules(render.__path__), key=lambda i: i.name):
         if info.name.startswith("format_"):
             importlib.import_module(f"{render.__name__}.{info.name}")
+    _loaded = True  # only now: a second thread meanwhile imports (once, under the import lock) too
 
 
 def formats() -> list[ExportFormat]:
