@@ -79,11 +79,13 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
                    help="CSV: import a column as this field (empty field: ignore it)")
     p.add_argument("--encoding", metavar="E", help="CSV: the file's text encoding (default UTF-8)")
 
-    p = sub.add_parser("export", parents=[library], help="export personas as PDF, PNG, JSON or CSV")
+    from personadesigner.render import formats  # the export formats' registry (light: no writer loaded)
+
+    p = sub.add_parser("export", parents=[library], help=f"export personas as {formats.names(formats.formats())}")
     p.add_argument("personas", metavar="PERSONA", nargs="*", help="ids or exact names")
     p.add_argument("--all", action="store_true", help="every persona in the library")
     p.add_argument("--out", required=True, metavar="PATH")
-    p.add_argument("--format", choices=("pdf", "png", "json", "csv"), help="default: from the --out suffix")
+    p.add_argument("--format", choices=formats.keys(), help="default: from the --out suffix")
     p.add_argument("--template", metavar="NAME")
     p.add_argument("--theme", metavar="NAME")
     p.add_argument("--page-size", metavar="SIZE", help="card, A4, Letter, A3, A2, ...")

@@ -1,7 +1,9 @@
 """``personadesigner export``: choose the personas, turn flags into ExportOptions, run it.
 
-JSON and CSV are written here through interchange; PDF and PNG go to
-render.export (imported only then, so the other commands never load reportlab).
+The formats and the flags each honours come from the registry (render.formats):
+data formats (JSON, CSV) write the personas through their writer; card formats
+(PDF, PNG) go to render.export (imported only then, so the other commands never
+load reportlab).
 Flag problems (a bad length, an unknown page size) are UserErrors before any
 work starts.
 """
@@ -17,50 +19,51 @@ from typing import TYPE_CHECKING
 
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PreflightFailed, UserError
+from personadesigner.render import formats
 
 if TYPE_CHECKING:
     from personadesigner.core.export_options import ExportOptions
+    from personadesigner.render.formats import ExportFormat
     from personadesigner.storage.library import Library
 
-SUFFIX_FORMATS = {".pdf": "pdf", ".png": "png", ".json": "json", ".csv": "csv"}
-_CARD_FLAGS = ("template", "theme", "page_size", "per_page", "bleed", "tile_to")
+#: Flags with a default value, which cannot be told apart from flags not given.
+_DEFAULTED = ("dpi", "photos")
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
     fmt = export_format(args.out, args.format)
-    if fmt in ("json", "csv"):
-        used = [f"--{name.replace('_', '-')}" for name in _CARD_FLAGS if getattr(args, name) is not None]
-        used += ["--crop-marks"] * args.crop_marks + ["--strict"] * args.strict
-        if used:
-            raise UserError(f"{used[0]} applies to PDF and PNG exports, not to {fmt.upper()}.")
-    options = export_options(args, fmt) if fmt in ("pdf", "png") else None
+    _refuse_unused_flags(args, fmt)
+    options = export_options(args, fmt.key) if fmt.kind == "cards" else None
     personas = chosen_personas(args, library)
     out = Path(args.out)
-    if fmt == "json":
-        from personadesigner.interchange.json_io import write_json
-
-        count = write_json(personas, out, photos=args.photos)
+    if options is None:  # a data format: the personas themselves, no layout
+        count = fmt.writer(personas, out, args.photos)
         print(f"Exported {count} persona{'' if count == 1 else 's'} to {out}")
         return 0
-    if fmt == "csv":
-        from personadesigner.interchange.csv_io import write_csv
-
-        count = write_csv(personas, out)
-        print(f"Exported {count} persona{'' if count == 1 else 's'} to {out}")
-        return 0
-    assert options is not None
     from personadesigner.related_names import related_names
 
     return _export_cards(personas, out, options, related_names(library, personas))
 
 
-def export_format(out: str, given: str | None) -> str:
+def export_format(out: str, given: str | None) -> ExportFormat:
+    """The format asked for by --format, else the one --out's suffix names (render.formats)."""
     if given:
-        return given
-    suffix = Path(out).suffix.lower()
-    if suffix in SUFFIX_FORMATS:
-        return SUFFIX_FORMATS[suffix]
-    raise UserError(f'Cannot tell the format from --out "{out}"; add --format pdf, png, json or csv.')
+        return formats.get(given)
+    fmt = formats.by_suffix(Path(out).suffix)
+    if fmt is not None:
+        return fmt
+    keys = formats.keys()
+    raise UserError(f'Cannot tell the format from --out "{out}"; add --format {", ".join(keys[:-1])} or {keys[-1]}.')
+
+
+def _refuse_unused_flags(args: argparse.Namespace, fmt: ExportFormat) -> None:
+    """A flag the format does not honour is a UserError naming the formats it applies to."""
+    for name in (*formats.CARD_OPTIONS, "photos"):
+        value = getattr(args, name, None)
+        if fmt.honours(name) or value is None or value is False or name in _DEFAULTED:
+            continue
+        takers = formats.names(f for f in formats.formats() if f.honours(name))
+        raise UserError(f"--{name.replace('_', '-')} applies to {takers} exports, not to {fmt.name}.")
 
 
 def chosen_personas(args: argparse.Namespace, library: Library) -> list[Persona]:
@@ -113,7 +116,7 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
         raise UserError(f"--dpi {args.dpi} is outside 36-2400.")
     _check_design_names(args.template, args.theme)
     return ExportOptions(
-        format=fmt,  # type: ignore[arg-type]
+        format=fmt,
         template=args.template,
         theme=args.theme,
         page_size=sheet(args.page_size, "--page-size"),

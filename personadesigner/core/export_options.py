@@ -14,7 +14,8 @@ from personadesigner.core.units import Length
 class ExportOptions:
     """Options of ``personadesigner export`` (see design/architecture.md)."""
 
-    format: Literal["pdf", "png"] = "pdf"
+    #: A card format's key in the registry (render.formats): "pdf", "png"...
+    format: str = "pdf"
     #: None: each persona's own ``card.template`` / ``card.theme``.
     template: str | None = None
     theme: str | None = None

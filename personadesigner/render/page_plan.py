@@ -15,6 +15,7 @@ from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.persona import Persona
 from personadesigner.core.units import page_size
+from personadesigner.render import formats
 from personadesigner.render.imposition import impose, plan_grid
 from personadesigner.render.sheet import Sheet, card_sheet, trim_sheet
 from personadesigner.render.tiling import plan_tiles, tile
@@ -55,8 +56,8 @@ def sheet_name(options: ExportOptions) -> str | None:
 def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterator[PlannedPage]:
     """The pages of an export of ``layouts``, in order, made one at a time.
 
-    A lone card is a PDF page with boxes and marks, or a PNG of the trim (plus
-    the bleed when one was asked for) without marks.
+    A lone card is a print page with boxes and marks (PDF), or, for a format with
+    ``trim_pages`` (PNG), its trim (plus the bleed when one was asked for) without marks.
     """
     if not layouts:
         return
@@ -73,9 +74,9 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
         for n, imposed in enumerate(impose(layouts, grid, with_marks=options.crop_marks)):
             yield PlannedPage(imposed, min(len(layouts), (n + 1) * grid.per_page), f"Page {n + 1}")
         return
-    png = options.format == "png"
+    trim = formats.get(options.format).trim_pages
     for i, lay in enumerate(layouts):
-        page = trim_sheet(lay, with_bleed=lay.bleed > 0) if png else card_sheet(lay, with_marks=options.crop_marks)
+        page = trim_sheet(lay, with_bleed=lay.bleed > 0) if trim else card_sheet(lay, with_marks=options.crop_marks)
         yield PlannedPage(page, i + 1, lay.persona_name)
 
 

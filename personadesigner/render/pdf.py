@@ -33,6 +33,7 @@ from personadesigner.core.cardlayout import (
 )
 from personadesigner.render import pdf_tounicode  # noqa: F401  (emoji & co. extract as themselves)
 from personadesigner.render.pdf_fonts import font_name
+from personadesigner.render.painter import bind, draw_primitives
 from personadesigner.render.pdf_ops import Ops
 from personadesigner.render.shapes import Rect, slider_shape
 from personadesigner.render.sheet import MARK_WIDTH, Sheet, card_sheet
@@ -80,7 +81,7 @@ def _crop(data: bytes, src: tuple[float, float, float, float]):
 
 
 class PdfPainter:
-    """Draws sheets on a reportlab canvas (one page per sheet)."""
+    """Draws sheets on a reportlab canvas (one page per sheet); a ``render.painter.Painter``."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
@@ -95,10 +96,11 @@ class PdfPainter:
         c.setBleedBox(self._box(sheet, sheet.bleed_box))
         ops.reset_state()
         ops.emit(f"1 0 0 -1 0 {sheet.height:.3f} cm")  # from here on: y down, like the layout
+        methods = bind(self)  # not kept on self: a cycle would hold the document until a collection
         for p in sheet.placements:
             x, y, w, h = p.clip
             ops.emit(f"q {x:.2f} {y:.2f} {w:.2f} {h:.2f} re W n 1 0 0 1 {p.x:.3f} {p.y:.3f} cm")
-            self.draw_layout(p.layout)
+            draw_primitives(p.layout, self, methods)
             ops.emit("Q")
             ops.reset_state()
         if sheet.marks:
@@ -122,24 +124,20 @@ class PdfPainter:
     # ----------------------------------------------------------------- cards
     def draw_layout(self, layout: CardLayout) -> None:
         """Draw one card, trim top-left at the current origin, y down."""
-        ops = self.ops
-        for item in layout.items:
-            if isinstance(item, TextBlock):
-                ops.text_lines(item.lines)
-            elif isinstance(item, Box):
-                self._draw_box(item)
-            elif isinstance(item, Rule):
-                ops.stroke(item.color, item.width)
-                ops.line(item.x1, item.y1, item.x2, item.y2)
-            elif isinstance(item, Polygon):
-                ops.fill(item.fill)
-                ops.polygon(item.points)
-            elif isinstance(item, ImageItem):
-                self._draw_image(item)
-            elif isinstance(item, Slider):
-                self._draw_slider(item)
+        draw_primitives(layout, self)
 
-    def _draw_box(self, box: Box) -> None:
+    def text_block(self, item: TextBlock) -> None:
+        self.ops.text_lines(item.lines)
+
+    def rule(self, item: Rule) -> None:
+        self.ops.stroke(item.color, item.width)
+        self.ops.line(item.x1, item.y1, item.x2, item.y2)
+
+    def polygon(self, item: Polygon) -> None:
+        self.ops.fill(item.fill)
+        self.ops.polygon(item.points)
+
+    def box(self, box: Box) -> None:
         ops = self.ops
         stroke = bool(box.stroke) and box.stroke_width > 0
         if not box.fill and not stroke:
@@ -156,7 +154,7 @@ class PdfPainter:
         else:
             ops.rect(box.x, box.y, box.w, box.h, paint)
 
-    def _draw_image(self, item: ImageItem) -> None:
+    def image_item(self, item: ImageItem) -> None:
         c = self.canvas
         c.saveState()
         path = c.beginPath()
@@ -172,7 +170,7 @@ class PdfPainter:
         c.drawImage(self.images.get(item), 0, 0, item.w, item.h, mask="auto")
         c.restoreState()
 
-    def _draw_slider(self, s: Slider) -> None:
+    def slider(self, s: Slider) -> None:
         ops = self.ops
         shape = slider_shape(s)
         ops.fill(s.track)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 
-
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -40,6 +39,7 @@ from personadesigner.core.cardlayout import (
     TextRun,
 )
 from personadesigner.core.fonts import FACES
+from personadesigner.render.painter import draw_primitives
 from personadesigner.render.shapes import rgba, slider_shape
 from personadesigner.render.sheet import MARK_COLOR, MARK_WIDTH, Sheet
 
@@ -122,29 +122,43 @@ def _color(color: str) -> QColor:
     return QColor.fromRgbF(r, g, b, a)
 
 
+class QtCardPainter:
+    """Draws primitives with a QPainter (the canvas, PNG export, printing); a ``render.painter.Painter``."""
+
+    def __init__(self, painter: QPainter) -> None:
+        self.painter = painter
+
+    def text_block(self, item: TextBlock) -> None:
+        for line in item.lines:
+            for run in line.runs:
+                draw_run(self.painter, run)
+
+    def box(self, item: Box) -> None:
+        _draw_box(self.painter, item)
+
+    def rule(self, item: Rule) -> None:
+        self.painter.setPen(QPen(_color(item.color), item.width))
+        self.painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
+
+    def polygon(self, item: Polygon) -> None:
+        painter = self.painter
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(_color(item.fill)))
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in item.points]))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def image_item(self, item: ImageItem) -> None:
+        _draw_image(self.painter, item)
+
+    def slider(self, item: Slider) -> None:
+        _draw_slider(self.painter, item)
+
+
 def paint_layout(painter: QPainter, layout: CardLayout) -> None:
     """Draw every primitive of ``layout`` as it is, in points, trim top-left at (0, 0)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    for item in layout.items:
-        if isinstance(item, TextBlock):
-            for line in item.lines:
-                for run in line.runs:
-                    draw_run(painter, run)
-        elif isinstance(item, Box):
-            _draw_box(painter, item)
-        elif isinstance(item, Rule):
-            painter.setPen(QPen(_color(item.color), item.width))
-            painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
-        elif isinstance(item, Polygon):
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(_color(item.fill)))
-            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in item.points]))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        elif isinstance(item, ImageItem):
-            _draw_image(painter, item)
-        elif isinstance(item, Slider):
-            _draw_slider(painter, item)
+    draw_primitives(layout, QtCardPainter(painter))
 
 
 def paint_sheet(painter: QPainter, sheet: Sheet) -> None:

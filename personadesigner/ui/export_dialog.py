@@ -5,6 +5,12 @@ the CLI builds), and the export itself is ``render.export.export_personas``
 run by ``ExportWorker`` in a thread with a cancellable progress dialog. The
 preview is page 1 drawn by the Qt painter from the same layout and sheet plan
 the export writes, so what the preview shows is what the file holds.
+
+The pieces have their own modules: the scope (ui.export_scope), the format and
+its resolution (ui.format_options, from the formats registry), the paper
+(ui.sheet_options), the output path (ui.export_target) and the preview column
+(ui.export_preview_pane). An option the chosen format does not honour is
+disabled, and left out of its ``ExportOptions``.
 """
 
 from __future__ import annotations
@@ -17,39 +23,31 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.errors import UserError
+from personadesigner.ui import export_feedback as feedback
 from personadesigner.ui.design_bar import template_choices, theme_choices, theme_swatch
 from personadesigner.ui.errors import message_box
-from personadesigner.ui import export_feedback as feedback
+from personadesigner.ui.export_preview_pane import PREVIEW_SIZE, PreviewPane
+from personadesigner.ui.export_scope import SCOPE_LABELS, ScopeChoice
+from personadesigner.ui.export_target import OutputTarget
 from personadesigner.ui.export_worker import ExportWorker, start_export
+from personadesigner.ui.format_options import FormatOptions
 from personadesigner.ui.settings import Settings
 from personadesigner.ui.sheet_options import PER_PAGE_CHOICES, SHEET_SIZES, SheetOptions
 from personadesigner.ui.sheet_options import is_poster as _is_poster
 
 __all__ = ["PER_PAGE_CHOICES", "SCOPE_LABELS", "SHEET_SIZES", "ExportDialog"]
-
-SCOPE_LABELS = {
-    "current": "Current persona",
-    "selected": "Selected personas",
-    "filtered": "Personas in the filtered list",
-    "all": "All personas in the library",
-}
-PREVIEW_SIZE = 300
 
 
 class ExportDialog(QDialog):
@@ -67,15 +65,13 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export persona cards")
         self._library = library
-        self._scopes = {k: list(v) for k, v in scopes.items()}
+        self._scope = ScopeChoice(library, scopes)
         self._thread: QThread | None = None
         self._worker: ExportWorker | None = None
         self._progress: QProgressDialog | None = None
         self.last_report: ExportReport | None = None
         self.last_error: str | None = None
         self._plan_error: str | None = None
-        #: The file name the dialog chose (not the user): it follows the scope until the user types one.
-        self._auto_stem = ""
         self.output: Path | None = None
         self.exported_count = 0
         self._preview_timer = QTimer(self)
@@ -83,7 +79,7 @@ class ExportDialog(QDialog):
         self._preview_timer.setInterval(120)
         self._preview_timer.timeout.connect(self.update_preview)
         self._build()
-        self._restore_path()
+        self._target.restore(self._formats.current())
         self._sync_enabled()
         self.update_preview()
 
@@ -92,25 +88,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)  # one even column of controls
 
-        self.format_combo = self._combo("formatCombo", "Format")
-        self.format_combo.addItem("PDF document (print-ready, vector text)", "pdf")
-        self.format_combo.addItem("PNG images (one file per card)", "png")
-        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(feedback.default_format(self._settings))))
-        form.addRow("&Format:", self.format_combo)
-
-        self.scope_combo = self._combo("scopeCombo", "Which personas")
-        for key in ("current", "selected", "filtered", "all"):
-            if key not in self._scopes:
-                continue
-            n = len(self._scopes[key])
-            self.scope_combo.addItem(f"{SCOPE_LABELS[key]} ({n})", key)
-            if n == 0:
-                self.scope_combo.model().item(self.scope_combo.count() - 1).setEnabled(False)
-        for i in range(self.scope_combo.count()):  # first scope that has personas
-            if self._scopes[self.scope_combo.itemData(i)]:
-                self.scope_combo.setCurrentIndex(i)
-                break
-        form.addRow("&Personas:", self.scope_combo)
+        self._formats = FormatOptions(feedback.default_format(self._settings))
+        self._formats.add_format_row(form)
+        form.addRow("&Personas:", self._scope.combo)
 
         self.template_combo = self._combo("exportTemplateCombo", "Template")
         self.template_combo.addItem("Each persona's own", None)
@@ -125,49 +105,19 @@ class ExportDialog(QDialog):
 
         self.sheet = SheetOptions()
         self.sheet.add_rows(form)
-        # The dialog's names for the shared paper widgets (tests and callers use them).
+        self._formats.add_dpi_row(form)
+        self.sheet.add_tile_row(form)
+        self._target = OutputTarget(self, self._settings, self._default_stem)
+        form.addRow(self._buddy("&Save to:", self._target.edit), self._target.row)
+        self._preview = PreviewPane()
+
+        # The dialog's names for its widgets (tests and callers use them).
+        self.format_combo, self.dpi_spin, self.scope_combo = self._formats.combo, self._formats.dpi_spin, self._scope.combo
         self.page_combo, self.per_page_combo = self.sheet.page_combo, self.sheet.per_page_combo
         self.bleed_combo, self.bleed_edit = self.sheet.bleed_combo, self.sheet.bleed_edit
         self.marks_check, self.tile_combo = self.sheet.marks_check, self.sheet.tile_combo
-
-        self.dpi_spin = QSpinBox()
-        self.dpi_spin.setObjectName("dpiSpin")
-        self.dpi_spin.setAccessibleName("Resolution in dots per inch")
-        self.dpi_spin.setRange(72, 1200)
-        self.dpi_spin.setSingleStep(50)
-        self.dpi_spin.setValue(300)
-        self.dpi_spin.setSuffix(" dpi")
-        form.addRow("&Resolution:", self.dpi_spin)
-
-        self.sheet.add_tile_row(form)
-
-        out_row = QHBoxLayout()
-        self.path_edit = QLineEdit()
-        self.path_edit.setObjectName("outputPathEdit")
-        self.path_edit.setAccessibleName("Output file or folder")
-        self.browse_button = QPushButton("C&hoose…")
-        self.browse_button.setObjectName("browseButton")
-        out_row.addWidget(self.path_edit, 1)
-        out_row.addWidget(self.browse_button)
-        form.addRow(self._buddy("&Save to:", self.path_edit), out_row)
-
-        self.preview = QLabel()
-        self.preview.setObjectName("exportPreview")
-        self.preview.setAccessibleName("Preview of the first page")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
-        self.preview.setWordWrap(True)
-        self.preview.setMargin(12)
-        self.preview.setStyleSheet("background: #8a8d91; border-radius: 4px;")
-        self.preview_caption = QLabel()
-        self.preview_caption.setObjectName("previewCaption")
-        self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_caption.setWordWrap(True)
-        self.preview_caption.setMaximumWidth(PREVIEW_SIZE)
-        side = QVBoxLayout()
-        side.addWidget(self.preview)
-        side.addWidget(self.preview_caption)
-        side.addStretch(1)
+        self.path_edit, self.browse_button = self._target.edit, self._target.browse_button
+        self.preview, self.preview_caption = self._preview.image, self._preview.caption
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -180,7 +130,7 @@ class ExportDialog(QDialog):
         left.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         top.addWidget(left, 1)
         top.addSpacing(12)
-        top.addLayout(side)
+        top.addLayout(self._preview.column)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(self.buttons)
@@ -211,99 +161,56 @@ class ExportDialog(QDialog):
         self._preview_timer.start()
 
     def _sync_enabled(self) -> None:
-        self.dpi_spin.setEnabled(self.format_combo.currentData() == "png")
+        """Enable what applies: the options the format honours (render.formats), tiling for posters."""
+        fmt = self._formats.current()
+        self._formats.sync()
+        self.template_combo.setEnabled(fmt.honours("template"))
+        self.theme_combo.setEnabled(fmt.honours("theme"))
         poster = _is_poster(self.template_combo.currentData()) or (
-            self.template_combo.currentData() is None
-            and any(_is_poster(t) for t in self._scope_templates())
+            self.template_combo.currentData() is None and any(_is_poster(t) for t in self._scope.first_templates())
         )
-        self.sheet.sync(poster)
+        self.sheet.sync(poster, fmt.honours)
         self._sync_export_button()
 
-    def _scope_templates(self) -> set[str]:
-        return {p.card.template for p in self._first_personas(self.persona_ids()[:1])}
-
-    def _first_personas(self, ids: list[str]) -> list:
-        """The whole personas the preview and the options look at, read once per scope
-        (not on every option change or keystroke in the bleed field)."""
-        cache = self.__dict__.setdefault("_persona_cache", {})
-        out = []
-        for pid in ids:
-            if pid not in cache:
-                try:
-                    cache[pid] = self._library.get(pid)
-                except UserError:  # deleted meanwhile: nothing to show or offer
-                    cache[pid] = None
-            if cache[pid] is not None:
-                out.append(cache[pid])
-        return out
-
     def scope(self) -> str:
-        return self.scope_combo.currentData() or ""
+        return self._scope.key()
 
     def set_scope(self, key: str) -> None:
-        self.scope_combo.setCurrentIndex(self.scope_combo.findData(key))
+        self._scope.set_key(key)
 
     def persona_ids(self) -> list[str]:
-        return list(self._scopes.get(self.scope(), []))
+        return self._scope.ids()
 
     def options(self) -> ExportOptions:
-        """The ExportOptions the widgets describe; UserError for a bad custom bleed."""
+        """The ExportOptions the widgets describe (what the format does not honour keeps its
+        default); UserError for a bad custom bleed."""
+        fmt = self._formats.current()
+        chosen = {
+            "template": self.template_combo.currentData(),
+            "theme": self.theme_combo.currentData(),
+            "dpi": self.dpi_spin.value(),
+        }
         return ExportOptions(
-            format=self.format_combo.currentData(),
-            template=self.template_combo.currentData(),
-            theme=self.theme_combo.currentData(),
-            dpi=self.dpi_spin.value(),
-            **self.sheet.values(),
+            format=fmt.key, **{k: v for k, v in chosen.items() if fmt.honours(k)}, **self.sheet.values()
         )
 
     # ------------------------------------------------------------ output path
     def _default_stem(self) -> str:
         ids = self.persona_ids()
-        names = [p.name for p in self._first_personas(ids[:1])] if len(ids) == 1 else []
+        names = [p.name for p in self._scope.personas(ids[:1])] if len(ids) == 1 else []
         return feedback.default_stem(names, len(ids), getattr(self._library, "name", "") or "")
 
-    def _default_path(self, fmt: str) -> Path:
-        """The persona's or the library's name, in the last export's folder."""
-        self._auto_stem = self._default_stem()
-        return feedback.output_path(feedback.default_folder(self._settings), self._auto_stem, fmt)
-
-    def _restore_path(self) -> None:
-        self.path_edit.setText(str(self._default_path(self.format_combo.currentData())))
+    def _format_changed(self, *_args) -> None:
+        self._target.format_changed(self._formats.current())
 
     def _scope_changed(self, *_args) -> None:
-        """One persona is named after itself, several after the library, unless the user typed a name."""
-        current = Path(self.path_edit.text().strip())
-        stem = current.stem if current.suffix.lower() == ".pdf" else current.name
-        if not self._auto_stem or stem != self._auto_stem:
-            return
-        self._auto_stem = self._default_stem()
-        fmt = self.format_combo.currentData()
-        self.path_edit.setText(str(feedback.output_path(current.parent, self._auto_stem, fmt)))
-
-    def _format_changed(self, *_args) -> None:
-        """PDF writes a file, PNG a folder: keep the name, switch the suffix."""
-        current = Path(self.path_edit.text().strip() or self._default_path("pdf"))
-        if self.format_combo.currentData() == "png":
-            self.path_edit.setText(str(current.with_suffix("") if current.suffix.lower() == ".pdf" else current))
-        elif current.suffix.lower() != ".pdf":
-            self.path_edit.setText(str(current.with_name(current.name + ".pdf")))
+        self._target.scope_changed(self._formats.current())
 
     def choose_path(self) -> None:
-        current = self.path_edit.text().strip()
-        if self.format_combo.currentData() == "pdf":
-            path, _ = QFileDialog.getSaveFileName(self, "Export to PDF", current, "PDF documents (*.pdf)")
-            if path and not path.lower().endswith(".pdf"):
-                path += ".pdf"
-        else:
-            path = QFileDialog.getExistingDirectory(self, "Export PNG images to folder", current)
-        if path:
-            self.path_edit.setText(path)
+        self._target.choose(self._formats.current())
 
     def output_path(self) -> Path:
-        text = self.path_edit.text().strip()
-        if not text:
-            raise UserError("Choose where to save the export first.")
-        return Path(text).expanduser()
+        return self._target.path(self._formats.current())
 
     # ---------------------------------------------------------------- preview
     def update_preview(self) -> None:
@@ -311,15 +218,11 @@ class ExportDialog(QDialog):
         try:
             pixmap, caption = self._render_preview()
         except UserError as exc:
-            # These choices cannot be exported (e.g. 8 cards do not fit on A4): say why.
             self._plan_error = str(exc)
-            self.preview.setPixmap(QPixmap())
-            self.preview.setText(self._plan_error)
-            self.preview_caption.setText("")
+            self._preview.show_problem(self._plan_error)
         else:
             self._plan_error = None
-            self.preview.setPixmap(pixmap)
-            self.preview_caption.setText(caption)
+            self._preview.show_page(pixmap, caption)
         self._sync_export_button()
 
     def _sync_export_button(self) -> None:
@@ -330,14 +233,12 @@ class ExportDialog(QDialog):
 
     def _render_preview(self) -> tuple[QPixmap, str]:
         from personadesigner.related_names import related_names
-        from personadesigner.ui.export_preview import first_page
+        from personadesigner.ui.export_preview import PREVIEW_CARDS, first_page
 
         ids = self.persona_ids()
         if not ids:
             raise UserError("No personas to export.")
-        from personadesigner.ui.export_preview import PREVIEW_CARDS
-
-        personas = self._first_personas(ids[:PREVIEW_CARDS])
+        personas = self._scope.personas(ids[:PREVIEW_CARDS])
         if not personas:
             raise UserError("No personas to export.")
         key = tuple(p.id for p in personas)
@@ -358,8 +259,6 @@ class ExportDialog(QDialog):
             ids = self.persona_ids()
             if not ids:
                 raise UserError("There are no personas to export in this choice.")
-            if options.format == "pdf" and out.is_dir():
-                raise UserError(f"{out} is a folder; type a file name ending in .pdf.")
         except UserError as exc:
             self._show_error(str(exc))
             return False

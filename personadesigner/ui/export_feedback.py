@@ -3,7 +3,8 @@
 The app never opens a file manager or a viewer by itself; the user asks for
 it with these buttons (QDesktopServices). The defaults live here too: the
 file is named after the persona (one persona) or the library (several), in
-the folder and format of the last export (ui.settings).
+the folder and format of the last export (ui.settings); the format's suffix
+(one file) or none (a folder) is the registry's (render.formats).
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
 
 from personadesigner.core.export_options import ExportReport
+from personadesigner.render import formats
 from personadesigner.render.filenames import safe_stem
 from personadesigner.ui.settings import EXPORT_FOLDER, EXPORT_FORMAT, Settings
 
 #: The note goes away by itself after this long (its buttons stay usable until then).
 NOTE_MS = 60_000
-FORMATS = ("pdf", "png")
 
 
 # ----------------------------------------------------------------- defaults
@@ -42,13 +43,9 @@ def default_folder(settings: Settings) -> Path:
 
 
 def default_format(settings: Settings) -> str:
+    """The last export's card format while it is still registered (render.formats), else PDF."""
     fmt = settings.get(EXPORT_FORMAT)
-    return fmt if fmt in FORMATS else "pdf"
-
-
-def output_path(folder: Path, stem: str, fmt: str) -> Path:
-    """A PDF is one file; PNG images go in a folder named like it."""
-    return folder / (f"{stem}.pdf" if fmt == "pdf" else stem)
+    return fmt if fmt in {f.key for f in formats.card_formats()} else "pdf"
 
 
 def remember(settings: Settings, out: Path, fmt: str) -> None:

@@ -34,6 +34,11 @@ def is_poster(template: str | None) -> bool:
     return max(t.width, t.height) > a4h.pt + 1 or min(t.width, t.height) > a4w.pt + 1
 
 
+def every_option(_option: str) -> bool:
+    """The PDF's and printing's answer: every paper option applies."""
+    return True
+
+
 def _combo(name: str, accessible: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
@@ -51,6 +56,8 @@ class SheetOptions:
     """The paper widgets of a dialog; ``add_rows`` and ``add_tile_row`` put them in its form."""
 
     def __init__(self) -> None:
+        #: What the chosen format honours (an ExportFormat's ``honours``), set by ``sync``.
+        self._honours: Callable[[str], bool] = every_option
         self.page_combo = _combo("pageSizeCombo", "Page size")
         self.page_combo.addItem("Card size (one card per page)", None)
         for name in SHEET_SIZES:
@@ -95,30 +102,39 @@ class SheetOptions:
         self.marks_check.toggled.connect(slot)
         self.bleed_edit.textChanged.connect(slot)
 
-    def sync(self, poster: bool) -> None:
-        """Enable what applies: cards per sheet on a sheet (not tiles), the custom bleed, tiling for posters."""
-        tiling = poster and self.tile_combo.currentData() is not None
-        self.per_page_combo.setEnabled(self.page_combo.currentData() is not None and not tiling)
+    def sync(self, poster: bool, honours: Callable[[str], bool] = every_option) -> None:
+        """Enable what applies: what the format honours (render.formats), cards per sheet on a
+        sheet (not tiles), the custom bleed, tiling for posters."""
+        self._honours = honours
+        tiling = poster and honours("tile_to") and self.tile_combo.currentData() is not None
+        self.page_combo.setEnabled(honours("page_size"))
+        self.per_page_combo.setEnabled(
+            honours("per_page") and honours("page_size") and self.page_combo.currentData() is not None and not tiling)
+        self.bleed_combo.setEnabled(honours("bleed"))
+        self.bleed_edit.setEnabled(honours("bleed"))
         self.bleed_edit.setVisible(self.bleed_combo.currentData() == "custom")
-        self.tile_combo.setEnabled(poster)
+        self.marks_check.setEnabled(honours("crop_marks"))
+        self.tile_combo.setEnabled(poster and honours("tile_to"))
         if not poster:
             self.tile_combo.setCurrentIndex(0)
 
     def values(self) -> dict[str, Any]:
-        """The ExportOptions fields these widgets describe; UserError for a bad custom bleed."""
-        choice = self.bleed_combo.currentData()
+        """The ExportOptions fields these widgets describe (an option the format does not
+        honour keeps its default); UserError for a bad custom bleed."""
+        honours = self._honours
+        choice = self.bleed_combo.currentData() if honours("bleed") else "off"
         bleed = None
         if choice == "3mm":
             bleed = Length.mm(3)
         elif choice == "custom":
             bleed = Length.parse(self.bleed_edit.text(), default_unit="mm")
         tile = self.tile_combo.currentData() if self.tile_combo.isEnabled() else None
-        page = self.page_combo.currentData()  # a poster's own size (A3..A0) when it is tiled
+        page = self.page_combo.currentData() if honours("page_size") else None  # a tiled poster's own size (A3..A0)
         return {
             "page_size": page,
-            "per_page": self.per_page_combo.currentData() if page and not tile else None,
+            "per_page": self.per_page_combo.currentData() if page and not tile and honours("per_page") else None,
             "bleed": bleed,
-            "crop_marks": self.marks_check.isChecked(),
+            "crop_marks": self.marks_check.isChecked() and honours("crop_marks"),
             "tile_to": tile,
         }
 
