@@ -252,18 +252,6 @@ class MainWindow(QMainWindow):
         """Delete: the persona on screen goes to the trash (Ctrl+Z or Edit > Trash… brings it back)."""
         self.persona_actions.trash()
 
-    def duplicate_persona(self) -> Persona | None:
-        return self.persona_actions.duplicate()
-
-    def focus_search(self) -> None:
-        self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.sidebar.search.selectAll()
-
-    def about(self) -> None:
-        from personadesigner.ui.help_dialogs import show_about
-
-        show_about(self)
-
     def set_library(self, library) -> None:
         """Show another library; the previous one is closed."""
         self.libraries.set_library(library)
@@ -286,9 +274,6 @@ class MainWindow(QMainWindow):
 
     def print_cards(self) -> None:
         self.output.print_cards()
-
-    def copy_card_image(self) -> None:
-        self.output.copy_card_image()
 
     # ------------------------------------------------------------------ conflicts and refresh
     def resolve_conflict(self, mine: Persona, theirs: Persona | None):

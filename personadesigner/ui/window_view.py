@@ -7,12 +7,12 @@ photo editor; a refused file changes nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 
 class WindowView(QObject):
-    """Zoom in/out/fit, Show form, where the user types, and photo drops on the card and the window."""
+    """Zoom in/out/fit, Show form, the search field, where the user types, and photo drops on the card and the window."""
 
     def __init__(self, window, parent: QObject | None = None) -> None:
         super().__init__(parent if parent is not None else window)
@@ -40,6 +40,12 @@ class WindowView(QObject):
         from personadesigner.ui.main_toolbar import set_form_visible
 
         set_form_visible(self.window, visible)
+
+    def focus_search(self) -> None:
+        """Edit > Find… (Ctrl+F): type in the library's search field."""
+        search = self.window.sidebar.search
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
 
     def editing(self) -> bool:
         """The user is typing in the form or on the card (the keyboard focus is there)."""
