@@ -82,17 +82,13 @@ class LibrarySync(QObject):
         idle = not (self.is_editing() or document.unsaved)
         # Trashed or deleted elsewhere while the user only looks at it: its neighbour is shown.
         left = self.current.refresh(may_move=idle)
-        self.on_names_changed_if(listed != [(s.id, s.name) for s in model.all_summaries()])
+        if [(s.id, s.name) for s in model.all_summaries()] != listed:
+            self.on_names_changed()  # only an add, delete or rename changes the pickers
         if left is not None:
             self.status(f"\u201c{left}\u201d was moved to the trash or deleted elsewhere.")
             return
         if idle and self.persona_is_stale():
             document.reload()
-
-    def on_names_changed_if(self, changed: bool) -> None:
-        """Only an add, delete or rename changes the pickers (re-reading them costs)."""
-        if changed:
-            self.on_names_changed()
 
     def persona_is_stale(self) -> bool:
         """The persona on screen has a newer version in the library (or left it)."""
