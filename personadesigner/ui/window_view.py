@@ -1,4 +1,6 @@
-"""How the window shows the card: zoom, the form pane, and image files dropped as the photo.
+"""How the window shows the card: zoom, where the keyboard is, and image files dropped as the photo.
+
+(View › Show form, the form pane's toggle, lives with the toolbar in ui/main_toolbar.py.)
 
 An image file dropped on the card (or anywhere on the window) becomes the
 persona's photo through the form, which checks it like a file picked in the
@@ -12,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 
 
 class WindowView(QObject):
-    """Zoom in/out/fit, Show form, the search field, where the user types, and photo drops on the card and the window."""
+    """Zoom in/out/fit, the search field, where the user types, and photo drops on the card and the window."""
 
-    def __init__(self, window, parent: QObject | None = None) -> None:
-        super().__init__(parent if parent is not None else window)
+    def __init__(self, window) -> None:
+        super().__init__(window)
         self.window = window
         self.canvas = window.canvas
         self.form = window.form
@@ -25,7 +27,7 @@ class WindowView(QObject):
         viewport.setAcceptDrops(True)
         window.setAcceptDrops(True)
 
-    # ------------------------------------------------------------ zoom and panes
+    # ------------------------------------------------------------ zoom and focus
     def zoom_in(self) -> None:
         self.canvas.zoom_in()
 
@@ -34,12 +36,6 @@ class WindowView(QObject):
 
     def zoom_fit(self) -> None:
         self.canvas.zoom_fit()
-
-    def set_form_visible(self, visible: bool) -> None:
-        """Show or hide the form pane (remembered); see View › Show form."""
-        from personadesigner.ui.main_toolbar import set_form_visible
-
-        set_form_visible(self.window, visible)
 
     def focus_search(self) -> None:
         """Edit > Find… (Ctrl+F): type in the library's search field."""
