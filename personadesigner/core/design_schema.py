@@ -9,6 +9,7 @@ what is allowed there, read from the schema itself so it never goes stale.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import msgspec
 import msgspec.inspect as mi
 
-from personadesigner.errors import UserError
+from personadesigner.errors import UserError, quoted
 
 _WHERE = re.compile(r" - at `\$(?P<path>[^`]*)`$")
 _TOKEN = re.compile(r"\.(?P<key>[A-Za-z_][A-Za-z0-9_]*)|\[(?P<index>\d+|\.\.\.)\]")
@@ -64,7 +65,7 @@ def _explain(exc: msgspec.ValidationError, data: Any, schema: type, kind: str, s
     missing = re.match(r"Object missing required field `(.*)`$", problem)
     if missing:
         return DesignFileError(kind, source, key_path([*tokens, missing.group(1)]), "a required key is missing",
-                               _describe(_field_type(info, missing.group(1))))
+                               _choices(info, missing.group(1)) or _describe(_field_type(info, missing.group(1))))
     if problem.startswith("Invalid value") and isinstance(parent, mi.UnionType):  # a tagged union's tag
         tags = sorted(t.tag for t in parent.types if isinstance(t, mi.StructType))
         return DesignFileError(kind, source, key_path(tokens), f"{_value(data, tokens)} is not a known {tokens[-1]}",
@@ -149,15 +150,21 @@ def _failing_key(info, data) -> str:
     return "..."
 
 
-def _value(data: Any, tokens: list) -> str:
-    from personadesigner.errors import quoted
+def _choices(info, key: str) -> str:
+    """The values a struct names for one of its keys (a section's persona fields), if it does."""
+    allowed = getattr(getattr(info, "cls", None), f"{key}s_allowed", None)
+    return allowed_words(allowed()) if callable(allowed) else ""
 
+
+def _value(data: Any, tokens: list) -> str:
     for t in tokens:
         try:
             data = data[t]
         except (KeyError, IndexError, TypeError):
             return "the value"
-    return quoted(data) if isinstance(data, str) else ("the value " + str(data)[:40] if data is not None else "null")
+    if isinstance(data, str):
+        return quoted(data)
+    return "the value " + quoted(json.dumps(data, ensure_ascii=False), 40)[1:-1]
 
 
 def _keys(info) -> str:
@@ -170,29 +177,41 @@ def _describe(info) -> str:
     """What a value of this type may be, in a user's words."""
     if info is None:
         return ""
-    if isinstance(info, mi.Metadata):
-        text = (info.extra_json_schema or {}).get("description")
-        return text or _describe(info.type)
-    if isinstance(info, mi.LiteralType):
-        return allowed_words(info.values)
-    if isinstance(info, mi.UnionType):
-        parts = [_describe(t) for t in info.types if not isinstance(t, mi.NoneType)]
-        return " or ".join(p for p in parts if p)
-    if isinstance(info, mi.BoolType):
-        return "true or false"
-    if isinstance(info, (mi.FloatType, mi.IntType)):
-        word = "a whole number" if isinstance(info, mi.IntType) else "a number"
-        bounds = [f"{op} {v:g}" for op, v in ((">", info.gt), (">=", info.ge), ("<", info.lt), ("<=", info.le))
-                  if v is not None]
-        return word + (f" {' and '.join(bounds)}" if bounds else "")
-    if isinstance(info, mi.StrType):
-        return "text"
-    if isinstance(info, (mi.VarTupleType, mi.ListType)):
-        return f"a list of {_describe(info.item_type)}"
-    if isinstance(info, mi.TupleType):
-        return f"a list of {len(info.item_types)}: " + ", ".join(_describe(t) for t in info.item_types)
-    if isinstance(info, mi.DictType):
-        return f"an object of {_describe(info.value_type)}"
-    if isinstance(info, mi.StructType):
-        return "an object with the keys " + _keys(info)
-    return ""
+    describe = _DESCRIBE.get(type(info))
+    return describe(info) if describe else ""
+
+
+def _describe_metadata(info) -> str:
+    return (info.extra_json_schema or {}).get("description") or _describe(info.type)
+
+
+def _describe_union(info) -> str:
+    structs = [t for t in info.types if isinstance(t, mi.StructType) and t.tag is not None]
+    if structs:
+        kinds = allowed_words(sorted(t.tag for t in structs))
+        return f'an object whose "{structs[0].tag_field}" is one of {kinds}'
+    parts = [_describe(t) for t in info.types if not isinstance(t, mi.NoneType)]
+    return " or ".join(p for p in parts if p)
+
+
+def _describe_number(info) -> str:
+    word = "a whole number" if isinstance(info, mi.IntType) else "a number"
+    bounds = [f"{op} {v:g}" for op, v in ((">", info.gt), (">=", info.ge), ("<", info.lt), ("<=", info.le))
+              if v is not None]
+    return word + (f" {' and '.join(bounds)}" if bounds else "")
+
+
+_DESCRIBE = {
+    mi.Metadata: _describe_metadata,
+    mi.UnionType: _describe_union,
+    mi.LiteralType: lambda info: allowed_words(info.values),
+    mi.BoolType: lambda info: "true or false",
+    mi.FloatType: _describe_number,
+    mi.IntType: _describe_number,
+    mi.StrType: lambda info: "text",
+    mi.VarTupleType: lambda info: f"a list of {_describe(info.item_type)}",
+    mi.ListType: lambda info: f"a list of {_describe(info.item_type)}",
+    mi.TupleType: lambda info: f"a list of {len(info.item_types)}: " + ", ".join(map(_describe, info.item_types)),
+    mi.DictType: lambda info: f"an object of {_describe(info.value_type)}",
+    mi.StructType: lambda info: "an object with the keys " + _keys(info),
+}

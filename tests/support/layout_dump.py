@@ -56,6 +56,12 @@ def personas() -> dict[str, Persona]:
         last_validated="2025-12-31",
     )  # fmt: skip
     found["name_only"] = Persona(name="N", type="negative")
+    found["right_to_left"] = Persona(
+        name="שרה לוי", type="buyer", role="מנהלת רכש", quote="אני צריכה מספרים", goals=["להוריד עלויות", "Latin goal"],
+        pain_points=["عملية بطيئة"], channels=["לינקדאין"], story="סיפור ארוך\nעוד פסקה",
+        custom=[CustomSection("הערה", "ערך בעברית"), CustomSection("Latin label", "ערך")],
+        sources=[Source("survey", "סקר", "2026-01-01", "")], related=[Relation("sample1", "buys_for")],
+    )  # fmt: skip
     for key, p in found.items():
         p.id = key
     return found
