@@ -30,6 +30,7 @@ class DesignFolder(Generic[T]):
         self.folder = folder
         self.build = build
         self.order = order
+        #: file path -> (its version when parsed, what was built)
         self._parsed: dict[str, tuple[tuple[int, int], T]] = {}
 
     def names(self) -> list[str]:
@@ -38,17 +39,15 @@ class DesignFolder(Generic[T]):
 
     def load(self, name: str) -> T:
         """The parsed file ``name``; UserError naming the choices, or the file, key and what is allowed."""
-        found = self._parsed.get(name) if isinstance(name, str) else None
-        if found is not None:
-            version = _version(self.folder() / f"{name}.json")
-            if version == found[0]:
-                return found[1]
-        names = self.names()
-        data = read_design_file(self.kind, name, self.folder(), names)
-        path = self.folder() / f"{name}.json"
-        version = _version(path)
+        folder = self.folder()
+        path = folder / f"{name}.json" if isinstance(name, str) else None
+        found = self._parsed.get(str(path))
+        if found is not None and _version(path) == found[0]:  # only a name once found in the folder is cached
+            return found[1]
+        version = _version(path) if path is not None else (-1, -1)
+        data = read_design_file(self.kind, name, folder, self.names())
         made = self.build(name, data, path)
-        self._parsed[name] = (version, made)
+        self._parsed[str(path)] = (version, made)
         return made
 
     def load_all(self) -> tuple[list[T], list[UserError]]:
