@@ -189,3 +189,10 @@ def test_templates_and_problems_lists_the_good_and_names_the_broken(template_fol
     good, broken = templates.templates_and_problems()
     assert [t.name for t in good] == ["card", "profile", "slide", "poster"]
     assert len(broken) == 1 and "mini.json" in str(broken[0]) and "regions[2].kind" in str(broken[0])
+
+
+def test_every_section_kind_is_documented_for_template_authors():
+    from personadesigner.core.section_kinds import SECTION_KINDS
+
+    readme = resource("templates", "README.md").read_text(encoding="utf-8")
+    assert [k for k in SECTION_KINDS if f"`{k}`" not in readme] == []
