@@ -13,7 +13,7 @@ section never leaves its heading behind. Notes are internal: no kind prints them
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, ClassVar, Literal, Optional, Union
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
@@ -23,7 +23,7 @@ from personadesigner.core.persona import FIELD_LABELS, RELATION_LABELS, SOURCE_K
 from personadesigner.core.text import clean
 
 #: A template length: points, a unit ("6mm", "0.25in") or a share of the page ("40%").
-Length = Annotated[Union[float, str], msgspec.Meta(
+Length = Annotated[float | str, msgspec.Meta(
     description='a length: a number of points, or text such as "6mm", "0.25in" or "40%"')]
 Align = Literal["left", "center", "right"]
 Count = Annotated[int, msgspec.Meta(ge=1, description="a whole number, 1 or more")]
@@ -52,13 +52,13 @@ class Section(msgspec.Struct, frozen=True, forbid_unknown_fields=True, tag_field
     """Keys every flow item has."""
 
     #: The persona field the item shows (what the canvas selects when it is clicked).
-    field: Optional[str] = None
+    field: str | None = None
     style: str = "body"
-    align: Optional[Align] = None
+    align: Align | None = None
     #: Shown only when it fits whole at the size the other sections need.
     optional: bool = False
     #: The gap above it instead of the flow's ``section_gap``.
-    space_before: Optional[Length] = None
+    space_before: Length | None = None
 
     #: The persona fields ``field`` may name (a function: the persona's fields are read when a file is checked).
     fields_allowed: ClassVar[Callable[[], tuple[str, ...]]] = tuple
@@ -68,7 +68,7 @@ class Headed(Section, frozen=True):
     """A section under a heading (``heading: false`` drops it; ``label`` replaces its words)."""
 
     heading: bool = True
-    label: Optional[str] = None
+    label: str | None = None
     heading_style: str = "heading"
 
 
@@ -185,7 +185,7 @@ class ListSection(Headed, tag="list", frozen=True, kw_only=True):
     """A list field as bullets (``bullets: false``: plain lines)."""
 
     field: str
-    max_items: Optional[Count] = None
+    max_items: Count | None = None
     bullets: bool = True
     fields_allowed: ClassVar = staticmethod(list_fields)
 
@@ -205,7 +205,7 @@ class Inline(Headed, tag="inline", frozen=True, kw_only=True):
     """A list field as one line, the items joined by ``separator`` (channels, tools)."""
 
     field: str
-    max_items: Optional[Count] = None
+    max_items: Count | None = None
     separator: str = " \u00b7 "
     fields_allowed: ClassVar = staticmethod(list_fields)
 
@@ -224,7 +224,7 @@ class Sliders(Headed, tag="sliders", frozen=True):
     """The personality traits as sliders."""
 
     style: str = "slider"
-    max_items: Optional[Count] = None
+    max_items: Count | None = None
     fields_allowed: ClassVar = staticmethod(lambda: ("traits",))
 
 
@@ -372,7 +372,7 @@ def _evidence_line(spec: EvidenceLine, p: Persona, names) -> list[Block]:
 class SegmentOrTags(Section, tag="segment_or_tags", frozen=True):
     """The segment, or the tags when there is no segment."""
 
-    max_items: Optional[Count] = None
+    max_items: Count | None = None
 
 
 @section_kind(SegmentOrTags)

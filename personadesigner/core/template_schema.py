@@ -11,7 +11,7 @@ The flow items are the section kinds of core.section_kinds.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal, Union
 
 import msgspec
 
@@ -19,7 +19,8 @@ from personadesigner.core import persona as P
 from personadesigner.core.design_schema import DesignFileError, allowed_words, convert
 from personadesigner.core.section_kinds import Align, Count, Facts, Length, Section, section_types, text_fields
 from personadesigner.core.theme_schema import COLOR_ROLES, HEX_WORDS, TYPE_COLOR, is_hex
-from personadesigner.core.units import PAGE_SIZES, Length as Measure, page_size_name
+from personadesigner.core.units import PAGE_SIZES, page_size_name
+from personadesigner.core.units import Length as Measure
 from personadesigner.errors import UserError, quoted
 
 Positive = Annotated[float, msgspec.Meta(gt=0, description="a number above 0")]
@@ -45,14 +46,14 @@ class Style(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     italic: bool = False
     #: The preferred size; text shrinks towards ``min`` until it fits.
     size: Positive = 9.0
-    min: Optional[Positive] = None
+    min: Positive | None = None
     leading: Positive = 1.3
     color: str = "text"
     #: Extra space between letters, in em.
     tracking: float = 0.0
     upper: bool = False
     #: A badge's pill colour.
-    fill: Optional[str] = None
+    fill: str | None = None
 
 
 #: The styles every template has unless it defines its own of the same name.
@@ -73,13 +74,13 @@ DEFAULT_STYLES: dict[str, Style] = {
 class Negative(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The warning band of a negative persona (a negative_band region may override both)."""
 
-    height: Optional[Length] = None
-    text: Optional[str] = None
+    height: Length | None = None
+    text: str | None = None
 
 
 class Region(msgspec.Struct, frozen=True, forbid_unknown_fields=True, tag_field="kind"):
     #: "negative", "not_negative", "filled:<flow id>" or "empty:<flow id>".
-    when: Optional[str] = None
+    when: str | None = None
 
 
 class Placed(Region, frozen=True):
@@ -89,12 +90,12 @@ class Placed(Region, frozen=True):
     (plus ``bottom_gap``), ``left`` "right_of:<flow id>" (plus ``left_gap``).
     """
 
-    left: Optional[Length] = None
-    right: Optional[Length] = None
-    width: Optional[Length] = None
-    top: Optional[Length] = None
-    bottom: Optional[Length] = None
-    height: Optional[Length] = None
+    left: Length | None = None
+    right: Length | None = None
+    width: Length | None = None
+    top: Length | None = None
+    bottom: Length | None = None
+    height: Length | None = None
     #: Not moved down by the negative band.
     pin: bool = False
     gap: Length = 0
@@ -103,11 +104,11 @@ class Placed(Region, frozen=True):
 
 
 class Rect(Placed, tag="rect", frozen=True):
-    fill: Optional[str] = None
-    stroke: Optional[str] = None
+    fill: str | None = None
+    stroke: str | None = None
     stroke_width: Length = 0
     radius: Length = 0
-    field: Optional[str] = None
+    field: str | None = None
     #: Extends into the bleed where it touches the trim edge.
     bleed: bool = True
 
@@ -120,21 +121,21 @@ class RuleRegion(Placed, tag="rule", frozen=True):
 class Photo(Placed, tag="photo", frozen=True):
     clip: Literal["ellipse", "rounded", "rect"] = "ellipse"
     fill: str = "type"
-    ring: Optional[str] = None
+    ring: str | None = None
     ring_width: Length = 0
     initials_style: str = "initials"
 
 
 class NegativeBand(Region, tag="negative_band", frozen=True):
-    height: Optional[Length] = None
-    text: Optional[str] = None
+    height: Length | None = None
+    text: str | None = None
 
 
-SectionItem = Union[section_types()]  # type: ignore[valid-type]
+SectionItem = Union[section_types()]  # type: ignore[valid-type]  # noqa: UP007 (built from the registry)
 
 
 class FlowRegion(Placed, tag="flow", frozen=True):
-    id: Optional[str] = None
+    id: str | None = None
     items: tuple[SectionItem, ...] = ()
     columns: Count = 1
     gutter: Length = 16
@@ -146,22 +147,22 @@ class FlowRegion(Placed, tag="flow", frozen=True):
     bar_indent: Length = 10
     slider_height: Length = 4
     #: Flows of one group share a type size (laid out after every other region).
-    fit_group: Optional[str] = None
+    fit_group: str | None = None
 
 
-AnyRegion = Union[Rect, RuleRegion, Photo, NegativeBand, FlowRegion]
+AnyRegion = Rect | RuleRegion | Photo | NegativeBand | FlowRegion
 
 
 class TemplateSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: A page name ("A4") or [width, height].
-    size: Union[str, tuple[Length, Length]]
-    title: Optional[str] = None
+    size: str | tuple[Length, Length]
+    title: str | None = None
     description: str = ""
-    orientation: Optional[Literal["portrait", "landscape"]] = None
+    orientation: Literal["portrait", "landscape"] | None = None
     sizes: tuple[str, ...] = ()
     resize: Literal["fixed", "reflow", "scale"] = "fixed"
-    margin: Optional[Length] = None
-    safe: Optional[Length] = None
+    margin: Length | None = None
+    safe: Length | None = None
     negative: Negative = Negative()
     styles: dict[str, Style] = {}
     regions: tuple[AnyRegion, ...] = ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -37,10 +37,10 @@ Size = Annotated[float, msgspec.Meta(ge=0, description="a number of points, 0 or
 
 class Typography(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: None: sans.
-    heading: Optional[Family] = None
+    heading: Family | None = None
     body: Family = "sans"
     #: None: the heading's family when the theme names one, else serif.
-    quote: Optional[Family] = None
+    quote: Family | None = None
     #: Every text style's minimum size is raised to at least this (readability themes).
     min_size: Size = 0.0
     #: Multiplies every text style's minimum size (>= 1 keeps text larger).
@@ -49,10 +49,10 @@ class Typography(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 class ThemeSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     colors: dict[str, str]
-    title: Optional[str] = None
+    title: str | None = None
     description: str = ""
     types: dict[str, str] = {}
-    typography: Optional[Typography] = None
+    typography: Typography | None = None
 
 
 def parse_theme(data, source: str | Path) -> ThemeSpec:

@@ -9,10 +9,11 @@ role or a colour that is not "#rrggbb" is refused at load, in one line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from personadesigner.core.colors import mix
 from personadesigner.core.design_cache import DesignFolder

@@ -28,11 +28,10 @@ DIGESTS = Path(__file__).resolve().parents[1] / "core" / "data" / "layout_digest
 
 def personas() -> dict[str, Persona]:
     """The sample personas, the hostile ones of the test suite and two extremes, with fixed ids."""
-    from support.layout_samples import SAMPLES
-    from support.personas import every_field
-
     from personadesigner.core.persona import CustomSection, Relation, Source, Trait
     from personadesigner.samples import sample_personas
+    from support.layout_samples import SAMPLES
+    from support.personas import every_field
 
     found: dict[str, Persona] = {}
     for k, p in enumerate(sample_personas()):
