@@ -98,7 +98,10 @@ def _walk(path: str, data: Any, info):
             data = data.get(key) if isinstance(data, dict) else None
             tokens.append(key)
             continue
-        info = getattr(info, "item_type", info)
+        if isinstance(info, mi.TupleType):
+            info = info.item_types[min(int(index), len(info.item_types) - 1)]
+        else:
+            info = getattr(info, "item_type", info)
         data = data[int(index)] if isinstance(data, list) and int(index) < len(data) else None
         parent = info
         tokens.append(int(index))

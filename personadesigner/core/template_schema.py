@@ -25,6 +25,8 @@ from personadesigner.errors import UserError, quoted
 
 Positive = Annotated[float, msgspec.Meta(gt=0, description="a number above 0")]
 Share = Annotated[float, msgspec.Meta(ge=0, le=1, description="a share of the width from 0 to 1")]
+PageSize = Annotated[str | tuple[Length, Length], msgspec.Meta(
+    description='a page size such as "A4", or [width, height] as two lengths such as ["105mm", "148mm"]')]
 LENGTH_WORDS = 'a number of points, or text such as "6mm", "0.25in" or "40%"'
 
 
@@ -155,7 +157,7 @@ AnyRegion = Rect | RuleRegion | Photo | NegativeBand | FlowRegion
 
 class TemplateSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: A page name ("A4") or [width, height].
-    size: str | tuple[Length, Length]
+    size: PageSize
     title: str | None = None
     description: str = ""
     orientation: Literal["portrait", "landscape"] | None = None
