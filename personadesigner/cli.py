@@ -19,7 +19,7 @@ from personadesigner.cli_text import PROG, one_line
 from personadesigner.errors import UserError
 
 EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
-COMMANDS = ("list", "show", "import", "export", "templates", "themes", "check")
+COMMANDS = ("list", "show", "import", "export", "templates", "themes", "check", "discover")
 #: Whole-library commands from cli_data; registered only when asked for (their imports are heavy).
 DATA_COMMANDS = ("copy", "backup", "restore")
 
@@ -99,6 +99,9 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     sub.add_parser("templates", help="list card templates with their trim sizes")
     sub.add_parser("themes", help="list colour themes with their fonts")
     sub.add_parser("check", parents=[library], help="check the library's integrity and schema")
+    from personadesigner.cli_discover import register as register_discover
+
+    register_discover(sub)
     if with_data_commands:
         from personadesigner.cli_data import register
 
