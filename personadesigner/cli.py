@@ -67,6 +67,8 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--type", help="only this persona type")
     p.add_argument("--search", metavar="TEXT", help="only personas whose text contains TEXT")
     p.add_argument("--tag", help="only personas with this tag")
+    p.add_argument("--stale", nargs="?", const=12, type=int, metavar="MONTHS",
+                   help="only personas last validated MONTHS or more ago (default 12)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("show", parents=[library], help="show one persona")

@@ -8,6 +8,7 @@ internal and never become a block.
 
 from __future__ import annotations
 
+from personadesigner.core.evidence_notes import share_line
 from personadesigner.core.layout_flow import Block
 from personadesigner.core.persona import FIELD_LABELS, RELATION_LABELS, SOURCE_KIND_LABELS, TYPE_LABELS, Persona
 from personadesigner.core.text import clean
@@ -116,9 +117,10 @@ def section_blocks(spec: dict, p: Persona, names: dict[str, str] | None = None) 
         n = len(p.sources)
         if n:
             parts.append(f"{n} research source{'s' if n != 1 else ''}")
-        if not parts:
-            return []
-        return [Block("text", field="confidence", text=spec.get("separator", "  \u00b7  ").join(parts), style=style, align=align)]
+        share = share_line(p)  # a data-built persona: "represents 34 % of 600 respondents"
+        lines = [spec.get("separator", "  \u00b7  ").join(parts)] if parts else []
+        return [Block("text", field="confidence", text=t, style=style, align=align) for t in lines] + (
+            [Block("text", field="sources", text=share[:1].upper() + share[1:], style=style, align=align)] if share else [])
     if kind == "segment_or_tags":
         segment = clean(p.segment).strip().replace("\n", " ")
         if segment:

@@ -100,20 +100,16 @@ def draft(number: int, of: int, columns: list[Column], rows: list[list[str]], me
                 for option, count in counts.most_common():
                     if count / size >= CHANNEL_SHARE and option not in p_list:
                         p_list.append(f"{option} ({pct(count / size)})")
-    quote_pool: list[str] = []
-    for col in columns:
-        if col.kind != "text":
-            continue
-        answers = representative([row[col.index] for row in rows], members, closeness, limit=4)
-        target = text_field(col)
-        if target is None:
-            quote_pool[:0] = answers[:1]  # a free "anything else?" answer is the most personal quote
-            continue
-        if answers:
-            quote_pool.append(answers[0])
-            getattr(p, target).extend(a for a in answers[:3] if a not in getattr(p, target))
-    if quote_pool:
-        p.quote = quote_pool[0]
+    by_column = [(text_field(col), representative([row[col.index] for row in rows], members, closeness, limit=4))
+                 for col in columns if col.kind == "text"]
+    # The quote: a free "anything else?" answer is the most personal, then a frustration, then a goal.
+    preference = {None: 0, "pain_points": 1, "goals": 2}
+    pool = sorted((preference.get(target, 3), answers[0]) for target, answers in by_column if answers)
+    p.quote = pool[0][1] if pool else ""
+    for target, answers in by_column:
+        if target is not None:
+            getattr(p, target).extend(a for a in answers if a != p.quote and a not in getattr(p, target))
+            del getattr(p, target)[3:]
     share = size / total
     p.segment = f"Segment {number} of {of} ({pct(share)} of respondents)"
     p.sources = [Source(kind="survey", title=f"Survey {source}, n = {size} of {total}", date=today.isoformat(),
