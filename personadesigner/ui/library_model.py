@@ -28,6 +28,7 @@ from personadesigner.errors import UserError
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 ThumbnailRole = Qt.ItemDataRole.UserRole + 3
+StaleRole = Qt.ItemDataRole.UserRole + 4  # last validated too long ago (ui/stale_badge.py)
 
 THUMB_CACHE_MAX = 512
 
@@ -60,6 +61,9 @@ class LibraryModel(QAbstractListModel):
     def reload(self) -> None:
         """Read every live summary again, then filter and sort them in memory."""
         self._all = self.library.list(sort="name") if self.library is not None else []
+        from personadesigner.ui.stale_badge import load_stale_ids
+
+        self.stale = load_stale_ids(self.library)
         self._all_row = {s.id: i for i, s in enumerate(self._all)}
         self._folded = [self._fold_summary(s) for s in self._all]
         self._deep_ids = None
@@ -218,6 +222,8 @@ class LibraryModel(QAbstractListModel):
             return s.id
         if role == ThumbnailRole:
             return self.thumbnail(s.photo_hash)
+        if role == StaleRole:
+            return s.id in getattr(self, "stale", ())
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{s.name}\n{s.role}\n{TYPE_LABELS.get(s.type, s.type)}" if s.role else s.name
         if role == Qt.ItemDataRole.AccessibleTextRole:
