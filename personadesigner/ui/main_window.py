@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        from personadesigner.ui.discover_dialog import add_to_menu  # File › Discover personas from data…
+        add_to_menu(self, file_menu)
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
