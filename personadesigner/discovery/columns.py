@@ -12,6 +12,7 @@ ignored with the reason said. Cells that do not fit a numeric or scale column
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ def parse_kind(text: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=65536)  # survey answers repeat: parse each distinct text once
 def parse_number(cell: str) -> float | None:
     text = cell.strip().replace("\u00a0", "").replace(" ", "")
     if text.endswith("%"):
@@ -87,8 +89,14 @@ def parse_number(cell: str) -> float | None:
         return None
 
 
+_DATE_SHAPE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d\d:\d\d:\d\d)?$")
+
+
+@functools.lru_cache(maxsize=65536)
 def parse_date(cell: str) -> _dt.date | None:
     text = cell.strip()
+    if not _DATE_SHAPE.match(text):
+        return None
     for fmt in _DATE_FORMATS:
         try:
             return _dt.datetime.strptime(text, fmt).date()
@@ -101,6 +109,7 @@ def split_options(cell: str, separator: str) -> list[str]:
     return [part.strip() for part in cell.split(separator) if part.strip()]
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
@@ -148,7 +157,7 @@ def guess_column(index: int, name: str, cells: list[str]) -> Column:
         col = _as_kind(index, name, cells, "likert", levels=scale)
         col.reason = "ordered scale labels"
         return col
-    numbers = [parse_number(v) for v in values]
+    numbers = [parse_number(v) for v in values]  # cached per distinct answer
     numeric = sum(x is not None for x in numbers)
     if numeric >= (1 - STRAY_SHARE) * n:
         ints = {int(x) for x in numbers if x is not None and float(x).is_integer()}
@@ -163,7 +172,7 @@ def guess_column(index: int, name: str, cells: list[str]) -> Column:
         col = _as_kind(index, name, cells, "number")
         col.reason = "numbers"
         return col
-    dates = sum(parse_date(v) is not None for v in values)
+    dates = sum(c for v, c in distinct.items() if parse_date(v) is not None)
     if dates >= (1 - STRAY_SHARE) * n:
         col = _as_kind(index, name, cells, "date")
         col.reason = "dates"
@@ -237,11 +246,12 @@ def _as_kind(index: int, name: str, cells: list[str], kind: str, *, levels: list
 
 def likert_rank(col: Column, cell: str) -> float | None:
     """The cell's position on the column's scale (0 = lowest), None for blank or stray."""
-    key = _key(cell)
-    for k, level in enumerate(col.levels):
-        if _key(level) == key:
-            return float(k)
-    return None
+    return likert_index(tuple(col.levels)).get(_key(cell))
+
+
+@functools.lru_cache(maxsize=256)
+def likert_index(levels: tuple[str, ...]) -> dict[str, float]:
+    return {_key(level): float(k) for k, level in enumerate(levels)}
 
 
 def describe(columns: list[Column]) -> list[str]:

@@ -23,8 +23,8 @@ from collections import Counter
 import numpy as np
 
 from personadesigner.core.persona import NAME_MAX, Persona, Source
-from personadesigner.discovery.columns import Column, split_options
-from personadesigner.discovery.encode import numeric_values
+from personadesigner.discovery.columns import Column
+from personadesigner.discovery.encode import Answers
 from personadesigner.discovery.profile import Finding, pct, representative
 from personadesigner.interchange.csv_fields import field_for_header, header_key
 
@@ -71,23 +71,23 @@ def option_field(col: Column) -> str | None:
     return None
 
 
-def draft(number: int, of: int, columns: list[Column], rows: list[list[str]], members: np.ndarray,
+def draft(number: int, of: int, columns: list[Column], answers: Answers, members: np.ndarray,
           closeness: np.ndarray, found: list[Finding], *, source: str, stability: float,
           today: _dt.date) -> Persona:
     """The draft persona of one segment (validated)."""
-    size, total = int(members.sum()), len(rows)
+    size, total = int(members.sum()), len(answers)
     label = _name_label(found)
     name = f"Draft persona {number}" + (f" \u2014 {label}" if label else "")
     p = Persona(name=_fit(name, NAME_MAX))
     for col in columns:
-        cells = [row[col.index] for row in rows]
+        cells = answers.cells(col)
         target = field_for_header(col.name)
         if col.kind in ("category", "likert") and target in PROFILE_FIELDS and not getattr(p, target):
             typical = Counter(cells[i].strip() for i in np.flatnonzero(members) if cells[i].strip())
             if typical:
                 setattr(p, target, typical.most_common(1)[0][0])
         elif col.kind == "number" and target in PROFILE_FIELDS and not getattr(p, target):
-            x = numeric_values(col, cells)[members]
+            x = answers.numbers(col)[members]
             x = x[~np.isnan(x)]
             if len(x):
                 lo, hi = np.percentile(x, [25, 75])
@@ -96,11 +96,11 @@ def draft(number: int, of: int, columns: list[Column], rows: list[list[str]], me
             target = option_field(col)
             if target:
                 p_list = getattr(p, target)
-                counts = Counter(o for i in np.flatnonzero(members) for o in set(split_options(cells[i], col.separator)))
-                for option, count in counts.most_common():
-                    if count / size >= CHANNEL_SHARE and option not in p_list:
-                        p_list.append(f"{option} ({pct(count / size)})")
-    by_column = [(text_field(col), representative([row[col.index] for row in rows], members, closeness, limit=4))
+                matrix, options = answers.option_matrix(col)
+                shares = matrix[members].sum(axis=0) / size
+                for k in sorted(np.flatnonzero(shares >= CHANNEL_SHARE), key=lambda k: (-shares[k], options[k])):
+                    p_list.append(f"{options[k]} ({pct(shares[k])})")
+    by_column = [(text_field(col), representative(answers.cells(col), members, closeness, limit=4))
                  for col in columns if col.kind == "text"]
     # The quote: a free "anything else?" answer is the most personal, then a frustration, then a goal.
     preference = {None: 0, "pain_points": 1, "goals": 2}

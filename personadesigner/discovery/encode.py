@@ -39,20 +39,19 @@ class Encoded:
 
 def numeric_values(col: Column, cells: list[str]) -> np.ndarray:
     """The column as floats (NaN for blank or stray): numbers, date ordinals or scale ranks."""
-    out = np.full(len(cells), np.nan, dtype=np.float64)
-    for i, cell in enumerate(cells):
-        if not cell.strip():
-            continue
-        if col.kind == "number":
-            x = parse_number(cell)
-        elif col.kind == "likert":
-            x = likert_rank(col, cell)
-        else:
-            d = parse_date(cell)
-            x = float(d.toordinal()) if d else None
-        if x is not None:
-            out[i] = x
-    return out
+    lookup: dict[str, float] = {}
+    for cell in set(cells):  # answers repeat: parse each distinct one once
+        x: float | None = None
+        if cell.strip():
+            if col.kind == "number":
+                x = parse_number(cell)
+            elif col.kind == "likert":
+                x = likert_rank(col, cell)
+            else:
+                d = parse_date(cell)
+                x = float(d.toordinal()) if d else None
+        lookup[cell] = np.nan if x is None else x
+    return np.array([lookup[c] for c in cells], dtype=np.float64)
 
 
 def category_values(cells: list[str]) -> list[str]:
@@ -60,7 +59,8 @@ def category_values(cells: list[str]) -> list[str]:
     return [" ".join(c.split()) for c in cells]
 
 
-def encode(columns: list[Column], rows: list[list[str]]) -> Encoded:
+def encode(columns: list[Column], rows: list[list[str]], answers: Answers | None = None) -> Encoded:
+    """The blocks of every segmentable column (``answers``: reuse numbers already parsed)."""
     n = len(rows)
     nums, onehots, presents = [], [], []
     enc_multi, enc_multi_present, enc_options = [], [], []
@@ -69,7 +69,7 @@ def encode(columns: list[Column], rows: list[list[str]]) -> Encoded:
             continue
         cells = [row[col.index] for row in rows]
         if col.kind in ("number", "likert", "date"):
-            x = numeric_values(col, cells)
+            x = answers.numbers(col) if answers is not None else numeric_values(col, cells)
             ok = ~np.isnan(x)
             if ok.sum() == 0:
                 continue
@@ -113,13 +113,23 @@ def gower(enc: Encoded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """
     total = np.zeros((len(a), len(b)), dtype=np.float32)
     count = np.zeros((len(a), len(b)), dtype=np.float32)
+    tmp = np.empty_like(total)
+    both = np.empty_like(total)
+    complete = 0  # numeric questions every respondent in a and b answered: count them once at the end
     for v in range(enc.numeric.shape[1]):
-        xa = enc.numeric[a, v][:, None]
-        xb = enc.numeric[b, v][None, :]
-        d = np.abs(xa - xb)
-        ok = ~np.isnan(d)
-        total += np.where(ok, d, 0.0)
-        count += ok
+        xa, xb = enc.numeric[a, v], enc.numeric[b, v]
+        ma, mb = ~np.isnan(xa), ~np.isnan(xb)
+        np.subtract(np.where(ma, xa, 0)[:, None], np.where(mb, xb, 0)[None, :], out=tmp)
+        np.abs(tmp, out=tmp)
+        if ma.all() and mb.all():
+            total += tmp
+            complete += 1
+        else:
+            np.multiply(ma.astype(np.float32)[:, None], mb.astype(np.float32)[None, :], out=both)
+            tmp *= both
+            total += tmp
+            count += both
+    count += complete
     if enc.cat_present.shape[1]:
         both = enc.cat_present[a] @ enc.cat_present[b].T
         same = enc.onehot[a] @ enc.onehot[b].T
@@ -136,3 +146,68 @@ def gower(enc: Encoded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         out = np.where(count > 0, total / np.maximum(count, 1e-9), 1.0)
     return out.astype(np.float32)
+
+
+class Answers:
+    """The table's cells per column, parsed once and shared by every segment's profile and draft."""
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self.rows = rows
+        self._cells: dict[int, list[str]] = {}
+        self._numbers: dict[int, np.ndarray] = {}
+        self._options: dict[int, list[list[str]]] = {}
+        self._other: dict[tuple[str, int], tuple[np.ndarray, list[str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def cells(self, col: Column) -> list[str]:
+        if col.index not in self._cells:
+            self._cells[col.index] = [row[col.index] for row in self.rows]
+        return self._cells[col.index]
+
+    def numbers(self, col: Column) -> np.ndarray:
+        if col.index not in self._numbers:
+            self._numbers[col.index] = numeric_values(col, self.cells(col))
+        return self._numbers[col.index]
+
+    def codes(self, col: Column) -> tuple[np.ndarray, list[str]]:
+        """A category column as codes (-1 blank) and each code's first spelling."""
+        key = ("codes", col.index)
+        if key not in self._other:
+            spelling: dict[str, str] = {}
+            values = category_values(self.cells(col))
+            index: dict[str, int] = {}
+            codes = np.full(len(values), -1, dtype=np.int64)
+            for i, v in enumerate(values):
+                if v:
+                    k = v.lower()
+                    if k not in index:
+                        index[k] = len(index)
+                        spelling[k] = v
+                    codes[i] = index[k]
+            self._other[key] = (codes, list(spelling.values()))
+        return self._other[key]
+
+    def option_matrix(self, col: Column) -> tuple[np.ndarray, list[str]]:
+        """A multi-select column as 0/1 (respondents x options) and each option's first spelling."""
+        key = ("options", col.index)
+        if key not in self._other:
+            index: dict[str, int] = {}
+            spelling: list[str] = []
+            for parts in self.options(col):
+                for o in parts:
+                    if o.lower() not in index:
+                        index[o.lower()] = len(spelling)
+                        spelling.append(o)
+            m = np.zeros((len(self.rows), len(spelling)), dtype=bool)
+            for i, parts in enumerate(self.options(col)):
+                for o in parts:
+                    m[i, index[o.lower()]] = True
+            self._other[key] = (m, spelling)
+        return self._other[key]
+
+    def options(self, col: Column) -> list[list[str]]:
+        if col.index not in self._options:
+            self._options[col.index] = [split_options(c, col.separator) for c in self.cells(col)]
+        return self._options[col.index]

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from personadesigner.discovery.columns import Column, split_options
-from personadesigner.discovery.encode import category_values, numeric_values
+from personadesigner.discovery.columns import Column
+from personadesigner.discovery.encode import Answers, category_values
 
 #: A share must be at least this many points above overall, and this high in the segment.
 MIN_LIFT, MIN_SHARE = 0.10, 0.25
@@ -36,42 +36,38 @@ def pct(x: float) -> str:
     return f"{round(100 * x)} %"
 
 
-def findings(columns: list[Column], rows: list[list[str]], members: np.ndarray) -> list[Finding]:
+def findings(columns: list[Column], answers: Answers, members: np.ndarray) -> list[Finding]:
     """The segment's distinguishing answers, strongest first (``members``: boolean mask)."""
     out: list[Finding] = []
     for col in columns:
         if not col.used:
             continue
-        cells = [row[col.index] for row in rows]
         if col.kind == "category":
-            out.extend(_shares(col.name, [[v] if v else [] for v in category_values(cells)], members, " = "))
+            codes, names = answers.codes(col)
+            matrix = np.zeros((len(codes), len(names)), dtype=bool)
+            matrix[np.flatnonzero(codes >= 0), codes[codes >= 0]] = True
+            out.extend(_shares(col.name, matrix, names, members, " = "))
         elif col.kind == "multi":
-            out.extend(_shares(col.name, [split_options(c, col.separator) for c in cells], members, ": "))
+            matrix, names = answers.option_matrix(col)
+            out.extend(_shares(col.name, matrix, names, members, ": "))
         else:
-            out.extend(_medians(col, numeric_values(col, cells), members))
+            out.extend(_medians(col, answers.numbers(col), members))
     out.sort(key=lambda f: -f.score)
     return out
 
 
-def _shares(name: str, answers: list[list[str]], members: np.ndarray, joiner: str) -> list[Finding]:
-    answered = np.array([bool(a) for a in answers])
-    spelling: dict[str, str] = {}
-    everyone, inside = Counter(), Counter()
-    for i, parts in enumerate(answers):
-        for part in {p.lower(): p for p in parts}.items():
-            spelling.setdefault(part[0], part[1])
-            everyone[part[0]] += 1
-            if members[i]:
-                inside[part[0]] += 1
-    n_all, n_in = answered.sum(), (answered & members).sum()
+def _shares(name: str, matrix: np.ndarray, names: list[str], members: np.ndarray, joiner: str) -> list[Finding]:
+    """Answers (columns of ``matrix``) ticked by a clearly bigger share of the segment than of everyone."""
+    answered = matrix.any(axis=1)
+    n_all, n_in = int(answered.sum()), int((answered & members).sum())
     if not n_all or not n_in:
         return []
+    overall = matrix.sum(axis=0) / n_all
+    inside = matrix[members].sum(axis=0) / n_in
     out = []
-    for key, count in inside.items():
-        share, overall = count / n_in, everyone[key] / n_all
-        if share - overall >= MIN_LIFT and share >= MIN_SHARE:
-            text = f"{name}{joiner}{spelling[key]}: {pct(share)} vs {pct(overall)} overall"
-            out.append(Finding(name, spelling[key], text, score=share - overall, share=share))
+    for k in np.flatnonzero((inside - overall >= MIN_LIFT) & (inside >= MIN_SHARE)):
+        text = f"{name}{joiner}{names[k]}: {pct(inside[k])} vs {pct(overall[k])} overall"
+        out.append(Finding(name, names[k], text, score=float(inside[k] - overall[k]), share=float(inside[k])))
     return out
 
 

@@ -19,7 +19,7 @@ import numpy as np
 from personadesigner.core.persona import Persona
 from personadesigner.discovery.columns import Column, infer_columns
 from personadesigner.discovery.drafts import draft
-from personadesigner.discovery.encode import encode
+from personadesigner.discovery.encode import Answers, encode
 from personadesigner.discovery.profile import Finding, findings, representative
 from personadesigner.discovery.segment import MAX_SEGMENTS, Segmentation, segment
 from personadesigner.discovery.table import Table, read_table
@@ -91,19 +91,20 @@ def discover(table: Table, columns: list[Column], segments: int | None = None, *
         raise UserError(f"{table.source}: has only {n} respondent(s); {2 * (segments or 2)} or more are needed "
                         f"for {segments or 2} segments.")
     _check_ids(table, columns)
-    enc = encode(columns, table.rows)
+    answers = Answers(table.rows)
+    enc = encode(columns, table.rows, answers)
     seg = segment(enc, segments, seed=seed)
     closeness = seg.distance_to_medoid
     result = Discovery(table, columns, seg, [], segments, list(table.warnings))
     for k in range(seg.k):
         members = seg.labels == k
-        found = findings(columns, table.rows, members)
-        answers = {c.name: representative(table.column(c.index), members, closeness)
-                   for c in columns if c.kind == "text"}
-        persona = draft(k + 1, seg.k, columns, table.rows, members, closeness, found,
+        found = findings(columns, answers, members)
+        open_answers = {c.name: representative(answers.cells(c), members, closeness)
+                        for c in columns if c.kind == "text"}
+        persona = draft(k + 1, seg.k, columns, answers, members, closeness, found,
                         source=Path(table.source).name, stability=float(seg.stability[k]), today=today)
         result.segments.append(SegmentReport(k + 1, int(members.sum()), float(members.mean()),
-                                             float(seg.stability[k]), found, answers, persona))
+                                             float(seg.stability[k]), found, open_answers, persona))
     return result
 
 

@@ -26,7 +26,7 @@ from personadesigner.discovery.encode import Encoded, gower
 
 SAMPLE = 2000
 STARTS = 4
-RESAMPLES = 12
+RESAMPLES = 10
 MAX_SEGMENTS = 8
 
 
