@@ -26,6 +26,8 @@ from personadesigner.discovery.encode import Encoded, gower
 
 SAMPLE = 2000
 STARTS = 4
+#: Starts per candidate number of segments when choosing it (auto): 7 candidates must fit the time budget.
+AUTO_STARTS = 2
 RESAMPLES = 10
 MAX_SEGMENTS = 8
 
@@ -134,7 +136,7 @@ def segment(enc: Encoded, k: int | None, seed: int = 1, *, sample_size: int = SA
     if k is None:
         best = None
         for kk in range(2, min(MAX_SEGMENTS, len(sample) - 1) + 1):
-            med, lab = kmedoids(d, kk, np.random.default_rng([seed, kk]))
+            med, lab = kmedoids(d, kk, np.random.default_rng([seed, kk]), starts=AUTO_STARTS)
             silhouettes[kk] = silhouette(d, lab)
             if best is None or silhouettes[kk] > silhouettes[best[0]] + 1e-6:
                 best = (kk, med, lab)
