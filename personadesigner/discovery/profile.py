@@ -98,7 +98,11 @@ def show_value(col: Column, x: float) -> str:
 
 
 def representative(cells: list[str], members: np.ndarray, closeness: np.ndarray, limit: int = 3) -> list[str]:
-    """Open answers from the segment, verbatim: the most frequent first, ties to the most typical respondent."""
+    """Open answers from the segment, verbatim: the most frequent first, ties to the most typical respondent.
+
+    When answers repeat, one given by fewer than 5 % of the segment is left out (noise); when every
+    answer is unique, the answers of the respondents nearest the medoid are the representative ones.
+    """
     counts: Counter = Counter()
     best: dict[str, float] = {}
     for i in np.flatnonzero(members):
@@ -108,4 +112,8 @@ def representative(cells: list[str], members: np.ndarray, closeness: np.ndarray,
         counts[text] += 1
         best[text] = min(best.get(text, np.inf), float(closeness[i]))
     ranked = sorted(counts, key=lambda t: (-counts[t], best[t], t))
+    if ranked and counts[ranked[0]] > 1:
+        # Answers that repeat (a coded or common answer): a rare one is noise, not the segment's voice.
+        floor = max(2, 0.05 * sum(counts.values()))
+        ranked = [t for t in ranked if counts[t] >= floor] or ranked[:1]
     return ranked[:limit]
