@@ -7,10 +7,12 @@ shortens the name to make room.
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
-from personadesigner.core.evidence_notes import STALE_MONTHS
+from personadesigner.core.evidence_notes import STALE_MONTHS, is_stale
 
 LABEL = "Stale"
 TOOLTIP = f"Stale: last validated {STALE_MONTHS} or more months ago — check it against new data."
@@ -27,6 +29,14 @@ def load_stale_ids(library) -> set[str]:  # noqa: ANN001 - storage.library.Libra
         return stale_ids(library)
     except Exception:  # noqa: BLE001 - a badge is not worth an error dialog; the list still shows
         return set()
+
+
+def note_saved(stale: set[str], persona) -> None:  # noqa: ANN001 - a core Persona
+    """Keep the model's stale set true when a save changes ``last_validated`` (no reload while typing)."""
+    if is_stale(persona.last_validated, _dt.date.today()):
+        stale.add(persona.id)
+    else:
+        stale.discard(persona.id)
 
 
 def badge_rect(name_rect: QRectF, small: QFont, pad: float) -> QRectF:

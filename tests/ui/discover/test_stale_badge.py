@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListView
 
@@ -45,4 +46,18 @@ def test_stale_persona_gets_a_badge_and_a_fresh_one_does_not(qtbot, tmp_path):
     rows = [view.visualRect(model.index(r)) for r in range(2)]
     assert _badge_pixels(image, rows[0].top(), rows[0].bottom()) > 10
     assert _badge_pixels(image, rows[1].top(), rows[1].bottom()) == 0
+    library.close()
+
+
+def test_revalidating_a_persona_clears_its_badge_without_a_reload(qtbot, tmp_path):
+    old = (_dt.date.today() - _dt.timedelta(days=400)).isoformat()
+    library = Library.open(str(tmp_path / "lib.sqlite"))
+    persona = library.add(Persona(name="Anna Old", last_validated=old))
+    model = LibraryModel(library)
+    model.reload()
+    assert model.index(0).data(StaleRole)
+    assert stale_badge.TOOLTIP in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    persona.last_validated = _dt.date.today().isoformat()
+    model.update_persona(library.update(persona))
+    assert not model.index(0).data(StaleRole)
     library.close()
