@@ -3,8 +3,9 @@
 CSV goes through the CSV import's own decoding (UTF-8 with or without BOM, a
 named encoding, the non-UTF-8 error naming the line) and cell splitting, so a
 file that imports as personas also reads here. XLSX is streamed with openpyxl in
-read-only mode (a 50 MB workbook is not loaded whole); only cached cell values
-are read, so a formula is never evaluated — it arrives as its text.
+read-only mode (a 50 MB workbook is not loaded whole); only the values the
+spreadsheet saved are read, so nothing is ever evaluated here. A CSV cell such as
+``=cmd|...`` stays plain text; written back out (``--assignments``) it is neutralised.
 """
 
 from __future__ import annotations
