@@ -132,7 +132,7 @@ def infer_columns(header: list[str], rows: list[list[str]], overrides: dict[str,
         elif _key(name) in overrides:
             col = _as_kind(i, name, cells, overrides[_key(name)])
             col.guessed = False
-            col.reason = "set with --column"
+            col.reason = "corrected"
         else:
             col = guess_column(i, name, cells)
         columns.append(col)

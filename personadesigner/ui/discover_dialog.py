@@ -45,6 +45,7 @@ class DiscoverDialog(QDialog):
         self.table = None
         self.result = None
         self.imported = 0
+        self.guessed: dict[str, str] = {}
 
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText("A survey or CRM export, one row per respondent (.csv or .xlsx)")
@@ -112,6 +113,7 @@ class DiscoverDialog(QDialog):
             self.run_button.setEnabled(False)
             show_user_error(self, exc)
             return False
+        self.guessed = {col.name: col.kind for col in columns}
         self.columns_view.setRowCount(len(columns))
         for r, col in enumerate(columns):
             name = QTableWidgetItem(col.name)
@@ -144,7 +146,8 @@ class DiscoverDialog(QDialog):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            columns = run.plan_columns(self.table, self.kinds())
+            corrected = {name: kind for name, kind in self.kinds().items() if self.guessed.get(name) != kind}
+            columns = run.plan_columns(self.table, corrected)
             self.result = run.discover(self.table, columns, run.segments_arg(self.segments.currentText()))
         except UserError as exc:
             self.result = None

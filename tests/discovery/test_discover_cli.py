@@ -52,7 +52,7 @@ def test_discover_writes_drafts_assignments_and_imports(cli, survey, tmp_path):
 def test_column_kind_can_be_corrected(cli, survey):
     run = cli("discover", survey, "--segments", "3", "--column", "Age=category")
     assert run.code == 0, run.err
-    assert "Age: category (set with --column)" in run.out
+    assert "Age: category (corrected)" in run.out
 
 
 def test_fewer_respondents_than_segments(cli, tmp_path):

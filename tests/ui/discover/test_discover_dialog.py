@@ -22,8 +22,9 @@ def test_dialog_runs_and_imports_drafts(qtbot, tmp_path):
     dialog.segments.setCurrentText("3")
     assert dialog.run()
     text = dialog.report.toPlainText()
-    assert "Segment 3:" in text and "Age: ignore (set with --column)" in text
+    assert "Segment 3:" in text and "Age: ignore (corrected)" in text
     assert "Age: median" not in text  # the corrected kind was used
+    assert "Job title: category (" in text and "Job title: category (corrected)" not in text
     assert dialog.import_button.isEnabled()
     assert dialog.import_drafts() == 3
     assert len(library.list(tag="draft")) == 3
