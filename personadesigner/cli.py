@@ -19,7 +19,7 @@ from personadesigner.cli_text import PROG, one_line
 from personadesigner.errors import UserError
 
 EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
-COMMANDS = ("list", "show", "import", "export", "templates", "themes", "check")
+COMMANDS = ("list", "show", "import", "export", "templates", "themes", "check", "discover")
 #: Whole-library commands from cli_data; registered only when asked for (their imports are heavy).
 DATA_COMMANDS = ("copy", "backup", "restore")
 
@@ -67,6 +67,8 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--type", help="only this persona type")
     p.add_argument("--search", metavar="TEXT", help="only personas whose text contains TEXT")
     p.add_argument("--tag", help="only personas with this tag")
+    p.add_argument("--stale", nargs="?", const=12, type=int, metavar="MONTHS",
+                   help="only personas last validated MONTHS or more ago (default 12)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("show", parents=[library], help="show one persona")
@@ -101,6 +103,9 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     sub.add_parser("templates", help="list card templates with their trim sizes")
     sub.add_parser("themes", help="list colour themes with their fonts")
     sub.add_parser("check", parents=[library], help="check the library's integrity and schema")
+    from personadesigner.cli_discover import register as register_discover
+
+    register_discover(sub)
     if with_data_commands:
         from personadesigner.cli_data import register
 

@@ -49,6 +49,11 @@ def warn(message: str) -> None:
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     persona_type = _type_filter(args.type) if args.type else None
     summaries = library.list(search=args.search, type=persona_type, tag=args.tag)
+    if getattr(args, "stale", None) is not None:
+        from personadesigner.stale_personas import stale_ids
+
+        stale = stale_ids(library, args.stale)
+        summaries = [s for s in summaries if s.id in stale]
     if args.json:
         rows = [
             {"id": s.id, "name": s.name, "type": s.type, "role": s.role, "tags": list(s.tags), "updated_at": s.updated_at}

@@ -18,6 +18,7 @@ from typing import Annotated, ClassVar, Literal
 import msgspec
 
 from personadesigner.core import persona as P
+from personadesigner.core.evidence_notes import share_line
 from personadesigner.core.layout_flow import Block
 from personadesigner.core.persona import FIELD_LABELS, RELATION_LABELS, SOURCE_KIND_LABELS, TYPE_LABELS, Persona
 from personadesigner.core.text import clean
@@ -364,9 +365,12 @@ def _evidence_line(spec: EvidenceLine, p: Persona, names) -> list[Block]:
     n = len(p.sources)
     if n:
         parts.append(f"{n} research source{'s' if n != 1 else ''}")
-    if not parts:
-        return []
-    return [Block("text", field="confidence", text=spec.separator.join(parts), style=spec.style, align=spec.align)]
+    lines = [Block("text", field="confidence", text=spec.separator.join(parts), style=spec.style, align=spec.align)]
+    share = share_line(p)  # a data-built persona: "represents 34 % of 600 respondents"
+    if share:
+        lines.append(Block("text", field="sources", text=share[:1].upper() + share[1:], style=spec.style,
+                           align=spec.align))
+    return lines if parts else lines[1:]
 
 
 class SegmentOrTags(Section, tag="segment_or_tags", frozen=True):

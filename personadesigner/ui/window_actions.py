@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from personadesigner.ui.read_only import restrict_writing_actions
 
 
-def _action(window: QMainWindow, text: str, slot, shortcut=None, *, tip: str = "") -> QAction:
+def make_action(window: QMainWindow, text: str, slot, shortcut=None, *, tip: str = "") -> QAction:
+    """A window-wide action that calls ``slot()`` when triggered."""
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
@@ -33,33 +34,33 @@ def make_actions(window: QMainWindow) -> None:
 
     K = QKeySequence.StandardKey
     w, libraries, output, view = window, window.libraries, window.output, window.view
-    w.new_action = _action(w, "&New persona", w.new_persona, K.New, tip="Create a persona")
-    w.import_action = _action(w, "&Import…", libraries.import_personas, tip="Import personas from JSON or CSV files")
-    w.export_action = _action(w, "&Export…", output.export, "Ctrl+E", tip="Export cards as PDF or PNG")
-    w.print_action = _action(w, "&Print…", output.print_cards, K.Print, tip="Print the selected cards")
-    w.new_library_action = _action(w, "New &library…", libraries.new_library)
-    w.open_library_action = _action(w, "&Open library…", libraries.open_library_file, K.Open)
-    w.open_url_action = _action(w, "Open &database URL…", libraries.open_library_url)
-    w.backups_action = _action(w, "&Backups…", libraries.show_backups,
+    w.new_action = make_action(w, "&New persona", w.new_persona, K.New, tip="Create a persona")
+    w.import_action = make_action(w, "&Import…", libraries.import_personas, tip="Import personas from JSON or CSV files")
+    w.export_action = make_action(w, "&Export…", output.export, "Ctrl+E", tip="Export cards as PDF or PNG")
+    w.print_action = make_action(w, "&Print…", output.print_cards, K.Print, tip="Print the selected cards")
+    w.new_library_action = make_action(w, "New &library…", libraries.new_library)
+    w.open_library_action = make_action(w, "&Open library…", libraries.open_library_file, K.Open)
+    w.open_url_action = make_action(w, "Open &database URL…", libraries.open_library_url)
+    w.backups_action = make_action(w, "&Backups…", libraries.show_backups,
                                tip="Back up the library now or restore a backup")
-    w.quit_action = _action(w, "&Quit", w.close, K.Quit)
+    w.quit_action = make_action(w, "&Quit", w.close, K.Quit)
     w.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
     # Ctrl+Z: the persona's last edit or the library's last step, whichever is newer.
     w.undo_action, w.redo_action = w.document.history.make_actions(w)
     w.addAction(w.undo_action)
     w.addAction(w.redo_action)
-    w.copy_image_action = _action(w, "Copy card &image", output.copy_card_image, "Ctrl+Shift+C")
-    w.find_action = _action(w, "&Find…", view.focus_search, K.Find, tip="Search the library")
-    w.trash_action = _action(w, "&Trash…", libraries.show_trash, tip="Restore or delete trashed personas")
+    w.copy_image_action = make_action(w, "Copy card &image", output.copy_card_image, "Ctrl+Shift+C")
+    w.find_action = make_action(w, "&Find…", view.focus_search, K.Find, tip="Search the library")
+    w.trash_action = make_action(w, "&Trash…", libraries.show_trash, tip="Restore or delete trashed personas")
 
-    w.duplicate_action = _action(w, "D&uplicate", w.persona_actions.duplicate, "Ctrl+D")
+    w.duplicate_action = make_action(w, "D&uplicate", w.persona_actions.duplicate, "Ctrl+D")
     _make_list_actions(w)
 
-    w.zoom_in_action = _action(w, "Zoom &in", view.zoom_in, [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-    w.zoom_out_action = _action(w, "Zoom &out", view.zoom_out, "Ctrl+-")
-    w.zoom_fit_action = _action(w, "&Fit card", view.zoom_fit, "Ctrl+0")
-    w.about_action = _action(w, "&About PersonaDesigner", lambda: help_dialogs.show_about(w))
+    w.zoom_in_action = make_action(w, "Zoom &in", view.zoom_in, [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+    w.zoom_out_action = make_action(w, "Zoom &out", view.zoom_out, "Ctrl+-")
+    w.zoom_fit_action = make_action(w, "&Fit card", view.zoom_fit, "Ctrl+0")
+    w.about_action = make_action(w, "&About PersonaDesigner", lambda: help_dialogs.show_about(w))
     w.about_action.setMenuRole(QAction.MenuRole.AboutRole)
     w.shortcuts_action, w.guide_action = help_dialogs.make_help_actions(w)
     main_toolbar.make_view_actions(w)
@@ -94,7 +95,7 @@ def _add(menu: QMenu, *items) -> None:
 
 def make_menus(window: QMainWindow) -> None:
     """File, Edit, View, Persona and Help (the View menu also gets the toolbar and its toggles)."""
-    from personadesigner.ui import main_toolbar
+    from personadesigner.ui import discover_dialog, main_toolbar
 
     w = window
     bar = w.menuBar()
@@ -104,6 +105,7 @@ def make_menus(window: QMainWindow) -> None:
     w.recent_menu.aboutToShow.connect(lambda: w.libraries.fill_recent_menu(w.recent_menu))
     _add(file_menu, w.recent_menu, w.backups_action, None, w.import_action, w.export_action,
          w.print_action, None, w.quit_action)
+    discover_dialog.add_to_menu(w, file_menu)  # File › Discover personas from data… (after Import…)
     _add(bar.addMenu("&Edit"), w.undo_action, w.redo_action, None, w.copy_image_action, None,
          w.find_action, w.trash_action)
     view_menu = bar.addMenu("&View")
