@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -86,6 +85,7 @@ class MainWindow(QMainWindow):
         from personadesigner.ui import main_toolbar
         from personadesigner.ui.bar_scroller import BarScroller
         from personadesigner.ui.canvas import CardCanvas
+        from personadesigner.ui.conflict_controller import ConflictController
         from personadesigner.ui.current_persona import CurrentPersona
         from personadesigner.ui.design_bar import DesignBar
         from personadesigner.ui.document import Document
@@ -97,7 +97,6 @@ class MainWindow(QMainWindow):
         register_fonts()  # before the first card is laid out and painted
         library = self.library
         self.document = Document(library, self)
-        self.document.conflict_resolver = self.resolve_conflict
         self._names: dict[str, str] = {}
         self._seen_data_version = library.data_version() if library is not None else 0
 
@@ -133,6 +132,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         # One answer to "which persona is on screen" for the list, form, canvas and actions.
         self.current = CurrentPersona(self.document, self.sidebar, self)
+        self.conflicts = ConflictController(self.document, self.form, self)  # save conflicts: banner on the form
         self.persona_actions = PersonaActions(
             self.current, self.document.history, lambda: self.library,
             status=lambda text: self.statusBar().showMessage(text, 8000),
@@ -542,38 +542,6 @@ class MainWindow(QMainWindow):
         self.sidebar.search.selectAll()
 
     # ------------------------------------------------------------------ conflicts and refresh
-    def resolve_conflict(self, mine: Persona, theirs: Persona | None):
-        """ConflictError on save: never a silent overwrite.
-
-        Changed elsewhere: the field-by-field ConflictDialog; its result (keep
-        mine, take theirs or a merge, all carrying their version) is saved.
-        Cancelled: my edits stay on screen unsaved ("later"). Deleted for good
-        elsewhere: keep mine (added back) or let it go.
-        """
-        if theirs is not None:
-            from personadesigner.ui.conflict_dialog import ConflictDialog
-
-            dialog = ConflictDialog(mine, theirs, self)
-            self.conflict_dialog = dialog
-            accepted = dialog.exec() == ConflictDialog.DialogCode.Accepted and dialog.decision is not None
-            dialog.deleteLater()  # after the answer is read below (deletion waits for the event loop)
-            if not accepted:
-                return "later"
-            if dialog.decision == "theirs":
-                return "theirs"
-            return dialog.result_persona()
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Deleted elsewhere")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f'"{mine.name}" was permanently deleted by someone else.')
-        box.setInformativeText("Keep your version (it is added to the library again) or let it go?")
-        keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Let it go", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        box.deleteLater()
-        return "mine" if box.clickedButton() is keep else "theirs"
-
     def _editing(self) -> bool:
         focus = QApplication.focusWidget()
         return focus is not None and (self.form.isAncestorOf(focus) or self.canvas.isAncestorOf(focus))

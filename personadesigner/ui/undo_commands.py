@@ -1,6 +1,8 @@
-"""Undo commands: each one changes the model (never a widget) and saves it.
+"""Undo commands: each one changes the model, never a widget and never the database.
 
-A command remembers the persona it was made for; the document hands out
+Saving belongs to the Document: a persona command changes the persona in
+memory and calls ``Document.mark_changed``; the Document saves once the undo
+stack's push/undo/redo has returned. A command remembers the persona it was made for; the document hands out
 that persona only while it is current, and keeps one undo stack per persona,
 so a command never edits the wrong persona. Typing in one field is merged
 into one step per edit burst (see ``Document.end_burst``).
@@ -26,7 +28,7 @@ def _label(field: str) -> str:
 
 
 class PersonaCommand(QUndoCommand):
-    """Base: applies a change to the document's persona, then commits it."""
+    """Base: applies a change to the document's persona (the document saves it afterwards)."""
 
     def __init__(self, document, text: str) -> None:
         super().__init__(text)
@@ -41,7 +43,7 @@ class PersonaCommand(QUndoCommand):
         self._apply(self.backward)
 
     def _apply(self, change) -> None:
-        """Change the model and save it. Nothing may leave redo()/undo(): Qt cannot
+        """Change the model and mark it changed. Nothing may leave redo()/undo(): Qt cannot
         pass a Python exception on (it prints a garbled message and may crash later),
         so a bug is handed to the excepthook once the running push has returned."""
         p = self.document.persona_for(self.persona_id)
@@ -49,7 +51,7 @@ class PersonaCommand(QUndoCommand):
             return
         try:
             change(p)
-            self.document.commit()
+            self.document.mark_changed()
         except Exception:  # noqa: BLE001 - reported below, with its traceback
             info = sys.exc_info()
             QTimer.singleShot(0, lambda: sys.excepthook(*info))
@@ -197,12 +199,15 @@ def _content(persona: Persona) -> tuple:
 class LibraryCommand(QUndoCommand):
     """Base of the library steps (new, duplicate, move to trash).
 
-    The step is carried out by the caller before the push, outside Qt, so a
-    refusal (a locked library, a full disk) reaches the user as a dialog and
-    nothing is recorded; Qt's push calls ``redo`` once, which therefore does
-    nothing the first time. Later undo/redo change the library themselves; a
-    step that cannot be taken any more (the persona was deleted forever) is
-    explained and leaves the history.
+    These are the one documented exception to "commands only change the model":
+    a library step has no in-memory model to change, the library's list is it.
+    The step is carried out by the caller (ui/persona_actions.py) before the
+    push, outside Qt, so a refusal (a locked library, a full disk) reaches the
+    user as a dialog and nothing is recorded; Qt's push calls ``redo`` once,
+    which therefore does nothing the first time. Later undo/redo write the
+    library themselves but never ask anything: a step that cannot be taken any
+    more (the persona was deleted forever) leaves the history and is explained
+    once the running undo/redo has returned (a queued call, no dialog inside it).
     """
 
     def __init__(self, actions, text: str) -> None:
