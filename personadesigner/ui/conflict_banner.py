@@ -3,7 +3,7 @@
 A save conflict is a state, not a question: the banner says what happened and
 that the edits on screen are kept but not saved, and offers the way out
 ("Resolve…" opens the field-by-field ConflictDialog; when the persona was
-deleted for good elsewhere, "Keep mine" adds it back and "Discard my changes"
+deleted for good elsewhere, "Add mine back" keeps my version and "Discard my changes"
 lets it go). The user may go on typing (or look at other personas) first.
 The banner sits above the form's scrolled fields, so it stays in view.
 """
@@ -38,7 +38,7 @@ class ConflictBanner(QFrame):
         self.message.setWordWrap(True)
         self.resolve_button = QPushButton("Resolve\u2026", self)
         self.resolve_button.setToolTip("See both versions field by field: keep mine, take theirs or merge")
-        self.keep_button = QPushButton("Keep mine", self)
+        self.keep_button = QPushButton("Add mine back", self)
         self.keep_button.setToolTip("Add your version to the library again")
         self.discard_button = QPushButton("Discard my changes", self)
         self.discard_button.setToolTip("Your edits are dropped and the persona is closed; it stays deleted")
@@ -78,17 +78,21 @@ class _TopSlot(QObject):
         self.area, self.banner = area, banner
         area.installEventFilter(self)
         banner.installEventFilter(self)
+        area.verticalScrollBar().installEventFilter(self)  # it comes and goes with the content
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.LayoutRequest):
-            if obj is self.area or event.type() != QEvent.Type.Resize:
+            if obj is not self.banner or event.type() != QEvent.Type.Resize:
                 self.place()
         return False
 
     def place(self) -> None:
         area, banner = self.area, self.banner
         frame = area.frameWidth()
-        width = max(0, area.width() - 2 * frame)
+        bar = area.verticalScrollBar()
+        # Beside the scroll bar (which runs the full height), never under it.
+        room = bar.width() if bar.isVisible() else 0
+        width = max(0, area.width() - 2 * frame - room)
         height = 0
         if not banner.isHidden():
             height = banner.heightForWidth(width) if banner.hasHeightForWidth() else banner.sizeHint().height()
