@@ -44,6 +44,7 @@ class History(QObject):
         self._done: dict[QUndoStack, dict[int, int]] = {}
         self._undone: dict[QUndoStack, dict[int, int]] = {}
         self._busy = 0  # > 0 while a stack call made here runs: stepDone follows it
+        self._after: list = []  # what a step asked to do once the stack call has returned
         self.group.activeStackChanged.connect(self.changed)  # signal to signal: gone with self
         self.track(self.library_stack)
 
@@ -64,12 +65,25 @@ class History(QObject):
 
     def _run(self, call) -> None:
         """``call()`` a stack method; its ``indexChanged`` does not report the step
-        (the caller emits ``stepDone`` once its own bookkeeping is done)."""
+        (the caller emits ``stepDone`` once its own bookkeeping is done). What the
+        step asked for with ``after_step`` runs once the call has returned."""
         self._busy += 1
         try:
             call()
         finally:
             self._busy -= 1
+        after, self._after = self._after, []
+        for follow_up in after:
+            follow_up()
+
+    def after_step(self, follow_up) -> None:
+        """Run ``follow_up()`` once the running push/undo/redo has returned (at once
+        when none runs): a library step re-reads the list, shows a persona or tells
+        the user there, never inside the undo stack's call."""
+        if self._busy:
+            self._after.append(follow_up)
+        else:
+            follow_up()
 
     def untrack(self, stack: QUndoStack) -> None:
         self._done.pop(stack, None)

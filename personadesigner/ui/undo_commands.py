@@ -207,7 +207,8 @@ class LibraryCommand(QUndoCommand):
     which therefore does nothing the first time. Later undo/redo write the
     library themselves but never ask anything: a step that cannot be taken any
     more (the persona was deleted forever) leaves the history and is explained
-    once the running undo/redo has returned (a queued call, no dialog inside it).
+    once the running undo/redo has returned (``History.after_step``: no dialog
+    and no persona switch inside the undo stack's call).
     """
 
     def __init__(self, actions, text: str) -> None:
@@ -233,10 +234,15 @@ class LibraryCommand(QUndoCommand):
             # Qt drops an obsolete step from the history once this undo/redo returns.
             self.setObsolete(True)
             actions, problem = self.actions, err
-            QTimer.singleShot(0, lambda: actions.report(problem))
+            self._then(lambda: actions.report(problem))
         except Exception:  # noqa: BLE001 - a bug: reported with its traceback once push/undo returned
             info = sys.exc_info()
             QTimer.singleShot(0, lambda: sys.excepthook(*info))
+
+    def _then(self, follow_up) -> None:
+        """What the window does after the library changed (re-read the list, show a
+        persona, tell the user): run once the undo stack's call has returned."""
+        self.actions.history.after_step(follow_up)
 
     def forward(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -271,8 +277,10 @@ class AddPersonaCommand(LibraryCommand):
         else:
             library.delete(self.persona_id)
             self.removed = None
-        self.actions.list_changed(show=after)
-        self.actions.status(f"Removed \u201c{current.name}\u201d" + ("." if self.removed else " (it is in the trash)."))
+        actions, removed = self.actions, self.removed
+        self._then(lambda: actions.list_changed(show=after))
+        self._then(lambda: actions.status(
+            f"Removed \u201c{current.name}\u201d" + ("." if removed else " (it is in the trash).")))
 
     def forward(self) -> None:
         library = self.actions.library()
@@ -281,7 +289,8 @@ class AddPersonaCommand(LibraryCommand):
             self.removed = None
         else:
             library.restore(self.persona_id)
-        self.actions.list_changed(show=self.persona_id, reveal=True)
+        actions, shown = self.actions, self.persona_id
+        self._then(lambda: actions.list_changed(show=shown, reveal=True))
 
 
 class TrashPersonasCommand(LibraryCommand):
@@ -313,16 +322,17 @@ class TrashPersonasCommand(LibraryCommand):
             raise UserError("These personas were deleted forever; they cannot be brought back.")
         self.ids = back
         show = self.shown_id if self.shown_id in back else back[0]
-        self.actions.list_changed(show=show, reveal=True)
         n = len(back)
-        self.actions.status(
-            f"Brought back {n} persona{'s' if n != 1 else ''} from the trash."
-            + (f" {lost} had been deleted forever." if lost else "")
-        )
+        text = f"Brought back {n} persona{'s' if n != 1 else ''} from the trash." + (
+            f" {lost} had been deleted forever." if lost else "")
+        actions = self.actions
+        self._then(lambda: actions.list_changed(show=show, reveal=True))
+        self._then(lambda: actions.status(text))
 
     def forward(self) -> None:
         after = self.actions.current.neighbour(self.ids)
         library = self.actions.library()
         for pid in self.ids:
             library.delete(pid)
-        self.actions.list_changed(show=after)
+        actions = self.actions
+        self._then(lambda: actions.list_changed(show=after))
