@@ -14,7 +14,6 @@ import copy
 import sys
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from personadesigner.core.persona import Persona, field_label
@@ -45,7 +44,8 @@ class PersonaCommand(QUndoCommand):
     def _apply(self, change) -> None:
         """Change the model and mark it changed. Nothing may leave redo()/undo(): Qt cannot
         pass a Python exception on (it prints a garbled message and may crash later),
-        so a bug is handed to the excepthook once the running push has returned."""
+        so a bug is handed to the excepthook once the running push has returned
+        (``History.after_step``)."""
         p = self.document.persona_for(self.persona_id)
         if p is None:
             return
@@ -54,7 +54,7 @@ class PersonaCommand(QUndoCommand):
             self.document.mark_changed()
         except Exception:  # noqa: BLE001 - reported below, with its traceback
             info = sys.exc_info()
-            QTimer.singleShot(0, lambda: sys.excepthook(*info))
+            self.document.history.after_step(lambda: sys.excepthook(*info))
 
     def forward(self, persona: Persona) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -237,7 +237,7 @@ class LibraryCommand(QUndoCommand):
             self._then(lambda: actions.report(problem))
         except Exception:  # noqa: BLE001 - a bug: reported with its traceback once push/undo returned
             info = sys.exc_info()
-            QTimer.singleShot(0, lambda: sys.excepthook(*info))
+            self._then(lambda: sys.excepthook(*info))
 
     def _then(self, follow_up) -> None:
         """What the window does after the library changed (re-read the list, show a

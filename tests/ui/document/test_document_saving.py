@@ -122,3 +122,20 @@ def test_an_undo_after_switching_personas_never_edits_the_persona_on_screen(docu
     doc.load(stored("Carl Diaz").id)
     anna_stack.undo()  # Anna's step, while Carl is shown
     assert doc.persona.role == stored("Carl Diaz").role == "Head of purchasing"
+
+
+def test_a_bug_in_a_command_is_reported_once_the_push_returned(document, stored, monkeypatch):
+    import sys
+
+    class Broken(SetFieldCommand):
+        def forward(self, persona) -> None:
+            raise ZeroDivisionError("boom")
+
+    doc = document
+    stack = doc.stack_for(doc.persona.id)
+    seen: list[tuple[type, int]] = []
+    # Inside QUndoStack.push the command is not on the stack yet; after it, it is.
+    monkeypatch.setattr(sys, "excepthook", lambda kind, _value, _tb: seen.append((kind, stack.count())))
+    doc.push(Broken(doc, "role", doc.persona.role, "Head of marketing"))
+    assert seen == [(ZeroDivisionError, 1)]
+    assert stored().role == "Marketer at a startup"  # nothing half-done was saved
