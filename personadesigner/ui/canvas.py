@@ -10,22 +10,15 @@ the zoom, where 100 % shows the card at its real size on the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QGraphicsScene,
-    QGraphicsView,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QLabel, QWidget
 
-from personadesigner.core.cardlayout import CardLayout, TextBlock
+from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.layout import layout as lay_out
-from personadesigner.core.persona import LIST_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS, Persona
+from personadesigner.core.persona import Persona
 from personadesigner.errors import UserError
-from personadesigner.render.qt_painter import qfont, register_fonts
+from personadesigner.render.qt_painter import register_fonts
+from personadesigner.ui.canvas_edit import InPlaceEditing, editable_text
 from personadesigner.ui.canvas_hints import HintItem, HintLayer
 from personadesigner.ui.canvas_items import (
     CANVAS_BLEED,
@@ -36,87 +29,18 @@ from personadesigner.ui.canvas_items import (
     ShadowItem,
     cut_message,
 )
+from personadesigner.ui.canvas_zoom import ZOOM_MAX, ZOOM_MIN, ZOOM_STEPS, CanvasZoom
 
-ZOOM_STEPS: tuple[float, ...] = (0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
-ZOOM_MIN, ZOOM_MAX = ZOOM_STEPS[0], ZOOM_STEPS[-1]
+__all__ = ["CardCanvas", "editable_text", "ZOOM_STEPS", "ZOOM_MIN", "ZOOM_MAX"]
 #: Grey around the card, as in a DTP application.
 CANVAS_BACKGROUND = QColor("#8a8d91")
 #: Room around the card, as a fraction of its size (keeps the scene rect at the card's aspect).
 SCENE_MARGIN = 0.06
 
 
-def editable_text(persona: Persona, field: str, item: int | None) -> str | None:
-    """The model text an in-place edit starts from, or None when the field is not plain text."""
-    if field == "name":
-        return persona.name
-    if field in TEXT_FIELDS:
-        return getattr(persona, field)
-    if field in LIST_FIELDS:
-        values = getattr(persona, field)
-        if item is not None and 0 <= item < len(values):
-            return values[item]
-        return None
-    if field == "custom" and item is not None and 0 <= item < len(persona.custom):
-        return persona.custom[item].value
-    return None
-
-
-class _InPlaceEditing:
-    """Key handling shared by the in-place editors: Enter commits, Esc cancels, leaving commits.
-
-    ``newline_on_shift_enter``: Shift+Enter breaks the line instead (long texts).
-    """
-
-    newline_on_shift_enter = False
-
-    def _handle_key(self, event: QKeyEvent, default) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if enter and not (self.newline_on_shift_enter and shift):
-            self.committed.emit()
-        elif event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-        else:
-            default(event)
-
-
-class _LineEditor(_InPlaceEditing, QLineEdit):
-    """One-line in-place editor."""
-
-    committed = Signal()
-    cancelled = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        self._handle_key(event, super().keyPressEvent)
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.committed.emit()
-
-
-class _TextEditor(_InPlaceEditing, QPlainTextEdit):
-    """Wrapping in-place editor for long texts and list items."""
-
-    committed = Signal()
-    cancelled = Signal()
-
-    def __init__(self, parent: QWidget, *, allow_newlines: bool) -> None:
-        super().__init__(parent)
-        self.newline_on_shift_enter = allow_newlines
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        self._handle_key(event, super().keyPressEvent)
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.committed.emit()
-
-
-class CardCanvas(QGraphicsView):
-    """Shows one persona's card; zoom, guides, click-to-focus and in-place editing."""
+class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
+    """Shows one persona's card; zoom (canvas_zoom.py), guides, click-to-focus and
+    in-place editing (canvas_edit.py)."""
 
     fieldClicked = Signal(str, object)  # noqa: N815 (Qt signal names)
     fieldEdited = Signal(str, object, str)  # noqa: N815
@@ -177,7 +101,7 @@ class CardCanvas(QGraphicsView):
         self._seen_card: tuple[str, str, str] | None = None
         self._zoom = 1.0
         self._fit_mode = True
-        self._editor: _LineEditor | _TextEditor | None = None
+        self._editor = None  # the in-place editor, while one is open (canvas_edit.py)
         self._editing: tuple[str, int | None, str, QRectF] | None = None
 
     # ---------------------------------------------------------------- content
@@ -369,75 +293,13 @@ class CardCanvas(QGraphicsView):
     def guide_rects(self) -> dict[str, QRectF]:
         return self._guides.rects()
 
-    # ------------------------------------------------------------------ zoom
-    def _screen_scale(self) -> float:
-        """Pixels per point at 100 %: the card shows at its real size."""
-        return self.logicalDpiX() / 72.0
-
-    def zoom(self) -> float:
-        return self._zoom
-
-    def is_fit_mode(self) -> bool:
-        return self._fit_mode
-
-    def set_zoom(self, factor: float) -> None:
-        """Zoom to ``factor`` (1.0 = real size); leaves fit mode."""
-        was_fit, self._fit_mode = self._fit_mode, False
-        self._set_scrollbars(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._apply_zoom(factor, announce=was_fit)
-
-    def _set_scrollbars(self, policy: Qt.ScrollBarPolicy) -> None:
-        if self.horizontalScrollBarPolicy() != policy:
-            self.setHorizontalScrollBarPolicy(policy)
-            self.setVerticalScrollBarPolicy(policy)
-
-    def _apply_zoom(self, factor: float, *, announce: bool = False) -> None:
-        factor = min(max(float(factor), ZOOM_MIN), ZOOM_MAX)
-        s = factor * self._screen_scale()
-        self.resetTransform()
-        self.scale(s, s)
-        self._place_editor()
-        if abs(factor - self._zoom) > 1e-9 or announce:
-            self._zoom = factor
-            self.zoomChanged.emit(factor)
-
-    def zoom_in(self) -> None:
-        bigger = [z for z in ZOOM_STEPS if z > self._zoom * 1.001]
-        self.set_zoom(bigger[0] if bigger else ZOOM_MAX)
-
-    def zoom_out(self) -> None:
-        smaller = [z for z in ZOOM_STEPS if z < self._zoom * 0.999]
-        self.set_zoom(smaller[-1] if smaller else ZOOM_MIN)
-
-    def zoom_fit(self) -> None:
-        """Fit the whole card in the window, and keep fitting it when the window resizes."""
-        was_fit, self._fit_mode = self._fit_mode, True
-        # The whole card fits: no scroll bars, so their coming and going cannot
-        # resize the viewport and re-trigger the fit (a resize ping-pong).
-        self._set_scrollbars(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rect = self._scene.sceneRect()
-        view = self.viewport().rect()
-        if rect.isEmpty() or view.width() < 2 or view.height() < 2:
-            return
-        factor = min(view.width() / rect.width(), view.height() / rect.height()) / self._screen_scale()
-        self._apply_zoom(factor, announce=not was_fit)
-        self.centerOn(rect.center())
-
+    # ------------------------------------------------------------------ view
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self._fit_mode:
             self.zoom_fit()
         self._place_editor()
         self._place_badge()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120.0
-            if steps:
-                self.set_zoom(self._zoom * (1.15**steps))
-            event.accept()
-            return
-        super().wheelEvent(event)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
@@ -503,90 +365,3 @@ class CardCanvas(QGraphicsView):
         super().mouseMoveEvent(event)
 
     # -------------------------------------------------------- in-place editing
-    def _block_for(self, field: str, item: int | None) -> TextBlock | None:
-        layout = self._card.layout()
-        if layout is None:
-            return None
-        for block in layout.text_blocks():
-            if block.field == field and block.item == item:
-                return block
-        return None
-
-    def edit_field(self, field: str, item: int | None = None) -> bool:
-        """Open an editor over the field's text on the card; False when it cannot be edited here."""
-        if self._persona is None:
-            return False
-        text = editable_text(self._persona, field, item)
-        block = self._block_for(field, item)
-        if text is None or block is None:
-            return False
-        self._close_editor(commit=True)
-        newlines = field in LONG_TEXT_FIELDS or "\n" in text
-        multi = newlines or len(block.lines) > 1  # wrapped on the card: wrap in the editor too
-        if multi:
-            editor = _TextEditor(self.viewport(), allow_newlines=newlines)
-        else:
-            editor = _LineEditor(self.viewport())
-        editor.setObjectName("inPlaceEditor")
-        editor.setAccessibleName(f"Edit {field}")
-        if multi:
-            editor.setPlainText(text)
-            editor.selectAll()
-        else:
-            editor.setText(text)
-            editor.selectAll()
-        # Bound slots (not lambdas): Qt drops them if the canvas goes away mid-edit.
-        editor.committed.connect(self._commit_editor)
-        editor.cancelled.connect(self._cancel_editor)
-        self._editor = editor
-        self._editing = (field, item, text, QRectF(block.x, block.y, block.w, block.h))
-        self._style_editor(block)
-        self._place_editor()
-        editor.show()
-        editor.setFocus(Qt.FocusReason.MouseFocusReason)
-        return True
-
-    def editor(self) -> QLineEdit | QPlainTextEdit | None:
-        return self._editor
-
-    def _style_editor(self, block: TextBlock) -> None:
-        size, key = 10.0, "sans"
-        for line in block.lines:
-            if line.runs:
-                size, key = line.runs[0].size, line.runs[0].font
-                break
-        # The card's own face at the size it shows on screen (points scale with the zoom).
-        self._editor.setFont(qfont(key, max(6.0, size * self._zoom)))
-        self._editor.setStyleSheet("border: 2px solid #1e88e5; background: white; color: black;")
-
-    def _place_editor(self) -> None:
-        if self._editor is None or self._editing is None:
-            return
-        rect = self.mapFromScene(self._card.mapToScene(self._editing[3])).boundingRect()
-        if isinstance(self._editor, QLineEdit):
-            rect.setHeight(max(rect.height(), self._editor.sizeHint().height()))
-        else:  # room for the frame and the document margins around the wrapped lines
-            rect.adjust(-4, -4, 4, 16)
-        rect.setWidth(max(rect.width(), 120))
-        self._editor.setGeometry(rect)
-
-    def _commit_editor(self) -> None:
-        self._close_editor(commit=True)
-
-    def _cancel_editor(self) -> None:
-        self._close_editor(commit=False)
-
-    def _close_editor(self, *, commit: bool) -> None:
-        editor, editing = self._editor, self._editing
-        if editor is None or editing is None:
-            return
-        # Clear first: hiding the editor moves focus and would re-enter through focusOut.
-        self._editor, self._editing = None, None
-        editor.blockSignals(True)
-        field, item, before, _rect = editing
-        text = editor.text()
-        editor.hide()
-        editor.deleteLater()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
-        if commit and text != before:
-            self.fieldEdited.emit(field, item, text)

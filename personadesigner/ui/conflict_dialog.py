@@ -6,6 +6,9 @@ that differ are listed; each shows mine and theirs side by side as plain text
 (user text is never rich text) with a choice. "Keep mine" and "Take theirs"
 settle every field at once; "Merge" takes the per-field choices. The result
 carries theirs' version, so the next save is a normal, checked update.
+
+It is opened from the conflict banner's "Resolve…" (ui/conflict_controller.py),
+window-modal but without a nested event loop; the Document applies the answer.
 """
 
 from __future__ import annotations

@@ -1,19 +1,25 @@
-"""The open persona: the model the form and the canvas mirror.
+"""The open persona: the model the form and the canvas mirror, and its saving.
 
 The document owns the current ``Persona`` (the truth), one ``QUndoStack`` per
 persona inside a ``QUndoGroup`` (so undo history survives switching between
 personas and Ctrl+Z always undoes the shown persona's edits; ui/history.py
-adds the library's steps and picks what Ctrl+Z undoes), and the save:
-every undo command changes the model and then calls ``commit()``, which
-writes to the library at once (there is no Save button).
+adds the library's steps and picks what Ctrl+Z undoes), and the save.
+
+Undo commands only change the model (and say so with ``mark_changed``). The
+document saves once the stack's push, undo or redo has returned (History's
+``stepDone``), never inside it: there is no Save button, and no question is
+ever asked inside ``QUndoStack.push``. When someone else saved the persona
+first (optimistic locking), the save becomes a ``Conflict``: the edits stay on
+screen, unsaved, saving of that persona is paused, and ``conflictChanged``
+lets the window show a banner; the user settles it later with ``resolve``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from personadesigner.core.persona import Persona
@@ -22,11 +28,25 @@ from personadesigner.ui.history import History
 
 log = logging.getLogger(__name__)
 
-#: Called with (mine, theirs) when someone else saved the persona first (theirs is
-#: None when they deleted it for good). Returns "mine" (overwrite theirs, or add
-#: mine back), "theirs" (drop my change), "later" (keep my change unsaved, ask
-#: again on the next save) or a merged Persona carrying theirs' version.
-ConflictResolver = Callable[[Persona, Persona | None], "str | Persona"]
+#: ``resolve`` choices: keep my version (over theirs, or added back when they
+#: deleted it), take theirs (drop my edits), or discard mine when theirs is gone.
+KEEP_MINE, TAKE_THEIRS, DISCARD_MINE = "mine", "theirs", "discard"
+
+
+@dataclass
+class Conflict:
+    """Someone else saved (or deleted for good) a persona the user is editing.
+
+    ``mine`` is the live model with the user's unsaved edits; ``theirs`` the
+    version now in the library, or None when they deleted it for good.
+    """
+
+    mine: Persona
+    theirs: Persona | None
+
+    @property
+    def deleted(self) -> bool:
+        return self.theirs is None
 
 
 class Document(QObject):
@@ -40,6 +60,8 @@ class Document(QObject):
     currentChanged = Signal(object)
     #: An edit left the persona invalid (e.g. an empty name): not saved yet; why, and the field.
     invalid = Signal(str, str)
+    #: The current persona's save conflict (a Conflict), or None once there is none.
+    conflictChanged = Signal(object)
 
     def __init__(self, library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,40 +70,48 @@ class Document(QObject):
         #: Ctrl+Z across this persona's edits and the library's steps (new, duplicate, trash).
         self.history = History(self)
         self.undo_group: QUndoGroup = self.history.group
+        self.history.stepDone.connect(lambda _stack: self.flush())
         self._stacks: dict[str, QUndoStack] = {}
         self._burst = 0
-        self.conflict_resolver: ConflictResolver = lambda mine, theirs: "later"
-        #: True while the shown persona holds edits a conflict left unsaved.
-        self.unsaved = False
+        #: Personas whose saving is paused by a conflict, by id (kept when another is shown).
+        self._conflicts: dict[str, Conflict] = {}
+        #: A command changed the current persona since the last save.
+        self._dirty = False
+        #: The last save failed for another reason (locked, disk full): retried with the next edit.
+        self._save_failed = False
         #: The last save failure told to the user (told once, until a save succeeds).
         self._save_problem = ""
 
     # ------------------------------------------------------------ library
     def set_library(self, library) -> None:
-        """Switch to another library: no persona open, all undo history dropped."""
+        """Switch to another library: no persona open, all undo history (and paused saves) dropped."""
         self.load(None)
         for stack in self._stacks.values():
             self.history.untrack(stack)
             self.undo_group.removeStack(stack)
             stack.deleteLater()
         self._stacks.clear()
+        self._conflicts.clear()
         self.history.clear()
         self.library = library
 
     # ------------------------------------------------------------ current persona
     def load(self, persona_id: str | None) -> Persona | None:
-        """Make the persona with this id current (read fresh from the library)."""
+        """Make the persona with this id current: read fresh from the library, or, while
+        a conflict holds its unsaved edits, the edited version (nothing is lost)."""
         self.end_burst()
-        self.unsaved = False
+        self._dirty = self._save_failed = False
         self._save_problem = ""
         if persona_id is None:
             self.persona = None
             self.undo_group.setActiveStack(None)
         else:
-            self.persona = self.library.get(persona_id)
+            held = self._conflicts.get(persona_id)
+            self.persona = held.mine if held is not None else self.library.get(persona_id)
             self.undo_group.setActiveStack(self.stack_for(persona_id))
         self.currentChanged.emit(self.persona)
         self.personaChanged.emit(self.persona)
+        self.conflictChanged.emit(self.conflict)
         return self.persona
 
     def stack_for(self, persona_id: str) -> QUndoStack:
@@ -95,6 +125,7 @@ class Document(QObject):
 
     def forget(self, persona_id: str) -> None:
         """Drop the undo history of a persona that left the library (trash, purge)."""
+        self._conflicts.pop(persona_id, None)
         stack = self._stacks.pop(persona_id, None)
         if stack is not None:
             self.history.untrack(stack)
@@ -106,7 +137,7 @@ class Document(QObject):
         return self.undo_group.activeStack()
 
     def push(self, command) -> None:
-        """Run an undo command on the current persona (it saves and notifies)."""
+        """Run an undo command on the current persona; the change is saved once the push returned."""
         if self.persona is None:
             return
         self.history.push(self.stack_for(self.persona.id), command)
@@ -121,90 +152,126 @@ class Document(QObject):
         """The user left the field (or did something else): the next edit is a new step."""
         self._burst += 1
 
-    # ------------------------------------------------------------ saving
+    # ------------------------------------------------------------ what commands use
     def persona_for(self, persona_id: str) -> Persona | None:
         """The model a command edits; None if that persona is not current any more."""
         if self.persona is not None and self.persona.id == persona_id:
             return self.persona
         return None
 
-    def commit(self) -> None:
-        """Write the current persona to the library and tell the mirrors."""
+    def mark_changed(self) -> None:
+        """A command changed the current persona in memory: save it once the step is done."""
+        self._dirty = True
+
+    # ------------------------------------------------------------ state
+    @property
+    def conflict(self) -> Conflict | None:
+        """The current persona's save conflict, if someone else saved it first."""
+        return self._conflicts.get(self.persona.id) if self.persona is not None else None
+
+    @property
+    def unsaved(self) -> bool:
+        """True while the shown persona holds edits that are not in the library."""
+        return self.conflict is not None or self._save_failed
+
+    # ------------------------------------------------------------ saving
+    def flush(self) -> None:
+        """Save the current persona if a command changed it, and tell the mirrors.
+
+        Runs after the undo stack's push/undo/redo returned. An invalid persona
+        stays in memory (shown, saved with the next valid edit); a conflict pauses
+        saving of this persona until ``resolve``."""
         p = self.persona
-        if p is None:
+        if p is None or not self._dirty:
             return
+        self._dirty = False
         try:
             p.validate()
         except ValidationError as err:
-            # Kept in memory, shown, saved with the next valid edit; never a traceback.
             self.invalid.emit(str(err), err.field)
             self.personaChanged.emit(p)
             return
+        if self.conflict is None:
+            self._save(lambda: self.library.update(p))
+        self.personaChanged.emit(self.persona)
+
+    def _save(self, write) -> bool:
+        """Run ``write()`` (a library write of the current persona) and take its result in.
+
+        A ConflictError pauses saving (``conflictChanged``); another refusal leaves
+        the edits on screen, unsaved, told once and retried with the next edit."""
+        p = self.persona
         try:
-            self._save(p)
+            saved = write()
+        except ConflictError as err:
+            self._conflicts[p.id] = Conflict(p, err.theirs)
+            log.info("Save conflict on %s: %s", p.id, err)
+            self.conflictChanged.emit(self.conflict)
+            return False
         except UserError as err:
-            # Locked, disk full, a second conflict after a merge...: like "later" --
-            # the edit stays on screen, unsaved, and is saved with the next edit.
-            self.unsaved = True
+            self._save_failed = True
             message = f"your edits are not saved yet: {err}"
             if message != self._save_problem:  # one message per problem, not per keystroke
                 log.warning("Save failed: %s", err)
                 self._save_problem = message
                 self.invalid.emit(message, "")
-            self.personaChanged.emit(self.persona)
-
-    def _save(self, p: Persona) -> None:
-        """Write ``p`` (asking the conflict resolver when someone saved first)."""
-        try:
-            saved = self.library.update(p)
-        except ConflictError as err:
-            theirs = err.theirs
-            choice = self.conflict_resolver(p.copy(), theirs)
-            if theirs is None:  # deleted for good elsewhere: add mine back, or let it go
-                if choice == "mine":
-                    p.version = 0
-                    saved = self.library.add(p)
-                else:
-                    self.forget(p.id)
-                    QTimer.singleShot(0, lambda: self.load(None))
-                    return
-            elif choice == "later":
-                # Never a silent overwrite, never a silent loss: mine stays on screen, unsaved.
-                self.unsaved = True
-                self.invalid.emit(f'"{theirs.name}" was changed elsewhere; your edits are not saved yet', "")
-                self.personaChanged.emit(p)
-                return
-            elif choice == "mine":
-                p.version = theirs.version
-                saved = self.library.update(p)
-            elif isinstance(choice, Persona):
-                # A field-by-field merge: the model becomes the merge; the undo history
-                # refers to values of versions that no longer exist.
-                saved = self.library.update(choice)
-                self.persona = p = choice
-                stack = self._stacks.get(p.id)
-                if stack is not None:
-                    QTimer.singleShot(0, stack.clear)
-            else:
-                self.unsaved = False
-                self.persona = theirs
-                # The commands hold values of a version that no longer exists;
-                # clear after the running push/undo has returned.
-                stack = self._stacks.get(p.id)
-                if stack is not None:
-                    QTimer.singleShot(0, stack.clear)
-                self.personaSaved.emit(theirs)
-                self.personaChanged.emit(theirs)
-                return
-        self.unsaved = False
+            return False
+        self._save_failed = False
         self._save_problem = ""
         p.version = saved.version
         p.updated_at = saved.updated_at
         if saved.photo != p.photo:
             p.photo = saved.photo  # the stored encoding, so the next save re-encodes nothing
         self.personaSaved.emit(p)
-        self.personaChanged.emit(p)
+        return True
 
+    # ------------------------------------------------------------ conflicts
+    def resolve(self, choice: str | Persona) -> None:
+        """Settle the current persona's conflict (the banner's buttons call this).
+
+        ``KEEP_MINE``: save my version over theirs (or add it back when they
+        deleted it). ``TAKE_THEIRS``: show theirs, my edits are dropped.
+        ``DISCARD_MINE`` (deleted elsewhere): let it go, nothing is shown.
+        A Persona: a field-by-field merge carrying theirs' version, saved.
+        When they saved yet again meanwhile, the conflict stays, with their newest version.
+        """
+        conflict = self.conflict
+        if conflict is None:
+            return
+        p, theirs = conflict.mine, conflict.theirs
+        del self._conflicts[p.id]
+        if theirs is None and choice != KEEP_MINE:
+            self.forget(p.id)
+            self.load(None)
+            return
+        if choice == TAKE_THEIRS:
+            self._replace(theirs)
+            self.personaSaved.emit(theirs)
+        elif choice == KEEP_MINE and theirs is None:
+            p.version = 0
+            self._save(lambda: self.library.add(p))
+        elif choice == KEEP_MINE:
+            p.version = theirs.version
+            self._save(lambda: self.library.update(p))
+        elif isinstance(choice, Persona):
+            self._replace(choice)
+            merged = choice
+            self._save(lambda: self.library.update(merged))
+        else:
+            raise ValueError(f"unknown conflict choice {choice!r}")
+        self.personaChanged.emit(self.persona)
+        self.conflictChanged.emit(self.conflict)
+
+    def _replace(self, persona: Persona) -> None:
+        """The model becomes another version (theirs, a merge): the undo history refers
+        to values of a version that no longer exists, so it goes."""
+        self.persona = persona
+        stack = self._stacks.get(persona.id)
+        if stack is not None:
+            stack.clear()  # safe here: no push, undo or redo is running
+        self._save_failed = False
+
+    # ------------------------------------------------------------ changes made elsewhere
     def is_stale(self) -> bool:
         """True when the library holds a newer version of the current persona."""
         if self.persona is None:
@@ -216,7 +283,7 @@ class Document(QObject):
         return stored.version != self.persona.version
 
     def reload(self) -> None:
-        """Re-read the current persona (another process changed it)."""
+        """Re-read the current persona (another process changed it; nothing unsaved is here)."""
         if self.persona is None:
             return
         pid = self.persona.id
@@ -225,6 +292,8 @@ class Document(QObject):
         except UserError:  # purged elsewhere
             self.load(None)
             return
-        self.unsaved = False
+        self._conflicts.pop(pid, None)
+        self._save_failed = False
         self.persona = fresh
         self.personaChanged.emit(fresh)
+        self.conflictChanged.emit(None)

@@ -9,6 +9,12 @@ library step; Ctrl+Shift+Z redoes the step undone last. So Ctrl+N, typing a
 name, Ctrl+Z, Ctrl+Z first takes the name back, then the new persona.
 
 Each stack's steps carry when they were done and undone (a counter, not a clock).
+
+``stepDone`` is emitted once a step was taken, undone or redone and the stack's
+own push/undo/redo has returned: the Document saves then, so no save (and no
+question about a save) ever runs inside ``QUndoStack.push``. A stack driven
+directly (a QUndoGroup action, a test calling ``stack.undo()``) reports its step
+on ``indexChanged``, which Qt emits after the command ran.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ class History(QObject):
 
     #: What Undo and Redo would do changed (enable and name the actions).
     changed = Signal()
+    #: A step was taken, undone or redone on this stack (the stack call has returned).
+    stepDone = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +43,8 @@ class History(QObject):
         # stack -> {command index: when it was done} / {command index: when it was undone}
         self._done: dict[QUndoStack, dict[int, int]] = {}
         self._undone: dict[QUndoStack, dict[int, int]] = {}
+        self._busy = 0  # > 0 while a stack call made here runs: stepDone follows it
+        self._after: list = []  # what a step asked to do once the stack call has returned
         self.group.activeStackChanged.connect(self.changed)  # signal to signal: gone with self
         self.track(self.library_stack)
 
@@ -43,7 +53,37 @@ class History(QObject):
         """Follow a stack's steps (the Document calls this for each persona's stack)."""
         self._done.setdefault(stack, {})
         self._undone.setdefault(stack, {})
-        stack.indexChanged.connect(self.changed)
+        # A bound slot (not a lambda): Qt drops it with this router, so a stack that
+        # outlives it while the window is torn down cannot call into a deleted object.
+        stack.indexChanged.connect(self._index_changed)
+
+    def _index_changed(self, _index: int) -> None:
+        self.changed.emit()
+        stack = self.sender()
+        if not self._busy and isinstance(stack, QUndoStack):
+            self.stepDone.emit(stack)
+
+    def _run(self, call) -> None:
+        """``call()`` a stack method; its ``indexChanged`` does not report the step
+        (the caller emits ``stepDone`` once its own bookkeeping is done). What the
+        step asked for with ``after_step`` runs once the call has returned."""
+        self._busy += 1
+        try:
+            call()
+        finally:
+            self._busy -= 1
+        after, self._after = self._after, []
+        for follow_up in after:
+            follow_up()
+
+    def after_step(self, follow_up) -> None:
+        """Run ``follow_up()`` once the running push/undo/redo has returned (at once
+        when none runs): a library step re-reads the list, shows a persona or tells
+        the user there, never inside the undo stack's call."""
+        if self._busy:
+            self._after.append(follow_up)
+        else:
+            follow_up()
 
     def untrack(self, stack: QUndoStack) -> None:
         self._done.pop(stack, None)
@@ -51,10 +91,11 @@ class History(QObject):
 
     def push(self, stack: QUndoStack, command) -> None:
         """Push onto ``stack`` and note the step as the newest (a merged edit is new again)."""
-        stack.push(command)
+        self._run(lambda: stack.push(command))
         if stack.index() > 0:
             self._done.setdefault(stack, {})[stack.index() - 1] = next(self._clock)
         self.changed.emit()
+        self.stepDone.emit(stack)
 
     def push_library(self, command) -> None:
         """A library step (new, duplicate, trash) the caller has already carried out."""
@@ -108,18 +149,20 @@ class History(QObject):
         stack = self._undo_target()
         if stack is None:
             return
-        stack.undo()
+        self._run(stack.undo)
         self._undone.setdefault(stack, {})[stack.index()] = next(self._clock)
         self.changed.emit()
+        self.stepDone.emit(stack)
 
     def redo(self) -> None:
         stack = self._redo_target()
         if stack is None:
             return
-        stack.redo()
+        self._run(stack.redo)
         if stack.index() > 0:
             self._done.setdefault(stack, {})[stack.index() - 1] = next(self._clock)
         self.changed.emit()
+        self.stepDone.emit(stack)
 
     # ------------------------------------------------------------ actions
     def make_actions(self, parent: QObject) -> tuple[QAction, QAction]:

@@ -19,10 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -80,6 +78,7 @@ class MainWindow(QMainWindow):
             return
         from personadesigner.render.qt_painter import register_fonts
         from personadesigner.ui import window_actions, window_state
+        from personadesigner.ui.conflict_controller import ConflictController
         from personadesigner.ui.current_persona import CurrentPersona
         from personadesigner.ui.document import Document
         from personadesigner.ui.empty_library import EmptyLibraryPanel
@@ -93,13 +92,13 @@ class MainWindow(QMainWindow):
 
         register_fonts()  # before the first card is laid out and painted
         self.document = Document(self.library, self)
-        self.document.conflict_resolver = self.resolve_conflict
         self.sidebar = LibrarySidebar(self.library, self)
         self.form = PersonaForm(self.document, self)
         self.form.set_candidates_source(lambda: [(s.id, s.name) for s in self.sidebar.model.all_summaries()])
         self.splitter = self._build_panes(self._build_centre())
         # One answer to "which persona is on screen" for the list, form, canvas and actions.
         self.current = CurrentPersona(self.document, self.sidebar, self)
+        self.conflicts = ConflictController(self.document, self.form, self)  # save conflicts: banner on the form
         self.persona_actions = PersonaActions(
             self.current, self.document.history, lambda: self.library,
             status=lambda text: self.statusBar().showMessage(text, 8000),
@@ -274,40 +273,3 @@ class MainWindow(QMainWindow):
 
     def print_cards(self) -> None:
         self.output.print_cards()
-
-    # ------------------------------------------------------------------ conflicts and refresh
-    def resolve_conflict(self, mine: Persona, theirs: Persona | None):
-        """ConflictError on save: never a silent overwrite.
-
-        Changed elsewhere: the field-by-field ConflictDialog; its result (keep
-        mine, take theirs or a merge, all carrying their version) is saved.
-        Cancelled: my edits stay on screen unsaved ("later"). Deleted for good
-        elsewhere: keep mine (added back) or let it go.
-        """
-        if theirs is not None:
-            from personadesigner.ui.conflict_dialog import ConflictDialog
-
-            dialog = ConflictDialog(mine, theirs, self)
-            self.conflict_dialog = dialog
-            accepted = dialog.exec() == ConflictDialog.DialogCode.Accepted and dialog.decision is not None
-            dialog.deleteLater()  # after the answer is read below (deletion waits for the event loop)
-            if not accepted:
-                return "later"
-            if dialog.decision == "theirs":
-                return "theirs"
-            return dialog.result_persona()
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Deleted elsewhere")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f'"{mine.name}" was permanently deleted by someone else.')
-        box.setInformativeText("Keep your version (it is added to the library again) or let it go?")
-        keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Let it go", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        box.deleteLater()
-        return "mine" if box.clickedButton() is keep else "theirs"
-
-    def _editing(self) -> bool:
-        focus = QApplication.focusWidget()
-        return focus is not None and (self.form.isAncestorOf(focus) or self.canvas.isAncestorOf(focus))

@@ -14,10 +14,8 @@ from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFrame,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
@@ -25,60 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from personadesigner.core.persona import (
-    CONFIDENCE_LEVELS,
     FIELD_LABELS,
     LIST_FIELDS,
-    LONG_TEXT_FIELDS,
-    NAME_MAX,
-    PERSONA_TYPES,
-    TYPE_LABELS,
     Persona,
 )
 from personadesigner.errors import UserError
-from personadesigner.ui.editors.custom_editor import CustomEditor
-from personadesigner.ui.editors.date_editor import OptionalDateEditor
-from personadesigner.ui.editors.growing_text import GrowingTextEdit
 from personadesigner.ui.editors.list_editor import ListEditor
-from personadesigner.ui.editors.photo_editor import PhotoEditor, dropped_image_path
+from personadesigner.ui.editors.photo_editor import dropped_image_path
 from personadesigner.ui.editors.record_rows import RecordRowsEditor
-from personadesigner.ui.editors.related_editor import RelatedEditor
 from personadesigner.ui.editors.section import CollapsibleSection
-from personadesigner.ui.editors.sources_editor import SourcesEditor
-from personadesigner.ui.editors.trait_editor import TraitEditor
 from personadesigner.ui.errors import show_user_error
-from personadesigner.ui.undo_commands import (
-    ListEditCommand,
-    ListInsertCommand,
-    ListMoveCommand,
-    ListRemoveCommand,
-    SetFieldCommand,
-    SetPhotoCommand,
-)
-
-#: The form's sections and their fields, in reading order: what the card shows
-#: first (name, type, role, quote, goals, pain points) comes first.
-SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Essentials", ("name", "type", "role", "quote", "goals", "pain_points")),
-    ("Photo & tags", ("photo", "segment", "tags")),
-    ("Demographics", ("age", "gender", "location", "income", "education", "household", "company", "company_size", "industry")),
-    ("Story", ("story", "day_in_the_life")),
-    ("Motivations & behaviour", ("motivations", "behaviors", "values", "channels", "tools")),
-    ("Buying", ("objections", "buying_criteria", "budget", "decision_process")),
-    ("Personality", ("traits",)),
-    ("Evidence", ("sources", "confidence", "last_validated")),
-    ("Relations", ("related",)),
-    ("Custom", ("custom",)),
-    ("Notes", ("notes",)),
-)
-#: Short texts that wrap in a field growing with them (never scrolling sideways).
-WRAPPING_FIELDS = ("role", "quote")
-CONFIDENCE_LABELS = {"": "Not rated", "low": "Low", "medium": "Medium", "high": "High"}
-_RECORD_EDITORS: dict[str, type[RecordRowsEditor]] = {
-    "traits": TraitEditor,
-    "sources": SourcesEditor,
-    "related": RelatedEditor,
-    "custom": CustomEditor,
-}
+from personadesigner.ui.form_mirror import show_value
+from personadesigner.ui.form_sections import SECTIONS, RECORD_EDITORS, make_editor
+from personadesigner.ui.undo_commands import ListEditCommand, SetFieldCommand, SetPhotoCommand
 
 
 class PersonaForm(QScrollArea):
@@ -107,7 +64,7 @@ class PersonaForm(QScrollArea):
             section = CollapsibleSection(title, inner)
             self.sections[title] = section
             for name in fields:
-                editor = self._make_editor(name, section.body)
+                editor = make_editor(self, name, section.body)
                 self.editors[name] = editor
                 self._section_of[name] = section
                 if len(fields) == 1:
@@ -116,7 +73,7 @@ class PersonaForm(QScrollArea):
                     continue
                 label = QLabel(FIELD_LABELS[name], section.body)
                 label.setBuddy(editor)  # composite editors pass the focus on to their first control
-                if name in _RECORD_EDITORS:
+                if name in RECORD_EDITORS:
                     # Tables of rows need the full width: their label goes above them.
                     section.form.addRow(label)
                     section.form.addRow(editor)
@@ -188,60 +145,6 @@ class PersonaForm(QScrollArea):
             self.fieldFocused.emit(*focused)
 
     # ------------------------------------------------------------ building
-    def _make_editor(self, name: str, parent: QWidget) -> QWidget:
-        label = FIELD_LABELS[name]
-        if name == "type":
-            w = QComboBox(parent)
-            for t in PERSONA_TYPES:
-                w.addItem(TYPE_LABELS[t], t)
-            w.activated.connect(lambda _i, combo=w: self._set("type", combo.currentData(), end=True))
-        elif name == "confidence":
-            w = QComboBox(parent)
-            for level in ("", *CONFIDENCE_LEVELS):
-                w.addItem(CONFIDENCE_LABELS[level], level)
-            w.activated.connect(lambda _i, combo=w: self._set("confidence", combo.currentData(), end=True))
-        elif name == "last_validated":
-            w = OptionalDateEditor(label, "Not validated", parent)
-            w.edited.connect(lambda text: self._set("last_validated", text))
-            w.finished.connect(self.document.end_burst)
-        elif name == "photo":
-            w = PhotoEditor(label, parent)
-            w.fileChosen.connect(self.set_photo_from_file)
-            w.cropped.connect(self._set_photo_bytes)
-            w.removed.connect(self._remove_photo)
-        elif name in LIST_FIELDS:
-            w = ListEditor(label, parent)
-            w.itemInserted.connect(lambda i, text, f=name: self._list_command(ListInsertCommand, f, i, text))
-            w.itemRemoved.connect(lambda i, f=name: self._list_command(ListRemoveCommand, f, i))
-            w.itemMoved.connect(lambda a, b, f=name: self._list_command(ListMoveCommand, f, a, b))
-            w.itemEdited.connect(lambda i, text, f=name: self._list_command(ListEditCommand, f, i, text))
-            w.finished.connect(self.document.end_burst)
-        elif name in _RECORD_EDITORS:
-            w = _RECORD_EDITORS[name](label, parent)
-            w.edited.connect(lambda records, f=name: self._set(f, records))
-            w.finished.connect(self.document.end_burst)
-        elif name in LONG_TEXT_FIELDS:
-            w = QPlainTextEdit(parent)
-            w.setTabChangesFocus(True)
-            w.setMinimumHeight(w.fontMetrics().lineSpacing() * 4 + 12)
-            w.setUndoRedoEnabled(False)
-            w.textChanged.connect(lambda f=name, edit=w: self._set(f, edit.toPlainText()))
-            w.installEventFilter(self)
-        elif name in WRAPPING_FIELDS:
-            w = GrowingTextEdit(parent)
-            w.edited.connect(lambda text, f=name: self._set(f, text))
-            w.returnPressed.connect(self.document.end_burst)
-            w.finished.connect(self.document.end_burst)
-        else:
-            w = QLineEdit(parent)
-            if name == "name":
-                w.setMaxLength(NAME_MAX)
-            w.textEdited.connect(lambda text, f=name: self._set(f, text))
-            w.editingFinished.connect(self.document.end_burst)
-            w.installEventFilter(self)
-        w.setAccessibleName(label)
-        w.setObjectName(f"field_{name}")
-        return w
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and isinstance(obj, QPlainTextEdit):
@@ -272,24 +175,10 @@ class PersonaForm(QScrollArea):
             value = getattr(p, name)
             w.blockSignals(True)
             try:
-                if isinstance(w, QLineEdit):
-                    if w.text() != value:
-                        w.setText(value)
-                        if not w.hasFocus():
-                            w.setCursorPosition(0)  # show the start of a long text, not its end
-                elif isinstance(w, GrowingTextEdit):
-                    w.set_text(value)
-                elif isinstance(w, QPlainTextEdit):
-                    if w.toPlainText() != value:
-                        w.setPlainText(value)
-                elif isinstance(w, QComboBox):
-                    i = w.findData(value)
-                    w.setCurrentIndex(max(i, 0))
-                else:
-                    w.set_value(value)
+                show_value(w, value)
             finally:
                 w.blockSignals(False)
-        shape = tuple(len(getattr(p, f)) for f in (*LIST_FIELDS, *_RECORD_EDITORS))
+        shape = tuple(len(getattr(p, f)) for f in (*LIST_FIELDS, *RECORD_EDITORS))
         if shape != getattr(self, "_shape", None):
             self._shape = shape
             self.fix_tab_order()

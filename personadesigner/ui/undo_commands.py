@@ -1,6 +1,8 @@
-"""Undo commands: each one changes the model (never a widget) and saves it.
+"""Undo commands: each one changes the model, never a widget and never the database.
 
-A command remembers the persona it was made for; the document hands out
+Saving belongs to the Document: a persona command changes the persona in
+memory and calls ``Document.mark_changed``; the Document saves once the undo
+stack's push/undo/redo has returned. A command remembers the persona it was made for; the document hands out
 that persona only while it is current, and keeps one undo stack per persona,
 so a command never edits the wrong persona. Typing in one field is merged
 into one step per edit burst (see ``Document.end_burst``).
@@ -12,7 +14,6 @@ import copy
 import sys
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from personadesigner.core.persona import Persona, field_label
@@ -26,7 +27,7 @@ def _label(field: str) -> str:
 
 
 class PersonaCommand(QUndoCommand):
-    """Base: applies a change to the document's persona, then commits it."""
+    """Base: applies a change to the document's persona (the document saves it afterwards)."""
 
     def __init__(self, document, text: str) -> None:
         super().__init__(text)
@@ -41,18 +42,19 @@ class PersonaCommand(QUndoCommand):
         self._apply(self.backward)
 
     def _apply(self, change) -> None:
-        """Change the model and save it. Nothing may leave redo()/undo(): Qt cannot
+        """Change the model and mark it changed. Nothing may leave redo()/undo(): Qt cannot
         pass a Python exception on (it prints a garbled message and may crash later),
-        so a bug is handed to the excepthook once the running push has returned."""
+        so a bug is handed to the excepthook once the running push has returned
+        (``History.after_step``)."""
         p = self.document.persona_for(self.persona_id)
         if p is None:
             return
         try:
             change(p)
-            self.document.commit()
+            self.document.mark_changed()
         except Exception:  # noqa: BLE001 - reported below, with its traceback
             info = sys.exc_info()
-            QTimer.singleShot(0, lambda: sys.excepthook(*info))
+            self.document.history.after_step(lambda: sys.excepthook(*info))
 
     def forward(self, persona: Persona) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -197,12 +199,16 @@ def _content(persona: Persona) -> tuple:
 class LibraryCommand(QUndoCommand):
     """Base of the library steps (new, duplicate, move to trash).
 
-    The step is carried out by the caller before the push, outside Qt, so a
-    refusal (a locked library, a full disk) reaches the user as a dialog and
-    nothing is recorded; Qt's push calls ``redo`` once, which therefore does
-    nothing the first time. Later undo/redo change the library themselves; a
-    step that cannot be taken any more (the persona was deleted forever) is
-    explained and leaves the history.
+    These are the one documented exception to "commands only change the model":
+    a library step has no in-memory model to change, the library's list is it.
+    The step is carried out by the caller (ui/persona_actions.py) before the
+    push, outside Qt, so a refusal (a locked library, a full disk) reaches the
+    user as a dialog and nothing is recorded; Qt's push calls ``redo`` once,
+    which therefore does nothing the first time. Later undo/redo write the
+    library themselves but never ask anything: a step that cannot be taken any
+    more (the persona was deleted forever) leaves the history and is explained
+    once the running undo/redo has returned (``History.after_step``: no dialog
+    and no persona switch inside the undo stack's call).
     """
 
     def __init__(self, actions, text: str) -> None:
@@ -228,10 +234,15 @@ class LibraryCommand(QUndoCommand):
             # Qt drops an obsolete step from the history once this undo/redo returns.
             self.setObsolete(True)
             actions, problem = self.actions, err
-            QTimer.singleShot(0, lambda: actions.report(problem))
+            self._then(lambda: actions.report(problem))
         except Exception:  # noqa: BLE001 - a bug: reported with its traceback once push/undo returned
             info = sys.exc_info()
-            QTimer.singleShot(0, lambda: sys.excepthook(*info))
+            self._then(lambda: sys.excepthook(*info))
+
+    def _then(self, follow_up) -> None:
+        """What the window does after the library changed (re-read the list, show a
+        persona, tell the user): run once the undo stack's call has returned."""
+        self.actions.history.after_step(follow_up)
 
     def forward(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -266,8 +277,10 @@ class AddPersonaCommand(LibraryCommand):
         else:
             library.delete(self.persona_id)
             self.removed = None
-        self.actions.list_changed(show=after)
-        self.actions.status(f"Removed \u201c{current.name}\u201d" + ("." if self.removed else " (it is in the trash)."))
+        actions, removed = self.actions, self.removed
+        self._then(lambda: actions.list_changed(show=after))
+        self._then(lambda: actions.status(
+            f"Removed \u201c{current.name}\u201d" + ("." if removed else " (it is in the trash).")))
 
     def forward(self) -> None:
         library = self.actions.library()
@@ -276,7 +289,8 @@ class AddPersonaCommand(LibraryCommand):
             self.removed = None
         else:
             library.restore(self.persona_id)
-        self.actions.list_changed(show=self.persona_id, reveal=True)
+        actions, shown = self.actions, self.persona_id
+        self._then(lambda: actions.list_changed(show=shown, reveal=True))
 
 
 class TrashPersonasCommand(LibraryCommand):
@@ -308,16 +322,17 @@ class TrashPersonasCommand(LibraryCommand):
             raise UserError("These personas were deleted forever; they cannot be brought back.")
         self.ids = back
         show = self.shown_id if self.shown_id in back else back[0]
-        self.actions.list_changed(show=show, reveal=True)
         n = len(back)
-        self.actions.status(
-            f"Brought back {n} persona{'s' if n != 1 else ''} from the trash."
-            + (f" {lost} had been deleted forever." if lost else "")
-        )
+        text = f"Brought back {n} persona{'s' if n != 1 else ''} from the trash." + (
+            f" {lost} had been deleted forever." if lost else "")
+        actions = self.actions
+        self._then(lambda: actions.list_changed(show=show, reveal=True))
+        self._then(lambda: actions.status(text))
 
     def forward(self) -> None:
         after = self.actions.current.neighbour(self.ids)
         library = self.actions.library()
         for pid in self.ids:
             library.delete(pid)
-        self.actions.list_changed(show=after)
+        actions = self.actions
+        self._then(lambda: actions.list_changed(show=after))

@@ -161,9 +161,12 @@ def test_persona_purged_elsewhere_can_be_kept(qtbot, window, library_path, messa
         other.purge(dana_id)
     finally:
         other.close()
-    messages.answer = "Keep mine"
     qtbot.keyClicks(window.form.editors["industry"], "Media")
-    assert any("permanently deleted" in m for m in messages.messages)
+    banner = window.conflicts.banner
+    assert banner.isVisible() and "deleted this persona for good" in banner.message.text()
+    assert not messages.messages  # a banner, not a question
+    banner.keep_button.click()
+    assert not banner.isVisible()
     stored = reread(library_path, "Dana Fox")
     assert (stored.id, stored.industry) == (dana_id, "Media")
 

@@ -1,8 +1,8 @@
-"""A save that fails while typing: the edit stays, the user is told once, the next save catches up.
+"""A save that keeps failing while typing: the edit stays, the user is told once, resolving catches up.
 
 Two Library objects on one file stand for two people; the other one keeps
 saving while this window decides, so "keep mine" meets a second conflict
-(a real UserError from the library, no stand-in for storage).
+(a real ConflictError from the library, no stand-in for storage).
 """
 
 from __future__ import annotations
@@ -16,41 +16,40 @@ def test_a_save_that_keeps_failing_keeps_the_edit_and_tells_once(qtbot, window, 
     select(window, "Carl Diaz")
     other = Library.open(str(library_path))
     try:
-        elsewhere = {"busy": True}
-
         def save_elsewhere() -> None:
             theirs = other.find("Carl Diaz")
             theirs.tags = theirs.tags + ["x"]
             other.update(theirs)
 
-        def keep_mine_while_they_save_again(mine, theirs):
-            if elsewhere["busy"]:
-                save_elsewhere()
-            return "mine"
-
-        window.document.conflict_resolver = keep_mine_while_they_save_again
         save_elsewhere()
-        told: list[str] = []
-        window.document.invalid.connect(lambda text, _field: told.append(text))
+        told: list[object] = []
+        window.document.conflictChanged.connect(told.append)
 
         role = window.form.editors["role"]
         role.setFocus()
         role.end(False)
-        qtbot.keyClicks(role, " EU")  # three failed saves: no exception may leave the undo command
+        qtbot.keyClicks(role, " EU")  # three edits, one conflict: no exception may leave the undo command
 
         assert role.text() == "Head of purchasing EU"
         assert window.document.persona.role == "Head of purchasing EU"
         assert window.document.unsaved, "the edit is kept as unsaved, so nothing drops it"
-        assert len(told) == 1 and "not saved" in told[0], told
-        assert "not saved" in window.statusBar().currentMessage()
+        assert len(told) == 1 and window.conflicts.banner.isVisible()
+        assert reread(library_path, "Carl Diaz").role == "Head of purchasing"
+
+        save_elsewhere()  # they save again while this window decides
+        dialog = window.conflicts.open_dialog()
+        dialog.keep_mine_button.click()
+        assert window.document.conflict is not None, "keep mine met their newer save: still a conflict"
+        assert window.conflicts.banner.isVisible()
         assert reread(library_path, "Carl Diaz").role == "Head of purchasing"
 
         window.refresh_from_library()  # the 2 s tick sees their save but keeps my edit
         assert window.document.persona.role == "Head of purchasing EU"
 
-        elsewhere["busy"] = False
+        window.conflicts.open_dialog().keep_mine_button.click()
+        assert reread(library_path, "Carl Diaz").role == "Head of purchasing EU"
+        assert not window.document.unsaved and not window.conflicts.banner.isVisible()
         qtbot.keyClicks(role, "!")
         assert reread(library_path, "Carl Diaz").role == "Head of purchasing EU!"
-        assert not window.document.unsaved
     finally:
         other.close()
