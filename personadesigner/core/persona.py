@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 # CONFIDENCE_LEVELS and PERSONA_TYPES are re-exported: callers know them from here.
-from personadesigner.core.fields import CONFIDENCE_LEVELS, FIELDS, PERSONA_TYPES, SPECS, FieldSpec, names_of  # noqa: F401
+from personadesigner.core.fields import (  # noqa: F401
+    CONFIDENCE_LEVELS,
+    FIELDS,
+    PERSONA_TYPES,
+    SPECS,
+    FieldSpec,
+    names_of,
+)
 from personadesigner.errors import ValidationError, quoted
 
 TYPE_LABELS: dict[str, str] = {
