@@ -13,16 +13,17 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
+# CONFIDENCE_LEVELS and PERSONA_TYPES are re-exported: callers know them from here.
+from personadesigner.core.fields import (  # noqa: F401
+    CONFIDENCE_LEVELS,
+    FIELDS,
+    PERSONA_TYPES,
+    SPECS,
+    FieldSpec,
+    names_of,
+)
 from personadesigner.errors import ValidationError, quoted
 
-PERSONA_TYPES: tuple[str, ...] = (
-    "customer",
-    "buyer",
-    "end_user",
-    "decision_maker",
-    "influencer",
-    "negative",
-)
 TYPE_LABELS: dict[str, str] = {
     "customer": "Customer",
     "buyer": "Buyer",
@@ -31,7 +32,6 @@ TYPE_LABELS: dict[str, str] = {
     "influencer": "Influencer",
     "negative": "Negative persona",
 }
-CONFIDENCE_LEVELS: tuple[str, ...] = ("low", "medium", "high")
 SOURCE_KINDS: tuple[str, ...] = (
     "interview",
     "survey",
@@ -65,100 +65,19 @@ RELATION_LABELS: dict[str, str] = {
 
 NAME_MAX = 120
 
+# Views of the field registry (core/fields.py), kept under the names every caller knows.
 #: Single-line and long text fields, in the order of the contract.
-TEXT_FIELDS: tuple[str, ...] = (
-    "role",
-    "age",
-    "gender",
-    "location",
-    "income",
-    "education",
-    "household",
-    "company",
-    "company_size",
-    "industry",
-    "quote",
-    "story",
-    "day_in_the_life",
-    "budget",
-    "decision_process",
-    "segment",
-    "notes",
-)
+TEXT_FIELDS: tuple[str, ...] = names_of("text", "long_text")
 #: The long text fields (multi-line editors in the app).
-LONG_TEXT_FIELDS: tuple[str, ...] = ("story", "day_in_the_life", "decision_process", "notes")
+LONG_TEXT_FIELDS: tuple[str, ...] = names_of("long_text")
 #: Lists of plain text.
-LIST_FIELDS: tuple[str, ...] = (
-    "goals",
-    "pain_points",
-    "motivations",
-    "behaviors",
-    "values",
-    "channels",
-    "tools",
-    "objections",
-    "buying_criteria",
-    "tags",
-)
+LIST_FIELDS: tuple[str, ...] = names_of("list")
 #: Lists of records, with their keys.
-RECORD_LIST_FIELDS: dict[str, tuple[str, ...]] = {
-    "traits": ("left", "right", "value"),
-    "sources": ("kind", "title", "date", "note"),
-    "related": ("persona", "relation"),
-    "custom": ("label", "value"),
-}
+RECORD_LIST_FIELDS: dict[str, tuple[str, ...]] = {s.name: s.record_keys for s in FIELDS if s.kind == "records"}
 #: Every field name of the JSON contract, in contract order.
-ALL_FIELDS: tuple[str, ...] = (
-    "id", "name", "type",
-    "role", "age", "gender", "location", "income", "education", "household",
-    "company", "company_size", "industry",
-    "quote", "story", "day_in_the_life",
-    "goals", "pain_points", "motivations", "behaviors", "values", "channels", "tools",
-    "objections", "buying_criteria",
-    "budget", "decision_process", "traits", "segment", "tags", "sources",
-    "confidence", "last_validated", "related", "custom", "photo", "notes", "card",
-    "created_at", "updated_at",
-)  # fmt: skip
-
-FIELD_LABELS: dict[str, str] = {
-    "name": "Name",
-    "type": "Type",
-    "role": "Role",
-    "age": "Age",
-    "gender": "Gender",
-    "location": "Location",
-    "income": "Income",
-    "education": "Education",
-    "household": "Household",
-    "company": "Company",
-    "company_size": "Company size",
-    "industry": "Industry",
-    "quote": "Quote",
-    "story": "Story",
-    "day_in_the_life": "A day in the life",
-    "goals": "Goals",
-    "pain_points": "Pain points",
-    "motivations": "Motivations",
-    "behaviors": "Behaviors",
-    "values": "Values",
-    "channels": "Preferred channels",
-    "tools": "Tools and brands",
-    "objections": "Objections",
-    "buying_criteria": "Buying criteria",
-    "budget": "Budget",
-    "decision_process": "Decision process",
-    "traits": "Personality",
-    "segment": "Segment",
-    "tags": "Tags",
-    "sources": "Research sources",
-    "confidence": "Confidence",
-    "last_validated": "Last validated",
-    "related": "Related personas",
-    "custom": "Custom sections",
-    "photo": "Photo",
-    "notes": "Notes",
-    "card": "Card design",
-}
+ALL_FIELDS: tuple[str, ...] = tuple(s.name for s in FIELDS)
+#: The label a user sees for each field.
+FIELD_LABELS: dict[str, str] = {s.name: s.label for s in FIELDS}
 
 
 @dataclass
@@ -239,6 +158,7 @@ class Persona:
     day_in_the_life: str = ""
     goals: list[str] = field(default_factory=list)
     pain_points: list[str] = field(default_factory=list)
+    jobs_to_be_done: list[str] = field(default_factory=list)
     motivations: list[str] = field(default_factory=list)
     behaviors: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
@@ -355,48 +275,113 @@ def _fail(persona: Persona, field_name: str, message: str) -> NoReturn:
 
 
 def validate_persona(p: Persona) -> None:
+    """Check every field with its kind's validator, in contract order."""
+    for spec in FIELDS:
+        _VALIDATORS[spec.kind](p, spec)
+
+
+def _no_check(p: Persona, spec: FieldSpec) -> None:
+    """Bookkeeping the library sets itself (id, timestamps)."""
+
+
+def _check_name(p: Persona, spec: FieldSpec) -> None:
     if not isinstance(p.name, str) or not p.name.strip():
-        _fail(p, "name", "a name is required")
+        _fail(p, spec.name, "a name is required")
     if len(p.name) > NAME_MAX:
-        _fail(p, "name", f"is {len(p.name)} characters long; at most {NAME_MAX} are allowed")
-    if p.type not in PERSONA_TYPES:
-        _fail(p, "type", f'{quoted(p.type)} is not a persona type (use one of: {", ".join(PERSONA_TYPES)})')
-    for name in TEXT_FIELDS:
-        if not isinstance(getattr(p, name), str):
-            _fail(p, name, "must be text")
-    for name in LIST_FIELDS:
-        value = getattr(p, name)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            _fail(p, name, "must be a list of text")
-    for i, t in enumerate(p.traits):
-        if not isinstance(t.left, str) or not isinstance(t.right, str):
-            _fail(p, f"traits[{i}]", "left and right must be text")
-        if isinstance(t.value, bool) or not isinstance(t.value, int) or not 0 <= t.value <= 100:
-            _fail(p, f"traits[{i}].value", f"{t.value!r} is outside 0-100")
-    for i, s in enumerate(p.sources):
-        if s.kind not in SOURCE_KINDS:
-            _fail(p, f"sources[{i}].kind", f'{quoted(s.kind)} is not a source kind (use one of: {", ".join(SOURCE_KINDS)})')
-        if s.date and not _is_iso_date(s.date):
-            _fail(p, f"sources[{i}].date", f'{quoted(s.date)} is not an ISO date (YYYY-MM-DD)')
-        for key in ("title", "note", "date"):
-            if not isinstance(getattr(s, key), str):
-                _fail(p, f"sources[{i}].{key}", "must be text")
-    if p.confidence and p.confidence not in CONFIDENCE_LEVELS:
-        _fail(p, "confidence", f'{quoted(p.confidence)} is not one of: {", ".join(CONFIDENCE_LEVELS)}')
-    if p.last_validated and not _is_iso_date(p.last_validated):
-        _fail(p, "last_validated", f'{quoted(p.last_validated)} is not an ISO date (YYYY-MM-DD)')
-    for i, r in enumerate(p.related):
-        if r.relation not in RELATIONS:
-            _fail(p, f"related[{i}].relation", f'{quoted(r.relation)} is not a relation (use one of: {", ".join(RELATIONS)})')
-        if not isinstance(r.persona, str) or not r.persona.strip():
-            _fail(p, f"related[{i}].persona", "names no persona")
-    for i, c in enumerate(p.custom):
-        if not isinstance(c.label, str) or not isinstance(c.value, str):
-            _fail(p, f"custom[{i}]", "label and value must be text")
+        _fail(p, spec.name, f"is {len(p.name)} characters long; at most {NAME_MAX} are allowed")
+
+
+def _check_choice(p: Persona, spec: FieldSpec) -> None:
+    value = getattr(p, spec.name)
+    if value in spec.choices or (value == "" and not spec.required):
+        return
+    if spec.name == "type":
+        _fail(p, "type", f'{quoted(value)} is not a persona type (use one of: {", ".join(spec.choices)})')
+    _fail(p, spec.name, f'{quoted(value)} is not one of: {", ".join(spec.choices)}')
+
+
+def _check_text(p: Persona, spec: FieldSpec) -> None:
+    if not isinstance(getattr(p, spec.name), str):
+        _fail(p, spec.name, "must be text")
+
+
+def _check_date(p: Persona, spec: FieldSpec) -> None:
+    value = getattr(p, spec.name)
+    if value and not _is_iso_date(value):
+        _fail(p, spec.name, f"{quoted(value)} is not an ISO date (YYYY-MM-DD)")
+
+
+def _check_list(p: Persona, spec: FieldSpec) -> None:
+    value = getattr(p, spec.name)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        _fail(p, spec.name, "must be a list of text")
+
+
+def _check_records(p: Persona, spec: FieldSpec) -> None:
+    check = _RECORD_CHECKS[spec.name]
+    for i, record in enumerate(getattr(p, spec.name)):
+        check(p, f"{spec.name}[{i}]", record)
+
+
+def _check_trait(p: Persona, where: str, t: Trait) -> None:
+    if not isinstance(t.left, str) or not isinstance(t.right, str):
+        _fail(p, where, "left and right must be text")
+    if isinstance(t.value, bool) or not isinstance(t.value, int) or not 0 <= t.value <= 100:
+        _fail(p, f"{where}.value", f"{t.value!r} is outside 0-100")
+
+
+def _check_source(p: Persona, where: str, s: Source) -> None:
+    if s.kind not in SOURCE_KINDS:
+        _fail(p, f"{where}.kind", f'{quoted(s.kind)} is not a source kind (use one of: {", ".join(SOURCE_KINDS)})')
+    if s.date and not _is_iso_date(s.date):
+        _fail(p, f"{where}.date", f"{quoted(s.date)} is not an ISO date (YYYY-MM-DD)")
+    for key in ("title", "note", "date"):
+        if not isinstance(getattr(s, key), str):
+            _fail(p, f"{where}.{key}", "must be text")
+
+
+def _check_relation(p: Persona, where: str, r: Relation) -> None:
+    if r.relation not in RELATIONS:
+        _fail(p, f"{where}.relation", f'{quoted(r.relation)} is not a relation (use one of: {", ".join(RELATIONS)})')
+    if not isinstance(r.persona, str) or not r.persona.strip():
+        _fail(p, f"{where}.persona", "names no persona")
+
+
+def _check_custom(p: Persona, where: str, c: CustomSection) -> None:
+    if not isinstance(c.label, str) or not isinstance(c.value, str):
+        _fail(p, where, "label and value must be text")
+
+
+def _check_card(p: Persona, spec: FieldSpec) -> None:
     if not isinstance(p.card.template, str) or not isinstance(p.card.theme, str):
-        _fail(p, "card", "template and theme must be names")
+        _fail(p, spec.name, "template and theme must be names")
+
+
+def _check_photo(p: Persona, spec: FieldSpec) -> None:
     if p.photo is not None and not isinstance(p.photo, (bytes, bytearray)):
-        _fail(p, "photo", "must be image data")
+        _fail(p, spec.name, "must be image data")
+
+
+#: One validator per field kind (core/fields.py lists the kinds).
+_VALIDATORS = {
+    "meta": _no_check,
+    "name": _check_name,
+    "choice": _check_choice,
+    "text": _check_text,
+    "long_text": _check_text,
+    "date": _check_date,
+    "list": _check_list,
+    "records": _check_records,
+    "photo": _check_photo,
+    "card": _check_card,
+}
+#: One validator per record type, called with the record's place ("traits[2]").
+_RECORD_CHECKS = {
+    "traits": _check_trait,
+    "sources": _check_source,
+    "related": _check_relation,
+    "custom": _check_custom,
+}
 
 
 # ------------------------------------------------------------- dict mapping
@@ -442,13 +427,14 @@ def persona_from_dict(data: dict[str, Any]) -> tuple[Persona, list[str]]:
     for key, value in data.items():
         if key in ("name", "photo") or key not in known or value is None:
             continue
-        if key in TEXT_FIELDS or key in ("id", "type", "confidence", "last_validated", "created_at", "updated_at"):
+        kind = SPECS[key].kind
+        if kind in _TEXT_KINDS:
             setattr(p, key, _text(p, key, value))
-        elif key in LIST_FIELDS:
+        elif kind == "list":
             setattr(p, key, _text_list(p, key, value))
-        elif key in RECORD_LIST_FIELDS:
+        elif kind == "records":
             setattr(p, key, _records(p, key, value))
-        elif key == "card":
+        elif kind == "card":
             if not isinstance(value, dict):
                 _fail(p, "card", "must be an object with template and theme")
             p.card = CardDesign(
@@ -456,6 +442,10 @@ def persona_from_dict(data: dict[str, Any]) -> tuple[Persona, list[str]]:
                 theme=_text(p, "card.theme", value.get("theme") or "classic"),
             )
     return p, unknown
+
+
+#: Kinds whose value is one text (a number in a spreadsheet cell becomes text).
+_TEXT_KINDS = frozenset({"meta", "choice", "text", "long_text", "date"})
 
 
 def _text(p: Persona, field_name: str, value: Any) -> str:

@@ -2,7 +2,7 @@
 
 Survey and CRM exports name columns their own way ("Job title", "Frustrations",
 "Bio"), so headers are matched loosely: case-insensitive, with spaces, dashes
-and underscores alike, and through the synonym table below. Record fields are
+and underscores alike, and through the synonyms the field registry (core/fields.py) declares. Record fields are
 written as one readable line per record, in the formats documented in csv_io.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from personadesigner.core.fields import FIELDS
 from personadesigner.core.persona import (
-    ALL_FIELDS,
     FIELD_LABELS,
     PERSONA_TYPES,
     RELATION_LABELS,
@@ -20,51 +20,9 @@ from personadesigner.core.persona import (
 )
 
 #: Extra header names per field (the field name and its label always match too).
-HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "id": ("uuid", "persona id"),
-    "name": ("persona", "full name", "persona name"),
-    "type": ("persona type", "kind of persona"),
-    "role": ("job title", "title", "occupation", "job", "position", "life role"),
-    "age": ("age range", "age group"),
-    "gender": ("sex",),
-    "location": ("city", "place", "region", "where"),
-    "income": ("salary", "annual income", "household income"),
-    "education": ("degree", "education level"),
-    "household": ("family", "family status", "living situation"),
-    "company": ("employer", "organisation", "organization", "account", "company name"),
-    "company_size": ("employees", "number of employees", "headcount"),
-    "industry": ("sector", "vertical"),
-    "quote": ("motto", "quotation", "in their words"),
-    "story": ("bio", "background", "biography", "about", "narrative"),
-    "day_in_the_life": ("a day in the life", "typical day", "day in life"),
-    "goals": ("objectives", "needs", "goal", "aims"),
-    "pain_points": ("frustrations", "challenges", "pains", "pain point", "problems"),
-    "motivations": ("motivation", "drivers"),
-    "behaviors": ("behaviours", "behavior", "behaviour", "habits"),
-    "values": ("beliefs",),
-    "channels": ("preferred channels", "channel", "media", "where to reach"),
-    "tools": ("tools and brands", "brands", "software", "products used"),
-    "objections": ("objection", "concerns", "barriers"),
-    "buying_criteria": ("purchase criteria", "decision criteria", "buying criterion"),
-    "budget": ("spend", "budget range"),
-    "decision_process": ("buying process", "purchase process"),
-    "traits": ("personality", "personality traits", "trait sliders"),
-    "segment": ("customer segment", "profile", "customer profile"),
-    "tags": ("labels", "keywords", "tag"),
-    "sources": ("research sources", "evidence", "research"),
-    "confidence": ("evidence level", "confidence level"),
-    "last_validated": ("validated", "last validated on", "validated on"),
-    "related": ("related personas", "relations"),
-    "custom": ("custom sections",),
-    "notes": ("comments", "internal notes", "note"),
-    "card": ("card design",),
-    "created_at": ("created",),
-    "updated_at": ("updated", "modified"),
-}
-
-#: Columns a CSV never carries (images do not fit in a cell).
-NOT_IN_CSV: frozenset[str] = frozenset({"photo"})
-CSV_FIELDS: tuple[str, ...] = tuple(f for f in ALL_FIELDS if f not in NOT_IN_CSV)
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {spec.name: spec.csv_synonyms for spec in FIELDS if spec.csv_synonyms}
+#: The columns a CSV carries, in contract order (images do not fit in a cell).
+CSV_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.in_csv)
 
 
 def header_key(text: str) -> str:

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TextIO
 
 from personadesigner.atomic import atomic_write
+from personadesigner.core.fields import SPECS
 from personadesigner.core.persona import (
     LIST_FIELDS,
     RECORD_LIST_FIELDS,
@@ -404,8 +405,8 @@ def _parse_cell(name: str, cell: str) -> object:
         return _parse_card(cell)
     if name == "type":
         return persona_type(cell)
-    if name in ("confidence", "last_validated", "id", "created_at", "updated_at"):
-        return cell.strip().lower() if name == "confidence" else cell.strip()
+    if SPECS[name].kind in ("choice", "date", "meta"):  # a choice, date, id or timestamp: no outer spaces
+        return cell.strip().lower() if SPECS[name].kind == "choice" else cell.strip()
     return cell
 
 

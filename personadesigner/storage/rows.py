@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from personadesigner.core.fields import FIELDS
 from personadesigner.core.persona import (
     LIST_FIELDS,
     RECORD_LIST_FIELDS,
@@ -21,10 +22,8 @@ from personadesigner.storage.schema import SCALAR_COLUMNS
 
 #: List fields kept in the ``lists`` JSON column (tags have a column of their own).
 JSON_LIST_FIELDS: tuple[str, ...] = tuple(f for f in LIST_FIELDS if f != "tags")
-#: What ``Library.list(search=...)`` looks in.
-SEARCH_FIELDS: tuple[str, ...] = (
-    "name", "role", "quote", "tags", "company", "industry", "segment", "location", "goals", "pain_points",
-)  # fmt: skip
+#: What ``Library.list(search=...)`` looks in: the fields the registry marks searchable.
+SEARCH_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.searchable)
 
 
 @dataclass(frozen=True)

@@ -29,41 +29,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personadesigner.core.persona import (
-    ALL_FIELDS,
-    field_label,
-    LIST_FIELDS,
-    RECORD_LIST_FIELDS,
-    Persona,
-)
+from personadesigner.core.fields import FIELDS, SPECS
+from personadesigner.core.persona import Persona, field_label
 
-#: Bookkeeping the user never edits by hand; never offered as a choice.
-_NOT_COMPARED = frozenset({"id", "created_at", "updated_at"})
 MINE, THEIRS = "mine", "theirs"
 
 
 def differing_fields(mine: Persona, theirs: Persona) -> list[str]:
-    """The contract fields whose values differ, in contract order."""
-    return [f for f in ALL_FIELDS if f not in _NOT_COMPARED and getattr(mine, f) != getattr(theirs, f)]
+    """The contract fields whose values differ, in contract order.
+
+    Bookkeeping (``meta`` fields: id, timestamps) is never offered as a choice.
+    """
+    return [s.name for s in FIELDS if s.kind != "meta" and getattr(mine, s.name) != getattr(theirs, s.name)]
 
 
 def display_value(persona: Persona, field: str) -> str:
-    """A field as plain text for reading side by side."""
+    """A field as plain text for reading side by side, as its kind reads."""
+    spec = SPECS[field]
     value = getattr(persona, field)
-    if field == "photo":
+    if spec.kind == "photo":
         if not value:
             return "no photo"
         from PySide6.QtGui import QImage
 
         image = QImage.fromData(value)
         return f"a photo, {image.width()} x {image.height()} px" if not image.isNull() else "a photo"
-    if field == "card":
+    if spec.kind == "card":
         return f"template {value.template}, theme {value.theme}"
-    if field in RECORD_LIST_FIELDS:
-        keys = RECORD_LIST_FIELDS[field]
-        lines = [", ".join(f"{k}: {getattr(r, k)}" for k in keys) for r in value]
+    if spec.kind == "records":
+        lines = [", ".join(f"{k}: {getattr(r, k)}" for k in spec.record_keys) for r in value]
         return "\n".join(lines) if lines else "(empty)"
-    if field in LIST_FIELDS:
+    if spec.kind == "list":
         return "\n".join(f"• {item}" for item in value) if value else "(empty)"
     return value if value else "(empty)"
 
@@ -185,11 +181,12 @@ class ConflictDialog(QDialog):
             take_mine = decision == "mine" or (decision == "merge" and self.choice(field) == MINE)
             if take_mine:
                 value = getattr(self._mine, field)
-                if field in LIST_FIELDS:
+                kind = SPECS[field].kind
+                if kind == "list":
                     value = list(value)
-                elif field in RECORD_LIST_FIELDS:
+                elif kind == "records":
                     value = [dataclasses.replace(r) for r in value]
-                elif field == "card":
+                elif kind == "card":
                     value = dataclasses.replace(value)
                 setattr(result, field, value)
         result.id = self._theirs.id

@@ -373,3 +373,7 @@ class ExportDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self._preview_timer.stop()  # a dialog nobody sees renders no preview
+        super().hideEvent(event)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from personadesigner.core.fields import form_sections
 from personadesigner.core.persona import (
     CONFIDENCE_LEVELS,
     FIELD_LABELS,
@@ -36,19 +37,9 @@ from personadesigner.ui.undo_commands import (
 
 #: The form's sections and their fields, in reading order: what the card shows
 #: first (name, type, role, quote, goals, pain points) comes first.
-SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Essentials", ("name", "type", "role", "quote", "goals", "pain_points")),
-    ("Photo & tags", ("photo", "segment", "tags")),
-    ("Demographics", ("age", "gender", "location", "income", "education", "household", "company", "company_size", "industry")),
-    ("Story", ("story", "day_in_the_life")),
-    ("Motivations & behaviour", ("motivations", "behaviors", "values", "channels", "tools")),
-    ("Buying", ("objections", "buying_criteria", "budget", "decision_process")),
-    ("Personality", ("traits",)),
-    ("Evidence", ("sources", "confidence", "last_validated")),
-    ("Relations", ("related",)),
-    ("Custom", ("custom",)),
-    ("Notes", ("notes",)),
-)
+#: The form's sections and their fields, in reading order: each field's ``form_section``
+#: in the field registry (core/fields.py) places it.
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = form_sections()
 #: Short texts that wrap in a field growing with them (never scrolling sideways).
 WRAPPING_FIELDS = ("role", "quote")
 CONFIDENCE_LABELS = {"": "Not rated", "low": "Low", "medium": "Medium", "high": "High"}

@@ -7,6 +7,7 @@ import io
 from PIL import Image
 
 from personadesigner.core.persona import (
+    LIST_FIELDS,
     CardDesign,
     CustomSection,
     Persona,
@@ -35,8 +36,7 @@ def full_persona(name: str = "Anna Berg 🌍") -> Persona:
     p.day_in_the_life = "Morning\r\nEvening"
     p.decision_process = "CFO signs; legal reviews"
     p.notes = "=not a formula in JSON"
-    for field in ("goals", "pain_points", "motivations", "behaviors", "values", "channels", "tools",
-                  "objections", "buying_criteria", "tags"):
+    for field in LIST_FIELDS:  # every list field of the registry, new ones included
         setattr(p, field, [f"{field} 1 {HARD}", f"{field} 2; with semicolon", "-leading dash"])
     p.traits = [Trait("Introvert", "Extrovert", 70), Trait("Tech-shy", "Tech-savvy", 0), Trait("Ruhig", "لطيف", 100)]
     p.sources = [Source("interview", f"Interviews {HARD}", "2026-03-12", "7 of 9"), Source("survey", "Survey", "", "")]

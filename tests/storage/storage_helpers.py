@@ -35,6 +35,7 @@ def rich_persona(name: str = "Zoë 山田 <&> \"دانة\"") -> Persona:
         day_in_the_life="06:00 email; 09:00 board 📈",
         goals=["Cut costs 10 %", "Grow_fast"],
         pain_points=["Slow reports", "مشكلة في البيانات"],
+        jobs_to_be_done=["When the quarter closes, I want one report, so I can brief the board"],
         motivations=["Recognition"],
         behaviors=["Reads on mobile"],
         values=["Honesty"],

@@ -13,6 +13,7 @@ def every_field(name: str = "Åsa 李 <&> ‏רות‏", photo_color=(30, 120, 2
         company="Nordic \"Rail\" AB", company_size="501-1000", industry="Transport",
         quote="«Fast» — ‎مرحبا", story="Line 1\nLine 2\ttab", day_in_the_life="07:00 ☕",
         goals=["Fewer delays", "=SUM(A1)"], pain_points=["Manual work"], motivations=["Safety"],
+        jobs_to_be_done=["When the line stops, I want to see why, so I can tell riders"],
         behaviors=["Mobile first"], values=["Trust"], channels=["Email"], tools=["Jira"],
         objections=["Price"], buying_criteria=["Uptime"], budget="€1M", decision_process="Board",
         traits=[Trait("Calm", "Bold", 70)], segment="Public sector", tags=["rail", "b2g"],
