@@ -89,20 +89,18 @@ def render_png(layout: CardLayout, *, dpi: float = 300, bleed: bool = False):
     return render_sheet(trim_sheet(layout, with_bleed=bleed), dpi=dpi)
 
 
-#: Qt maps a PNG "quality" to the zlib level: 70 is level 2, about twice as fast as
-#: the default for files about a tenth larger (flat card colours compress well anyway).
-PNG_QUALITY = 70
-
-
 def png_bytes(image) -> bytes:
-    """Encode a QImage as PNG bytes (the dpi goes into the pHYs chunk)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    """Encode a QImage as PNG bytes (the dpi goes into the pHYs chunk), through
+    render.png_encode: about three times faster than QImage.save, the same pixels."""
+    from PySide6.QtGui import QImage
 
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG", PNG_QUALITY):
-        raise RuntimeError("Qt could not encode the PNG")
-    buffer.close()
-    return bytes(data.data())
+    from personadesigner.render.png_encode import encode_png
 
+    alpha = image.hasAlphaChannel()
+    wanted = QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
+    pixels = image if image.format() == wanted else image.convertToFormat(wanted)
+    return encode_png(
+        pixels.constBits(), pixels.width(), pixels.height(),
+        stride=pixels.bytesPerLine(), channels=4 if alpha else 3,
+        dots_per_metre=(image.dotsPerMeterX(), image.dotsPerMeterY()),
+    )
