@@ -1,16 +1,19 @@
-"""Export speed figures, with the gLabels batch merge as the peer.
+"""Export speed figures, each beside its baseline from the same run.
 
 Prints, in one run:
   (a) the whole `personadesigner export --all --template mini --page-size Letter
       --per-page 10 --crop-marks` process over N records (median of RUNS), beside
-      `glabels-3-batch -C` over the same records (../shared/bench/glabels/run.sh,
-      only when it and glabels are present) and the ratio (goal: ours <= 0.5x);
-  (b) one `card` PNG at 300 dpi, in-process (median; goal <= 100 ms);
+      the floor -- floor_reportlab.py, a plain reportlab script drawing the same
+      cards (goal: ours <= 1.15x) -- and `glabels-3-batch -C` over the same records
+      (../shared/bench/glabels/run.sh, only when it and glabels are present; goal
+      ours <= 0.35x);
+  (b) one `card` PNG at 300 dpi, in-process, render and encode (median; goal <= 30 ms),
+      beside Qt's own PNG writer (QImage.save) on the same image;
   (c) laying out the `profile` template, measured as bench_layout.py does (200 different
       full personas, so no cache hides the work; median; goal <= 5 ms).
-The two sides run alternately, each after one uncounted warm-up run; ours with a
-bytecode cache (as an installed command has). The load average is printed so a busy
-machine shows in the figures.
+The sides run in turn, each after one uncounted warm-up run; ours with a bytecode
+cache (as an installed command has). The load average is printed so a busy machine
+shows in the figures.
 Run: python benchmarks/bench_export.py [--count 1000] [--runs 3] [--template mini]
 """
 
@@ -35,17 +38,23 @@ from bench_layout import median_ms as layout_median_ms  # noqa: E402
 from glabels_records import write_csv  # noqa: E402
 
 PEER = ROOT.parent / "shared" / "bench" / "glabels" / "run.sh"
+FLOOR = Path(__file__).resolve().parent / "floor_reportlab.py"
 
 
 PYCACHE = Path(tempfile.gettempdir()) / "personadesigner-bench-pycache"
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
+def bytecode_env() -> dict[str, str]:
     # An installed command has compiled bytecode; with PYTHONDONTWRITEBYTECODE every start
     # would compile our modules again. Keep the bytecode in tmp (never in the work tree).
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(PYCACHE)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return subprocess.run([sys.executable, "-m", "personadesigner", *args], capture_output=True, text=True, env=env)
+    return env
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "personadesigner", *args], capture_output=True, text=True,
+                          env=bytecode_env())
 
 
 def prepare_ours(count: int, tmp: Path) -> Path | None:
@@ -91,25 +100,36 @@ def glabels_once(count: int) -> float | None:
     return float(found.group(1))
 
 
-def compare(count: int, runs: int, template: str) -> tuple[float | None, float | None]:
-    """Medians of ``runs`` alternating runs of each side (after one uncounted warm-up of
-    each), so a machine that gets busier or quieter meanwhile weighs on both alike."""
+def floor_once(count: int, tmp: Path) -> float | None:
+    out = tmp / "floor.pdf"
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, str(FLOOR), str(count), str(out)], capture_output=True, text=True,
+                          env=bytecode_env())
+    took = time.perf_counter() - start
+    if done.returncode != 0:
+        print(f"floor script failed: {done.stderr.strip()[-300:]}")
+        return None
+    return took
+
+
+def compare(count: int, runs: int, template: str) -> dict[str, float | None]:
+    """Medians of ``runs`` runs of each side in turn (after one uncounted warm-up of
+    each), so a machine that gets busier or quieter meanwhile weighs on all alike."""
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         library = prepare_ours(count, tmp)
-        peer = peer_available()
-        mine_times: list[float] = []
-        peer_times: list[float] = []
+        sides = {
+            "ours": (lambda: ours_once(count, template, library, tmp)) if library else None,
+            "floor": lambda: floor_once(count, tmp),
+            "glabels": (lambda: glabels_once(count)) if peer_available() else None,
+        }
+        times: dict[str, list[float]] = {side: [] for side in sides}
         for run in range(runs + 1):  # run 0 warms bytecode, font and file caches
-            mine = ours_once(count, template, library, tmp) if library else None
-            theirs = glabels_once(count) if peer else None
-            if run:
-                if mine is not None:
-                    mine_times.append(mine)
-                if theirs is not None:
-                    peer_times.append(theirs)
-    return (statistics.median(mine_times) if len(mine_times) == runs else None,
-            statistics.median(peer_times) if len(peer_times) == runs else None)
+            for side, once in sides.items():
+                took = once() if once else None
+                if run and took is not None:
+                    times[side].append(took)
+    return {side: statistics.median(t) if len(t) == runs else None for side, t in times.items()}
 
 
 def call_median_ms(fn, repeat: int) -> float:
@@ -123,6 +143,18 @@ def call_median_ms(fn, repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
+def _qt_png(image) -> bytes:
+    """Qt's own PNG writer, as PNG export used it before issue 14 (quality 70: zlib level 2)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG", 70)
+    buffer.close()
+    return bytes(data.data())
+
+
 def in_process(repeat: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from personadesigner.core.layout import layout
@@ -131,10 +163,14 @@ def in_process(repeat: int) -> None:
 
     persona = max(sample_personas(), key=lambda p: len(p.story) + sum(map(len, p.goals)))
     card = layout(persona, "card", "classic")
-    ms = call_median_ms(lambda: png_bytes(render_png(card, dpi=300)), repeat)
-    print(f"card PNG at 300 dpi (render + encode): {ms:.1f} ms median (goal <= 100 ms)")
-    ms = call_median_ms(lambda: render_png(card, dpi=300), repeat)
-    print(f"card PNG at 300 dpi (render only):     {ms:.1f} ms median")
+    ours = call_median_ms(lambda: png_bytes(render_png(card, dpi=300)), repeat)
+    render = call_median_ms(lambda: render_png(card, dpi=300), repeat)
+    image = render_png(card, dpi=300)
+    qt = call_median_ms(lambda: _qt_png(image), repeat)
+    print(f"card PNG at 300 dpi (render + encode): {ours:.1f} ms median (goal <= 30 ms); "
+          f"render alone {render:.1f} ms")
+    print(f"  encode alone: ours {ours - render:.1f} ms, Qt's QImage.save {qt:.1f} ms on the same image: "
+          f"{(ours - render) / qt:.2f}x; files {len(png_bytes(image)) // 1024} KiB vs {len(_qt_png(image)) // 1024} KiB")
     cpu, wall = layout_median_ms("profile")
     print(f"layout of the profile template:        {cpu:.2f} ms CPU, {wall:.2f} ms wall, median of 200 "
           "different personas (goal <= 5 ms)")
@@ -148,14 +184,18 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=21, help="repetitions of the in-process figures")
     args = parser.parse_args()
     load = os.getloadavg()
-    mine, peer = compare(args.count, args.runs, args.template)
-    print(f"{args.count} records, {args.template} 10-up on Letter with crop marks (median of {args.runs}):")
+    got = compare(args.count, args.runs, args.template)
+    mine, floor, peer = got["ours"], got["floor"], got["glabels"]
+    print(f"{args.count} records, {args.template} 10-up on Letter with crop marks, whole processes (median of {args.runs}):")
     print("  load average (1, 5, 15 min) before / after: " + " ".join(f"{v:.2f}" for v in load)
-          + " / " + " ".join(f"{v:.2f}" for v in os.getloadavg()))
-    print(f"  personadesigner export: {mine:.3f} s" if mine is not None else "  personadesigner export: failed")
-    print(f"  glabels-3-batch -C:     {peer:.3f} s" if peer is not None else "  glabels-3-batch -C:     not run")
+          + " / " + " ".join(f"{v:.2f}" for v in os.getloadavg()) + f" on {os.cpu_count()} CPUs")
+    print(f"  personadesigner export:      {mine:.3f} s" if mine is not None else "  personadesigner export: failed")
+    print(f"  reportlab floor script:      {floor:.3f} s" if floor is not None else "  reportlab floor script: failed")
+    print(f"  glabels-3-batch -C:          {peer:.3f} s" if peer is not None else "  glabels-3-batch -C:     not run")
+    if mine and floor:
+        print(f"  ratio ours/floor:            {mine / floor:.2f}x (goal <= 1.15x)")
     if mine and peer:
-        print(f"  ratio ours/gLabels:     {mine / peer:.2f}x (goal <= 0.5x)")
+        print(f"  ratio ours/gLabels:          {mine / peer:.2f}x (goal <= 0.35x)")
     in_process(args.repeat)
     return 0
 
