@@ -38,14 +38,18 @@ def card(c: Canvas, x: float, y: float, name: str, goal: str, pain: str) -> None
     c.setFillColorRGB(*PAPER); c.setFont("Bold", 6); c.drawString(x + 80, y + H - 24.8, "Customer")  # noqa: E702
     c.setFillColorRGB(*TEXT); c.setFont("Bold", 12); c.drawString(x + 76, y + H - 41, name)  # noqa: E702
     c.setStrokeColorRGB(*MUTED); c.setLineWidth(0.5); c.line(x + 18, y + H - 70, x + W - 12, y + H - 70)  # noqa: E702
+    t = c.beginText()  # the lists: one text object for both, as a careful hand would write it
     top = y + H - 82
     for label, text in (("TOP GOAL", goal), ("TOP PAIN POINT", pain)):
-        c.setFillColorRGB(*NAVY); c.setFont("Bold", 5.5); c.drawString(x + 18, top, label)  # noqa: E702
-        c.setFillColorRGB(*TEXT); c.setFont("Regular", 7.5)  # noqa: E702
-        for i, line in enumerate(simpleSplit(text, "Regular", 7.5, W - 37)):
-            c.drawString(x + 25, top - 9.5 - i * 9.75, line)
-        c.drawString(x + 19, top - 9.5, "\u2022")
-        top -= 9.5 + 9.75 * len(simpleSplit(text, "Regular", 7.5, W - 37)) + 5
+        t.setFillColorRGB(*NAVY); t.setFont("Bold", 5.5); t.setTextOrigin(x + 18, top); t.textOut(label)  # noqa: E702
+        t.setFillColorRGB(*TEXT); t.setFont("Regular", 7.5, 9.75)  # noqa: E702
+        t.setTextOrigin(x + 19, top - 9.5); t.textOut("\u2022")  # noqa: E702
+        lines = simpleSplit(text, "Regular", 7.5, W - 37)
+        t.setTextOrigin(x + 25, top - 9.5)
+        for line in lines:
+            t.textLine(line)
+        top -= 9.5 + 9.75 * len(lines) + 5
+    c.drawText(t)
 
 
 def main(count: int, out: str) -> None:
