@@ -35,6 +35,11 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return head + data + struct.pack(">I", zlib.crc32(data, zlib.crc32(kind)))
 
 
+def row_stride(width: int, channels: int) -> int:
+    """Bytes of one row as PNG stores it before compression: its filter byte, then its pixels."""
+    return width * channels + 1
+
+
 def scanlines(pixels, width: int, height: int, stride: int, channels: int) -> bytearray:
     """The rows as PNG wants them before compression: a filter byte (0, "None") before each
     row, and no padding (``stride`` may be wider than ``width * channels``)."""
@@ -44,7 +49,7 @@ def scanlines(pixels, width: int, height: int, stride: int, channels: int) -> by
     source = memoryview(pixels).cast("B")
     if len(source) < stride * (height - 1) + row:
         raise ValueError("the pixel buffer is shorter than its rows")
-    out = bytearray((row + 1) * height)  # zero-filled: every filter byte is already 0
+    out = bytearray(row_stride(width, channels) * height)  # zero-filled: every filter byte is already 0
     at = 1
     for y in range(height):
         start = y * stride
@@ -68,11 +73,26 @@ def encode_png(
     ``stride``: bytes from one row's start to the next (default: no padding).
     ``dots_per_metre``: stored in pHYs so the image prints at its real size.
     """
-    if channels not in _COLOUR_TYPE:
-        raise ValueError(f"channels must be 3 (RGB) or 4 (RGBA), not {channels}")
-    if width < 1 or height < 1:
-        raise ValueError(f"a PNG has at least one pixel, not {width} x {height}")
+    _check(width, height, channels)
     rows = scanlines(pixels, width, height, stride or width * channels, channels)
+    return encode_scanlines(rows, width, height, channels=channels, dots_per_metre=dots_per_metre, level=level)
+
+
+def encode_scanlines(
+    rows,
+    width: int,
+    height: int,
+    *,
+    channels: int = 3,
+    dots_per_metre: tuple[int, int] | None = None,
+    level: int = ZLIB_LEVEL,
+) -> bytes:
+    """PNG bytes of rows already laid out as PNG stores them (``row_stride`` bytes each, every
+    one after a 0 filter byte): a painter can convert its pixels straight into them, one copy."""
+    _check(width, height, channels)
+    if memoryview(rows).nbytes != row_stride(width, channels) * height:
+        raise ValueError(f"{width} x {height} rows of {channels} channels need "
+                         f"{row_stride(width, channels) * height} bytes")
     header = struct.pack(">IIBBBBB", width, height, 8, _COLOUR_TYPE[channels], 0, 0, 0)
     parts = [PNG_SIGNATURE, _chunk(b"IHDR", header)]
     if dots_per_metre is not None and min(dots_per_metre) > 0:
@@ -82,4 +102,11 @@ def encode_png(
     return b"".join(parts)
 
 
-__all__ = ["encode_png", "scanlines"]
+def _check(width: int, height: int, channels: int) -> None:
+    if channels not in _COLOUR_TYPE:
+        raise ValueError(f"channels must be 3 (RGB) or 4 (RGBA), not {channels}")
+    if width < 1 or height < 1:
+        raise ValueError(f"a PNG has at least one pixel, not {width} x {height}")
+
+
+__all__ = ["encode_png", "encode_scanlines", "row_stride", "scanlines"]
