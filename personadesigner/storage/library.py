@@ -134,7 +134,7 @@ class Library:
         file there may become the library (otherwise it is refused, untouched).
         ``for_reading``: the caller only reads (``list``, ``show``, ``export``), so a
         quick_check this file passed in exactly its present state is trusted
-        (storage.check_cache); a file that needs an upgrade is still checked first.
+        (storage.check_cache); a file that needs an upgrade or its schema is checked first.
         """
         location = str(location)
         url = location_url(location)
@@ -142,8 +142,9 @@ class Library:
         # One read-only look: a damaged file is kept aside and never written to.
         probe = (probe_sqlite_file(path, empty_file_ok=new_file, trust_recent_check=for_reading)
                  if path is not None else None)
-        if for_reading and probe is not None and probe.revision not in (None, migrate.HEAD_REVISION):
-            probe = probe_sqlite_file(path)  # the upgrade writes: never on a check taken on trust
+        if for_reading and probe is not None and probe.exists and probe.revision != migrate.HEAD_REVISION:
+            # An upgrade or a new schema writes: never on a check taken on trust.
+            probe = probe_sqlite_file(path, empty_file_ok=new_file)
         folder = classify_folder(path) if path is not None else None  # once, for WAL and the warning
         if probe is not None and not probe.exists and not create:
             raise LibraryError(f'There is no library at "{path}".')

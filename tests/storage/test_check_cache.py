@@ -96,3 +96,25 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_the_time(tmp_path, mon
         assert lib.count() == 200
     assert not _trusted(path)
     assert blocker.read_text() == "a file where the cache folder would be"
+
+
+def test_a_library_that_needs_an_upgrade_is_checked_in_full_even_for_reading(tmp_path):
+    """The upgrade writes (a backup, then the migration): never onto a check taken on trust."""
+    from personadesigner.storage import migrate
+    from personadesigner.storage.engine import make_engine, writer
+
+    path = tmp_path / "old.sqlite"
+    engine, _ = make_engine(str(path))
+    try:
+        with writer(engine).begin() as conn:
+            migrate.upgrade(conn, "0001")
+            conn.exec_driver_sql("CREATE TABLE filler (x TEXT)")
+            conn.exec_driver_sql("INSERT INTO filler VALUES " + ",".join(["('" + "f" * 900 + "')"] * 400))
+    finally:
+        engine.dispose()
+    garbage_in_the_middle(path)
+    check_cache.remember_passed(path, check_cache.file_state(path))  # as if it had passed like this
+    with pytest.raises(LibraryError, match="is damaged"):
+        Library.open(str(path), for_reading=True)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
