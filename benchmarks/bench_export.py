@@ -1,16 +1,19 @@
-"""Export speed figures, with the gLabels batch merge as the peer.
+"""Export speed figures, each beside its baseline from the same run.
 
 Prints, in one run:
   (a) the whole `personadesigner export --all --template mini --page-size Letter
       --per-page 10 --crop-marks` process over N records (median of RUNS), beside
-      `glabels-3-batch -C` over the same records (../shared/bench/glabels/run.sh,
-      only when it and glabels are present) and the ratio (goal: ours <= 0.5x);
-  (b) one `card` PNG at 300 dpi, in-process (median; goal <= 100 ms);
+      the floor -- floor_reportlab.py, a plain reportlab script drawing the same
+      cards (goal: ours <= 1.15x) -- and `glabels-3-batch -C` over the same records
+      (../shared/bench/glabels/run.sh, only when it and glabels are present; goal
+      ours <= 0.35x);
+  (b) one `card` PNG at 300 dpi, in-process, render and encode (median; goal <= 30 ms),
+      beside Qt's own PNG writer (QImage.save) on the same image;
   (c) laying out the `profile` template, measured as bench_layout.py does (200 different
       full personas, so no cache hides the work; median; goal <= 5 ms).
-The two sides run alternately, each after one uncounted warm-up run; ours with a
-bytecode cache (as an installed command has). The load average is printed so a busy
-machine shows in the figures.
+The sides run in turn, each after one uncounted warm-up run; ours with a bytecode
+cache (as an installed command has). The load average is printed so a busy machine
+shows in the figures.
 Run: python benchmarks/bench_export.py [--count 1000] [--runs 3] [--template mini]
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,17 +39,23 @@ from bench_layout import median_ms as layout_median_ms  # noqa: E402
 from glabels_records import write_csv  # noqa: E402
 
 PEER = ROOT.parent / "shared" / "bench" / "glabels" / "run.sh"
+FLOOR = Path(__file__).resolve().parent / "floor_reportlab.py"
 
 
 PYCACHE = Path(tempfile.gettempdir()) / "personadesigner-bench-pycache"
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
+def bytecode_env() -> dict[str, str]:
     # An installed command has compiled bytecode; with PYTHONDONTWRITEBYTECODE every start
     # would compile our modules again. Keep the bytecode in tmp (never in the work tree).
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(PYCACHE)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return subprocess.run([sys.executable, "-m", "personadesigner", *args], capture_output=True, text=True, env=env)
+    return env
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "personadesigner", *args], capture_output=True, text=True,
+                          env=bytecode_env())
 
 
 def prepare_ours(count: int, tmp: Path) -> Path | None:
@@ -58,13 +68,21 @@ def prepare_ours(count: int, tmp: Path) -> Path | None:
     return library
 
 
-def ours_once(count: int, template: str, library: Path, tmp: Path) -> float | None:
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes: steadier than wall time
+    on a shared machine, where waiting for a core is not work."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def ours_once(count: int, template: str, library: Path, tmp: Path) -> tuple[float, float] | None:
     out = tmp / "cards.pdf"
     out.unlink(missing_ok=True)
+    cpu = children_cpu()
     start = time.perf_counter()
     done = cli("export", "--library", str(library), "--all", "--template", template, "--page-size", "Letter",
                "--per-page", "10", "--crop-marks", "--out", str(out))
-    took = time.perf_counter() - start
+    took, cpu = time.perf_counter() - start, children_cpu() - cpu
     if done.returncode != 0:
         print(f"export failed: {done.stderr.strip()}")
         return None
@@ -72,7 +90,7 @@ def ours_once(count: int, template: str, library: Path, tmp: Path) -> float | No
     if f"Pages:           {(count + 9) // 10}\n" not in pages:
         print(f"our export made the wrong number of pages (expected {(count + 9) // 10})")
         return None
-    return took
+    return took, cpu
 
 
 def peer_available() -> bool:
@@ -91,36 +109,76 @@ def glabels_once(count: int) -> float | None:
     return float(found.group(1))
 
 
-def compare(count: int, runs: int, template: str) -> tuple[float | None, float | None]:
-    """Medians of ``runs`` alternating runs of each side (after one uncounted warm-up of
-    each), so a machine that gets busier or quieter meanwhile weighs on both alike."""
+def floor_once(count: int, tmp: Path) -> tuple[float, float] | None:
+    out = tmp / "floor.pdf"
+    cpu = children_cpu()
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, str(FLOOR), str(count), str(out)], capture_output=True, text=True,
+                          env=bytecode_env())
+    took, cpu = time.perf_counter() - start, children_cpu() - cpu
+    if done.returncode != 0:
+        print(f"floor script failed: {done.stderr.strip()[-300:]}")
+        return None
+    return took, cpu
+
+
+def compare(count: int, runs: int, template: str) -> dict[str, tuple[float, float | None] | None]:
+    """(wall, CPU) medians of ``runs`` runs of each side in turn (after one uncounted warm-up
+    of each), so a machine that gets busier or quieter meanwhile weighs on all alike.
+    gLabels' script reports its wall time only."""
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         library = prepare_ours(count, tmp)
-        peer = peer_available()
-        mine_times: list[float] = []
-        peer_times: list[float] = []
+        sides = {
+            "ours": (lambda: ours_once(count, template, library, tmp)) if library else None,
+            "floor": lambda: floor_once(count, tmp),
+            "glabels": (lambda: (lambda t: (t, None) if t is not None else None)(glabels_once(count)))
+            if peer_available() else None,
+        }
+        times: dict[str, list[tuple[float, float | None]]] = {side: [] for side in sides}
         for run in range(runs + 1):  # run 0 warms bytecode, font and file caches
-            mine = ours_once(count, template, library, tmp) if library else None
-            theirs = glabels_once(count) if peer else None
-            if run:
-                if mine is not None:
-                    mine_times.append(mine)
-                if theirs is not None:
-                    peer_times.append(theirs)
-    return (statistics.median(mine_times) if len(mine_times) == runs else None,
-            statistics.median(peer_times) if len(peer_times) == runs else None)
+            for side, once in sides.items():
+                took = once() if once else None
+                if run and took is not None:
+                    times[side].append(took)
+    result: dict[str, tuple[float, float | None] | None] = {}
+    for side, t in times.items():
+        if len(t) != runs:
+            result[side] = None
+            continue
+        cpus = [c for _, c in t if c is not None]
+        result[side] = (statistics.median(w for w, _ in t), statistics.median(cpus) if cpus else None)
+    return result
 
 
 def call_median_ms(fn, repeat: int) -> float:
     """Median wall-clock ms of ``repeat`` calls of ``fn`` after one warm-up call."""
+    return call_medians_ms(fn, repeat)[1]
+
+
+def call_medians_ms(fn, repeat: int) -> tuple[float, float]:
+    """Median (CPU ms of the whole process, wall-clock ms) of ``repeat`` calls after one warm-up.
+    CPU time is what the work costs when the machine is shared; Qt may convert on several threads."""
     fn()  # warm: fonts, caches
-    times = []
+    cpu, wall = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        c0, w0 = time.process_time(), time.perf_counter()
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    return statistics.median(cpu) * 1000, statistics.median(wall) * 1000
+
+
+def _qt_png(image) -> bytes:
+    """Qt's own PNG writer, as PNG export used it before issue 14 (quality 70: zlib level 2)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG", 70)
+    buffer.close()
+    return bytes(data.data())
 
 
 def in_process(repeat: int) -> None:
@@ -131,10 +189,16 @@ def in_process(repeat: int) -> None:
 
     persona = max(sample_personas(), key=lambda p: len(p.story) + sum(map(len, p.goals)))
     card = layout(persona, "card", "classic")
-    ms = call_median_ms(lambda: png_bytes(render_png(card, dpi=300)), repeat)
-    print(f"card PNG at 300 dpi (render + encode): {ms:.1f} ms median (goal <= 100 ms)")
-    ms = call_median_ms(lambda: render_png(card, dpi=300), repeat)
-    print(f"card PNG at 300 dpi (render only):     {ms:.1f} ms median")
+    image = render_png(card, dpi=300)
+    ours_cpu, ours = call_medians_ms(lambda: png_bytes(render_png(card, dpi=300)), repeat)
+    render_cpu, render = call_medians_ms(lambda: render_png(card, dpi=300), repeat)
+    enc_cpu, enc = call_medians_ms(lambda: png_bytes(image), repeat)
+    qt_cpu, qt = call_medians_ms(lambda: _qt_png(image), repeat)
+    print(f"card PNG at 300 dpi (render + encode): {ours:.1f} ms wall, {ours_cpu:.1f} ms CPU, median (goal <= 30 ms); "
+          f"render alone {render:.1f} ms wall, {render_cpu:.1f} ms CPU")
+    print(f"  encode alone: ours {enc:.1f} ms wall / {enc_cpu:.1f} ms CPU, Qt's QImage.save {qt:.1f} / {qt_cpu:.1f} "
+          f"on the same image: {enc / qt:.2f}x wall, {enc_cpu / qt_cpu:.2f}x CPU; "
+          f"files {len(png_bytes(image)) // 1024} KiB vs {len(_qt_png(image)) // 1024} KiB")
     cpu, wall = layout_median_ms("profile")
     print(f"layout of the profile template:        {cpu:.2f} ms CPU, {wall:.2f} ms wall, median of 200 "
           "different personas (goal <= 5 ms)")
@@ -148,14 +212,26 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=21, help="repetitions of the in-process figures")
     args = parser.parse_args()
     load = os.getloadavg()
-    mine, peer = compare(args.count, args.runs, args.template)
-    print(f"{args.count} records, {args.template} 10-up on Letter with crop marks (median of {args.runs}):")
+    got = compare(args.count, args.runs, args.template)
+    mine, floor, peer = got["ours"], got["floor"], got["glabels"]
+    print(f"{args.count} records, {args.template} 10-up on Letter with crop marks, whole processes (median of {args.runs}):")
     print("  load average (1, 5, 15 min) before / after: " + " ".join(f"{v:.2f}" for v in load)
-          + " / " + " ".join(f"{v:.2f}" for v in os.getloadavg()))
-    print(f"  personadesigner export: {mine:.3f} s" if mine is not None else "  personadesigner export: failed")
-    print(f"  glabels-3-batch -C:     {peer:.3f} s" if peer is not None else "  glabels-3-batch -C:     not run")
+          + " / " + " ".join(f"{v:.2f}" for v in os.getloadavg()) + f" on {os.cpu_count()} CPUs")
+
+    def side(label: str, got_side) -> None:
+        if got_side is None:
+            print(f"  {label:<28} not run or failed")
+        else:
+            cpu = f", {got_side[1]:.3f} s CPU" if got_side[1] is not None else ""
+            print(f"  {label:<28} {got_side[0]:.3f} s wall{cpu}")
+
+    side("personadesigner export:", mine)
+    side("reportlab floor script:", floor)
+    side("glabels-3-batch -C:", peer)
+    if mine and floor:
+        print(f"  ratio ours/floor:            {mine[0] / floor[0]:.2f}x wall, {mine[1] / floor[1]:.2f}x CPU (goal <= 1.15x)")
     if mine and peer:
-        print(f"  ratio ours/gLabels:     {mine / peer:.2f}x (goal <= 0.5x)")
+        print(f"  ratio ours/gLabels:          {mine[0] / peer[0]:.2f}x wall (goal <= 0.35x)")
     in_process(args.repeat)
     return 0
 

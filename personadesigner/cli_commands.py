@@ -31,7 +31,7 @@ def run_command(args: argparse.Namespace) -> int:
         return cmd_themes()
     from personadesigner.samples import open_library
 
-    with open_library(args.library) as library:
+    with open_library(args.library, for_reading=args.command in READING_COMMANDS) as library:
         for warning in library.warnings:
             warn(warning)
         if args.command == "export":
@@ -185,4 +185,6 @@ def cmd_check(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
+#: Commands that never change the library: a quick_check it passed unchanged is trusted (storage.check_cache).
+READING_COMMANDS = frozenset({"list", "show", "export"})
 _COMMANDS = {"list": cmd_list, "show": cmd_show, "import": cmd_import, "check": cmd_check}

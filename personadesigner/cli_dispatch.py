@@ -8,7 +8,6 @@ any other word is a usage error that names the closest command.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,6 +29,8 @@ def opens_app(word: str) -> bool:
 
 def closest(word: str, commands: Iterable[str]) -> str | None:
     """The command ``word`` was most likely meant to be, or None when nothing is close."""
+    import difflib  # only for a mistyped word: not on every start
+
     choices = list(commands)
     found = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
     if found:

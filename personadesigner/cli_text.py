@@ -33,12 +33,16 @@ def one_line(text: str) -> str:
 
 def terminal_safe(text: str, keep: str = "\n") -> str:
     """User text with control characters (ESC sequences...) shown as U+FFFD, never obeyed."""
+    if text.isascii() and text.isprintable():  # most cells: nothing to replace, no per-character work
+        return text
     return "".join(
         ch if ch in keep or unicodedata.category(ch) != "Cc" else "\ufffd" for ch in text
     )
 
 
 def display_width(text: str) -> int:
+    if text.isascii():  # one cell per character (control characters are replaced before this)
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):

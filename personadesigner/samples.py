@@ -33,7 +33,9 @@ def seed_samples(library: Library) -> int:
     return len(personas)
 
 
-def open_library(location: str | None = None, *, create: bool = True, new_file: bool = False) -> Library:
+def open_library(
+    location: str | None = None, *, create: bool = True, new_file: bool = False, for_reading: bool = False
+) -> Library:
     """Open the library the user named, or the default one (``location`` None).
 
     The one place the CLI and the app open "the user's library". A named
@@ -42,17 +44,18 @@ def open_library(location: str | None = None, *, create: bool = True, new_file: 
     that did not exist yet starts with the sample personas, so the first run
     shows what a good persona looks like; if seeding fails the library is
     closed before the error goes on. ``create=False`` refuses a missing library;
-    ``new_file`` (New library) lets an empty zero-byte file become the library.
+    ``new_file`` (New library) lets an empty zero-byte file become the library;
+    ``for_reading``: the command only reads (see Library.open).
     """
     from personadesigner.paths import LIBRARY_ENV, default_library, user_data_dir
     from personadesigner.storage.library import Library
 
     if location:
-        return Library.open(location, create=create, new_file=new_file)
+        return Library.open(location, create=create, new_file=new_file, for_reading=for_reading)
     location = default_library()
     if not os.environ.get(LIBRARY_ENV):
         user_data_dir().mkdir(parents=True, exist_ok=True)
-    library = Library.open(location, create=create)
+    library = Library.open(location, create=create, for_reading=for_reading)
     if library.is_new:
         try:
             seed_samples(library)

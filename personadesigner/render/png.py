@@ -89,20 +89,33 @@ def render_png(layout: CardLayout, *, dpi: float = 300, bleed: bool = False):
     return render_sheet(trim_sheet(layout, with_bleed=bleed), dpi=dpi)
 
 
-#: Qt maps a PNG "quality" to the zlib level: 70 is level 2, about twice as fast as
-#: the default for files about a tenth larger (flat card colours compress well anyway).
-PNG_QUALITY = 70
-
-
 def png_bytes(image) -> bytes:
-    """Encode a QImage as PNG bytes (the dpi goes into the pHYs chunk)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    """Encode a QImage as PNG bytes (the dpi goes into the pHYs chunk), through
+    render.png_encode: about six times faster than QImage.save, the same pixels.
 
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG", PNG_QUALITY):
-        raise RuntimeError("Qt could not encode the PNG")
-    buffer.close()
-    return bytes(data.data())
+    Qt converts the pixels straight into the rows PNG compresses (RGB, or RGBA when
+    the image has alpha), each after its filter byte: one copy, no second image."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
 
+    from personadesigner.render.png_encode import encode_scanlines, row_stride
+
+    alpha = image.hasAlphaChannel()
+    channels = 4 if alpha else 3
+    width, height = image.width(), image.height()
+    stride = row_stride(width, channels)
+    rows = bytearray(stride * height + 4)  # zero: every filter byte is 0 ("None"); 4 bytes of slack
+    pixels = memoryview(rows)[1:]  # row y starts after its filter byte; kept alive while Qt paints
+    target = QImage(pixels, width, height, stride,
+                    QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888)
+    painter = QPainter(target)
+    try:
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # copy, never blend
+        painter.drawImage(QRect(0, 0, width, height), image, QRect(0, 0, width, height))
+    finally:
+        painter.end()
+    del target
+    return encode_scanlines(
+        memoryview(rows)[: stride * height], width, height, channels=channels,
+        dots_per_metre=(image.dotsPerMeterX(), image.dotsPerMeterY()),
+    )

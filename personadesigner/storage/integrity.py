@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from personadesigner.errors import LibraryError
+from personadesigner.storage import check_cache
 from personadesigner.storage.writable import write_blocker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -218,10 +219,11 @@ class Inspection:
     revision: str | None = None
 
 
-def _inspect(conn: sqlite3.Connection) -> Inspection:
-    rows = _pragma_rows(conn, "quick_check")
-    if rows != ["ok"]:
-        return Inspection(problems=rows)
+def _inspect(conn: sqlite3.Connection, *, quick_check: bool = True) -> Inspection:
+    if quick_check:
+        rows = _pragma_rows(conn, "quick_check")
+        if rows != ["ok"]:
+            return Inspection(problems=rows)
     tables = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
     revision = None
     if "alembic_version" in tables:
@@ -230,18 +232,25 @@ def _inspect(conn: sqlite3.Connection) -> Inspection:
     return Inspection(tables=tables, revision=revision)
 
 
-def inspect_file(path: Path) -> Inspection:
+def inspect_file(path: Path, *, trust_recent_check: bool = False) -> Inspection:
     """quick_check, table names and schema revision over ONE read-only connection.
 
     Raises LibraryError when the file cannot be looked at (busy, no access);
-    damage is reported in ``problems``, never raised.
+    damage is reported in ``problems``, never raised. ``trust_recent_check`` (commands
+    that only read): skip quick_check when this file passed it in exactly its present
+    state (storage.check_cache); every passing check is remembered.
     """
+    state = check_cache.file_state(path)
+    skip = trust_recent_check and check_cache.passed_in_this_state(path, state)
     try:
         conn = connect_readonly(path)
         try:
-            return _inspect(conn)
+            inspection = _inspect(conn, quick_check=not skip)
         finally:
             conn.close()
+        if not skip and not inspection.problems:
+            check_cache.remember_passed(path, state)
+        return inspection
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
             raise cannot_read_or_busy(path, exc) from None
@@ -339,10 +348,10 @@ def ensure_healthy(path: Path) -> Inspection | None:
     return healthy_inspection(path)
 
 
-def healthy_inspection(path: Path) -> Inspection:
+def healthy_inspection(path: Path, *, trust_recent_check: bool = False) -> Inspection:
     """``inspect_file`` for a file already known to carry SQLite's header; a damaged one is
     copied aside and LibraryError raised, so what comes back is always healthy."""
-    inspection = inspect_file(path)
+    inspection = inspect_file(path, trust_recent_check=trust_recent_check)
     problems = inspection.problems
     if problems:
         try:

@@ -128,19 +128,26 @@ class Library:
 
     # ------------------------------------------------------------- opening
     @classmethod
-    def open(cls, location: str, *, create: bool = True, new_file: bool = False) -> Library:
+    def open(cls, location: str, *, create: bool = True, new_file: bool = False, for_reading: bool = False) -> Library:
         """Open (and if needed create or upgrade) the library at a path or SQLAlchemy URL.
 
         A library that cannot be written (read-only folder, file or disk, full disk)
         opens read-only: reading works, every write is refused naming the cause.
         ``new_file``: File > New library chose this path, so an existing zero-byte
         file there may become the library (otherwise it is refused, untouched).
+        ``for_reading``: the caller only reads (``list``, ``show``, ``export``), so a
+        quick_check this file passed in exactly its present state is trusted
+        (storage.check_cache); a file that needs an upgrade or its schema is checked first.
         """
         location = str(location)
         url = location_url(location)
         path = sqlite_path(url)
         # One read-only look: a damaged file is kept aside and never written to.
-        probe = probe_sqlite_file(path, empty_file_ok=new_file) if path is not None else None
+        probe = (probe_sqlite_file(path, empty_file_ok=new_file, trust_recent_check=for_reading)
+                 if path is not None else None)
+        if for_reading and probe is not None and probe.exists and probe.revision != migrate.HEAD_REVISION:
+            # An upgrade or a new schema writes: never on a check taken on trust.
+            probe = probe_sqlite_file(path, empty_file_ok=new_file)
         folder = classify_folder(path) if path is not None else None  # once, for WAL and the warning
         if probe is not None and not probe.exists and not create:
             raise LibraryError(f'There is no library at "{path}".')
@@ -344,7 +351,7 @@ class Library:
             needle = fold(search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             query = query.where(personas.c.search_text.like(f"%{needle}%", escape="\\"))
         with self._reading() as conn:
-            result = [to_summary(row) for row in conn.execute(query).mappings()]
+            result = [to_summary(row) for row in conn.execute(query).mappings().all()]  # one fetchall
         if tag:
             wanted = fold(tag)
             result = [s for s in result if any(fold(t) == wanted for t in s.tags)]

@@ -32,13 +32,14 @@ def _not_a_library(where: str, why: str) -> LibraryError:
     return LibraryError(f'"{where}" is not a PersonaDesigner library ({why}).')
 
 
-def probe_sqlite_file(path: Path, *, empty_file_ok: bool = False) -> Probe:
+def probe_sqlite_file(path: Path, *, empty_file_ok: bool = False, trust_recent_check: bool = False) -> Probe:
     """Folder, header, health, tables and revision: the file is read once, over one read-only
     connection. A damaged file is copied aside and refused (integrity.healthy_inspection).
 
     A zero-byte file is refused and left as it is (a failed copy, a placeholder, a
     file another program truncated) unless ``empty_file_ok``; then it is reported
-    as ``empty_file`` for the caller to replace with a new library."""
+    as ``empty_file`` for the caller to replace with a new library.
+    ``trust_recent_check``: the caller only reads; see integrity.inspect_file."""
     if not path.parent.is_dir():
         raise LibraryError(f'The folder "{path.parent}" does not exist.')
     if not path.exists():
@@ -58,7 +59,7 @@ def probe_sqlite_file(path: Path, *, empty_file_ok: bool = False) -> Probe:
         raise LibraryError(f'"{path}" is an empty file, not a PersonaDesigner library; it was left as it is.')
     if header != SQLITE_HEADER:
         raise _not_a_library(str(path), "it is not an SQLite database")
-    inspection = healthy_inspection(path)
+    inspection = healthy_inspection(path, trust_recent_check=trust_recent_check)
     if not inspection.tables:
         return Probe(exists=True, revision=None)
     if not LIBRARY_TABLES <= inspection.tables:

@@ -16,10 +16,12 @@ import threading
 import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from personadesigner.errors import PhotoError
+
+if TYPE_CHECKING:  # Pillow is imported by the functions that decode: `list` and `show` never load it
+    from PIL import Image
 
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP")
 MAX_PIXELS = 40_000_000
@@ -44,6 +46,8 @@ def photo_hash(data: bytes) -> str:
 
 
 def _open(data: bytes) -> Image.Image:
+    from PIL import Image, UnidentifiedImageError
+
     if not data:
         raise PhotoError("The photo is empty.")
     if len(data) > MAX_FILE_BYTES:
@@ -80,6 +84,8 @@ def _has_alpha(img: Image.Image) -> bool:
 
 
 def _upright(img: Image.Image) -> Image.Image:
+    from PIL import ImageOps
+
     try:
         return ImageOps.exif_transpose(img)
     except Exception:  # noqa: BLE001 - a broken EXIF block only costs the rotation
@@ -200,6 +206,8 @@ def normalize(data: bytes) -> PhotoInfo:
     if _already_normal(img, data):
         mime = "image/jpeg" if img.format == "JPEG" else "image/png"
         return _remember(PhotoInfo(bytes(data), digest, mime, img.width, img.height))
+    from PIL import Image
+
     img = _eight_bit(_upright(img))
     alpha = _has_alpha(img)
     mode = "RGBA" if alpha else "RGB"
@@ -224,6 +232,8 @@ def normalize_photo(data: bytes) -> bytes:
 
 def photo_thumbnail(data: bytes, size_px: int) -> bytes:
     """A PNG thumbnail fitting ``size_px`` square, for the app's sidebar."""
+    from PIL import Image
+
     img = _upright(_open(data))
     img = img.convert("RGBA")
     img.thumbnail((size_px, size_px), Image.Resampling.LANCZOS)

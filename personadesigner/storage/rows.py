@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -142,13 +143,19 @@ def from_row(row: Mapping[str, Any], photo: bytes | None) -> Persona:
     return p
 
 
+@functools.lru_cache(maxsize=4096)
+def _tag_tuple(text: str) -> tuple[str, ...]:
+    """Most personas share a few tag lists: each distinct one is parsed once per list."""
+    return tuple(json.loads(text))
+
+
 def to_summary(row: Mapping[str, Any]) -> PersonaSummary:
     return PersonaSummary(
         id=row["id"],
         name=row["name"],
         type=row["type"],
         role=row["role"],
-        tags=tuple(json.loads(row["tags"])),
+        tags=_tag_tuple(row["tags"]),
         photo_hash=row["photo_hash"],
         updated_at=row["updated_at"],
         version=row["version"],

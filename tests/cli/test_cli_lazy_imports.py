@@ -1,0 +1,36 @@
+"""Read-only commands load only what they need (issue 14): no PDF, image, migration or
+right-to-left text libraries for `list` and `show`, checked in a fresh process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from cli_helpers import REPO
+
+#: Loaded by export, import, photos or upgrades; `list` and `show` must not pay for them.
+HEAVY = ("reportlab", "PIL", "alembic", "bidi", "arabic_reshaper", "PySide6", "mako")
+
+
+def _loaded_after(argv: list[str]) -> list[str]:
+    code = (
+        "import sys, io, contextlib; from personadesigner.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main({argv!r}) == 0\n"
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return [m for m in r.stdout.strip().split(",") if m]
+
+
+def test_list_and_search_load_no_pdf_image_or_migration_library(sample_library):
+    assert _loaded_after(["list", "--library", str(sample_library)]) == []
+    assert _loaded_after(["list", "--library", str(sample_library), "--search", "a", "--json"]) == []
+
+
+def test_show_loads_no_pdf_image_or_migration_library(sample_library):
+    from personadesigner.samples import sample_personas
+
+    name = sample_personas()[0].name
+    assert _loaded_after(["show", "--library", str(sample_library), name]) == []
