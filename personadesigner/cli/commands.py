@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from personadesigner.cli_text import PROG, one_line
+from personadesigner.cli.text import PROG, one_line
 from personadesigner.core.persona import PERSONA_TYPES, Persona
 from personadesigner.errors import InterchangeError, UserError
 
@@ -35,7 +35,7 @@ def run_command(args: argparse.Namespace) -> int:
         for warning in library.warnings:
             warn(warning)
         if args.command == "export":
-            from personadesigner.cli_export import cmd_export
+            from personadesigner.cli.export import cmd_export
 
             return cmd_export(args, library)
         return _COMMANDS[args.command](args, library)
@@ -56,7 +56,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    from personadesigner.cli_text import columns
+    from personadesigner.cli.text import columns
 
     lines = columns([(s.name, s.type, s.role) for s in summaries])
     if lines:
@@ -83,7 +83,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         doc = persona_document(persona, to_data_url(persona.photo) if persona.photo else None)
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
-    from personadesigner.cli_text import persona_text
+    from personadesigner.cli.text import persona_text
 
     print(persona_text(persona, _namer(library, persona)))
     return 0
@@ -133,7 +133,7 @@ def iter_import_file(path: Path, warnings, *, encoding: str | None = None,
 
 # ------------------------------------------------------------ templates
 def cmd_templates() -> int:
-    from personadesigner.cli_text import columns
+    from personadesigner.cli.text import columns
     from personadesigner.core.templates import load_template, template_names
     from personadesigner.core.units import Length
 
@@ -149,7 +149,7 @@ def cmd_templates() -> int:
 
 def cmd_themes() -> int:
     """One row per theme, like ``templates``: name, title and fonts, then what it is for."""
-    from personadesigner.cli_text import columns
+    from personadesigner.cli.text import columns
     from personadesigner.core.themes import load_theme, theme_names
 
     rows = []

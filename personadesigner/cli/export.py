@@ -167,7 +167,7 @@ def _batch_gc():
 def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, names: dict[str, str] | None) -> int:
     """PDF or PNG through render.export. Every preflight cut is listed on stderr; with
     --strict the export writes nothing and PreflightFailed ends the command (exit 3)."""
-    from personadesigner.cli_progress import ProgressBar
+    from personadesigner.cli.progress import ProgressBar
     from personadesigner.core.design_fallback import fallback_lines
     from personadesigner.render.export import export_personas
 
@@ -188,7 +188,7 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
 
 
 def _print_preflight(cuts) -> None:
-    from personadesigner.cli_text import terminal_safe
+    from personadesigner.cli.text import terminal_safe
 
     for cut in cuts:
         print(f"preflight: {terminal_safe(str(cut), keep='')}", file=sys.stderr)

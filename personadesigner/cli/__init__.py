@@ -14,8 +14,8 @@ import sys
 from collections.abc import Sequence
 
 from personadesigner import __version__
-from personadesigner.cli_dispatch import opens_app, unknown_word_message
-from personadesigner.cli_text import PROG, one_line
+from personadesigner.cli.dispatch import opens_app, unknown_word_message
+from personadesigner.cli.text import PROG, one_line
 from personadesigner.errors import UserError
 
 EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
@@ -102,7 +102,7 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     sub.add_parser("themes", help="list colour themes with their fonts")
     sub.add_parser("check", parents=[library], help="check the library's integrity and schema")
     if with_data_commands:
-        from personadesigner.cli_data import register
+        from personadesigner.cli.data import register
 
         register(sub)
     return parser
@@ -140,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(exc.code or 0)
         if hasattr(args, "handler"):  # cli_data's commands
             return int(args.handler(args))
-        from personadesigner.cli_commands import run_command
+        from personadesigner.cli.commands import run_command
 
         return run_command(args)
     except UserError as exc:
@@ -153,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: log the bug
-        from personadesigner.cli_bug import report_bug
+        from personadesigner.cli.bug import report_bug
 
         report_bug(exc)
         return EXIT_BUG
