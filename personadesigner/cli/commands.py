@@ -1,4 +1,4 @@
-"""The commands behind ``personadesigner list|show|import|templates|themes|check`` (export: cli_export).
+"""The commands behind ``personadesigner list|show|import|check``: one library, one action.
 
 Each command opens the library for one action and closes it; results go to
 stdout, warnings to stderr, and known problems are raised as UserError for
@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from personadesigner.cli.options import library_option
 from personadesigner.cli.text import PROG, one_line
 from personadesigner.core.persona import PERSONA_TYPES, Persona
 from personadesigner.errors import InterchangeError, UserError
@@ -22,23 +23,49 @@ if TYPE_CHECKING:
     from personadesigner.storage.library import Library
 
 
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``list``, ``show``, ``import`` and ``check``; each runs through ``run_command``."""
+    library = library_option()
+    p = subparsers.add_parser("list", parents=[library], help="list personas")
+    p.add_argument("--type", help="only this persona type")
+    p.add_argument("--search", metavar="TEXT", help="only personas whose text contains TEXT")
+    p.add_argument("--tag", help="only personas with this tag")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = subparsers.add_parser("show", parents=[library], help="show one persona")
+    p.add_argument("persona", metavar="PERSONA", help="id or exact name")
+    p.add_argument("--json", action="store_true", help="print the persona's JSON")
+
+    p = subparsers.add_parser("import", parents=[library], help="import .json or .csv files (all or nothing)")
+    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("--map", metavar='"Column=field"', action="append", type=_map_entry, default=[],
+                   help="CSV: import a column as this field (empty field: ignore it)")
+    p.add_argument("--encoding", metavar="E", help="CSV: the file's text encoding (default UTF-8)")
+
+    subparsers.add_parser("check", parents=[library], help="check the library's integrity and schema")
+    for name in _COMMANDS:
+        subparsers.choices[name].set_defaults(handler=run_command)
+
+
+def _map_entry(text: str) -> tuple[str, str]:
+    column, sep, field = text.rpartition("=")
+    if not sep or not column.strip():
+        raise argparse.ArgumentTypeError(f'"{text}" is not "Column=field"')
+    return column, field.strip()
+
+
 def run_command(args: argparse.Namespace) -> int:
-    if args.command is None:  # pragma: no cover - main() routes this to the app
-        raise UserError(f"Name a command (see {PROG} --help).")
-    if args.command == "templates":
-        return cmd_templates()
-    if args.command == "themes":
-        return cmd_themes()
+    return on_library(args, _COMMANDS[args.command])
+
+
+def on_library(args: argparse.Namespace, command: Callable[[argparse.Namespace, Library], int]) -> int:
+    """Open the library of ``--library``, say its warnings, run ``command`` on it, close it."""
     from personadesigner.samples import open_library
 
     with open_library(args.library) as library:
         for warning in library.warnings:
             warn(warning)
-        if args.command == "export":
-            from personadesigner.cli.export import cmd_export
-
-            return cmd_export(args, library)
-        return _COMMANDS[args.command](args, library)
+        return command(args, library)
 
 
 def warn(message: str) -> None:
@@ -129,41 +156,6 @@ def iter_import_file(path: Path, warnings, *, encoding: str | None = None,
 
         return iter_csv(path, warnings, encoding=encoding, mapping=mapping)
     raise InterchangeError(f"{path}: cannot import a {suffix or 'suffix-less'} file (use .json or .csv).")
-
-
-# ------------------------------------------------------------ templates
-def cmd_templates() -> int:
-    from personadesigner.cli.text import columns
-    from personadesigner.core.templates import load_template, template_names
-    from personadesigner.core.units import Length
-
-    rows = []
-    for name in template_names():
-        t = load_template(name)
-        size = f"{_mm(Length(t.width))} x {_mm(Length(t.height))} mm"
-        rows.append((t.name, size, t.title))
-    if rows:
-        print("\n".join(columns(rows)))
-    return 0
-
-
-def cmd_themes() -> int:
-    """One row per theme, like ``templates``: name, title and fonts, then what it is for."""
-    from personadesigner.cli.text import columns
-    from personadesigner.core.themes import load_theme, theme_names
-
-    rows = []
-    for name in theme_names():
-        t = load_theme(name)
-        fonts = f"{t.heading_family} headings, {t.body_family} text, {t.quote_family} quotes"
-        rows.append((t.name, t.title, fonts, t.description))
-    if rows:
-        print("\n".join(columns(rows)))
-    return 0
-
-
-def _mm(length) -> str:
-    return f"{round(length.in_mm, 1):g}"
 
 
 # ---------------------------------------------------------------- check
