@@ -38,7 +38,7 @@ from personadesigner.storage.idempotent import insert_missing
 from personadesigner.storage.integrity import foreign_key_problems, integrity_check
 from personadesigner.storage.netfs import classify_folder, location_warning
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
-from personadesigner.storage.photos import PhotoInfo, normalize, photo_hash, photo_thumbnail
+from personadesigner.images import PhotoInfo, normalize, photo_hash, photo_thumbnail
 from personadesigner.storage.rows import (
     SUMMARY_COLUMNS,
     PersonaSummary,

@@ -153,7 +153,7 @@ class LibraryModel(QAbstractListModel):
         last = getattr(self, "_last_photo", None)
         if last is not None and last[0] is photo:
             return last[1]
-        from personadesigner.storage.photos import photo_hash
+        from personadesigner.images import photo_hash
 
         digest = photo_hash(photo)
         self._last_photo = (photo, digest)  # holds the bytes, so "is" cannot match a reused id

@@ -1,5 +1,8 @@
 """Photos: only safe, small, metadata-free images enter the library.
 
+Qt-free and storage-free, so both storage (which stores photos) and interchange
+(which reads them from JSON) normalise with it without importing each other.
+
 A photo comes from anywhere (a file the user picked, a JSON import), so it is
 treated as hostile: only PNG, JPEG and WebP are opened, the pixel count is
 checked before decoding (a 30000 x 30000 PNG is ~100 KB on disk but 2.7 GB in
