@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from cli_helpers import count
+from support.cli_helpers import count
 
 from personadesigner.cli.text import display_width
 from personadesigner.core.persona import PERSONA_TYPES

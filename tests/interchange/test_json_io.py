@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 import pytest
-from interchange_helpers import HARD, full_persona, png_bytes
+from support.interchange_helpers import HARD, full_persona, png_bytes
 
 from personadesigner.core.persona import ALL_FIELDS, Persona
 from personadesigner.errors import InterchangeError

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import reread
+from support.shell import reread
 from personadesigner.storage.library import Library
 from personadesigner.ui.conflict_dialog import ConflictDialog
 from test_shell_editing import select
