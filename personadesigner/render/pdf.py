@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO, Iterable
@@ -25,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from personadesigner import APP_NAME, __version__
 from personadesigner.atomic import atomic_write
 from personadesigner.core.avatar import image_key
+from personadesigner.lru import LruCache
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
@@ -53,20 +53,11 @@ class _ImageCache:
     """
 
     def __init__(self, size: int = 64) -> None:
-        self._size = size
-        self._items: OrderedDict[tuple[str, tuple], ImageReader] = OrderedDict()
+        self._items: LruCache[tuple[str, tuple], ImageReader] = LruCache(size)
 
     def get(self, item: ImageItem) -> ImageReader:
         key = (image_key(item), tuple(item.src))
-        reader = self._items.get(key)
-        if reader is None:
-            reader = ImageReader(_crop(item.data, item.src))
-            self._items[key] = reader
-            if len(self._items) > self._size:
-                self._items.popitem(last=False)
-        else:
-            self._items.move_to_end(key)
-        return reader
+        return self._items.get_or_make(key, lambda: ImageReader(_crop(item.data, item.src)))
 
 
 def _crop(data: bytes, src: tuple[float, float, float, float]):
