@@ -185,7 +185,7 @@ def in_process_figures(tmp: Path, big: Path) -> None:
     window.sidebar.select(window.sidebar.model.summary(0).id)
     persona = window.document.persona
     if persona.card.template != "card":
-        window._design_changed("card", persona.card.theme)
+        window.card.design_changed("card", persona.card.theme)
     seen = PaintSeen()
     viewport = window.canvas.viewport()
     viewport.installEventFilter(seen)

@@ -30,6 +30,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "export": ("export",),
     "designs": ("templates", "themes"),
     "data": ("copy", "backup", "restore"),
+    "discover": ("discover",),
 }
 ALL_COMMANDS: tuple[str, ...] = tuple(word for words in COMMAND_MODULES.values() for word in words)
 

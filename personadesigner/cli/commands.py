@@ -30,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--type", help="only this persona type")
     p.add_argument("--search", metavar="TEXT", help="only personas whose text contains TEXT")
     p.add_argument("--tag", help="only personas with this tag")
+    p.add_argument("--stale", nargs="?", const=12, type=int, metavar="MONTHS",
+                   help="only personas last validated MONTHS or more ago (default 12)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = subparsers.add_parser("show", parents=[library], help="show one persona")
@@ -76,6 +78,11 @@ def warn(message: str) -> None:
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     persona_type = _type_filter(args.type) if args.type else None
     summaries = library.list(search=args.search, type=persona_type, tag=args.tag)
+    if getattr(args, "stale", None) is not None:
+        from personadesigner.stale_personas import stale_ids
+
+        stale = stale_ids(library, args.stale)
+        summaries = [s for s in summaries if s.id in stale]
     if args.json:
         rows = [
             {"id": s.id, "name": s.name, "type": s.type, "role": s.role, "tags": list(s.tags), "updated_at": s.updated_at}

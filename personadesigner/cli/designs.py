@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
+
+from personadesigner.cli.text import PROG, one_line
+from personadesigner.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,33 +19,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 # ------------------------------------------------------------ templates
 def cmd_templates() -> int:
+    """One row per template that loads; a broken template file is named on stderr (exit 2), the others listed."""
     from personadesigner.cli.text import columns
-    from personadesigner.core.templates import load_template, template_names
+    from personadesigner.core.templates import templates_and_problems
     from personadesigner.core.units import Length
 
-    rows = []
-    for name in template_names():
-        t = load_template(name)
-        size = f"{_mm(Length(t.width))} x {_mm(Length(t.height))} mm"
-        rows.append((t.name, size, t.title))
+    good, broken = templates_and_problems()
+    rows = [(t.name, f"{_mm(Length(t.width))} x {_mm(Length(t.height))} mm", t.title) for t in good]
     if rows:
         print("\n".join(columns(rows)))
-    return 0
+    return _report_broken(broken)
 
 
 def cmd_themes() -> int:
     """One row per theme, like ``templates``: name, title and fonts, then what it is for."""
     from personadesigner.cli.text import columns
-    from personadesigner.core.themes import load_theme, theme_names
+    from personadesigner.core.themes import themes_and_problems
 
-    rows = []
-    for name in theme_names():
-        t = load_theme(name)
-        fonts = f"{t.heading_family} headings, {t.body_family} text, {t.quote_family} quotes"
-        rows.append((t.name, t.title, fonts, t.description))
+    good, broken = themes_and_problems()
+    rows = [(t.name, t.title, f"{t.heading_family} headings, {t.body_family} text, {t.quote_family} quotes",
+             t.description) for t in good]
     if rows:
         print("\n".join(columns(rows)))
-    return 0
+    return _report_broken(broken)
+
+
+def _report_broken(problems: list[UserError]) -> int:
+    """One line per design file that does not load; exit code 2 when there is any."""
+    for problem in problems:
+        print(f"{PROG}: error: {one_line(str(problem))}", file=sys.stderr)
+    return 2 if problems else 0
 
 
 def _mm(length) -> str:

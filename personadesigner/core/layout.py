@@ -2,38 +2,24 @@
 
 Every output (canvas, PNG, PDF) paints this one result, so the screen and the
 print agree on positions, line breaks, fonts and cuts. The template supplies
-all numbers (regions, styles, flows); this module only resolves them against
-the page, the theme and the persona, and delegates text flows to
-core.layout_flow.
+all numbers (regions, styles, flows, typed by core.template_schema); this
+module only resolves them against the page, the theme and the persona. Fixed
+regions are drawn by core.layout_regions, flow items become blocks through
+the section kinds of core.section_kinds, and core.layout_flow fits the blocks.
 """
 
 from __future__ import annotations
 
-from personadesigner.core import text as T
-from personadesigner.core.avatar import picture
-from personadesigner.core.colors import readable_ink
-from personadesigner.core.cardlayout import Box, CardLayout, Polygon, Rule, TextBlock, TextLine, TextRun
+from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
-from personadesigner.core.layout_sections import section_blocks
+from personadesigner.core.layout_regions import DRAW, NEGATIVE_TEXT, Canvas, Page
 from personadesigner.core.persona import Persona
+from personadesigner.core.section_kinds import section_blocks
+from personadesigner.core.template_schema import DEFAULT_STYLES, FlowRegion
 from personadesigner.core.templates import Template, length, load_template
 from personadesigner.core.themes import Theme, load_theme
 
-NEGATIVE_TEXT = "NOT OUR CUSTOMER"
-_EPS = 0.01
-
-_DEFAULT_STYLES = {
-    "body": {"family": "body", "size": 9, "min": 7, "leading": 1.35, "color": "text"},
-    "heading": {"family": "heading", "weight": "bold", "size": 7.5, "min": 6.5, "leading": 1.6,
-                "color": "heading", "upper": True, "tracking": 0.06},
-    "fact_label": {"family": "body", "size": 7, "min": 6, "leading": 1.35, "color": "muted"},
-    "slider": {"family": "body", "size": 7.5, "min": 6, "leading": 1.3, "color": "muted"},
-    "badge": {"family": "body", "weight": "bold", "size": 7, "min": 6, "color": "on_accent", "fill": "type"},
-    "quote": {"family": "quote", "italic": True, "size": 10, "min": 7.5, "leading": 1.35, "color": "text"},
-    "negative": {"family": "heading", "weight": "bold", "size": 8, "min": 8, "leading": 1.0,
-                 "color": "negative_text", "tracking": 0.18},
-    "initials": {"family": "heading", "weight": "bold", "size": 10, "min": 10, "color": "on_accent"},
-}
+__all__ = ["NEGATIVE_TEXT", "layout"]
 
 
 def _face(family: str, weight: str, italic: bool) -> str:
@@ -45,7 +31,7 @@ class _Styles:
     """Text styles of a template resolved against a theme and a page scale, cached per shrink step."""
 
     def __init__(self, tpl: Template, theme: Theme, ptype: str, scale: float) -> None:
-        self.specs = {**_DEFAULT_STYLES, **tpl.data.get("styles", {})}
+        self.specs = {**DEFAULT_STYLES, **tpl.styles}
         self.theme = theme
         self.ptype = ptype
         self.scale = scale
@@ -61,20 +47,19 @@ class _Styles:
         if st is not None:
             return st
         spec = self.specs.get(name) or self.specs["body"]
-        pref = float(spec.get("size", 9))
-        low = float(spec.get("min", pref))
+        pref = float(spec.size)
+        low = float(spec.min) if spec.min is not None else pref
         low = max(low * self.theme.min_scale, self.theme.min_size)
         pref = max(pref, low)
         size = (pref - s * (pref - low)) * self.scale
-        fill = spec.get("fill")
         st = ResolvedStyle(
-            font=_face(self.family(spec.get("family", "body")), spec.get("weight", "regular"), bool(spec.get("italic"))),
+            font=_face(self.family(spec.family), spec.weight, spec.italic),
             size=size,
-            leading=float(spec.get("leading", 1.3)),
-            color=self.theme.color(spec.get("color", "text"), self.ptype),
-            tracking=float(spec.get("tracking", 0.0)),
-            upper=bool(spec.get("upper", False)),
-            fill=self.theme.color(fill, self.ptype) if fill else None,
+            leading=float(spec.leading),
+            color=self.theme.color(spec.color, self.ptype),
+            tracking=float(spec.tracking),
+            upper=spec.upper,
+            fill=self.theme.color(spec.fill, self.ptype) if spec.fill else None,
         )
         self.cache[key] = st
         return st
@@ -86,8 +71,8 @@ _STYLES: dict[tuple, tuple[Template, Theme, _Styles]] = {}
 def _styles_for(tpl: Template, theme: Theme, ptype: str, scale: float) -> _Styles:
     """One resolved-style cache per (template, theme, type, scale), shared by every card of a batch.
 
-    Keyed by identity (templates and themes are loaded once); the entry keeps both
-    alive, so an id cannot be reused by another object while it is cached.
+    Keyed by identity (a template or theme file is parsed once per version); the entry
+    keeps both alive, so an id cannot be reused by another object while it is cached.
     """
     key = (id(tpl), id(theme), ptype, scale)
     found = _STYLES.get(key)
@@ -98,174 +83,63 @@ def _styles_for(tpl: Template, theme: Theme, ptype: str, scale: float) -> _Style
     return found[2]
 
 
-class _Page:
-    """Resolves template rectangles against the page, the scale and the negative band."""
-
-    def __init__(self, w: float, h: float, scale: float, offset: float, margin: float = 0.0) -> None:
-        self.w, self.h, self.scale, self.offset = w, h, scale, offset
-        #: Where a region that ends "above:<id>" of an empty flow ends (from the trim's bottom).
-        self.margin = margin
-        #: Content bottom (None: empty) and top of flows already laid out, for "top": "after:<id>".
-        self.bottoms: dict[str, float | None] = {}
-        self.tops: dict[str, float] = {}
-        #: Right edge of flows that show something (None: empty), for "left": "right_of:<id>".
-        self.rights: dict[str, float | None] = {}
-
-    def len(self, v, whole: float) -> float:
-        return length(v, self.scale, whole)
-
-    def rect(self, spec: dict) -> tuple[float, float, float, float]:
-        W, H = self.w, self.h
-        x = self._left(spec)
-        if "width" in spec:
-            w = self.len(spec["width"], W)
-            if "right" in spec and "left" not in spec:
-                x = W - self.len(spec["right"], W) - w
-        else:
-            w = W - x - self.len(spec.get("right", 0), W)
-        top = spec.get("top", 0)
-        if isinstance(top, str) and top.startswith("after:"):
-            ref = top[6:]
-            bottom = self.bottoms.get(ref)
-            if bottom is None:  # an empty flow above takes no room
-                y = self.tops.get(ref, self.offset)
-            else:
-                y = bottom + self.len(spec.get("gap", 0), H)
-        else:
-            y = self.len(top, H) + (0.0 if spec.get("pin") else self.offset)
-        if "height" in spec:
-            h = self.len(spec["height"], H)
-            if "bottom" in spec and "top" not in spec:
-                y = H - self._bottom(spec) - h
-        else:
-            h = H - y - self._bottom(spec)
-        return x, y, w, max(0.0, h)
-
-    def _left(self, spec: dict) -> float:
-        """The region's left edge. "right_of:<id>" starts it ``left_gap`` right of an
-        earlier flow (the profile's sidebar); an empty flow takes no room (the margin)."""
-        left = spec.get("left", 0)
-        if isinstance(left, str) and left.startswith("right_of:"):
-            edge = self.rights.get(left[9:])
-            return self.margin if edge is None else edge + self.len(spec.get("left_gap", 0), self.w)
-        return self.len(left, self.w)
-
-    def _bottom(self, spec: dict) -> float:
-        """The region's distance from the trim's bottom edge. "above:<id>" ends it
-        ``bottom_gap`` above an earlier flow (a footer); an empty flow takes no room,
-        and the region then keeps the template's margin."""
-        bottom = spec.get("bottom", 0)
-        ref = _above_ref(spec)
-        if ref is None:
-            return self.len(bottom, self.h)
-        if self.bottoms.get(ref) is None:
-            return self.margin
-        return self.h - self.tops[ref] + self.len(spec.get("bottom_gap", 0), self.h)
-
-
-def _bleed_rect(x, y, w, h, W, H, bleed):
-    """Extend a background rectangle that touches a trim edge by the bleed."""
-    if bleed <= 0:
-        return x, y, w, h
-    if x <= _EPS:
-        x, w = x - bleed, w + bleed
-    if y <= _EPS:
-        y, h = y - bleed, h + bleed
-    if x + w >= W - _EPS:
-        w += bleed
-    if y + h >= H - _EPS:
-        h += bleed
-    return x, y, w, h
-
-
-def _hazard_stripes(x0: float, x1: float, top: float, bottom: float, color: str, step: float) -> list[Polygon]:
-    """45-degree stripes filling [x0, x1] x [top, bottom] (a warning-tape look).
-
-    Each stripe is a parallelogram cut to that rectangle, so no painter's line
-    cap can spill below the band (thick stroked lines once did, on ``mini`` most).
-    """
-    h = bottom - top
-    half = step * 0.45 * 2 ** 0.5 / 2  # half the stripe's horizontal width (0.45 step across)
-    stripes = []
-    x = x0 - h - half
-    while x - half < x1:
-        # bottom edge centred on x, top edge centred on x + h
-        shape = [(x - half, bottom), (x + half, bottom), (x + h + half, top), (x + h - half, top)]
-        cut = _clip_x(_clip_x(shape, x0, keep_right=True), x1, keep_right=False)
-        if len(cut) >= 3:
-            stripes.append(Polygon(tuple(cut), color))
-        x += step
-    return stripes
-
-
-def _clip_x(points: list[tuple[float, float]], edge: float, *, keep_right: bool) -> list[tuple[float, float]]:
-    """The convex polygon cut by the vertical line x = ``edge``, keeping one side."""
-    def inside(p):
-        return p[0] >= edge if keep_right else p[0] <= edge
-
-    out = []
-    for i, cur in enumerate(points):
-        prev = points[i - 1]
-        if inside(cur) != inside(prev):
-            t = (edge - prev[0]) / (cur[0] - prev[0])
-            out.append((edge, prev[1] + t * (cur[1] - prev[1])))
-        if inside(cur):
-            out.append(cur)
-    return out
-
-
-def _negative_band(layout: CardLayout, spec: dict, page: _Page, styles: _Styles, theme: Theme, bleed: float) -> float:
-    """The unmistakable "NOT OUR CUSTOMER" warning band across the top; returns its height."""
-    h = page.len(spec.get("height", 20), page.h)
-    W = page.w
-    x, y, w, hh = _bleed_rect(0.0, 0.0, W, h, W, page.h, bleed)
-    band = theme.color("negative_band")
-    layout.items.append(Box(x, y, w, hh, fill=band, field="type"))
-    st = styles("negative")
-    label = spec.get("text", NEGATIVE_TEXT)
-    track = st.tracking * st.size
-    chars = [(ch, T.measure(ch, st.font, st.size)) for ch in label]
-    total = sum(cw for _c, cw in chars) + track * (len(chars) - 1)
-    pad = h * 0.8
-    zone0, zone1 = (W - total) / 2 - pad, (W + total) / 2 + pad
-    step = h * 0.7
-    stripe = theme.color("negative")
-    layout.items.extend(_hazard_stripes(x, zone0, y, h, stripe, step))
-    layout.items.extend(_hazard_stripes(zone1, x + w, y, h, stripe, step))
-    cx = (W - total) / 2
-    base = h / 2 + st.size * 0.36
-    runs = []
-    for ch, cw in chars:
-        runs.append(TextRun(cx, base, ch, st.font, st.size, st.color, cw))
-        cx += cw + track
-    layout.items.append(TextBlock(0.0, 0.0, W, h, (TextLine(tuple(runs), label),), field="type", align="center"))
-    return h
-
-
 class _Slot:
     """A flow of a fit group, placed in drawing order but run once its group's shared
     shrink is known (after every region, since any later flow of the group may need more)."""
 
-    def __init__(self, flow: Flow, spec: dict, y: float) -> None:
+    def __init__(self, flow: Flow, spec: FlowRegion, y: float) -> None:
         self.flow, self.spec, self.y = flow, spec, y
 
 
-def _run_flow(flow: Flow, spec: dict, y: float, page: _Page, at_least: float) -> tuple[list, list]:
+class _Card(Canvas):
+    """The card being laid out: the region drawers' canvas plus the flows waiting for their fit group."""
+
+    def start(self, tpl: Template, names) -> _Card:
+        self.tpl, self.names = tpl, names
+        #: (primitives, cuts) of the regions before a slot, and the _Slots, in drawing order.
+        self.parts: list = []
+        #: The largest shrink any flow of each fit group needs.
+        self.shared: dict[str, float] = {}
+        return self
+
+    def flow(self, region: FlowRegion) -> None:
+        """Build and solve the flow once; a flow of a fit group waits in a slot until every region is seen."""
+        flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names)
+        if region.id is not None:
+            last = flow.columns[-1]
+            self.page.rights[region.id] = last[0] + last[2] if flow.blocks else None
+        group = region.fit_group
+        if not group:
+            self._emit(*_run_flow(flow, region, y, self.page, 0.0))
+            return
+        if flow.blocks and flow.columns:
+            self.shared[group] = max(self.shared.get(group, 0.0), flow.solve()[0])
+        self.parts += [(self.out.items, self.out.preflight), _Slot(flow, region, y)]
+        self.out.items, self.out.preflight = [], []
+
+    def _emit(self, items: list, cuts: list) -> None:
+        self.out.items.extend(items)
+        self.out.preflight.extend(cuts)
+
+    def finish(self) -> CardLayout:
+        """Run the waiting flows at their group's shared size, everything in drawing order."""
+        if self.parts:
+            self.parts.append((self.out.items, self.out.preflight))
+            self.out.items, self.out.preflight = [], []
+            for part in self.parts:
+                if isinstance(part, _Slot):
+                    at_least = self.shared.get(part.spec.fit_group, 0.0)
+                    part = _run_flow(part.flow, part.spec, part.y, self.page, at_least)
+                self._emit(*part)
+        return self.out
+
+
+def _run_flow(flow: Flow, spec: FlowRegion, y: float, page: Page, at_least: float) -> tuple[list, list]:
     items, cuts = flow.run(at_least)
-    if "id" in spec:
-        page.bottoms[spec["id"]] = flow.bottom if items else None
-        page.tops[spec["id"]] = y
+    if spec.id is not None:
+        page.bottoms[spec.id] = flow.bottom if items else None
+        page.tops[spec.id] = y
     return items, cuts
-
-
-def _after_ref(spec: dict) -> str | None:
-    top = spec.get("top")
-    return top[6:] if isinstance(top, str) and top.startswith("after:") else None
-
-
-def _above_ref(spec: dict) -> str | None:
-    bottom = spec.get("bottom")
-    return bottom[6:] if isinstance(bottom, str) and bottom.startswith("above:") else None
 
 
 def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bleed: float = 0.0,
@@ -279,90 +153,26 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
     tpl = template if isinstance(template, Template) else load_template(template)
     th = theme if isinstance(theme, Theme) else load_theme(theme)
     W, H, scale = tpl.geometry(page_size)
-    styles = _styles_for(tpl, th, persona.type, scale)
     out = CardLayout(width=W, height=H, bleed=float(bleed), persona_id=persona.id, persona_name=persona.name,
                      template=tpl.name, theme=th.name, safe_margin=tpl.safe * scale)
-    page = _Page(W, H, scale, 0.0, length(tpl.data.get("margin", 16), scale, H))
-    neg = tpl.data.get("negative", {})
-    # Each flow is built and solved once. A flow of a fit group waits in a slot until
-    # every region has been seen: its group's members share the largest shrink any needs.
-    parts: list = []  # (primitives, cuts) of the regions before a slot, and the _Slots, in drawing order
-    shared: dict[str, float] = {}
-    waiting: set[str] = set()  # ids of flows in a slot (their bottoms are not known yet)
-    for region in tpl.data.get("regions", []):
-        kind = region["kind"]
-        if not _applies(region.get("when"), tpl, persona, names):
-            continue
-        if kind == "negative_band":
-            if persona.type == "negative":
-                page.offset = _negative_band(out, {**neg, **region}, page, styles, th, bleed)
-            continue
-        if kind == "rect":
-            x, y, w, h = page.rect(region)
-            if region.get("bleed", True):
-                x, y, w, h = _bleed_rect(x, y, w, h, W, H, bleed)
-            fill = region.get("fill")
-            stroke = region.get("stroke")
-            out.items.append(Box(x, y, w, h, fill=th.color(fill, persona.type) if fill else None,
-                                 stroke=th.color(stroke, persona.type) if stroke else None,
-                                 stroke_width=page.len(region.get("stroke_width", 0), W),
-                                 radius=page.len(region.get("radius", 0), W), field=region.get("field")))
-        elif kind == "rule":
-            x, y, w, _h = page.rect({**region, "height": 0})
-            out.items.append(Rule(x, y, x + w, y, th.color(region.get("color", "rule"), persona.type),
-                                  page.len(region.get("width_pt", 0.75), W)))
-        elif kind == "photo":
-            x, y, w, h = page.rect(region)
-            st = styles(region.get("initials_style", "initials"))
-            ring = region.get("ring")
-            fill = th.color(region.get("fill", "type"), persona.type)
-            # The style's ink when it reads on the disc (white on the type's colour), else the type's colour.
-            ink = readable_ink(fill, (st.color, th.color("type", persona.type), th.color("text")))
-            out.items.extend(picture(
-                persona.photo, persona.initials, x, y, w, h, clip=region.get("clip", "ellipse"),
-                fill=fill, ink=ink, font=st.font,
-                ring=th.color(ring, persona.type) if ring else None,
-                ring_width=page.len(region.get("ring_width", 0), W)))
-        elif kind == "flow":
-            if waiting and {_after_ref(region), _above_ref(region)} & waiting:
-                raise ValueError(f"template {tpl.name!r}: a region cannot start after or end above "
-                                 "a flow of a fit group")
-            flow, y = _make_flow(region, page, styles, th, persona, names)
-            if "id" in region:
-                last = flow.columns[-1]
-                page.rights[region["id"]] = last[0] + last[2] if flow.blocks else None
-            group = region.get("fit_group")
-            if group:
-                if flow.blocks and flow.columns:
-                    shared[group] = max(shared.get(group, 0.0), flow.solve()[0])
-                parts += [(out.items, out.preflight), _Slot(flow, region, y)]
-                out.items, out.preflight = [], []
-                if "id" in region:
-                    waiting.add(region["id"])
+    page = Page(W, H, scale, 0.0, length(tpl.margin, scale, H))
+    card = _Card(out, page, _styles_for(tpl, th, persona.type, scale), th, persona, float(bleed), tpl.negative)
+    card.start(tpl, names)
+    for region in tpl.regions:
+        if _applies(region.when, tpl, persona, names):
+            kind = region.__struct_config__.tag
+            if kind == "flow":
+                card.flow(region)
             else:
-                items, cuts = _run_flow(flow, region, y, page, 0.0)
-                out.items.extend(items)
-                out.preflight.extend(cuts)
-        else:
-            raise ValueError(f"template {tpl.name!r}: unknown region kind {kind!r}")
-    if parts:
-        parts.append((out.items, out.preflight))
-        out.items, out.preflight = [], []
-        for part in parts:
-            if isinstance(part, _Slot):
-                items, cuts = _run_flow(part.flow, part.spec, part.y, page, shared.get(part.spec["fit_group"], 0.0))
-            else:
-                items, cuts = part
-            out.items.extend(items)
-            out.preflight.extend(cuts)
-    return out
+                DRAW[kind](card, region)
+    return card.finish()
 
 
 def _filled(tpl: Template, flow_id: str, persona: Persona, names) -> bool:
     """Whether the flow ``flow_id`` of the template shows anything for this persona."""
-    for spec in tpl.data.get("regions", []):
-        if spec.get("kind") == "flow" and spec.get("id") == flow_id:
-            return any(section_blocks(item, persona, names) for item in spec.get("items", []))
+    for spec in tpl.regions:
+        if isinstance(spec, FlowRegion) and spec.id == flow_id:
+            return any(section_blocks(item, persona, names) for item in spec.items)
     return False
 
 
@@ -375,38 +185,36 @@ def _applies(when: str | None, tpl: Template, persona: Persona, names) -> bool:
     if when == "not_negative":
         return persona.type != "negative"
     kind, _, ref = when.partition(":")
-    if kind in ("filled", "empty"):
-        return _filled(tpl, ref, persona, names) == (kind == "filled")
-    raise ValueError(f"template {tpl.name!r}: unknown condition {when!r}")
+    return _filled(tpl, ref, persona, names) == (kind == "filled")  # the schema allows nothing else
 
 
-def _make_flow(spec: dict, page: _Page, styles: _Styles, theme: Theme, persona: Persona, names) -> tuple[Flow, float]:
+def _make_flow(spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, persona: Persona,
+               names) -> tuple[Flow, float]:
     x, y, w, h = page.rect(spec)
-    ncols = int(spec.get("columns", 1))
-    gutter = page.len(spec.get("gutter", 16), page.w)
+    ncols = spec.columns
+    gutter = page.len(spec.gutter, page.w)
     cw = (w - gutter * (ncols - 1)) / ncols
     columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
-    gap = page.len(spec.get("section_gap", 12), page.h)
+    gap = page.len(spec.section_gap, page.h)
     kw = dict(
-        align=spec.get("align", "left"), valign=spec.get("valign", "top"),
-        fact_label=float(spec.get("fact_label", 0.38)),
-        indent=page.len(spec.get("indent", 10), page.w), bar_indent=page.len(spec.get("bar_indent", 10), page.w),
-        slider_h=page.len(spec.get("slider_height", 4), page.h),
+        align=spec.align, valign=spec.valign, fact_label=float(spec.fact_label),
+        indent=page.len(spec.indent, page.w), bar_indent=page.len(spec.bar_indent, page.w),
+        slider_h=page.len(spec.slider_height, page.h),
         persona_name=persona.name, theme=theme, persona_type=persona.type,
     )
-    sections = [(item, got) for item in spec.get("items", []) if (got := section_blocks(item, persona, names))]
-    chosen = [sec for sec in sections if not sec[0].get("optional")]
+    sections = [(item, got) for item in spec.items if (got := section_blocks(item, persona, names))]
+    chosen = [sec for sec in sections if not sec[0].optional]
     if len(chosen) < len(sections):
         chosen = _with_optional(sections, chosen, columns, styles, kw, gap, page)
     flow = Flow(_join(chosen, gap, page), columns, styles, **kw)
     return flow, y
 
 
-def _join(sections, gap: float, page: _Page) -> list[Block]:
+def _join(sections, gap: float, page: Page) -> list[Block]:
     """The blocks of the chosen sections, a gap between neighbours."""
     blocks: list[Block] = []
     for item, got in sections:
-        space = item.get("space_before")
+        space = item.space_before
         if blocks:
             blocks.append(Block("gap", space=gap if space is None else page.len(space, page.h)))
         blocks.extend(got)
@@ -427,7 +235,7 @@ def _with_optional(sections, required, columns, styles, kw, gap, page):
         return required
     chosen = {id(x) for x in required}
     for sec in sections:
-        if not sec[0].get("optional"):
+        if not sec[0].optional:
             continue
         trial = [x for x in sections if id(x) in chosen or x is sec]
         if Flow(_join(trial, gap, page), columns, styles, **kw).fits(s0):

@@ -361,16 +361,26 @@ class Flow:
         return TextLine(tuple(runs), text), total
 
     def _emit(self, placed, s, ellipses: set[int], cuts) -> list:
+        """The primitives of the placed rows: one text block per block and column, plus its marks."""
         items: list = []
         if not placed:
             return items
-        # Vertical alignment inside a single column (header next to a photo).
-        shift = 0.0
-        if self.valign != "top" and len(self.columns) == 1:
-            used = placed[-1][2] + placed[-1][0].h - self.columns[0][1]
-            free = self.columns[0][3] - used
-            shift = free / 2 if self.valign == "middle" else free
         cut_of = {(c.field, c.item): c for c in cuts}
+        for group in self._groups(placed, self._valign_shift(placed)):
+            items.extend(self._emit_group(group, s, ellipses, cut_of))
+        return items
+
+    def _valign_shift(self, placed) -> float:
+        """How far a single column's content moves down (header next to a photo: ``middle``)."""
+        if self.valign == "top" or len(self.columns) != 1:
+            return 0.0
+        used = placed[-1][2] + placed[-1][0].h - self.columns[0][1]
+        free = self.columns[0][3] - used
+        return free / 2 if self.valign == "middle" else free
+
+    @staticmethod
+    def _groups(placed, shift: float) -> list[list[tuple[int, Row, int, float]]]:
+        """The placed rows as (index, row, column, y), grouped per block and column; gaps left out."""
         groups: list[list[tuple[int, Row, int, float]]] = []
         for k, (r, c, y) in enumerate(placed):
             if r.kind == "gap":
@@ -379,58 +389,81 @@ class Flow:
                 groups[-1].append((k, r, c, y + shift))
             else:
                 groups.append([(k, r, c, y + shift)])
-        for g in groups:
-            k0, r0, col, top = g[0]
-            b = self.blocks[r0.block]
-            cx, _cy, cw, _ch = self.columns[col]
-            st = self.style_at(b.style, s)
-            bottom = g[-1][3] + g[-1][1].h
-            self.bottom = max(self.bottom, bottom)
-            if b.kind == "slider":
-                items.extend(self._slider(b, st, cx, top, cw))
-                continue
-            if b.kind == "badge":
-                items.extend(self._badge(b, st, cx, top, cw))
-                continue
+        return groups
+
+    def _emit_group(self, g, s: float, ellipses: set[int], cut_of: dict) -> list:
+        _k0, r0, col, top = g[0]
+        b = self.blocks[r0.block]
+        cx, _cy, cw, _ch = self.columns[col]
+        st = self.style_at(b.style, s)
+        bottom = g[-1][3] + g[-1][1].h
+        self.bottom = max(self.bottom, bottom)
+        if b.kind == "slider":
+            return self._slider(b, st, cx, top, cw)
+        if b.kind == "badge":
+            return self._badge(b, st, cx, top, cw)
+        return self._text(g, b, st, s, (cx, top, cw, bottom - top), ellipses, cut_of)
+
+    def _align(self, b: Block, i: int, direction: str) -> str:
+        align = b.align or self.align
+        if align != "left":
+            return align
+        if b.kind == "text" and direction == "R":
+            return "right"
+        if b.kind == "heading" and self._content_direction(i) == "R":
+            return "right"  # a heading sits on the same edge as the right-to-left items it heads
+        return align
+
+    def _text(self, g, b: Block, st: ResolvedStyle, s: float, frame, ellipses: set[int], cut_of: dict) -> list:
+        """A text, heading or fact block: its lines (the last with "…" when cut), label, bullet and bar."""
+        cx, top, cw, height = frame
+        r0 = g[0][1]
+        items: list = []
+        direction = T.paragraph_direction(b.text)
+        align = self._align(b, r0.block, direction)
+        if b.kind == "fact":
+            lw = cw * self.fact_label
+            if r0.first:
+                items.append(self._fact_label(b, s, cx, top, lw, r0.h, st))
+            tx, tw = cx + lw, cw - lw
+        else:
             indent = self._indent(b)
-            align = b.align or self.align
-            direction = T.paragraph_direction(b.text)
-            if b.kind == "text" and align == "left" and direction == "R":
-                align = "right"
-            elif b.kind == "heading" and align == "left" and self._content_direction(r0.block) == "R":
-                align = "right"  # a heading sits on the same edge as the right-to-left items it heads
-            lines = []
-            if b.kind == "fact":
-                lw = cw * self.fact_label
-                lab = self.style_at("fact_label", s)
-                if r0.first:
-                    base = top + _baseline(st, r0.h)
-                    line, _w = self._line(b.label.upper() if lab.upper else b.label, lab, cx, base, lw - 4, "left")
-                    items.append(TextBlock(cx, top, lw, r0.h, (line,), field=b.field, item=b.item))
-                tx, tw = cx + lw, cw - lw
-            else:
-                # a right-to-left item hangs from the right edge, its bullet on the right
-                rtl_item = direction == "R" and (b.bullet or b.bar)
-                tx, tw = (cx, cw - indent) if rtl_item else (cx + indent, cw - indent)
-            for k, r, _c, y in g:
-                txt = r.text
-                if k in ellipses:
-                    txt = self._ellipsized(r, st)
-                line, _w = self._line(txt, st, tx, y + _baseline(st, r.h), tw, align, direction)
-                lines.append(line)
-            cut = cut_of.get((b.field, b.item)) if b.counts else None
-            items.append(TextBlock(tx if b.kind == "fact" else cx, top, tw if b.kind == "fact" else cw,
-                                   bottom - top, tuple(lines), field=b.field, item=b.item, cut=cut, align=align))
-            if b.bullet and r0.first:
-                d = max(2.0, st.size * 0.34)
-                cy = top + _baseline(st, r0.h) - st.size * 0.36
-                bx = cx + cw - 1.0 - d if direction == "R" else cx + 1.0
-                items.append(Box(bx, cy - d / 2, d, d, fill=self.theme.color("bullet", self.persona_type),
-                                 shape="ellipse", field=b.field, item=b.item))
-            if b.bar:
-                items.append(Box(cx + cw - 2.5 if direction == "R" else cx, top + 1.0, 2.5, bottom - top - 2.0, fill=self.theme.color("type", self.persona_type),
-                                 radius=1.0, field=b.field, item=b.item))
+            # a right-to-left item hangs from the right edge, its bullet on the right
+            rtl_item = direction == "R" and (b.bullet or b.bar)
+            tx, tw = (cx, cw - indent) if rtl_item else (cx + indent, cw - indent)
+        lines = []
+        for k, r, _c, y in g:
+            txt = self._ellipsized(r, st) if k in ellipses else r.text
+            lines.append(self._line(txt, st, tx, y + _baseline(st, r.h), tw, align, direction)[0])
+        cut = cut_of.get((b.field, b.item)) if b.counts else None
+        fact = b.kind == "fact"
+        items.append(TextBlock(tx if fact else cx, top, tw if fact else cw, height, tuple(lines), field=b.field,
+                               item=b.item, cut=cut, align=align))
+        items.extend(self._marks(b, r0, st, cx, top, cw, height, direction))
         return items
+
+    def _fact_label(self, b: Block, s: float, cx: float, top: float, lw: float, row_h: float,
+                    st: ResolvedStyle) -> TextBlock:
+        lab = self.style_at("fact_label", s)
+        base = top + _baseline(st, row_h)
+        line, _w = self._line(b.label.upper() if lab.upper else b.label, lab, cx, base, lw - 4, "left")
+        return TextBlock(cx, top, lw, row_h, (line,), field=b.field, item=b.item)
+
+    def _marks(self, b: Block, r0: Row, st: ResolvedStyle, cx: float, top: float, cw: float, height: float,
+               direction: str) -> list:
+        """A list item's bullet (on its first row) and a quote's bar, on the text's leading edge."""
+        marks: list = []
+        if b.bullet and r0.first:
+            d = max(2.0, st.size * 0.34)
+            cy = top + _baseline(st, r0.h) - st.size * 0.36
+            bx = cx + cw - 1.0 - d if direction == "R" else cx + 1.0
+            marks.append(Box(bx, cy - d / 2, d, d, fill=self.theme.color("bullet", self.persona_type),
+                             shape="ellipse", field=b.field, item=b.item))
+        if b.bar:
+            marks.append(Box(cx + cw - 2.5 if direction == "R" else cx, top + 1.0, 2.5, height - 2.0,
+                             fill=self.theme.color("type", self.persona_type), radius=1.0, field=b.field,
+                             item=b.item))
+        return marks
 
     def _content_direction(self, i: int) -> str:
         """The paragraph direction of the first text after block ``i`` (what a heading heads)."""

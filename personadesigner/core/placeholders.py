@@ -54,12 +54,10 @@ def empty_sections(persona: Persona, template: str | Template) -> list[str]:
     """
     tpl = template if isinstance(template, Template) else load_template(template)
     shown: list[str] = []
-    for region in tpl.data.get("regions", []):
-        if region.get("kind") != "flow":
-            continue
-        for item in region.get("items", []):
-            field = item.get("field")
-            if (field in HINT_TEXTS and item.get("kind", "list") in _KINDS and not item.get("optional")
+    for region in tpl.regions:
+        for item in getattr(region, "items", ()):
+            field = item.field
+            if (field in HINT_TEXTS and item.__struct_config__.tag in _KINDS and not item.optional
                     and field not in shown and _is_empty(persona, field)):
                 shown.append(field)
     return shown

@@ -4,18 +4,34 @@ A template is data (size, margins, styles, regions and the flow of sections
 in them) so a new design needs no code; core.layout reads the numbers and
 stays generic. Lengths in a template are points, or strings with a unit
 ("6mm", "0.25in") or a share of the page ("40%").
+
+Each file is parsed once (per version of the file: an edited template is read
+again) into a typed, frozen TemplateSpec (core.template_schema); a broken one is
+refused with one line naming the file, the key and what is allowed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from personadesigner.core.units import PAGE_SIZES, Length, page_size_name
+from personadesigner.core.design_cache import DesignFolder
+from personadesigner.core.template_schema import (
+    AnyRegion,
+    Negative,
+    Style,
+    TemplateSpec,
+    length,
+    parse_template,
+)
+from personadesigner.core.units import PAGE_SIZES, page_size_name
 from personadesigner.core.units import page_size as _page_size
-from personadesigner.core.design_files import read_design_file
 from personadesigner.errors import UserError
 from personadesigner.paths import resource
+
+__all__ = ["DEFAULT_TEMPLATE", "Template", "length", "load_template", "reload_templates", "template_names",
+           "templates_and_problems"]
 
 DEFAULT_TEMPLATE = "card"
 _ORDER = ("card", "mini", "profile", "slide", "poster")
@@ -34,7 +50,30 @@ class Template:
     #: "scale": lengths and type scale with the page (poster); "reflow": same type, new page.
     resize: str = "fixed"
     safe: float = 8.0
-    data: dict = field(default_factory=dict, compare=False, repr=False)
+    #: The whole file, typed (regions, styles, the negative band).
+    spec: TemplateSpec = field(default=TemplateSpec(size=(0, 0)), compare=False, repr=False)
+
+    @property
+    def regions(self) -> tuple[AnyRegion, ...]:
+        return self.spec.regions
+
+    @property
+    def styles(self) -> dict[str, Style]:
+        return self.spec.styles
+
+    @property
+    def negative(self) -> Negative:
+        return self.spec.negative
+
+    @property
+    def margin(self):
+        """The design's margin (a template length; 16 pt unless the file says)."""
+        return 16 if self.spec.margin is None else self.spec.margin
+
+    @classmethod
+    def from_data(cls, name: str, data: Any, source: str | Path = "") -> Template:
+        """A template from parsed JSON (a file's, or one made in code); DesignFileError when it is broken."""
+        return _build(name, data, Path(source) if source else Path(f"<{name}>"))
 
     def geometry(self, page_size: str | None = None) -> tuple[float, float, float]:
         """(width, height, scale) of the trim for ``page_size`` (None: the default).
@@ -55,59 +94,63 @@ class Template:
         return w, h, scale
 
 
-def _templates_dir():
+def _build(name: str, data: Any, path: Path) -> Template:
+    spec = parse_template(data, path)
+    if isinstance(spec.size, str):
+        w, h = (v.pt for v in _page_size(spec.size))
+    else:
+        w, h = length(spec.size[0]), length(spec.size[1])
+    if spec.orientation == "landscape" and w < h:
+        w, h = h, w
+    return Template(
+        name=name,
+        title=spec.title if spec.title is not None else name.title(),
+        description=spec.description,
+        width=w,
+        height=h,
+        sizes=tuple(page_size_name(s) or s for s in spec.sizes),
+        resize=spec.resize,
+        safe=length(spec.safe if spec.safe is not None else (spec.margin if spec.margin is not None else 16)),
+        spec=spec,
+    )
+
+
+def _templates_dir() -> Path:
     return resource("templates")
+
+
+def _main_first(names: list[str]) -> list[str]:
+    found = set(names)
+    return [n for n in _ORDER if n in found] + sorted(found - set(_ORDER))
+
+
+_FOLDER: DesignFolder[Template] = DesignFolder("template", lambda: _templates_dir(), _build, _main_first)
 
 
 def template_names() -> list[str]:
     """The bundled templates, the main ones in a fixed order first."""
-    found = {p.stem for p in _templates_dir().glob("*.json")}
-    return [n for n in _ORDER if n in found] + sorted(found - set(_ORDER))
+    return _FOLDER.names()
 
 
-def length(value, scale: float = 1.0, whole: float = 0.0) -> float:
-    """A template length in points: a number (points), "6mm", or "40%" of ``whole``."""
-    if isinstance(value, (int, float)):
-        return float(value) * scale
-    text = str(value).strip()
-    if text.endswith("%"):
-        return float(text[:-1]) / 100.0 * whole
-    return Length.parse(text).pt * scale
-
-
-@lru_cache(maxsize=None)
 def load_template(name: str) -> Template:
-    """The template called ``name``; UserError naming the choices for an unknown one."""
-    data = read_design_file("template", name, _templates_dir(), template_names())
-    size = data["size"]
-    if isinstance(size, str):
-        w, h = (v.pt for v in _page_size(size))
-    else:
-        w, h = length(size[0]), length(size[1])
-    if data.get("orientation") == "landscape" and w < h:
-        w, h = h, w
-    sizes = tuple(data.get("sizes", ()))
-    return Template(
-        name=name,
-        title=data.get("title", name.title()),
-        description=data.get("description", ""),
-        width=w,
-        height=h,
-        sizes=sizes,
-        resize=data.get("resize", "fixed"),
-        safe=length(data.get("safe", data.get("margin", 16))),
-        data=data,
-    )
+    """The template called ``name``; UserError naming the choices for an unknown one, or
+    the file, key and what is allowed for a broken one. Read again when its file changed."""
+    return _FOLDER.load(name)
+
+
+def templates_and_problems() -> tuple[list[Template], list[UserError]]:
+    """Every template that loads, and one error per broken file (the others keep working)."""
+    return _FOLDER.load_all()
+
+
+def reload_templates() -> None:
+    """Forget the parsed templates: the next load reads every file again."""
+    _FOLDER.reload()
 
 
 def is_template(name: object) -> bool:
     """True when ``name`` is a bundled template (a persona from another library may name one that is not)."""
-    return isinstance(name, str) and _is_template(name)
-
-
-@lru_cache(maxsize=256)
-def _is_template(name: str) -> bool:
-    return name in template_names()  # one folder listing per name, not one per persona
+    return _FOLDER.has(name)
 
 
 def template_or_default(name: str) -> Template:

@@ -2,24 +2,30 @@
 
 A theme is data so designers can add one without touching code; the layout
 engine only asks it for named colours ("text", "muted", "type"...) and the
-heading/body font families.
+heading/body font families. Each file is parsed once per version of the file
+(core.design_cache) and checked against core.theme_schema: a misspelled colour
+role or a colour that is not "#rrggbb" is refused at load, in one line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from personadesigner.core.colors import mix
+from personadesigner.core.design_cache import DesignFolder
 from personadesigner.core.persona import PERSONA_TYPES
-from personadesigner.core.design_files import read_design_file
+from personadesigner.core.theme_schema import FALLBACKS, REQUIRED_COLORS, Typography, parse_theme
 from personadesigner.errors import UserError
 from personadesigner.paths import resource
 
 DEFAULT_THEME = "classic"
 #: How much of the type's colour its tint keeps (the rest is white).
 TINT_SHARE = 0.3
-_REQUIRED_COLORS = ("background", "surface", "text", "muted", "accent", "rule", "on_accent", "negative")
+_REQUIRED_COLORS = REQUIRED_COLORS
 
 
 @dataclass(frozen=True)
@@ -27,9 +33,9 @@ class Theme:
     name: str
     title: str
     description: str
-    colors: dict[str, str]
+    colors: Mapping[str, str]
     #: The accent of each persona type (badge, header band, bullets).
-    type_colors: dict[str, str]
+    type_colors: Mapping[str, str]
     heading_family: str = "sans"  # "sans" | "serif"
     body_family: str = "sans"
     quote_family: str = "serif"
@@ -50,59 +56,69 @@ class Theme:
             return self.colors.get("on_type", self.colors["on_accent"])
         if ref in self.colors:
             return self.colors[ref]
-        fallbacks = {"on_accent_muted": "on_accent", "heading": "type", "bullet": "type",
-                     "track": "rule", "negative_text": "on_accent", "negative_band": "text",
-                     "badge_text": "type", "badge_fill": "on_accent", "quote": "text"}
-        if ref in fallbacks:
-            return self.color(fallbacks[ref], persona_type)
+        if ref in FALLBACKS:
+            return self.color(FALLBACKS[ref], persona_type)
         raise KeyError(f"theme {self.name!r} has no colour {ref!r}")
 
 
-def _themes_dir():
+def _build(name: str, data: Any, path: Path) -> Theme:
+    spec = parse_theme(data, path)
+    colors = dict(spec.colors)
+    types = {t: spec.types.get(t, colors["accent"]) for t in PERSONA_TYPES}
+    typo = spec.typography or Typography()
+    return Theme(
+        name=name,
+        title=spec.title if spec.title is not None else name.title(),
+        description=spec.description,
+        colors=MappingProxyType(colors),
+        type_colors=MappingProxyType(types),
+        heading_family=typo.heading or "sans",
+        body_family=typo.body,
+        quote_family=typo.quote or typo.heading or "serif",  # quotes follow the headings unless named
+        min_size=typo.min_size,
+        min_scale=typo.min_scale,
+    )
+
+
+def _themes_dir() -> Path:
     return resource("themes")
 
 
-def theme_names() -> list[str]:
-    """The bundled themes, the default first."""
-    names = sorted(p.stem for p in _themes_dir().glob("*.json"))
+def _default_first(names: list[str]) -> list[str]:
+    names = sorted(names)
     if DEFAULT_THEME in names:
         names.remove(DEFAULT_THEME)
         names.insert(0, DEFAULT_THEME)
     return names
 
 
-@lru_cache(maxsize=None)
+_FOLDER: DesignFolder[Theme] = DesignFolder("theme", lambda: _themes_dir(), _build, _default_first)
+
+
+def theme_names() -> list[str]:
+    """The bundled themes, the default first."""
+    return _FOLDER.names()
+
+
 def load_theme(name: str) -> Theme:
-    """The theme called ``name``; UserError naming the choices for an unknown one."""
-    data = read_design_file("theme", name, _themes_dir(), theme_names())
-    colors = dict(data["colors"])
-    missing = [c for c in _REQUIRED_COLORS if c not in colors]
-    if missing:
-        raise UserError(f'The theme "{name}" lacks the colours: {", ".join(missing)}')
-    types = {t: data.get("types", {}).get(t, colors["accent"]) for t in PERSONA_TYPES}
-    typo = data.get("typography", {})
-    return Theme(
-        name=name,
-        title=data.get("title", name.title()),
-        description=data.get("description", ""),
-        colors=colors,
-        type_colors=types,
-        heading_family=typo.get("heading", "sans"),
-        body_family=typo.get("body", "sans"),
-        quote_family=typo.get("quote", typo.get("heading", "serif")),
-        min_size=float(typo.get("min_size", 0.0)),
-        min_scale=float(typo.get("min_scale", 1.0)),
-    )
+    """The theme called ``name``; UserError naming the choices for an unknown one, or the
+    file, key and what is allowed for a broken one. Read again when its file changed."""
+    return _FOLDER.load(name)
+
+
+def themes_and_problems() -> tuple[list[Theme], list[UserError]]:
+    """Every theme that loads, and one error per broken file (the others keep working)."""
+    return _FOLDER.load_all()
+
+
+def reload_themes() -> None:
+    """Forget the parsed themes: the next load reads every file again."""
+    _FOLDER.reload()
 
 
 def is_theme(name: object) -> bool:
     """True when ``name`` is a bundled theme."""
-    return isinstance(name, str) and _is_theme(name)
-
-
-@lru_cache(maxsize=256)
-def _is_theme(name: str) -> bool:
-    return name in theme_names()  # one folder listing per name, not one per persona
+    return _FOLDER.has(name)
 
 
 def theme_or_default(name: str) -> Theme:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QPixmap
 from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS, fold  # the library's own folding
 from personadesigner.errors import UserError
 from personadesigner.lru import LruCache
+from personadesigner.ui import stale_badge
 
 
 
@@ -28,6 +29,7 @@ from personadesigner.lru import LruCache
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 ThumbnailRole = Qt.ItemDataRole.UserRole + 3
+StaleRole = Qt.ItemDataRole.UserRole + 4  # last validated too long ago (ui/stale_badge.py)
 
 THUMB_CACHE_MAX = 512
 
@@ -60,6 +62,7 @@ class LibraryModel(QAbstractListModel):
     def reload(self) -> None:
         """Read every live summary again, then filter and sort them in memory."""
         self._all = self.library.list(sort="name") if self.library is not None else []
+        self.stale = stale_badge.load_stale_ids(self.library)
         self._all_row = {s.id: i for i, s in enumerate(self._all)}
         self._folded = [self._fold_summary(s) for s in self._all]
         self._deep_ids = None
@@ -125,6 +128,7 @@ class LibraryModel(QAbstractListModel):
             return
         # A row hidden by the search still feeds the related-persona pickers: update it too.
         old = self._rows[row] if row is not None else self._all[i]
+        stale_badge.note_saved(self.__dict__.setdefault("stale", set()), persona)
         summary = type(old)(
             id=persona.id,
             name=persona.name,
@@ -213,8 +217,11 @@ class LibraryModel(QAbstractListModel):
             return s.id
         if role == ThumbnailRole:
             return self.thumbnail(s.photo_hash)
+        if role == StaleRole:
+            return s.id in getattr(self, "stale", ())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{s.name}\n{s.role}\n{TYPE_LABELS.get(s.type, s.type)}" if s.role else s.name
+            tip = f"{s.name}\n{s.role}\n{TYPE_LABELS.get(s.type, s.type)}" if s.role else s.name
+            return f"{tip}\n{stale_badge.TOOLTIP}" if s.id in getattr(self, "stale", ()) else tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [s.name, TYPE_LABELS.get(s.type, s.type)]
             if s.role:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from personadesigner.core.persona import TYPE_LABELS, initials
 from personadesigner.errors import UserError
-from personadesigner.ui.library_model import SummaryRole, ThumbnailRole
+from personadesigner.ui import stale_badge
+from personadesigner.ui.library_model import StaleRole, SummaryRole, ThumbnailRole
 
 _FALLBACK_TYPE_COLORS = {
     "customer": "#2f6fb0",
@@ -134,9 +135,15 @@ class PersonaDelegate(QStyledItemDelegate):
             painter.setFont(bold)
             painter.drawText(row.avatar, Qt.AlignmentFlag.AlignCenter, initials(s.name))
 
+        name_text = row.name_text
+        if index.data(StaleRole):
+            stale = stale_badge.badge_rect(row.name_rect, small, _pad)
+            stale_badge.paint_badge(painter, stale, small)
+            room = int(max(row.name_rect.width() - stale.width() - _pad, 0))
+            name_text = QFontMetrics(bold).elidedText(s.name, Qt.TextElideMode.ElideRight, room)
         painter.setFont(bold)
         painter.setPen(text_color)
-        painter.drawText(row.name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, row.name_text)
+        painter.drawText(row.name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name_text)
 
         if row.badge_text:
             badge = row.badge_rect

@@ -256,7 +256,7 @@ def test_a_flow_continues_in_its_next_column_and_never_strands_a_heading():
     data = {"regions": [{"kind": "flow", "left": 10, "top": 10, "right": 10, "bottom": 10, "columns": 2,
                          "gutter": 10, "items": [{"kind": "list", "field": "goals"},
                                                  {"kind": "list", "field": "pain_points"}]}]}
-    tpl = Template(name="two", title="Two", description="", width=300, height=200, data=data)
+    tpl = Template.from_data("two", {"size": [300, 200], **data})
     p = Persona(name="Cols", goals=[f"Goal {i}" for i in range(12)], pain_points=[f"Pain {i}" for i in range(6)])
     lay = layout(p, tpl, "classic")
     blocks = lay.text_blocks()
@@ -278,7 +278,7 @@ def test_flows_of_a_fit_group_share_one_size_below_a_tall_negative_band():
 
     data = {"negative": {"height": 20}, "regions": [
         {"kind": "negative_band", "height": 80}, column(10, "goals"), column(160, "pain_points")]}
-    tpl = Template(name="band", title="Band", description="", width=300, height=260, data=data)
+    tpl = Template.from_data("band", {"size": [300, 260], **data})
     p = Persona(name="Neg", type="negative", goals=["Short"],
                 pain_points=[f"Pain point number {i} that wraps over lines" for i in range(9)])
     lay = layout(p, tpl, "classic")
@@ -296,7 +296,7 @@ def test_a_flow_ends_above_the_footer_or_at_the_margin_when_the_footer_is_empty(
          "items": [{"kind": "text", "field": "segment"}]},
         {"kind": "flow", "id": "main", "left": 10, "top": 10, "right": 10, "bottom": "above:footer", "bottom_gap": 6,
          "items": [{"kind": "list", "field": "goals"}]}]}
-    tpl = Template(name="foot", title="Foot", description="", width=200, height=200, data=data)
+    tpl = Template.from_data("foot", {"size": [200, 200], **data})
     goals = [f"Goal number {i}" for i in range(40)]  # more than fit: the flow fills its region
     with_footer = layout(Persona(name="F", goals=goals, segment="Enterprise"), tpl, "classic")
     without = layout(Persona(name="F", goals=goals), tpl, "classic")
@@ -316,7 +316,7 @@ def test_a_flow_starts_right_of_a_sidebar_or_at_the_margin_when_it_is_empty():
          "items": [{"kind": "list", "field": "tools"}]},
         {"kind": "flow", "id": "main", "left": "right_of:side", "left_gap": 15, "top": 10, "right": 10, "bottom": 10,
          "items": [{"kind": "list", "field": "goals"}]}]}
-    tpl = Template(name="side", title="Side", description="", width=300, height=200, data=data)
+    tpl = Template.from_data("side", {"size": [300, 200], **data})
 
     def goals_x(p):
         return min(b.x for b in layout(p, tpl, "classic").text_blocks() if b.field == "goals")

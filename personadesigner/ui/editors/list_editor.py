@@ -214,47 +214,63 @@ class ListEditor(ForwardsFocus, QFrame):
     def row_key(self, row: Row, event: QKeyEvent) -> bool:
         """Outliner keys; True when handled."""
         key, mods = event.key(), event.modifiers()
-        alt = bool(mods & Qt.KeyboardModifier.AltModifier)
-        empty = row.edit.text() == ""
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if row.pending:
-                self._commit_pending(row, next_pending=True)
-            else:
-                self.finished.emit()
-                self._open_pending(self.rows.index(row) + 1)
+            return self._enter_key(row)
+        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and row.edit.text() == "":
+            return self._erase_empty_row(row, backwards=key == Qt.Key.Key_Backspace)
+        up = key == Qt.Key.Key_Up
+        if not (up or key == Qt.Key.Key_Down):
+            return False
+        if mods & Qt.KeyboardModifier.AltModifier and not row.pending:
+            return self._move_row_key(row, up)
+        return not mods and self._arrow_key(row, up)
+
+    def _enter_key(self, row: Row) -> bool:
+        """Enter: keep the new row and open the next one; on a kept row, a new row below it."""
+        if row.pending:
+            self._commit_pending(row, next_pending=True)
+        else:
+            self.finished.emit()
+            self._open_pending(self.rows.index(row) + 1)
+        return True
+
+    def _erase_empty_row(self, row: Row, *, backwards: bool) -> bool:
+        """Backspace or Delete in an empty row removes it; the caret goes up (Backspace) or stays."""
+        if row.pending and row.adder:
+            if backwards and self.rows:
+                self._focus_row(self.rows[-1])
             return True
-        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and empty:
-            if row.pending and row.adder:
-                if key == Qt.Key.Key_Backspace and self.rows:
-                    self._focus_row(self.rows[-1])
-                return True
-            if row.pending:
-                index = self._pending_index(row)
-                self._drop_pending()
-                self._focus_index(index - 1 if key == Qt.Key.Key_Backspace and index else index)
-                return True
-            i = self.rows.index(row)
-            self.itemRemoved.emit(i)
-            if key == Qt.Key.Key_Backspace and i > 0:
-                self._focus_index(i - 1)
-            else:
-                self._focus_index(i, at_end=False)
+        if row.pending:
+            index = self._pending_index(row)
+            self._drop_pending()
+            self._focus_index(index - 1 if backwards and index else index)
             return True
-        if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not row.pending:
-            i = self.rows.index(row)
-            dest = i - 1 if key == Qt.Key.Key_Up else i + 1
-            if 0 <= dest < len(self.rows):
-                self._move(i, dest)
+        i = self.rows.index(row)
+        self.itemRemoved.emit(i)
+        if backwards and i > 0:
+            self._focus_index(i - 1)
+        else:
+            self._focus_index(i, at_end=False)
+        return True
+
+    def _move_row_key(self, row: Row, up: bool) -> bool:
+        """Alt+Up / Alt+Down: the row moves one place."""
+        i = self.rows.index(row)
+        dest = i - 1 if up else i + 1
+        if 0 <= dest < len(self.rows):
+            self._move(i, dest)
+        return True
+
+    def _arrow_key(self, row: Row, up: bool) -> bool:
+        """Up / Down past a row's first or last line go to the row above or below."""
+        cursor = row.edit.textCursor()
+        if cursor.movePosition(QTextCursor.MoveOperation.Up if up else QTextCursor.MoveOperation.Down):
+            return False
+        chain = self.focus_chain() if self._pending is None else self._visible_chain()
+        k = chain.index(row.edit) + (-1 if up else 1)
+        if 0 <= k < len(chain):
+            chain[k].setFocus(Qt.FocusReason.OtherFocusReason)
             return True
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods:
-            cursor = row.edit.textCursor()
-            up = key == Qt.Key.Key_Up
-            if not cursor.movePosition(QTextCursor.MoveOperation.Up if up else QTextCursor.MoveOperation.Down):
-                chain = self.focus_chain() if self._pending is None else self._visible_chain()
-                k = chain.index(row.edit) + (-1 if up else 1)
-                if 0 <= k < len(chain):
-                    chain[k].setFocus(Qt.FocusReason.OtherFocusReason)
-                    return True
         return False
 
     def _visible_chain(self) -> list[QWidget]:

@@ -68,5 +68,7 @@ def test_a_registered_format_appears_disables_what_it_ignores_and_exports(qtbot,
         assert done.args[0].files == [tmp_path / "team.txt"]
         text = (tmp_path / "team.txt").read_text(encoding="utf-8")
         assert all(name in text for name in ids_by_name(library))
+        dialog.close()  # before the format leaves the registry: its preview timer must not fire after
+        dialog.deleteLater()
     dialog = _dialog(qtbot, library)  # gone from the registry: gone from the next dialog
     assert KEY not in [key for key, _ in _offered(dialog)]

@@ -107,7 +107,7 @@ def test_damaged_library_on_open_offers_the_latest_backup(qtbot, window, big_lib
     backups.make_backup(big_library_path, label="manual")
     _damage(big_library_path)
     messages.answer = "Restore backup"
-    assert window._open_location(str(big_library_path), create=False)
+    assert window.libraries.open_location(str(big_library_path), create=False)
     assert any("is damaged" in m and "Restore the latest backup" in m for m in messages.messages)
     assert window.library.count() == 200
     assert window.windowTitle() == "big — PersonaDesigner"
@@ -116,7 +116,7 @@ def test_damaged_library_on_open_offers_the_latest_backup(qtbot, window, big_lib
 
 def test_damaged_library_without_a_backup_is_only_explained(qtbot, window, big_library_path, messages):
     _damage(big_library_path)
-    assert not window._open_location(str(big_library_path), create=False)
+    assert not window.libraries.open_location(str(big_library_path), create=False)
     assert len(messages.messages) == 1 and "is damaged" in messages.messages[0]
     assert window.library.name == "team"  # the open library stays
 

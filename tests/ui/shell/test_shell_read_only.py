@@ -36,7 +36,7 @@ def read_only_library(request):
 def test_a_read_only_library_opens_with_a_banner_and_refuses_edits_in_one_sentence(qtbot, window, messages,
                                                                                     read_only_library):
     path, cause = read_only_library
-    assert window._open_location(str(path), create=False)
+    assert window.libraries.open_location(str(path), create=False)
     assert not any("damaged" in m.lower() for m in messages.messages), messages.messages
     banner = window.read_only_banner
     assert banner.isVisible() and cause in banner.text(), banner.text()
@@ -57,8 +57,8 @@ def test_a_read_only_library_opens_with_a_banner_and_refuses_edits_in_one_senten
 
 
 def test_the_banner_goes_away_for_a_writable_library(qtbot, window, messages, read_only_library, library_path):
-    assert window._open_location(str(read_only_library[0]), create=False)
+    assert window.libraries.open_location(str(read_only_library[0]), create=False)
     assert window.read_only_banner.isVisible()
-    assert window._open_location(str(library_path), create=False)
+    assert window.libraries.open_location(str(library_path), create=False)
     assert not window.read_only_banner.isVisible()
     assert window.new_action.isEnabled() and window.import_action.isEnabled()

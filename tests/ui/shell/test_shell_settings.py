@@ -68,13 +68,13 @@ def test_a_garbled_setting_falls_back_to_its_default(tmp_path):
 def test_open_another_library_updates_title_list_and_recent(qtbot, window, tmp_path, monkeypatch, settings):
     from personadesigner.core.persona import Persona
     from personadesigner.storage.library import Library
-    from personadesigner.ui import main_window
+    from personadesigner.ui import library_controller
 
     other_path = tmp_path / "research.sqlite"
     lib = Library.open(str(other_path))
     lib.add(Persona(name="Only One"))
     lib.close()
-    monkeypatch.setattr(main_window, "ask_library_file", lambda parent: str(other_path))
+    monkeypatch.setattr(library_controller, "ask_library_file", lambda parent: str(other_path))
     window.open_library_action.trigger()
     assert window.windowTitle() == "research — PersonaDesigner"
     assert window.sidebar.model.rowCount() == 1
@@ -83,12 +83,12 @@ def test_open_another_library_updates_title_list_and_recent(qtbot, window, tmp_p
 
 
 def test_opening_a_file_that_is_not_a_library_explains_and_keeps_the_current(window, tmp_path, monkeypatch, messages):
-    from personadesigner.ui import main_window
+    from personadesigner.ui import library_controller
 
     bogus = tmp_path / "notes.sqlite"
     bogus.write_bytes(b"this is not a database, just some notes\n" * 20)
     before = bogus.read_bytes()
-    monkeypatch.setattr(main_window, "ask_library_file", lambda parent: str(bogus))
+    monkeypatch.setattr(library_controller, "ask_library_file", lambda parent: str(bogus))
     window.open_library_action.trigger()
     assert window.windowTitle() == "team — PersonaDesigner"
     assert len(messages.messages) == 1 and "\n" in messages.messages[0]  # the sentence, then what to do
@@ -96,9 +96,9 @@ def test_opening_a_file_that_is_not_a_library_explains_and_keeps_the_current(win
 
 
 def test_new_library_from_the_file_menu(window, tmp_path, monkeypatch):
-    from personadesigner.ui import main_window
+    from personadesigner.ui import library_controller
 
-    monkeypatch.setattr(main_window, "ask_new_library", lambda parent: str(tmp_path / "fresh.sqlite"))
+    monkeypatch.setattr(library_controller, "ask_new_library", lambda parent: str(tmp_path / "fresh.sqlite"))
     window.new_library_action.trigger()
     assert window.windowTitle() == "fresh — PersonaDesigner"
     assert window.sidebar.model.rowCount() == 0

@@ -1,0 +1,80 @@
+"""Design files of one kind (templates, themes) in a folder, each parsed once per version of the file.
+
+A file is parsed again when its modification time or size changes, so a template
+or theme edited on disk (the template designer, a user's text editor) is used
+without restarting; ``reload()`` forgets everything. An unchanged file gives the
+same object, which the layout engine's caches key on. A broken file is refused
+with its own one-line error each time it is asked for, and never stops the other
+files of the folder from loading.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from personadesigner.core.design_files import read_design_file
+from personadesigner.errors import UserError
+
+T = TypeVar("T")
+
+
+class DesignFolder(Generic[T]):
+    """``kind`` files ``<name>.json`` in ``folder()``, built by ``build(name, data, path)``."""
+
+    def __init__(self, kind: str, folder: Callable[[], Path], build: Callable[[str, Any, Path], T],
+                 order: Callable[[list[str]], list[str]] = sorted) -> None:
+        self.kind = kind
+        self.folder = folder
+        self.build = build
+        self.order = order
+        #: file path -> (its version when parsed, what was built)
+        self._parsed: dict[str, tuple[tuple[int, int], T]] = {}
+
+    def names(self) -> list[str]:
+        """Every ``*.json`` of the folder by name (broken ones too: loading them says what is wrong)."""
+        return self.order([p.stem for p in self.folder().glob("*.json")])
+
+    def has(self, name: object) -> bool:
+        """True when the folder has a file for ``name`` (one stat, cheap enough per persona)."""
+        if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
+            return False
+        return (self.folder() / f"{name}.json").is_file()
+
+    def load(self, name: str) -> T:
+        """The parsed file ``name``; UserError naming the choices, or the file, key and what is allowed."""
+        folder = self.folder()
+        path = folder / f"{name}.json" if isinstance(name, str) else None
+        found = self._parsed.get(str(path))
+        if found is not None and _version(path) == found[0]:  # only a name once found in the folder is cached
+            return found[1]
+        version = _version(path) if path is not None else (-1, -1)
+        data = read_design_file(self.kind, name, folder, self.names())
+        made = self.build(name, data, path)
+        self._parsed[str(path)] = (version, made)
+        return made
+
+    def load_all(self) -> tuple[list[T], list[UserError]]:
+        """Every file that loads, and one error per file that does not."""
+        good: list[T] = []
+        bad: list[UserError] = []
+        for name in self.names():
+            try:
+                good.append(self.load(name))
+            except UserError as exc:
+                bad.append(exc)
+        return good, bad
+
+    def reload(self) -> None:
+        """Forget every parsed file: the next load reads the folder again."""
+        self._parsed.clear()
+
+
+def _version(path: Path) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (st.st_mtime_ns, st.st_size)

@@ -1,0 +1,236 @@
+"""Drawing the fixed regions of a template: boxes, rules, the photo and the negative band.
+
+core.layout walks a template's regions in order and hands each of these kinds
+to its function here (flows, which need the shared type size of their fit
+group, stay in core.layout). Each function appends primitives to the card and
+needs nothing but the region's typed spec and the page it is resolved on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from personadesigner.core import text as T
+from personadesigner.core.avatar import picture
+from personadesigner.core.cardlayout import Box, CardLayout, Polygon, Rule, TextBlock, TextLine, TextRun
+from personadesigner.core.colors import readable_ink
+from personadesigner.core.layout_flow import ResolvedStyle
+from personadesigner.core.persona import Persona
+from personadesigner.core.template_schema import Negative, NegativeBand, Photo, Placed, Rect, RuleRegion, length
+from personadesigner.core.themes import Theme
+
+NEGATIVE_TEXT = "NOT OUR CUSTOMER"
+_EPS = 0.01
+
+
+class Page:
+    """Resolves template rectangles against the page, the scale and the negative band."""
+
+    def __init__(self, w: float, h: float, scale: float, offset: float, margin: float = 0.0) -> None:
+        self.w, self.h, self.scale, self.offset = w, h, scale, offset
+        #: Where a region that ends "above:<id>" of an empty flow ends (from the trim's bottom).
+        self.margin = margin
+        #: Content bottom (None: empty) and top of flows already laid out, for "top": "after:<id>".
+        self.bottoms: dict[str, float | None] = {}
+        self.tops: dict[str, float] = {}
+        #: Right edge of flows that show something (None: empty), for "left": "right_of:<id>".
+        self.rights: dict[str, float | None] = {}
+
+    def len(self, v, whole: float) -> float:
+        return length(v, self.scale, whole)
+
+    def rect(self, spec: Placed, height=None) -> tuple[float, float, float, float]:
+        """(x, y, w, h) of the region; ``height`` replaces the spec's (a rule is 0 high)."""
+        W, H = self.w, self.h
+        height = spec.height if height is None else height
+        x = self._left(spec)
+        if spec.width is not None:
+            w = self.len(spec.width, W)
+            if spec.right is not None and spec.left is None:
+                x = W - self.len(spec.right, W) - w
+        else:
+            w = W - x - self.len(spec.right or 0, W)
+        y = self._top(spec)
+        if height is not None:
+            h = self.len(height, H)
+            if spec.bottom is not None and spec.top is None:
+                y = H - self._bottom(spec) - h
+        else:
+            h = H - y - self._bottom(spec)
+        return x, y, w, max(0.0, h)
+
+    def _top(self, spec: Placed) -> float:
+        ref = after_ref(spec)
+        if ref is None:
+            return self.len(spec.top or 0, self.h) + (0.0 if spec.pin else self.offset)
+        bottom = self.bottoms.get(ref)
+        if bottom is None:  # an empty flow above takes no room
+            return self.tops.get(ref, self.offset)
+        return bottom + self.len(spec.gap, self.h)
+
+    def _left(self, spec: Placed) -> float:
+        """The region's left edge. "right_of:<id>" starts it ``left_gap`` right of an
+        earlier flow (the profile's sidebar); an empty flow takes no room (the margin)."""
+        left = spec.left or 0
+        if isinstance(left, str) and left.startswith("right_of:"):
+            edge = self.rights.get(left[9:])
+            return self.margin if edge is None else edge + self.len(spec.left_gap, self.w)
+        return self.len(left, self.w)
+
+    def _bottom(self, spec: Placed) -> float:
+        """The region's distance from the trim's bottom edge. "above:<id>" ends it
+        ``bottom_gap`` above an earlier flow (a footer); an empty flow takes no room,
+        and the region then keeps the template's margin."""
+        ref = above_ref(spec)
+        if ref is None:
+            return self.len(spec.bottom or 0, self.h)
+        if self.bottoms.get(ref) is None:
+            return self.margin
+        return self.h - self.tops[ref] + self.len(spec.bottom_gap, self.h)
+
+
+def after_ref(spec: Placed) -> str | None:
+    top = spec.top
+    return top[6:] if isinstance(top, str) and top.startswith("after:") else None
+
+
+def above_ref(spec: Placed) -> str | None:
+    bottom = spec.bottom
+    return bottom[6:] if isinstance(bottom, str) and bottom.startswith("above:") else None
+
+
+@dataclass
+class Canvas:
+    """What a region is drawn with: the card so far, its page, styles, theme and persona."""
+
+    out: CardLayout
+    page: Page
+    styles: object  # core.layout._Styles: name, shrink -> ResolvedStyle
+    theme: Theme
+    persona: Persona
+    bleed: float
+    negative: Negative
+
+    def color(self, ref: str | None) -> str | None:
+        return self.theme.color(ref, self.persona.type) if ref else None
+
+
+def draw_rect(c: Canvas, region: Rect) -> None:
+    page = c.page
+    x, y, w, h = page.rect(region)
+    if region.bleed:
+        x, y, w, h = bleed_rect(x, y, w, h, page.w, page.h, c.bleed)
+    c.out.items.append(Box(x, y, w, h, fill=c.color(region.fill), stroke=c.color(region.stroke),
+                           stroke_width=page.len(region.stroke_width, page.w),
+                           radius=page.len(region.radius, page.w), field=region.field))
+
+
+def draw_rule(c: Canvas, region: RuleRegion) -> None:
+    x, y, w, _h = c.page.rect(region, height=0)
+    c.out.items.append(Rule(x, y, x + w, y, c.color(region.color), c.page.len(region.width_pt, c.page.w)))
+
+
+def draw_photo(c: Canvas, region: Photo) -> None:
+    x, y, w, h = c.page.rect(region)
+    st = c.styles(region.initials_style)
+    fill = c.color(region.fill)
+    # The style's ink when it reads on the disc (white on the type's colour), else the type's colour.
+    ink = readable_ink(fill, (st.color, c.color("type"), c.color("text")))
+    p = c.persona
+    c.out.items.extend(picture(p.photo, p.initials, x, y, w, h, clip=region.clip, fill=fill, ink=ink, font=st.font,
+                               ring=c.color(region.ring), ring_width=c.page.len(region.ring_width, c.page.w)))
+
+
+def draw_negative_band(c: Canvas, region: NegativeBand) -> None:
+    """The unmistakable "NOT OUR CUSTOMER" warning band across the top (negative personas only);
+    everything not pinned below it moves down by its height."""
+    if c.persona.type != "negative":
+        return
+    height = _first(region.height, c.negative.height, 20)
+    label = _first(region.text, c.negative.text, NEGATIVE_TEXT)
+    c.page.offset = negative_band(c.out, c.page.len(height, c.page.h), label, c.page, c.styles("negative"),
+                                  c.theme, c.bleed)
+
+
+def _first(*values):
+    return next(v for v in values if v is not None)
+
+
+def negative_band(layout: CardLayout, h: float, label: str, page: Page, st: ResolvedStyle, theme: Theme,
+                  bleed: float) -> float:
+    """Draw the band ``h`` high with ``label`` between hazard stripes; returns its height."""
+    W = page.w
+    x, y, w, hh = bleed_rect(0.0, 0.0, W, h, W, page.h, bleed)
+    layout.items.append(Box(x, y, w, hh, fill=theme.color("negative_band"), field="type"))
+    track = st.tracking * st.size
+    chars = [(ch, T.measure(ch, st.font, st.size)) for ch in label]
+    total = sum(cw for _c, cw in chars) + track * (len(chars) - 1)
+    pad = h * 0.8
+    zone0, zone1 = (W - total) / 2 - pad, (W + total) / 2 + pad
+    step = h * 0.7
+    stripe = theme.color("negative")
+    layout.items.extend(_hazard_stripes(x, zone0, y, h, stripe, step))
+    layout.items.extend(_hazard_stripes(zone1, x + w, y, h, stripe, step))
+    cx = (W - total) / 2
+    base = h / 2 + st.size * 0.36
+    runs = []
+    for ch, cw in chars:
+        runs.append(TextRun(cx, base, ch, st.font, st.size, st.color, cw))
+        cx += cw + track
+    layout.items.append(TextBlock(0.0, 0.0, W, h, (TextLine(tuple(runs), label),), field="type", align="center"))
+    return h
+
+
+def bleed_rect(x, y, w, h, W, H, bleed):
+    """Extend a background rectangle that touches a trim edge by the bleed."""
+    if bleed <= 0:
+        return x, y, w, h
+    if x <= _EPS:
+        x, w = x - bleed, w + bleed
+    if y <= _EPS:
+        y, h = y - bleed, h + bleed
+    if x + w >= W - _EPS:
+        w += bleed
+    if y + h >= H - _EPS:
+        h += bleed
+    return x, y, w, h
+
+
+def _hazard_stripes(x0: float, x1: float, top: float, bottom: float, color: str, step: float) -> list[Polygon]:
+    """45-degree stripes filling [x0, x1] x [top, bottom] (a warning-tape look).
+
+    Each stripe is a parallelogram cut to that rectangle, so no painter's line
+    cap can spill below the band (thick stroked lines once did, on ``mini`` most).
+    """
+    h = bottom - top
+    half = step * 0.45 * 2 ** 0.5 / 2  # half the stripe's horizontal width (0.45 step across)
+    stripes = []
+    x = x0 - h - half
+    while x - half < x1:
+        # bottom edge centred on x, top edge centred on x + h
+        shape = [(x - half, bottom), (x + half, bottom), (x + h + half, top), (x + h - half, top)]
+        cut = _clip_x(_clip_x(shape, x0, keep_right=True), x1, keep_right=False)
+        if len(cut) >= 3:
+            stripes.append(Polygon(tuple(cut), color))
+        x += step
+    return stripes
+
+
+def _clip_x(points: list[tuple[float, float]], edge: float, *, keep_right: bool) -> list[tuple[float, float]]:
+    """The convex polygon cut by the vertical line x = ``edge``, keeping one side."""
+    def inside(p):
+        return p[0] >= edge if keep_right else p[0] <= edge
+
+    out = []
+    for i, cur in enumerate(points):
+        prev = points[i - 1]
+        if inside(cur) != inside(prev):
+            t = (edge - prev[0]) / (cur[0] - prev[0])
+            out.append((edge, prev[1] + t * (cur[1] - prev[1])))
+        if inside(cur):
+            out.append(cur)
+    return out
+
+
+#: Region kind -> how it is drawn (flows are laid out by core.layout itself).
+DRAW = {"rect": draw_rect, "rule": draw_rule, "photo": draw_photo, "negative_band": draw_negative_band}
