@@ -11,9 +11,9 @@ import io
 
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import Box, ImageItem, TextBlock, TextLine, TextRun
+from personadesigner.lru import LruCache
 
-
-_SIZES: dict[str, tuple[int, int] | None] = {}
+_SIZES: LruCache[str, tuple[int, int] | None] = LruCache(4096)
 
 
 def photo_key(data: bytes) -> str:
@@ -32,20 +32,17 @@ def image_size(data: bytes, digest: str | None = None) -> tuple[int, int] | None
     Cached by a digest of the bytes, not the bytes themselves, so the cache
     never keeps photos alive.
     """
-    digest = digest or photo_key(data)
-    if digest in _SIZES:
-        return _SIZES[digest]
+    return _SIZES.get_or_make(digest or photo_key(data), lambda: _read_size(data))
+
+
+def _read_size(data: bytes) -> tuple[int, int] | None:
     from PIL import Image
 
     try:
         with Image.open(io.BytesIO(data)) as im:
-            size = im.size
-    except Exception:  # a damaged photo falls back to the avatar; storage reports it
-        size = None
-    if len(_SIZES) > 4096:
-        _SIZES.clear()
-    _SIZES[digest] = size
-    return size
+            return im.size
+    except Exception:  # noqa: BLE001 - a damaged photo falls back to the avatar; storage reports it
+        return None
 
 
 def fill_crop(img_w: float, img_h: float, frame_w: float, frame_h: float) -> tuple[float, float, float, float]:

@@ -137,7 +137,7 @@ class Persona:
     """One persona. Text fields are ``""`` when empty, lists ``[]``, never ``None``.
 
     ``photo`` holds the encoded image bytes (PNG or JPEG, already validated and
-    re-encoded by storage.photos); ``None`` means no photo (an avatar is drawn).
+    re-encoded by personadesigner.images); ``None`` means no photo (an avatar is drawn).
     """
 
     name: str

@@ -295,16 +295,24 @@ def iter_csv_rows(stream: TextIO, source: str) -> Iterator[tuple[int, list[str]]
     """``csv_rows`` one record at a time, from text read in pieces (opened with newline="")."""
     first = stream.readline()
     delimiter = max((",", ";", "\t"), key=first.count) if any(d in first for d in ",;\t") else ","
-    if csv.field_size_limit() < _MAX_CELL_CHARS:
-        csv.field_size_limit(_MAX_CELL_CHARS)
     reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter, strict=True)
     line = 1
-    try:
-        for cells in reader:
-            yield line, cells
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise InterchangeError(f"{source}: line {reader.line_num}: the CSV is malformed ({exc}).") from None
+    limit = csv.field_size_limit
+    while True:
+        # Cells up to _MAX_CELL_CHARS while one record is read. The csv module's limit is
+        # process-wide (no reader option): raised per record and put back at once, so
+        # other csv users in the process keep theirs.
+        before = limit(max(limit(), _MAX_CELL_CHARS))
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InterchangeError(f"{source}: line {reader.line_num}: the CSV is malformed ({exc}).") from None
+        finally:
+            limit(before)
+        yield line, cells
+        line = reader.line_num + 1
 
 
 def _match_columns(header: list[str], mapping: Mapping[str, str], source: str,

@@ -202,7 +202,7 @@ def _load_persona(data: Any, index: int, source: str, base_dir: Path | None, war
 
 def _load_photo(ref: Any, base_dir: Path | None, where: str) -> bytes:
     raw = read_photo_ref(ref, base_dir, where)
-    from personadesigner.storage.photos import normalize_photo  # Pillow: only when a photo comes
+    from personadesigner.images import normalize_photo  # Pillow: only when a photo comes
 
     try:
         return normalize_photo(raw)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import os
-from collections import OrderedDict
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import BinaryIO, Iterable
 
 from reportlab import rl_config
@@ -22,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from personadesigner import APP_NAME, __version__
 from personadesigner.atomic import atomic_write
 from personadesigner.core.avatar import image_key
+from personadesigner.lru import LruCache
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
@@ -50,20 +53,11 @@ class _ImageCache:
     """
 
     def __init__(self, size: int = 64) -> None:
-        self._size = size
-        self._items: OrderedDict[tuple[str, tuple], ImageReader] = OrderedDict()
+        self._items: LruCache[tuple[str, tuple], ImageReader] = LruCache(size)
 
     def get(self, item: ImageItem) -> ImageReader:
         key = (image_key(item), tuple(item.src))
-        reader = self._items.get(key)
-        if reader is None:
-            reader = ImageReader(_crop(item.data, item.src))
-            self._items[key] = reader
-            if len(self._items) > self._size:
-                self._items.popitem(last=False)
-        else:
-            self._items.move_to_end(key)
-        return reader
+        return self._items.get_or_make(key, lambda: ImageReader(_crop(item.data, item.src)))
 
 
 def _crop(data: bytes, src: tuple[float, float, float, float]):
@@ -198,13 +192,36 @@ def write_pdf(
     if isinstance(target, (str, os.PathLike)):
         with atomic_write(target, "wb") as f:
             return write_pdf(sheets, f, title=title, author=author, subject=subject)
-    # Streams are only compressed, not also ASCII85-encoded: a quarter smaller, and
-    # reportlab's pure-Python encoder is the slowest step of a large export.
-    a85, rl_config.useA85 = rl_config.useA85, 0
-    try:
+    with _streams_without_a85():
         return _write(sheets, target, title=title, author=author, subject=subject)
+
+
+#: reportlab reads ``rl_config.useA85`` (a process-wide setting, no Canvas option) while a
+#: PDF is drawn and saved. It is switched off only while at least one PDF is being
+#: written and given back when the last one ends, so overlapping exports (the export
+#: worker and a print) neither see the other's value nor leave it changed.
+_A85_LOCK = threading.Lock()
+_a85_writers = 0
+_a85_before: int = 1
+
+
+@contextmanager
+def _streams_without_a85() -> Iterator[None]:
+    """Streams only compressed, not also ASCII85-encoded: a quarter smaller, and
+    reportlab's pure-Python encoder is the slowest step of a large export."""
+    global _a85_writers, _a85_before
+    with _A85_LOCK:
+        if _a85_writers == 0:
+            _a85_before = rl_config.useA85
+            rl_config.useA85 = 0
+        _a85_writers += 1
+    try:
+        yield
     finally:
-        rl_config.useA85 = a85
+        with _A85_LOCK:
+            _a85_writers -= 1
+            if _a85_writers == 0:
+                rl_config.useA85 = _a85_before
 
 
 def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str, subject: str) -> int:

@@ -39,6 +39,7 @@ from personadesigner.core.cardlayout import (
     TextRun,
 )
 from personadesigner.core.fonts import FACES
+from personadesigner.lru import LruCache
 from personadesigner.render.painter import draw_primitives
 from personadesigner.render.shapes import rgba, slider_shape
 from personadesigner.render.sheet import MARK_COLOR, MARK_WIDTH, Sheet
@@ -77,10 +78,10 @@ def qfont(key: str, size_pt: float) -> QFont:
     return font
 
 
-def _cache(name: str) -> dict:
+def _cache(name: str) -> LruCache:
     cache = getattr(_per_thread, name, None)
     if cache is None:
-        cache = {}
+        cache = LruCache(_CACHE_LIMIT)
         setattr(_per_thread, name, cache)
     return cache
 
@@ -107,14 +108,8 @@ def _font_bytes(key: str) -> QByteArray:
 
 def raw_font(key: str, size: float) -> QRawFont:
     """The bundled file of ``key`` at ``size`` painter units (points on a card)."""
-    raw_fonts = _cache("raw_fonts")
-    cached = raw_fonts.get((key, size))
-    if cached is None:
-        if len(raw_fonts) >= _CACHE_LIMIT:
-            raw_fonts.clear()
-        cached = QRawFont(_font_bytes(key), size, QFont.HintingPreference.PreferNoHinting)
-        raw_fonts[(key, size)] = cached
-    return cached
+    return _cache("raw_fonts").get_or_make(
+        (key, size), lambda: QRawFont(_font_bytes(key), size, QFont.HintingPreference.PreferNoHinting))
 
 
 def _color(color: str) -> QColor:
@@ -222,14 +217,7 @@ def _draw_box(painter: QPainter, box: Box) -> None:
 
 
 def _image(item: ImageItem) -> QImage:
-    key = image_key(item)
-    images = _cache("images")
-    image = images.get(key)
-    if image is None:
-        if len(images) >= _CACHE_LIMIT:
-            images.clear()
-        image = images[key] = QImage.fromData(item.data)
-    return image
+    return _cache("images").get_or_make(image_key(item), lambda: QImage.fromData(item.data))
 
 
 def _draw_image(painter: QPainter, item: ImageItem) -> None:

@@ -12,7 +12,6 @@ import json
 import threading
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,7 +37,8 @@ from personadesigner.storage.idempotent import insert_missing
 from personadesigner.storage.integrity import foreign_key_problems, integrity_check
 from personadesigner.storage.netfs import classify_folder, location_warning
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
-from personadesigner.storage.photos import PhotoInfo, normalize, photo_hash, photo_thumbnail
+from personadesigner.images import PhotoInfo, normalize, photo_hash, photo_thumbnail
+from personadesigner.lru import LruCache
 from personadesigner.storage.rows import (
     SUMMARY_COLUMNS,
     PersonaSummary,
@@ -123,7 +123,7 @@ class Library:
         self._watch = engine.raw_connection() if self._is_sqlite else None
         self._seen: Any = None
         self._changes = 0
-        self._thumbs: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._thumbs: LruCache[tuple[str, int], bytes] = LruCache(THUMBNAIL_CACHE)
         self.data_version()
 
     # ------------------------------------------------------------- opening
@@ -434,19 +434,13 @@ class Library:
     def thumbnail(self, photo_hash: str, size: int) -> bytes | None:
         """A PNG thumbnail of a stored photo; kept in memory (photos never change under a hash)."""
         key = (photo_hash, size)
-        with self._lock:
-            if key in self._thumbs:
-                self._thumbs.move_to_end(key)
-                return self._thumbs[key]
+        thumb = self._thumbs.get(key)
+        if thumb is not None:
+            return thumb
         data = self.photo(photo_hash)
         if data is None:
-            return None
-        thumb = photo_thumbnail(data, size)
-        with self._lock:
-            self._thumbs[key] = thumb
-            while len(self._thumbs) > THUMBNAIL_CACHE:
-                self._thumbs.popitem(last=False)
-        return thumb
+            return None  # not cached: the photo may be stored by the next sync
+        return self._thumbs.put(key, photo_thumbnail(data, size))
 
     # ------------------------------------------------------------- photos
     def _prepare_photos(self, datas: Iterable[bytes | None]) -> dict[str, PhotoInfo | str]:

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from personadesigner.core.persona import Persona, now_iso
 from personadesigner.errors import UserError, quoted
-from personadesigner.storage.photos import PhotoInfo, normalize, photo_hash
+from personadesigner.images import PhotoInfo, normalize, photo_hash
 from personadesigner.storage.rows import to_row
 from personadesigner.storage.schema import personas, photos
 

@@ -25,14 +25,9 @@ TICK_MS = 60_000
 
 def library_file(location: str | None) -> Path | None:
     """The SQLite file of a library location (None for a database server)."""
-    if not location:
-        return None
-    from personadesigner.storage.engine import location_url, sqlite_path
+    from personadesigner.storage.api import library_file as file_of
 
-    try:
-        return sqlite_path(location_url(location))
-    except UserError:
-        return None
+    return file_of(location)
 
 
 class BackupTicker(QObject):
@@ -57,7 +52,7 @@ class BackupTicker(QObject):
         path = library_file(location)
         if path is None:
             return
-        from personadesigner.storage.backup import BackupScheduler
+        from personadesigner.storage.api import BackupScheduler
 
         try:
             self.scheduler = BackupScheduler(path)
@@ -82,15 +77,9 @@ class BackupTicker(QObject):
 
 def is_damaged(location: str) -> bool:
     """True when the location is a SQLite file that fails SQLite's quick check."""
-    path = library_file(location)
-    if path is None or not path.is_file() or path.stat().st_size == 0:
-        return False
-    from personadesigner.storage.integrity import is_sqlite_file, quick_check
+    from personadesigner.storage.api import is_damaged as damaged
 
-    try:
-        return is_sqlite_file(path) and bool(quick_check(path))
-    except UserError:  # busy (another program holds a lock) or not readable: not damaged
-        return False
+    return damaged(location)
 
 
 def offer_backup_restore(parent: QWidget | None, location: str, error: UserError) -> bool:
@@ -98,7 +87,7 @@ def offer_backup_restore(parent: QWidget | None, location: str, error: UserError
     path = library_file(location)
     if path is None or not is_damaged(location):
         return False
-    from personadesigner.storage import backup as backups
+    from personadesigner.storage import api as backups
 
     latest = next(iter(backups.list_backups(path)), None)
     if latest is None:

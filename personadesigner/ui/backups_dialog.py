@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from personadesigner.errors import UserError
-from personadesigner.storage import backup as backups
+from personadesigner.storage import api as backups
 from personadesigner.ui.errors import show_user_error
 
 _LABELS = {"": "Scheduled", "manual": "Manual", "before-upgrade": "Before an upgrade", "before-restore": "Before a restore"}
@@ -108,8 +108,7 @@ class BackupsDialog(QDialog):
 
     def backup_now(self) -> Path | None:
         try:
-            path = backups.make_backup(self.library_path, label="manual")
-            backups.rotate(self.library_path)
+            path = backups.back_up_now(self.library_path)
         except UserError as exc:
             show_user_error(self, exc, title="Backup failed")
             return None

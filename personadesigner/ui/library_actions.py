@@ -20,9 +20,9 @@ def open_library(location: str, *, create: bool):
 
     ``create`` comes only from File > New library, where the user chose the file:
     an empty (zero-byte) file there may become the new library."""
-    from personadesigner.storage.library import Library
+    from personadesigner.storage.api import open_library as open_at
 
-    return Library.open(location, create=create, new_file=create)
+    return open_at(location, create=create, new_file=create)
 
 
 def try_open(parent: QWidget | None, location: str, *, create: bool = False):

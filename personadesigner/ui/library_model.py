@@ -14,13 +14,13 @@ company and more, and shows its (larger) answer.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPixmap
 
 from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS, fold  # the library's own folding
 from personadesigner.errors import UserError
+from personadesigner.lru import LruCache
 from personadesigner.ui import stale_badge
 
 
@@ -46,7 +46,7 @@ class LibraryModel(QAbstractListModel):
         self._folded: list[tuple[str, tuple[str, ...]]] = []
         self._deep_ids: set[str] | None = None
         self._row_of: dict[str, int] = {}
-        self._thumbs: OrderedDict[tuple[str, int], QPixmap | None] = OrderedDict()
+        self._thumbs: LruCache[tuple[str, int], QPixmap | None] = LruCache(THUMB_CACHE_MAX)
         self.thumb_size = 64
         self.search = ""
         self.type_filter: str | None = None
@@ -157,7 +157,7 @@ class LibraryModel(QAbstractListModel):
         last = getattr(self, "_last_photo", None)
         if last is not None and last[0] is photo:
             return last[1]
-        from personadesigner.storage.photos import photo_hash
+        from personadesigner.images import photo_hash
 
         digest = photo_hash(photo)
         self._last_photo = (photo, digest)  # holds the bytes, so "is" cannot match a reused id
@@ -189,21 +189,16 @@ class LibraryModel(QAbstractListModel):
     def thumbnail(self, photo_hash: str | None) -> QPixmap | None:
         if not photo_hash:
             return None
-        key = (photo_hash, self.thumb_size)
-        if key in self._thumbs:
-            self._thumbs.move_to_end(key)
-            return self._thumbs[key]
-        data = None
+        return self._thumbs.get_or_make((photo_hash, self.thumb_size), lambda: self._load_thumbnail(photo_hash))
+
+    def _load_thumbnail(self, photo_hash: str) -> QPixmap | None:
         try:
             data = self.library.thumbnail(photo_hash, self.thumb_size)
         except UserError:  # a missing photo row, a busy library: the avatar instead
             data = None
         pixmap = QPixmap()
         if not data or not pixmap.loadFromData(QByteArray(data)):
-            pixmap = None
-        self._thumbs[key] = pixmap
-        if len(self._thumbs) > THUMB_CACHE_MAX:
-            self._thumbs.popitem(last=False)
+            return None
         return pixmap
 
     # ------------------------------------------------------------ Qt model

@@ -272,7 +272,7 @@ class PersonaForm(QScrollArea):
         return self._set_photo_bytes(data, Path(path).name)
 
     def _set_photo_bytes(self, data: bytes, name: str = "The image") -> bool:
-        from personadesigner.storage.photos import normalize_photo
+        from personadesigner.images import normalize_photo
 
         try:
             photo = normalize_photo(data)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections import OrderedDict
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPen, QPixmap
@@ -34,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from personadesigner.core.persona import Persona
 from personadesigner.errors import UserError
+from personadesigner.lru import LruCache
 
 #: Thumbnails fit in this square (logical pixels).
 THUMB = 150
-_CACHE_LIMIT = 64
 _NOT_CONTENT = frozenset({"card", "created_at", "updated_at"})
-_cache: OrderedDict[tuple, QImage] = OrderedDict()
+_cache: LruCache[tuple, QImage] = LruCache(64)
 
 
 def persona_key(persona: Persona) -> str:
@@ -52,15 +51,7 @@ def render_thumbnail(persona: Persona, template: str, theme: str, *, size: int =
                      names: dict[str, str] | None = None) -> QImage:
     """The persona's card on ``template`` with ``theme``, scaled to fit ``size`` px (cached)."""
     key = (persona_key(persona), template, theme, size, dpr)
-    image = _cache.get(key)
-    if image is not None:
-        _cache.move_to_end(key)
-        return image
-    image = _paint(persona, template, theme, size, dpr, names)
-    _cache[key] = image
-    while len(_cache) > _CACHE_LIMIT:
-        _cache.popitem(last=False)
-    return image
+    return _cache.get_or_make(key, lambda: _paint(persona, template, theme, size, dpr, names))
 
 
 def _paint(persona: Persona, template: str, theme: str, size: int, dpr: float, names) -> QImage:

@@ -34,7 +34,10 @@ def _headless_modules() -> list[str]:
                 continue
             names.append(info.name)
     names += [f"personadesigner.render.{m}" for m in _headless_render_modules()]
+    cli = __import__("personadesigner.cli", fromlist=["_"])
     names.append("personadesigner.cli")
+    names += [info.name for info in pkgutil.iter_modules(cli.__path__, prefix="personadesigner.cli.")]
+    names.append("personadesigner.images")
     return names
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from cli_helpers import count
+from support.cli_helpers import count
 
 FORMAT = "personadesigner.personas/1"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from cli_helpers import count
+from support.cli_helpers import count
 
-from personadesigner.cli_text import display_width
+from personadesigner.cli.text import display_width
 from personadesigner.core.persona import PERSONA_TYPES
 
 
@@ -131,7 +131,7 @@ def test_version(cli):
 
 
 def test_a_bug_is_logged_with_its_traceback_and_exits_70(cli, sample_library, monkeypatch, tmp_path):
-    import personadesigner.cli_commands as commands
+    import personadesigner.cli.commands as commands
 
     def broken(args, library):
         raise ZeroDivisionError("simulated bug")
@@ -140,7 +140,7 @@ def test_a_bug_is_logged_with_its_traceback_and_exits_70(cli, sample_library, mo
     r = cli("check", "--library", sample_library)
     assert r.code == 70
     assert r.err.count("\n") == 1 and "bug" in r.err and "Traceback" not in r.err
-    from personadesigner.cli_bug import LOG_NAME, log_dir
+    from personadesigner.cli.bug import LOG_NAME, log_dir
 
     log = (log_dir() / LOG_NAME).read_text(encoding="utf-8")
     assert "Traceback" in log and "simulated bug" in log

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from cli_helpers import count
+from support.cli_helpers import count
 
 from personadesigner.core.persona import Persona
 from personadesigner.storage.library import Library

@@ -9,7 +9,7 @@ from personadesigner.render import formats
 
 
 def _format_choices() -> list[str]:
-    parser = build_parser(with_data_commands=False)
+    parser = build_parser(("export",))
     sub = next(a for a in parser._actions if a.dest == "command")
     export = sub.choices["export"]
     return list(next(a for a in export._actions if a.dest == "format").choices)

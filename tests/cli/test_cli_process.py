@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import subprocess
 
-from cli_helpers import REPO, run_process
+from support.cli_helpers import REPO, run_process
 
 
 def test_version_runs_as_a_module():

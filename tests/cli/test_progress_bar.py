@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from personadesigner.cli_progress import ProgressBar
+from personadesigner.cli.progress import ProgressBar
 
 
 class Clock:

@@ -6,7 +6,7 @@ import csv
 import dataclasses
 
 import pytest
-from interchange_helpers import full_persona
+from support.interchange_helpers import full_persona
 
 from personadesigner.atomic import atomic_write
 from personadesigner.errors import InterchangeError

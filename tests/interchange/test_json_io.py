@@ -6,12 +6,12 @@ import dataclasses
 import json
 
 import pytest
-from interchange_helpers import HARD, full_persona, png_bytes
+from support.interchange_helpers import HARD, full_persona, png_bytes
 
 from personadesigner.core.persona import ALL_FIELDS, Persona
 from personadesigner.errors import InterchangeError
 from personadesigner.interchange.json_io import FORMAT, loads, read_json, write_json
-from personadesigner.storage.photos import normalize_photo
+from personadesigner.images import normalize_photo
 
 
 def _fields(p: Persona) -> dict:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the work tree, not an installed copy
 
-import personadesigner.cli_commands  # noqa: E402,F401 - imported before the barrier, like the CLI itself
+import personadesigner.cli.commands  # noqa: E402,F401 - imported before the barrier, like the CLI itself
 import personadesigner.storage.library  # noqa: E402,F401
 from personadesigner.cli import main  # noqa: E402
 

@@ -13,7 +13,7 @@ from PIL import Image
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PhotoError
 from personadesigner.storage.library import Library
-from personadesigner.storage.photos import normalize_photo
+from personadesigner.images import normalize_photo
 from support import hostile_images as hi
 from support.images import png_chunk
 
@@ -41,7 +41,7 @@ def test_peak_memory_while_refusing_a_bomb_and_accepting_a_big_photo_stays_under
     script = f"""
 import resource, sys
 sys.path.insert(0, {str(ROOT)!r})
-from personadesigner.storage.photos import normalize_photo
+from personadesigner.images import normalize_photo
 from personadesigner.errors import PhotoError
 from PIL import Image
 import io

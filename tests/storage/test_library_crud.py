@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from storage_helpers import rich_persona
+from support.storage_helpers import rich_persona
 from personadesigner.core.persona import ALL_FIELDS, Persona, Relation, persona_to_dict
 from personadesigner.errors import ConflictError, UserError, ValidationError
 from personadesigner.storage.library import Library

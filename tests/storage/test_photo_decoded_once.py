@@ -6,7 +6,7 @@ import io
 
 import PIL.Image
 
-from storage_helpers import image_bytes
+from support.storage_helpers import image_bytes
 
 from personadesigner.core.persona import Persona
 from personadesigner.interchange.json_io import read_json, write_json

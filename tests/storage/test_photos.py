@@ -16,8 +16,8 @@ from PIL import Image
 
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PhotoError
-from personadesigner.storage.photos import normalize_photo, photo_thumbnail
-from storage_helpers import image_bytes
+from personadesigner.images import normalize_photo, photo_thumbnail
+from support.storage_helpers import image_bytes
 from support.images import png_chunk
 
 

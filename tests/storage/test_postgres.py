@@ -13,7 +13,7 @@ from personadesigner.errors import ConflictError
 from personadesigner.storage.engine import make_engine
 from personadesigner.storage.library import Library
 from personadesigner.storage.schema import metadata
-from storage_helpers import rich_persona
+from support.storage_helpers import rich_persona
 
 pytestmark = pytest.mark.postgres
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 
-from conftest import hand_layout, make_persona
+from support.canvas import hand_layout, make_persona
 
 pytestmark = pytest.mark.gui
 

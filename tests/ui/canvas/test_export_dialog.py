@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QProgressDialog
 
-from conftest import ids_by_name, make_persona
+from support.canvas import ids_by_name, make_persona
 from support.poppler import pdf_info, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.gui

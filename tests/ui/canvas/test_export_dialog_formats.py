@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ids_by_name
+from support.canvas import ids_by_name
 from PySide6.QtCore import Qt
 from support.text_format import KEY, text_format_registered
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from conftest import ids_by_name
+from support.canvas import ids_by_name
 
 pytestmark = pytest.mark.gui
 

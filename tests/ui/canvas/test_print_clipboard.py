@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
-from conftest import make_persona
+from support.canvas import make_persona
 from personadesigner.core.export_options import ExportOptions
 from support.poppler import pdf_info
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 
-from conftest import make_persona
+from support.canvas import make_persona
 from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.units import Length
 from personadesigner.render.export import export_personas

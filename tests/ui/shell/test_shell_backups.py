@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import reread
+from support.shell import reread
 from personadesigner.core.persona import Persona
 from personadesigner.storage import backup as backups
 from personadesigner.storage.library import Library

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from conftest import reread
+from support.shell import reread
 
 
 def select(window, name: str) -> None:

@@ -9,7 +9,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from conftest import reread
+from support.shell import reread
 from personadesigner.core.persona import ALL_FIELDS
 from personadesigner.ui.persona_form import SECTIONS
 from test_shell_editing import select

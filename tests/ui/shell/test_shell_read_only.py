@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import sample_personas
+from support.shell import sample_personas
 from personadesigner.storage.library import Library
 from support import privileges
 from test_shell_editing import select

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from conftest import reread
+from support.shell import reread
 from personadesigner.core.persona import Persona
 from personadesigner.errors import LibraryError
 from test_shell_editing import select

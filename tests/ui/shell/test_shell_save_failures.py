@@ -7,7 +7,7 @@ saving while this window decides, so "keep mine" meets a second conflict
 
 from __future__ import annotations
 
-from conftest import reread
+from support.shell import reread
 from personadesigner.storage.library import Library
 from test_shell_editing import select
 

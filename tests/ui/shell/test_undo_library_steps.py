@@ -104,7 +104,7 @@ def test_ctrl_z_after_ctrl_d_removes_the_copy(qtbot, window, library):
 
 
 def test_edits_and_library_steps_undo_newest_first(qtbot, window, library, library_path):
-    from conftest import reread
+    from support.shell import reread
 
     select(window, "Carl Diaz")
     qtbot.keyClicks(window.form.editors["industry"], "Retail")

@@ -1,6 +1,6 @@
 """The `copy`, `backup` and `restore` commands: moving and safeguarding whole libraries.
 
-Kept apart from cli.py so the main command line stays small; cli.py calls
+Registered by the command table in cli/__init__.py, which calls
 ``register(subparsers)`` and runs ``args.handler(args)``. Handlers return the exit
 code and raise UserError for problems the user can fix (printed as one line).
 """

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from personadesigner.cli.options import library_option
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PreflightFailed, UserError
 from personadesigner.render import formats
@@ -28,6 +29,42 @@ if TYPE_CHECKING:
 
 #: Flags with a default value, which cannot be told apart from flags not given.
 _DEFAULTED = ("dpi", "photos")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``export``: its --format choices are the registry's keys (no writer is loaded)."""
+    p = subparsers.add_parser("export", parents=[library_option()],
+                              help=f"export personas as {formats.names(formats.formats())}")
+    p.add_argument("personas", metavar="PERSONA", nargs="*", help="ids or exact names")
+    p.add_argument("--all", action="store_true", help="every persona in the library")
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--format", choices=formats.keys(), help="default: from the --out suffix")
+    p.add_argument("--template", metavar="NAME")
+    p.add_argument("--theme", metavar="NAME")
+    p.add_argument("--page-size", metavar="SIZE", help="card, A4, Letter, A3, A2, ...")
+    p.add_argument("--per-page", metavar="N|auto", type=_per_page, help="cards per sheet")
+    p.add_argument("--bleed", nargs="?", const="3mm", metavar="LENGTH", help="bleed beyond the trim (default 3mm)")
+    p.add_argument("--crop-marks", action="store_true")
+    p.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
+    p.add_argument("--tile-to", metavar="SIZE", help="tile a large card across sheets of this size")
+    p.add_argument("--strict", action="store_true", help="exit 3 when text had to be cut")
+    p.add_argument("--photos", choices=("inline", "files"), default="inline",
+                   help="JSON: photos inline as data: URLs, or as files beside the JSON")
+    p.set_defaults(handler=run_export)
+
+
+def _per_page(text: str) -> str:
+    """"auto" or a whole number written with the digits 0-9 (not "²", which is a digit to Python)."""
+    value = text.strip()
+    if value.lower() == "auto" or (value.isascii() and value.isdecimal()):
+        return value
+    raise argparse.ArgumentTypeError(f'"{text}" is not a whole number of cards or "auto"')
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from personadesigner.cli.commands import on_library
+
+    return on_library(args, cmd_export)
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
@@ -167,7 +204,7 @@ def _batch_gc():
 def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, names: dict[str, str] | None) -> int:
     """PDF or PNG through render.export. Every preflight cut is listed on stderr; with
     --strict the export writes nothing and PreflightFailed ends the command (exit 3)."""
-    from personadesigner.cli_progress import ProgressBar
+    from personadesigner.cli.progress import ProgressBar
     from personadesigner.core.design_fallback import fallback_lines
     from personadesigner.render.export import export_personas
 
@@ -188,7 +225,7 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
 
 
 def _print_preflight(cuts) -> None:
-    from personadesigner.cli_text import terminal_safe
+    from personadesigner.cli.text import terminal_safe
 
     for cut in cuts:
         print(f"preflight: {terminal_safe(str(cut), keep='')}", file=sys.stderr)

@@ -1,5 +1,8 @@
 """Photos: only safe, small, metadata-free images enter the library.
 
+Qt-free and storage-free, so both storage (which stores photos) and interchange
+(which reads them from JSON) normalise with it without importing each other.
+
 A photo comes from anywhere (a file the user picked, a JSON import), so it is
 treated as hostile: only PNG, JPEG and WebP are opened, the pixel count is
 checked before decoding (a 30000 x 30000 PNG is ~100 KB on disk but 2.7 GB in
@@ -12,13 +15,12 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
-import threading
 import warnings
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from personadesigner.errors import PhotoError
+from personadesigner.lru import LruCache
 
 if TYPE_CHECKING:  # Pillow is imported by the functions that decode: `list` and `show` never load it
     from PIL import Image
@@ -181,25 +183,18 @@ def _already_normal(img: Image.Image, data: bytes) -> bool:
 #: Hashes of bytes ``normalize`` produced or passed, with what the photos table records.
 #: A photo goes through normalize in the importer or editor and again in the library;
 #: the second time is a lookup instead of another full decode.
-_NORMAL: OrderedDict[str, tuple[str, int, int]] = OrderedDict()
-_NORMAL_MAX = 2048
-_NORMAL_LOCK = threading.Lock()
+_NORMAL: LruCache[str, tuple[str, int, int]] = LruCache(2048)
 
 
 def _remember(info: PhotoInfo) -> PhotoInfo:
-    with _NORMAL_LOCK:
-        _NORMAL[info.hash] = (info.mime, info.width, info.height)
-        _NORMAL.move_to_end(info.hash)
-        while len(_NORMAL) > _NORMAL_MAX:
-            _NORMAL.popitem(last=False)
+    _NORMAL.put(info.hash, (info.mime, info.width, info.height))
     return info
 
 
 def normalize(data: bytes) -> PhotoInfo:
     """Validate and re-encode ``data``; PhotoError (one sentence) when it is refused."""
     digest = photo_hash(data)
-    with _NORMAL_LOCK:
-        known = _NORMAL.get(digest)
+    known = _NORMAL.get(digest)
     if known is not None:
         return PhotoInfo(bytes(data), digest, *known)
     img = _open(data)

@@ -1,7 +1,7 @@
 """``personadesigner discover FILE``: draft personas from respondent data (survey or CRM export).
 
-Registered by cli.py with ``register(subparsers)``; the handler returns the exit
-code. Heavy imports (numpy, openpyxl) happen inside the handler so other
+Registered by the command table in cli/__init__.py (``register(subparsers)``); the
+handler returns the exit code. Heavy imports (numpy, openpyxl) happen inside the handler so other
 commands start as fast as before. The report goes to stdout; ``--out`` writes
 the drafts as interchange JSON, ``--assignments`` a respondent -> segment CSV
 (cells that look like formulas are neutralised), ``--import`` stores the drafts

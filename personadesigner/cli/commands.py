@@ -1,4 +1,4 @@
-"""The commands behind ``personadesigner list|show|import|templates|themes|check`` (export: cli_export).
+"""The commands behind ``personadesigner list|show|import|check``: one library, one action.
 
 Each command opens the library for one action and closes it; results go to
 stdout, warnings to stderr, and known problems are raised as UserError for
@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from personadesigner.cli_text import PROG, one_line
+from personadesigner.cli.options import library_option
+from personadesigner.cli.text import PROG, one_line
 from personadesigner.core.persona import PERSONA_TYPES, Persona
 from personadesigner.errors import InterchangeError, UserError
 
@@ -22,23 +23,51 @@ if TYPE_CHECKING:
     from personadesigner.storage.library import Library
 
 
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``list``, ``show``, ``import`` and ``check``; each runs through ``run_command``."""
+    library = library_option()
+    p = subparsers.add_parser("list", parents=[library], help="list personas")
+    p.add_argument("--type", help="only this persona type")
+    p.add_argument("--search", metavar="TEXT", help="only personas whose text contains TEXT")
+    p.add_argument("--tag", help="only personas with this tag")
+    p.add_argument("--stale", nargs="?", const=12, type=int, metavar="MONTHS",
+                   help="only personas last validated MONTHS or more ago (default 12)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = subparsers.add_parser("show", parents=[library], help="show one persona")
+    p.add_argument("persona", metavar="PERSONA", help="id or exact name")
+    p.add_argument("--json", action="store_true", help="print the persona's JSON")
+
+    p = subparsers.add_parser("import", parents=[library], help="import .json or .csv files (all or nothing)")
+    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("--map", metavar='"Column=field"', action="append", type=_map_entry, default=[],
+                   help="CSV: import a column as this field (empty field: ignore it)")
+    p.add_argument("--encoding", metavar="E", help="CSV: the file's text encoding (default UTF-8)")
+
+    subparsers.add_parser("check", parents=[library], help="check the library's integrity and schema")
+    for name in _COMMANDS:
+        subparsers.choices[name].set_defaults(handler=run_command)
+
+
+def _map_entry(text: str) -> tuple[str, str]:
+    column, sep, field = text.rpartition("=")
+    if not sep or not column.strip():
+        raise argparse.ArgumentTypeError(f'"{text}" is not "Column=field"')
+    return column, field.strip()
+
+
 def run_command(args: argparse.Namespace) -> int:
-    if args.command is None:  # pragma: no cover - main() routes this to the app
-        raise UserError(f"Name a command (see {PROG} --help).")
-    if args.command == "templates":
-        return cmd_templates()
-    if args.command == "themes":
-        return cmd_themes()
+    return on_library(args, _COMMANDS[args.command])
+
+
+def on_library(args: argparse.Namespace, command: Callable[[argparse.Namespace, Library], int]) -> int:
+    """Open the library of ``--library``, say its warnings, run ``command`` on it, close it."""
     from personadesigner.samples import open_library
 
     with open_library(args.library, for_reading=args.command in READING_COMMANDS) as library:
         for warning in library.warnings:
             warn(warning)
-        if args.command == "export":
-            from personadesigner.cli_export import cmd_export
-
-            return cmd_export(args, library)
-        return _COMMANDS[args.command](args, library)
+        return command(args, library)
 
 
 def warn(message: str) -> None:
@@ -61,7 +90,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    from personadesigner.cli_text import columns
+    from personadesigner.cli.text import columns
 
     lines = columns([(s.name, s.type, s.role) for s in summaries])
     if lines:
@@ -88,7 +117,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         doc = persona_document(persona, to_data_url(persona.photo) if persona.photo else None)
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
-    from personadesigner.cli_text import persona_text
+    from personadesigner.cli.text import persona_text
 
     print(persona_text(persona, _namer(library, persona)))
     return 0
@@ -134,44 +163,6 @@ def iter_import_file(path: Path, warnings, *, encoding: str | None = None,
 
         return iter_csv(path, warnings, encoding=encoding, mapping=mapping)
     raise InterchangeError(f"{path}: cannot import a {suffix or 'suffix-less'} file (use .json or .csv).")
-
-
-# ------------------------------------------------------------ templates
-def cmd_templates() -> int:
-    """One row per template that loads; a broken template file is named on stderr (exit 2), the others listed."""
-    from personadesigner.cli_text import columns
-    from personadesigner.core.templates import templates_and_problems
-    from personadesigner.core.units import Length
-
-    good, broken = templates_and_problems()
-    rows = [(t.name, f"{_mm(Length(t.width))} x {_mm(Length(t.height))} mm", t.title) for t in good]
-    if rows:
-        print("\n".join(columns(rows)))
-    return _report_broken(broken)
-
-
-def cmd_themes() -> int:
-    """One row per theme, like ``templates``: name, title and fonts, then what it is for."""
-    from personadesigner.cli_text import columns
-    from personadesigner.core.themes import themes_and_problems
-
-    good, broken = themes_and_problems()
-    rows = [(t.name, t.title, f"{t.heading_family} headings, {t.body_family} text, {t.quote_family} quotes",
-             t.description) for t in good]
-    if rows:
-        print("\n".join(columns(rows)))
-    return _report_broken(broken)
-
-
-def _report_broken(problems: list[UserError]) -> int:
-    """One line per design file that does not load; exit code 2 when there is any."""
-    for problem in problems:
-        print(f"{PROG}: error: {one_line(str(problem))}", file=sys.stderr)
-    return 2 if problems else 0
-
-
-def _mm(length) -> str:
-    return f"{round(length.in_mm, 1):g}"
 
 
 # ---------------------------------------------------------------- check
