@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from cli_helpers import REPO
+from support.cli_helpers import REPO
 
 #: Loaded by export, import, photos or upgrades; `list` and `show` must not pay for them.
 HEAVY = ("reportlab", "PIL", "alembic", "bidi", "arabic_reshaper", "PySide6", "mako")
