@@ -142,52 +142,115 @@ def infer_columns(header: list[str], rows: list[list[str]], overrides: dict[str,
     return columns
 
 
+@dataclass
+class _Answers:
+    """One column's cells as the guessers see them: the non-blank answers and how often each occurs."""
+
+    index: int
+    name: str
+    cells: list[str]
+    values: list[str]
+    distinct: Counter
+
+    @property
+    def n(self) -> int:
+        return len(self.values)
+
+    @property
+    def mostly_unique(self) -> bool:
+        """Nearly every one of at least 20 respondents answered differently (a code or a running number)."""
+        return len(self.distinct) >= 0.98 * self.n and self.n >= 20
+
+    def column(self, kind: str, reason: str) -> Column:
+        """A column of ``kind`` that needs nothing read (ignored, identifier, category, text)."""
+        return Column(self.index, self.name, kind, reason)
+
+    def read_as(self, kind: str, reason: str, *, levels: list[str] | None = None, separator: str = "") -> Column:
+        """A column of ``kind`` with its levels/separator and stray cells (see ``_as_kind``)."""
+        col = _as_kind(self.index, self.name, self.cells, kind, levels=levels, separator=separator)
+        col.reason = reason
+        return col
+
+
 def guess_column(index: int, name: str, cells: list[str]) -> Column:
+    """The column's kind from its header and answers; the first guesser that recognises it wins."""
     values = [c for c in cells if c.strip()]
     if not values:
         return Column(index, name, "ignore", "empty")
-    distinct = Counter(values)
-    if len(distinct) == 1:
-        return Column(index, name, "ignore", f'constant (every answer is "{values[0][:40]}")')
-    n = len(values)
-    if _ID_HEADER.search(name.strip()) and len(distinct) >= 0.9 * n:
-        return Column(index, name, "identifier", "an id-like header with a value per respondent")
-    scale = _scale_of(distinct)
-    if scale is not None:
-        col = _as_kind(index, name, cells, "likert", levels=scale)
-        col.reason = "ordered scale labels"
-        return col
-    numbers = [parse_number(v) for v in values]  # cached per distinct answer
-    numeric = sum(x is not None for x in numbers)
-    if numeric >= (1 - STRAY_SHARE) * n:
-        ints = {int(x) for x in numbers if x is not None and float(x).is_integer()}
-        whole = all(x is None or float(x).is_integer() for x in numbers)
-        if whole and ints and min(ints) >= 0 and max(ints) <= 10 and max(ints) - min(ints) in (3, 4, 5, 6, 9, 10) \
-                and len(ints) <= 11:
-            col = _as_kind(index, name, cells, "likert")
-            col.reason = f"whole numbers {min(ints)}-{max(ints)} (a rating scale)"
+    seen = _Answers(index, name, cells, values, Counter(values))
+    for guesser in _GUESSERS:
+        col = guesser(seen)
+        if col is not None:
             return col
-        if len(distinct) >= 0.98 * n and n >= 20 and whole and _looks_sequential(numbers):
-            return Column(index, name, "identifier", "a running number, one per respondent")
-        col = _as_kind(index, name, cells, "number")
-        col.reason = "numbers"
-        return col
-    dates = sum(c for v, c in distinct.items() if parse_date(v) is not None)
-    if dates >= (1 - STRAY_SHARE) * n:
-        col = _as_kind(index, name, cells, "date")
-        col.reason = "dates"
-        return col
-    if len(distinct) >= 0.98 * n and n >= 20 and all(len(v) <= 24 and " " not in v.strip() for v in distinct):
-        return Column(index, name, "identifier", "a distinct code per respondent")
-    separator = _multi_separator(values)
-    if separator:
-        col = _as_kind(index, name, cells, "multi", separator=separator)
-        col.reason = f'several options per answer, separated by "{separator}"'
-        return col
-    mean_len = sum(len(v) for v in values) / n
-    if len(distinct) <= max(12, min(40, n // 10)) and mean_len <= 40:
-        return Column(index, name, "category", f"{len(distinct)} different answers")
-    return Column(index, name, "text", "open answers")
+    return _category_or_text(seen)
+
+
+def _guess_constant_or_id(seen: _Answers) -> Column | None:
+    """A column with a single answer is ignored; an id-like header with a value per respondent is the id."""
+    if len(seen.distinct) == 1:
+        return seen.column("ignore", f'constant (every answer is "{seen.values[0][:40]}")')
+    if _ID_HEADER.search(seen.name.strip()) and len(seen.distinct) >= 0.9 * seen.n:
+        return seen.column("identifier", "an id-like header with a value per respondent")
+    return None
+
+
+def _guess_scale(seen: _Answers) -> Column | None:
+    """Answers from a known labelled scale ("Strongly disagree".."Strongly agree")."""
+    scale = _scale_of(seen.distinct)
+    return None if scale is None else seen.read_as("likert", "ordered scale labels", levels=scale)
+
+
+def _guess_numeric(seen: _Answers) -> Column | None:
+    """Mostly numbers: a rating scale, a running number (identifier) or plain numbers."""
+    numbers = [parse_number(v) for v in seen.values]  # cached per distinct answer
+    if sum(x is not None for x in numbers) < (1 - STRAY_SHARE) * seen.n:
+        return None
+    ints = {int(x) for x in numbers if x is not None and float(x).is_integer()}
+    whole = all(x is None or float(x).is_integer() for x in numbers)
+    if whole and _is_rating_scale(ints):
+        return seen.read_as("likert", f"whole numbers {min(ints)}-{max(ints)} (a rating scale)")
+    if seen.mostly_unique and whole and _looks_sequential(numbers):
+        return seen.column("identifier", "a running number, one per respondent")
+    return seen.read_as("number", "numbers")
+
+
+def _is_rating_scale(ints: set[int]) -> bool:
+    """Whole numbers spanning a usual rating range (0-3 .. 0-10, 1-5, 1-7, 1-10), few distinct values."""
+    return (bool(ints) and min(ints) >= 0 and max(ints) <= 10 and max(ints) - min(ints) in (3, 4, 5, 6, 9, 10)
+            and len(ints) <= 11)
+
+
+def _guess_date(seen: _Answers) -> Column | None:
+    """Mostly dates (the stray rest is treated as missing)."""
+    dates = sum(c for v, c in seen.distinct.items() if parse_date(v) is not None)
+    return seen.read_as("date", "dates") if dates >= (1 - STRAY_SHARE) * seen.n else None
+
+
+def _guess_code(seen: _Answers) -> Column | None:
+    """Short, space-free answers that are nearly all different: a respondent code."""
+    if seen.mostly_unique and all(len(v) <= 24 and " " not in v.strip() for v in seen.distinct):
+        return seen.column("identifier", "a distinct code per respondent")
+    return None
+
+
+def _guess_multi(seen: _Answers) -> Column | None:
+    """Several recurring options per answer, split by one separator."""
+    separator = _multi_separator(seen.values)
+    if not separator:
+        return None
+    return seen.read_as("multi", f'several options per answer, separated by "{separator}"', separator=separator)
+
+
+def _category_or_text(seen: _Answers) -> Column:
+    """The fallback: few, short different answers are a category, anything else open text."""
+    mean_len = sum(len(v) for v in seen.values) / seen.n
+    if len(seen.distinct) <= max(12, min(40, seen.n // 10)) and mean_len <= 40:
+        return seen.column("category", f"{len(seen.distinct)} different answers")
+    return seen.column("text", "open answers")
+
+
+#: The guessers in the order they are tried; the order matters (a scale of numbers is not "numbers").
+_GUESSERS = (_guess_constant_or_id, _guess_scale, _guess_numeric, _guess_date, _guess_code, _guess_multi)
 
 
 def _looks_sequential(numbers: list[float | None]) -> bool:
@@ -227,13 +290,8 @@ def _as_kind(index: int, name: str, cells: list[str], kind: str, *, levels: list
     col = Column(index, name, kind)
     values = [c for c in cells if c.strip()]
     if kind == "likert":
-        if levels is None:
-            levels = _scale_of(Counter(values))
-        if levels is None:
-            nums = sorted({int(x) for x in (parse_number(v) for v in values) if x is not None and x.is_integer()})
-            levels = [str(x) for x in range(nums[0], nums[-1] + 1)] if nums else []
-        col.levels = levels
-        index_of = {_key(level): k for k, level in enumerate(levels)}
+        col.levels = _likert_levels(values) if levels is None else levels
+        index_of = {_key(level): k for k, level in enumerate(col.levels)}
         col.stray = Counter(v for v in values if _key(v) not in index_of)
     elif kind == "number":
         col.stray = Counter(v for v in values if parse_number(v) is None)
@@ -242,6 +300,15 @@ def _as_kind(index: int, name: str, cells: list[str], kind: str, *, levels: list
     elif kind == "multi":
         col.separator = separator or _multi_separator(values) or ";"
     return col
+
+
+def _likert_levels(values: list[str]) -> list[str]:
+    """A scale's levels when none were given: a known labelled scale, else every whole number min..max."""
+    levels = _scale_of(Counter(values))
+    if levels is not None:
+        return levels
+    nums = sorted({int(x) for x in (parse_number(v) for v in values) if x is not None and x.is_integer()})
+    return [str(x) for x in range(nums[0], nums[-1] + 1)] if nums else []
 
 
 def likert_rank(col: Column, cell: str) -> float | None:

@@ -80,36 +80,8 @@ def draft(number: int, of: int, columns: list[Column], answers: Answers, members
     name = f"Draft persona {number}" + (f" \u2014 {label}" if label else "")
     p = Persona(name=_fit(name, NAME_MAX))
     for col in columns:
-        cells = answers.cells(col)
-        target = field_for_header(col.name)
-        if col.kind in ("category", "likert") and target in PROFILE_FIELDS and not getattr(p, target):
-            typical = Counter(cells[i].strip() for i in np.flatnonzero(members) if cells[i].strip())
-            if typical:
-                setattr(p, target, typical.most_common(1)[0][0])
-        elif col.kind == "number" and target in PROFILE_FIELDS and not getattr(p, target):
-            x = answers.numbers(col)[members]
-            x = x[~np.isnan(x)]
-            if len(x):
-                lo, hi = np.percentile(x, [25, 75])
-                setattr(p, target, f"{lo:.0f}" if round(lo) == round(hi) else f"{lo:.0f}-{hi:.0f}")
-        elif col.kind == "multi":
-            target = option_field(col)
-            if target:
-                p_list = getattr(p, target)
-                matrix, options = answers.option_matrix(col)
-                shares = matrix[members].sum(axis=0) / size
-                for k in sorted(np.flatnonzero(shares >= CHANNEL_SHARE), key=lambda k: (-shares[k], options[k])):
-                    p_list.append(f"{options[k]} ({pct(shares[k])})")
-    by_column = [(text_field(col), representative(answers.cells(col), members, closeness, limit=4))
-                 for col in columns if col.kind == "text"]
-    # The quote: a free "anything else?" answer is the most personal, then a frustration, then a goal.
-    preference = {None: 0, "pain_points": 1, "goals": 2}
-    pool = sorted((preference.get(target, 3), answers[0]) for target, answers in by_column if answers)
-    p.quote = pool[0][1] if pool else ""
-    for target, answers in by_column:
-        if target is not None:
-            getattr(p, target).extend(a for a in answers if a != p.quote and a not in getattr(p, target))
-            del getattr(p, target)[3:]
+        _fill_from(p, col, answers, members, size)
+    _add_open_answers(p, columns, answers, members, closeness)
     share = size / total
     p.segment = f"Segment {number} of {of} ({pct(share)} of respondents)"
     p.sources = [Source(kind="survey", title=f"Survey {source}, n = {size} of {total}", date=today.isoformat(),
@@ -120,6 +92,61 @@ def draft(number: int, of: int, columns: list[Column], answers: Answers, members
     p.notes = "Distinguishing answers (from discover):\n" + "\n".join(f.text for f in found[:8])
     p.validate()
     return p
+
+
+def _fill_from(p: Persona, col: Column, answers: Answers, members: np.ndarray, size: int) -> None:
+    """Fill the field ``col`` maps to with the segment's typical answer (a field already filled is kept)."""
+    target = field_for_header(col.name)
+    if col.kind in ("category", "likert") and target in PROFILE_FIELDS and not getattr(p, target):
+        typical = _most_common(answers.cells(col), members)
+        if typical:
+            setattr(p, target, typical)
+    elif col.kind == "number" and target in PROFILE_FIELDS and not getattr(p, target):
+        typical = _middle_range(answers.numbers(col)[members])
+        if typical:
+            setattr(p, target, typical)
+    elif col.kind == "multi":
+        target = option_field(col)
+        if target:
+            getattr(p, target).extend(_common_options(answers, col, members, size))
+
+
+def _most_common(cells: list[str], members: np.ndarray) -> str:
+    """The members' most common non-blank answer ("" when none answered)."""
+    typical = Counter(cells[i].strip() for i in np.flatnonzero(members) if cells[i].strip())
+    return typical.most_common(1)[0][0] if typical else ""
+
+
+def _middle_range(x: np.ndarray) -> str:
+    """The interquartile range of the answered numbers ("30-44", or "37" when both ends round alike; "" if none)."""
+    x = x[~np.isnan(x)]
+    if not len(x):
+        return ""
+    lo, hi = np.percentile(x, [25, 75])
+    return f"{lo:.0f}" if round(lo) == round(hi) else f"{lo:.0f}-{hi:.0f}"
+
+
+def _common_options(answers: Answers, col: Column, members: np.ndarray, size: int) -> list[str]:
+    """The options at least ``CHANNEL_SHARE`` of the segment ticked, most ticked first, with the share."""
+    matrix, options = answers.option_matrix(col)
+    shares = matrix[members].sum(axis=0) / size
+    return [f"{options[k]} ({pct(shares[k])})"
+            for k in sorted(np.flatnonzero(shares >= CHANNEL_SHARE), key=lambda k: (-shares[k], options[k]))]
+
+
+def _add_open_answers(p: Persona, columns: list[Column], answers: Answers, members: np.ndarray,
+                      closeness: np.ndarray) -> None:
+    """The quote and up to three verbatim goals, pain points... from the segment's most typical open answers."""
+    by_column = [(text_field(col), representative(answers.cells(col), members, closeness, limit=4))
+                 for col in columns if col.kind == "text"]
+    # The quote: a free "anything else?" answer is the most personal, then a frustration, then a goal.
+    preference = {None: 0, "pain_points": 1, "goals": 2}
+    pool = sorted((preference.get(target, 3), picked[0]) for target, picked in by_column if picked)
+    p.quote = pool[0][1] if pool else ""
+    for target, picked in by_column:
+        if target is not None:
+            getattr(p, target).extend(a for a in picked if a != p.quote and a not in getattr(p, target))
+            del getattr(p, target)[3:]
 
 
 def _name_label(found: list[Finding]) -> str:

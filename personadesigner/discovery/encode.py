@@ -70,32 +70,15 @@ def encode(columns: list[Column], rows: list[list[str]], answers: Answers | None
         cells = [row[col.index] for row in rows]
         if col.kind in ("number", "likert", "date"):
             x = answers.numbers(col) if answers is not None else numeric_values(col, cells)
-            ok = ~np.isnan(x)
-            if ok.sum() == 0:
-                continue
-            lo, hi = np.percentile(x[ok], [1, 99]) if ok.sum() > 20 else (x[ok].min(), x[ok].max())
-            span = (hi - lo) or 1.0
-            nums.append(np.clip((x - lo) / span, 0.0, 1.0))
+            scaled = _scaled(x)
+            if scaled is not None:
+                nums.append(scaled)
         elif col.kind == "category":
-            values = [v.lower() for v in category_values(cells)]
-            levels = sorted({v for v in values if v})
-            index = {v: k for k, v in enumerate(levels)}
-            block = np.zeros((n, len(levels)), dtype=np.float32)
-            present = np.zeros(n, dtype=np.float32)
-            for i, v in enumerate(values):
-                if v:
-                    block[i, index[v]] = 1.0
-                    present[i] = 1.0
+            block, present = _onehot(cells)
             onehots.append(block)
             presents.append(present)
         elif col.kind == "multi":
-            split = [[o.lower() for o in split_options(c, col.separator)] for c in cells]
-            options = sorted({o for parts in split for o in parts})
-            index = {o: k for k, o in enumerate(options)}
-            block = np.zeros((n, len(options)), dtype=np.float32)
-            for i, parts in enumerate(split):
-                for o in parts:
-                    block[i, index[o]] = 1.0
+            block, options = _ticked(cells, col.separator)
             enc_multi.append(block)
             enc_multi_present.append((block.sum(axis=1) > 0).astype(np.float32))
             enc_options.append(options)
@@ -103,6 +86,43 @@ def encode(columns: list[Column], rows: list[list[str]], answers: Answers | None
     onehot = np.concatenate(onehots, axis=1) if onehots else np.zeros((n, 0), np.float32)
     cat_present = np.stack(presents, axis=1) if presents else np.zeros((n, 0), np.float32)
     return Encoded(numeric, onehot, cat_present, enc_multi, enc_multi_present, enc_options)
+
+
+def _scaled(x: np.ndarray) -> np.ndarray | None:
+    """``x`` mapped to 0-1 by its 1st-99th percentile range (min-max for 20 answers or fewer); None if all missing."""
+    ok = ~np.isnan(x)
+    if ok.sum() == 0:
+        return None
+    lo, hi = np.percentile(x[ok], [1, 99]) if ok.sum() > 20 else (x[ok].min(), x[ok].max())
+    span = (hi - lo) or 1.0
+    return np.clip((x - lo) / span, 0.0, 1.0)
+
+
+def _onehot(cells: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """A category question as one-hot columns (one per answer, case-insensitive) and where it was answered."""
+    n = len(cells)
+    values = [v.lower() for v in category_values(cells)]
+    levels = sorted({v for v in values if v})
+    index = {v: k for k, v in enumerate(levels)}
+    block = np.zeros((n, len(levels)), dtype=np.float32)
+    present = np.zeros(n, dtype=np.float32)
+    for i, v in enumerate(values):
+        if v:
+            block[i, index[v]] = 1.0
+            present[i] = 1.0
+    return block, present
+
+
+def _ticked(cells: list[str], separator: str) -> tuple[np.ndarray, list[str]]:
+    """A multi-select question as 0/1 (respondents x options, lower-cased and sorted) and its options."""
+    split = [[o.lower() for o in split_options(c, separator)] for c in cells]
+    options = sorted({o for parts in split for o in parts})
+    index = {o: k for k, o in enumerate(options)}
+    block = np.zeros((len(cells), len(options)), dtype=np.float32)
+    for i, parts in enumerate(split):
+        for o in parts:
+            block[i, index[o]] = 1.0
+    return block, options
 
 
 def gower(enc: Encoded, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -14,6 +14,7 @@ import csv
 import datetime as _dt
 import os
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 AGREE = ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree")
@@ -77,6 +78,12 @@ SEGMENTS: tuple[Planted, ...] = (
 ALL_CHANNELS = sorted({c for s in SEGMENTS for c in s.channels})
 
 
+_HEADER = ["Respondent ID", "Job title", "Age", "Company size", "Industry", "Preferred channels",
+           "I prefer to try a product before I talk to sales", "I use my phone for work tasks",
+           "I enjoy trying new tools", "Satisfaction with current tools (1-5)",
+           "What is your main goal?", "What frustrates you most?", "Signed up"]
+
+
 def generate(n: int, segments: int = 4, *, seed: int = 1, noise: float = 0.10, extra: int = 0,
              weights: tuple[float, ...] | None = None) -> tuple[list[str], list[list[str]], list[int]]:
     """Header, rows and the planted segment (0-based) of each row."""
@@ -86,39 +93,66 @@ def generate(n: int, segments: int = 4, *, seed: int = 1, noise: float = 0.10, e
     plan = SEGMENTS[:segments]
     weights = weights or tuple([1.0] * segments)
     extra_profiles = [[rng.randrange(5) for _ in range(segments)] for _ in range(extra)]
-    header = ["Respondent ID", "Job title", "Age", "Company size", "Industry", "Preferred channels",
-              "I prefer to try a product before I talk to sales", "I use my phone for work tasks",
-              "I enjoy trying new tools", "Satisfaction with current tools (1-5)",
-              "What is your main goal?", "What frustrates you most?", "Signed up",
-              *[f"Q{k + 1}: I agree with statement {k + 1}" for k in range(extra)]]
+    header = [*_HEADER, *[f"Q{k + 1}: I agree with statement {k + 1}" for k in range(extra)]]
     rows: list[list[str]] = []
     truth: list[int] = []
     for r in range(n):
         s = rng.choices(range(segments), weights=weights)[0]
-        seg = plan[s]
-
-        def pick(own, everyone):
-            return rng.choice(everyone) if rng.random() < noise else own()
-
-        any_seg = lambda: rng.choice(plan)  # noqa: E731 - a tiny helper in a generator
-        role = pick(lambda: rng.choice(seg.role), [x for p in plan for x in p.role])
-        age = pick(lambda: str(rng.randint(*seg.age)), [str(a) for a in range(18, 66)])
-        size = pick(lambda: rng.choice(seg.company_size), [x for p in plan for x in p.company_size])
-        industry = pick(lambda: rng.choice(seg.industry), [x for p in plan for x in p.industry])
-        own_channels = [c for c in seg.channels if rng.random() < 0.8] or [seg.channels[0]]
-        if rng.random() < noise:
-            own_channels = rng.sample(ALL_CHANNELS, rng.randint(1, 3))
-        agree = [AGREE[_near(rng, a if rng.random() >= noise else rng.randrange(5))] for a in seg.agree]
-        sat = str(1 + _near(rng, (seg.satisfaction - 1) if rng.random() >= noise else rng.randrange(5)))
-        goal = rng.choice(seg.goals if rng.random() >= noise else any_seg().goals)
-        pain = rng.choice(seg.frustrations if rng.random() >= noise else any_seg().frustrations)
-        signed = _dt.date(2024, 1, 1) + _dt.timedelta(days=rng.randrange(600))
-        extras = [AGREE[_near(rng, prof[s] if rng.random() >= noise else rng.randrange(5))] for prof in extra_profiles]
-        rows.append([f"R{r + 1:05d}", role, age, size, industry, "; ".join(own_channels), *agree, sat,
-                     goal if rng.random() > 0.05 else "", pain if rng.random() > 0.05 else "",
-                     signed.isoformat(), *extras])
+        respondent = _Respondent(rng, plan, plan[s], noise)
+        rows.append([f"R{r + 1:05d}", *respondent.answers([prof[s] for prof in extra_profiles])])
         truth.append(s)
     return header, rows, truth
+
+
+class _Respondent:
+    """Draws one respondent's answers from their segment ``seg``, each replaced by anyone's with chance ``noise``.
+
+    The draws happen in a fixed order, so a seed always gives the same table.
+    """
+
+    def __init__(self, rng: random.Random, plan: tuple[Planted, ...], seg: Planted, noise: float) -> None:
+        self.rng, self.plan, self.seg, self.noise = rng, plan, seg, noise
+
+    def _noisy(self) -> bool:
+        return self.rng.random() < self.noise
+
+    def pick(self, own: Callable[[], str], everyone: list[str]) -> str:
+        """``own()`` (the segment's answer), or with chance ``noise`` any answer of ``everyone``."""
+        return self.rng.choice(everyone) if self._noisy() else own()
+
+    def near(self, position: int) -> int:
+        """An agree-scale answer next to ``position``, or with chance ``noise`` next to a random position."""
+        return _near(self.rng, position if self.rng.random() >= self.noise else self.rng.randrange(len(AGREE)))
+
+    def either(self, own: tuple[str, ...], anyones: Callable[[Planted], tuple[str, ...]]) -> str:
+        """One of ``own``, or with chance ``noise`` one of a random segment's ``anyones``."""
+        return self.rng.choice(own if self.rng.random() >= self.noise else anyones(self.rng.choice(self.plan)))
+
+    def channels(self) -> list[str]:
+        """Most of the segment's channels (at least its first), or with chance ``noise`` 1-3 random ones."""
+        own = [c for c in self.seg.channels if self.rng.random() < 0.8] or [self.seg.channels[0]]
+        return self.rng.sample(ALL_CHANNELS, self.rng.randint(1, 3)) if self._noisy() else own
+
+    def answers(self, extra_positions: list[int]) -> list[str]:
+        """The answers after the id: ``_HEADER``'s, then the extra agree questions (typical ``extra_positions``).
+
+        Keep the order of the draws (blanking an open answer comes last): it is what a seed reproduces.
+        """
+        rng, seg, plan = self.rng, self.seg, self.plan
+        role = self.pick(lambda: rng.choice(seg.role), [x for p in plan for x in p.role])
+        age = self.pick(lambda: str(rng.randint(*seg.age)), [str(a) for a in range(18, 66)])
+        size = self.pick(lambda: rng.choice(seg.company_size), [x for p in plan for x in p.company_size])
+        industry = self.pick(lambda: rng.choice(seg.industry), [x for p in plan for x in p.industry])
+        channels = self.channels()
+        agree = [AGREE[self.near(a)] for a in seg.agree]
+        sat = str(1 + self.near(seg.satisfaction - 1))
+        goal = self.either(seg.goals, lambda other: other.goals)
+        pain = self.either(seg.frustrations, lambda other: other.frustrations)
+        signed = _dt.date(2024, 1, 1) + _dt.timedelta(days=rng.randrange(600))
+        extras = [AGREE[self.near(position)] for position in extra_positions]
+        return [role, age, size, industry, "; ".join(channels), *agree, sat,
+                goal if rng.random() > 0.05 else "", pain if rng.random() > 0.05 else "", signed.isoformat(),
+                *extras]
 
 
 def _near(rng: random.Random, position: int) -> int:

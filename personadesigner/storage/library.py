@@ -35,8 +35,8 @@ from personadesigner.storage.engine import (
 )
 from personadesigner.storage.idempotent import insert_missing
 from personadesigner.storage.integrity import foreign_key_problems, integrity_check
-from personadesigner.storage.netfs import classify_folder, location_warning
-from personadesigner.storage.opening import probe_connection, probe_sqlite_file
+from personadesigner.storage.netfs import FolderKind, classify_folder, location_warning
+from personadesigner.storage.opening import Probe, probe_connection, probe_sqlite_file
 from personadesigner.images import PhotoInfo, normalize, photo_hash, photo_thumbnail
 from personadesigner.lru import LruCache
 from personadesigner.storage.rows import (
@@ -142,39 +142,68 @@ class Library:
         location = str(location)
         url = location_url(location)
         path = sqlite_path(url)
+        if path is None:  # a database server: no file to look at first
+            return cls._open_writable(location, None, None, create=create, created=False, folder=None)
+        probe, folder, created = cls._ready_file(path, create=create, new_file=new_file, for_reading=for_reading)
+        blocker = write_blocker(path)
+        cls._check_upgradable(probe, path, blocker)
+        if blocker:
+            return cls._open_read_only(location, url, path, probe, blocker, folder)
+        return cls._open_writable(location, path, probe, create=create, created=created, folder=folder)
+
+    @classmethod
+    def _ready_file(cls, path: Path, *, create: bool, new_file: bool,
+                    for_reading: bool) -> tuple[Probe, FolderKind, bool]:
+        """The library file looked at (and created if missing or a zero-byte file File > New may replace).
+
+        Returns its probe, its folder's kind and whether it was created just now.
+        """
         # One read-only look: a damaged file is kept aside and never written to.
-        probe = (probe_sqlite_file(path, empty_file_ok=new_file, trust_recent_check=for_reading)
-                 if path is not None else None)
-        if for_reading and probe is not None and probe.exists and probe.revision != migrate.HEAD_REVISION:
+        probe = probe_sqlite_file(path, empty_file_ok=new_file, trust_recent_check=for_reading)
+        if for_reading and probe.exists and probe.revision != migrate.HEAD_REVISION:
             # An upgrade or a new schema writes: never on a check taken on trust.
             probe = probe_sqlite_file(path, empty_file_ok=new_file)
-        folder = classify_folder(path) if path is not None else None  # once, for WAL and the warning
-        if probe is not None and not probe.exists and not create:
+        folder = classify_folder(path)  # once, for WAL and the warning
+        if not probe.exists and not create:
             raise LibraryError(f'There is no library at "{path}".')
-        created = False
-        if path is not None and probe is not None and (not probe.exists or probe.empty_file):
-            created = create_library_file(path, replace_empty=probe.empty_file,
-                                          build=lambda tmp: cls._build_file(tmp, path, folder))
-            probe = probe_sqlite_file(path)
-        blocker = write_blocker(path) if path is not None else None
-        if probe is not None and probe.revision is not None:
-            cls._check_revision(probe.revision, str(path))
-            if probe.revision != migrate.HEAD_REVISION:
-                if blocker:
-                    raise LibraryError(f'The library "{path}" needs an upgrade for this version of PersonaDesigner, '
-                                       f"which cannot be written: {blocker}.")
-                make_backup(path, label="before-upgrade")  # the upgrade can always be undone
-        if path is not None and blocker:
-            if probe is None or probe.revision is None:
-                raise LibraryError(f'The library "{path}" cannot be created: {blocker}.')
-            engine = make_readonly_engine(path, url)
-            try:
-                library = cls(engine, url, location, is_new=False, read_only=blocker)
-            except BaseException:
-                engine.dispose()
-                raise
-            library.warnings = [w for w in [location_warning(path, kind=folder)] if w]
-            return library
+        if probe.exists and not probe.empty_file:
+            return probe, folder, False
+        created = create_library_file(path, replace_empty=probe.empty_file,
+                                      build=lambda tmp: cls._build_file(tmp, path, folder))
+        return probe_sqlite_file(path), folder, created
+
+    @classmethod
+    def _check_upgradable(cls, probe: Probe, path: Path, blocker: str | None) -> None:
+        """Refuse a newer schema or an upgrade that cannot be written; back up before an upgrade that can."""
+        if probe.revision is None:
+            return
+        cls._check_revision(probe.revision, str(path))
+        if probe.revision == migrate.HEAD_REVISION:
+            return
+        if blocker:
+            raise LibraryError(f'The library "{path}" needs an upgrade for this version of PersonaDesigner, '
+                               f"which cannot be written: {blocker}.")
+        make_backup(path, label="before-upgrade")  # the upgrade can always be undone
+
+    @classmethod
+    def _open_read_only(cls, location: str, url: URL, path: Path, probe: Probe, blocker: str,
+                        folder: FolderKind) -> Library:
+        """An existing library that cannot be written, opened for reading only (``blocker`` says why)."""
+        if probe.revision is None:
+            raise LibraryError(f'The library "{path}" cannot be created: {blocker}.')
+        engine = make_readonly_engine(path, url)
+        try:
+            library = cls(engine, url, location, is_new=False, read_only=blocker)
+        except BaseException:
+            engine.dispose()
+            raise
+        library.warnings = [w for w in [location_warning(path, kind=folder)] if w]
+        return library
+
+    @classmethod
+    def _open_writable(cls, location: str, path: Path | None, probe: Probe | None, *, create: bool, created: bool,
+                       folder: FolderKind | None) -> Library:
+        """The library with its schema created or upgraded (``path`` None: a database server)."""
         engine, url = make_engine(location, folder=folder)
         try:
             is_new = cls._prepare(engine, url, probe, create=create) or created
