@@ -99,9 +99,18 @@ def main(out_dir: str) -> int:
     settle()
     window.shortcuts_dialog.grab().save(str(out / "shortcuts-dialog.png"))
     window.shortcuts_dialog.close()
+    window.form.grab().save(str(out / "form.png"))
+    gallery = window.design_bar.open_gallery()  # Templates… in the design bar
+    settle(1.5)  # thumbnails are painted one by one after the gallery opens
+    gallery.grab().save(str(out / "template-gallery.png"))
+    gallery.close()
     window.resize(1280, 720)  # a laptop screen
     settle()
     window.grab().save(str(out / "main-window-1280.png"))
+    empty = Library.open(str(tmp / "New client.sqlite"))  # what a new library shows first
+    window.set_library(empty)
+    settle(0.5)
+    window.grab().save(str(out / "empty-library.png"))
     window.close()
     library.close()
     return 0
