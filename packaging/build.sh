@@ -40,6 +40,12 @@ QT_QPA_PLATFORM=offscreen "$py" packaging/render_icons.py "$PERSONADESIGNER_ICON
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$root/dist" --workpath "$root/build/pyinstaller" packaging/personadesigner.spec
 
+# Debug symbols out of our own and Python's libraries (the spec does not strip: see there).
+if [ "$(uname -s)" = Linux ] && command -v strip >/dev/null; then
+  find "$root/dist/personadesigner/_internal" -type f \( -name '*.so' -o -name '*.so.*' \) \
+    ! -path '*.libs/*' -exec strip --strip-debug {} + 2>/dev/null || true
+fi
+
 # The desktop integration travels inside the folder: a user who downloads it runs the
 # install script from there.
 out=$root/dist/personadesigner

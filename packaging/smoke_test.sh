@@ -67,6 +67,19 @@ else
   fail "export PNG exited non-zero"
 fi
 
+# discover: numpy and the CSV reader are inside (a survey of 60 respondents, 2 planted groups).
+{
+  echo "id,role,age,channels,pain"
+  for i in $(seq 1 30); do echo "a$i,IT director,$((40 + i % 7)),LinkedIn;Events,Slow vendor answers"; done
+  for i in $(seq 1 30); do echo "b$i,Student,$((19 + i % 4)),Instagram;TikTok,Prices are too high"; done
+} >"$work/survey.csv"
+if run "$exe" discover "$work/survey.csv" --segments 2 --seed 1 --out "$work/drafts.json" >"$work/discover.txt" 2>&1 \
+  && grep -q '"personas"' "$work/drafts.json"; then
+  ok "discover: 2 draft personas from a 60-respondent CSV"
+else
+  fail "discover"; sed 's/^/    /' "$work/discover.txt" >&2
+fi
+
 cat >"$work/new.json" <<'EOF'
 {"format": "personadesigner.personas/1", "personas": [
  {"name": "Smoke Test Sam", "type": "buyer", "role": "Bundle tester", "quote": "Ça marche — 動く ✓"}]}
