@@ -180,6 +180,7 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
         _print_preflight(exc.cuts)
         raise
     _print_preflight(report.preflight)
+    _print_preflight(report.warnings, "preflight warning")
     files = len(report.files)
     where = report.files[0] if files == 1 else out
     print(f"Exported {len(personas)} persona{'' if len(personas) == 1 else 's'} "
@@ -187,8 +188,8 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
     return 3 if options.strict and report.preflight else 0
 
 
-def _print_preflight(cuts) -> None:
+def _print_preflight(cuts, label: str = "preflight") -> None:
     from personadesigner.cli_text import terminal_safe
 
     for cut in cuts:
-        print(f"preflight: {terminal_safe(str(cut), keep='')}", file=sys.stderr)
+        print(f"{label}: {terminal_safe(str(cut), keep='')}", file=sys.stderr)

@@ -328,10 +328,13 @@ class ExportDialog(QDialog):
             lines = "\n".join(f"• {cut}" for cut in report.preflight[:12])
             more = f"\n… and {len(report.preflight) - 12} more" if len(report.preflight) > 12 else ""
             self._show_info(
-                "Some text did not fit",
-                f"The export is written, but some text had to be cut:\n{lines}{more}\n\n"
-                "Shorten it or choose a larger template.",
+                "Preflight",
+                f"The export is written, but the preflight found problems:\n{lines}{more}\n\n"
+                "Shorten the text, use larger photos or choose a larger template.",
             )
+        elif report.warnings:
+            lines = "\n".join(f"• {w}" for w in report.warnings[:12])
+            self._show_info("Preflight", f"The export is written; some photos may print soft:\n{lines}")
         self.accept()
 
     def _on_failed(self, message: str, known: bool) -> None:
