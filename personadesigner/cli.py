@@ -96,7 +96,9 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--crop-marks", action="store_true")
     p.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
     p.add_argument("--tile-to", metavar="SIZE", help="tile a large card across sheets of this size")
-    p.add_argument("--strict", action="store_true", help="exit 3 when text had to be cut")
+    p.add_argument("--strict", action="store_true", help="exit 3 when text had to be cut or a photo is under 100 ppi")
+    p.add_argument("--uniform-type", action="store_true",
+                   help="one body type size for every card of a template (the smallest any card needs)")
     p.add_argument("--photos", choices=("inline", "files"), default="inline",
                    help="JSON: photos inline as data: URLs, or as files beside the JSON")
 

@@ -126,6 +126,7 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
         dpi=args.dpi,
         tile_to=sheet(args.tile_to, "--tile-to"),
         strict=args.strict,
+        uniform_type=getattr(args, "uniform_type", False),
     )
 
 

@@ -31,6 +31,9 @@ class ExportOptions:
     #: Tile a large card (poster) across sheets of this size, e.g. "A4".
     tile_to: str | None = None
     strict: bool = False
+    #: Lay every card of a template out at one body type size (the smallest any of them
+    #: needs), so cards side by side on a wall look alike.
+    uniform_type: bool = False
 
 
 @dataclass

@@ -197,7 +197,8 @@ def _list(spec: ListSection, p: Persona, names) -> list[Block]:
     if not items:
         return []
     return _heading(spec, FIELD_LABELS[spec.field]) + [
-        Block("text", field=spec.field, item=i, text=v, style=spec.style, bullet=spec.bullets, align=spec.align)
+        Block("text", field=spec.field, item=i, text=v, style=spec.style, bullet=spec.bullets, align=spec.align,
+              more=FIELD_LABELS[spec.field].lower())
         for i, v in items
     ]
 
@@ -261,7 +262,8 @@ def _sources(spec: Sources, p: Persona, names) -> list[Block]:
         note = clean(s.note).strip()
         if note:
             line += f" \u2014 {note}"
-        blocks.append(Block("text", field="sources", item=i, text=line, style=spec.style, bullet=True))
+        blocks.append(Block("text", field="sources", item=i, text=line, style=spec.style, bullet=True,
+                            more="sources"))
     return (_heading(spec, FIELD_LABELS["sources"]) + blocks) if blocks else []
 
 
@@ -278,7 +280,7 @@ def _related(spec: Related, p: Persona, names) -> list[Block]:
         other = (names or {}).get(r.persona, r.persona)
         label = RELATION_LABELS.get(r.relation, r.relation)
         blocks.append(Block("text", field="related", item=i, text=clean(f"{label}: {other}").strip(),
-                            style=spec.style, bullet=True))
+                            style=spec.style, bullet=True, more="related personas"))
     return (_heading(spec, FIELD_LABELS["related"]) + blocks) if blocks else []
 
 

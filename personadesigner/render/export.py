@@ -18,7 +18,7 @@ from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PreflightFailed, UserError
 from personadesigner.render import formats
-from personadesigner.render.page_plan import PlannedPage, lay_out_for_export, plan_pages
+from personadesigner.render.page_plan import PlannedPage, lay_out_for_export, plan_pages, uniform_type
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -42,6 +42,8 @@ def export_personas(
     for persona in personas:
         _check_cancel(cancel)
         layouts.append(lay_out_for_export(persona, options, names))
+    if options.uniform_type:
+        layouts = uniform_type(personas, layouts, options, names)
     return export_layouts(layouts, out, options, progress=progress, cancel=cancel)
 
 

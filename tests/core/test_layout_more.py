@@ -1,0 +1,38 @@
+"""A list that lost whole items says so on the card ("+8 more goals"), where it had to stop."""
+
+from __future__ import annotations
+
+from support.layout_samples import plain
+
+from personadesigner.core.layout import layout
+
+
+def _goal_heavy():
+    p = plain()
+    p.goals = [f"Goal {i}: " + "a long and detailed objective that takes several lines to explain " * 3
+               for i in range(15)]
+    return p
+
+
+def test_the_card_says_how_many_goals_are_left_out_where_the_goals_stop():
+    card = layout(_goal_heavy(), "card", "classic")
+    blocks = card.text_blocks()
+    goals = [b for b in blocks if b.field == "goals" and b.item is not None]
+    marker = next(b for b in blocks if b.text.startswith("+"))
+    hidden = 15 - len(goals)
+    assert hidden >= 5
+    assert marker.text == f"+{hidden} more goals"
+    assert marker.field == "goals"
+    # right under the last goal shown, above the pain points, in the goals' type
+    assert marker.y >= goals[-1].y + goals[-1].h - 0.01
+    pains = next(b for b in blocks if b.field == "pain_points")
+    assert marker.y + marker.h <= pains.y
+    assert {r.size for r in marker.lines[0].runs} == {goals[0].lines[0].runs[0].size}
+    # the preflight still names every goal that is not on the card
+    cut = {c.item for c in card.preflight if c.field == "goals"}
+    assert cut == set(range(len(goals), 15))
+
+
+def test_a_list_that_fits_has_no_marker():
+    card = layout(plain(), "card", "classic")
+    assert not [b for b in card.text_blocks() if b.text.startswith("+")]
