@@ -394,8 +394,9 @@ class Flow:
             elif k - 1 >= 0 and placed[k - 1][0].block == r.block:
                 ellipses.add(k - 1)
             ellipses.discard(k)
-            mark = Block("more", field=field, text=f"+{len(hidden)} more {noun}", style=self.blocks[r.block].style,
-                         counts=False)
+            # The marker stands for the first item left out: the canvas outlines it with that item's cut.
+            mark = Block("more", field=field, item=self.blocks[min(hidden)].item, text=f"+{len(hidden)} more {noun}",
+                         style=self.blocks[r.block].style, counts=False)
             self.blocks.append(mark)
             placed[k] = (Row(r.h, len(self.blocks) - 1, "more", mark.text, True, True), c, y)
         return placed, ellipses
@@ -605,7 +606,7 @@ class Flow:
         for k, r, _c, y in g:
             txt = self._ellipsized(r, st) if k in ellipses else r.text
             lines.append(self._line(txt, st, tx, y + _baseline(st, r.h), tw, align, direction)[0])
-        cut = cut_of.get((b.field, b.item)) if b.counts else None
+        cut = cut_of.get((b.field, b.item)) if b.counts or b.kind == "more" else None
         fact = b.kind == "fact"
         items.append(TextBlock(tx if fact else cx, top, tw if fact else cw, height, tuple(lines), field=b.field,
                                item=b.item, cut=cut, align=align))

@@ -232,7 +232,8 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
     def _update_cut_markers(self, layout: CardLayout | None) -> None:
         blocks = [b for b in layout.text_blocks() if b.cut is not None] if layout else []
         photos = [it for it in layout.items if isinstance(it, ImageItem) and it.low_res] if layout else []
-        key = tuple((b.x, b.y, b.w, b.h, b.cut) for b in blocks) + tuple((p.x, p.y, p.low_res) for p in photos)
+        key = (tuple((b.x, b.y, b.w, b.h, b.cut) for b in blocks) + tuple((p.x, p.y, p.low_res) for p in photos)
+               + tuple(layout.preflight if layout else ()))  # items left out whole have no block
         if key == self._cut_key:
             return  # typing usually leaves the cuts as they were: keep the items
         self._cut_key = key

@@ -17,12 +17,14 @@ def _goal_heavy():
 def test_the_card_says_how_many_goals_are_left_out_where_the_goals_stop():
     card = layout(_goal_heavy(), "card", "classic")
     blocks = card.text_blocks()
-    goals = [b for b in blocks if b.field == "goals" and b.item is not None]
+    goals = [b for b in blocks if b.field == "goals" and b.item is not None and not b.text.startswith("+")]
     marker = next(b for b in blocks if b.text.startswith("+"))
     hidden = 15 - len(goals)
     assert hidden >= 5
     assert marker.text == f"+{hidden} more goals"
-    assert marker.field == "goals"
+    # it stands for the first goal left out: clicking it selects that goal, the canvas outlines it as cut
+    assert (marker.field, marker.item) == ("goals", len(goals))
+    assert marker.cut is not None and marker.cut.item == len(goals) and marker.cut.shown_chars == 0
     # right under the last goal shown, above the pain points, in the goals' type
     assert marker.y >= goals[-1].y + goals[-1].h - 0.01
     pains = next(b for b in blocks if b.field == "pain_points")
