@@ -384,8 +384,11 @@ class Flow:
         ellipses = set(ellipses)
         for (field, noun), items in by_field.items():
             hidden = [i for i in items if i not in seen]
+            # the template's own limit (section_kinds: "+N more" after max_items), when it is left out too
+            limit = sum(b.value for i, b in enumerate(self.blocks)
+                        if b.kind == "more" and b.field == field and i not in seen)
             shown = [k for k, (r, _c, _y) in enumerate(placed) if r.block in items]
-            if not hidden or not shown:
+            if not (hidden or limit) or not shown:
                 continue  # every item shows (some maybe shortened), or none: the preflight says it
             k = shown[-1]
             r, c, y = placed[k]
@@ -395,7 +398,8 @@ class Flow:
                 ellipses.add(k - 1)
             ellipses.discard(k)
             # The marker stands for the first item left out: the canvas outlines it with that item's cut.
-            mark = Block("more", field=field, item=self.blocks[min(hidden)].item, text=f"+{len(hidden)} more {noun}",
+            mark = Block("more", field=field, item=self.blocks[min(hidden)].item,
+                         text=f"+{len(hidden) + limit} more {noun}",
                          style=self.blocks[r.block].style, counts=False)
             self.blocks.append(mark)
             placed[k] = (Row(r.h, len(self.blocks) - 1, "more", mark.text, True, True), c, y)

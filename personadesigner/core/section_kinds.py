@@ -188,19 +188,29 @@ class ListSection(Headed, tag="list", frozen=True, kw_only=True):
     field: str
     max_items: Count | None = None
     bullets: bool = True
+    #: Say "+N more goals" under the list when ``max_items`` leaves items out (false: a
+    #: "Top goal" section that means to show one).
+    count_rest: bool = True
     fields_allowed: ClassVar = staticmethod(list_fields)
 
 
 @section_kind(ListSection)
 def _list(spec: ListSection, p: Persona, names) -> list[Block]:
-    items = _items(getattr(p, spec.field), spec.max_items)
+    every = _items(getattr(p, spec.field), None)
+    items = every[: spec.max_items] if spec.max_items else every
     if not items:
         return []
-    return _heading(spec, FIELD_LABELS[spec.field]) + [
+    noun = FIELD_LABELS[spec.field].lower()
+    blocks = _heading(spec, FIELD_LABELS[spec.field]) + [
         Block("text", field=spec.field, item=i, text=v, style=spec.style, bullet=spec.bullets, align=spec.align,
-              more=FIELD_LABELS[spec.field].lower())
+              more=noun)
         for i, v in items
     ]
+    rest = len(every) - len(items)
+    if rest and spec.count_rest:  # the template's limit, said on the card (never a preflight cut)
+        blocks.append(Block("more", field=spec.field, item=every[len(items)][0], text=f"+{rest} more {noun}",
+                            style=spec.style, counts=False, value=rest, more=noun))
+    return blocks
 
 
 class Inline(Headed, tag="inline", frozen=True, kw_only=True):

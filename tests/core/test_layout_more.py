@@ -38,3 +38,20 @@ def test_the_card_says_how_many_goals_are_left_out_where_the_goals_stop():
 def test_a_list_that_fits_has_no_marker():
     card = layout(plain(), "card", "classic")
     assert not [b for b in card.text_blocks() if b.text.startswith("+")]
+
+
+def test_a_template_limit_is_said_on_the_card_too():
+    """The card shows three motivations (max_items): the other two are named, not silently gone."""
+    p = plain()
+    p.motivations = ["Recognition", "Autonomy", "Calm weeks", "Learning", "Impact"]
+    card = layout(p, "card", "classic")
+    texts = [b.text for b in card.text_blocks() if b.field == "motivations"]
+    assert texts[-4:] == ["Recognition", "Autonomy", "Calm weeks", "+2 more motivations"]
+    assert not card.preflight  # a limit the template chose is not a cut
+
+
+def test_a_top_goal_section_does_not_count_the_rest():
+    p = plain()
+    p.goals = ["First", "Second", "Third"]
+    card = layout(p, "mini", "classic")
+    assert not [b for b in card.text_blocks() if b.text.startswith("+")]
