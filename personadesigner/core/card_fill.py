@@ -10,7 +10,15 @@ the same for a test, a benchmark and whoever tunes a template.
 
 from __future__ import annotations
 
-from personadesigner.core.cardlayout import Box, CardLayout, ImageItem, Slider, TextBlock
+from itertools import pairwise
+
+from personadesigner.core.cardlayout import (
+    Box,
+    CardLayout,
+    ImageItem,
+    Slider,
+    TextBlock,
+)
 from personadesigner.core.section_kinds import DEMOGRAPHICS
 
 Rect = tuple[float, float, float, float]
@@ -23,7 +31,7 @@ def union_area(rects: list[Rect]) -> float:
         return 0.0
     xs = sorted({x for r in rects for x in (r[0], r[0] + r[2])})
     area = 0.0
-    for x0, x1 in zip(xs, xs[1:]):
+    for x0, x1 in pairwise(xs):
         spans = sorted((r[1], r[1] + r[3]) for r in rects if r[0] <= x0 and r[0] + r[2] >= x1)
         covered, top, bottom = 0.0, None, None
         for y0, y1 in spans:

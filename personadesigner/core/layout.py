@@ -112,7 +112,7 @@ class _Card(Canvas):
         flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names)
         body = region.grow > 1.0
         if body:
-            self.out.body.append(tuple(c for c in _region_rect(flow)))
+            self.out.body.append(_region_rect(flow))
         at_least = self.type_step if body else 0.0
         if region.id is not None:
             last = flow.columns[-1]
@@ -236,8 +236,8 @@ def _make_flow(spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, pers
         slider_h=page.len(spec.slider_height, page.h),
         persona_name=persona.name, theme=theme, persona_type=persona.type,
     )
-    grow = dict(grow=spec.grow, spread=spec.spread, module_pad=page.len(spec.module_pad, page.w),
-                module_fill=theme.color(spec.modules, persona.type) if spec.modules else None)
+    grow = {"grow": spec.grow, "spread": spec.spread, "module_pad": page.len(spec.module_pad, page.w),
+            "module_fill": theme.color(spec.modules, persona.type) if spec.modules else None}
     sections = [(item, got) for item in spec.items if (got := section_blocks(item, persona, names))]
     chosen = [sec for sec in sections if not sec[0].optional]
     if len(chosen) < len(sections):

@@ -281,7 +281,8 @@ class Flow:
         """Fit, place and emit: the primitives and the preflight cuts.
 
         ``at_least``: a shrink factor shared with neighbouring flows (side-by-side
-        columns keep one type size).
+        columns keep one type size, a ``--uniform-type`` deck one body size); None
+        lets the flow grow into free room when the template allows it.
         """
         if not self.blocks or not self.columns:
             return [], []

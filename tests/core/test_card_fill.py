@@ -3,6 +3,8 @@ header over an empty page; a dense one keeps its sizes."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from support.fill_personas import fill_personas, sparse
 from support.layout_samples import full
@@ -49,9 +51,9 @@ def test_a_sparse_persona_gets_larger_type_and_a_dense_one_keeps_its_own():
 
 def test_the_sections_of_a_sparse_card_share_the_room_down_to_the_footer():
     card = layout(sparse(1), "card", "classic")
-    (x, y, w, h), = card.body
+    (_x, y, w, h), = card.body
     panels = [b for b in card.items if isinstance(b, Box) and b.field and b.w > w * 0.9 and y - 10 < b.y < y + h]
     assert len(panels) >= 4
     assert max(p.y + p.h for p in panels) >= y + h - 0.5  # the last module reaches the body's foot
     tops = sorted(p.y for p in panels)
-    assert all(b - a > 20 for a, b in zip(tops, tops[1:]))  # and the modules do not overlap
+    assert all(b - a > 20 for a, b in pairwise(tops))  # and the modules do not overlap
