@@ -47,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--crop-marks", action="store_true")
     p.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
     p.add_argument("--tile-to", metavar="SIZE", help="tile a large card across sheets of this size")
-    p.add_argument("--strict", action="store_true", help="exit 3 when text had to be cut")
+    p.add_argument("--strict", action="store_true", help="exit 3 when text had to be cut or a photo is under 100 ppi")
+    p.add_argument("--uniform-type", action="store_true",
+                   help="one body type size for every card of a template (the smallest any card needs)")
     p.add_argument("--photos", choices=("inline", "files"), default="inline",
                    help="JSON: photos inline as data: URLs, or as files beside the JSON")
     p.set_defaults(handler=run_export)
@@ -163,6 +165,7 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
         dpi=args.dpi,
         tile_to=sheet(args.tile_to, "--tile-to"),
         strict=args.strict,
+        uniform_type=getattr(args, "uniform_type", False),
     )
 
 
@@ -217,6 +220,7 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
         _print_preflight(exc.cuts)
         raise
     _print_preflight(report.preflight)
+    _print_preflight(report.warnings, "preflight warning")
     files = len(report.files)
     where = report.files[0] if files == 1 else out
     print(f"Exported {len(personas)} persona{'' if len(personas) == 1 else 's'} "
@@ -224,8 +228,8 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
     return 3 if options.strict and report.preflight else 0
 
 
-def _print_preflight(cuts) -> None:
+def _print_preflight(cuts, label: str = "preflight") -> None:
     from personadesigner.cli.text import terminal_safe
 
     for cut in cuts:
-        print(f"preflight: {terminal_safe(str(cut), keep='')}", file=sys.stderr)
+        print(f"{label}: {terminal_safe(str(cut), keep='')}", file=sys.stderr)

@@ -114,6 +114,44 @@ class Cut:
         return f'"{self.persona}": {where}: {self.cut_chars} of {self.total_chars} characters cut'
 
 
+#: Under this effective resolution a placed photo is a preflight problem (``--strict`` fails)...
+PROBLEM_PPI = 100.0
+#: ...and under this one a warning: it prints visibly soft.
+WARNING_PPI = 150.0
+
+
+@dataclass(frozen=True)
+class LowResolution:
+    """Preflight: a placed photo with too few pixels for its printed size (pixels of
+    the crop that shows / printed inches); under PROBLEM_PPI a problem, else a warning."""
+
+    persona: str
+    ppi: float
+    #: Pixels the shown crop would need across at WARNING_PPI.
+    needed_px: int
+    field: str = "photo"
+
+    @property
+    def problem(self) -> bool:
+        return self.ppi < PROBLEM_PPI
+
+    def __str__(self) -> str:
+        level = "prints blurred" if self.problem else "may print soft"
+        return (f'"{self.persona}": photo: {self.ppi:.0f} ppi at its printed size {level} '
+                f"(use a photo of at least {self.needed_px} pixels across)")
+
+
+def photo_resolution(persona: str, frame_w: float, frame_h: float, crop_w: float,
+                     crop_h: float) -> LowResolution | None:
+    """The preflight record of a photo whose crop (pixels) fills a frame (points), or None when it is sharp."""
+    if frame_w <= 0 or frame_h <= 0:
+        return None
+    ppi = min(crop_w / (frame_w / 72.0), crop_h / (frame_h / 72.0))
+    if ppi >= WARNING_PPI:
+        return None
+    return LowResolution(persona, ppi, int(-(-frame_w / 72.0 * WARNING_PPI // 1)))
+
+
 @dataclass(frozen=True)
 class TextBlock:
     """A laid-out text area: its frame, its lines, the field it shows."""
@@ -154,6 +192,8 @@ class ImageItem:
     field: str | None = "photo"
     item: int | None = None
     key: str = ""
+    #: Set when the photo has too few pixels for its printed size (the canvas outlines it).
+    low_res: LowResolution | None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +230,19 @@ class CardLayout:
     theme: str = ""
     #: Safe area inset from the trim (points), shown on request in the canvas.
     safe_margin: float = 0.0
+    #: Photos printed under WARNING_PPI (those under PROBLEM_PPI are preflight problems).
+    photos: list[LowResolution] = field(default_factory=list)
+    #: The rectangles (x, y, w, h) of the template's body flows (those that may grow), for the fill measure.
+    body: list[tuple[float, float, float, float]] = field(default_factory=list)
+    #: The shrink factor the body flows were laid out at (negative: grown), for ``--uniform-type``.
+    type_step: float | None = None
+
+    def problems(self) -> list:
+        """Everything that fails a ``--strict`` export: cut text, then photos under PROBLEM_PPI."""
+        return [*self.preflight, *(r for r in self.photos if r.problem)]
+
+    def warnings(self) -> list[LowResolution]:
+        return [r for r in self.photos if not r.problem]
 
     def hit_test(self, x: float, y: float) -> tuple[str, int | None] | None:
         """The persona field (and list item) drawn at (x, y), topmost first."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from personadesigner.core.cardlayout import Cut
+from personadesigner.core.cardlayout import Cut, LowResolution
 from personadesigner.core.units import Length
 
 
@@ -31,6 +31,9 @@ class ExportOptions:
     #: Tile a large card (poster) across sheets of this size, e.g. "A4".
     tile_to: str | None = None
     strict: bool = False
+    #: Lay every card of a template out at one body type size (the smallest any of them
+    #: needs), so cards side by side on a wall look alike.
+    uniform_type: bool = False
 
 
 @dataclass
@@ -39,4 +42,7 @@ class ExportReport:
 
     files: list[Path] = field(default_factory=list)
     pages: int = 0
-    preflight: list[Cut] = field(default_factory=list)
+    #: Problems: cut text (core.cardlayout.Cut) and photos under 100 ppi (LowResolution).
+    preflight: list[Cut | LowResolution] = field(default_factory=list)
+    #: Photos under 150 ppi but not under 100: said, never failing ``--strict``.
+    warnings: list[LowResolution] = field(default_factory=list)

@@ -51,7 +51,8 @@ class _Styles:
         low = float(spec.min) if spec.min is not None else pref
         low = max(low * self.theme.min_scale, self.theme.min_size)
         pref = max(pref, low)
-        size = (pref - s * (pref - low)) * self.scale
+        # s > 0 shrinks towards the minimum; s < 0 grows (a flow with room): -0.35 is 1.35 x preferred
+        size = (pref - s * (pref - low) if s >= 0 else pref * (1.0 - s)) * self.scale
         st = ResolvedStyle(
             font=_face(self.family(spec.family), spec.weight, spec.italic),
             size=size,
@@ -87,34 +88,45 @@ class _Slot:
     """A flow of a fit group, placed in drawing order but run once its group's shared
     shrink is known (after every region, since any later flow of the group may need more)."""
 
-    def __init__(self, flow: Flow, spec: FlowRegion, y: float) -> None:
-        self.flow, self.spec, self.y = flow, spec, y
+    def __init__(self, flow: Flow, spec: FlowRegion, y: float, need: float) -> None:
+        self.flow, self.spec, self.y, self.need = flow, spec, y, need
 
 
 class _Card(Canvas):
     """The card being laid out: the region drawers' canvas plus the flows waiting for their fit group."""
 
-    def start(self, tpl: Template, names) -> _Card:
+    def start(self, tpl: Template, names, type_step: float | None = None) -> _Card:
         self.tpl, self.names = tpl, names
+        #: ``--uniform-type``: the shrink factor every body flow is laid out at (None: each fits its own).
+        self.type_step = type_step
+        #: The factors the body flows were run at.
+        self.steps: list[float] = []
         #: (primitives, cuts) of the regions before a slot, and the _Slots, in drawing order.
         self.parts: list = []
-        #: The largest shrink any flow of each fit group needs.
+        #: The largest shrink (or smallest growth, when negative) any flow of each fit group needs.
         self.shared: dict[str, float] = {}
         return self
 
     def flow(self, region: FlowRegion) -> None:
         """Build and solve the flow once; a flow of a fit group waits in a slot until every region is seen."""
         flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names)
+        body = region.grow > 1.0
+        if body:
+            self.out.body.append(_region_rect(flow))
+        at_least = self.type_step if body else 0.0
         if region.id is not None:
             last = flow.columns[-1]
             self.page.rights[region.id] = last[0] + last[2] if flow.blocks else None
         group = region.fit_group
         if not group:
-            self._emit(*_run_flow(flow, region, y, self.page, 0.0))
+            self._emit(*_run_flow(flow, region, y, self.page, at_least))
+            self._step(flow, body)
             return
+        need = 0.0
         if flow.blocks and flow.columns:
-            self.shared[group] = max(self.shared.get(group, 0.0), flow.solve()[0])
-        self.parts += [(self.out.items, self.out.preflight), _Slot(flow, region, y)]
+            need = flow.solve(at_least)[0]
+            self.shared[group] = max(self.shared.get(group, need), need)
+        self.parts += [(self.out.items, self.out.preflight), _Slot(flow, region, y, need)]
         self.out.items, self.out.preflight = [], []
 
     def _emit(self, items: list, cuts: list) -> None:
@@ -128,13 +140,31 @@ class _Card(Canvas):
             self.out.items, self.out.preflight = [], []
             for part in self.parts:
                 if isinstance(part, _Slot):
+                    flow = part.flow
+                    # Columns side by side keep one size: the most shrunk, or the least grown
+                    # (a flow that grows apart shares the shrink only: a sidebar of another style).
                     at_least = self.shared.get(part.spec.fit_group, 0.0)
-                    part = _run_flow(part.flow, part.spec, part.y, self.page, at_least)
+                    if part.spec.grow_apart and at_least <= 0:
+                        at_least = part.need
+                    part = _run_flow(flow, part.spec, part.y, self.page, at_least)
+                    self._step(flow, isinstance(part, tuple) and bool(part[0]) and flow.grow > 1.0)
                 self._emit(*part)
+        if self.steps:
+            self.out.type_step = max(self.steps)
         return self.out
 
+    def _step(self, flow: Flow, body: bool) -> None:
+        if body and flow.blocks:
+            self.steps.append(flow.s)
 
-def _run_flow(flow: Flow, spec: FlowRegion, y: float, page: Page, at_least: float) -> tuple[list, list]:
+
+def _region_rect(flow: Flow) -> tuple[float, float, float, float]:
+    """The rectangle the flow's columns span."""
+    first, last = flow.columns[0], flow.columns[-1]
+    return first[0], first[1], last[0] + last[2] - first[0], first[3]
+
+
+def _run_flow(flow: Flow, spec: FlowRegion, y: float, page: Page, at_least: float | None) -> tuple[list, list]:
     items, cuts = flow.run(at_least)
     if spec.id is not None:
         page.bottoms[spec.id] = flow.bottom if items else None
@@ -143,12 +173,16 @@ def _run_flow(flow: Flow, spec: FlowRegion, y: float, page: Page, at_least: floa
 
 
 def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bleed: float = 0.0,
-           page_size: str | None = None, names: dict[str, str] | None = None) -> CardLayout:
+           page_size: str | None = None, names: dict[str, str] | None = None,
+           type_step: float | None = None) -> CardLayout:
     """Lay ``persona`` out on ``template`` with ``theme``.
 
     ``bleed`` (points): background boxes touching the trim edge extend by it.
     ``page_size``: the sheet of a sheet-sized template (profile: A4/Letter; poster: A3..A0).
     ``names``: persona id -> name, to print related personas by name.
+    ``type_step``: lay every body flow (a flow that may grow) out at this shrink factor
+    instead of fitting each card on its own (``--uniform-type``: the largest
+    ``CardLayout.type_step`` of a deck, so cards side by side share one body size).
     """
     tpl = template if isinstance(template, Template) else load_template(template)
     th = theme if isinstance(theme, Theme) else load_theme(theme)
@@ -157,7 +191,7 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
                      template=tpl.name, theme=th.name, safe_margin=tpl.safe * scale)
     page = Page(W, H, scale, 0.0, length(tpl.margin, scale, H))
     card = _Card(out, page, _styles_for(tpl, th, persona.type, scale), th, persona, float(bleed), tpl.negative)
-    card.start(tpl, names)
+    card.start(tpl, names, type_step)
     for region in tpl.regions:
         if _applies(region.when, tpl, persona, names):
             kind = region.__struct_config__.tag
@@ -202,11 +236,13 @@ def _make_flow(spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, pers
         slider_h=page.len(spec.slider_height, page.h),
         persona_name=persona.name, theme=theme, persona_type=persona.type,
     )
+    grow = {"grow": spec.grow, "spread": spec.spread, "module_pad": page.len(spec.module_pad, page.w),
+            "module_fill": theme.color(spec.modules, persona.type) if spec.modules else None}
     sections = [(item, got) for item in spec.items if (got := section_blocks(item, persona, names))]
     chosen = [sec for sec in sections if not sec[0].optional]
     if len(chosen) < len(sections):
         chosen = _with_optional(sections, chosen, columns, styles, kw, gap, page)
-    flow = Flow(_join(chosen, gap, page), columns, styles, **kw)
+    flow = Flow(_join(chosen, gap, page), columns, styles, **kw, **grow)
     return flow, y
 
 
@@ -216,7 +252,7 @@ def _join(sections, gap: float, page: Page) -> list[Block]:
     for item, got in sections:
         space = item.space_before
         if blocks:
-            blocks.append(Block("gap", space=gap if space is None else page.len(space, page.h)))
+            blocks.append(Block("gap", space=gap if space is None else page.len(space, page.h), stretch=True))
         blocks.extend(got)
     return blocks
 
@@ -230,7 +266,7 @@ def _with_optional(sections, required, columns, styles, kw, gap, page):
     entirely (never shown cut).
     """
     base = Flow(_join(required, gap, page), columns, styles, **kw)
-    s0 = base.solve()[0] if base.blocks else 0.0
+    s0 = base.solve(0.0)[0] if base.blocks else 0.0
     if base.blocks and not base.fits(s0):
         return required
     chosen = {id(x) for x in required}

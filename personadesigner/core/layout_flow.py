@@ -5,7 +5,12 @@ fact, a slider...). At a given shrink factor ``s`` (0 = preferred sizes, 1 =
 minimum sizes) every block becomes rows of known height; rows are poured into
 the columns. The smallest ``s`` at which everything fits wins; if nothing fits
 at the minimum, the last shown line ends in "…" and the rest is reported as a
-preflight Cut. Keeping this apart from the section builders keeps both small.
+preflight Cut, and a list that lost whole items says so on the card ("+8 more
+goals"). A flow that may grow (``grow`` > 1) takes a negative ``s`` when it has
+room: its type scales up to ``grow`` times the preferred sizes, and what room is
+left spreads between its sections (``spread``), so a sparse persona gets a
+composed card rather than a header over an empty page. Keeping this apart from
+the section builders keeps both small.
 """
 
 from __future__ import annotations
@@ -50,6 +55,10 @@ class Block:
     space: float = 0.0  # gap blocks: height in points
     counts: bool = True  # reported in the preflight when cut
     align: str | None = None
+    #: A list item: the plural the card names when items are left out ("+3 more goals").
+    more: str = ""
+    #: A gap between sections, which may grow when the flow spreads.
+    stretch: bool = False
 
 
 @dataclass(slots=True)
@@ -66,8 +75,16 @@ class Flow:
     """Lays ``blocks`` into ``columns`` [(x, y, w, h)] with styles from ``style_at(name, s)``."""
 
     def __init__(self, blocks, columns, style_at, *, align="left", valign="top", fact_label=0.38,
-                 indent=10.0, bar_indent=10.0, slider_h=4.0, persona_name="", theme=None, persona_type="customer"):
+                 indent=10.0, bar_indent=10.0, slider_h=4.0, persona_name="", theme=None, persona_type="customer",
+                 grow=1.0, spread=0.0, module_fill=None, module_pad=0.0):
         self.blocks = blocks
+        #: Each section on a panel of this colour (None: no panels), reaching ``module_pad`` past the column.
+        self.module_fill = module_fill
+        self.module_pad = module_pad
+        self.grow = grow
+        self.spread = spread
+        #: The shrink factor the flow was last run at (negative: grown).
+        self.s = 0.0
         self.columns = columns
         self.style_at = style_at
         self.align = align
@@ -83,7 +100,7 @@ class Flow:
 
     # ------------------------------------------------------------ rows
     def _indent(self, b: Block) -> float:
-        if b.bullet:
+        if b.bullet or b.kind == "more":
             return self.indent
         if b.bar:
             return self.bar_indent
@@ -108,7 +125,14 @@ class Flow:
             return st.size * st.leading + self.slider_h + 4.0, None
         if kind == "badge":
             return st.size * 2.0, None
+        if kind == "fact" and s < 0 and b.label and not self._label_fits(b.label, s):
+            return _TOO_TALL, None  # grown type must not push a fact's label out of its column
         return st.size * st.leading, self._lines(b, st)
+
+    def _label_fits(self, label: str, s: float) -> bool:
+        lab = self.style_at("fact_label", s)
+        text = label.upper() if lab.upper else label
+        return T.measure(text, lab.font, lab.size) <= self.columns[0][2] * self.fact_label - 4
 
     def _rows(self, s: float) -> list[Row]:
         rows: list[Row] = []
@@ -186,9 +210,20 @@ class Flow:
                 i = rows_back
         return placed, n
 
-    def solve(self, at_least: float = 0.0):
+    #: Bisection steps of the growth search (after one guess): growing costs at most four fits.
+    GROW_STEPS = 3
+
+    def solve(self, at_least: float | None = None):
         """The smallest shrink factor >= ``at_least`` at which everything fits (1.0 if none):
-        (s, rows, placed rows, index of the first row left over)."""
+        (s, rows, placed rows, index of the first row left over).
+
+        ``at_least`` None: the flow may also grow (a negative factor) when it fits at its
+        preferred sizes with room to spare and the template lets it (``grow``)."""
+        if at_least is None:
+            grown = self._grown()
+            if grown is not None:
+                return grown
+            at_least = 0.0
         s = at_least
         if s < 1.0 and not self.fits(s):
             if self.fits(1.0):
@@ -206,17 +241,58 @@ class Flow:
         placed, left = self._place(rows)
         return s, rows, placed, left
 
-    def run(self, at_least: float = 0.0) -> tuple[list, list[Cut]]:
+    def _grown(self):
+        """The solve() result at the largest type (up to ``grow``) that still fits, or None
+        when the flow does not grow (no room, or the template says never).
+
+        Type scaled by g needs about g**1.5 times the height (taller lines, and more of
+        them where text wraps): the first guess comes from the share the preferred sizes
+        fill; a guess that does not fit is bisected down at most GROW_STEPS times."""
+        if self.grow <= 1.0 or not self.blocks or not self.columns:
+            return None
+        rows = self._rows(0.0)
+        placed, left = self._place(rows)
+        if left < len(rows):
+            return None  # no room at the preferred sizes: shrink instead
+        used = sum(r.h for r, _c, _y in placed if r.kind != "gap") + 1e-9
+        room = sum(c[3] for c in self.columns)
+        limit = self.grow - 1.0
+        guess = min(limit, (room / used) ** (1 / 1.5) - 1.0)
+        if guess < 0.05:  # a step nobody would see: keep the preferred sizes
+            return 0.0, rows, placed, left
+        lo, hi = 0.0, guess  # lo fits, hi is tried
+        best = None
+        for _ in range(self.GROW_STEPS + 1):
+            if hi < 0.05:
+                break
+            trial_rows = self._rows(-hi)
+            trial, trial_left = self._place(trial_rows)
+            if trial_left >= len(trial_rows):
+                best, lo = (-hi, trial_rows, trial, trial_left), hi
+                if hi >= guess:
+                    break
+            else:
+                hi = (lo + hi) / 2
+                continue
+            hi = (lo + guess) / 2
+        return best or (0.0, rows, placed, left)
+
+    def run(self, at_least: float | None = None) -> tuple[list, list[Cut]]:
         """Fit, place and emit: the primitives and the preflight cuts.
 
         ``at_least``: a shrink factor shared with neighbouring flows (side-by-side
-        columns keep one type size).
+        columns keep one type size, a ``--uniform-type`` deck one body size); None
+        lets the flow grow into free room when the template allows it.
         """
         if not self.blocks or not self.columns:
             return [], []
         s, rows, placed, left = self.solve(at_least)
+        self.s = s
         cuts: list[Cut] = []
         ellipses: set[int] = set()
+        spread = left >= len(rows) and self.spread > 0 and self.valign == "top"
+        if spread:
+            placed = self._spread(placed)
         if left < len(rows):
             shared = self._share_room(rows)
             if shared is not None:
@@ -227,8 +303,112 @@ class Flow:
                     placed.pop()
                 if placed and placed[-1][0].kind in ("text", "fact"):
                     ellipses = {len(placed) - 1}
+            placed, ellipses = self._more(placed, ellipses)
             cuts = self._cuts(rows, placed, s, ellipses)
-        return self._emit(placed, s, ellipses, cuts), cuts
+        panels = self._modules(placed, spread) if self.module_fill and placed else []
+        return panels + self._emit(placed, s, ellipses, cuts), cuts
+
+    def _modules(self, placed, spread: bool) -> list[Box]:
+        """A panel behind each section (a module of the template's grid): from a little above
+        its first row to where the next section's panel starts, less the visible gap; the
+        last panel of a column that spread reaches the column's foot, so free room is shared
+        by the modules instead of pooling under the last one."""
+        pad = self.module_pad
+        runs = self._section_runs(placed)
+        nominal = next((b.space for b in self.blocks if b.stretch), 2 * pad)
+        v = min(pad, nominal * 0.3)  # the panel's margin above and below its rows
+        panels = []
+        for k, (c, top, bottom, field, gap) in enumerate(runs):
+            cx, cy, cw, ch = self.columns[c]
+            following = runs[k + 1] if k + 1 < len(runs) and runs[k + 1][0] == c else None
+            if following is not None:
+                end = following[1] - gap + v
+            else:
+                end = cy + ch if spread else bottom + v
+            panels.append(Box(cx - pad, top - v, cw + 2 * pad, max(bottom + v, end) - top + v, fill=self.module_fill,
+                              radius=min(6.0, pad), field=field))
+        return panels
+
+    def _section_runs(self, placed) -> list[list]:
+        """The placed rows grouped into sections: [column, top, bottom, field, nominal gap after]."""
+        runs: list[list | None] = []
+        for r, c, y in placed:
+            if r.kind == "gap":
+                if self.blocks[r.block].stretch and runs and runs[-1] is not None and runs[-1][0] == c:
+                    runs[-1][4] = r.h
+                    runs.append(None)  # a section ends
+                continue
+            if not runs or runs[-1] is None or runs[-1][0] != c:
+                if runs and runs[-1] is None:
+                    runs.pop()
+                runs.append([c, y, y + r.h, self.blocks[r.block].field, 0.0])
+            else:
+                runs[-1][2] = y + r.h
+                runs[-1][3] = runs[-1][3] or self.blocks[r.block].field  # facts: a heading without a field
+        return [run for run in runs if run is not None]
+
+    def _spread(self, placed):
+        """The placed rows with each column's free room shared between its section gaps,
+        each growing by at most ``spread`` times its own height (a sparse card balances
+        its sections over the page instead of leaving one empty band at the bottom)."""
+        per_col: dict[int, list[int]] = {}
+        ends: dict[int, float] = {}
+        for k, (r, c, y) in enumerate(placed):
+            ends[c] = max(ends.get(c, 0.0), y + r.h)
+            if r.kind == "gap" and self.blocks[r.block].stretch:
+                per_col.setdefault(c, []).append(k)
+        extra: dict[int, float] = {}
+        for c, gaps in per_col.items():
+            col = self.columns[c]
+            free = col[1] + col[3] - ends[c]
+            extra[c] = max(0.0, free / len(gaps))
+        if not extra:
+            return placed
+        out = []
+        shift: dict[int, float] = {}
+        for r, c, y in placed:
+            y += shift.get(c, 0.0)
+            if r.kind == "gap" and self.blocks[r.block].stretch and c in extra:
+                shift[c] = shift.get(c, 0.0) + min(extra[c], r.h * self.spread)
+            out.append((r, c, y))
+        return out
+
+    def _more(self, placed, ellipses: set[int]):
+        """Where a list lost whole items, its last shown row becomes "+N more goals" (in the
+        items' style, under their text), so no item vanishes from the card without a trace.
+
+        The replaced row's item is then left out too (counted in N) when it showed only
+        that row; otherwise its new last row ends in "…". The preflight still lists every
+        item cut, since the marker counts for nothing (``counts=False``)."""
+        seen = {r.block for r, _c, _y in placed}
+        by_field: dict[tuple, list[int]] = {}
+        for i, b in enumerate(self.blocks):
+            if b.more and b.kind == "text":
+                by_field.setdefault((b.field, b.more), []).append(i)
+        placed = list(placed)
+        ellipses = set(ellipses)
+        for (field, noun), items in by_field.items():
+            hidden = [i for i in items if i not in seen]
+            # the template's own limit (section_kinds: "+N more" after max_items), when it is left out too
+            limit = sum(b.value for i, b in enumerate(self.blocks)
+                        if b.kind == "more" and b.field == field and i not in seen)
+            shown = [k for k, (r, _c, _y) in enumerate(placed) if r.block in items]
+            if not (hidden or limit) or not shown:
+                continue  # every item shows (some maybe shortened), or none: the preflight says it
+            k = shown[-1]
+            r, c, y = placed[k]
+            if r.first:
+                hidden.append(r.block)
+            elif k - 1 >= 0 and placed[k - 1][0].block == r.block:
+                ellipses.add(k - 1)
+            ellipses.discard(k)
+            # The marker stands for the first item left out: the canvas outlines it with that item's cut.
+            mark = Block("more", field=field, item=self.blocks[min(hidden)].item,
+                         text=f"+{len(hidden) + limit} more {noun}",
+                         style=self.blocks[r.block].style, counts=False)
+            self.blocks.append(mark)
+            placed[k] = (Row(r.h, len(self.blocks) - 1, "more", mark.text, True, True), c, y)
+        return placed, ellipses
 
     #: Rows a section keeps when it gives up room to the sections after it (heading + two lines).
     MIN_SECTION_ROWS = 3
@@ -435,7 +615,7 @@ class Flow:
         for k, r, _c, y in g:
             txt = self._ellipsized(r, st) if k in ellipses else r.text
             lines.append(self._line(txt, st, tx, y + _baseline(st, r.h), tw, align, direction)[0])
-        cut = cut_of.get((b.field, b.item)) if b.counts else None
+        cut = cut_of.get((b.field, b.item)) if b.counts or b.kind == "more" else None
         fact = b.kind == "fact"
         items.append(TextBlock(tx if fact else cx, top, tw if fact else cw, height, tuple(lines), field=b.field,
                                item=b.item, cut=cut, align=align))
@@ -501,6 +681,8 @@ class Flow:
         return [tb, sl]
 
 
+#: The height of a row that can never fit (a grown fact whose label no longer fits its column).
+_TOO_TALL = 1e9
 _LINES: dict[tuple, tuple[TextLine, float]] = {}
 #: Whether a flow shape (see Flow._shape) fits its columns at a shrink factor.
 _FITS: dict[tuple, bool] = {}

@@ -8,11 +8,12 @@ needs nothing but the region's typed spec and the page it is resolved on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from personadesigner.core import text as T
 from personadesigner.core.avatar import picture
-from personadesigner.core.cardlayout import Box, CardLayout, Polygon, Rule, TextBlock, TextLine, TextRun
+from personadesigner.core.cardlayout import (Box, CardLayout, ImageItem, Polygon, Rule, TextBlock, TextLine, TextRun,
+                                             photo_resolution)
 from personadesigner.core.colors import readable_ink
 from personadesigner.core.layout_flow import ResolvedStyle
 from personadesigner.core.persona import Persona
@@ -137,8 +138,14 @@ def draw_photo(c: Canvas, region: Photo) -> None:
     # The style's ink when it reads on the disc (white on the type's colour), else the type's colour.
     ink = readable_ink(fill, (st.color, c.color("type"), c.color("text")))
     p = c.persona
-    c.out.items.extend(picture(p.photo, p.initials, x, y, w, h, clip=region.clip, fill=fill, ink=ink, font=st.font,
-                               ring=c.color(region.ring), ring_width=c.page.len(region.ring_width, c.page.w)))
+    for item in picture(p.photo, p.initials, x, y, w, h, clip=region.clip, fill=fill, ink=ink, font=st.font,
+                        ring=c.color(region.ring), ring_width=c.page.len(region.ring_width, c.page.w)):
+        if isinstance(item, ImageItem):
+            low = photo_resolution(p.name, item.w, item.h, item.src[2], item.src[3])
+            if low is not None:
+                item = replace(item, low_res=low)
+                c.out.photos.append(low)
+        c.out.items.append(item)
 
 
 def draw_negative_band(c: Canvas, region: NegativeBand) -> None:

@@ -188,18 +188,29 @@ class ListSection(Headed, tag="list", frozen=True, kw_only=True):
     field: str
     max_items: Count | None = None
     bullets: bool = True
+    #: Say "+N more goals" under the list when ``max_items`` leaves items out (false: a
+    #: "Top goal" section that means to show one).
+    count_rest: bool = True
     fields_allowed: ClassVar = staticmethod(list_fields)
 
 
 @section_kind(ListSection)
 def _list(spec: ListSection, p: Persona, names) -> list[Block]:
-    items = _items(getattr(p, spec.field), spec.max_items)
+    every = _items(getattr(p, spec.field), None)
+    items = every[: spec.max_items] if spec.max_items else every
     if not items:
         return []
-    return _heading(spec, FIELD_LABELS[spec.field]) + [
-        Block("text", field=spec.field, item=i, text=v, style=spec.style, bullet=spec.bullets, align=spec.align)
+    noun = FIELD_LABELS[spec.field].lower()
+    blocks = _heading(spec, FIELD_LABELS[spec.field]) + [
+        Block("text", field=spec.field, item=i, text=v, style=spec.style, bullet=spec.bullets, align=spec.align,
+              more=noun)
         for i, v in items
     ]
+    rest = len(every) - len(items)
+    if rest and spec.count_rest:  # the template's limit, said on the card (never a preflight cut)
+        blocks.append(Block("more", field=spec.field, item=every[len(items)][0], text=f"+{rest} more {noun}",
+                            style=spec.style, counts=False, value=rest, more=noun))
+    return blocks
 
 
 class Inline(Headed, tag="inline", frozen=True, kw_only=True):
@@ -261,7 +272,8 @@ def _sources(spec: Sources, p: Persona, names) -> list[Block]:
         note = clean(s.note).strip()
         if note:
             line += f" \u2014 {note}"
-        blocks.append(Block("text", field="sources", item=i, text=line, style=spec.style, bullet=True))
+        blocks.append(Block("text", field="sources", item=i, text=line, style=spec.style, bullet=True,
+                            more="sources"))
     return (_heading(spec, FIELD_LABELS["sources"]) + blocks) if blocks else []
 
 
@@ -278,7 +290,7 @@ def _related(spec: Related, p: Persona, names) -> list[Block]:
         other = (names or {}).get(r.persona, r.persona)
         label = RELATION_LABELS.get(r.relation, r.relation)
         blocks.append(Block("text", field="related", item=i, text=clean(f"{label}: {other}").strip(),
-                            style=spec.style, bullet=True))
+                            style=spec.style, bullet=True, more="related personas"))
     return (_heading(spec, FIELD_LABELS["related"]) + blocks) if blocks else []
 
 

@@ -27,6 +27,8 @@ Positive = Annotated[float, msgspec.Meta(gt=0, description="a number above 0")]
 Share = Annotated[float, msgspec.Meta(ge=0, le=1, description="a share of the width from 0 to 1")]
 PageSize = Annotated[str | tuple[Length, Length], msgspec.Meta(
     description='a page size such as "A4", or [width, height] as two lengths such as ["105mm", "148mm"]')]
+Grow = Annotated[float, msgspec.Meta(ge=1, le=2, description="a type scale from 1 to 2")]
+Spread = Annotated[float, msgspec.Meta(ge=0, le=8, description="a multiple of the section gap from 0 to 8")]
 LENGTH_WORDS = 'a number of points, or text such as "6mm", "0.25in" or "40%"'
 
 
@@ -150,6 +152,19 @@ class FlowRegion(Placed, tag="flow", frozen=True):
     slider_height: Length = 4
     #: Flows of one group share a type size (laid out after every other region).
     fit_group: str | None = None
+    #: The largest type scale the flow grows to when it has room (1: never grows). A flow
+    #: that may grow is part of the card's body (the fill measure, ``--uniform-type``).
+    grow: Grow = 1.0
+    #: How far each section gap may grow to spread the sections over free room, as a
+    #: multiple of the gap (0: the sections stay together at the top).
+    spread: Spread = 0.0
+    #: A colour: each section sits on a panel of it (a module of the grid), reaching
+    #: ``module_pad`` past the column on either side; the panels share the free room.
+    modules: str | None = None
+    #: Grows on its own (when its fit group need not shrink): a sidebar in another style
+    #: should not hold the main column at its preferred size.
+    grow_apart: bool = False
+    module_pad: Length = 8
 
 
 AnyRegion = Rect | RuleRegion | Photo | NegativeBand | FlowRegion
@@ -314,8 +329,10 @@ class _Check:
         self.length(region.height, f"{key}.height")
 
     def region_flow(self, region: FlowRegion, key: str) -> None:
-        for name in ("gutter", "section_gap", "indent", "bar_indent", "slider_height"):
+        for name in ("gutter", "section_gap", "indent", "bar_indent", "slider_height", "module_pad"):
             self.length(getattr(region, name), f"{key}.{name}")
+        if region.modules is not None:
+            self.color(region.modules, f"{key}.modules")
         for k, item in enumerate(region.items):
             self.item(item, f"{key}.items[{k}]")
 

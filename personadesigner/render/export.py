@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from personadesigner.core.cardlayout import CardLayout
+from personadesigner.core.cardlayout import CardLayout, Cut
 from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PreflightFailed, UserError
 from personadesigner.render import formats
-from personadesigner.render.page_plan import PlannedPage, lay_out_for_export, plan_pages
+from personadesigner.render.page_plan import PlannedPage, lay_out_for_export, plan_pages, uniform_type
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -42,6 +42,8 @@ def export_personas(
     for persona in personas:
         _check_cancel(cancel)
         layouts.append(lay_out_for_export(persona, options, names))
+    if options.uniform_type:
+        layouts = uniform_type(personas, layouts, options, names)
     return export_layouts(layouts, out, options, progress=progress, cancel=cancel)
 
 
@@ -57,11 +59,13 @@ def export_layouts(
     out = Path(out)
     report = ExportReport()
     for lay in layouts:
-        report.preflight.extend(lay.preflight)
+        report.preflight.extend(lay.problems())
+        report.warnings.extend(lay.warnings())
     if options.strict and report.preflight:
         first = report.preflight[0]
         more = f" (and {len(report.preflight) - 1} more)" if len(report.preflight) > 1 else ""
-        raise PreflightFailed(f"Text does not fit: {first}{more}.", report.preflight)
+        what = "Text does not fit" if isinstance(first, Cut) else "Photo resolution too low"
+        raise PreflightFailed(f"{what}: {first}{more}.", report.preflight)
     if not layouts:
         raise UserError("There is no persona to export.")
     fmt = formats.get(options.format)

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from personadesigner.render.page_plan import PlannedPage
 
 #: The card options a format may honour: ExportOptions fields, and flags of ``export``.
-CARD_OPTIONS = ("template", "theme", "page_size", "per_page", "bleed", "crop_marks", "dpi", "tile_to", "strict")
+CARD_OPTIONS = ("template", "theme", "page_size", "per_page", "bleed", "crop_marks", "dpi", "tile_to", "strict",
+                "uniform_type")
 
 #: writes planned pages of laid-out cards to ``out``: (pages, out, options, layouts, report).
 CardWriter = Callable[["Iterable[PlannedPage]", Path, "ExportOptions", "list[CardLayout]", "ExportReport"], None]

@@ -33,8 +33,10 @@ class PlannedPage:
     name: str
 
 
-def lay_out_for_export(persona: Persona, options: ExportOptions, names: dict[str, str] | None = None) -> CardLayout:
-    """The persona laid out as the export prints it (its own template/theme unless the options name one)."""
+def lay_out_for_export(persona: Persona, options: ExportOptions, names: dict[str, str] | None = None,
+                       type_step: float | None = None) -> CardLayout:
+    """The persona laid out as the export prints it (its own template/theme unless the options name one).
+    ``type_step``: the body type size of a ``--uniform-type`` deck (see uniform_type)."""
     from personadesigner.core.layout import layout  # the engine: no Qt either
     from personadesigner.core.templates import template_or_default
     from personadesigner.core.themes import theme_or_default
@@ -44,7 +46,26 @@ def lay_out_for_export(persona: Persona, options: ExportOptions, names: dict[str
     template = options.template or template_or_default(persona.card.template)
     theme = options.theme or theme_or_default(persona.card.theme)
     bleed = options.bleed.pt if options.bleed is not None else 0.0
-    return layout(persona, template, theme, bleed=bleed, page_size=sheet_name(options), names=names)
+    return layout(persona, template, theme, bleed=bleed, page_size=sheet_name(options), names=names,
+                  type_step=type_step)
+
+
+def uniform_type(personas: Sequence[Persona], layouts: list[CardLayout], options: ExportOptions,
+                 names: dict[str, str] | None = None) -> list[CardLayout]:
+    """``--uniform-type``: every card of a template laid out again at the smallest body size
+    any of them fitted at (the largest shrink factor, CardLayout.type_step), so a deck on a
+    wall reads as one family. A card already at that size is kept as it is."""
+    deck: dict[str, float] = {}
+    for lay in layouts:
+        if lay.type_step is not None:
+            deck[lay.template] = max(deck.get(lay.template, lay.type_step), lay.type_step)
+    out = []
+    for persona, lay in zip(personas, layouts):
+        step = deck.get(lay.template)
+        if step is not None and lay.type_step != step:
+            lay = lay_out_for_export(persona, options, names, type_step=step)
+        out.append(lay)
+    return out
 
 
 def sheet_name(options: ExportOptions) -> str | None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QLabel, QWidget
 
-from personadesigner.core.cardlayout import CardLayout
+from personadesigner.core.cardlayout import CardLayout, ImageItem
 from personadesigner.core.layout import layout as lay_out
 from personadesigner.core.persona import Persona
 from personadesigner.errors import UserError
@@ -25,6 +25,7 @@ from personadesigner.ui.canvas_items import (
     CardItem,
     CutMarkerItem,
     GuidesItem,
+    PhotoMarkerItem,
     SelectionItem,
     ShadowItem,
     cut_message,
@@ -230,14 +231,16 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
 
     def _update_cut_markers(self, layout: CardLayout | None) -> None:
         blocks = [b for b in layout.text_blocks() if b.cut is not None] if layout else []
-        key = tuple((b.x, b.y, b.w, b.h, b.cut) for b in blocks)
+        photos = [it for it in layout.items if isinstance(it, ImageItem) and it.low_res] if layout else []
+        key = (tuple((b.x, b.y, b.w, b.h, b.cut) for b in blocks) + tuple((p.x, p.y, p.low_res) for p in photos)
+               + tuple(layout.preflight if layout else ()))  # items left out whole have no block
         if key == self._cut_key:
             return  # typing usually leaves the cuts as they were: keep the items
         self._cut_key = key
         self._update_cut_badge(layout)
         for item in self._cut_items:
             self._scene.removeItem(item)
-        self._cut_items = [CutMarkerItem(b) for b in blocks]
+        self._cut_items = [CutMarkerItem(b) for b in blocks] + [PhotoMarkerItem(p) for p in photos]
         for item in self._cut_items:
             self._scene.addItem(item)
 

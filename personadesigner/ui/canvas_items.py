@@ -15,7 +15,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
-from personadesigner.core.cardlayout import CardLayout, Cut, Primitive, Rule, TextBlock
+from personadesigner.core.cardlayout import CardLayout, Cut, ImageItem, Primitive, Rule, TextBlock
 from personadesigner.core.persona import field_label
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.qt_painter import paint_layout
@@ -312,3 +312,23 @@ class CutMarkerItem(QGraphicsRectItem):
         path = QPainterPath()
         path.addRect(self.rect())
         return path
+
+
+class PhotoMarkerItem(CutMarkerItem):
+    """The same dashed frame around a photo with too few pixels for its printed size;
+    its tooltip gives the resolution and the size of photo that would print sharp."""
+
+    def __init__(self, image: ImageItem) -> None:
+        QGraphicsRectItem.__init__(self, QRectF(image.x, image.y, image.w, image.h))
+        self.block = image
+        low = image.low_res
+        pen = QPen(CUT_COLOR, 1.5 if low.problem else 1.0)
+        pen.setCosmetic(True)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        self.setZValue(4)
+        level = "prints blurred" if low.problem else "may print soft"
+        self.setToolTip(f"Photo: {low.ppi:.0f} ppi at this size {level} — "
+                        f"use a photo of at least {low.needed_px} pixels across")
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(True)

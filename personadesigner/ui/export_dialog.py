@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -102,6 +103,10 @@ class ExportDialog(QDialog):
             self.theme_combo.addItem(theme_swatch(name), label, name)
         form.addRow("&Template:", self.template_combo)
         form.addRow("T&heme:", self.theme_combo)
+        self.uniform_check = QCheckBox("Same body type size on every card")
+        self.uniform_check.setObjectName("uniformTypeCheck")
+        self.uniform_check.setToolTip("Cards side by side look alike: each uses the smallest body size any card needs")
+        form.addRow("", self.uniform_check)
 
         self.sheet = SheetOptions()
         self.sheet.add_rows(form)
@@ -166,6 +171,7 @@ class ExportDialog(QDialog):
         self._formats.sync()
         self.template_combo.setEnabled(fmt.honours("template"))
         self.theme_combo.setEnabled(fmt.honours("theme"))
+        self.uniform_check.setEnabled(fmt.honours("uniform_type"))
         poster = _is_poster(self.template_combo.currentData()) or (
             self.template_combo.currentData() is None and any(_is_poster(t) for t in self._scope.first_templates())
         )
@@ -189,6 +195,7 @@ class ExportDialog(QDialog):
             "template": self.template_combo.currentData(),
             "theme": self.theme_combo.currentData(),
             "dpi": self.dpi_spin.value(),
+            "uniform_type": self.uniform_check.isChecked(),
         }
         return ExportOptions(
             format=fmt.key, **{k: v for k, v in chosen.items() if fmt.honours(k)}, **self.sheet.values()
@@ -328,10 +335,13 @@ class ExportDialog(QDialog):
             lines = "\n".join(f"• {cut}" for cut in report.preflight[:12])
             more = f"\n… and {len(report.preflight) - 12} more" if len(report.preflight) > 12 else ""
             self._show_info(
-                "Some text did not fit",
-                f"The export is written, but some text had to be cut:\n{lines}{more}\n\n"
-                "Shorten it or choose a larger template.",
+                "Preflight",
+                f"The export is written, but the preflight found problems:\n{lines}{more}\n\n"
+                "Shorten the text, use larger photos or choose a larger template.",
             )
+        elif report.warnings:
+            lines = "\n".join(f"• {w}" for w in report.warnings[:12])
+            self._show_info("Preflight", f"The export is written; some photos may print soft:\n{lines}")
         self.accept()
 
     def _on_failed(self, message: str, known: bool) -> None:

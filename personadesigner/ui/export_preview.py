@@ -49,4 +49,8 @@ def first_page(
     cuts = sum(len(lay.preflight) for lay in layouts)
     if cuts:
         caption += f"\n{cuts} text{'s' if cuts > 1 else ''} cut on the first cards"
+    photos = [low for lay in layouts for low in lay.photos]
+    if photos:
+        worst = min(photos, key=lambda low: low.ppi)
+        caption += f"\n{len(photos)} photo{'s' if len(photos) > 1 else ''} under 150 ppi (lowest {worst.ppi:.0f} ppi)"
     return image, caption
