@@ -34,6 +34,7 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     fmt = export_format(args.out, args.format)
     _refuse_unused_flags(args, fmt)
     options = export_options(args, fmt.key) if fmt.kind == "cards" else None
+    __import__("personadesigner.deck.cli_flags").deck.cli_flags.apply(args, fmt, options)  # --deck, --pptx-*
     personas = chosen_personas(args, library)
     out = Path(args.out)
     if options is None:  # a data format: the personas themselves, no layout

@@ -31,6 +31,15 @@ class ExportOptions:
     #: Tile a large card (poster) across sheets of this size, e.g. "A4".
     tile_to: str | None = None
     strict: bool = False
+    #: A deck: the set-level pages around the cards (a deck.spec.DeckSpec); None: the cards only.
+    deck: object | None = None
+    #: PPTX: the client's .pptx/.potx to build on (None: a plain deck); fonts "keep", "common"
+    #: (Arial/Georgia) or "theme" (the template's fonts); the slide shape without a template.
+    pptx_template: str | None = None
+    pptx_fonts: str = "keep"
+    aspect: str = "16:9"
+    #: Speaker notes by persona id (the persona's evidence), for formats that keep them (PPTX).
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

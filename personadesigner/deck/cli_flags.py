@@ -1,0 +1,64 @@
+"""The export command's deck flags: --deck and its pages, --pptx-template, --pptx-fonts, --aspect.
+
+Kept beside the deck so the export parser gains them with one call and the
+export command with one more; every flag is checked (and a client template
+opened) before any work, so a bad template writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from personadesigner.errors import UserError
+
+
+def add_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("decks (PDF, PNG, PPTX)")
+    g.add_argument("--deck", action="store_true", help="add a cover, overview, comparison grid, "
+                   "buying-committee map and sources appendix around the cards")
+    g.add_argument("--deck-pages", metavar="LIST", help="the deck's pages in order (default: all of "
+                   "cover,overview,grid,committee,personas,sources)")
+    g.add_argument("--deck-title", metavar="TEXT", help='the cover\'s title (default "Our personas")')
+    g.add_argument("--deck-subtitle", metavar="TEXT", default="", help="the cover's subtitle")
+    g.add_argument("--pptx-template", metavar="FILE", help="PPTX: build the slides on this .pptx/.potx's master")
+    g.add_argument("--pptx-fonts", choices=("keep", "common", "theme"),
+                   help="PPTX: the layout's fonts (keep), Arial/Georgia (common) or the template's (theme)")
+    g.add_argument("--aspect", choices=("16:9", "4:3"), help="PPTX and deck pages: the slide shape (default 16:9)")
+
+
+def apply(args: argparse.Namespace, fmt, options) -> None:  # noqa: ANN001 - ExportFormat, ExportOptions | None
+    """Check the deck flags against the format and put them into ``options``."""
+    from personadesigner.deck.spec import PAGE_KINDS, DeckSpec
+
+    pptx_only = [f for f in ("pptx_template", "pptx_fonts") if getattr(args, f, None)]
+    if pptx_only and fmt.key != "pptx":
+        raise UserError(f"--{pptx_only[0].replace('_', '-')} applies to PPTX exports, not to {fmt.name}.")
+    deckish = args.deck or args.deck_pages or args.deck_title or args.deck_subtitle or args.aspect
+    if options is None:
+        if deckish:
+            raise UserError(f"--deck applies to PDF, PNG and PPTX exports, not to {fmt.name}.")
+        return
+    if (args.deck_pages or args.deck_title or args.deck_subtitle) and not args.deck:
+        raise UserError("--deck-pages, --deck-title and --deck-subtitle need --deck.")
+    if options.template is None and (args.deck or fmt.key == "pptx"):
+        options.template = "slide"  # a landscape card that fills a slide
+    options.aspect = args.aspect or "16:9"
+    options.pptx_fonts = args.pptx_fonts or "keep"
+    if args.pptx_template:
+        from personadesigner.render.pptx_template import choose_layout, open_template
+
+        base = choose_layout(open_template(args.pptx_template), True, args.pptx_template)
+        options.pptx_template = args.pptx_template
+        if base.note:
+            print(f"note: {base.note}", file=sys.stderr)
+    if args.deck:
+        pages = tuple(PAGE_KINDS)
+        if args.deck_pages:
+            pages = tuple(k.strip().lower() for k in args.deck_pages.split(",") if k.strip())
+            bad = [k for k in pages if k not in PAGE_KINDS]
+            if bad or not pages:
+                raise UserError(f'--deck-pages "{args.deck_pages}": use some of {",".join(PAGE_KINDS)}.')
+        theme = options.theme if isinstance(options.theme, str) else "classic"
+        options.deck = DeckSpec(title=args.deck_title or "Our personas", subtitle=args.deck_subtitle,
+                                pages=pages, aspect=options.aspect, theme=theme or "classic")
