@@ -92,5 +92,5 @@ PPTX = register(ExportFormat(
     painter="personadesigner.render.pptx_painter:PptxPainter",
     trim_pages=True,
     file_filter="PowerPoint presentations (*.pptx)",
-    order=30,
+    order=25,
 ))
