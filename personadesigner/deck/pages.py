@@ -47,11 +47,12 @@ class _Page:
     def top(self) -> float:
         return BAND + 18
 
-    def text(self, x, y, w, text, font, size, color, **kw) -> float:
+    def text(self, x, y, w, text, font, size, color, quiet: bool = False, **kw) -> float:
+        """Add a paragraph; its cut is a preflight line unless ``quiet`` (an excerpt, shown whole elsewhere)."""
         block, height = paragraph(x, y, w, text, font, size, color, **kw)
         if block is not None:
             self.items.append(block)
-            if block.cut is not None:
+            if block.cut is not None and not quiet:
                 self.layout.preflight.append(block.cut)
         return height
 
@@ -122,12 +123,12 @@ def _mini_card(page: _Page, p: Persona, x: float, y: float, w: float, h: float) 
     lines = int(room // (8.5 * s * LEADING))
     if lines > 0:
         used = page.text(x + pad, ty, w - 2 * pad, p.role, REGULAR, 8.5 * s, c["muted"], max_lines=min(2, lines),
-                         field="role", persona=p.name)
+                         field="role", persona=p.name, quiet=True)
         ty += used + 3 * s
         lines = int((y + h - pad - ty) // (8.5 * s * LEADING))
         if lines > 0 and p.quote:
             page.text(x + pad, ty, w - 2 * pad, f"“{p.quote}”", "serif-italic", 8.5 * s, c["text"],
-                      max_lines=lines, field="quote", persona=p.name)
+                      max_lines=lines, field="quote", persona=p.name, quiet=True)
 
 
 # ----------------------------------------------------------------- grid
