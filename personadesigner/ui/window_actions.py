@@ -106,6 +106,7 @@ def make_menus(window: QMainWindow) -> None:
     _add(file_menu, w.recent_menu, w.backups_action, None, w.import_action, w.export_action,
          w.print_action, None, w.quit_action)
     discover_dialog.add_to_menu(w, file_menu)  # File › Discover personas from data… (after Import…)
+    __import__("personadesigner.ui.deck_dialog").ui.deck_dialog.add_to_menu(w, file_menu)  # Export deck…
     _add(bar.addMenu("&Edit"), w.undo_action, w.redo_action, None, w.copy_image_action, None,
          w.find_action, w.trash_action)
     view_menu = bar.addMenu("&View")
