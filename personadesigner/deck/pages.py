@@ -67,7 +67,7 @@ def cover(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> CardLayo
     page.items.append(Box(0, 0, w, h * 0.62, fill=c["accent"], field="deck_band"))
     strip = w / max(1, len(personas))
     for i, p in enumerate(personas):  # a strip of the personas' type colours under the band
-        page.items.append(Box(i * strip, h * 0.62, strip + 0.5, 8, fill=page.type_color(p)))
+        page.items.append(Box(i * strip, h * 0.62 + 3, strip + 0.5, 8, fill=page.type_color(p)))
     y = h * 0.62 - 48 - 40 * LEADING * 2
     used = page.text(MARGIN * 1.5, y, w - 3 * MARGIN, spec.title, BOLD, 40, c["on_accent"], max_lines=2,
                      field="deck_title")
