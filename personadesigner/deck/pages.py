@@ -205,6 +205,8 @@ def committee(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> Card
     groups: dict[str, list[Persona]] = {}
     for p in members:
         groups.setdefault(p.segment.strip() or "No segment", []).append(p)
+    # named segments first (largest first), the personas without one last
+    groups = dict(sorted(groups.items(), key=lambda kv: (kv[0] == "No segment", -len(kv[1]))))
     area_w, area_h = page.w - 2 * MARGIN, page.h - page.top - 40
     gap = 34.0
     gw = (area_w - gap * (len(groups) - 1)) / len(groups)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 PAGE_KINDS: tuple[str, ...] = ("cover", "overview", "grid", "committee", "personas", "sources")
 PAGE_LABELS: dict[str, str] = {
     "cover": "Cover",
-    "overview": "Overview (every persona as a mini card)",
+    "overview": "Overview (mini cards)",
     "grid": "Comparison grid",
     "committee": "Buying-committee map",
     "personas": "One page per persona",

@@ -61,6 +61,8 @@ class DeckDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.pages.addItem(item)
         self.pages.currentItemChanged.connect(lambda *_: self.show_preview())
+        self.aspect.currentIndexChanged.connect(lambda *_: self.show_preview())
+        self.title.editingFinished.connect(self.show_preview)
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(400, 230)
         left = QVBoxLayout()
