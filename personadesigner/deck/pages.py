@@ -191,17 +191,55 @@ def relations(personas: Sequence[Persona]) -> list[tuple[str, str, str]]:
     return list(found)
 
 
-def committee(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> CardLayout:
-    page = _Page(spec, theme, "committee", "The buying committee")
-    c = theme.colors
+#: Personas on one committee map: more share no readable page, so committees are spread over pages.
+COMMITTEE_PER_PAGE = 8
+
+
+def committees(personas: Sequence[Persona], links: list[tuple[str, str, str]]) -> list[list[Persona]]:
+    """The linked personas as committees (connected groups), largest first, packed into pages."""
+    parent: dict[str, str] = {}
+
+    def root(n: str) -> str:
+        while parent.setdefault(n, n) != n:
+            n = parent[n]
+        return n
+
+    for a, b, _ in links:
+        parent[root(a)] = root(b)
+    groups: dict[str, list[Persona]] = {}
+    for p in personas:
+        if p.name in parent:
+            groups.setdefault(root(p.name), []).append(p)
+    pages: list[list[Persona]] = []
+    for group in sorted(groups.values(), key=len, reverse=True):
+        if pages and len(pages[-1]) + len(group) <= COMMITTEE_PER_PAGE:
+            pages[-1].extend(group)
+        else:
+            pages.append(list(group))
+    return pages
+
+
+def committee(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[CardLayout]:
+    """One map per page of committees; a page that says so when no links are recorded."""
     links = relations(personas)
-    involved = {n for a, b, _ in links for n in (a, b)}
-    members = [p for p in personas if p.name in involved]
-    if not members:
+    pages = committees(personas, links)
+    if not pages:
+        page = _Page(spec, theme, "committee", "The buying committee")
         page.text(MARGIN, page.top + 40, page.w - 2 * MARGIN,
                   "No relationships between these personas are recorded yet (Related personas: buys for, "
-                  "approves for, influences...).", REGULAR, 14, c["muted"], max_lines=3, align="center")
-        return page.layout
+                  "approves for, influences...).", REGULAR, 14, theme.colors["muted"], max_lines=3, align="center")
+        return [page.layout]
+    out = []
+    for n, members in enumerate(pages):
+        title = "The buying committee" + (f" ({n + 1} of {len(pages)})" if len(pages) > 1 else "")
+        names = {p.name for p in members}
+        out.append(_committee_page(members, [k for k in links if k[0] in names], spec, theme, title))
+    return out
+
+
+def _committee_page(members: list[Persona], links, spec: DeckSpec, theme: Theme, title: str) -> CardLayout:
+    page = _Page(spec, theme, "committee", title)
+    c = theme.colors
     groups: dict[str, list[Persona]] = {}
     for p in members:
         groups.setdefault(p.segment.strip() or "No segment", []).append(p)
@@ -312,7 +350,7 @@ def build_deck(personas: Sequence[Persona], cards: Sequence[CardLayout], spec: D
         elif kind == "grid":
             out.extend(grid(personas, spec, theme))
         elif kind == "committee":
-            out.append(committee(personas, spec, theme))
+            out.extend(committee(personas, spec, theme))
         elif kind == "personas":
             out.extend(cards)
         elif kind == "sources":

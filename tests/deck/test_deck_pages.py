@@ -50,12 +50,12 @@ def test_one_link_told_from_both_sides_is_one_arrow():
 
 def test_the_map_groups_by_segment_and_says_when_there_are_no_links():
     personas = sample_personas()
-    lay = committee(personas, DeckSpec(), load_theme("classic"))
+    (lay,) = committee(personas, DeckSpec(), load_theme("classic"))
     segments = [b.text for b in lay.text_blocks() if b.field == "segment"]
     assert segments == ["SMALL PROFESSIONAL-SERVICES FIRMS", "NO SEGMENT"]
     for p in personas:
         p.related = []
-    lonely = committee(personas, DeckSpec(), load_theme("classic"))
+    (lonely,) = committee(personas, DeckSpec(), load_theme("classic"))
     assert any("No relationships" in b.text for b in lonely.text_blocks())
 
 
@@ -64,3 +64,17 @@ def test_a_link_by_library_id_is_found():
     a.id, b.id = "id-a", "id-b"
     a.related, b.related = [Relation("id-b", "approves_for")], []
     assert relations([a, b]) == [(a.name, b.name, "approves_for")]
+
+
+def test_separate_committees_are_spread_over_pages_of_at_most_eight():
+    personas = []
+    for copy in range(3):  # three separate committees of four
+        for p in sample_personas()[:4]:
+            p.name = f"{p.name} {copy}"
+            p.related = [Relation(f"{r.persona} {copy}", r.relation) for r in p.related]
+            personas.append(p)
+    pages = committee(personas, DeckSpec(), load_theme("classic"))
+    assert len(pages) == 2
+    shown = [[b.text for b in lay.text_blocks() if b.field == "name"] for lay in pages]
+    assert [len(names) for names in shown] == [8, 4]
+    assert "The buying committee (1 of 2)" in [b.text for b in pages[0].text_blocks()]
