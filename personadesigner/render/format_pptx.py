@@ -27,6 +27,22 @@ def page_title(layout) -> str:
     return layout.persona_name
 
 
+def cover_slide(prs, layout, cover) -> None:
+    """The deck's cover on the client's own title slide: its title and subtitle placeholders filled."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    texts = {b.field: " ".join(line.text for line in b.lines) for b in cover.text_blocks()}
+    slide = prs.slides.add_slide(layout)
+    for ph in list(slide.placeholders):
+        kind = ph.placeholder_format.type
+        if kind in (PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.TITLE):
+            ph.text = texts.get("deck_title", "")
+        elif kind == PP_PLACEHOLDER.SUBTITLE:
+            ph.text = "\n".join(t for t in (texts.get("deck_subtitle"), texts.get("deck_date")) if t)
+        else:
+            ph._element.getparent().remove(ph._element)
+
+
 def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
     import io
 
@@ -51,6 +67,10 @@ def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
     for page in pages:
         for placement in page.sheet.placements:
             lay = placement.layout
+            if base.cover is not None and lay.template == "deck:cover":
+                cover_slide(prs, base.cover, lay)
+                report.pages += 1
+                continue
             slide = prs.slides.add_slide(base.layout)
             if base.strip_placeholders:
                 for ph in list(slide.placeholders):

@@ -33,6 +33,8 @@ class Base:
     layout: object  # pptx.slide.SlideLayout
     strip_placeholders: bool
     note: str = ""
+    #: The client's title-slide layout (a centred title), for the deck's cover; None: the cover is drawn.
+    cover: object = None
 
 
 def _bytes(path: Path) -> bytes:
@@ -126,6 +128,22 @@ def choose_layout(prs, client: bool, source: str = "") -> Base:
     if not client:
         blank = next(lay for lay in layouts if lay.name.lower() == "blank")
         return Base(prs, blank, False)
+    base = _choose(layouts, source)
+    base.prs, base.cover = prs, _cover(layouts)
+    return base
+
+
+def _cover(layouts):
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    for lay in layouts:
+        if any(ph.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE for ph in lay.placeholders):
+            return lay
+    return None
+
+
+def _choose(layouts, source: str) -> Base:
+    prs = None
     for wanted in PREFERRED_LAYOUTS:
         for lay in layouts:
             if lay.name.strip().lower() == wanted:

@@ -71,7 +71,10 @@ def test_the_deck_uses_the_clients_master_layout_theme_fonts_and_logo(tmp_path, 
               "--pptx-fonts", "theme")
     assert run.code == 0, run.err
     prs = Presentation(out)
-    assert {s.slide_layout.name for s in prs.slides} == {"Acme Title Only"}
+    cover, *rest = prs.slides
+    assert cover.slide_layout.name == "Acme Title Slide" and cover.shapes.title.text == "Our personas"
+    assert "8 personas" in " ".join(sh.text_frame.text for sh in cover.placeholders)
+    assert {s.slide_layout.name for s in rest} == {"Acme Title Only"}
     assert "Acme Sans" in _theme_xml(out)
     titles = [s.shapes.title.text for s in prs.slides]
     assert "Example slide of the template" not in titles
