@@ -19,6 +19,8 @@ def add_flags(p: argparse.ArgumentParser) -> None:
                    "buying-committee map and sources appendix around the cards")
     g.add_argument("--deck-pages", metavar="LIST", help="the deck's pages in order (default: all of "
                    "cover,overview,grid,committee,personas,sources)")
+    g.add_argument("--deck-grid", metavar="FIELDS", help="the comparison grid's rows (default: "
+                   "goals,pain_points,channels,budget,decision_process)")
     g.add_argument("--deck-title", metavar="TEXT", help='the cover\'s title (default "Our personas")')
     g.add_argument("--deck-subtitle", metavar="TEXT", default="", help="the cover's subtitle")
     g.add_argument("--pptx-template", metavar="FILE", help="PPTX: build the slides on this .pptx/.potx's master")
@@ -29,18 +31,18 @@ def add_flags(p: argparse.ArgumentParser) -> None:
 
 def apply(args: argparse.Namespace, fmt, options) -> None:  # noqa: ANN001 - ExportFormat, ExportOptions | None
     """Check the deck flags against the format and put them into ``options``."""
-    from personadesigner.deck.spec import PAGE_KINDS, DeckSpec
+    from personadesigner.deck.spec import GRID_FIELDS, PAGE_KINDS, DeckSpec, grid_fields
 
     pptx_only = [f for f in ("pptx_template", "pptx_fonts") if getattr(args, f, None)]
     if pptx_only and fmt.key != "pptx":
         raise UserError(f"--{pptx_only[0].replace('_', '-')} applies to PPTX exports, not to {fmt.name}.")
-    deckish = args.deck or args.deck_pages or args.deck_title or args.deck_subtitle or args.aspect
+    deckish = args.deck or args.deck_pages or args.deck_grid or args.deck_title or args.deck_subtitle or args.aspect
     if options is None:
         if deckish:
             raise UserError(f"--deck applies to PDF, PNG and PPTX exports, not to {fmt.name}.")
         return
-    if (args.deck_pages or args.deck_title or args.deck_subtitle) and not args.deck:
-        raise UserError("--deck-pages, --deck-title and --deck-subtitle need --deck.")
+    if (args.deck_pages or args.deck_grid or args.deck_title or args.deck_subtitle) and not args.deck:
+        raise UserError("--deck-pages, --deck-grid, --deck-title and --deck-subtitle need --deck.")
     if options.template is None and (args.deck or fmt.key == "pptx"):
         options.template = "slide"  # a landscape card that fills a slide
     options.aspect = args.aspect or "16:9"
@@ -60,5 +62,6 @@ def apply(args: argparse.Namespace, fmt, options) -> None:  # noqa: ANN001 - Exp
             if bad or not pages:
                 raise UserError(f'--deck-pages "{args.deck_pages}": use some of {",".join(PAGE_KINDS)}.')
         theme = options.theme if isinstance(options.theme, str) else "classic"
+        grid = grid_fields(args.deck_grid) if args.deck_grid else tuple(GRID_FIELDS)
         options.deck = DeckSpec(title=args.deck_title or "Our personas", subtitle=args.deck_subtitle,
-                                pages=pages, aspect=options.aspect, theme=theme or "classic")
+                                pages=pages, aspect=options.aspect, theme=theme or "classic", grid_fields=grid)

@@ -15,7 +15,7 @@ from personadesigner.core.cardlayout import Box, CardLayout, Rule
 from personadesigner.core.persona import RELATION_LABELS, SOURCE_KINDS, TYPE_LABELS, Persona
 from personadesigner.core.themes import Theme, theme_or_default
 from personadesigner.deck.geometry import arrow, edge_point
-from personadesigner.deck.spec import GRID_FIELDS, DeckSpec
+from personadesigner.deck.spec import GRID_FIELDS, DeckSpec, field_label
 from personadesigner.deck.text import LEADING, paragraph
 
 MARGIN = 36.0
@@ -135,7 +135,7 @@ def _mini_card(page: _Page, p: Persona, x: float, y: float, w: float, h: float) 
 def grid(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[CardLayout]:
     per = GRID_COLUMNS.get(spec.aspect, 5)
     chunks = [personas[i:i + per] for i in range(0, len(personas), per)] or [[]]
-    fields = [f for f in spec.grid_fields if f in GRID_FIELDS] or list(GRID_FIELDS)
+    fields = list(spec.grid_fields) or list(GRID_FIELDS)
     pages = []
     for n, chunk in enumerate(chunks):
         title = "How the personas compare" + (f" ({n + 1} of {len(chunks)})" if len(chunks) > 1 else "")
@@ -159,7 +159,7 @@ def grid(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[Card
             if i % 2 == 0:
                 page.items.append(Box(MARGIN, y, page.w - 2 * MARGIN, row_h, fill=c["surface"]))
             page.items.append(Rule(MARGIN, y, page.w - MARGIN, y, c["rule"], 0.6))
-            page.text(MARGIN + 6, y + 6, label_w - 12, GRID_FIELDS[name], BOLD, 9, c["text"], max_lines=2)
+            page.text(MARGIN + 6, y + 6, label_w - 12, field_label(name), BOLD, 9, c["text"], max_lines=2)
             lines = max(1, int((row_h - 10) // (size * LEADING)))
             for j, p in enumerate(chunk):
                 value = getattr(p, name)

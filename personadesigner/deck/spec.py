@@ -23,6 +23,28 @@ GRID_FIELDS: dict[str, str] = {
     "budget": "Budget",
     "decision_process": "Decision process",
 }
+
+
+def grid_fields(text: str) -> tuple[str, ...]:
+    """``--deck-grid goals,tools,budget``: persona text or list fields, checked; a UserError names them."""
+    from personadesigner.core.persona import LIST_FIELDS, TEXT_FIELDS
+    from personadesigner.errors import UserError
+
+    allowed = (*TEXT_FIELDS, *LIST_FIELDS)
+    fields = tuple(f.strip().lower().replace("-", "_") for f in text.split(",") if f.strip())
+    bad = [f for f in fields if f not in allowed]
+    if bad or not fields:
+        raise UserError(f'--deck-grid "{text}": use persona fields such as {",".join(GRID_FIELDS)},'
+                        f'tools,objections (not {",".join(bad) or "nothing"}).')
+    return fields
+
+
+def field_label(name: str) -> str:
+    from personadesigner.core.persona import FIELD_LABELS
+
+    return GRID_FIELDS.get(name) or FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
 #: Slide sizes in points (PowerPoint's own: 13.333 x 7.5 in and 10 x 7.5 in).
 ASPECTS: dict[str, tuple[float, float]] = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 

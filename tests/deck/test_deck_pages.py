@@ -78,3 +78,16 @@ def test_separate_committees_are_spread_over_pages_of_at_most_eight():
     shown = [[b.text for b in lay.text_blocks() if b.field == "name"] for lay in pages]
     assert [len(names) for names in shown] == [8, 4]
     assert "The buying committee (1 of 2)" in [b.text for b in pages[0].text_blocks()]
+
+
+def test_the_grid_rows_are_the_fields_chosen(tmp_path, cli, sample_library):
+    out = tmp_path / "grid.pdf"
+    run = cli("export", "--library", sample_library, "--all", "--deck", "--deck-pages", "grid",
+              "--deck-grid", "tools,objections", "--out", out)
+    assert run.code == 0, run.err
+    text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Objections" in text and "Decision process" not in text
+    assert "Another subscription to" in text  # Tomasz's first objection
+    bad = cli("export", "--library", sample_library, "--all", "--deck", "--deck-grid", "goals,shoe_size",
+              "--out", tmp_path / "x.pdf")
+    assert bad.code == 2 and "shoe_size" in bad.err and not (tmp_path / "x.pdf").exists()
