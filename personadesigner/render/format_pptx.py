@@ -93,6 +93,11 @@ def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
             if note:
                 slide.notes_slide.notes_text_frame.text = note
             report.pages += 1
+    # The fonts the slides name, where a client's IT looks first (File › Properties).
+    from personadesigner.render.pptx_painter import fonts_used
+
+    prs.core_properties.comments = "Fonts: " + ", ".join(fonts_used(layouts, options.pptx_fonts))
+    prs.core_properties.title = options.deck.title if options.deck is not None else "Personas"
     buf = io.BytesIO()
     prs.save(buf)
     with atomic_write(out, "wb") as f:

@@ -77,7 +77,7 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
     trim = formats.get(options.format).trim_pages
     for i, lay in enumerate(layouts):
         page = trim_sheet(lay, with_bleed=lay.bleed > 0) if trim else card_sheet(lay, with_marks=options.crop_marks)
-        yield PlannedPage(page, i + 1, lay.persona_name)
+        yield PlannedPage(page, i + 1, lay.persona_name or lay.template.replace(":", "-"))  # deck pages: "deck-grid"
 
 
 def page_count(first: CardLayout, options: ExportOptions, total: int) -> int:

@@ -79,6 +79,7 @@ def test_text_keeps_the_layouts_fonts_sizes_and_colours(deck):
                         sizes.add(run.font.size.pt)
                         assert run.font.color.rgb is not None
     assert {"Noto Sans", "Noto Serif"} <= fonts
+    assert prs.core_properties.comments.startswith("Fonts: ") and "Noto Serif" in prs.core_properties.comments
     assert max(sizes) >= 30 and min(sizes) <= 9
 
 
