@@ -119,3 +119,17 @@ def test_a_bad_template_is_one_line_exit_2_and_nothing_written(tmp_path, cli, sa
     assert run.code == 2
     assert message in run.err and len(run.err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_libreoffice_opens_a_deck_built_on_a_client_template(tmp_path, cli, sample_library):
+    from support.soffice import convert_to_pdf, pdf_pages, pdf_text
+
+    template = tmp_path / "client.potx"
+    make_template(template)
+    out = tmp_path / "deck.pptx"
+    run = cli("export", "--library", sample_library, "--all", "--deck", "--out", out, "--pptx-template", template)
+    assert run.code == 0, run.err
+    pdf = convert_to_pdf(out, tmp_path)
+    assert pdf_pages(pdf) == len(Presentation(out).slides)
+    text = pdf_text(pdf)
+    assert "Our personas" in text and "ACME" in text and "Tomasz" in text  # the master's logo on the slides
