@@ -99,7 +99,9 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 3 when text had to be cut")
     p.add_argument("--photos", choices=("inline", "files"), default="inline",
                    help="JSON: photos inline as data: URLs, or as files beside the JSON")
-    __import__("personadesigner.deck.cli_flags").deck.cli_flags.add_flags(p)  # --deck, --pptx-template...
+    from personadesigner.deck import cli_flags  # --deck, --pptx-template... (checked by cli_flags.apply)
+
+    cli_flags.add_flags(p)
 
     sub.add_parser("templates", help="list card templates with their trim sizes")
     sub.add_parser("themes", help="list colour themes with their fonts")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from personadesigner.core.persona import Persona
+from personadesigner.deck import cli_flags as deck_flags
 from personadesigner.errors import PreflightFailed, UserError
 from personadesigner.render import formats
 
@@ -34,7 +35,7 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     fmt = export_format(args.out, args.format)
     _refuse_unused_flags(args, fmt)
     options = export_options(args, fmt.key) if fmt.kind == "cards" else None
-    __import__("personadesigner.deck.cli_flags").deck.cli_flags.apply(args, fmt, options)  # --deck, --pptx-*
+    deck_flags.apply(args, fmt, options)  # --deck, --pptx-template...: checked, a template opened, before any work
     personas = chosen_personas(args, library)
     out = Path(args.out)
     if options is None:  # a data format: the personas themselves, no layout
