@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 
 from personadesigner.core.cardlayout import Box, CardLayout, Rule
-from personadesigner.core.persona import RELATION_LABELS, SOURCE_KINDS, TYPE_LABELS, Persona
+from personadesigner.core.persona import RELATION_LABELS, SOURCE_KIND_LABELS, TYPE_LABELS, Persona
 from personadesigner.core.themes import Theme, theme_or_default
 from personadesigner.deck.geometry import arrow, edge_point
 from personadesigner.deck.spec import GRID_FIELDS, DeckSpec, field_label
@@ -301,14 +301,13 @@ def _committee_page(members: list[Persona], links, spec: DeckSpec, theme: Theme,
 # ----------------------------------------------------------------- sources
 def sources(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[CardLayout]:
     """The research behind each persona, in two columns, as many pages as it takes."""
-    kinds = dict(zip(SOURCE_KINDS, SOURCE_KINDS))
     entries: list[tuple[str, str]] = []
     for p in personas:
         facts = [f"Confidence: {p.confidence or 'not rated'}", f"Last validated: {p.last_validated or 'never'}"]
         entries.append(("head", p.name))
         entries.append(("meta", "  ·  ".join(facts)))
         for s in p.sources:
-            bits = [kinds.get(s.kind, s.kind).capitalize(), s.title, s.date]
+            bits = [SOURCE_KIND_LABELS.get(s.kind, s.kind.capitalize()), s.title, s.date]
             line = " — ".join(b for b in bits if b)
             entries.append(("item", f"• {line}" + (f" ({s.note})" if s.note else "")))
         if not p.sources:
@@ -321,6 +320,8 @@ def sources(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[C
     for kind, text in entries:
         font, size = {"head": (BOLD, 11), "meta": (REGULAR, 8), "item": (REGULAR, 8.5)}[kind]
         need = size * LEADING * (1 if kind != "item" else 2) + (8 if kind == "head" else 2)
+        if kind == "head":  # a name keeps its first lines with it: no heading alone at a column's foot
+            need += 8 * LEADING + 8.5 * LEADING * 2 + 4
         if page is None or y + need > page.h - 40:
             if page is not None and col == 0:
                 col, y = 1, page.top
