@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from personadesigner.cli.options import library_option
 from personadesigner.core.persona import Persona
+from personadesigner.deck import cli_flags as deck_flags
 from personadesigner.errors import PreflightFailed, UserError
 from personadesigner.render import formats
 
@@ -52,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="one body type size for every card of a template (the smallest any card needs)")
     p.add_argument("--photos", choices=("inline", "files"), default="inline",
                    help="JSON: photos inline as data: URLs, or as files beside the JSON")
+    deck_flags.add_flags(p)  # --deck, --pptx-template... (checked by deck_flags.apply)
     p.set_defaults(handler=run_export)
 
 
@@ -73,6 +75,7 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     fmt = export_format(args.out, args.format)
     _refuse_unused_flags(args, fmt)
     options = export_options(args, fmt.key) if fmt.kind == "cards" else None
+    deck_flags.apply(args, fmt, options)  # --deck, --pptx-template...: checked, a template opened, before any work
     personas = chosen_personas(args, library)
     out = Path(args.out)
     if options is None:  # a data format: the personas themselves, no layout

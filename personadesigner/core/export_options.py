@@ -34,6 +34,15 @@ class ExportOptions:
     #: Lay every card of a template out at one body type size (the smallest any of them
     #: needs), so cards side by side on a wall look alike.
     uniform_type: bool = False
+    #: A deck: the set-level pages around the cards (a deck.spec.DeckSpec); None: the cards only.
+    deck: object | None = None
+    #: PPTX: the client's .pptx/.potx to build on (None: a plain deck); fonts "keep", "common"
+    #: (Arial/Georgia) or "theme" (the template's fonts); the slide shape without a template.
+    pptx_template: str | None = None
+    pptx_fonts: str = "keep"
+    aspect: str = "16:9"
+    #: Speaker notes by persona id (the persona's evidence), for formats that keep them (PPTX).
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

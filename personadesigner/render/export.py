@@ -42,6 +42,14 @@ def export_personas(
     for persona in personas:
         _check_cancel(cancel)
         layouts.append(lay_out_for_export(persona, options, names))
+    if formats.get(options.format).honours("speaker_notes"):
+        from personadesigner.deck.notes import evidence_notes
+
+        options.notes = {p.id: evidence_notes(p) for p in personas}
+    if options.deck is not None:  # the set-level pages around the cards (deck.pages)
+        from personadesigner.deck.pages import build_deck
+
+        layouts = build_deck(personas, layouts, options.deck)
     if options.uniform_type:
         layouts = uniform_type(personas, layouts, options, names)
     return export_layouts(layouts, out, options, progress=progress, cancel=cancel)

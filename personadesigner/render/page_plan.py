@@ -98,7 +98,14 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
     trim = formats.get(options.format).trim_pages
     for i, lay in enumerate(layouts):
         page = trim_sheet(lay, with_bleed=lay.bleed > 0) if trim else card_sheet(lay, with_marks=options.crop_marks)
-        yield PlannedPage(page, i + 1, lay.persona_name)
+        yield PlannedPage(page, i + 1, _page_name(lay))
+
+
+def _page_name(lay: CardLayout) -> str:
+    """A card's persona name; a deck page's kind ("deck:grid" -> "deck-grid")."""
+    if not lay.persona_name and lay.template.startswith("deck:"):
+        return lay.template.replace(":", "-")
+    return lay.persona_name
 
 
 def page_count(first: CardLayout, options: ExportOptions, total: int) -> int:

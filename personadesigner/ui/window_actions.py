@@ -95,7 +95,7 @@ def _add(menu: QMenu, *items) -> None:
 
 def make_menus(window: QMainWindow) -> None:
     """File, Edit, View, Persona and Help (the View menu also gets the toolbar and its toggles)."""
-    from personadesigner.ui import discover_dialog, main_toolbar
+    from personadesigner.ui import deck_dialog, discover_dialog, main_toolbar
 
     w = window
     bar = w.menuBar()
@@ -106,6 +106,7 @@ def make_menus(window: QMainWindow) -> None:
     _add(file_menu, w.recent_menu, w.backups_action, None, w.import_action, w.export_action,
          w.print_action, None, w.quit_action)
     discover_dialog.add_to_menu(w, file_menu)  # File › Discover personas from data… (after Import…)
+    deck_dialog.add_to_menu(w, file_menu)  # File › Export deck… (after Export…)
     _add(bar.addMenu("&Edit"), w.undo_action, w.redo_action, None, w.copy_image_action, None,
          w.find_action, w.trash_action)
     view_menu = bar.addMenu("&View")

@@ -14,7 +14,7 @@ import sys
 
 import personadesigner
 
-HEADLESS_PACKAGES = ("core", "storage", "interchange")
+HEADLESS_PACKAGES = ("core", "storage", "interchange", "deck")
 #: The two render modules that paint with Qt (the canvas and PNG export); every other
 #: render module is on the headless PDF path.
 QT_RENDER_MODULES = ("qt_painter", "png")

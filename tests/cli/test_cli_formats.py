@@ -16,7 +16,7 @@ def _format_choices() -> list[str]:
 
 
 def test_the_format_choices_are_the_registry_keys():
-    assert _format_choices() == formats.keys() == ["pdf", "png", "json", "csv"]
+    assert _format_choices() == formats.keys() == ["pdf", "png", "pptx", "json", "csv"]
 
 
 def test_a_registered_format_is_offered_inferred_and_written(cli, sample_library, tmp_path):
@@ -37,4 +37,4 @@ def test_a_registered_format_is_offered_inferred_and_written(cli, sample_library
 def test_a_flag_names_every_format_that_honours_it(cli, sample_library, tmp_path):
     with text_format_registered():
         r = cli("export", "--library", sample_library, "--all", "--out", tmp_path / "x.csv", "--template", "mini")
-    assert r.code == 2 and "--template applies to PDF, PNG and TXT exports, not to CSV." in r.err
+    assert r.code == 2 and "--template applies to PDF, PNG, PPTX and TXT exports, not to CSV." in r.err

@@ -15,7 +15,7 @@ from personadesigner.render.page_plan import lay_out_for_export, plan_pages
 
 
 def test_the_built_in_formats_and_what_they_honour():
-    assert formats.keys() == ["pdf", "png", "json", "csv"]
+    assert formats.keys() == ["pdf", "png", "pptx", "json", "csv"]
     pdf, png = formats.get("pdf"), formats.get("png")
     assert not pdf.honours("dpi") and png.honours("dpi") and png.honours("crop_marks")
     assert not formats.get("json").honours("bleed") and formats.get("json").honours("photos")

@@ -34,7 +34,7 @@ def _choose(combo, data) -> None:
 def test_the_format_list_is_the_registrys_card_formats(qtbot, library):
     dialog = _dialog(qtbot, library)
     assert _offered(dialog) == [(f.key, f.label) for f in formats.card_formats()]
-    assert [key for key, _ in _offered(dialog)] == ["pdf", "png"]
+    assert [key for key, _ in _offered(dialog)] == ["pdf", "png", "pptx"]
 
 
 def test_an_option_the_format_does_not_honour_is_disabled(qtbot, library):

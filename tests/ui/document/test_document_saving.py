@@ -85,7 +85,7 @@ def test_a_photo_is_saved_and_its_removal_undone(document, stored, qtbot):
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QColor, QImage
 
-    from personadesigner.storage.photos import normalize_photo
+    from personadesigner.images import normalize_photo
 
     image = QImage(40, 40, QImage.Format.Format_RGB32)
     image.fill(QColor("#3366cc"))
