@@ -599,47 +599,53 @@ class Library:
 
     def update(self, persona: Persona) -> Persona:
         """Save changes; ConflictError when someone saved this persona since it was read."""
-        p = persona.copy()
-        p.validate()
-        if not p.id:
-            raise UserError(f'Persona "{p.name}" is not in the library yet; add it first.')
-        prepared = self._prepare_photos([p.photo])
-        loaded_version = p.version
+        return self.update_many([persona])[0]
 
-        def work(conn: Connection) -> Persona:
-            old_row = conn.execute(sa.select(personas).where(personas.c.id == p.id)).mappings().first()
-            old_hash = old_row["photo_hash"] if old_row is not None else None
-            self._resolve_related(conn, [p])
-            self._store_photos(conn, prepared.values())
-            new_hash = self._hash_of(prepared, p.photo)
-            p.version = loaded_version + 1
-            p.updated_at = now_iso()
-            values = to_row(p, new_hash)
-            for key in ("id", "created_at"):
-                del values[key]
-            done = conn.execute(
-                personas.update()
-                .where(personas.c.id == p.id, personas.c.version == loaded_version)
-                .values(**values)
-            ).rowcount
-            if done != 1:
-                theirs = self._get(conn, p.id)
-                if theirs is None:
-                    raise ConflictError(
-                        f'"{p.name}" was permanently deleted by someone else.', persona_id=p.id, theirs=None
-                    )
+    def update_many(self, personas_in: builtins.list[Persona]) -> builtins.list[Persona]:
+        """Save changes to several personas in ONE transaction: all of them, or none on a conflict."""
+        batch = [p.copy() for p in personas_in]
+        for p in batch:
+            p.validate()
+            if not p.id:
+                raise UserError(f'Persona "{p.name}" is not in the library yet; add it first.')
+        prepared = self._prepare_photos(p.photo for p in batch)
+        loaded = [p.version for p in batch]  # a retried transaction starts again from these
+        return self._write(lambda conn: [self._update_in(conn, p, v, prepared) for p, v in zip(batch, loaded)])
+
+    def _update_in(self, conn: Connection, p: Persona, loaded_version: int,
+                   prepared: dict[str, PhotoInfo | str]) -> Persona:
+        """One persona's save inside the caller's transaction (optimistic locking, photo, revision)."""
+        old_row = conn.execute(sa.select(personas).where(personas.c.id == p.id)).mappings().first()
+        old_hash = old_row["photo_hash"] if old_row is not None else None
+        self._resolve_related(conn, [p])
+        self._store_photos(conn, prepared.values())
+        new_hash = self._hash_of(prepared, p.photo)
+        p.version = loaded_version + 1
+        p.updated_at = now_iso()
+        values = to_row(p, new_hash)
+        for key in ("id", "created_at"):
+            del values[key]
+        done = conn.execute(
+            personas.update()
+            .where(personas.c.id == p.id, personas.c.version == loaded_version)
+            .values(**values)
+        ).rowcount
+        if done != 1:
+            theirs = self._get(conn, p.id)
+            if theirs is None:
                 raise ConflictError(
-                    f'"{theirs.name}" was changed by someone else since you opened it.',
-                    persona_id=p.id,
-                    theirs=theirs,
+                    f'"{p.name}" was permanently deleted by someone else.', persona_id=p.id, theirs=None
                 )
-            if old_hash != new_hash:
-                self._drop_orphan_photo(conn, old_hash)
-            history.record_change(conn, p.id, history.field_values(from_row(old_row, None), old_hash),
-                                  history.field_values(p, new_hash), author=self.author, now=self.now())
-            return self._get(conn, p.id)  # type: ignore[return-value]
-
-        return self._write(work)
+            raise ConflictError(
+                f'"{theirs.name}" was changed by someone else since you opened it.',
+                persona_id=p.id,
+                theirs=theirs,
+            )
+        if old_hash != new_hash:
+            self._drop_orphan_photo(conn, old_hash)
+        history.record_change(conn, p.id, history.field_values(from_row(old_row, None), old_hash),
+                              history.field_values(p, new_hash), author=self.author, now=self.now())
+        return self._get(conn, p.id)  # type: ignore[return-value]
 
     def _set_deleted(self, persona_id: str, deleted_at: str | None) -> None:
         def work(conn: Connection) -> None:
