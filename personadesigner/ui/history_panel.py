@@ -15,6 +15,7 @@ The author name the history records is a preference set here too.
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 import json
 from typing import Any
 
@@ -58,6 +59,15 @@ def stored_values(persona: Persona, library=None) -> dict[str, Any]:  # noqa: AN
     from personadesigner.storage.api import revision_values
 
     return revision_values(persona, library)
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC stamp in the user's time zone, to the minute ("2026-11-28 10:09")."""
+    try:
+        moment = _dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def describe(value: Any) -> str:
@@ -160,7 +170,7 @@ class HistoryPanel(QDialog):
         row = 0
         for i, r in enumerate(self.revisions):
             what = ", ".join(field_label(f) for f in r.fields) if r.fields else r.action.capitalize()
-            item = QListWidgetItem(f"{r.at.replace('T', ' ').replace('Z', '')}  {r.author}\n{what}")
+            item = QListWidgetItem(f"{local_time(r.at)}  {r.author}\n{what}")
             item.setData(RevisionRole, r.id)
             self.list.addItem(item)
             if r.id == kept:
