@@ -18,7 +18,7 @@ import builtins
 import datetime as _dt
 import getpass
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,6 +148,19 @@ def prune(conn: Connection, *, keep_days: int, now: _dt.datetime) -> int:
     """Delete the revisions older than ``keep_days`` days; how many went."""
     cutoff = stamp(now - _dt.timedelta(days=keep_days))
     return conn.execute(revisions.delete().where(revisions.c.at < cutoff)).rowcount or 0
+
+
+def copy_revisions(src: Connection, dst: Connection, copy_table: Callable[[], int]) -> int:
+    """storage/copy.py: replace the target's revisions with the source's (a source older than
+    schema 0003 has none), then move a server's id sequence past the copied ids."""
+    dst.execute(revisions.delete())
+    if not sa.inspect(src).has_table("revisions"):
+        return 0
+    count = copy_table()
+    if dst.dialect.name == "postgresql":
+        dst.execute(sa.text("SELECT setval(pg_get_serial_sequence('revisions', 'id'), "
+                            "COALESCE((SELECT MAX(id) FROM revisions), 0) + 1, false)"))
+    return count
 
 
 def values_after(current: dict[str, Any], history: builtins.list[Revision], revision_id: int) -> dict[str, Any]:

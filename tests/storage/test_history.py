@@ -140,3 +140,29 @@ def test_a_0002_library_with_data_is_upgraded_to_head_and_keeps_history(tmp_path
 def test_core_history_on_postgresql(pg_url):
     with Library.open(pg_url) as lib:
         check_core_history(lib)
+
+
+def _copied_history_continues(source_path, target: str) -> None:
+    from personadesigner.storage.copy import copy_library
+
+    with Library.open(str(source_path)) as lib:
+        lib.now = Clock()
+        p = lib.add(Persona(name="Copied", role="Before"))
+        p.role = "After"
+        lib.update(p)
+    copy_library(str(source_path), target)
+    with Library.open(target) as copy:
+        assert [r.action for r in copy.history(p.id)] == ["changed", "created"]
+        q = copy.get(p.id)
+        q.role = "On the copy"  # a new revision on the target: its ids go on after the copied ones
+        copy.update(q)
+        assert [r.changes.get("role") for r in copy.history(p.id)][:2] == [("After", "On the copy"), ("Before", "After")]
+
+
+def test_copying_a_library_keeps_its_history(tmp_path):
+    _copied_history_continues(tmp_path / "a.sqlite", str(tmp_path / "b.sqlite"))
+
+
+@pytest.mark.postgres
+def test_copying_a_library_to_postgresql_keeps_its_history(tmp_path, pg_url):
+    _copied_history_continues(tmp_path / "a.sqlite", pg_url)
