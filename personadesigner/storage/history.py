@@ -112,7 +112,10 @@ def record_change(conn: Connection, persona_id: str, old: dict[str, Any], new: d
         age = (now - parse_stamp(last.at)).total_seconds()
         if set(before) == set(changes) and 0 <= age < MERGE_SECONDS:
             merged = {name: [before[name][0], changes[name][1]] for name in changes}
-            conn.execute(revisions.update().where(revisions.c.id == last.id).values(changes=_dumps(merged)))
+            if all(old_new[0] == old_new[1] for old_new in merged.values()):  # typed, then took it all back
+                conn.execute(revisions.delete().where(revisions.c.id == last.id))
+            else:
+                conn.execute(revisions.update().where(revisions.c.id == last.id).values(changes=_dumps(merged)))
             return
     conn.execute(revisions.insert().values(persona_id=persona_id, at=stamp(now), author=author, action=CHANGED,
                                            changes=_dumps(changes)))

@@ -71,6 +71,16 @@ def test_saves_are_revisions_merged_within_a_minute_separate_after(lib):
     check_core_history(lib)
 
 
+def test_typing_and_taking_it_back_within_the_minute_leaves_no_revision(lib):
+    clock = Clock()
+    lib.now = clock
+    p = lib.add(Persona(name="Rita", role="Buyer"))
+    p = _typing(lib, p, "role", "Buyer!", clock, step=5)
+    p.role = "Buyer"
+    lib.update(p)
+    assert [r.action for r in lib.history(p.id)] == ["created"]
+
+
 def test_records_and_card_diffs_and_unchanged_saves(lib):
     lib.now = Clock()
     p = lib.add(Persona(name="Omar"))
