@@ -221,6 +221,8 @@ class HistoryPanel(QDialog):
         if revision is None or name is None or persona is None:
             return
         value = model_value(name, revision.changes[name][0], self._library())
+        if name == "photo" and value is None and revision.changes[name][0]:
+            return  # that photo is no longer stored (nothing uses it any more): nothing to bring back
         if name == "photo":
             self.document.push(ReplaceFieldsCommand(self.document, {"photo": value}, "Restore photo"))
         else:
@@ -242,6 +244,8 @@ class HistoryPanel(QDialog):
         target = values_after(current, self.revisions, revision.id)
         values = {name: model_value(name, value, library) for name, value in target.items()
                   if value != current.get(name)}
+        if values.get("photo", b"") is None and target.get("photo"):
+            del values["photo"]  # that photo is no longer stored: keep the one on screen
         if values:
             self.document.push(ReplaceFieldsCommand(self.document, values, f"Restore version of {revision.at[:10]}"))
 
