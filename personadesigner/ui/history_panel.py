@@ -296,6 +296,9 @@ def add_to_menu(window, menu) -> None:  # noqa: ANN001 - the MainWindow and its 
 
     window.history_action = make_action(window, "&History…", lambda: open_panel(window), "Ctrl+H",
                                         tip="The persona's saved changes; restore a field or a version")
+    from personadesigner.ui.icons import set_icon
+
+    set_icon(window.history_action, "recent")  # a clock: the persona's changes over time
     menu.addSeparator()
     menu.addAction(window.history_action)
 
