@@ -708,7 +708,7 @@ class Library:
     def prune_history(self, keep_days: int) -> int:
         """Delete revisions older than ``keep_days`` days; how many went."""
         if keep_days < 0:
-            raise UserError("--keep-days must be 0 or more.")
+            raise UserError("The number of days of history to keep must be 0 or more.")
         return self._write(lambda conn: history.prune(conn, keep_days=keep_days, now=self.now()))
 
     # ---------------------------------------------------------- upkeep
