@@ -31,6 +31,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "designs": ("templates", "themes"),
     "data": ("copy", "backup", "restore"),
     "discover": ("discover",),
+    "history": ("history",),
 }
 ALL_COMMANDS: tuple[str, ...] = tuple(word for words in COMMAND_MODULES.values() for word in words)
 

@@ -38,6 +38,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--assignments", metavar="FILE.csv", help="write respondent id -> segment")
     p.add_argument("--import", dest="do_import", action="store_true", help="add the drafts to the library")
     p.add_argument("--library", "-L", metavar="L", help="library file or database URL (default: your library)")
+    p.add_argument("--against-library", action="store_true",
+                   help="match the new segments to the library's survey personas and report their drift")
+    p.add_argument("--all-personas", action="store_true",
+                   help="with --against-library: match every persona, not only those from a survey")
+    p.add_argument("--confirm", metavar="NAME|all", action="append", default=[],
+                   help="with --against-library: add the new survey as a source and set 'last validated' "
+                        "to today for this matched persona (repeatable; 'all': every match)")
     p.set_defaults(handler=run_discover)
 
 
@@ -49,6 +56,8 @@ def run_discover(args: argparse.Namespace) -> int:
     table = run.load(args.file, args.encoding)
     columns = run.plan_columns(table, dict(args.column), args.id_column)
     result = run.discover(table, columns, segments, seed=args.seed)
+    if args.against_library or args.confirm:
+        return revalidate(result, args)
     sys.stdout.write(report_text(result))
     if args.out:
         from pathlib import Path
@@ -82,3 +91,28 @@ def write_assignments(result, path: str) -> None:  # noqa: ANN001 - run.Discover
         writer.writerow([id_name, "Segment", "Draft persona"])
         for row in assignments_rows(result):
             writer.writerow([neutralise_formula(cell) for cell in row])
+
+
+def revalidate(result, args: argparse.Namespace) -> int:  # noqa: ANN001 - run.Discovery, imported lazily
+    """--against-library: the drift report, and with --confirm the new source and date in one transaction."""
+    import datetime as _dt
+    from pathlib import Path
+
+    from personadesigner.discovery import revalidate as rv
+    from personadesigner.errors import UserError
+    from personadesigner.samples import open_library
+
+    if not args.against_library:
+        raise UserError("--confirm goes with --against-library.")
+    with open_library(args.library) as library:
+        found = rv.match(result, list(library.iter_personas()), all_personas=args.all_personas)
+        sys.stdout.write(rv.report_text(found))
+        if not args.confirm:
+            return 0
+        chosen = rv.confirmed(found, args.confirm)
+        today = _dt.date.today()
+        library.update_many([rv.validated(m, Path(result.table.source).name, today) for m in chosen])
+    names = ", ".join(m.persona.name for m in chosen) or "none"
+    print(f"Confirmed {len(chosen)} persona{'s' if len(chosen) != 1 else ''} "
+          f"(new survey source, last validated {today.isoformat()}): {names}")
+    return 0

@@ -65,3 +65,17 @@ def back_up_now(library: Path) -> Path:
     path = make_backup(library, label="manual")
     rotate(library)
     return path
+
+
+# ----------------------------------------------------------------- revision history (issue 13)
+from personadesigner.storage.history import Revision, default_author, values_after  # noqa: E402
+
+__all__ += ["Revision", "default_author", "revision_values", "values_after"]
+
+
+def revision_values(persona, library=None) -> dict:  # noqa: ANN001 - core Persona, Library
+    """The persona's fields as its revisions store them (the History panel compares with these)."""
+    from personadesigner.images import photo_hash
+    from personadesigner.storage.history import field_values
+
+    return field_values(persona, photo_hash(persona.photo) if persona.photo is not None else None)

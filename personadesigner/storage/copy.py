@@ -26,7 +26,8 @@ from personadesigner.storage.backup import copy_database
 from personadesigner.storage.engine import location_url, make_engine, sqlite_path, writer
 from personadesigner.storage.integrity import connect_readonly
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
-from personadesigner.storage.schema import library_info, personas, photos
+from personadesigner.storage import history
+from personadesigner.storage.schema import library_info, personas, photos, revisions
 
 BATCH = 500
 #: Photos are up to a few hundred KB each: smaller batches keep memory flat.
@@ -152,6 +153,7 @@ def _copy_rows(src_engine: Engine, dst_url: str, target: str, *, replace: bool) 
             dst.execute(photos.delete())
             n_photos = _copy_table(src, dst, photos, photos.c.hash, batch=PHOTO_BATCH)
             n_personas = _copy_table(src, dst, personas, personas.c.id)
+            history.copy_revisions(src, dst, lambda: _copy_table(src, dst, revisions, revisions.c.id))
             info = [dict(r._mapping) for r in src.execute(sa.select(library_info))]
             keys = [r["key"] for r in info if r["key"] not in _LOCAL_KEYS]
             dst.execute(library_info.delete().where(library_info.c.key.in_(keys)))

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection, Engine, URL
 
 from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, fold, new_id, now_iso
 from personadesigner.errors import ConflictError, LibraryError, UserError
-from personadesigner.storage import migrate
+from personadesigner.storage import history, migrate
 from personadesigner.storage.backup import make_backup
 from personadesigner.storage.creating import create_library_file
 from personadesigner.storage.engine import (
@@ -124,6 +124,9 @@ class Library:
         self._seen: Any = None
         self._changes = 0
         self._thumbs: LruCache[tuple[str, int], bytes] = LruCache(THUMBNAIL_CACHE)
+        #: Who the revision history names for our writes (the app sets its preference), and its clock.
+        self.author: str = history.default_author()
+        self.now: Callable[[], Any] = history.utc_now
         self.data_version()
 
     # ------------------------------------------------------------- opening
@@ -546,6 +549,7 @@ class Library:
             rows = [to_row(p, self._hash_of(prepared, p.photo)) for p in batch]
             for chunk in _chunks(rows):
                 conn.execute(personas.insert(), chunk)
+            history.record_events(conn, ids, history.CREATED, author=self.author, now=self.now())
             return batch
 
         result = self._write(work)
@@ -595,44 +599,53 @@ class Library:
 
     def update(self, persona: Persona) -> Persona:
         """Save changes; ConflictError when someone saved this persona since it was read."""
-        p = persona.copy()
-        p.validate()
-        if not p.id:
-            raise UserError(f'Persona "{p.name}" is not in the library yet; add it first.')
-        prepared = self._prepare_photos([p.photo])
-        loaded_version = p.version
+        return self.update_many([persona])[0]
 
-        def work(conn: Connection) -> Persona:
-            old_hash = conn.execute(sa.select(personas.c.photo_hash).where(personas.c.id == p.id)).scalar()
-            self._resolve_related(conn, [p])
-            self._store_photos(conn, prepared.values())
-            new_hash = self._hash_of(prepared, p.photo)
-            p.version = loaded_version + 1
-            p.updated_at = now_iso()
-            values = to_row(p, new_hash)
-            for key in ("id", "created_at"):
-                del values[key]
-            done = conn.execute(
-                personas.update()
-                .where(personas.c.id == p.id, personas.c.version == loaded_version)
-                .values(**values)
-            ).rowcount
-            if done != 1:
-                theirs = self._get(conn, p.id)
-                if theirs is None:
-                    raise ConflictError(
-                        f'"{p.name}" was permanently deleted by someone else.', persona_id=p.id, theirs=None
-                    )
+    def update_many(self, personas_in: builtins.list[Persona]) -> builtins.list[Persona]:
+        """Save changes to several personas in ONE transaction: all of them, or none on a conflict."""
+        batch = [p.copy() for p in personas_in]
+        for p in batch:
+            p.validate()
+            if not p.id:
+                raise UserError(f'Persona "{p.name}" is not in the library yet; add it first.')
+        prepared = self._prepare_photos(p.photo for p in batch)
+        loaded = [p.version for p in batch]  # a retried transaction starts again from these
+        return self._write(lambda conn: [self._update_in(conn, p, v, prepared) for p, v in zip(batch, loaded)])
+
+    def _update_in(self, conn: Connection, p: Persona, loaded_version: int,
+                   prepared: dict[str, PhotoInfo | str]) -> Persona:
+        """One persona's save inside the caller's transaction (optimistic locking, photo, revision)."""
+        old_row = conn.execute(sa.select(personas).where(personas.c.id == p.id)).mappings().first()
+        old_hash = old_row["photo_hash"] if old_row is not None else None
+        self._resolve_related(conn, [p])
+        self._store_photos(conn, prepared.values())
+        new_hash = self._hash_of(prepared, p.photo)
+        p.version = loaded_version + 1
+        p.updated_at = now_iso()
+        values = to_row(p, new_hash)
+        for key in ("id", "created_at"):
+            del values[key]
+        done = conn.execute(
+            personas.update()
+            .where(personas.c.id == p.id, personas.c.version == loaded_version)
+            .values(**values)
+        ).rowcount
+        if done != 1:
+            theirs = self._get(conn, p.id)
+            if theirs is None:
                 raise ConflictError(
-                    f'"{theirs.name}" was changed by someone else since you opened it.',
-                    persona_id=p.id,
-                    theirs=theirs,
+                    f'"{p.name}" was permanently deleted by someone else.', persona_id=p.id, theirs=None
                 )
-            if old_hash != new_hash:
-                self._drop_orphan_photo(conn, old_hash)
-            return self._get(conn, p.id)  # type: ignore[return-value]
-
-        return self._write(work)
+            raise ConflictError(
+                f'"{theirs.name}" was changed by someone else since you opened it.',
+                persona_id=p.id,
+                theirs=theirs,
+            )
+        if old_hash != new_hash:
+            self._drop_orphan_photo(conn, old_hash)
+        history.record_change(conn, p.id, history.field_values(from_row(old_row, None), old_hash),
+                              history.field_values(p, new_hash), author=self.author, now=self.now())
+        return self._get(conn, p.id)  # type: ignore[return-value]
 
     def _set_deleted(self, persona_id: str, deleted_at: str | None) -> None:
         def work(conn: Connection) -> None:
@@ -641,6 +654,8 @@ class Library:
             ).rowcount
             if not done:
                 raise _not_found(persona_id)
+            action = history.RESTORED if deleted_at is None else history.TRASHED
+            history.record_events(conn, [persona_id], action, author=self.author, now=self.now())
 
         self._write(work)
 
@@ -660,6 +675,7 @@ class Library:
                 raise _not_found(persona_id)
             conn.execute(personas.delete().where(personas.c.id == persona_id))
             self._drop_orphan_photo(conn, row.photo_hash)
+            history.forget(conn, persona_id)
 
         self._write(work)
 
@@ -678,9 +694,22 @@ class Library:
             copy.created_at = copy.updated_at = now_iso()
             copy.version = 1
             conn.execute(personas.insert().values(**to_row(copy, photo_row)))
+            history.record_events(conn, [copy.id], history.CREATED, author=self.author, now=self.now())
             return copy
 
         return self._write(work)
+
+    # ---------------------------------------------------------- history
+    def history(self, persona_id: str) -> builtins.list[history.Revision]:
+        """The persona's revisions, newest first (storage/history.py)."""
+        with self._reading() as conn:
+            return history.read(conn, persona_id)
+
+    def prune_history(self, keep_days: int) -> int:
+        """Delete revisions older than ``keep_days`` days; how many went."""
+        if keep_days < 0:
+            raise UserError("The number of days of history to keep must be 0 or more.")
+        return self._write(lambda conn: history.prune(conn, keep_days=keep_days, now=self.now()))
 
     # ---------------------------------------------------------- upkeep
     def schema_revision(self) -> str:

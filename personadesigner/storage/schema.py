@@ -62,3 +62,17 @@ sa.Index("ix_personas_type", personas.c.type)
 sa.Index("ix_personas_deleted_at", personas.c.deleted_at)
 sa.Index("ix_personas_photo_hash", personas.c.photo_hash)
 sa.Index("ix_personas_updated_at", personas.c.updated_at)
+
+# Revision history (issue 13, migration 0003_revisions): one row per saved change of a persona.
+revisions = sa.Table(
+    "revisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("persona_id", sa.String(64), nullable=False),  # no foreign key: history may outlive a purge order
+    sa.Column("at", sa.String(32), nullable=False),  # ISO 8601 UTC, when the revision began
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # created | changed | trashed | restored
+    sa.Column("changes", sa.Text, nullable=False),  # JSON {field: [old, new]}; {} for the others
+)
+sa.Index("ix_revisions_persona_id", revisions.c.persona_id)
+sa.Index("ix_revisions_at", revisions.c.at)

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from personadesigner.core.persona import Persona, now_iso
 from personadesigner.errors import UserError, quoted
 from personadesigner.images import PhotoInfo, normalize, photo_hash
+from personadesigner.storage import history
 from personadesigner.storage.rows import to_row
 from personadesigner.storage.schema import personas, photos
 
@@ -91,6 +92,7 @@ def _insert_batch(library: Library, conn: Connection, batch: builtins.list[Perso
     library._store_photos(conn, prepared.values())
     rows = [to_row(p, _hash_of(prepared, p.photo)) for p in batch]
     conn.execute(personas.insert(), rows)
+    history.record_events(conn, builtins.list(seen), history.CREATED, author=library.author, now=library.now())
 
 
 def _prepare_photos(conn: Connection, datas: builtins.list[bytes | None]) -> dict[str, PhotoInfo | str]:

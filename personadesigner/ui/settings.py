@@ -47,6 +47,7 @@ FORM_VISIBLE = _declare("form_visible", "window/form_visible", bool, True, "the 
 SIDEBAR_SORT = _declare("sidebar_sort", "sidebar/sort", str, "name", "name | updated | type")
 EXPORT_FOLDER = _declare("export_folder", "export/folder", str, "", "where the last export was saved")
 EXPORT_FORMAT = _declare("export_format", "export/format", str, "pdf", "pdf | png: the last export's format")
+HISTORY_AUTHOR = _declare("history_author", "history/author", str, "", "the name revisions record; empty: the OS user")
 
 RECENT_MAX = 8
 

@@ -95,7 +95,7 @@ def _add(menu: QMenu, *items) -> None:
 
 def make_menus(window: QMainWindow) -> None:
     """File, Edit, View, Persona and Help (the View menu also gets the toolbar and its toggles)."""
-    from personadesigner.ui import deck_dialog, discover_dialog, main_toolbar
+    from personadesigner.ui import deck_dialog, discover_dialog, history_panel, main_toolbar
 
     w = window
     bar = w.menuBar()
@@ -112,7 +112,9 @@ def make_menus(window: QMainWindow) -> None:
     view_menu = bar.addMenu("&View")
     _add(view_menu, w.zoom_in_action, w.zoom_out_action, w.zoom_fit_action)
     main_toolbar.install(w, view_menu)
-    _add(bar.addMenu("&Persona"), w.new_action, w.duplicate_action, w.delete_action)
+    persona_menu = bar.addMenu("&Persona")
+    _add(persona_menu, w.new_action, w.duplicate_action, w.delete_action)
+    history_panel.add_to_menu(w, persona_menu)  # Persona › History… (Ctrl+H)
     _add(bar.addMenu("&Help"), w.shortcuts_action, w.guide_action, None, w.about_action)
 
 
