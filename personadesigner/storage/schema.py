@@ -62,3 +62,13 @@ sa.Index("ix_personas_type", personas.c.type)
 sa.Index("ix_personas_deleted_at", personas.c.deleted_at)
 sa.Index("ix_personas_photo_hash", personas.c.photo_hash)
 sa.Index("ix_personas_updated_at", personas.c.updated_at)
+
+# The library's own themes (brand kits): one .pdtheme package each (core.theme_package),
+# so a team library on a server gives everyone the same colours, fonts and logo.
+themes = sa.Table(
+    "themes",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("package", sa.LargeBinary, nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
