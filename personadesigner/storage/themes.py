@@ -27,6 +27,8 @@ def read_themes(conn: Connection) -> tuple[list[Theme], list[str]]:
     """Every library theme that builds, and one sentence per one that does not (newer app, damage)."""
     good: list[Theme] = []
     bad: list[str] = []
+    if not sa.inspect(conn).has_table(table.name):
+        return good, bad  # a library opened read-only before its upgrade: no themes of its own yet
     for name, package in conn.execute(sa.select(table.c.name, table.c.package).order_by(table.c.name)):
         try:
             good.append(theme_from_package(name, bytes(package), f'the library theme "{name}"'))

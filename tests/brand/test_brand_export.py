@@ -1,0 +1,80 @@
+"""`personadesigner export --theme` with a brand theme: the PDF carries the logo and the theme's colours."""
+
+from __future__ import annotations
+
+import subprocess
+
+from support.brand_files import ACCENT, LOGO_ORANGE, brand_data, logo_png, write_brand
+
+from personadesigner.core.theme_package import pack
+
+
+def _images(pdf) -> list[tuple[int, int]]:
+    """(width, height) of every image pdfimages lists."""
+    lines = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [(int(cols[3]), int(cols[4])) for cols in (line.split() for line in lines.splitlines()[2:])]
+
+
+def _pixels(pdf, tmp_path):
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", str(pdf), str(tmp_path / "page")], check=True)
+    return Image.open(tmp_path / "page.png").convert("RGB")
+
+
+def _has_colour(img, rgb, tolerance: int = 6) -> bool:
+    return any(all(abs(a - b) <= tolerance for a, b in zip(px, rgb)) for _n, px in img.getcolors(1 << 24))
+
+
+def _rgb(hex_: str) -> tuple[int, int, int]:
+    return tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def test_theme_json_with_a_logo_puts_the_logo_and_accent_in_the_pdf(cli, sample_library, tmp_path):
+    theme = write_brand(tmp_path)
+    out = tmp_path / "rosa.pdf"
+    r = cli("export", "--library", sample_library, "Rosa Delgado", "--theme", theme, "--out", out)
+    assert r.code == 0, r.err
+    assert (400, 140) in _images(out)
+    page = _pixels(out, tmp_path)
+    assert _has_colour(page, _rgb(ACCENT)) and _has_colour(page, LOGO_ORANGE)
+
+
+def test_pdtheme_file_works_like_the_json(cli, sample_library, tmp_path):
+    path = tmp_path / "brand.pdtheme"
+    path.write_bytes(pack(brand_data(), {"logo.png": logo_png(300, 90)}))
+    out = tmp_path / "rosa.pdf"
+    r = cli("export", "--library", sample_library, "Rosa Delgado", "--theme", path, "--out", out,
+            "--template", "profile")
+    assert r.code == 0, r.err
+    assert (300, 90) in _images(out)
+    assert _has_colour(_pixels(out, tmp_path), _rgb(ACCENT))
+
+
+def test_a_built_in_theme_draws_no_logo(cli, sample_library, tmp_path):
+    out = tmp_path / "rosa.pdf"
+    r = cli("export", "--library", sample_library, "Rosa Delgado", "--theme", "classic", "--out", out)
+    assert r.code == 0, r.err
+    assert _images(out) == []
+
+
+def test_a_library_theme_is_found_by_name(cli, sample_library, tmp_path):
+    from personadesigner.storage.library import Library
+
+    with Library.open(str(sample_library)) as lib:
+        lib.save_theme("Acme brand", brand_data(), {"logo.png": logo_png()})
+    r = cli("themes", "--library", sample_library)
+    assert r.code == 0, r.err
+    assert "Acme brand" in r.out and "classic" in r.out
+    out = tmp_path / "rosa.pdf"
+    r = cli("export", "--library", sample_library, "Rosa Delgado", "--theme", "Acme brand", "--out", out)
+    assert r.code == 0, r.err
+    assert (400, 140) in _images(out)
+
+
+def test_a_broken_logo_is_one_sentence(cli, sample_library, tmp_path):
+    theme = write_brand(tmp_path, logo=b"this is not an image")
+    r = cli("export", "--library", sample_library, "Rosa Delgado", "--theme", theme, "--out", tmp_path / "x.pdf")
+    assert r.code == 2
+    assert 'logo "logo.png" is not a PNG or JPEG image' in r.err and len(r.err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.pdf").exists()
