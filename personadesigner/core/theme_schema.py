@@ -31,7 +31,7 @@ TYPE_COLOR = "type"
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 HEX_WORDS = '"#rrggbb" (or "#rrggbbaa")'
 
-Family = Literal["sans", "serif", "brand_heading", "brand_body"]
+Family = Literal["sans", "serif"]
 #: The theme file format this PersonaDesigner reads; a file with a larger "version" is refused.
 THEME_VERSION = 1
 Size = Annotated[float, msgspec.Meta(ge=0, description="a number of points, 0 or more")]
@@ -50,8 +50,8 @@ class Typography(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Fonts(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """Font files (TTF/OTF) the theme brings, relative to the theme file; named by
-    ``typography`` as the families "brand_heading" and "brand_body"."""
+    """Font files (TTF/OTF) the theme brings, relative to the theme file: each replaces the
+    ``typography`` family of its role (quotes follow the headings' family unless named)."""
 
     heading: str | None = None
     body: str | None = None

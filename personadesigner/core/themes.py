@@ -93,18 +93,17 @@ def build_theme(name: str, data: Any, source: str | Path, read: AssetReader, ori
     colors = dict(spec.colors)
     types = {t: spec.types.get(t, colors["accent"]) for t in PERSONA_TYPES}
     typo = spec.typography or Typography()
+    assets = _assets(spec, source, read)
     return Theme(
         name=name,
         title=spec.title if spec.title is not None else name.title(),
         description=spec.description,
         colors=MappingProxyType(colors),
         type_colors=MappingProxyType(types),
-        heading_family=typo.heading or "sans",
-        body_family=typo.body,
+        **{"heading_family": typo.heading or "sans", "body_family": typo.body, **assets},
         quote_family=typo.quote or typo.heading or "serif",  # quotes follow the headings unless named
         min_size=typo.min_size,
         min_scale=typo.min_scale,
-        **_assets(spec, source, read),
         source=origin,
     )
 
@@ -129,7 +128,11 @@ def _assets(spec, source, read: AssetReader) -> dict:
             data = _asset(read, rel, f"{role} font", source)
             fonts[role] = (data, check_font(data, f'The {role} font "{rel}"'))
     if fonts:
+        from personadesigner.core.brand_fonts import brand_face
+
         out["fonts"] = MappingProxyType(fonts)
+        for role, (data, family) in fonts.items():  # the theme's files replace the bundled family of the role
+            out[f"{role}_family"] = brand_face(data, family)
     return out
 
 

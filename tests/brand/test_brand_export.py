@@ -78,3 +78,23 @@ def test_a_broken_logo_is_one_sentence(cli, sample_library, tmp_path):
     assert r.code == 2
     assert 'logo "logo.png" is not a PNG or JPEG image' in r.err and len(r.err.strip().splitlines()) == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_theme_font_sets_the_text(cli, sample_library, tmp_path):
+    import json
+
+    from personadesigner.paths import resource
+
+    theme = write_brand(tmp_path)
+    (tmp_path / "Brand.ttf").write_bytes(resource("fonts", "DejaVuSans.ttf").read_bytes())
+    data = json.loads(theme.read_text())
+    data["fonts"] = {"heading": "Brand.ttf", "body": "Brand.ttf"}
+    theme.write_text(json.dumps(data))
+    out = tmp_path / "rosa.pdf"
+    r = cli("export", "--library", sample_library, "Rosa Delgado", "--theme", theme, "--out", out)
+    assert r.code == 0, r.err
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "+DejaVuSans " in fonts and "+DejaVuSans-bold " in fonts  # the body and the bold headings
+    assert "NotoSans" not in fonts
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Rosa Delgado" in text
