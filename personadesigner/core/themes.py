@@ -186,6 +186,13 @@ def themes_and_problems() -> tuple[list[Theme], list[UserError]]:
     return good + [_EXTRA[n] for n in sorted(_EXTRA) if not _FOLDER.has(n)], bad
 
 
+def recolored(theme: Theme, colors: Mapping[str, str], types: Mapping[str, str]) -> Theme:
+    """``theme`` with other colours (the editor's live preview: no file, logo or font is read again).
+    The colours must be checked already ("#rrggbb"); roles left out keep their fallbacks."""
+    return replace(theme, colors=MappingProxyType(dict(colors)),
+                   type_colors=MappingProxyType({t: types.get(t, colors["accent"]) for t in PERSONA_TYPES}))
+
+
 def renamed(theme: Theme, name: str, origin: str) -> Theme:
     """``theme`` under another name (a copy of a built-in theme starts this way)."""
     return replace(theme, name=name, source=origin)
