@@ -198,15 +198,20 @@ class ThemeEditor(QDialog):
             table.setItem(row, 0, QTableWidgetItem(pair.label))
             flag = "" if pair.readable else "  \u26a0 below 4.5:1"
             table.setItem(row, 1, QTableWidgetItem(f"{pair.ratio:.2f}:1{flag}"))
-            button = table.cellWidget(row, 2)
-            if button is None:
-                button = QPushButton("Fix", table)
+            cell = table.cellWidget(row, 2)
+            if cell is None:  # the view shows its cell widgets itself: the button inside is what hides
+                cell = QWidget(table)
+                button = QPushButton("Fix", cell)
                 button.setToolTip("Darken or lighten the text colour until it reads (4.5:1)")
                 button.clicked.connect(lambda _c=False, r=row: self.fix(self._pairs[r]))
-                table.setCellWidget(row, 2, button)
+                QHBoxLayout(cell).addWidget(button)
+                cell.layout().setContentsMargins(0, 0, 0, 0)
+                table.setCellWidget(row, 2, cell)
+            button = cell.findChild(QPushButton)
             button.setObjectName(f"fix:{pair.key}")
             button.setVisible(not pair.readable)
         table.resizeColumnToContents(0)
+        table.resizeColumnToContents(1)
         table.horizontalHeader().setStretchLastSection(True)
 
     def unreadable(self) -> list[str]:

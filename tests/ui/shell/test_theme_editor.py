@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 
+from PySide6.QtWidgets import QPushButton
 from support.brand_files import logo_png
 from support.cli import run_process
 
@@ -81,9 +82,11 @@ def test_unreadable_text_is_flagged_and_fixed(window, qtbot):
         editor.set_color("colors.text", "#777777")
         assert "Body text on the background" in editor.unreadable()
         assert "4.48:1  ⚠ below 4.5:1" in [editor.contrast.item(r, 1).text() for r in range(editor.contrast.rowCount())]
-        assert editor.contrast.cellWidget(0, 2).isVisibleTo(editor)
-        editor.contrast.cellWidget(0, 2).click()
-        assert not editor.contrast.cellWidget(0, 2).isVisibleTo(editor)
+        fix = editor.findChild(QPushButton, "fix:colors.text")
+        assert fix.isVisibleTo(editor)
+        assert not editor.findChild(QPushButton, "fix:colors.muted").isVisibleTo(editor)
+        fix.click()
+        assert not fix.isVisibleTo(editor)
         assert "Body text on the background" not in editor.unreadable()
         editor.reject()
     finally:
