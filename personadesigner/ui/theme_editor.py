@@ -79,6 +79,7 @@ class ThemeEditor(QDialog):
         self.draft = "\u2060draft theme"  # a name no saved theme can have (check_theme_name refuses it)
         self.theme = self._build()
         self.buttons: dict[str, QPushButton] = {}
+        self._sized = False
         self._make_ui(f"{self.data['title']}" if builtin else base)
         self._preview()
 
@@ -180,6 +181,8 @@ class ThemeEditor(QDialog):
     def _show_colors(self) -> None:
         for key, button in self.buttons.items():
             value = self.color(key)[:7]
+            if button.text() == value:
+                continue  # restyling a button costs a style-sheet polish: only the changed ones
             button.setText(value)
             ink = "#000000" if QColor(value).lightnessF() > 0.55 else "#ffffff"
             button.setStyleSheet(f"background-color: {value}; color: {ink};")
@@ -195,9 +198,9 @@ class ThemeEditor(QDialog):
             table.clearContents()
             table.setRowCount(len(found))
         for row, pair in enumerate(found):
-            table.setItem(row, 0, QTableWidgetItem(pair.label))
             flag = "" if pair.readable else "  \u26a0 below 4.5:1"
-            table.setItem(row, 1, QTableWidgetItem(f"{pair.ratio:.2f}:1{flag}"))
+            _set_text(table, row, 0, pair.label)
+            _set_text(table, row, 1, f"{pair.ratio:.2f}:1{flag}")
             cell = table.cellWidget(row, 2)
             if cell is None:  # the view shows its cell widgets itself: the button inside is what hides
                 cell = QWidget(table)
@@ -210,9 +213,12 @@ class ThemeEditor(QDialog):
             button = cell.findChild(QPushButton)
             button.setObjectName(f"fix:{pair.key}")
             button.setVisible(not pair.readable)
-        table.resizeColumnToContents(0)
-        table.resizeColumnToContents(1)
-        table.horizontalHeader().setStretchLastSection(True)
+        if not self._sized:
+            table.resizeColumnToContents(0)
+            table.horizontalHeader().setMinimumSectionSize(table.fontMetrics().horizontalAdvance("00.00:1  ⚠ below 4.5:1"))
+            table.resizeColumnToContents(1)
+            table.horizontalHeader().setStretchLastSection(True)
+            self._sized = True
 
     def unreadable(self) -> list[str]:
         """The labels of the flagged pairs (what the table marks)."""
@@ -365,6 +371,15 @@ class ThemeEditor(QDialog):
                             title="Theme")
             return False
         return True
+
+
+def _set_text(table: QTableWidget, row: int, column: int, text: str) -> None:
+    """A cell's text, changed only when it differs (a colour edit repaints within a frame)."""
+    item = table.item(row, column)
+    if item is None:
+        table.setItem(row, column, QTableWidgetItem(text))
+    elif item.text() != text:
+        item.setText(text)
 
 
 def _named(data: dict) -> list[str]:
