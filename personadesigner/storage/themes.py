@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from personadesigner.core.theme_package import check_theme_name, pack, theme_from_package
 from personadesigner.core.persona import now_iso
+from personadesigner.core.theme_package import check_theme_name, pack, theme_from_package
 from personadesigner.core.themes import Theme, is_builtin_theme
 from personadesigner.errors import UserError
 from personadesigner.storage.schema import themes as table

@@ -13,10 +13,9 @@ below WCAG AA on what it sits on, with a one-click fix.
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -39,24 +38,13 @@ from PySide6.QtWidgets import (
 from personadesigner.core import themes as TH
 from personadesigner.core.persona import PERSONA_TYPES
 from personadesigner.errors import UserError
+from personadesigner.ui.theme_files import svg_to_png, theme_source
 
 #: The colour roles the editor shows (the others follow them), in the order of the form.
 COLOR_ROLES = ("background", "surface", "text", "muted", "accent", "on_accent", "rule", "negative",
                "negative_band", "negative_text")
 LICENCE_REMINDER = ("Check that the font's licence lets you embed it in PDFs you share; "
                     "the file is copied into the library with the theme.")
-
-
-def theme_source(name: str, library) -> tuple[dict, dict[str, bytes]]:
-    """The JSON and files of the theme ``name``: a library theme's package or a built-in's file."""
-    from personadesigner.core.theme_package import unpack
-
-    package = library.theme_package(name) if library is not None and not TH.is_builtin_theme(name) else None
-    if package is not None:
-        return unpack(package, f'the library theme "{name}"')
-    from personadesigner.paths import resource
-
-    return json.loads(resource("themes", f"{name}.json").read_text(encoding="utf-8")), {}
 
 
 class ThemeEditor(QDialog):
@@ -386,25 +374,3 @@ def _named(data: dict) -> list[str]:
     from personadesigner.core.theme_package import named_files
 
     return named_files(data)
-
-
-def svg_to_png(data: bytes, name: str, side: int = 1200) -> bytes:
-    """An SVG logo drawn into a PNG ``side`` pixels on its long side (the PDF painter needs pixels)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer
-
-    renderer = QSvgRenderer(QByteArray(data))
-    size = renderer.defaultSize()
-    if not renderer.isValid() or size.isEmpty():
-        raise UserError(f"The logo {name} is not an SVG image that can be drawn.")
-    k = side / max(size.width(), size.height())
-    image = QImage(max(1, round(size.width() * k)), max(1, round(size.height() * k)), QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    renderer.render(painter)
-    painter.end()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data())

@@ -6,13 +6,13 @@ from __future__ import annotations
 import subprocess
 
 from PySide6.QtWidgets import QPushButton
-from support.brand_files import logo_png
-from support.cli import run_process
 
 from personadesigner.core.cardlayout import Box, ImageItem
 from personadesigner.core.themes import use_themes
 from personadesigner.storage.library import Library
 from personadesigner.ui.brand_themes import open_theme_editor
+from support.brand_files import logo_png
+from support.cli import run_process
 
 NEW = "#e4007c"
 

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import subprocess
 
-from support.brand_files import ACCENT, LOGO_ORANGE, brand_data, logo_png, write_brand
+import pytest
 
 from personadesigner.core.theme_package import pack
+from personadesigner.core.themes import use_themes
+from support.brand_files import ACCENT, LOGO_ORANGE, brand_data, logo_png, write_brand
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_themes():
+    """Library and file themes are process-wide (core.themes.use_themes): each test starts without them."""
+    use_themes([])
+    yield
+    use_themes([])
 
 
 def _images(pdf) -> list[tuple[int, int]]:

@@ -4,12 +4,12 @@ and bad input refused in one sentence with nothing changed."""
 from __future__ import annotations
 
 import pytest
-from support.brand_files import ACCENT, brand_data, logo_png
 
 from personadesigner.core.theme_package import pack, theme_from_file, unpack
 from personadesigner.errors import UserError
 from personadesigner.paths import resource
 from personadesigner.storage.library import Library
+from support.brand_files import ACCENT, brand_data, logo_png
 
 
 def _save_and_see(first: Library, second: Library) -> None:
