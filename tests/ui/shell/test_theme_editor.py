@@ -105,3 +105,30 @@ def test_a_bad_logo_is_one_sentence_and_changes_nothing(window, qtbot, messages,
         assert library.themes() == ([], [])
     finally:
         use_themes([])
+
+
+def test_an_svg_logo_is_drawn_into_a_png(window, qtbot, tmp_path):
+    try:
+        editor = _open(window, qtbot)
+        svg = tmp_path / "mark.svg"
+        svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100">'
+                       '<rect width="300" height="100" fill="#ff6a00"/></svg>')
+        editor.set_logo(svg)
+        assert editor.data["logo"] == "logo.png" and editor.theme.logo_size == (1200, 400)
+        assert editor.assets["logo.png"][:8] == b"\x89PNG\r\n\x1a\n"
+        editor.reject()
+    finally:
+        use_themes([])
+
+
+def test_a_file_that_is_not_a_font_is_refused_in_the_editor(window, qtbot, messages, tmp_path):
+    try:
+        editor = _open(window, qtbot)
+        fake = tmp_path / "Brand.ttf"
+        fake.write_bytes(b"\x00\x01\x00\x00" + b"nope" * 100)
+        assert not editor._try(lambda: editor.set_font("body", fake))
+        assert "is not a TrueType or OpenType font" in messages.messages[-1]
+        assert "fonts" not in editor.data and editor.theme.body_family == "sans"
+        editor.reject()
+    finally:
+        use_themes([])
