@@ -153,7 +153,7 @@ def draw_photo(c: Canvas, region: Photo) -> None:
 def draw_logo(c: Canvas, region: LogoRegion) -> None:
     """The theme's logo fitted into the region (whole, not distorted); nothing without a logo."""
     theme = c.theme
-    if theme.logo is None:
+    if theme.logo is None or region.place != theme.logo_place:
         return
     x, y, w, h = c.page.rect(region)
     iw, ih = theme.logo_size

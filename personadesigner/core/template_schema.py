@@ -134,6 +134,8 @@ class LogoRegion(Placed, tag="logo", frozen=True):
 
     align: Literal["left", "center", "right"] = "right"
     valign: Literal["top", "middle", "bottom"] = "middle"
+    #: Which placement the region serves: drawn when the theme's ``logo_place`` is the same.
+    place: Literal["header", "footer"] = "header"
 
 
 class NegativeBand(Region, tag="negative_band", frozen=True):

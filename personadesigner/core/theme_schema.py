@@ -63,6 +63,8 @@ class ThemeSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     version: Annotated[int, msgspec.Meta(ge=1, description="a whole number from 1")] = 1
     #: A PNG or JPEG logo, relative to the theme file; drawn in each template's logo region.
     logo: str | None = None
+    #: Where templates put the logo: their header corner or their footer.
+    logo_place: Literal["header", "footer"] = "header"
     fonts: Fonts | None = None
     title: str | None = None
     description: str = ""

@@ -50,6 +50,8 @@ class Theme:
     logo_size: tuple[int, int] = (0, 0)
     #: core.avatar.photo_key of the logo, for the painters' image caches.
     logo_key: str = ""
+    #: "header" or "footer": which of a template's logo regions draws it.
+    logo_place: str = "header"
     #: "heading"/"body" -> (font file bytes, family name inside it) the theme brings.
     fonts: Mapping[str, tuple[bytes, str]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     #: "builtin", "library" or "file": built-in themes are read-only.
@@ -120,7 +122,8 @@ def _assets(spec, source, read: AssetReader) -> dict:
     out: dict = {}
     if spec.logo:
         logo = check_logo(_asset(read, spec.logo, "logo", source), f'The logo "{spec.logo}"')
-        out.update(logo=logo.data, logo_size=(logo.width, logo.height), logo_key=photo_key(logo.data))
+        out.update(logo=logo.data, logo_size=(logo.width, logo.height), logo_key=photo_key(logo.data),
+                   logo_place=spec.logo_place)
     fonts = {}
     for role in ("heading", "body"):
         rel = getattr(spec.fonts, role, None) if spec.fonts else None

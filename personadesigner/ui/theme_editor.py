@@ -13,12 +13,14 @@ below WCAG AA on what it sits on, with a one-click fix.
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -125,10 +127,18 @@ class ThemeEditor(QDialog):
         choose.clicked.connect(lambda _c=False: self.choose_logo())
         remove = QPushButton("No logo", self)
         remove.clicked.connect(lambda _c=False: self.set_logo(None))
-        grid.addWidget(QLabel("Logo (each template's header corner):", self), 0, 0)
+        self.place_combo = QComboBox(self)
+        self.place_combo.setObjectName("logoPlace")
+        self.place_combo.setAccessibleName("Logo placement")
+        for label, value in (("Header corner", "header"), ("Footer", "footer")):
+            self.place_combo.addItem(label, value)
+        self.place_combo.setCurrentIndex(self.place_combo.findData(self.data.get("logo_place", "header")))
+        self.place_combo.activated.connect(lambda _i: self.set_logo_place(self.place_combo.currentData()))
+        grid.addWidget(QLabel("Logo:", self), 0, 0)
         grid.addWidget(self.logo_label, 0, 1)
-        grid.addWidget(choose, 0, 2)
-        grid.addWidget(remove, 0, 3)
+        grid.addWidget(self.place_combo, 0, 2)
+        grid.addWidget(choose, 0, 3)
+        grid.addWidget(remove, 0, 4)
         self.font_labels: dict[str, QLabel] = {}
         for row, role in enumerate(("heading", "body"), start=1):
             label = self.font_labels[role] = QLabel(self)
@@ -138,11 +148,11 @@ class ThemeEditor(QDialog):
             bundled.clicked.connect(lambda _c=False, r=role: self.set_font(r, None))
             grid.addWidget(QLabel(f"{role.capitalize()} font:", self), row, 0)
             grid.addWidget(label, row, 1)
-            grid.addWidget(add, row, 2)
-            grid.addWidget(bundled, row, 3)
+            grid.addWidget(add, row, 3)
+            grid.addWidget(bundled, row, 4)
         note = QLabel(LICENCE_REMINDER, self)
         note.setWordWrap(True)
-        grid.addWidget(note, 3, 0, 1, 4)
+        grid.addWidget(note, 3, 0, 1, 5)
         self._show_assets()
         return group
 
@@ -237,6 +247,12 @@ class ThemeEditor(QDialog):
             self.assets[rel] = data
             self.data["logo"] = rel
         self._rebuild(old)
+
+    def set_logo_place(self, place: str) -> None:
+        """Put the logo in each template's header corner or footer."""
+        self.data["logo_place"] = place
+        self.theme = replace(self.theme, logo_place=place)
+        self._preview()
 
     def choose_font(self, role: str) -> None:
         path, _ = QFileDialog.getOpenFileName(self, f"Choose the {role} font", "", "Fonts (*.ttf *.otf)")

@@ -108,3 +108,20 @@ def test_the_theme_font_sets_the_text(cli, sample_library, tmp_path):
     assert "NotoSans" not in fonts
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Rosa Delgado" in text
+
+
+def test_a_footer_logo_sits_in_the_bottom_of_the_card(cli, sample_library, tmp_path):
+    import json
+
+    theme = write_brand(tmp_path)
+    data = json.loads(theme.read_text())
+    data["logo_place"] = "footer"
+    theme.write_text(json.dumps(data))
+    out = tmp_path / "rosa.pdf"
+    r = cli("export", "--library", sample_library, "Rosa Delgado", "--theme", theme, "--out", out)
+    assert r.code == 0, r.err
+    assert len(_images(out)) == 1  # drawn once: in the footer, not the header too
+    page = _pixels(out, tmp_path)
+    w, h = page.size
+    top, bottom = page.crop((0, 0, w, h // 2)), page.crop((0, h // 2, w, h))
+    assert _has_colour(bottom, LOGO_ORANGE) and not _has_colour(top, LOGO_ORANGE)

@@ -38,7 +38,11 @@ def test_make_a_theme_change_its_colour_save_and_export_it(window, qtbot, librar
         logo = tmp_path / "acme.png"
         logo.write_bytes(logo_png())
         editor.set_logo(logo)
-        assert any(isinstance(i, ImageItem) and i.field is None for i in window.canvas.current_layout().items)
+        header = [i for i in window.canvas.current_layout().items if isinstance(i, ImageItem) and i.field is None]
+        editor.place_combo.setCurrentIndex(editor.place_combo.findData("footer"))
+        editor.place_combo.activated.emit(editor.place_combo.currentIndex())
+        footer = [i for i in window.canvas.current_layout().items if isinstance(i, ImageItem) and i.field is None]
+        assert len(header) == len(footer) == 1 and footer[0].y > header[0].y + 200  # moved down the card
         editor.name_edit.setText("Acme")
         editor.save()
         assert window.design_bar.design()[1] == "Acme"
