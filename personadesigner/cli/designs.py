@@ -10,11 +10,14 @@ from personadesigner.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``templates`` and ``themes``; neither opens a library."""
+    """Add ``templates`` and ``themes``; ``themes`` also lists the library's own themes."""
     subparsers.add_parser("templates", help="list card templates with their trim sizes").set_defaults(
         handler=lambda _args: cmd_templates())
-    subparsers.add_parser("themes", help="list colour themes with their fonts").set_defaults(
-        handler=lambda _args: cmd_themes())
+    from personadesigner.cli.options import library_option
+
+    subparsers.add_parser("themes", parents=[library_option()],
+                          help="list colour themes with their fonts (built-in, then the library's)").set_defaults(
+        handler=cmd_themes)
 
 
 # ------------------------------------------------------------ templates
@@ -31,17 +34,49 @@ def cmd_templates() -> int:
     return _report_broken(broken)
 
 
-def cmd_themes() -> int:
-    """One row per theme, like ``templates``: name, title and fonts, then what it is for."""
+def cmd_themes(args: argparse.Namespace | None = None) -> int:
+    """One row per theme, like ``templates``: name, title and fonts, then what it is for; the
+    library's themes follow the built-in ones (marked "library", with "logo" when they have one)."""
     from personadesigner.cli.text import columns
     from personadesigner.core.themes import themes_and_problems
 
+    library_broken = _use_library_themes(args)
     good, broken = themes_and_problems()
     rows = [(t.name, t.title, f"{t.heading_family} headings, {t.body_family} text, {t.quote_family} quotes",
-             t.description) for t in good]
+             _origin(t), t.description) for t in good]
     if rows:
         print("\n".join(columns(rows)))
-    return _report_broken(broken)
+    return max(_report_broken(broken), library_broken)
+
+
+def _origin(theme) -> str:
+    if theme.source == "builtin":
+        return "built-in"
+    return theme.source + (", logo" if theme.logo else "")
+
+
+def _use_library_themes(args: argparse.Namespace | None) -> int:
+    """Load the library's themes when the library exists (listing never creates one); 2 when one is broken."""
+    from personadesigner.errors import UserError
+
+    if args is None:
+        return 0
+    from personadesigner.samples import open_library
+
+    try:
+        library = open_library(args.library, create=False, for_reading=True)
+    except UserError:
+        if args.library:
+            raise
+        return 0  # no default library yet: the built-in themes are all there is
+    with library:
+        good, bad = library.themes()
+    from personadesigner.core.themes import use_themes
+
+    use_themes(good)
+    for problem in bad:
+        print(f"{PROG}: error: {one_line(problem)}", file=sys.stderr)
+    return 2 if bad else 0
 
 
 def _report_broken(problems: list[UserError]) -> int:

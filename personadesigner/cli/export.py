@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="PATH")
     p.add_argument("--format", choices=formats.keys(), help="default: from the --out suffix")
     p.add_argument("--template", metavar="NAME")
-    p.add_argument("--theme", metavar="NAME")
+    p.add_argument("--theme", metavar="NAME|FILE",
+                   help="a theme's name (built-in or in the library), a theme JSON file or a .pdtheme file")
     p.add_argument("--page-size", metavar="SIZE", help="card, A4, Letter, A3, A2, ...")
     p.add_argument("--per-page", metavar="N|auto", type=_per_page, help="cards per sheet")
     p.add_argument("--bleed", nargs="?", const="3mm", metavar="LENGTH", help="bleed beyond the trim (default 3mm)")
@@ -72,6 +73,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
+    from personadesigner.cli.theme_choice import use_library_themes
+
+    use_library_themes(library)
     fmt = export_format(args.out, args.format)
     _refuse_unused_flags(args, fmt)
     options = export_options(args, fmt.key) if fmt.kind == "cards" else None
@@ -156,11 +160,11 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
         raise UserError(f"--bleed {args.bleed} is more than 25 mm; printers ask for 2 to 5 mm.")
     if not 36 <= args.dpi <= 2400:
         raise UserError(f"--dpi {args.dpi} is outside 36-2400.")
-    _check_design_names(args.template, args.theme)
+    theme = _check_design_names(args.template, args.theme)
     return ExportOptions(
         format=fmt,
         template=args.template,
-        theme=args.theme,
+        theme=theme,
         page_size=sheet(args.page_size, "--page-size"),
         per_page=per_page,  # type: ignore[arg-type]
         bleed=bleed,
@@ -172,16 +176,18 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
     )
 
 
-def _check_design_names(template: str | None, theme: str | None) -> None:
-    """Fail before any work with the same sentence the export itself would give."""
+def _check_design_names(template: str | None, theme: str | None) -> str | None:
+    """Fail before any work with the same sentence the export itself would give; the theme's name
+    (a theme file is read here and known by its name from then on)."""
     if template is not None:
         from personadesigner.core.templates import load_template
 
         load_template(template)
     if theme is not None:
-        from personadesigner.core.themes import load_theme
+        from personadesigner.cli.theme_choice import chosen_theme
 
-        load_theme(theme)
+        return chosen_theme(theme).name
+    return None
 
 
 @contextmanager

@@ -17,7 +17,16 @@ from personadesigner.core.cardlayout import (Box, CardLayout, ImageItem, Polygon
 from personadesigner.core.colors import readable_ink
 from personadesigner.core.layout_flow import ResolvedStyle
 from personadesigner.core.persona import Persona
-from personadesigner.core.template_schema import Negative, NegativeBand, Photo, Placed, Rect, RuleRegion, length
+from personadesigner.core.template_schema import (
+    LogoRegion,
+    Negative,
+    NegativeBand,
+    Photo,
+    Placed,
+    Rect,
+    RuleRegion,
+    length,
+)
 from personadesigner.core.themes import Theme
 
 NEGATIVE_TEXT = "NOT OUR CUSTOMER"
@@ -148,6 +157,23 @@ def draw_photo(c: Canvas, region: Photo) -> None:
         c.out.items.append(item)
 
 
+def draw_logo(c: Canvas, region: LogoRegion) -> None:
+    """The theme's logo fitted into the region (whole, not distorted); nothing without a logo."""
+    theme = c.theme
+    if theme.logo is None or region.place != theme.logo_place:
+        return
+    x, y, w, h = c.page.rect(region)
+    iw, ih = theme.logo_size
+    if w <= 0 or h <= 0 or iw <= 0 or ih <= 0:
+        return
+    k = min(w / iw, h / ih)
+    lw, lh = iw * k, ih * k
+    x += {"left": 0.0, "center": (w - lw) / 2, "right": w - lw}[region.align]
+    y += {"top": 0.0, "middle": (h - lh) / 2, "bottom": h - lh}[region.valign]
+    c.out.items.append(ImageItem(x, y, lw, lh, theme.logo, (0.0, 0.0, float(iw), float(ih)), field=None,
+                                 key=theme.logo_key))
+
+
 def draw_negative_band(c: Canvas, region: NegativeBand) -> None:
     """The unmistakable "NOT OUR CUSTOMER" warning band across the top (negative personas only);
     everything not pinned below it moves down by its height."""
@@ -240,4 +266,5 @@ def _clip_x(points: list[tuple[float, float]], edge: float, *, keep_right: bool)
 
 
 #: Region kind -> how it is drawn (flows are laid out by core.layout itself).
-DRAW = {"rect": draw_rect, "rule": draw_rule, "photo": draw_photo, "negative_band": draw_negative_band}
+DRAW = {"rect": draw_rect, "rule": draw_rule, "photo": draw_photo, "logo": draw_logo,
+        "negative_band": draw_negative_band}

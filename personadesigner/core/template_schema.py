@@ -130,6 +130,16 @@ class Photo(Placed, tag="photo", frozen=True):
     initials_style: str = "initials"
 
 
+class LogoRegion(Placed, tag="logo", frozen=True):
+    """Where the theme's logo goes (a header corner, the footer): fitted inside the
+    rectangle without distortion, against ``align``; nothing when the theme has no logo."""
+
+    align: Literal["left", "center", "right"] = "right"
+    valign: Literal["top", "middle", "bottom"] = "middle"
+    #: Which placement the region serves: drawn when the theme's ``logo_place`` is the same.
+    place: Literal["header", "footer"] = "header"
+
+
 class NegativeBand(Region, tag="negative_band", frozen=True):
     height: Length | None = None
     text: str | None = None
@@ -167,7 +177,7 @@ class FlowRegion(Placed, tag="flow", frozen=True):
     module_pad: Length = 8
 
 
-AnyRegion = Rect | RuleRegion | Photo | NegativeBand | FlowRegion
+AnyRegion = Rect | RuleRegion | Photo | LogoRegion | NegativeBand | FlowRegion
 
 
 class TemplateSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -324,6 +334,9 @@ class _Check:
             self.color(region.ring, f"{key}.ring")
         self.length(region.ring_width, f"{key}.ring_width")
         self.style(region.initials_style, f"{key}.initials_style")
+
+    def region_logo(self, region: LogoRegion, key: str) -> None:
+        pass  # its rectangle is checked like every placed region's; align/valign by their types
 
     def region_negative_band(self, region: NegativeBand, key: str) -> None:
         self.length(region.height, f"{key}.height")

@@ -32,6 +32,8 @@ _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 HEX_WORDS = '"#rrggbb" (or "#rrggbbaa")'
 
 Family = Literal["sans", "serif"]
+#: The theme file format this PersonaDesigner reads; a file with a larger "version" is refused.
+THEME_VERSION = 1
 Size = Annotated[float, msgspec.Meta(ge=0, description="a number of points, 0 or more")]
 
 
@@ -47,8 +49,23 @@ class Typography(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     min_scale: Annotated[float, msgspec.Meta(gt=0, description="a number above 0")] = 1.0
 
 
+class Fonts(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Font files (TTF/OTF) the theme brings, relative to the theme file: each replaces the
+    ``typography`` family of its role (quotes follow the headings' family unless named)."""
+
+    heading: str | None = None
+    body: str | None = None
+
+
 class ThemeSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     colors: dict[str, str]
+    #: The file format's version (see THEME_VERSION).
+    version: Annotated[int, msgspec.Meta(ge=1, description="a whole number from 1")] = 1
+    #: A PNG or JPEG logo, relative to the theme file; drawn in each template's logo region.
+    logo: str | None = None
+    #: Where templates put the logo: their header corner or their footer.
+    logo_place: Literal["header", "footer"] = "header"
+    fonts: Fonts | None = None
     title: str | None = None
     description: str = ""
     types: dict[str, str] = {}
@@ -57,6 +74,10 @@ class ThemeSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 def parse_theme(data, source: str | Path) -> ThemeSpec:
     """The theme file's JSON as a checked ThemeSpec; DesignFileError naming the file, key and what is allowed."""
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > THEME_VERSION:
+        raise DesignFileError("theme", source, "version", f"is {version}: the theme was made by a newer PersonaDesigner",
+                              f"this one reads version {THEME_VERSION}; update the app")
     spec = convert(data, ThemeSpec, "theme", source)
     for key, value in spec.colors.items():
         if key not in COLOR_ROLES:

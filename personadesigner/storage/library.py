@@ -711,6 +711,32 @@ class Library:
             raise UserError("The number of days of history to keep must be 0 or more.")
         return self._write(lambda conn: history.prune(conn, keep_days=keep_days, now=self.now()))
 
+    # ---------------------------------------------------------- themes
+    def themes(self) -> tuple[builtins.list[Any], builtins.list[str]]:
+        """The library's own themes (core.themes.Theme) and one sentence per theme that cannot be used."""
+        from personadesigner.storage import themes as T
+
+        with self._reading() as conn:
+            return T.read_themes(conn)
+
+    def theme_package(self, name: str) -> bytes | None:
+        """The library theme ``name`` as .pdtheme bytes (None: the library has none of that name)."""
+        from personadesigner.storage import themes as T
+
+        with self._reading() as conn:
+            return T.read_package(conn, name)
+
+    def save_theme(self, name: str, data: dict[str, Any], assets: dict[str, bytes]) -> Any:
+        """Store a theme (JSON and the logo/font files it names); its Theme. Refused whole when broken."""
+        from personadesigner.storage import themes as T
+
+        return T.save(self._write, name, data, assets)
+
+    def delete_theme(self, name: str) -> None:
+        from personadesigner.storage import themes as T
+
+        T.delete(self._write, name)
+
     # ---------------------------------------------------------- upkeep
     def schema_revision(self) -> str:
         with self._reading() as conn:

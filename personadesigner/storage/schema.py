@@ -76,3 +76,13 @@ revisions = sa.Table(
 )
 sa.Index("ix_revisions_persona_id", revisions.c.persona_id)
 sa.Index("ix_revisions_at", revisions.c.at)
+
+# The library's own themes (brand kits): one .pdtheme package each (core.theme_package),
+# so a team library on a server gives everyone the same colours, fonts and logo.
+themes = sa.Table(
+    "themes",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("package", sa.LargeBinary, nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)

@@ -87,8 +87,7 @@ class DesignBar(QWidget):
         for name, title, size in template_choices():
             self.template_combo.addItem(title, name)
             self.template_combo.setItemData(self.template_combo.count() - 1, size, Qt.ItemDataRole.ToolTipRole)
-        for name, label in theme_choices():
-            self.theme_combo.addItem(theme_swatch(name), label, name)
+        self.refresh_themes()
         self.theme_combo.setIconSize(QSize(40, 14))
         # The swatch and a readable name even when the bar is squeezed.
         self.theme_combo.setMinimumWidth(self.theme_combo.minimumWidth() + 40)
@@ -165,6 +164,19 @@ class DesignBar(QWidget):
         b = self._button(name, text, tip, f"Show {text.lower()}")
         b.setCheckable(True)
         return b
+
+    def refresh_themes(self) -> None:
+        """List the themes again (a library opened, a theme was saved), keeping the choice."""
+        combo = self.theme_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for name, label in theme_choices():
+            combo.addItem(theme_swatch(name), label, name)
+        i = combo.findData(current)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+        combo.blockSignals(False)
 
     # ------------------------------------------------------------------ state
     def design(self) -> tuple[str, str]:

@@ -48,12 +48,15 @@ class LibraryController(QObject):
 
     def set_library(self, library) -> None:
         """Show another library; the previous one is closed."""
+        from personadesigner.ui.brand_themes import adopt_library_themes
+
         w = self.window
         old = self.library
         if w.document.persona is not None and old is not None:
             self.settings.set_last_persona(old.location, w.document.persona.id)
         w.document.set_library(library)
         w.library = library
+        adopt_library_themes(w, library)  # before the persona shows: its card may use one
         w.card.names.clear()
         w.sync.reset()
         w.sidebar.set_library(library)

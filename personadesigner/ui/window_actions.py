@@ -30,7 +30,7 @@ def make_action(window: QMainWindow, text: str, slot, shortcut=None, *, tip: str
 
 def make_actions(window: QMainWindow) -> None:
     """Every action of the menus and the toolbar, as attributes of the window."""
-    from personadesigner.ui import help_dialogs, main_toolbar
+    from personadesigner.ui import brand_themes, help_dialogs, main_toolbar
 
     K = QKeySequence.StandardKey
     w, libraries, output, view = window, window.libraries, window.output, window.view
@@ -60,6 +60,8 @@ def make_actions(window: QMainWindow) -> None:
     w.zoom_in_action = make_action(w, "Zoom &in", view.zoom_in, [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
     w.zoom_out_action = make_action(w, "Zoom &out", view.zoom_out, "Ctrl+-")
     w.zoom_fit_action = make_action(w, "&Fit card", view.zoom_fit, "Ctrl+0")
+    w.theme_editor_action = make_action(w, "T&heme editor…", lambda: brand_themes.open_theme_editor(w),
+                                        tip="Make a brand theme: colours, fonts and logo, saved in the library")
     w.about_action = make_action(w, "&About PersonaDesigner", lambda: help_dialogs.show_about(w))
     w.about_action.setMenuRole(QAction.MenuRole.AboutRole)
     w.shortcuts_action, w.guide_action = help_dialogs.make_help_actions(w)
@@ -110,7 +112,7 @@ def make_menus(window: QMainWindow) -> None:
     _add(bar.addMenu("&Edit"), w.undo_action, w.redo_action, None, w.copy_image_action, None,
          w.find_action, w.trash_action)
     view_menu = bar.addMenu("&View")
-    _add(view_menu, w.zoom_in_action, w.zoom_out_action, w.zoom_fit_action)
+    _add(view_menu, w.zoom_in_action, w.zoom_out_action, w.zoom_fit_action, None, w.theme_editor_action)
     main_toolbar.install(w, view_menu)
     persona_menu = bar.addMenu("&Persona")
     _add(persona_menu, w.new_action, w.duplicate_action, w.delete_action)
