@@ -73,10 +73,15 @@ class Polygon:
 
 @dataclass(frozen=True)
 class TextRun:
-    """Text in one font, already shaped and in visual (left-to-right drawing) order.
+    """A shaped run: one face, one direction; runs of a line are in visual (drawing) order.
 
     ``x`` is the left edge, ``y`` the baseline; ``width`` is the advance the
-    layout engine measured with the bundled font's own metrics.
+    layout engine measured. ``text`` is the run's logical text, as typed (for
+    the PDF's text layer, copy-paste and a PPTX writer). ``glyphs`` are the
+    bundled face's glyph ids in drawing order, each drawn at (x + xs[i],
+    y + ys[i]) (points, y down); ``clusters`` give, per glyph, the index in
+    ``text`` of the first character it draws. A run made without glyphs
+    (``glyphs == ()``) is shaped by the painter (core.text.run_glyphs).
     """
 
     x: float
@@ -86,6 +91,11 @@ class TextRun:
     size: float
     color: str
     width: float
+    glyphs: tuple[int, ...] = ()
+    xs: tuple[float, ...] = ()
+    ys: tuple[float, ...] = ()
+    clusters: tuple[int, ...] = ()
+    rtl: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,35 @@ class Cut:
 
 
 @dataclass(frozen=True)
+class MissingGlyphs:
+    """Preflight: characters of a field that no bundled font draws (shown as .notdef boxes)."""
+
+    persona: str
+    field: str
+    item: int | None
+    chars: str
+
+    def __str__(self) -> str:
+        where = self.field if self.item is None else f"{self.field}[{self.item + 1}]"
+        codes = " ".join(f"U+{ord(ch):04X}" for ch in self.chars)
+        return f'"{self.persona}": {where}: no bundled font has {codes}'
+
+
+@dataclass(frozen=True)
+class WordBroken:
+    """Preflight: a name or heading word wider than its box even at the minimum size, broken."""
+
+    persona: str
+    field: str
+    item: int | None
+    word: str
+
+    def __str__(self) -> str:
+        where = self.field if self.item is None else f"{self.field}[{self.item + 1}]"
+        return f'"{self.persona}": {where}: "{self.word}" is wider than its box at the smallest size and was broken'
+
+
+@dataclass(frozen=True)
 class TextBlock:
     """A laid-out text area: its frame, its lines, the field it shows."""
 
@@ -127,6 +166,8 @@ class TextBlock:
     item: int | None = None
     cut: Cut | None = None
     align: Literal["left", "center", "right"] = "left"
+    #: Characters of this block no bundled font has (drawn as boxes, outlined on the canvas).
+    missing: str = ""
 
     @property
     def text(self) -> str:
@@ -183,7 +224,7 @@ class CardLayout:
     height: float
     bleed: float
     items: list[Primitive] = field(default_factory=list)
-    preflight: list[Cut] = field(default_factory=list)
+    preflight: list[Cut | MissingGlyphs | WordBroken] = field(default_factory=list)
     persona_id: str = ""
     persona_name: str = ""
     template: str = ""

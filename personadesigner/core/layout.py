@@ -13,6 +13,7 @@ from __future__ import annotations
 from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
 from personadesigner.core.layout_regions import DRAW, NEGATIVE_TEXT, Canvas, Page
+from personadesigner.core.missing_glyphs import report_missing
 from personadesigner.core.persona import Persona
 from personadesigner.core.section_kinds import section_blocks
 from personadesigner.core.template_schema import DEFAULT_STYLES, FlowRegion
@@ -165,7 +166,7 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
                 card.flow(region)
             else:
                 DRAW[kind](card, region)
-    return card.finish()
+    return report_missing(card.finish())
 
 
 def _filled(tpl: Template, flow_id: str, persona: Persona, names) -> bool:

@@ -190,6 +190,7 @@ def write_pdf(
     title: str = "",
     author: str = "",
     subject: str = "Persona cards",
+    lang: str = "en",
 ) -> int:
     """Write one page per sheet into ``target`` (a path or a binary file); the page count.
 
@@ -197,17 +198,17 @@ def write_pdf(
     """
     if isinstance(target, (str, os.PathLike)):
         with atomic_write(target, "wb") as f:
-            return write_pdf(sheets, f, title=title, author=author, subject=subject)
+            return write_pdf(sheets, f, title=title, author=author, subject=subject, lang=lang)
     # Streams are only compressed, not also ASCII85-encoded: a quarter smaller, and
     # reportlab's pure-Python encoder is the slowest step of a large export.
     a85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        return _write(sheets, target, title=title, author=author, subject=subject)
+        return _write(sheets, target, title=title, author=author, subject=subject, lang=lang)
     finally:
         rl_config.useA85 = a85
 
 
-def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str, subject: str) -> int:
+def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str, subject: str, lang: str) -> int:
     # The initial font is ours: otherwise reportlab names Helvetica, a font we never embed.
     canvas = Canvas(target, pageCompression=1, initialFontName=font_name("sans"), initialFontSize=10)
     canvas.setTitle(title)
@@ -215,6 +216,7 @@ def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str
     canvas.setSubject(subject)
     canvas.setCreator(f"{APP_NAME} {__version__}")
     canvas.setProducer(f"{APP_NAME} {__version__} (reportlab)")
+    _document_language(canvas, lang)
     painter = PdfPainter(canvas)
     pages = 0
     for sheet in sheets:
@@ -222,6 +224,18 @@ def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str
         pages += 1
     canvas.save()
     return pages
+
+
+def _document_language(canvas: Canvas, lang: str) -> None:
+    """/Lang in the catalog (screen readers, search), the title shown in the viewer's
+    title bar, and /MarkInfo: text runs are marked-content spans with /ActualText
+    (and their own /Lang where the script says it: render/pdf_glyphs.py)."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
+
+    catalog = canvas._doc.Catalog
+    catalog.Lang = PDFString(lang or "en")
+    catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    canvas.setViewerPreference("DisplayDocTitle", "true")
 
 
 def write_cards_pdf(

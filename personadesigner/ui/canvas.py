@@ -229,8 +229,9 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
         return list(self._cut_items)
 
     def _update_cut_markers(self, layout: CardLayout | None) -> None:
-        blocks = [b for b in layout.text_blocks() if b.cut is not None] if layout else []
-        key = tuple((b.x, b.y, b.w, b.h, b.cut) for b in blocks)
+        # cut text and text with characters no font has (drawn as boxes) are outlined alike
+        blocks = [b for b in layout.text_blocks() if b.cut is not None or b.missing] if layout else []
+        key = tuple((b.x, b.y, b.w, b.h, b.cut, b.missing) for b in blocks)
         if key == self._cut_key:
             return  # typing usually leaves the cuts as they were: keep the items
         self._cut_key = key
@@ -250,7 +251,7 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
             self._cut_badge.hide()
             return
         drawn = {(b.field, b.item) for b in layout.text_blocks() if b.lines}
-        hidden = sum(1 for c in cuts if (c.field, c.item) not in drawn or c.shown_chars == 0)
+        hidden = sum(1 for c in cuts if (c.field, c.item) not in drawn or getattr(c, "shown_chars", 1) == 0)
         text = f"⚠ {len(cuts)} text{'s' if len(cuts) != 1 else ''} do not fit"
         if hidden:
             text += f" ({hidden} not shown)"

@@ -1,0 +1,165 @@
+"""Shaped glyphs in the PDF: reportlab's TrueType subsets addressed by glyph id, and a real text layer.
+
+reportlab embeds subsets of a TrueType face keyed by *character*; shaped text
+needs glyphs no character maps to (Arabic joining forms, Devanagari conjuncts,
+ligatures). Each glyph id therefore gets its own private-use code point
+(U+F0000 + id) in the face's character table, so reportlab's subsetter embeds
+exactly the glyphs HarfBuzz chose, with their own advances as /Widths.
+
+The text layer: every run is a marked-content span whose /ActualText is the
+run's logical text as typed, so pdftotext, search and copy-paste give back the
+user's letters in reading order (not presentation forms, not visual order);
+the subsets' ToUnicode maps (render/pdf_tounicode.py) name each glyph's own
+characters for readers that ignore ActualText.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from personadesigner.core import shaping as S
+from personadesigner.core.text import font_file, run_glyphs
+
+#: Private-use planes 15-16: glyph id g drawing its usual characters is U+F0000 + g; the
+#: same glyph standing for other characters (a mirrored bracket in right-to-left text,
+#: .notdef for each missing character) gets the next code from U+100000 on.
+PUA = 0xF0000
+_MORE = 0x100000
+
+#: face name as in the subsets' BaseFont -> {code point: the characters its glyph stands for}.
+GLYPH_TEXT: dict[str, dict[int, str]] = {}
+#: face key -> {(glyph id, text): code point}
+_codes: dict[str, dict[tuple[int, str], int]] = {}
+_next: dict[str, int] = {}
+
+
+def glyph_char(key: str, gid: int, text: str) -> str:
+    """The private-use character that stands for glyph ``gid`` of face ``key`` drawing ``text``."""
+    codes = _codes.setdefault(key, {})
+    code = codes.get((gid, text))
+    if code is None:
+        face = font_file(key).face
+        if PUA + gid not in face.charToGlyph:
+            code = PUA + gid
+        else:
+            code = _next.get(key, _MORE)
+            _next[key] = code + 1
+        codes[(gid, text)] = code
+        face.charToGlyph[code] = gid
+        face.charWidths[code] = round(S.glyph_advance(key, gid))
+        if text:
+            GLYPH_TEXT.setdefault(face_name(key), {})[code] = text
+    return chr(code)
+
+
+def face_name(key: str) -> str:
+    """The face's name as reportlab writes it after the subset tag ("AAAAAA+<name>")."""
+    face = font_file(key).face
+    return (face.name + face.subfontNameX).decode("latin-1")
+
+
+def glyph_texts(key: str, text: str, glyphs, clusters, rtl: bool = False) -> list[str]:
+    """The characters each glyph of a run stands for in the text layer.
+
+    A glyph alone in its cluster stands for the cluster's text (a ligature "fi",
+    a joined Arabic letter, a conjunct, a mirrored bracket's logical character);
+    when a cluster has several glyphs, the glyph that is the cluster's first
+    character's own stands for the text and the others for nothing. In a
+    right-to-left run a glyph's characters are in visual order: text extractors
+    reverse a right-to-left line character by character, a ligature's characters too.
+    """
+    n = len(glyphs)
+    ends = sorted(set(clusters)) + [len(text)]
+    out = []
+    for i, (gid, c) in enumerate(zip(glyphs, clusters)):
+        part = text[c:ends[ends.index(c) + 1]]
+        if rtl:
+            part = part[::-1]
+        alone = (i == 0 or clusters[i - 1] != c) and (i == n - 1 or clusters[i + 1] != c)
+        if alone or (part and S.nominal_glyph(key, ord(part[-1 if rtl else 0])) == gid):
+            out.append(part)
+        else:
+            out.append("")
+    return out
+
+
+def _utf16(text: str) -> str:
+    return "FEFF" + text.encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def actual_text(text: str, lang: str | None) -> str:
+    """The BDC operator opening a span whose text is ``text`` (NFC, as typed)."""
+    lang_entry = f" /Lang ({lang})" if lang else ""
+    return f"/Span <</ActualText <{_utf16(unicodedata.normalize('NFC', text))}>{lang_entry}>> BDC"
+
+
+#: Unicode script of a run's face -> BCP 47 language, for the span's /Lang (screen readers).
+_FACE_LANG = {"arabic": "ar", "hebrew": "he", "devanagari": "hi", "bengali": "bn", "tamil": "ta", "thai": "th",
+              "cjk-jp": "ja", "cjk-kr": "ko", "cjk": "zh"}
+
+
+def face_lang(key: str) -> str | None:
+    base = key[:-5] if key.endswith("-bold") else key
+    return _FACE_LANG.get(base)
+
+
+def show_ops(run, doc) -> str:
+    """The marked-content span that draws ``run`` from its text matrix (set by the caller).
+
+    Left-to-right runs carry their logical text as /ActualText. Right-to-left runs
+    do not: text extractors order a right-to-left line themselves, from the glyphs'
+    positions and ToUnicode entries, and would reverse an ActualText a second time.
+    """
+    glyphs, xs, ys, clusters, rtl = run_glyphs(run)
+    if not glyphs:
+        return ""
+    ops = _glyph_ops(run, glyphs, xs, ys, clusters, rtl, doc)
+    if rtl:
+        lang = face_lang(run.font)
+        return "\n".join([f"/Span <</Lang ({lang})>> BDC" if lang else "/Span BMC", *ops, "EMC"])
+    return "\n".join([actual_text(run.text, face_lang(run.font)), *ops, "EMC"])
+
+
+def _glyph_ops(run, glyphs, xs, ys, clusters, rtl: bool, doc) -> list[str]:
+    """Font selection, text rise for marks above or below the baseline, and TJ arrays
+    whose numbers place every glyph where HarfBuzz put it."""
+    key, size = run.font, run.size
+    font = font_file(key)
+    texts = glyph_texts(key, run.text, glyphs, clusters, rtl)
+    chars = "".join(glyph_char(key, g, t) for g, t in zip(glyphs, texts))
+    codes: list[tuple[int, int]] = []  # (subset, code byte) per glyph
+    for subset, chunk in font.splitString(chars, doc):
+        codes.extend((subset, b) for b in chunk)
+    out: list[str] = []
+    cur_subset = None
+    cur_rise = 0.0  # text rise is graphics state: every run leaves it at 0
+    arr: list[str] = []
+    cursor = 0.0
+    k = 1000.0 / size
+
+    def flush() -> None:
+        if arr:
+            out.append("[" + " ".join(arr) + "] TJ")
+            arr.clear()
+
+    widths = font.face.charWidths
+    for (subset, code), ch, x, y in zip(codes, chars, xs, ys):
+        rise = round(-y, 2) + 0.0
+        if subset != cur_subset or rise != cur_rise:
+            flush()
+            if subset != cur_subset:
+                out.append(f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf")
+                cur_subset = subset
+            if rise != cur_rise:
+                out.append(f"{rise:.2f} Ts")
+                cur_rise = rise
+        shift = round((x - cursor) * k, 1)
+        if shift:
+            arr.append(f"{-shift:.1f}")
+            cursor += shift / k
+        arr.append(f"<{code:02X}>")
+        cursor += widths[ord(ch)] / k  # the /Widths entry reportlab writes for this code
+    flush()
+    if cur_rise:
+        out.append("0 Ts")
+    return out
