@@ -77,11 +77,13 @@ class TextRun:
 
     ``x`` is the left edge, ``y`` the baseline; ``width`` is the advance the
     layout engine measured. ``text`` is the run's logical text, as typed (for
-    the PDF's text layer, copy-paste and a PPTX writer). ``glyphs`` are the
+    the PDF's text layer, copy-paste and a PPTX writer); ``rtl`` its direction,
+    ``tracking`` (em) the space added after every cluster. ``glyphs`` are the
     bundled face's glyph ids in drawing order, each drawn at (x + xs[i],
     y + ys[i]) (points, y down); ``clusters`` give, per glyph, the index in
-    ``text`` of the first character it draws. A run made without glyphs
-    (``glyphs == ()``) is shaped by the painter (core.text.run_glyphs).
+    ``text`` of the first character it draws. The glyphs come from the layout
+    engine's shaping cache (core.text.glyph_run) when a painter first asks: the
+    layout itself needs only the widths.
     """
 
     x: float
@@ -91,11 +93,29 @@ class TextRun:
     size: float
     color: str
     width: float
-    glyphs: tuple[int, ...] = ()
-    xs: tuple[float, ...] = ()
-    ys: tuple[float, ...] = ()
-    clusters: tuple[int, ...] = ()
     rtl: bool = False
+    tracking: float = 0.0
+
+    def _shaped(self):
+        from personadesigner.core.text import run_glyphs
+
+        return run_glyphs(self)
+
+    @property
+    def glyphs(self) -> tuple[int, ...]:
+        return self._shaped()[0]
+
+    @property
+    def xs(self) -> tuple[float, ...]:
+        return self._shaped()[1]
+
+    @property
+    def ys(self) -> tuple[float, ...]:
+        return self._shaped()[2]
+
+    @property
+    def clusters(self) -> tuple[int, ...]:
+        return self._shaped()[3]
 
 
 @dataclass(frozen=True)

@@ -140,13 +140,15 @@ class Flow:
 
     def _broken_word(self, s: float) -> tuple[Block, str] | None:
         """The first name or heading that would break inside a word at shrink ``s``, and the word."""
-        for b in self.blocks:
-            if b.text and self._holds_together(b):
-                st = self.style_at(b.style, s)
-                txt = b.text.upper() if st.upper else b.text
-                word = T.breaks_word(txt, st.font, st.size, self.columns[0][2] - self._indent(b), st.tracking)
-                if word:
-                    return b, word
+        holders = self.__dict__.get("_holders")
+        if holders is None:
+            holders = self._holders = [b for b in self.blocks if b.text and self._holds_together(b)]
+        for b in holders:
+            st = self.style_at(b.style, s)
+            txt = b.text.upper() if st.upper else b.text
+            word = T.breaks_word(txt, st.font, st.size, self.columns[0][2] - self._indent(b), st.tracking)
+            if word:
+                return b, word
         return None
 
     def fits(self, s: float) -> bool:

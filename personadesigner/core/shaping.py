@@ -48,6 +48,7 @@ class _Face:
         self.scale = 1000.0 / self.upem
         self.font.scale = (self.upem, self.upem)
         self.unicodes = frozenset(self.face.unicodes)
+        self.chars = frozenset(map(chr, self.unicodes))  # for set tests on whole strings
 
 
 @lru_cache(maxsize=None)
@@ -71,18 +72,51 @@ def shape(text: str, key: str, rtl: bool) -> Shaped:
     buf.direction = "rtl" if rtl else "ltr"
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(f.font, buf, None)
-    # HarfBuzz counts clusters in UTF-8/32 code units as given: add_str uses code points.
-    infos, positions = buf.glyph_infos, buf.glyph_positions
+    # Clusters count code points (add_str). One attribute read per object: they are slow.
+    infos = buf.glyph_infos
     scale = f.scale
-    ids, xs, ys, clusters = [], [], [], []
+    xs, ys = [], []
+    pen = 0
+    for x_offset, y_offset, x_advance, _y_advance in [p.position for p in buf.glyph_positions]:
+        xs.append((pen + x_offset) * scale)
+        ys.append(y_offset * scale)
+        pen += x_advance
+    return Shaped(tuple([i.codepoint for i in infos]), tuple(xs), tuple(ys), tuple([i.cluster for i in infos]),
+                  pen * scale)
+
+
+@lru_cache(maxsize=16384)
+def shape_run(text: str, key: str, rtl: bool) -> Shaped:
+    """A run as the painters draw it: a right-to-left run shaped whole; a left-to-right
+    run word by word (split at spaces) from the word cache, as text engines do (cards
+    repeat words far more than lines, and no bundled face kerns or joins across a
+    space), so its width is the sum the line breaker measured."""
+    if rtl or " " not in text:
+        return shape(text, key, rtl)
+    ids: list[int] = []
+    xs: list[float] = []
+    ys: list[float] = []
+    clusters: list[int] = []
     pen = 0.0
-    for info, pos in zip(infos, positions):
-        ids.append(info.codepoint)
-        xs.append((pen + pos.x_offset) * scale)
-        ys.append(pos.y_offset * scale)
-        clusters.append(info.cluster)
-        pen += pos.x_advance
-    return Shaped(tuple(ids), tuple(xs), tuple(ys), tuple(clusters), pen * scale)
+    start = 0
+    space = shape(" ", key, False)
+    for k, word in enumerate(text.split(" ")):
+        if k:
+            ids.extend(space.ids)
+            xs.extend([x + pen for x in space.xs])
+            ys.extend(space.ys)
+            clusters.extend([start] * len(space.ids))
+            pen += space.width
+            start += 1
+        if word:
+            sh = shape(word, key, False)
+            ids.extend(sh.ids)
+            xs.extend([x + pen for x in sh.xs])
+            ys.extend(sh.ys)
+            clusters.extend([c + start for c in sh.clusters])
+            pen += sh.width
+            start += len(word)
+    return Shaped(tuple(ids), tuple(xs), tuple(ys), tuple(clusters), pen)
 
 
 def glyph_advance(key: str, gid: int) -> float:

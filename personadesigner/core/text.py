@@ -30,7 +30,7 @@ _NO_BREAK_BEFORE = frozenset("、。，．,.:;!?）」』】〕〉》！？：�
 _NO_BREAK_AFTER = frozenset("（「『【〔〈《")
 #: Characters that may need removing; text without any skips the slow per-character check.
 _SUSPECT_RE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u2028-\u202e"
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u2028-\u202e"
     "\u2060-\u206f\ud800-\uf8ff\ufe00-\ufe0f\ufeff\ufff0-\uffff\U0001f3fb-\U0001f3ff\U000e0000-\U0010ffff]"
 )
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -40,20 +40,35 @@ _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 class Piece:
     """A shaped piece of a line, in one face and one direction, in visual order among its line's pieces.
 
-    ``text`` is the piece's logical text (what the reader typed); the glyphs are
-    HarfBuzz's, in drawing order, with their origins ``xs``/``ys`` in points
-    from the piece's start on the baseline (y down, as the layout has it) and
-    ``clusters``: the index in ``text`` of the first character each glyph draws.
+    ``text`` is the piece's logical text (what the reader typed); its glyphs
+    (HarfBuzz's, in drawing order, see ``glyph_run``) have their origins
+    ``xs``/``ys`` in points from the piece's start on the baseline (y down, as
+    the layout has it) and ``clusters``: the index in ``text`` of the first
+    character each glyph draws.
     """
 
     text: str
     font: str
     width: float
-    glyphs: tuple[int, ...] = ()
-    xs: tuple[float, ...] = ()
-    ys: tuple[float, ...] = ()
-    clusters: tuple[int, ...] = ()
     rtl: bool = False
+    size: float = 0.0
+    tracking: float = 0.0
+
+    @property
+    def glyphs(self) -> tuple[int, ...]:
+        return glyph_run(self.text, self.font, self.size, self.rtl, self.tracking)[0]
+
+    @property
+    def xs(self) -> tuple[float, ...]:
+        return glyph_run(self.text, self.font, self.size, self.rtl, self.tracking)[1]
+
+    @property
+    def ys(self) -> tuple[float, ...]:
+        return glyph_run(self.text, self.font, self.size, self.rtl, self.tracking)[2]
+
+    @property
+    def clusters(self) -> tuple[int, ...]:
+        return glyph_run(self.text, self.font, self.size, self.rtl, self.tracking)[3]
 
 
 @dataclass(frozen=True)
@@ -136,13 +151,15 @@ def _table_for(text: str, font_key: str) -> _CharTable:
 @lru_cache(maxsize=8192)
 def missing_chars(text: str) -> str:
     """The characters of ``text`` that no bundled face draws (each once, in order): a preflight problem."""
-    text = clean(text)
+    if S.face("sans").chars.issuperset(text):
+        return ""
     table = _table("sans")
+    missing = {ch for ch in set(text) if table[ch][0] is None}
+    if not missing:
+        return ""
     out: list[str] = []
-    for ch in text:
-        if ch.isspace() or ch in _JOINERS:
-            continue
-        if table[ch][0] is None and ch not in out:
+    for ch in clean(text):
+        if ch in missing and ch not in out and not ch.isspace() and ch not in _JOINERS:
             out.append(ch)
     return "".join(out)
 
@@ -257,6 +274,8 @@ def _fonts(text: str, font_key: str) -> list[str]:
     and spaces and punctuation kept in the run around them (so a run shapes whole).
     A character no face has is drawn by the style face (its .notdef box; the
     preflight reports it, see ``missing_chars``)."""
+    if not (max(text) >= "\u0300" and has_rtl(text)) and S.face(font_key).chars.issuperset(text):
+        return [font_key] * len(text)  # the style's face has every character: most text
     table = _table_for(text, font_key)
     out: list[str] = []
     cur = None
@@ -278,7 +297,7 @@ class _Item:
     text: str
     font: str
     rtl: bool
-    shaped: S.Shaped
+    units: float  # shaped advance in 1/1000 em
 
 
 @lru_cache(maxsize=32768)
@@ -286,6 +305,8 @@ def _items(text: str, font_key: str, base_dir: str | None) -> tuple[_Item, ...]:
     """``text`` (cleaned, one line) as shaped items in visual order, in 1/1000 em."""
     if not text:
         return ()
+    if S.face(font_key).chars.issuperset(text) and not (max(text) >= "\u0590" and has_rtl(text)):
+        return (_Item(text, font_key, False, _ltr_units(text, font_key)),)  # one face, left to right: most text
     fonts = _fonts(text, font_key)
     levels = _levels(text, base_dir) if has_rtl(text) else None
     runs: list[list] = []  # [start, end, font, level]
@@ -313,13 +334,23 @@ def _items(text: str, font_key: str, base_dir: str | None) -> tuple[_Item, ...]:
     for start, end, font, level in runs:
         part = text[start:end]
         rtl = level % 2 == 1
-        out.append(_Item(part, font, rtl, S.shape(part, font, rtl)))
+        out.append(_Item(part, font, rtl, S.shape(part, font, True).width if rtl else _ltr_units(part, font)))
     return tuple(out)
+
+
+def _ltr_units(text: str, font_key: str) -> float:
+    """Advance of a left-to-right run: its words' cached advances and its spaces (S.shape_run
+    draws it word by word, so this is exactly the drawn width)."""
+    if " " not in text:
+        return S.shape(text, font_key, False).width
+    space = S.shape(" ", font_key, False).width
+    words = text.split(" ")
+    return sum(S.shape(w, font_key, False).width for w in words if w) + space * (len(words) - 1)
 
 
 def _units(text: str, font_key: str) -> float:
     """Shaped advance of ``text`` in 1/1000 em, with fallback faces."""
-    return sum(it.shaped.width for it in _items(text, font_key, None))
+    return sum(it.units for it in _items(text, font_key, None))
 
 
 _WORD_UNITS: dict[tuple[str, str], float] = {}
@@ -357,31 +388,43 @@ def shape_line(text: str, style: TextStyle, base_dir: str | None = None, trackin
 def _shaped(text: str, style: TextStyle, base_dir: str | None, tracking: float = 0.0) -> tuple[Piece, ...]:
     """``shape_line`` kept per (text, style, direction): headings and labels repeat on every card."""
     text = clean(text)
-    scale = style.size / 1000.0
-    track = tracking * style.size
+    size = style.size
+    scale = size / 1000.0
+    track = tracking * size
     pieces = []
     for it in _items(text, style.font, base_dir):
-        sh = it.shaped
+        width = it.units * scale
         if track:
-            shift, xs, prev, n = 0.0, [], None, 0
-            for x, c in zip(sh.xs, sh.clusters):
-                if c != prev and prev is not None:
-                    shift += track
-                if c != prev:
-                    n += 1
-                prev = c
-                xs.append(x * scale + shift)
-            width = sh.width * scale + track * n
-        else:
-            xs = [x * scale for x in sh.xs]
-            width = sh.width * scale
-        pieces.append(Piece(it.text, it.font, width, sh.ids, tuple(xs), tuple(-y * scale for y in sh.ys),
-                            sh.clusters, it.rtl))
+            width += track * _cluster_count(it.text, it.font, it.rtl)
+        pieces.append(Piece(it.text, it.font, width, it.rtl, size, tracking))
     if track and pieces:  # no track after the line's last letter
         last = pieces[-1]
-        pieces[-1] = Piece(last.text, last.font, last.width - track, last.glyphs, last.xs, last.ys, last.clusters,
-                           last.rtl)
+        pieces[-1] = Piece(last.text, last.font, last.width - track, last.rtl, size, tracking)
     return tuple(pieces)
+
+
+def _cluster_count(text: str, font_key: str, rtl: bool) -> int:
+    return len(set(S.shape_run(text, font_key, rtl).clusters))
+
+
+@lru_cache(maxsize=8192)
+def glyph_run(text: str, font_key: str, size: float, rtl: bool, tracking: float = 0.0):
+    """(glyph ids, xs, ys, clusters) of one run at ``size``: positions in points from the
+    run's start on its baseline, y down; ``tracking`` (em) added after every cluster."""
+    sh = S.shape_run(text, font_key, rtl)
+    scale = size / 1000.0
+    track = tracking * size
+    if track:
+        shift, xs, prev = 0.0, [], None
+        for x, c in zip(sh.xs, sh.clusters):
+            if c != prev and prev is not None:
+                shift += track
+            prev = c
+            xs.append(x * scale + shift)
+    else:
+        xs = [x * scale for x in sh.xs]
+    ys = tuple(-y * scale for y in sh.ys) if any(sh.ys) else (0.0,) * len(sh.ys)
+    return sh.ids, tuple(xs), ys, sh.clusters
 
 
 def char_width(ch: str, font_key: str, size: float) -> float:
@@ -517,13 +560,22 @@ def breaks_word(text: str, font_key: str, size: float, width: float, tracking: f
     alone wider than ``width``), or "". Names and headings shrink rather than do that."""
     if size <= 0:
         return ""
-    limit = width * 1000.0 / size + 1e-6
+    units, word = _widest_word(text, font_key, tracking)
+    return word if units * size / 1000.0 > width + 1e-6 else ""
+
+
+@lru_cache(maxsize=4096)
+def _widest_word(text: str, font_key: str, tracking: float) -> tuple[float, str]:
+    """(advance in 1/1000 em, the word) of the widest unbreakable piece of ``text``: sizes
+    scale it, so the shrink search asks this once per text."""
     track = tracking * 1000.0
+    best, word = 0.0, ""
     for paragraph in text.split("\n"):
         for _seg, stripped, w_trim, _w in _measured_segments(paragraph, font_key):
-            if w_trim + track * max(0, len(stripped) - 1) > limit:
-                return stripped
-    return ""
+            w = w_trim + track * max(0, len(stripped) - 1)
+            if w > best:
+                best, word = w, stripped
+    return best, word
 
 
 #: Per (face, paragraph): its segments with their widths, so breaking the same text
@@ -625,17 +677,17 @@ def ellipsize(line: str, font_key: str, size: float, width: float) -> str:
 # ------------------------------------------------------------------ runs for painters
 def text_run(piece: Piece, x: float, y: float, size: float, color: str) -> TextRun:
     """The layout primitive of one shaped piece at left edge ``x`` and baseline ``y``."""
-    return TextRun(x, y, piece.text, piece.font, size, color, piece.width, piece.glyphs, piece.xs, piece.ys,
-                   piece.clusters, piece.rtl)
+    return TextRun(x, y, piece.text, piece.font, size, color, piece.width, piece.rtl, piece.tracking)
 
 
 def run_glyphs(run: TextRun) -> tuple[tuple[int, ...], tuple[float, ...], tuple[float, ...], tuple[int, ...], bool]:
-    """(glyph ids, xs, ys, clusters, right-to-left) of ``run``: its own, or its text shaped in
-    its face (runs made outside the layout engine: sheet labels, the negative band's letters)."""
-    if run.glyphs or not run.text:
-        return run.glyphs, run.xs, run.ys, run.clusters, run.rtl
-    text = clean(run.text)
-    rtl = run.rtl or paragraph_direction(text) == "R"
-    sh = S.shape(text, run.font, rtl)
-    scale = run.size / 1000.0
-    return sh.ids, tuple(x * scale for x in sh.xs), tuple(-y * scale for y in sh.ys), sh.clusters, rtl
+    """(glyph ids, xs, ys, clusters, right-to-left) of ``run``, from the shaping cache. A run
+    made outside the layout engine (sheet labels, the negative band's letters, tests)
+    may hold raw text: it is cleaned, and its direction taken from its first strong letter."""
+    if not run.text:
+        return (), (), (), (), run.rtl
+    text = run.text if _SUSPECT_RE.search(run.text) is None else clean(run.text)
+    rtl = run.rtl or (max(text, default="a") >= "\u0590" and paragraph_direction(text) == "R")
+    if not text:
+        return (), (), (), (), rtl
+    return (*glyph_run(text, run.font, run.size, rtl, run.tracking), rtl)

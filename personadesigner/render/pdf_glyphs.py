@@ -69,10 +69,13 @@ def glyph_texts(key: str, text: str, glyphs, clusters, rtl: bool = False) -> lis
     reverse a right-to-left line character by character, a ligature's characters too.
     """
     n = len(glyphs)
-    ends = sorted(set(clusters)) + [len(text)]
+    if not rtl and n == len(text) and clusters == tuple(range(n)):
+        return list(text)  # one glyph per character, in order: most text
+    starts = sorted(set(clusters))
+    end_of = dict(zip(starts, starts[1:] + [len(text)]))
     out = []
     for i, (gid, c) in enumerate(zip(glyphs, clusters)):
-        part = text[c:ends[ends.index(c) + 1]]
+        part = text[c:end_of[c]]
         if rtl:
             part = part[::-1]
         alone = (i == 0 or clusters[i - 1] != c) and (i == n - 1 or clusters[i + 1] != c)
@@ -120,13 +123,18 @@ def show_ops(run, doc) -> str:
     return "\n".join([actual_text(run.text, face_lang(run.font)), *ops, "EMC"])
 
 
+_HEX = [f"{i:02X}" for i in range(256)]
+
+
 def _glyph_ops(run, glyphs, xs, ys, clusters, rtl: bool, doc) -> list[str]:
     """Font selection, text rise for marks above or below the baseline, and TJ arrays
-    whose numbers place every glyph where HarfBuzz put it."""
+    whose numbers place every glyph where HarfBuzz put it (glyphs that sit where the
+    previous one's advance leaves them share one hex string)."""
     key, size = run.font, run.size
     font = font_file(key)
     texts = glyph_texts(key, run.text, glyphs, clusters, rtl)
-    chars = "".join(glyph_char(key, g, t) for g, t in zip(glyphs, texts))
+    known = _codes.get(key, {})
+    chars = "".join([chr(known[(g, t)]) if (g, t) in known else glyph_char(key, g, t) for g, t in zip(glyphs, texts)])
     codes: list[tuple[int, int]] = []  # (subset, code byte) per glyph
     for subset, chunk in font.splitString(chars, doc):
         codes.extend((subset, b) for b in chunk)
@@ -134,17 +142,21 @@ def _glyph_ops(run, glyphs, xs, ys, clusters, rtl: bool, doc) -> list[str]:
     cur_subset = None
     cur_rise = 0.0  # text rise is graphics state: every run leaves it at 0
     arr: list[str] = []
+    hexes: list[str] = []
     cursor = 0.0
     k = 1000.0 / size
+    widths = font.face.charWidths
 
     def flush() -> None:
+        if hexes:
+            arr.append("<" + "".join(hexes) + ">")
+            hexes.clear()
         if arr:
             out.append("[" + " ".join(arr) + "] TJ")
             arr.clear()
 
-    widths = font.face.charWidths
     for (subset, code), ch, x, y in zip(codes, chars, xs, ys):
-        rise = round(-y, 2) + 0.0
+        rise = round(-y, 2) + 0.0 if y else 0.0
         if subset != cur_subset or rise != cur_rise:
             flush()
             if subset != cur_subset:
@@ -153,11 +165,16 @@ def _glyph_ops(run, glyphs, xs, ys, clusters, rtl: bool, doc) -> list[str]:
             if rise != cur_rise:
                 out.append(f"{rise:.2f} Ts")
                 cur_rise = rise
-        shift = round((x - cursor) * k, 1)
-        if shift:
-            arr.append(f"{-shift:.1f}")
-            cursor += shift / k
-        arr.append(f"<{code:02X}>")
+        gap = x - cursor
+        if gap > 1e-4 or gap < -1e-4:
+            shift = round(gap * k, 1)
+            if shift:
+                if hexes:
+                    arr.append("<" + "".join(hexes) + ">")
+                    hexes.clear()
+                arr.append(f"{-shift:.1f}")
+                cursor += shift / k
+        hexes.append(_HEX[code])
         cursor += widths[ord(ch)] / k  # the /Widths entry reportlab writes for this code
     flush()
     if cur_rise:

@@ -169,7 +169,7 @@ class Ops:
         """The marked-content span of one run: its glyphs placed as shaped, its logical text
         as /ActualText. Remembered per document: cards of one export repeat the same
         headings and phrases again and again."""
-        key = (run.font, run.size, run.text, run.glyphs, run.xs, run.ys, run.rtl)
+        key = (run.font, run.size, run.text, run.rtl, run.tracking)
         found = self._split.get(key)
         if found is None:
             font_name(run.font)  # registered with reportlab before its first use in this document
