@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from personadesigner.core import text as T
-from personadesigner.core.cardlayout import Box, Cut, Slider, TextBlock, TextLine, WordBroken
+from personadesigner.core.cardlayout import (
+    Box,
+    Cut,
+    Slider,
+    TextBlock,
+    TextLine,
+    WordBroken,
+)
 
 
 @dataclass
@@ -355,7 +362,7 @@ class Flow:
               base_dir: str | None = None) -> tuple[TextLine, float]:
         # Lines are immutable: the same heading or phrase at the same place on every
         # card of a batch is built once (a tracked heading is a run per letter).
-        key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir)
+        key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir, T.in_japanese())
         found = _LINES.get(key)
         if found is None:
             if len(_LINES) > 20_000:

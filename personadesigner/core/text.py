@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,8 +146,32 @@ def _table(font_key: str, japanese: bool = False) -> _CharTable:
     return _CharTable(font_key, japanese)
 
 
-def _table_for(text: str, font_key: str) -> _CharTable:
-    return _table(font_key, bool(text) and max(text) >= "\u3040" and _KANA_RE.search(text) is not None)
+#: Set while a Japanese persona is laid out (core.layout: kana in any of its fields), so
+#: ideographs of a kanji-only name take Japanese forms and the Japanese bold face too.
+_JAPANESE: ContextVar[bool] = ContextVar("japanese", default=False)
+
+
+@contextmanager
+def japanese(on: bool):
+    """Within the block, ideographs are Japanese (see ``_JAPANESE``)."""
+    token = _JAPANESE.set(on)
+    try:
+        yield
+    finally:
+        _JAPANESE.reset(token)
+
+
+def in_japanese() -> bool:
+    """Whether a Japanese persona is being laid out (part of every cache key of shaped lines)."""
+    return _JAPANESE.get()
+
+
+def has_kana(text: str) -> bool:
+    return bool(text) and max(text) >= "\u3040" and _KANA_RE.search(text) is not None
+
+
+def _table_for(text: str, font_key: str, ja: bool = False) -> _CharTable:
+    return _table(font_key, ja or has_kana(text))
 
 
 @lru_cache(maxsize=8192)
@@ -269,14 +295,14 @@ def _levels(text: str, base_dir: str | None) -> list[int]:
     return levels
 
 
-def _fonts(text: str, font_key: str) -> list[str]:
+def _fonts(text: str, font_key: str, ja: bool = False) -> list[str]:
     """The face of each character: the fallback chain, with marks kept on their base's face,
     and spaces and punctuation kept in the run around them (so a run shapes whole).
     A character no face has is drawn by the style face (its .notdef box; the
     preflight reports it, see ``missing_chars``)."""
     if not (max(text) >= "\u0300" and has_rtl(text)) and S.face(font_key).chars.issuperset(text):
         return [font_key] * len(text)  # the style's face has every character: most text
-    table = _table_for(text, font_key)
+    table = _table_for(text, font_key, ja)
     out: list[str] = []
     cur = None
     for ch in text:
@@ -300,14 +326,18 @@ class _Item:
     units: float  # shaped advance in 1/1000 em
 
 
-@lru_cache(maxsize=32768)
 def _items(text: str, font_key: str, base_dir: str | None) -> tuple[_Item, ...]:
+    return _items_in(text, font_key, base_dir, _JAPANESE.get())
+
+
+@lru_cache(maxsize=32768)
+def _items_in(text: str, font_key: str, base_dir: str | None, ja: bool) -> tuple[_Item, ...]:
     """``text`` (cleaned, one line) as shaped items in visual order, in 1/1000 em."""
     if not text:
         return ()
     if S.face(font_key).chars.issuperset(text) and not (max(text) >= "\u0590" and has_rtl(text)):
         return (_Item(text, font_key, False, _ltr_units(text, font_key)),)  # one face, left to right: most text
-    fonts = _fonts(text, font_key)
+    fonts = _fonts(text, font_key, ja)
     levels = _levels(text, base_dir) if has_rtl(text) else None
     runs: list[list] = []  # [start, end, font, level]
     for i, font in enumerate(fonts):
@@ -381,18 +411,19 @@ def shape_line(text: str, style: TextStyle, base_dir: str | None = None, trackin
     added after every cluster (letter-spaced headings keep ligatures and joins
     inside a cluster only).
     """
-    return list(_shaped(text, style, base_dir, tracking))
+    return list(_shaped(text, style, base_dir, tracking, _JAPANESE.get()))
 
 
 @lru_cache(maxsize=16384)
-def _shaped(text: str, style: TextStyle, base_dir: str | None, tracking: float = 0.0) -> tuple[Piece, ...]:
+def _shaped(text: str, style: TextStyle, base_dir: str | None, tracking: float = 0.0,
+            ja: bool = False) -> tuple[Piece, ...]:
     """``shape_line`` kept per (text, style, direction): headings and labels repeat on every card."""
     text = clean(text)
     size = style.size
     scale = size / 1000.0
     track = tracking * size
     pieces = []
-    for it in _items(text, style.font, base_dir):
+    for it in _items_in(text, style.font, base_dir, ja):
         width = it.units * scale
         if track:
             width += track * _cluster_count(it.text, it.font, it.rtl)
@@ -552,7 +583,7 @@ def _can_split(text: str, i: int) -> bool:
     ch, prev = text[i], text[i - 1]
     if _is_mark(ch) or prev in _JOINERS:
         return False
-    return not unicodedata.combining(prev) == 9 or not unicodedata.category(ch).startswith("L")
+    return unicodedata.combining(prev) != 9 or not unicodedata.category(ch).startswith("L")
 
 
 def breaks_word(text: str, font_key: str, size: float, width: float, tracking: float = 0.0) -> str:

@@ -102,8 +102,7 @@ _FACE_LANG = {"arabic": "ar", "hebrew": "he", "devanagari": "hi", "bengali": "bn
 
 
 def face_lang(key: str) -> str | None:
-    base = key[:-5] if key.endswith("-bold") else key
-    return _FACE_LANG.get(base)
+    return _FACE_LANG.get(key.removesuffix("-bold"))
 
 
 def show_ops(run, doc) -> str:

@@ -138,7 +138,6 @@ class Ops:
         whole = True
         out = ["BT"]
         add = out.append
-        known = self._split.get
         current_color = None
         for run in runs:
             text = run.text

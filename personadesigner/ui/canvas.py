@@ -252,7 +252,11 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
             return
         drawn = {(b.field, b.item) for b in layout.text_blocks() if b.lines}
         hidden = sum(1 for c in cuts if (c.field, c.item) not in drawn or getattr(c, "shown_chars", 1) == 0)
-        text = f"⚠ {len(cuts)} text{'s' if len(cuts) != 1 else ''} do not fit"
+        fit = [c for c in cuts if hasattr(c, "shown_chars")]  # cut texts; the rest: missing fonts, broken words
+        text = f"⚠ {len(fit)} text{'s' if len(fit) != 1 else ''} do not fit" if fit else ""
+        if len(cuts) > len(fit):
+            other = len(cuts) - len(fit)
+            text += ("; " if text else "⚠ ") + f"{other} other preflight problem{'s' if other != 1 else ''}"
         if hidden:
             text += f" ({hidden} not shown)"
         self._cut_badge.setText(text)

@@ -15,7 +15,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
-from personadesigner.core.cardlayout import CardLayout, Cut, Primitive, Rule, TextBlock
+from personadesigner.core.cardlayout import CardLayout, Primitive, Rule, TextBlock
 from personadesigner.core.persona import field_label
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.qt_painter import paint_layout

@@ -380,3 +380,12 @@ def test_a_character_without_a_font_is_reported_and_outlined():
     assert missing["name"].chars == "\U00010330" and "U+10330" in str(missing["name"])
     (block,) = [b for b in lay.text_blocks() if b.field == "name"]
     assert block.missing == "\U00010330"
+
+
+def test_a_kanji_only_name_of_a_japanese_persona_takes_the_japanese_bold_face():
+    def name_faces(persona):
+        lay = layout(persona, "card", "classic")
+        return {r.font for b in lay.text_blocks() if b.field == "name" for line in b.lines for r in line.runs}
+
+    assert name_faces(Persona(name="佐藤 花子", role="プロダクトマネージャー")) == {"cjk-jp-bold"}  # kana in the role
+    assert name_faces(Persona(name="佐藤 花子", role="产品经理")) == {"cjk"}  # Chinese: the Chinese face

@@ -14,8 +14,8 @@ import zlib
 from dataclasses import replace
 
 import pytest
-
 from support.poppler import run
+
 from personadesigner.core import shaping as S
 from personadesigner.core.layout import layout
 from personadesigner.core.persona import Persona
