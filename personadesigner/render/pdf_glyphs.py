@@ -179,3 +179,26 @@ def _glyph_ops(run, glyphs, xs, ys, clusters, rtl: bool, doc) -> list[str]:
     if cur_rise:
         out.append("0 Ts")
     return out
+
+
+#: First strong letter's script -> a BCP 47 language for the document's /Lang.
+_SCRIPT_LANG = (
+    (0x0370, 0x03FF, "el"), (0x0400, 0x04FF, "ru"), (0x0590, 0x05FF, "he"), (0x0600, 0x06FF, "ar"),
+    (0x0900, 0x097F, "hi"), (0x0980, 0x09FF, "bn"), (0x0B80, 0x0BFF, "ta"), (0x0E00, 0x0E7F, "th"),
+    (0x3040, 0x30FF, "ja"), (0xAC00, 0xD7AF, "ko"), (0x1100, 0x11FF, "ko"), (0x4E00, 0x9FFF, "zh"),
+)
+
+
+def document_lang(text: str) -> str:
+    """A language for /Lang from the script of ``text`` (the first persona's name): the
+    script says little of the language, so Latin and anything unknown is "en" (the
+    app's own language); every run names its script's language itself."""
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        cp = ord(ch)
+        for lo, hi, lang in _SCRIPT_LANG:
+            if lo <= cp <= hi:
+                return "ja" if lang == "zh" and any(0x3040 <= ord(c) <= 0x30FF for c in text) else lang
+        return "en"
+    return "en"

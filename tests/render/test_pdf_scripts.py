@@ -169,3 +169,11 @@ def test_png_and_pdf_draw_the_same_glyphs(tmp_path, qapp):
     differing = sum(1 for v in diff.getdata() if v)
     inked = sum(1 for v in a.point(lambda v: v < 128 and 255).getdata() if v)
     assert differing < inked * 0.25  # the same glyphs at the same places: only antialiasing edges differ
+
+
+def test_the_document_language_follows_the_first_name_script():
+    from personadesigner.render.pdf_glyphs import document_lang
+
+    assert document_lang("अनन्या शर्मा") == "hi" and document_lang("ليلى حداد") == "ar"
+    assert document_lang("さとう はなこ") == "ja" and document_lang("김민준") == "ko"
+    assert document_lang("Ada Lovelace") == "en" and document_lang("") == "en"
