@@ -503,15 +503,34 @@ def _is_thai_consonant(ch: str) -> bool:
     return "\u0e01" <= ch <= "\u0e2e"
 
 
-def _thai_break(prev: str, ch: str, nxt: str) -> bool:
-    """A break opportunity inside Thai (no spaces between words), by a syllable rule without a
-    dictionary: before a leading vowel, and before a consonant that a vowel sign or tone
-    mark follows (it starts a syllable), never right after a leading vowel."""
+def _thai_sign(ch: str) -> bool:
+    """A Thai vowel sign or tone mark written after (above, below) its consonant."""
+    return "\u0e30" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"
+
+
+def _thai_onset(text: str, i: int) -> bool:
+    """Whether the consonant at ``i`` starts a syllable: a vowel sign follows it, or a
+    cluster consonant (ร ล ว) and then a vowel sign ("คร" in ครับ, "ปร" in ประ)."""
+    if not _is_thai_consonant(text[i]) or i + 1 >= len(text):
+        return False
+    nxt = text[i + 1]
+    if _thai_sign(nxt):
+        return True
+    return nxt in "\u0e23\u0e25\u0e27" and i + 2 < len(text) and _thai_sign(text[i + 2])
+
+
+def _thai_break(text: str, i: int) -> bool:
+    """A break opportunity before ``text[i]`` inside Thai (no spaces between words), by a
+    syllable rule without a dictionary: before a leading vowel, and before a consonant
+    that starts a syllable, never right after a leading vowel nor inside a cluster."""
+    prev, ch = text[i - 1], text[i]
     if prev in _THAI_LEADING or not ("\u0e01" <= prev <= "\u0e4e"):
         return False
     if ch in _THAI_LEADING:
         return True
-    return _is_thai_consonant(ch) and ("\u0e30" <= nxt <= "\u0e3a" or "\u0e47" <= nxt <= "\u0e4e")
+    if ch in "\u0e23\u0e25\u0e27" and _thai_onset(text, i - 1):
+        return False  # the second consonant of a cluster
+    return _thai_onset(text, i)
 
 
 @lru_cache(maxsize=4096)
@@ -528,7 +547,6 @@ def _segments_complex(paragraph: str) -> list[str]:
     segs: list[str] = []
     buf: list[str] = []
     prev = ""
-    n = len(paragraph)
     for i, ch in enumerate(paragraph):
         if buf:
             if ch == " " or _is_mark(ch):
@@ -539,7 +557,7 @@ def _segments_complex(paragraph: str) -> list[str]:
             elif (is_cjk(ch) or is_cjk(prev)) and ch not in _NO_BREAK_BEFORE and prev not in _NO_BREAK_AFTER:
                 segs.append("".join(buf))
                 buf = []
-            elif _thai_break(prev, ch, paragraph[i + 1] if i + 1 < n else ""):
+            elif _thai_break(paragraph, i):
                 segs.append("".join(buf))
                 buf = []
         buf.append(ch)

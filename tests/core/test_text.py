@@ -95,6 +95,10 @@ def test_japanese_text_uses_the_japanese_face_and_names_are_bold_in_every_script
         assert fonts_of(text, "sans-bold") == {face}
 
 
+def test_thai_syllables_keep_consonant_clusters_whole():
+    assert T._segments("มากครับประเทศไทย") == ("มาก", "ครับ", "ประ", "เทศ", "ไทย")
+
+
 def test_thai_breaks_between_syllables_without_spaces():
     lines = T.break_lines("สมชายใจดีมาก", "sans", 10, 45)
     assert len(lines) > 1 and "".join(lines) == "สมชายใจดีมาก"
