@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 
 from personadesigner.core import shaping as S
-from personadesigner.core.text import font_file, run_glyphs
+from personadesigner.core.text import font_file, has_rtl, run_glyphs
 
 #: Private-use planes 15-16: glyph id g drawing its usual characters is U+F0000 + g; the
 #: same glyph standing for other characters (a mirrored bracket in right-to-left text,
@@ -105,17 +105,21 @@ def face_lang(key: str) -> str | None:
     return _FACE_LANG.get(key.removesuffix("-bold"))
 
 
-def show_ops(run, doc) -> str:
+def show_ops(run, doc, words: dict | None = None) -> str:
     """The marked-content span that draws ``run`` from its text matrix (set by the caller).
 
     Left-to-right runs carry their logical text as /ActualText. Right-to-left runs
     do not: text extractors order a right-to-left line themselves, from the glyphs'
     positions and ToUnicode entries, and would reverse an ActualText a second time.
+    ``words``: the document's cache of word operators (see ``_word_tokens``).
     """
-    glyphs, xs, ys, clusters, rtl = run_glyphs(run)
-    if not glyphs:
-        return ""
-    ops = _glyph_ops(run, glyphs, xs, ys, clusters, rtl, doc)
+    ops = _word_ops(run, doc, words) if words is not None else None
+    rtl = False
+    if ops is None:
+        glyphs, xs, ys, clusters, rtl = run_glyphs(run)
+        if not glyphs:
+            return ""
+        ops = _glyph_ops(run, glyphs, xs, ys, clusters, rtl, doc)
     if rtl:
         lang = face_lang(run.font)
         return "\n".join([f"/Span <</Lang ({lang})>> BDC" if lang else "/Span BMC", *ops, "EMC"])
@@ -123,6 +127,94 @@ def show_ops(run, doc) -> str:
 
 
 _HEX = [f"{i:02X}" for i in range(256)]
+
+
+def _word_tokens(key: str, word: str, doc) -> tuple[tuple[int, str], ...] | None:
+    """A word's glyphs as (subset, TJ token) pairs: hex strings of codes and the numbers
+    (1/1000 em, so any size) that put each glyph where HarfBuzz did and end the word at
+    its shaped advance. None when a glyph sits off the baseline (the general path)."""
+    sh = S.shape(word, key, False)
+    if not sh.ids or any(sh.ys):
+        return None
+    font = font_file(key)
+    texts = glyph_texts(key, word, sh.ids, sh.clusters, False)
+    chars = "".join(glyph_char(key, g, t) for g, t in zip(sh.ids, texts))
+    widths = font.face.charWidths
+    tokens: list[tuple[int, str]] = []
+    hexes: list[str] = []
+    cur = None
+    cursor = 0.0
+    pos = 0
+    for subset, chunk in font.splitString(chars, doc):
+        if hexes:
+            tokens.append((cur, "<" + "".join(hexes) + ">"))
+            hexes = []
+        cur = subset
+        for code in chunk:
+            ch = chars[pos]
+            gap = round(sh.xs[pos] - cursor, 1)
+            if gap:
+                if hexes:
+                    tokens.append((cur, "<" + "".join(hexes) + ">"))
+                    hexes = []
+                tokens.append((cur, f"{-gap:.1f}"))
+                cursor += gap
+            hexes.append(_HEX[code])
+            cursor += widths[ord(ch)]
+            pos += 1
+    if hexes:
+        tokens.append((cur, "<" + "".join(hexes) + ">"))
+    gap = round(sh.width - cursor, 1)
+    if gap:
+        tokens.append((cur, f"{-gap:.1f}"))
+    return tuple(tokens)
+
+
+_UNSEEN = object()
+
+
+def _word_ops(run, doc, words: dict) -> list[str] | None:
+    """A left-to-right run without tracking, drawn word by word from the document's cache
+    (S.shape_run draws such a run as its words and spaces, so this is the same glyphs
+    at the same places). None for every other run."""
+    if run.rtl or run.tracking or not run.text or has_rtl(run.text) or run.text != clean_for_pdf(run.text):
+        return None
+    key, size = run.font, run.size
+    font = font_file(key)
+    seq: list[tuple[int, str]] = []
+    for k, word in enumerate(run.text.split(" ")):
+        for part in ((" ", word) if k else (word,)):
+            if not part:
+                continue
+            wkey = (key, part)
+            tokens = words.get(wkey, _UNSEEN)
+            if tokens is _UNSEEN:
+                if len(words) >= 100_000:  # a huge export: keep memory flat
+                    words.clear()
+                tokens = words[wkey] = _word_tokens(key, part, doc)
+            if tokens is None:
+                return None  # a word with marks off the baseline: the general path
+            seq.extend(tokens)
+    out: list[str] = []
+    cur = None
+    arr: list[str] = []
+    for subset, token in seq:
+        if subset != cur:
+            if arr:
+                out.append("[" + " ".join(arr) + "] TJ")
+                arr = []
+            out.append(f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf")
+            cur = subset
+        arr.append(token)
+    if arr:
+        out.append("[" + " ".join(arr) + "] TJ")
+    return out
+
+
+def clean_for_pdf(text: str) -> str:
+    from personadesigner.core.text import clean
+
+    return clean(text)
 
 
 def _glyph_ops(run, glyphs, xs, ys, clusters, rtl: bool, doc) -> list[str]:

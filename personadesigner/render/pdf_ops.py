@@ -38,6 +38,8 @@ class Ops:
         self.canvas = canvas
         self.emit = canvas.addLiteral
         self._split: dict[tuple, str] = {}
+        #: (face, word) -> its TJ tokens in this document (render/pdf_glyphs.py)
+        self._words: dict[tuple[str, str], tuple] = {}
         self._blocks: dict[tuple[int, ...], tuple[tuple, float, str]] = {}
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
@@ -172,7 +174,7 @@ class Ops:
         found = self._split.get(key)
         if found is None:
             font_name(run.font)  # registered with reportlab before its first use in this document
-            found = show_ops(run, self.canvas._doc)
+            found = show_ops(run, self.canvas._doc, self._words)
             if len(self._split) >= 50_000:  # a huge export: keep memory flat
                 self._split.clear()
             self._split[key] = found
