@@ -10,7 +10,7 @@ import hashlib
 import io
 
 from personadesigner.core import text as T
-from personadesigner.core.cardlayout import Box, ImageItem, TextBlock, TextLine, TextRun
+from personadesigner.core.cardlayout import Box, ImageItem, TextBlock, TextLine
 from personadesigner.lru import LruCache
 
 _SIZES: LruCache[str, tuple[int, int] | None] = LruCache(4096)
@@ -79,7 +79,7 @@ def picture(photo: bytes | None, initials: str, x: float, y: float, w: float, h:
     base = y + h / 2 + fs * 0.36  # cap height of Noto Sans is ~0.714 em: centred on the circle
     runs = []
     for p in pieces:
-        runs.append(TextRun(cx, base, p.text, p.font, fs, ink, p.width))
+        runs.append(T.text_run(p, cx, base, fs, ink))
         cx += p.width
     items.append(TextBlock(x, y, w, h, (TextLine(tuple(runs), text),), field="photo", align="center"))
     return items

@@ -73,10 +73,17 @@ class Polygon:
 
 @dataclass(frozen=True)
 class TextRun:
-    """Text in one font, already shaped and in visual (left-to-right drawing) order.
+    """A shaped run: one face, one direction; runs of a line are in visual (drawing) order.
 
     ``x`` is the left edge, ``y`` the baseline; ``width`` is the advance the
-    layout engine measured with the bundled font's own metrics.
+    layout engine measured. ``text`` is the run's logical text, as typed (for
+    the PDF's text layer, copy-paste and a PPTX writer); ``rtl`` its direction,
+    ``tracking`` (em) the space added after every cluster. ``glyphs`` are the
+    bundled face's glyph ids in drawing order, each drawn at (x + xs[i],
+    y + ys[i]) (points, y down); ``clusters`` give, per glyph, the index in
+    ``text`` of the first character it draws. The glyphs come from the layout
+    engine's shaping cache (core.text.glyph_run) when a painter first asks: the
+    layout itself needs only the widths.
     """
 
     x: float
@@ -86,6 +93,29 @@ class TextRun:
     size: float
     color: str
     width: float
+    rtl: bool = False
+    tracking: float = 0.0
+
+    def _shaped(self):
+        from personadesigner.core.text import run_glyphs
+
+        return run_glyphs(self)
+
+    @property
+    def glyphs(self) -> tuple[int, ...]:
+        return self._shaped()[0]
+
+    @property
+    def xs(self) -> tuple[float, ...]:
+        return self._shaped()[1]
+
+    @property
+    def ys(self) -> tuple[float, ...]:
+        return self._shaped()[2]
+
+    @property
+    def clusters(self) -> tuple[int, ...]:
+        return self._shaped()[3]
 
 
 @dataclass(frozen=True)
@@ -153,6 +183,35 @@ def photo_resolution(persona: str, frame_w: float, frame_h: float, crop_w: float
 
 
 @dataclass(frozen=True)
+class MissingGlyphs:
+    """Preflight: characters of a field that no bundled font draws (shown as .notdef boxes)."""
+
+    persona: str
+    field: str
+    item: int | None
+    chars: str
+
+    def __str__(self) -> str:
+        where = self.field if self.item is None else f"{self.field}[{self.item + 1}]"
+        codes = " ".join(f"U+{ord(ch):04X}" for ch in self.chars)
+        return f'"{self.persona}": {where}: no bundled font has {codes}'
+
+
+@dataclass(frozen=True)
+class WordBroken:
+    """Preflight: a name or heading word wider than its box even at the minimum size, broken."""
+
+    persona: str
+    field: str
+    item: int | None
+    word: str
+
+    def __str__(self) -> str:
+        where = self.field if self.item is None else f"{self.field}[{self.item + 1}]"
+        return f'"{self.persona}": {where}: "{self.word}" is wider than its box at the smallest size and was broken'
+
+
+@dataclass(frozen=True)
 class TextBlock:
     """A laid-out text area: its frame, its lines, the field it shows."""
 
@@ -165,6 +224,8 @@ class TextBlock:
     item: int | None = None
     cut: Cut | None = None
     align: Literal["left", "center", "right"] = "left"
+    #: Characters of this block no bundled font has (drawn as boxes, outlined on the canvas).
+    missing: str = ""
 
     @property
     def text(self) -> str:
@@ -223,7 +284,7 @@ class CardLayout:
     height: float
     bleed: float
     items: list[Primitive] = field(default_factory=list)
-    preflight: list[Cut] = field(default_factory=list)
+    preflight: list[Cut | MissingGlyphs | WordBroken] = field(default_factory=list)
     persona_id: str = ""
     persona_name: str = ""
     template: str = ""

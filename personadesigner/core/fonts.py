@@ -43,6 +43,20 @@ FACES: dict[str, FontFace] = {
         FontFace("arabic-bold", "NotoSansArabic-Bold.ttf", "Noto Sans Arabic", bold=True),
         FontFace("hebrew", "NotoSansHebrew-Regular.ttf", "Noto Sans Hebrew"),
         FontFace("hebrew-bold", "NotoSansHebrew-Bold.ttf", "Noto Sans Hebrew", bold=True),
+        FontFace("devanagari", "NotoSansDevanagari-Regular.ttf", "Noto Sans Devanagari"),
+        FontFace("devanagari-bold", "NotoSansDevanagari-Bold.ttf", "Noto Sans Devanagari", bold=True),
+        FontFace("bengali", "NotoSansBengali-Regular.ttf", "Noto Sans Bengali"),
+        FontFace("bengali-bold", "NotoSansBengali-Bold.ttf", "Noto Sans Bengali", bold=True),
+        FontFace("tamil", "NotoSansTamil-Regular.ttf", "Noto Sans Tamil"),
+        FontFace("tamil-bold", "NotoSansTamil-Bold.ttf", "Noto Sans Tamil", bold=True),
+        FontFace("thai", "NotoSansThai-Regular.ttf", "Noto Sans Thai"),
+        FontFace("thai-bold", "NotoSansThai-Bold.ttf", "Noto Sans Thai", bold=True),
+        # Japanese forms (kana, JIS X 0208 kanji) and Korean Hangul: subsets of Noto Sans CJK
+        # made by packaging/build_cjk_fonts.py; Chinese (both scripts) from WenQuanYi.
+        FontFace("cjk-jp", "NotoSansCJKJP-Regular-subset.ttf", "Noto Sans CJK JP"),
+        FontFace("cjk-jp-bold", "NotoSansCJKJP-Bold-subset.ttf", "Noto Sans CJK JP", bold=True),
+        FontFace("cjk-kr", "NotoSansCJKKR-Regular-subset.ttf", "Noto Sans CJK KR"),
+        FontFace("cjk-kr-bold", "NotoSansCJKKR-Bold-subset.ttf", "Noto Sans CJK KR", bold=True),
         FontFace("cjk", "wqy-microhei.ttc", "WenQuanYi Micro Hei"),
         FontFace("symbols", "DejaVuSans.ttf", "DejaVu Sans"),
         # Monochrome emoji (static Regular instance of Noto Emoji's weight axis):

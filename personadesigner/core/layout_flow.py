@@ -16,10 +16,16 @@ the section builders keeps both small.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from personadesigner.core import text as T
-from personadesigner.core.cardlayout import Box, Cut, Slider, TextBlock, TextLine, TextRun
+from personadesigner.core.cardlayout import (
+    Box,
+    Cut,
+    Slider,
+    TextBlock,
+    TextLine,
+    WordBroken,
+)
 
 
 @dataclass
@@ -158,11 +164,32 @@ class Flow:
             shape.append((b.kind, b.keep_with_next, h, 1 if lines is None else len(lines)))
         return tuple(shape)
 
+    @staticmethod
+    def _holds_together(b: Block) -> bool:
+        """A name or a heading: shrinks (down to its minimum size) rather than break inside a word."""
+        return b.kind == "heading" or b.field == "name"
+
+    def _broken_word(self, s: float) -> tuple[Block, str] | None:
+        """The first name or heading that would break inside a word at shrink ``s``, and the word."""
+        holders = self.__dict__.get("_holders")
+        if holders is None:
+            holders = self._holders = [b for b in self.blocks if b.text and self._holds_together(b)]
+        for b in holders:
+            st = self.style_at(b.style, s)
+            txt = b.text.upper() if st.upper else b.text
+            word = T.breaks_word(txt, st.font, st.size, self.columns[0][2] - self._indent(b), st.tracking)
+            if word:
+                return b, word
+        return None
+
     def fits(self, s: float) -> bool:
-        """Whether every block fits whole at shrink ``s`` (0 = preferred sizes, 1 = minimum).
+        """Whether every block fits whole at shrink ``s`` (0 = preferred sizes, 1 = minimum),
+        with no name or heading broken inside a word while a smaller size is left.
 
         The shrink search asks this up to seven times per flow; cards of a batch
         share shapes, so the rows are placed once per shape."""
+        if s < 1.0 and self._broken_word(s) is not None:
+            return False
         key = (self._shape(s), tuple(self.columns))
         fit = _FITS.get(key)
         if fit is None:
@@ -306,7 +333,12 @@ class Flow:
             placed, ellipses = self._more(placed, ellipses)
             cuts = self._cuts(rows, placed, s, ellipses)
         panels = self._modules(placed, spread) if self.module_fill and placed else []
-        return panels + self._emit(placed, s, ellipses, cuts), cuts
+        items = panels + self._emit(placed, s, ellipses, cuts)
+        broken = self._broken_word(s)
+        if broken is not None:  # even the minimum size cannot keep this word whole
+            b, word = broken
+            cuts = [*cuts, WordBroken(self.persona_name, b.field or "", b.item, word)]
+        return items, cuts
 
     def _modules(self, placed, spread: bool) -> list[Box]:
         """A panel behind each section (a module of the template's grid): from a little above
@@ -510,7 +542,7 @@ class Flow:
               base_dir: str | None = None) -> tuple[TextLine, float]:
         # Lines are immutable: the same heading or phrase at the same place on every
         # card of a batch is built once (a tracked heading is a run per letter).
-        key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir)
+        key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir, T.in_japanese())
         found = _LINES.get(key)
         if found is None:
             if len(_LINES) > 20_000:
@@ -520,23 +552,12 @@ class Flow:
 
     def _new_line(self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str,
                   base_dir: str | None) -> tuple[TextLine, float]:
-        spaced, width = _letters(text, st.font, st.size, base_dir) if st.tracking else ((), 0.0)
-        if spaced:
-            track = st.tracking * st.size
-            runs = []
-            cx = 0.0
-            total = width + track * (len(spaced) - 1)
-            x0 = x + _offset(align, avail, total)
-            for ch, font, w in spaced:
-                runs.append(TextRun(x0 + cx, baseline, ch, font, st.size, st.color, w))
-                cx += w + track
-            return TextLine(tuple(runs), text), total
-        pieces = T.shape_line(text, T.TextStyle(st.font, st.size), base_dir)
+        pieces = T.shape_line(text, T.TextStyle(st.font, st.size), base_dir, st.tracking)
         total = T.line_width(pieces)
         x0 = x + _offset(align, avail, total)
         runs = []
         for p in pieces:
-            runs.append(TextRun(x0, baseline, p.text, p.font, st.size, st.color, p.width))
+            runs.append(T.text_run(p, x0, baseline, st.size, st.color))
             x0 += p.width
         return TextLine(tuple(runs), text), total
 
@@ -686,20 +707,6 @@ _TOO_TALL = 1e9
 _LINES: dict[tuple, tuple[TextLine, float]] = {}
 #: Whether a flow shape (see Flow._shape) fits its columns at a shrink factor.
 _FITS: dict[tuple, bool] = {}
-
-
-@lru_cache(maxsize=4096)
-def _letters(text: str, font: str, size: float, base_dir: str | None) -> tuple[tuple, float]:
-    """A tracked line's letters as (char, face, advance) and their summed advance.
-
-    Kept per text: tracked headings ("TOP GOAL") repeat on every card.
-    """
-    spaced = []
-    for p in T.shape_line(text, T.TextStyle(font, size), base_dir):
-        for ch in p.text:
-            w = T.char_width(ch, p.font, size) if len(p.text) > 1 else p.width
-            spaced.append((ch, p.font, w))
-    return tuple(spaced), sum(w for _, _, w in spaced)
 
 
 def dropped_chars(text: str, shown_lines) -> int:

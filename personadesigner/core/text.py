@@ -1,24 +1,28 @@
-"""The text engine: clean, measure, break and shape text with the bundled fonts' metrics.
+"""The text engine: clean, measure, break and shape text with the bundled fonts.
 
-The painters draw every run as it is (no shaping, bidi or kerning), so this
-module decides everything the reader sees: which bundled font draws each
-character (fallback for Arabic, Hebrew, CJK, symbols), where lines break,
-Arabic letter forms and the visual order of right-to-left lines. Widths come
-from the font files (reportlab's TTF reader), never from the machine's fonts,
-so the screen and the PDF break lines identically.
+The painters draw the glyphs decided here as they are, so this module decides
+everything the reader sees: which bundled face draws each character (fallback
+for every script), where lines break, the glyphs and their positions (HarfBuzz,
+see core/shaping.py: kerning, ligatures, Arabic joining, Indic reordering,
+marks) and the visual order of right-to-left runs (Unicode bidi). Widths come
+from the font files, never from the machine's fonts, so the screen and the PDF
+break lines identically. A character no bundled face has is drawn as the
+face's .notdef box and always reported (``missing_chars``), never replaced silently.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
+from personadesigner.core import shaping as S
+from personadesigner.core.cardlayout import TextRun
 from personadesigner.core.fonts import FACES
 
-#: Drawn for a character that no bundled font has (emoji newer than the bundled Noto Emoji).
-MISSING = "\u25a1"
 ELLIPSIS = "\u2026"
 _HYPHENS = frozenset("-\u2010\u2012\u2013\u2014")
 #: Characters removed before layout: variation selectors, skin tones (plus every other
@@ -28,20 +32,45 @@ _NO_BREAK_BEFORE = frozenset("、。，．,.:;!?）」』】〕〉》！？：�
 _NO_BREAK_AFTER = frozenset("（「『【〔〈《")
 #: Characters that may need removing; text without any skips the slow per-character check.
 _SUSPECT_RE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u2028-\u202e"
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u2028-\u202e"
     "\u2060-\u206f\ud800-\uf8ff\ufe00-\ufe0f\ufeff\ufff0-\uffff\U0001f3fb-\U0001f3ff\U000e0000-\U0010ffff]"
 )
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A shaped piece of a line: text in visual order, in one font, with its advance."""
+    """A shaped piece of a line, in one face and one direction, in visual order among its line's pieces.
+
+    ``text`` is the piece's logical text (what the reader typed); its glyphs
+    (HarfBuzz's, in drawing order, see ``glyph_run``) have their origins
+    ``xs``/``ys`` in points from the piece's start on the baseline (y down, as
+    the layout has it) and ``clusters``: the index in ``text`` of the first
+    character each glyph draws.
+    """
 
     text: str
     font: str
     width: float
+    rtl: bool = False
+    size: float = 0.0
+    tracking: float = 0.0
+
+    @property
+    def glyphs(self) -> tuple[int, ...]:
+        return glyph_run(self.text, self.font, self.size, self.rtl, self.tracking)[0]
+
+    @property
+    def xs(self) -> tuple[float, ...]:
+        return glyph_run(self.text, self.font, self.size, self.rtl, self.tracking)[1]
+
+    @property
+    def ys(self) -> tuple[float, ...]:
+        return glyph_run(self.text, self.font, self.size, self.rtl, self.tracking)[2]
+
+    @property
+    def clusters(self) -> tuple[int, ...]:
+        return glyph_run(self.text, self.font, self.size, self.rtl, self.tracking)[3]
 
 
 @dataclass(frozen=True)
@@ -55,27 +84,23 @@ class TextStyle:
 # ------------------------------------------------------------------ fonts
 @lru_cache(maxsize=None)
 def font_file(key: str):
-    """The bundled face ``key`` read by reportlab's TTF reader, once per process.
-
-    The PDF painter registers this same object (named "PD-<key>"), so a face
-    is parsed once for measuring and embedding alike.
-    """
+    """The bundled face ``key`` read by reportlab's TTF reader, once per process (the PDF embeds it)."""
     from reportlab.pdfbase.ttfonts import TTFont
 
     f = FACES[key]
     return TTFont(f"PD-{key}", str(f.path), subfontIndex=f.subfont)
 
 
-@lru_cache(maxsize=None)
-def _widths(key: str) -> dict[int, float]:
-    """Advance widths (1/1000 em) by code point of one bundled face: also its coverage."""
-    return font_file(key).face.charWidths
+_KANA_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 
 
 @lru_cache(maxsize=None)
-def fallback_chain(font_key: str) -> tuple[str, ...]:
+def fallback_chain(font_key: str, japanese: bool = False) -> tuple[str, ...]:
     """The faces tried in order for a style's face: itself, sans, the scripts, symbols, emoji.
 
+    Every script face comes in the style's weight (names are bold in every
+    script). CJK: Hangul from the Korean face; ideographs from the Chinese face,
+    or from the Japanese one (Japanese glyph forms) when the text has kana.
     Emoji comes last: DejaVu's text-style dingbats (★ ✓) read better in running
     text, and Noto Emoji then covers the pictographs (🚀 🧑) no other face has.
     """
@@ -83,43 +108,91 @@ def fallback_chain(font_key: str) -> tuple[str, ...]:
     variant = font_key.split("-", 1)[1] if "-" in font_key else ""
     chain = [font_key]
     sans = "sans" + ("-" + variant if variant else "")
-    scripts = ("arabic-bold" if bold else "arabic", "hebrew-bold" if bold else "hebrew", "cjk", "symbols", "emoji")
+    b = "-bold" if bold else ""
+    cjk = ("cjk-jp" + b, "cjk-kr" + b, "cjk") if japanese else ("cjk-kr" + b, "cjk", "cjk-jp" + b)
+    scripts = ("arabic" + b, "hebrew" + b, "devanagari" + b, "bengali" + b, "tamil" + b, "thai" + b, *cjk,
+               "symbols", "emoji")
     for k in (sans, *scripts):
         if k in FACES and k not in chain:
             chain.append(k)
     return tuple(chain)
 
 
-class _CharTable(dict):
-    """char -> (font key, advance in 1/1000 em) for one style face, filled on demand."""
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "M" or ch in _JOINERS
 
-    def __init__(self, font_key: str) -> None:
+
+class _CharTable(dict):
+    """char -> (font key or None when no bundled face has it, is it a mark) for one style face."""
+
+    def __init__(self, font_key: str, japanese: bool) -> None:
         super().__init__()
-        # Fallback faces are read only when a character needs them: the CJK face
-        # alone takes ~70 ms to load, and most text never leaves the style's face.
-        self.chain = fallback_chain(font_key)
+        # Fallback faces are opened only when a character needs them (the CJK faces are large).
+        self.chain = fallback_chain(font_key, japanese)
 
     def __missing__(self, ch: str):
         cp = ord(ch)
-        mark = unicodedata.combining(ch) != 0
+        mark = _is_mark(ch)
         for key in self.chain:
-            w = _widths(key).get(cp)
-            if w is not None:
-                self[ch] = (key, w, mark)
+            if S.covers(key, cp):
+                self[ch] = (key, mark)
                 return self[ch]
-        # No bundled font has it: a clean, visible fallback instead of an empty box.
-        self[ch] = ("symbols", None, mark)
+        self[ch] = (None, mark)
         return self[ch]
 
 
 @lru_cache(maxsize=None)
-def _table(font_key: str) -> _CharTable:
-    return _CharTable(font_key)
+def _table(font_key: str, japanese: bool = False) -> _CharTable:
+    return _CharTable(font_key, japanese)
 
 
-@lru_cache(maxsize=None)
-def _missing_width() -> float:
-    return _widths("symbols")[ord(MISSING)]
+#: Set while a Japanese persona is laid out (core.layout: kana in any of its fields), so
+#: ideographs of a kanji-only name take Japanese forms and the Japanese bold face too.
+_JAPANESE: ContextVar[bool] = ContextVar("japanese", default=False)
+
+
+@contextmanager
+def japanese(on: bool):
+    """Within the block, ideographs are Japanese (see ``_JAPANESE``)."""
+    token = _JAPANESE.set(on)
+    try:
+        yield
+    finally:
+        _JAPANESE.reset(token)
+
+
+def in_japanese() -> bool:
+    """Whether a Japanese persona is being laid out (part of every cache key of shaped lines)."""
+    return _JAPANESE.get()
+
+
+def has_kana(text: str) -> bool:
+    return bool(text) and max(text) >= "\u3040" and _KANA_RE.search(text) is not None
+
+
+def _table_for(text: str, font_key: str, ja: bool = False) -> _CharTable:
+    return _table(font_key, ja or has_kana(text))
+
+
+@lru_cache(maxsize=8192)
+def missing_chars(text: str) -> str:
+    """The characters of ``text`` that no bundled face draws (each once, in order): a preflight problem."""
+    if S.face("sans").chars.issuperset(text):
+        return ""
+    table = _table("sans")
+    missing = {ch for ch in set(text) if table[ch][0] is None}
+    if not missing:
+        return ""
+    out: list[str] = []
+    for ch in clean(text):
+        if ch in missing and ch not in out and not ch.isspace() and ch not in _JOINERS:
+            out.append(ch)
+    return "".join(out)
+
+
+def code_points(chars: str) -> str:
+    """"U+10330 U+1FAE9": how a preflight line names characters no font has."""
+    return " ".join(f"U+{ord(ch):04X}" for ch in chars)
 
 
 # ------------------------------------------------------------------ cleaning
@@ -188,34 +261,138 @@ def has_rtl(text: str) -> bool:
     return _RTL_RE.search(text) is not None
 
 
-# ------------------------------------------------------------------ measuring
-@lru_cache(maxsize=8192)
-def _reshaped(text: str) -> str:
-    import arabic_reshaper
+# ------------------------------------------------------------------ itemizing and shaping
+_BIDI_STANDIN = {"BN": "\u0300", "": "a"}
 
-    try:
-        return arabic_reshaper.reshape(text)
-    except IndexError:
-        # arabic_reshaper fails on a ZWJ right before a ligature ("\u200dالله", "\u200dلا");
-        # the joiner then only costs the joining form it asked for.
-        return arabic_reshaper.reshape(text.replace("\u200d", ""))
+
+def _levels(text: str, base_dir: str | None) -> list[int]:
+    """Unicode bidi embedding levels per character (rules P2-I2, and L1 for trailing spaces).
+
+    python-bidi's own steps, stopped before its reordering: the reordering is of
+    shaped runs here (rule L2), since HarfBuzz draws each run in its direction.
+    """
+    from bidi import algorithm as A
+
+    # python-bidi drops boundary-neutral characters (rule X9: the joiners), which would
+    # shift every later level; a non-spacing mark in their place takes its neighbour's level.
+    # An unassigned character has no bidi class (python-bidi asserts): it counts as a
+    # left-to-right letter, the Unicode default for most of the code space.
+    text = "".join(_BIDI_STANDIN.get(unicodedata.bidirectional(ch), ch) for ch in text)
+    storage = A.get_empty_storage()
+    base = A.PARAGRAPH_LEVELS[base_dir] if base_dir else A.get_base_level(text)
+    storage["base_level"] = base
+    storage["base_dir"] = ("L", "R")[base]
+    A.get_embedding_levels(text, storage)
+    A.explicit_embed_and_overrides(storage)
+    A.resolve_weak_types(storage)
+    A.resolve_neutral_types(storage, False)
+    A.resolve_implicit_levels(storage, False)
+    levels = [c["level"] for c in storage["chars"]]
+    i = len(text)
+    while i > 0 and text[i - 1].isspace():  # L1: trailing whitespace takes the paragraph level
+        i -= 1
+        levels[i] = base
+    return levels
+
+
+def _fonts(text: str, font_key: str, ja: bool = False) -> list[str]:
+    """The face of each character: the fallback chain, with marks kept on their base's face,
+    and spaces and punctuation kept in the run around them (so a run shapes whole).
+    A character no face has is drawn by the style face (its .notdef box; the
+    preflight reports it, see ``missing_chars``)."""
+    if not (max(text) >= "\u0300" and has_rtl(text)) and S.face(font_key).chars.issuperset(text):
+        return [font_key] * len(text)  # the style's face has every character: most text
+    table = _table_for(text, font_key, ja)
+    out: list[str] = []
+    cur = None
+    for ch in text:
+        font, mark = table[ch]
+        if font is None:
+            font = font_key
+        elif cur is not None and font != cur:
+            cp = ord(ch)
+            if (mark or not ch.isalnum()) and S.covers(cur, cp):
+                font = cur  # a mark stays with its base, a space or comma with its words
+        out.append(font)
+        cur = font
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    text: str
+    font: str
+    rtl: bool
+    units: float  # shaped advance in 1/1000 em
+
+
+def _items(text: str, font_key: str, base_dir: str | None) -> tuple[_Item, ...]:
+    return _items_in(text, font_key, base_dir, _JAPANESE.get())
+
+
+@lru_cache(maxsize=32768)
+def _items_in(text: str, font_key: str, base_dir: str | None, ja: bool) -> tuple[_Item, ...]:
+    """``text`` (cleaned, one line) as shaped items in visual order, in 1/1000 em."""
+    if not text:
+        return ()
+    if S.face(font_key).chars.issuperset(text) and not (max(text) >= "\u0590" and has_rtl(text)):
+        return (_Item(text, font_key, False, _ltr_units(text, font_key)),)  # one face, left to right: most text
+    fonts = _fonts(text, font_key, ja)
+    levels = _levels(text, base_dir) if has_rtl(text) else None
+    runs = _font_level_runs(fonts, levels)
+    if levels:
+        _reorder_runs(runs)
+    out = []
+    for start, end, font, level in runs:
+        part = text[start:end]
+        rtl = level % 2 == 1
+        out.append(_Item(part, font, rtl, S.shape(part, font, True).width if rtl else _ltr_units(part, font)))
+    return tuple(out)
+
+
+def _font_level_runs(fonts, levels) -> list[list]:
+    """Consecutive characters with one face and one bidi level: [start, end, font, level]."""
+    runs: list[list] = []
+    for i, font in enumerate(fonts):
+        level = levels[i] if levels else 0
+        if runs and runs[-1][2] == font and runs[-1][3] == level:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1, font, level])
+    return runs
+
+
+def _reorder_runs(runs: list[list]) -> None:
+    """Unicode bidi rule L2: reverse every sequence of runs at or above each odd level, highest first."""
+    top = max(r[3] for r in runs)
+    low = min((r[3] for r in runs if r[3] % 2), default=top + 1)
+    for lvl in range(top, low - 1, -1):
+        i = 0
+        while i < len(runs):
+            if runs[i][3] >= lvl:
+                j = i
+                while j < len(runs) and runs[j][3] >= lvl:
+                    j += 1
+                runs[i:j] = runs[i:j][::-1]
+                i = j
+            else:
+                i += 1
+
+
+def _ltr_units(text: str, font_key: str) -> float:
+    """Advance of a left-to-right run: its words' cached advances and its spaces (S.shape_run
+    draws it word by word, so this is exactly the drawn width)."""
+    if " " not in text:
+        return S.shape(text, font_key, False).width
+    space = S.shape(" ", font_key, False).width
+    words = text.split(" ")
+    return sum(S.shape(w, font_key, False).width for w in words if w) + space * (len(words) - 1)
 
 
 def _units(text: str, font_key: str) -> float:
-    """Advance of ``text`` in 1/1000 em (after Arabic reshaping), with fallback fonts."""
-    if _ARABIC_RE.search(text):
-        text = _reshaped(text)
-    table = _table(font_key)
-    total = 0.0
-    for ch in text:
-        w = table[ch][1]
-        total += _missing_width() if w is None else w
-    return total
+    """Shaped advance of ``text`` in 1/1000 em, with fallback faces."""
+    return sum(it.units for it in _items(text, font_key, None))
 
-
-#: Line breaking counts a space as wide as the widest space a run may keep (Hebrew's),
-#: so a shaped line is never wider than the width it was broken for.
-_SPACE_UNITS_MAX = 270.0
 
 _WORD_UNITS: dict[tuple[str, str], float] = {}
 
@@ -231,69 +408,70 @@ def _word_units(word: str, font_key: str) -> float:
 
 
 def measure(text: str, font_key: str, size: float) -> float:
-    """Width in points of ``text`` set in the face ``font_key`` at ``size`` (with fallback)."""
+    """Width in points of ``text`` set in the face ``font_key`` at ``size`` (shaped, with fallback)."""
     return _units(clean(text), font_key) * size / 1000.0
 
 
-# ------------------------------------------------------------------ shaping
-def shape_line(text: str, style: TextStyle, base_dir: str | None = None) -> list[Piece]:
-    """One line of logical text as pieces in visual order, split where the font changes.
+def shape_line(text: str, style: TextStyle, base_dir: str | None = None, tracking: float = 0.0) -> list[Piece]:
+    """One line of logical text as shaped pieces in visual order, split where the face or direction changes.
 
-    Arabic is reshaped to its presentation forms and right-to-left lines are
-    reordered (Unicode bidi) here, after line breaking, so painters draw the
-    pieces left to right as they are. ``base_dir`` ("L"/"R") is the paragraph's
-    direction, so every line of a paragraph is ordered the same way; None
-    detects it from the line.
+    Right-to-left runs are ordered by the Unicode bidi algorithm here, after line
+    breaking, so painters draw the pieces left to right as they are. ``base_dir``
+    ("L"/"R") is the paragraph's direction, so every line of a paragraph is
+    ordered the same way; None detects it from the line. ``tracking`` (em) is
+    added after every cluster (letter-spaced headings keep ligatures and joins
+    inside a cluster only).
     """
-    return list(_shaped(text, style, base_dir))
+    return list(_shaped(text, style, base_dir, tracking, _JAPANESE.get()))
 
 
 @lru_cache(maxsize=16384)
-def _shaped(text: str, style: TextStyle, base_dir: str | None) -> tuple[Piece, ...]:
+def _shaped(text: str, style: TextStyle, base_dir: str | None, tracking: float = 0.0,
+            ja: bool = False) -> tuple[Piece, ...]:
     """``shape_line`` kept per (text, style, direction): headings and labels repeat on every card."""
     text = clean(text)
-    if not text:
-        return ()
-    if has_rtl(text):
-        from bidi import get_display
-
-        if _ARABIC_RE.search(text):
-            text = _reshaped(text)
-        text = get_display(text, base_dir=base_dir) if base_dir else get_display(text)
-    table = _table(style.font)
-    scale = style.size / 1000.0
-    pieces: list[Piece] = []
-    cur_font = None
-    start = 0
-    width = 0.0
-    chars = list(text)
-    for i, ch in enumerate(chars):
-        font, w, mark = table[ch]
-        if w is None:
-            chars[i] = MISSING
-            w = _missing_width()
-        elif font != cur_font and cur_font is not None:
-            if ch == " ":
-                # A space between words of another script stays in their run when it is no wider.
-                cw = _widths(cur_font).get(32)
-                if cw is not None and cw <= _SPACE_UNITS_MAX:
-                    font, w = cur_font, cw
-            elif mark and ord(ch) in _widths(cur_font):
-                font, w = cur_font, _widths(cur_font)[ord(ch)]  # a mark stays with its base
-        if font != cur_font:
-            if cur_font is not None:
-                pieces.append(Piece("".join(chars[start:i]), cur_font, width * scale))
-            cur_font, start, width = font, i, 0.0
-        width += w
-    if cur_font is not None:
-        pieces.append(Piece("".join(chars[start:]), cur_font, width * scale))
+    size = style.size
+    scale = size / 1000.0
+    track = tracking * size
+    pieces = []
+    for it in _items_in(text, style.font, base_dir, ja):
+        width = it.units * scale
+        if track:
+            width += track * _cluster_count(it.text, it.font, it.rtl)
+        pieces.append(Piece(it.text, it.font, width, it.rtl, size, tracking))
+    if track and pieces:  # no track after the line's last letter
+        last = pieces[-1]
+        pieces[-1] = Piece(last.text, last.font, last.width - track, last.rtl, size, tracking)
     return tuple(pieces)
 
 
+def _cluster_count(text: str, font_key: str, rtl: bool) -> int:
+    return len(set(S.shape_run(text, font_key, rtl).clusters))
+
+
+@lru_cache(maxsize=8192)
+def glyph_run(text: str, font_key: str, size: float, rtl: bool, tracking: float = 0.0):
+    """(glyph ids, xs, ys, clusters) of one run at ``size``: positions in points from the
+    run's start on its baseline, y down; ``tracking`` (em) added after every cluster."""
+    sh = S.shape_run(text, font_key, rtl)
+    scale = size / 1000.0
+    track = tracking * size
+    if track:
+        shift, xs, prev = 0.0, [], None
+        for x, c in zip(sh.xs, sh.clusters):
+            if c != prev and prev is not None:
+                shift += track
+            prev = c
+            xs.append(x * scale + shift)
+    else:
+        xs = [x * scale for x in sh.xs]
+    ys = tuple(-y * scale for y in sh.ys) if any(sh.ys) else (0.0,) * len(sh.ys)
+    return sh.ids, tuple(xs), ys, sh.clusters
+
+
 def char_width(ch: str, font_key: str, size: float) -> float:
-    """Advance of one character in exactly the face ``font_key`` (no fallback)."""
-    w = _widths(font_key).get(ord(ch))
-    return (_missing_width() if w is None else w) * size / 1000.0
+    """Advance of one character (shaped alone, with fallback)."""
+    return _units(ch, font_key) * size / 1000.0
 
 
 def paragraph_direction(text: str) -> str:
@@ -324,32 +502,75 @@ def _cjk_re() -> re.Pattern:
 
 def _has_cjk(text: str) -> bool:
     # max() scans in C: Latin, Greek, Cyrillic... text never reaches the pattern.
-    return bool(text) and max(text) >= "\u2e80" and _cjk_re().search(text) is not None
+    return bool(text) and max(text) >= "\u0e00" and (_THAI_RE.search(text) is not None
+                                                     or _cjk_re().search(text) is not None)
+
+
+_THAI_RE = re.compile("[\u0e01-\u0e5b]")
+_THAI_LEADING = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")  # vowels written before their consonant
+
+
+def _is_thai_consonant(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e2e"
+
+
+def _thai_sign(ch: str) -> bool:
+    """A Thai vowel sign or tone mark written after (above, below) its consonant."""
+    return "\u0e30" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"
+
+
+def _thai_onset(text: str, i: int) -> bool:
+    """Whether the consonant at ``i`` starts a syllable: a vowel sign follows it, or a
+    cluster consonant (ร ล ว) and then a vowel sign ("คร" in ครับ, "ปร" in ประ)."""
+    if not _is_thai_consonant(text[i]) or i + 1 >= len(text):
+        return False
+    nxt = text[i + 1]
+    if _thai_sign(nxt):
+        return True
+    return nxt in "\u0e23\u0e25\u0e27" and i + 2 < len(text) and _thai_sign(text[i + 2])
+
+
+def _thai_break(text: str, i: int) -> bool:
+    """A break opportunity before ``text[i]`` inside Thai (no spaces between words), by a
+    syllable rule without a dictionary: before a leading vowel, and before a consonant
+    that starts a syllable, never right after a leading vowel nor inside a cluster."""
+    prev, ch = text[i - 1], text[i]
+    if prev in _THAI_LEADING or not ("\u0e01" <= prev <= "\u0e4e"):
+        return False
+    if ch in _THAI_LEADING:
+        return True
+    if ch in "\u0e23\u0e25\u0e27" and _thai_onset(text, i - 1):
+        return False  # the second consonant of a cluster
+    return _thai_onset(text, i)
 
 
 @lru_cache(maxsize=4096)
 def _segments(paragraph: str) -> tuple[str, ...]:
-    """Break opportunities: after spaces and hyphens, around CJK ideographs."""
+    """Break opportunities (a subset of UAX #14): after spaces and hyphens, between CJK
+    ideographs, kana and Hangul syllables (not before closing or after opening
+    punctuation: kinsoku), between Thai syllables."""
     if not _has_cjk(paragraph):
         return tuple(_SEG_RE.findall(paragraph))
-    return tuple(_segments_cjk(paragraph))
+    return tuple(_segments_complex(paragraph))
 
 
-def _segments_cjk(paragraph: str) -> list[str]:
+def _segments_complex(paragraph: str) -> list[str]:
     segs: list[str] = []
     buf: list[str] = []
     prev = ""
-    for ch in paragraph:
+    for i, ch in enumerate(paragraph):
         if buf:
-            if ch == " ":
+            if ch == " " or _is_mark(ch):
                 pass
-            elif prev == " " or prev in _HYPHENS and ch != " ":
+            elif prev == " " or prev in _HYPHENS:
                 segs.append("".join(buf))
                 buf = []
             elif (is_cjk(ch) or is_cjk(prev)) and ch not in _NO_BREAK_BEFORE and prev not in _NO_BREAK_AFTER:
-                if not unicodedata.combining(ch):
-                    segs.append("".join(buf))
-                    buf = []
+                segs.append("".join(buf))
+                buf = []
+            elif _thai_break(paragraph, i):
+                segs.append("".join(buf))
+                buf = []
         buf.append(ch)
         prev = ch
     if buf:
@@ -358,26 +579,63 @@ def _segments_cjk(paragraph: str) -> list[str]:
 
 
 def _break_long(seg: str, font_key: str, limit_units: float, first_room: float, track: float = 0.0) -> list[str]:
-    """A segment wider than the line, broken by characters (marks stay with their base).
+    """A segment wider than the line, broken between characters (never before a mark, a
+    joiner or after a virama, so a cluster stays whole).
 
-    Widths add up character by character (linear even for a pasted 10 000-character URL).
+    Widths add up character by character (linear even for a pasted 10 000-character
+    URL); each part is then measured shaped and shortened if joining made it wider.
     """
-    if _ARABIC_RE.search(seg):
-        seg = _reshaped(seg)  # the letter forms the painter will draw
-    table = _table(font_key)
     parts: list[str] = []
     start = 0
     used = 0.0
     room = first_room
     for i, ch in enumerate(seg):
-        w = table[ch][1]
-        w = (_missing_width() if w is None else w) + track
-        if i > start and used + w > room and not table[ch][2]:
-            parts.append(seg[start:i])
-            start, used, room = i, 0.0, limit_units
+        w = _word_units(ch, font_key) + track
+        if i > start and used + w > room and _can_split(seg, i):
+            part = seg[start:i]
+            while len(part) > 1 and _units(part, font_key) + track * len(part) > room + 1e-6:
+                cut = len(part) - 1
+                while cut > 1 and not _can_split(part, cut):
+                    cut -= 1
+                part = part[:cut]
+            parts.append(part)
+            start += len(part)
+            used = sum(_word_units(c, font_key) + track for c in seg[start:i])
+            room = limit_units
         used += w
     parts.append(seg[start:])
     return parts
+
+
+def _can_split(text: str, i: int) -> bool:
+    """Whether a line may end before ``text[i]`` without tearing a grapheme cluster."""
+    ch, prev = text[i], text[i - 1]
+    if _is_mark(ch) or prev in _JOINERS:
+        return False
+    return unicodedata.combining(prev) != 9 or not unicodedata.category(ch).startswith("L")
+
+
+def breaks_word(text: str, font_key: str, size: float, width: float, tracking: float = 0.0) -> str:
+    """The first word of ``text`` that ``break_lines`` must break inside at this size (a word
+    alone wider than ``width``), or "". Names and headings shrink rather than do that."""
+    if size <= 0:
+        return ""
+    units, word = _widest_word(text, font_key, tracking)
+    return word if units * size / 1000.0 > width + 1e-6 else ""
+
+
+@lru_cache(maxsize=4096)
+def _widest_word(text: str, font_key: str, tracking: float) -> tuple[float, str]:
+    """(advance in 1/1000 em, the word) of the widest unbreakable piece of ``text``: sizes
+    scale it, so the shrink search asks this once per text."""
+    track = tracking * 1000.0
+    best, word = 0.0, ""
+    for paragraph in text.split("\n"):
+        for _seg, stripped, w_trim, _w in _measured_segments(paragraph, font_key):
+            w = w_trim + track * max(0, len(stripped) - 1)
+            if w > best:
+                best, word = w, stripped
+    return best, word
 
 
 #: Per (face, paragraph): its segments with their widths, so breaking the same text
@@ -395,7 +653,7 @@ def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, f
     if found is None:
         if len(_PARAGRAPH_SEGMENTS) > _CACHE_LIMIT:
             _PARAGRAPH_SEGMENTS.clear()
-        space = max(_word_units(" ", font_key), _SPACE_UNITS_MAX)
+        space = _word_units(" ", font_key)
         out = []
         for seg in _segments(paragraph):
             stripped = seg.rstrip(" ")
@@ -469,5 +727,27 @@ def ellipsize(line: str, font_key: str, size: float, width: float) -> str:
     limit = width * 1000.0 / size
     text = line.rstrip()
     while text and _units(text + ELLIPSIS, font_key) > limit:
-        text = text[:-1].rstrip()
+        cut = len(text) - 1
+        while cut > 0 and not _can_split(text, cut):
+            cut -= 1
+        text = text[:cut].rstrip()
     return text + ELLIPSIS
+
+
+# ------------------------------------------------------------------ runs for painters
+def text_run(piece: Piece, x: float, y: float, size: float, color: str) -> TextRun:
+    """The layout primitive of one shaped piece at left edge ``x`` and baseline ``y``."""
+    return TextRun(x, y, piece.text, piece.font, size, color, piece.width, piece.rtl, piece.tracking)
+
+
+def run_glyphs(run: TextRun) -> tuple[tuple[int, ...], tuple[float, ...], tuple[float, ...], tuple[int, ...], bool]:
+    """(glyph ids, xs, ys, clusters, right-to-left) of ``run``, from the shaping cache. A run
+    made outside the layout engine (sheet labels, the negative band's letters, tests)
+    may hold raw text: it is cleaned, and its direction taken from its first strong letter."""
+    if not run.text:
+        return (), (), (), (), run.rtl
+    text = run.text if _SUSPECT_RE.search(run.text) is None else clean(run.text)
+    rtl = run.rtl or (max(text, default="a") >= "\u0590" and paragraph_direction(text) == "R")
+    if not text:
+        return (), (), (), (), rtl
+    return (*glyph_run(text, run.font, run.size, rtl, run.tracking), rtl)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from personadesigner.core.cardlayout import CardLayout, Cut
+from personadesigner.core.cardlayout import CardLayout, Cut, LowResolution
 from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PreflightFailed, UserError
@@ -72,7 +72,7 @@ def export_layouts(
     if options.strict and report.preflight:
         first = report.preflight[0]
         more = f" (and {len(report.preflight) - 1} more)" if len(report.preflight) > 1 else ""
-        what = "Text does not fit" if isinstance(first, Cut) else "Photo resolution too low"
+        what = {Cut: "Text does not fit", LowResolution: "Photo resolution too low"}.get(type(first), "Preflight")
         raise PreflightFailed(f"{what}: {first}{more}.", report.preflight)
     if not layouts:
         raise UserError("There is no persona to export.")

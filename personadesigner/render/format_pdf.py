@@ -13,6 +13,7 @@ def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
     from personadesigner.atomic import atomic_write
     from personadesigner.errors import UserError
     from personadesigner.render.pdf import write_pdf
+    from personadesigner.render.pdf_glyphs import document_lang
 
     if out.is_dir():
         raise UserError(f"{out} is a folder; give the PDF a file name.")
@@ -25,6 +26,7 @@ def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
             title=title,
             author="PersonaDesigner",
             subject=f"Persona cards ({len(layouts)})",
+            lang=document_lang(names[0]) if names else "en",
         )
     report.files.append(out)
 

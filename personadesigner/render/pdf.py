@@ -184,6 +184,7 @@ def write_pdf(
     title: str = "",
     author: str = "",
     subject: str = "Persona cards",
+    lang: str = "en",
 ) -> int:
     """Write one page per sheet into ``target`` (a path or a binary file); the page count.
 
@@ -191,9 +192,9 @@ def write_pdf(
     """
     if isinstance(target, (str, os.PathLike)):
         with atomic_write(target, "wb") as f:
-            return write_pdf(sheets, f, title=title, author=author, subject=subject)
+            return write_pdf(sheets, f, title=title, author=author, subject=subject, lang=lang)
     with _streams_without_a85():
-        return _write(sheets, target, title=title, author=author, subject=subject)
+        return _write(sheets, target, title=title, author=author, subject=subject, lang=lang)
 
 
 #: reportlab reads ``rl_config.useA85`` (a process-wide setting, no Canvas option) while a
@@ -224,7 +225,7 @@ def _streams_without_a85() -> Iterator[None]:
                 rl_config.useA85 = _a85_before
 
 
-def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str, subject: str) -> int:
+def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str, subject: str, lang: str) -> int:
     # The initial font is ours: otherwise reportlab names Helvetica, a font we never embed.
     canvas = Canvas(target, pageCompression=1, initialFontName=font_name("sans"), initialFontSize=10)
     canvas.setTitle(title)
@@ -232,6 +233,7 @@ def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str
     canvas.setSubject(subject)
     canvas.setCreator(f"{APP_NAME} {__version__}")
     canvas.setProducer(f"{APP_NAME} {__version__} (reportlab)")
+    _document_language(canvas, lang)
     painter = PdfPainter(canvas)
     pages = 0
     for sheet in sheets:
@@ -239,6 +241,18 @@ def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str
         pages += 1
     canvas.save()
     return pages
+
+
+def _document_language(canvas: Canvas, lang: str) -> None:
+    """/Lang in the catalog (screen readers, search), the title shown in the viewer's
+    title bar, and /MarkInfo: text runs are marked-content spans with /ActualText
+    (and their own /Lang where the script says it: render/pdf_glyphs.py)."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
+
+    catalog = canvas._doc.Catalog
+    catalog.Lang = PDFString(lang or "en")
+    catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    canvas.setViewerPreference("DisplayDocTitle", "true")
 
 
 def write_cards_pdf(

@@ -16,23 +16,12 @@ from typing import Iterable
 from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner.core.cardlayout import TextLine, TextRun
-from personadesigner.core.text import font_file
 from personadesigner.render.pdf_fonts import font_name
+from personadesigner.render.pdf_glyphs import show_ops
 from personadesigner.render.shapes import rgba
 
 #: Control-point distance of a cubic Bezier quarter circle.
 KAPPA = 0.5522847498
-
-
-#: PDF string escapes of the 256 subset codes: "\\", "(" and ")" backslashed, others
-#: outside printable ASCII as octal (what reportlab's escapePDF writes, done by str.translate).
-_ESCAPES = {c: ("\\%03o" % c if c < 32 or c >= 127 else "\\" + chr(c)) for c in range(256)
-            if c < 32 or c >= 127 or chr(c) in "\\()"}
-
-
-def _escape(part: bytes | str) -> str:
-    text = part.decode("latin-1") if isinstance(part, bytes) else part
-    return text.translate(_ESCAPES)
 
 
 @lru_cache(maxsize=256)
@@ -48,7 +37,9 @@ class Ops:
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
         self.emit = canvas.addLiteral
-        self._split: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._split: dict[tuple, str] = {}
+        #: (face, word) -> its TJ tokens in this document (render/pdf_glyphs.py)
+        self._words: dict[tuple[str, str], tuple] = {}
         self._blocks: dict[tuple[int, ...], tuple[tuple, float, str]] = {}
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
@@ -118,8 +109,8 @@ class Ops:
     # ----------------------------------------------------------------- text
     def text(self, runs: Iterable[TextRun]) -> None:
         """Runs in one text object; the -1 in each text matrix turns glyphs upright
-        again under the page's y-down transform. Fonts are embedded as subsets by
-        reportlab, which hands out the subset of every character.
+        again under the page's y-down transform. Each run draws its shaped glyph
+        ids (render/pdf_glyphs.py); reportlab embeds them as subsets.
 
         The operators of one text object are joined into one literal (the page
         joins literals with newlines anyway): a card has dozens of runs.
@@ -149,8 +140,7 @@ class Ops:
         whole = True
         out = ["BT"]
         add = out.append
-        known = self._split.get
-        current_name = current_size = current_color = None
+        current_color = None
         for run in runs:
             text = run.text
             if not text:
@@ -166,12 +156,7 @@ class Ops:
                 add(op)
                 current_color = run.color
             add(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
-            size = run.size
-            for name, chunk in known((run.font, text)) or self._chunks(run.font, text):
-                if name != current_name or size != current_size:
-                    add(f"{name} {size:.2f} Tf")
-                    current_name, current_size = name, size
-                add(chunk)
+            add(self._show(run))
         add("ET")
         literal = "\n".join(out)
         self.emit(literal)
@@ -181,18 +166,16 @@ class Ops:
         """Straight segments (x1, y1, x2, y2) stroked as one path (crop marks)."""
         self.emit("n\n" + "\n".join(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l" for x1, y1, x2, y2 in segments) + "\nS")
 
-    def _chunks(self, key: str, text: str) -> list[tuple[str, str]]:
-        """(subset font name, "(...) Tj") pieces of ``text``, remembered per document:
-        cards of one export repeat the same headings and phrases again and again."""
-        chunks = self._split.get((key, text))
-        if chunks is None:
-            font_name(key)  # registered with reportlab before its first use in this document
-            font, doc = font_file(key), self.canvas._doc
-            chunks = [
-                (font.getSubsetInternalName(subset, doc), f"({_escape(part)}) Tj")
-                for subset, part in font.splitString(text, doc)
-            ]
+    def _show(self, run: TextRun) -> str:
+        """The marked-content span of one run: its glyphs placed as shaped, its logical text
+        as /ActualText. Remembered per document: cards of one export repeat the same
+        headings and phrases again and again."""
+        key = (run.font, run.size, run.text, run.rtl, run.tracking)
+        found = self._split.get(key)
+        if found is None:
+            font_name(run.font)  # registered with reportlab before its first use in this document
+            found = show_ops(run, self.canvas._doc, self._words)
             if len(self._split) >= 50_000:  # a huge export: keep memory flat
                 self._split.clear()
-            self._split[(key, text)] = chunks
-        return chunks
+            self._split[key] = found
+        return found

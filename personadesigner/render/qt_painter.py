@@ -4,8 +4,8 @@ Used by the app's canvas and the PNG writer. Drawing is in points with the
 trim's top-left at the origin; the caller sets the transform (scale dpi/72, a
 translate for the bleed). Text goes through QRawFont loaded from the bundled
 file and ``drawGlyphRun``: the glyphs and advances of the very file the layout
-measured with, no hinting, no Qt shaping and no bidi reordering (runs arrive
-already in visual order, ``drawText`` would reorder them a second time).
+shaped with: HarfBuzz's glyph ids at HarfBuzz's positions, no hinting, no Qt
+shaping and no bidi reordering (runs arrive already in visual order).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from personadesigner.core.cardlayout import (
     TextRun,
 )
 from personadesigner.core.fonts import FACES
+from personadesigner.core.text import run_glyphs
 from personadesigner.lru import LruCache
 from personadesigner.render.painter import draw_primitives
 from personadesigner.render.shapes import rgba, slider_shape
@@ -49,7 +50,6 @@ _font_data: dict[str, QByteArray] = {}
 #: Raw fonts and decoded photos per thread: the canvas paints in the GUI thread
 #: while an export renders PNGs in a worker, and neither class is thread-safe.
 _per_thread = threading.local()
-_LAYOUT_FLAGS = QRawFont.LayoutFlag.SeparateAdvances | QRawFont.LayoutFlag.UseDesignMetrics
 #: Qt caches glyphs up to 64 device pixels; larger QRawFont runs are filled as paths.
 _MAX_GLYPH_RUN_PX = 60.0
 
@@ -173,16 +173,13 @@ def paint_sheet(painter: QPainter, sheet: Sheet) -> None:
 
 
 def draw_run(painter: QPainter, run: TextRun) -> None:
-    """One run at its baseline with the file's own glyphs and unkerned advances."""
-    if not run.text:
+    """One run at its baseline: the glyph ids and positions the layout engine shaped,
+    from the very file it shaped them with (the PDF draws the same glyphs)."""
+    glyphs, xs, ys, _clusters, _rtl = run_glyphs(run)
+    if not glyphs:
         return
     font = raw_font(run.font, run.size)
-    glyphs = font.glyphIndexesForString(run.text)
-    advances = font.advancesForGlyphIndexes(glyphs, _LAYOUT_FLAGS)
-    positions, x = [], 0.0
-    for adv in advances:
-        positions.append(QPointF(x, 0.0))
-        x += adv.x()
+    positions = [QPointF(x, y) for x, y in zip(xs, ys)]
     t = painter.deviceTransform()  # includes the device pixel ratio (200 % screens)
     if run.size * abs(t.m11() * t.m22() - t.m12() * t.m21()) ** 0.5 >= _MAX_GLYPH_RUN_PX:
         # Qt's raster engine draws glyphs this large as outlines, which it skips for
@@ -194,7 +191,7 @@ def draw_run(painter: QPainter, run: TextRun) -> None:
         return
     glyph_run = QGlyphRun()
     glyph_run.setRawFont(font)
-    glyph_run.setGlyphIndexes(glyphs)
+    glyph_run.setGlyphIndexes(list(glyphs))
     glyph_run.setPositions(positions)
     painter.setPen(_color(run.color))
     painter.drawGlyphRun(QPointF(run.x, run.y), glyph_run)

@@ -230,9 +230,11 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
         return list(self._cut_items)
 
     def _update_cut_markers(self, layout: CardLayout | None) -> None:
-        blocks = [b for b in layout.text_blocks() if b.cut is not None] if layout else []
+        # cut text and text with characters no font has (drawn as boxes) are outlined alike
+        blocks = [b for b in layout.text_blocks() if b.cut is not None or b.missing] if layout else []
         photos = [it for it in layout.items if isinstance(it, ImageItem) and it.low_res] if layout else []
-        key = (tuple((b.x, b.y, b.w, b.h, b.cut) for b in blocks) + tuple((p.x, p.y, p.low_res) for p in photos)
+        key = (tuple((b.x, b.y, b.w, b.h, b.cut, b.missing) for b in blocks)
+               + tuple((p.x, p.y, p.low_res) for p in photos)
                + tuple(layout.preflight if layout else ()))  # items left out whole have no block
         if key == self._cut_key:
             return  # typing usually leaves the cuts as they were: keep the items
@@ -253,8 +255,12 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
             self._cut_badge.hide()
             return
         drawn = {(b.field, b.item) for b in layout.text_blocks() if b.lines}
-        hidden = sum(1 for c in cuts if (c.field, c.item) not in drawn or c.shown_chars == 0)
-        text = f"⚠ {len(cuts)} text{'s' if len(cuts) != 1 else ''} do not fit"
+        hidden = sum(1 for c in cuts if (c.field, c.item) not in drawn or getattr(c, "shown_chars", 1) == 0)
+        fit = [c for c in cuts if hasattr(c, "shown_chars")]  # cut texts; the rest: missing fonts, broken words
+        text = f"⚠ {len(fit)} text{'s' if len(fit) != 1 else ''} do not fit" if fit else ""
+        if len(cuts) > len(fit):
+            other = len(cuts) - len(fit)
+            text += ("; " if text else "⚠ ") + f"{other} other preflight problem{'s' if other != 1 else ''}"
         if hidden:
             text += f" ({hidden} not shown)"
         self._cut_badge.setText(text)

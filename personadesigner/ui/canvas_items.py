@@ -15,7 +15,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
-from personadesigner.core.cardlayout import CardLayout, Cut, ImageItem, Primitive, Rule, TextBlock
+from personadesigner.core.cardlayout import CardLayout, ImageItem, Primitive, Rule, TextBlock
 from personadesigner.core.persona import field_label
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.qt_painter import paint_layout
@@ -247,11 +247,28 @@ class GuidesItem(QGraphicsItem):
         painter.restore()
 
 
-def cut_message(cut: Cut) -> str:
-    """The tooltip of a cut text, e.g. "Goals 3: 42 of 120 characters cut — shorten it..."."""
+def cut_message(cut) -> str:
+    """The tooltip of a preflight problem, e.g. "Goals 3: 42 of 120 characters cut — shorten it..."."""
     label = field_label(cut.field)
     where = label if cut.item is None else f"{label} {cut.item + 1}"
+    chars = getattr(cut, "chars", None)
+    if chars is not None:  # core.cardlayout.MissingGlyphs
+        codes = " ".join(f"U+{ord(ch):04X}" for ch in chars)
+        return f"{where}: no bundled font has {codes} — it prints as a box"
+    word = getattr(cut, "word", None)
+    if word is not None:  # core.cardlayout.WordBroken
+        return f"{where}: “{word}” is wider than its box at the smallest size and was broken"
     return f"{where}: {cut.cut_chars} of {cut.total_chars} characters cut — shorten it or choose a larger template"
+
+
+def _block_message(block: TextBlock) -> str:
+    parts = [cut_message(block.cut)] if block.cut is not None else []
+    if block.missing:
+        label = field_label(block.field or "")
+        where = label if block.item is None else f"{label} {block.item + 1}"
+        codes = " ".join(f"U+{ord(ch):04X}" for ch in block.missing)
+        parts.append(f"{where}: no bundled font has {codes} — it prints as a box")
+    return "\n".join(parts)
 
 
 class SelectionItem(QGraphicsRectItem):
@@ -303,7 +320,7 @@ class CutMarkerItem(QGraphicsRectItem):
         fill.setAlpha(28)
         self.setBrush(QBrush(fill))
         self.setZValue(4)
-        self.setToolTip(cut_message(block.cut))
+        self.setToolTip(_block_message(block))
         # Clicks go through to the canvas (hit-testing the text underneath).
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(True)

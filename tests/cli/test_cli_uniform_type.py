@@ -25,7 +25,8 @@ def _word_heights(pdf, word: str) -> list[float]:
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     heights = []
     for page in html.split("<page ")[1:]:
-        m = re.search(rf'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{word}</word>', page)
+        # a box starting with the word (a run written with its ActualText reads as one box)
+        m = re.search(rf'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{word}[^<]*</word>', page)
         heights.append(round(float(m.group(2)) - float(m.group(1)), 1))
     return heights
 

@@ -247,7 +247,7 @@ def test_rtl_item_hangs_from_the_right_edge():
     runs = block.lines[0].runs
     assert bullet.x > runs[-1].x + runs[-1].width  # bullet right of the text
     assert bullet.x + bullet.w == pytest.approx(block.x + block.w - 1.0, abs=0.05)
-    assert runs[0].text.endswith("ש")  # visual order: the first logical letter drawn last
+    assert runs[0].rtl and runs[0].clusters[-1] == 0  # visual order: the first logical letter drawn last
     latin = next(b for b in lay.text_blocks() if b.field == "goals" and b.item == 1)
     assert latin.lines[0].runs[0].x > block.x  # left-to-right items keep the hanging indent on the left
 
@@ -349,3 +349,46 @@ def test_the_header_band_bleeds_at_the_edges_it_touches_only():
     assert (band.x, band.y) == pytest.approx((-BLEED, -BLEED))
     assert band.x + band.w == pytest.approx(lay.width + BLEED)
     assert band.y + band.h < lay.height / 2  # its inner edge stays where the design put it
+
+
+def test_a_name_shrinks_before_it_breaks_inside_a_word():
+    """The slide's name style allows 34 down to 20 pt: "Παπαδοπούλου" is set smaller, whole."""
+    from personadesigner.core.cardlayout import WordBroken
+
+    lay = layout(Persona(name="Μαρία Παπαδοπούλου-Καραγιαννοπούλου", role="Λογίστρια"), "slide", "classic")
+    (block,) = [b for b in lay.text_blocks() if b.field == "name"]
+    words = "Μαρία Παπαδοπούλου-Καραγιαννοπούλου".replace("-", "- ").split()
+    for line in block.lines:  # every line is whole words (a hyphen is a break opportunity)
+        assert all(part in words for part in line.text.replace("-", "- ").split()), line.text
+    assert not [p for p in lay.preflight if isinstance(p, WordBroken)]
+
+
+def test_only_a_word_wider_than_the_box_at_the_minimum_size_is_broken_and_reported():
+    from personadesigner.core.cardlayout import WordBroken
+
+    word = "Παπαδοπουλοκωνσταντινοπουλοκαραγιαννοπούλου"
+    lay = layout(Persona(name=word), "mini", "classic")
+    (block,) = [b for b in lay.text_blocks() if b.field == "name"]
+    assert len(block.lines) > 1 and "".join(line.text for line in block.lines) == word
+    (broken,) = [p for p in lay.preflight if isinstance(p, WordBroken)]
+    assert broken.field == "name" and broken.word == word and "wider than its box" in str(broken)
+
+
+def test_a_character_without_a_font_is_reported_and_outlined():
+    from personadesigner.core.cardlayout import MissingGlyphs
+
+    lay = layout(Persona(name="Ulfilas \U00010330", role="Bishop"), "card", "classic")
+    missing = {p.field: p for p in lay.preflight if isinstance(p, MissingGlyphs)}
+    assert set(missing) == {"name", "photo"}  # the initials avatar shows it too
+    assert missing["name"].chars == "\U00010330" and "U+10330" in str(missing["name"])
+    (block,) = [b for b in lay.text_blocks() if b.field == "name"]
+    assert block.missing == "\U00010330"
+
+
+def test_a_kanji_only_name_of_a_japanese_persona_takes_the_japanese_bold_face():
+    def name_faces(persona):
+        lay = layout(persona, "card", "classic")
+        return {r.font for b in lay.text_blocks() if b.field == "name" for line in b.lines for r in line.runs}
+
+    assert name_faces(Persona(name="佐藤 花子", role="プロダクトマネージャー")) == {"cjk-jp-bold"}  # kana in the role
+    assert name_faces(Persona(name="佐藤 花子", role="产品经理")) == {"cjk"}  # Chinese: the Chinese face

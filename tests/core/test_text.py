@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from personadesigner.core import shaping as S
 from personadesigner.core import text as T
 
 
@@ -26,21 +26,24 @@ def test_emoji_print_with_the_bundled_monochrome_emoji_face():
     pieces = T.shape_line("Launch 🚀 now", T.TextStyle("sans", 10))
     rocket = [p for p in pieces if "🚀" in p.text]
     assert len(rocket) == 1 and rocket[0].font == "emoji" and rocket[0].width > 0
-    assert T.MISSING not in "".join(p.text for p in pieces)
+    assert all(0 not in p.glyphs for p in pieces)  # no .notdef box anywhere
 
 
 def test_zwj_sequence_and_variation_selector_drop_cleanly():
     pieces = T.shape_line("a 🧑\u200d💻 ❤\ufe0f b", T.TextStyle("sans", 10))
     drawn = "".join(p.text for p in pieces)
-    assert "\u200d" not in drawn and "\ufe0f" not in drawn and T.MISSING not in drawn
+    assert "\u200d" not in drawn and "\ufe0f" not in drawn and all(0 not in p.glyphs for p in pieces)
     assert "🧑" in drawn and "❤" in drawn
     assert {p.font for p in pieces if "🧑" in p.text} == {"emoji"}
 
 
-def test_emoji_no_bundled_font_has_becomes_one_clean_box_from_a_font_that_has_it():
-    pieces = T.shape_line("a \U0001fae9 b", T.TextStyle("sans", 10))  # Unicode 16: newer than the font
-    box = [p for p in pieces if T.MISSING in p.text]
-    assert len(box) == 1 and box[0].font == "symbols" and box[0].text.count(T.MISSING) == 1
+def test_a_character_no_bundled_font_has_is_one_notdef_box_and_is_reported():
+    pieces = T.shape_line("a \U0001fae9 b \U00010330", T.TextStyle("sans", 10))  # Unicode 16 emoji, Gothic
+    assert sum(p.glyphs.count(0) for p in pieces) == 2  # the style face's own .notdef box, once each
+    assert "".join(p.text for p in pieces) == "a \U0001fae9 b \U00010330"  # the text layer keeps them
+    assert T.missing_chars("a \U0001fae9 b \U00010330 \U00010330") == "\U0001fae9\U00010330"
+    assert T.code_points(T.missing_chars("x\U00010330")) == "U+10330"
+    assert T.missing_chars("अनन्या สมชาย 김민준 佐藤 さとう ليلى דוד Παπα 🚀") == ""
 
 
 def test_control_characters_are_removed_newlines_kept():
@@ -54,17 +57,57 @@ def test_markup_is_kept_literally():
 
 def test_hebrew_line_is_in_visual_order():
     pieces = T.shape_line("שלום עולם", T.TextStyle("sans", 10))
+    assert len(pieces) == 1 and pieces[0].rtl and pieces[0].text == "שלום עולם"  # logical text kept
     # drawn left to right, the first logical letter (shin) is the rightmost glyph
-    assert pieces[0].text.endswith("ש")
-    assert pieces[-1].text.endswith("ש")
+    assert pieces[0].glyphs[-1] == S.nominal_glyph("hebrew", ord("ש"))
+    assert pieces[0].clusters[-1] == 0
 
 
-def test_arabic_is_reshaped_and_reversed():
+def test_arabic_letters_join():
     pieces = T.shape_line("سلام", T.TextStyle("sans", 10))
-    drawn = "".join(p.text for p in pieces)
-    assert all(0xFE70 <= ord(c) <= 0xFEFF for c in drawn)  # presentation forms: joined letters
-    assert pieces[0].font == "arabic"
-    assert drawn[-1] in "\ufeb3\ufeb1\ufeb2\ufeb4"  # the first logical letter, seen, drawn last
+    assert [p.font for p in pieces] == ["arabic"] and pieces[0].text == "سلام"
+    isolated = [S.nominal_glyph("arabic", ord(c)) for c in "سلام"]
+    # joined forms are other glyphs than the isolated letters; seen (the first letter) is drawn last
+    assert pieces[0].glyphs[-1] != isolated[0] and pieces[0].clusters[-1] == 0
+    assert not set(pieces[0].glyphs) & {isolated[0], isolated[1]}
+
+
+def test_a_devanagari_conjunct_is_one_glyph_and_the_i_sign_is_drawn_first():
+    (piece,) = T.shape_line("क्ष", T.TextStyle("sans", 10))
+    assert piece.font == "devanagari" and len(piece.glyphs) == 1
+    (piece,) = T.shape_line("कि", T.TextStyle("sans", 10))  # the vowel sign i stands before its consonant
+    assert piece.glyphs[0] != S.nominal_glyph("devanagari", ord("क"))
+    assert piece.glyphs[1] == S.nominal_glyph("devanagari", ord("क"))
+
+
+def test_kerning_moves_letters_together():
+    (kerned,) = T.shape_line("AV", T.TextStyle("sans", 100))
+    assert kerned.width < T.measure("A", "sans", 100) + T.measure("V", "sans", 100) - 1
+
+
+def test_japanese_text_uses_the_japanese_face_and_names_are_bold_in_every_script():
+    assert fonts_of("さとう はなこ") == {"cjk-jp"}
+    assert fonts_of("佐藤さとう") == {"cjk-jp"}  # kana in the text: Japanese forms for the kanji too
+    assert fonts_of("김민준", "sans-bold") == {"cjk-kr-bold"}
+    for text, face in (("अनन्या", "devanagari-bold"), ("สมชาย", "thai-bold"), ("ليلى", "arabic-bold"),
+                       ("דוד", "hebrew-bold"), ("さとう", "cjk-jp-bold"), ("বাংলা", "bengali-bold"),
+                       ("தமிழ்", "tamil-bold")):
+        assert fonts_of(text, "sans-bold") == {face}
+
+
+def test_thai_syllables_keep_consonant_clusters_whole():
+    assert T._segments("มากครับประเทศไทย") == ("มาก", "ครับ", "ประ", "เทศ", "ไทย")
+
+
+def test_thai_breaks_between_syllables_without_spaces():
+    lines = T.break_lines("สมชายใจดีมาก", "sans", 10, 45)
+    assert len(lines) > 1 and "".join(lines) == "สมชายใจดีมาก"
+    assert all(not ("\u0e30" <= line[0] <= "\u0e3a" or "\u0e47" <= line[0] <= "\u0e4e") for line in lines)
+
+
+def test_breaks_word_tells_when_a_single_word_is_wider_than_the_line():
+    assert T.breaks_word("Μαρία Παπαδοπούλου", "sans-bold", 34, 170)
+    assert not T.breaks_word("Μαρία Παπαδοπούλου", "sans-bold", 20, 170)
 
 
 def test_cjk_breaks_between_ideographs():
@@ -114,11 +157,13 @@ def test_a_huge_unbroken_word_is_split_quickly_and_fits():
 def test_persian_zwnj_stops_joining_and_draws_nothing():
     """"می‌خواهم" (I want): the ZWNJ leaves "می" unjoined from "خواهم"; dropping it misspells the word."""
     style = T.TextStyle("arabic", 12)
-    with_zwnj = "".join(p.text for p in T.shape_line("می\u200cخواهم", style))
-    # yeh before the ZWNJ takes its final form (U+FBFD), not the medial form a joined word has (U+FBFF)
-    assert "\ufbfd" in with_zwnj and "\ufbff" not in with_zwnj
-    joined = "".join(p.text for p in T.shape_line("میخواهم", style))
-    assert "\ufbff" in joined
+
+    def yeh(text: str) -> int:  # the glyph drawing the yeh (logical index 1)
+        (piece,) = T.shape_line(text, style)
+        return piece.glyphs[piece.clusters.index(1)]
+
+    # yeh before the ZWNJ takes the final form "می" alone has, not the medial form of a joined word
+    assert yeh("می\u200cخواهم") == yeh("می") != yeh("میخواهم")
     # the ZWNJ itself adds no width
     assert T.measure("\u200c", "arabic", 12) == 0 and T.measure("\u200c", "sans", 12) == 0
 
@@ -146,5 +191,5 @@ def test_tracking_is_counted_per_line_not_per_text():
 def test_a_zwj_before_an_arabic_ligature_lays_out(text):
     """The reshaper library raises on these; the text still shapes, measures and breaks."""
     pieces = T.shape_line(text, T.TextStyle("sans", 10))
-    assert T.line_width(pieces) > 0 and T.MISSING not in "".join(p.text for p in pieces)
+    assert T.line_width(pieces) > 0 and all(0 not in p.glyphs for p in pieces)
     assert T.break_lines(T.clean(text), "sans", 10, 200)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import arabic_reshaper
-from bidi.algorithm import get_display
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,8 +28,8 @@ def size(box):
 
 
 def text_of(pdf) -> str:
-    """pdftotext output, NFKC (Arabic presentation forms -> letters), without bidi marks."""
-    text = unicodedata.normalize("NFKC", run("pdftotext", str(pdf), "-"))
+    """pdftotext output without the embedding marks poppler puts around right-to-left lines."""
+    text = run("pdftotext", str(pdf), "-")
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
@@ -60,7 +58,7 @@ def test_card_without_bleed_or_marks_is_exactly_the_trim(tmp_path):
 
 def test_every_font_is_embedded_as_a_subset(tmp_path):
     pdf = tmp_path / "fonts.pdf"
-    texts = [("sans", "Plain"), ("serif-bolditalic", "Serif"), ("cjk", "漢字"), ("arabic", "ﻣﺮﺣﺒﺎ"), ("hebrew", "שלום")]
+    texts = [("sans", "Plain"), ("serif-bolditalic", "Serif"), ("cjk", "漢字"), ("arabic", "مرحبا"), ("hebrew", "שלום")]
     write_cards_pdf([make_layout(texts)], pdf)
     rows = run("pdffonts", str(pdf)).splitlines()[2:]
     assert len(rows) >= 5
@@ -77,7 +75,7 @@ def test_text_is_extractable_in_every_script_and_markup_stays_literal(tmp_path):
         ("sans", "<b>R&D</b>"),
         ("cjk", "漢字"),
         ("sans", "Ελληνικά Кириллица"),
-        ("arabic", get_display(arabic_reshaper.reshape(arabic))),
+        ("arabic", arabic),  # logical order: the layout engine shapes and orders it
     ]
     write_cards_pdf([make_layout(texts)], pdf)
     text = text_of(pdf)

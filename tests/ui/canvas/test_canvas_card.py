@@ -193,3 +193,12 @@ def test_a_clicked_text_is_framed_and_f2_edits_it(canvas, persona, qtbot):
     qtbot.keyClick(canvas.editor(), Qt.Key.Key_Escape)
     qtbot.keyClick(canvas, Qt.Key.Key_Escape)
     assert canvas.selected_field() is None and canvas.selection_rect().isEmpty()
+
+
+def test_a_character_no_font_has_is_outlined_with_its_code_point(canvas, persona):
+    persona.role = "Bishop of the Goths \U00010330"
+    canvas.set_persona(persona)
+    markers = [m for m in canvas.cut_markers() if m.block.field == "role"]
+    assert len(markers) == 1
+    assert "U+10330" in markers[0].toolTip() and "prints as a box" in markers[0].toolTip()
+    assert "1 other preflight problem" in canvas.cut_badge().text()  # counted, not called a cut

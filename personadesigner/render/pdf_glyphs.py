@@ -1,0 +1,296 @@
+"""Shaped glyphs in the PDF: reportlab's TrueType subsets addressed by glyph id, and a real text layer.
+
+reportlab embeds subsets of a TrueType face keyed by *character*; shaped text
+needs glyphs no character maps to (Arabic joining forms, Devanagari conjuncts,
+ligatures). Each glyph id therefore gets its own private-use code point
+(U+F0000 + id) in the face's character table, so reportlab's subsetter embeds
+exactly the glyphs HarfBuzz chose, with their own advances as /Widths.
+
+The text layer: every run is a marked-content span whose /ActualText is the
+run's logical text as typed, so pdftotext, search and copy-paste give back the
+user's letters in reading order (not presentation forms, not visual order);
+the subsets' ToUnicode maps (render/pdf_tounicode.py) name each glyph's own
+characters for readers that ignore ActualText.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from personadesigner.core import shaping as S
+from personadesigner.core.text import font_file, has_rtl, run_glyphs
+
+#: Private-use planes 15-16: glyph id g drawing its usual characters is U+F0000 + g; the
+#: same glyph standing for other characters (a mirrored bracket in right-to-left text,
+#: .notdef for each missing character) gets the next code from U+100000 on.
+PUA = 0xF0000
+_MORE = 0x100000
+
+#: face name as in the subsets' BaseFont -> {code point: the characters its glyph stands for}.
+GLYPH_TEXT: dict[str, dict[int, str]] = {}
+#: face key -> {(glyph id, text): code point}
+_codes: dict[str, dict[tuple[int, str], int]] = {}
+_next: dict[str, int] = {}
+
+
+def glyph_char(key: str, gid: int, text: str) -> str:
+    """The private-use character that stands for glyph ``gid`` of face ``key`` drawing ``text``."""
+    codes = _codes.setdefault(key, {})
+    code = codes.get((gid, text))
+    if code is None:
+        face = font_file(key).face
+        if PUA + gid not in face.charToGlyph:
+            code = PUA + gid
+        else:
+            code = _next.get(key, _MORE)
+            _next[key] = code + 1
+        codes[(gid, text)] = code
+        face.charToGlyph[code] = gid
+        face.charWidths[code] = round(S.glyph_advance(key, gid))
+        if text:
+            GLYPH_TEXT.setdefault(face_name(key), {})[code] = text
+    return chr(code)
+
+
+def face_name(key: str) -> str:
+    """The face's name as reportlab writes it after the subset tag ("AAAAAA+<name>")."""
+    face = font_file(key).face
+    return (face.name + face.subfontNameX).decode("latin-1")
+
+
+def glyph_texts(key: str, text: str, glyphs, clusters, rtl: bool = False) -> list[str]:
+    """The characters each glyph of a run stands for in the text layer.
+
+    A glyph alone in its cluster stands for the cluster's text (a ligature "fi",
+    a joined Arabic letter, a conjunct, a mirrored bracket's logical character);
+    when a cluster has several glyphs, the glyph that is the cluster's first
+    character's own stands for the text and the others for nothing. In a
+    right-to-left run a glyph's characters are in visual order: text extractors
+    reverse a right-to-left line character by character, a ligature's characters too.
+    """
+    n = len(glyphs)
+    if not rtl and n == len(text) and clusters == tuple(range(n)):
+        return list(text)  # one glyph per character, in order: most text
+    starts = sorted(set(clusters))
+    end_of = dict(zip(starts, starts[1:] + [len(text)]))
+    out = []
+    for i, (gid, c) in enumerate(zip(glyphs, clusters)):
+        part = text[c:end_of[c]]
+        if rtl:
+            part = part[::-1]
+        alone = (i == 0 or clusters[i - 1] != c) and (i == n - 1 or clusters[i + 1] != c)
+        if alone or (part and S.nominal_glyph(key, ord(part[-1 if rtl else 0])) == gid):
+            out.append(part)
+        else:
+            out.append("")
+    return out
+
+
+def _utf16(text: str) -> str:
+    return "FEFF" + text.encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def actual_text(text: str, lang: str | None) -> str:
+    """The BDC operator opening a span whose text is ``text`` (NFC, as typed)."""
+    lang_entry = f" /Lang ({lang})" if lang else ""
+    return f"/Span <</ActualText <{_utf16(unicodedata.normalize('NFC', text))}>{lang_entry}>> BDC"
+
+
+#: Unicode script of a run's face -> BCP 47 language, for the span's /Lang (screen readers).
+_FACE_LANG = {"arabic": "ar", "hebrew": "he", "devanagari": "hi", "bengali": "bn", "tamil": "ta", "thai": "th",
+              "cjk-jp": "ja", "cjk-kr": "ko", "cjk": "zh"}
+
+
+def face_lang(key: str) -> str | None:
+    return _FACE_LANG.get(key.removesuffix("-bold"))
+
+
+def show_ops(run, doc, words: dict | None = None) -> str:
+    """The marked-content span that draws ``run`` from its text matrix (set by the caller).
+
+    Left-to-right runs carry their logical text as /ActualText. Right-to-left runs
+    do not: text extractors order a right-to-left line themselves, from the glyphs'
+    positions and ToUnicode entries, and would reverse an ActualText a second time.
+    ``words``: the document's cache of word operators (see ``_word_tokens``).
+    """
+    ops = _word_ops(run, doc, words) if words is not None else None
+    rtl = False
+    if ops is None:
+        glyphs, xs, ys, clusters, rtl = run_glyphs(run)
+        if not glyphs:
+            return ""
+        ops = _glyph_ops(run, glyphs, xs, ys, clusters, rtl, doc)
+    if rtl:
+        lang = face_lang(run.font)
+        return "\n".join([f"/Span <</Lang ({lang})>> BDC" if lang else "/Span BMC", *ops, "EMC"])
+    return "\n".join([actual_text(run.text, face_lang(run.font)), *ops, "EMC"])
+
+
+_HEX = [f"{i:02X}" for i in range(256)]
+
+
+def _word_tokens(key: str, word: str, doc) -> tuple[tuple[int, str], ...] | None:
+    """A word's glyphs as (subset, TJ token) pairs: hex strings of codes and the numbers
+    (1/1000 em, so any size) that put each glyph where HarfBuzz did and end the word at
+    its shaped advance. None when a glyph sits off the baseline (the general path)."""
+    sh = S.shape(word, key, False)
+    if not sh.ids or any(sh.ys):
+        return None
+    font = font_file(key)
+    texts = glyph_texts(key, word, sh.ids, sh.clusters, False)
+    chars = "".join(glyph_char(key, g, t) for g, t in zip(sh.ids, texts))
+    widths = font.face.charWidths
+    tokens: list[tuple[int, str]] = []
+    hexes: list[str] = []
+    cur = None
+    cursor = 0.0
+    pos = 0
+    for subset, chunk in font.splitString(chars, doc):
+        if hexes:
+            tokens.append((cur, "<" + "".join(hexes) + ">"))
+            hexes = []
+        cur = subset
+        for code in chunk:
+            ch = chars[pos]
+            gap = round(sh.xs[pos] - cursor, 1)
+            if gap:
+                if hexes:
+                    tokens.append((cur, "<" + "".join(hexes) + ">"))
+                    hexes = []
+                tokens.append((cur, f"{-gap:.1f}"))
+                cursor += gap
+            hexes.append(_HEX[code])
+            cursor += widths[ord(ch)]
+            pos += 1
+    if hexes:
+        tokens.append((cur, "<" + "".join(hexes) + ">"))
+    gap = round(sh.width - cursor, 1)
+    if gap:
+        tokens.append((cur, f"{-gap:.1f}"))
+    return tuple(tokens)
+
+
+_UNSEEN = object()
+
+
+def _word_ops(run, doc, words: dict) -> list[str] | None:
+    """A left-to-right run without tracking, drawn word by word from the document's cache
+    (S.shape_run draws such a run as its words and spaces, so this is the same glyphs
+    at the same places). None for every other run."""
+    if run.rtl or run.tracking or not run.text or has_rtl(run.text) or run.text != clean_for_pdf(run.text):
+        return None
+    key, size = run.font, run.size
+    font = font_file(key)
+    seq: list[tuple[int, str]] = []
+    for k, word in enumerate(run.text.split(" ")):
+        for part in ((" ", word) if k else (word,)):
+            if not part:
+                continue
+            wkey = (key, part)
+            tokens = words.get(wkey, _UNSEEN)
+            if tokens is _UNSEEN:
+                if len(words) >= 100_000:  # a huge export: keep memory flat
+                    words.clear()
+                tokens = words[wkey] = _word_tokens(key, part, doc)
+            if tokens is None:
+                return None  # a word with marks off the baseline: the general path
+            seq.extend(tokens)
+    out: list[str] = []
+    cur = None
+    arr: list[str] = []
+    for subset, token in seq:
+        if subset != cur:
+            if arr:
+                out.append("[" + " ".join(arr) + "] TJ")
+                arr = []
+            out.append(f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf")
+            cur = subset
+        arr.append(token)
+    if arr:
+        out.append("[" + " ".join(arr) + "] TJ")
+    return out
+
+
+def clean_for_pdf(text: str) -> str:
+    from personadesigner.core.text import clean
+
+    return clean(text)
+
+
+def _glyph_ops(run, glyphs, xs, ys, clusters, rtl: bool, doc) -> list[str]:
+    """Font selection, text rise for marks above or below the baseline, and TJ arrays
+    whose numbers place every glyph where HarfBuzz put it (glyphs that sit where the
+    previous one's advance leaves them share one hex string)."""
+    key, size = run.font, run.size
+    font = font_file(key)
+    texts = glyph_texts(key, run.text, glyphs, clusters, rtl)
+    known = _codes.get(key, {})
+    chars = "".join([chr(known[(g, t)]) if (g, t) in known else glyph_char(key, g, t) for g, t in zip(glyphs, texts)])
+    codes: list[tuple[int, int]] = []  # (subset, code byte) per glyph
+    for subset, chunk in font.splitString(chars, doc):
+        codes.extend((subset, b) for b in chunk)
+    out: list[str] = []
+    cur_subset = None
+    cur_rise = 0.0  # text rise is graphics state: every run leaves it at 0
+    arr: list[str] = []
+    hexes: list[str] = []
+    cursor = 0.0
+    k = 1000.0 / size
+    widths = font.face.charWidths
+
+    def flush() -> None:
+        if hexes:
+            arr.append("<" + "".join(hexes) + ">")
+            hexes.clear()
+        if arr:
+            out.append("[" + " ".join(arr) + "] TJ")
+            arr.clear()
+
+    for (subset, code), ch, x, y in zip(codes, chars, xs, ys):
+        rise = round(-y, 2) + 0.0 if y else 0.0
+        if subset != cur_subset or rise != cur_rise:
+            flush()
+            if subset != cur_subset:
+                out.append(f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf")
+                cur_subset = subset
+            if rise != cur_rise:
+                out.append(f"{rise:.2f} Ts")
+                cur_rise = rise
+        gap = x - cursor
+        if gap > 1e-4 or gap < -1e-4:
+            shift = round(gap * k, 1)
+            if shift:
+                if hexes:
+                    arr.append("<" + "".join(hexes) + ">")
+                    hexes.clear()
+                arr.append(f"{-shift:.1f}")
+                cursor += shift / k
+        hexes.append(_HEX[code])
+        cursor += widths[ord(ch)] / k  # the /Widths entry reportlab writes for this code
+    flush()
+    if cur_rise:
+        out.append("0 Ts")
+    return out
+
+
+#: First strong letter's script -> a BCP 47 language for the document's /Lang.
+_SCRIPT_LANG = (
+    (0x0370, 0x03FF, "el"), (0x0400, 0x04FF, "ru"), (0x0590, 0x05FF, "he"), (0x0600, 0x06FF, "ar"),
+    (0x0900, 0x097F, "hi"), (0x0980, 0x09FF, "bn"), (0x0B80, 0x0BFF, "ta"), (0x0E00, 0x0E7F, "th"),
+    (0x3040, 0x30FF, "ja"), (0xAC00, 0xD7AF, "ko"), (0x1100, 0x11FF, "ko"), (0x4E00, 0x9FFF, "zh"),
+)
+
+
+def document_lang(text: str) -> str:
+    """A language for /Lang from the script of ``text`` (the first persona's name): the
+    script says little of the language, so Latin and anything unknown is "en" (the
+    app's own language); every run names its script's language itself."""
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        cp = ord(ch)
+        for lo, hi, lang in _SCRIPT_LANG:
+            if lo <= cp <= hi:
+                return "ja" if lang == "zh" and any(0x3040 <= ord(c) <= 0x30FF for c in text) else lang
+        return "en"
+    return "en"
