@@ -97,6 +97,9 @@ def build_parser(*, with_data_commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
     p.add_argument("--tile-to", metavar="SIZE", help="tile a large card across sheets of this size")
     p.add_argument("--strict", action="store_true", help="exit 3 when text had to be cut")
+    p.add_argument("--printer-margin", metavar="LENGTH", help="blank border of sheets and tiles (default 5mm)")
+    p.add_argument("--color", choices=("rgb", "cmyk"), help="PDF colour: rgb (default) or cmyk for presses")
+    p.add_argument("--pdfx", action="store_true", help="write a PDF/X-4 file (CMYK, output intent)")
     p.add_argument("--photos", choices=("inline", "files"), default="inline",
                    help="JSON: photos inline as data: URLs, or as files beside the JSON")
 

@@ -58,7 +58,7 @@ def export_format(out: str, given: str | None) -> ExportFormat:
 
 def _refuse_unused_flags(args: argparse.Namespace, fmt: ExportFormat) -> None:
     """A flag the format does not honour is a UserError naming the formats it applies to."""
-    for name in (*formats.CARD_OPTIONS, "photos"):
+    for name in (*formats.CARD_OPTIONS, *formats.PRESS_OPTIONS, "photos"):
         value = getattr(args, name, None)
         if fmt.honours(name) or value is None or value is False or name in _DEFAULTED:
             continue
@@ -112,6 +112,9 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
     bleed = Length.parse(args.bleed, default_unit="mm") if args.bleed is not None else None
     if bleed is not None and bleed.in_mm > 25:
         raise UserError(f"--bleed {args.bleed} is more than 25 mm; printers ask for 2 to 5 mm.")
+    margin = Length.parse(args.printer_margin, default_unit="mm") if args.printer_margin is not None else None
+    if margin is not None and margin.in_mm > 30:
+        raise UserError(f"--printer-margin {args.printer_margin} is more than 30 mm; office printers need 3 to 6 mm.")
     if not 36 <= args.dpi <= 2400:
         raise UserError(f"--dpi {args.dpi} is outside 36-2400.")
     _check_design_names(args.template, args.theme)
@@ -126,6 +129,9 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
         dpi=args.dpi,
         tile_to=sheet(args.tile_to, "--tile-to"),
         strict=args.strict,
+        printer_margin=margin,
+        color="cmyk" if args.pdfx or args.color == "cmyk" else "rgb",  # PDF/X here is CMYK
+        pdfx=args.pdfx,
     )
 
 

@@ -31,6 +31,12 @@ class ExportOptions:
     #: Tile a large card (poster) across sheets of this size, e.g. "A4".
     tile_to: str | None = None
     strict: bool = False
+    #: Blank border of N-up sheets and poster tiles (None: 5 mm, what office printers leave).
+    printer_margin: Length | None = None
+    #: "rgb", or "cmyk": colours and photos through the bundled press profile (render.color).
+    color: Literal["rgb", "cmyk"] = "rgb"
+    #: Write a PDF/X-4 file (implies CMYK).
+    pdfx: bool = False
 
 
 @dataclass

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from personadesigner.render.page_plan import PlannedPage
 
 #: The card options a format may honour: ExportOptions fields, and flags of ``export``.
-CARD_OPTIONS = ("template", "theme", "page_size", "per_page", "bleed", "crop_marks", "dpi", "tile_to", "strict")
+CARD_OPTIONS = ("template", "theme", "page_size", "per_page", "bleed", "crop_marks", "dpi", "tile_to", "strict",
+                "printer_margin")
+#: Options for presses that only some card formats honour (PDF declares them): colour model, PDF/X.
+PRESS_OPTIONS = ("color", "pdfx")
 
 #: writes planned pages of laid-out cards to ``out``: (pages, out, options, layouts, report).
 CardWriter = Callable[["Iterable[PlannedPage]", Path, "ExportOptions", "list[CardLayout]", "ExportReport"], None]
@@ -178,6 +181,7 @@ def names(fmts: Iterable[ExportFormat]) -> str:
 
 __all__ = [
     "CARD_OPTIONS",
+    "PRESS_OPTIONS",
     "ExportFormat",
     "by_suffix",
     "card_formats",

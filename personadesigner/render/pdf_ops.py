@@ -10,15 +10,14 @@ reportlab, which owns the page's graphics-state resources.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable
 
 from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner.core.cardlayout import TextLine, TextRun
 from personadesigner.core.text import font_file
+from personadesigner.render.color import ColorModel, fill_operator, stroke_operator
 from personadesigner.render.pdf_fonts import font_name
-from personadesigner.render.shapes import rgba
 
 #: Control-point distance of a cubic Bezier quarter circle.
 KAPPA = 0.5522847498
@@ -35,18 +34,13 @@ def _escape(part: bytes | str) -> str:
     return text.translate(_ESCAPES)
 
 
-@lru_cache(maxsize=256)
-def _fill_op(color: str) -> tuple[str, float]:
-    """The "r g b rg" operator of a colour and its alpha (cards repeat a handful of colours)."""
-    r, g, b, a = rgba(color)
-    return f"{r:.3f} {g:.3f} {b:.3f} rg", a
-
-
 class Ops:
     """Writes operators into the current page of ``canvas`` (coordinates as given)."""
 
-    def __init__(self, canvas: Canvas) -> None:
+    def __init__(self, canvas: Canvas, model: ColorModel = "rgb") -> None:
         self.canvas = canvas
+        #: "rgb" or "cmyk": which colour operators are written (render.color).
+        self.model = model
         self.emit = canvas.addLiteral
         self._split: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._blocks: dict[tuple[int, ...], tuple[tuple, float, str]] = {}
@@ -59,18 +53,18 @@ class Ops:
 
     # ----------------------------------------------------------------- colours
     def fill(self, color: str) -> None:
-        r, g, b, a = rgba(color)
+        op, a = fill_operator(color, self.model)
         if a != self.fill_alpha:
             self.canvas.setFillAlpha(a)
             self.fill_alpha = a
-        self.emit(f"{r:.3f} {g:.3f} {b:.3f} rg")
+        self.emit(op)
 
     def stroke(self, color: str, width: float) -> None:
-        r, g, b, a = rgba(color)
+        op, a = stroke_operator(color, self.model)
         if a != self.stroke_alpha:
             self.canvas.setStrokeAlpha(a)
             self.stroke_alpha = a
-        self.emit(f"{r:.3f} {g:.3f} {b:.3f} RG {width:.2f} w")
+        self.emit(f"{op} {width:.2f} w")
 
     # ----------------------------------------------------------------- paths
     @staticmethod
@@ -156,7 +150,7 @@ class Ops:
             if not text:
                 continue
             if run.color != current_color:
-                op, a = _fill_op(run.color)
+                op, a = fill_operator(run.color, self.model)
                 if a != self.fill_alpha:
                     self.emit("\n".join(out))  # reportlab writes the gs operator itself: keep the order
                     out.clear()

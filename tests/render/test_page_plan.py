@@ -15,7 +15,7 @@ def cards(n: int, options: ExportOptions):
 
 
 def test_23_mini_cards_10_up_make_3_named_pages_that_count_the_cards_done():
-    options = ExportOptions(template="mini", page_size="Letter", per_page=10, crop_marks=True)
+    options = ExportOptions(template="business-card", page_size="Letter", per_page=10, crop_marks=True)
     pages = list(plan_pages(cards(23, options), options))
     assert [p.name for p in pages] == ["Page 1", "Page 2", "Page 3"]
     assert [p.cards_done for p in pages] == [10, 20, 23]
