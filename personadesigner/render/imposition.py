@@ -90,28 +90,33 @@ def plan_grid(
     ``margin``. (Marks in the gutters are drawn only where they fit whole; the outer
     ones mark every cut line, as the cards are in line.)
 
-    The gutter is twice the bleed (6 mm without bleed); when an asked number
-    does not fit that way the gutter shrinks to the bleed alone before giving up.
+    The gutter is twice the bleed; without bleed it is 6 mm, or none (cards butted,
+    one cut between two) when that holds more cards, as on the 10-per-Letter sheet.
     """
     full_w, full_h = (v.pt for v in page_size(sheet))
     sw, sh = full_w - 2 * margin, full_h - 2 * margin
     preferred = 2 * bleed if bleed > 0 else PLAIN_GUTTER
     reach = bleed + (MARK_GAP + MARK_LENGTH if marks else 0.0)
+    gutters = tuple(dict.fromkeys((preferred, 2 * bleed)))  # without bleed, cards may also butt
     if per_page in (None, "auto"):
-        options = [(c * r, c, r, w, h) for c, r, w, h in _arrangements(sw, sh, card_w, card_h, preferred, reach)]
-        best = max(options, key=lambda o: o[0])  # portrait wins a tie (max keeps the first)
-        if best[0] == 0:
+        options = [
+            (c * r, -k, c, r, w, h, gutter)
+            for k, gutter in enumerate(gutters)
+            for c, r, w, h in _arrangements(sw, sh, card_w, card_h, gutter, reach)
+        ]
+        # the most cards; on a tie the wider gutter, then portrait (max keeps the first)
+        n, _, cols, rows, w, h, gutter = max(options, key=lambda o: o[:2])
+        if n == 0:
             raise UserError(
-                f"The card{' with its crop marks' if marks else ''} does not fit on a {sheet} sheet inside the "
+                f"The card{' with its crop marks' if marks else ''} does not fit on {_a(sheet)} sheet inside the "
                 f"{_mm(margin)} printer margin; choose a larger sheet."
             )
-        n, cols, rows, w, h = best
-        return Grid(w + 2 * margin, h + 2 * margin, cols, rows, n, card_w, card_h, preferred, margin)
+        return Grid(w + 2 * margin, h + 2 * margin, cols, rows, n, card_w, card_h, gutter, margin)
     wanted = int(per_page)
     if wanted < 1:
         raise UserError("Cards per page must be at least 1.")
     most = 0
-    for gutter in dict.fromkeys((preferred, 2 * bleed)):
+    for gutter in gutters:
         fitting = []
         for cols, rows, w, h in _arrangements(sw, sh, card_w, card_h, gutter, reach):
             most = max(most, cols * rows)
@@ -124,10 +129,15 @@ def plan_grid(
             _, _, cols, rows, w, h = min(fitting, key=lambda f: (f[0], f[1]))
             return Grid(w + 2 * margin, h + 2 * margin, cols, rows, wanted, card_w, card_h, gutter, margin)
     raise UserError(
-        f"Only {most} cards{' with crop marks' if marks else ''} fit on a {sheet} sheet inside the "
+        f"Only {most} cards{' with crop marks' if marks else ''} fit on {_a(sheet)} sheet inside the "
         f"{_mm(margin)} printer margin, not {wanted}; "
         "ask for fewer per page, a smaller --printer-margin or a larger sheet."
     )
+
+
+def _a(sheet: str) -> str:
+    """"an A4", "a Letter"."""
+    return ("an " if sheet[:1].upper() in "AEIOU" else "a ") + sheet
 
 
 def _mm(length: float) -> str:
