@@ -374,3 +374,7 @@ class ExportDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self._preview_timer.stop()  # a closed dialog previews nothing (its format may be gone)
+        super().hideEvent(event)
