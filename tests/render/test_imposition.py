@@ -206,3 +206,39 @@ def test_mixed_card_sizes_cannot_share_a_sheet():
     grid = plan_grid(*BUSINESS, 0.0, "A4", "auto")
     with pytest.raises(UserError, match=r"^Cards of different sizes cannot share a sheet; export them with one template\.$"):
         list(impose(cards(2) + [make_layout()], grid))
+
+
+def test_a_card_fits_to_the_point():
+    # Letter, 5 mm margin: 583.65 x 763.65 pt printable; a card exactly that wide fits, 0.5 pt more does not
+    printable_w = 612 - 2 * 5 * MM
+    assert plan_grid(printable_w, 100.0, 0.0, "Letter", "auto").per_page == 7  # 7 rows of 100 + 6 mm
+    with pytest.raises(UserError):
+        plan_grid(printable_w + 0.5, 792 - 2 * 5 * MM + 0.5, 0.0, "Letter", "auto")
+    # two columns of 252 + a 6 mm gutter = 521 pt, with marks 560.7 <= 583.65: the gutter stays
+    assert plan_grid(252.0, 144.0, 0.0, "Letter", 2, marks=True).gutter == pytest.approx(6 * MM)
+
+
+def test_cards_that_differ_by_half_a_point_or_in_bleed_cannot_share_a_sheet():
+    grid = plan_grid(*BUSINESS, 0.0, "A4", "auto")
+    with pytest.raises(UserError):
+        list(impose(cards(1) + cards(1, size=(BUSINESS[0] + 0.5, BUSINESS[1])), grid))
+    with pytest.raises(UserError):
+        list(impose(cards(1) + cards(1, size=(BUSINESS[0], BUSINESS[1] - 0.5)), grid))
+    with pytest.raises(UserError):
+        list(impose(cards(1) + cards(1, bleed=3 * MM), grid))
+    assert len(list(impose(cards(2, size=(BUSINESS[0] + 0.005, BUSINESS[1])), grid))) == 1
+
+
+def test_no_cards_no_sheets():
+    assert list(impose([], plan_grid(*BUSINESS, 0.0, "A4", "auto"), with_marks=True)) == []
+
+
+def test_marks_off_means_no_marks_and_placements_clip_to_the_bleed_box():
+    bleed = 3 * MM
+    grid = plan_grid(*BUSINESS, bleed, "A4", "auto")
+    (sheet,) = impose(cards(2, bleed=bleed), grid)
+    assert sheet.marks == []
+    (x, y), first = grid.slot(0), sheet.placements[0]
+    assert (first.x, first.y) == (x, y)
+    assert first.clip == pytest.approx((x - bleed, y - bleed, 252 + 2 * bleed, 144 + 2 * bleed))
+    assert sheet.placements[1].x == pytest.approx(x + 252 + 2 * bleed)  # the gutter is twice the bleed

@@ -140,3 +140,10 @@ def test_a_card_smaller_than_the_area_is_one_tile_and_a_bigger_margin_costs_shee
 def test_a_margin_that_leaves_no_room_is_a_user_error():
     with pytest.raises(UserError, match=r"^An A6 sheet leaves no room for a tile inside a 45 mm printer margin; "):
         plan_tiles(*A2, 0.0, "A6", printer_margin=45 * MM)  # 105 - 2 x 52 mm leaves 1 mm
+
+
+def test_labels_are_small_sans_in_the_mark_colour():
+    sheets = list(tile(make_layout(width=A2[0], height=A2[1]), plan_tiles(*A2, 0.0, "A4")))
+    labels = [s.labels[0] for s in sheets]
+    assert {(lab.font, lab.size, lab.color) for lab in labels} == {("sans", 7.0, "#000000")}
+    assert [lab.text for lab in labels][1:3] == ["row 1, column 2 of 4 x 2", "row 2, column 1 of 4 x 2"]
