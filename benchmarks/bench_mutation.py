@@ -45,7 +45,7 @@ RENDER_TESTS = ["tests/render/test_imposition.py", "tests/render/test_tiling.py"
 #: module (package-relative) -> the fast tests that pin it
 TARGETS: dict[str, list[str]] = {
     "personadesigner/render/marks.py": RENDER_TESTS,
-    "personadesigner/render/imposition.py": RENDER_TESTS + ["tests/render/test_print_cli.py"],
+    "personadesigner/render/imposition.py": RENDER_TESTS,
     "personadesigner/render/tiling.py": RENDER_TESTS,
     "personadesigner/render/page_plan.py": RENDER_TESTS + ["tests/render/test_export.py"],
     "personadesigner/core/units.py": ["tests/core/test_units.py"] + RENDER_TESTS,

@@ -58,16 +58,11 @@ class Grid:
         ox, oy = self.origin
         return ox + col * (self.card_w + self.gutter), oy + row * (self.card_h + self.gutter)
 
-    def pages(self, cards: int) -> int:
-        return math.ceil(cards / self.per_page) if cards else 0
-
 
 def _fits(length: float, card: float, gutter: float, reach: float) -> int:
     """How many cards fit along ``length`` when the outer ones need ``reach`` beyond
     their trim (their bleed, and their marks when there are marks)."""
-    if card + 2 * reach > length + 1e-9:
-        return 0
-    return int((length - 2 * reach + gutter + 1e-9) // (card + gutter))
+    return max(0, int((length - 2 * reach + gutter + 1e-9) // (card + gutter)))
 
 
 def _arrangements(sheet_w, sheet_h, card_w, card_h, gutter, reach):
@@ -107,10 +102,7 @@ def plan_grid(
         # the most cards; on a tie the wider gutter, then portrait (max keeps the first)
         n, _, cols, rows, w, h, gutter = max(options, key=lambda o: o[:2])
         if n == 0:
-            raise UserError(
-                f"The card{' with its crop marks' if marks else ''} does not fit on {_a(sheet)} sheet inside the "
-                f"{_mm(margin)} printer margin; choose a larger sheet."
-            )
+            raise _no_fit(sheet, margin, marks)
         return Grid(w + 2 * margin, h + 2 * margin, cols, rows, n, card_w, card_h, gutter, margin)
     wanted = int(per_page)
     if wanted < 1:
@@ -128,10 +120,19 @@ def plan_grid(
         if fitting:
             _, _, cols, rows, w, h = min(fitting, key=lambda f: (f[0], f[1]))
             return Grid(w + 2 * margin, h + 2 * margin, cols, rows, wanted, card_w, card_h, gutter, margin)
+    if most == 0:
+        raise _no_fit(sheet, margin, marks)
     raise UserError(
         f"Only {most} cards{' with crop marks' if marks else ''} fit on {_a(sheet)} sheet inside the "
         f"{_mm(margin)} printer margin, not {wanted}; "
         "ask for fewer per page, a smaller --printer-margin or a larger sheet."
+    )
+
+
+def _no_fit(sheet: str, margin: float, marks: bool) -> UserError:
+    return UserError(
+        f"The card{' with its crop marks' if marks else ''} does not fit on {_a(sheet)} sheet inside the "
+        f"{_mm(margin)} printer margin; choose a larger sheet."
     )
 
 

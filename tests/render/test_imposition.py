@@ -242,3 +242,43 @@ def test_marks_off_means_no_marks_and_placements_clip_to_the_bleed_box():
     assert (first.x, first.y) == (x, y)
     assert first.clip == pytest.approx((x - bleed, y - bleed, 252 + 2 * bleed, 144 + 2 * bleed))
     assert sheet.placements[1].x == pytest.approx(x + 252 + 2 * bleed)  # the gutter is twice the bleed
+
+
+def test_planned_without_marks_the_marks_that_would_enter_the_margin_are_left_out():
+    # A4, 6 mm gutters: the block starts 26.9 pt (9.5 mm) from the top: a mark above would end 2.5 mm from
+    # the edge, inside the 5 mm margin; left and right there are 13.1 mm, room for a whole mark
+    grid = plan_grid(*BUSINESS, 0.0, "A4", 10)
+    (sheet,) = impose(cards(10), grid, with_marks=True)
+    assert all(y1 == y2 for x1, y1, x2, y2 in sheet.marks)  # horizontal only
+    assert len(sheet.marks) == 20  # 5 rows x 2 edges x left and right
+    ox = grid.origin[0]
+    assert sorted({round(x1, 2) for x1, *_ in sheet.marks}) == [round(ox - GAP - LENGTH, 2), round(595.276 - ox + GAP, 2)]
+
+
+def test_one_per_page_a_tiny_bleed_and_ties():
+    assert plan_grid(*BUSINESS, 0.0, "A4", 1).per_page == 1
+    assert plan_grid(*BUSINESS, 0.5, "A4", "auto").gutter == 1.0  # any bleed: the gutter is twice the bleed
+    # 130 x 130 mm on A4: 1 x 2 upright or 2 x 1 turned: the upright sheet wins the tie
+    tie = plan_grid(130 * MM, 130 * MM, 0.0, "A4", "auto")
+    assert (tie.cols, tie.rows, tie.sheet_w < tie.sheet_h) == (1, 2, True)
+
+
+def test_an_asked_count_takes_the_fewest_slots_then_the_squarest_block():
+    # 10 on Letter without marks: 2 x 5 upright (10 slots) beats 3 x 4 turned (12 slots)
+    ten = plan_grid(*BUSINESS, 0.0, "Letter", 10)
+    assert (ten.cols, ten.rows, ten.sheet_w) == (2, 5, 612)
+    # 4 cards of 100 x 50 mm on A4: 1 x 4 upright or 2 x 2 turned: the square block
+    four = plan_grid(100 * MM, 50 * MM, 0.0, "A4", 4)
+    assert (four.cols, four.rows, four.sheet_w > four.sheet_h) == (2, 2, True)
+    # 2 on A4: one row of two, centred vertically
+    two = plan_grid(*BUSINESS, 0.0, "A4", 2)
+    assert (two.cols, two.rows) == (2, 1)
+    assert two.origin[1] == pytest.approx((841.89 - 144) / 2, abs=0.01)
+
+
+def test_an_asked_count_for_a_card_that_never_fits():
+    with pytest.raises(UserError, match=r"^The card does not fit on an A6 sheet inside the 5 mm printer margin; "):
+        plan_grid(100 * MM, 140 * MM, 0.0, "A6", 1)
+    with pytest.raises(UserError):
+        list(impose(cards(1) + cards(1, size=(BUSINESS[0], BUSINESS[1] + 0.005 + 0.5)), plan_grid(*BUSINESS, 0.0, "A4", 2)))
+    assert len(list(impose(cards(2, size=(BUSINESS[0], BUSINESS[1] + 0.005)), plan_grid(*BUSINESS, 0.0, "A4", 2)))) == 1

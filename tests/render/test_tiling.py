@@ -147,3 +147,13 @@ def test_labels_are_small_sans_in_the_mark_colour():
     labels = [s.labels[0] for s in sheets]
     assert {(lab.font, lab.size, lab.color) for lab in labels} == {("sans", 7.0, "#000000")}
     assert [lab.text for lab in labels][1:3] == ["row 1, column 2 of 4 x 2", "row 2, column 1 of 4 x 2"]
+
+
+def test_the_bleed_counts_when_the_tiles_are_counted():
+    # landscape A4 tiles show 273 mm and step 263: 536 mm + 2 x 3 mm bleed needs 3 columns, 536 alone 2
+    assert plan_tiles(536 * MM, 100 * MM, 0.0, "A4").count == 2
+    assert plan_tiles(536 * MM, 100 * MM, 3 * MM, "A4").count == 3
+    # 529.9 + 6 = 535.9 mm still 2 columns (525.9 / 263 < 2)
+    assert plan_tiles(529.9 * MM, 100 * MM, 3 * MM, "A4").count == 2
+    assert plan_tiles(100 * MM, 529.9 * MM, 3 * MM, "A4").count == 2
+    assert plan_tiles(100 * MM, 536 * MM, 3 * MM, "A4").count == 3
