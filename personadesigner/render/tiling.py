@@ -77,7 +77,8 @@ def plan_tiles(
     border = 2 * tile_margin(printer_margin)
     if min(sw, sh) - border <= overlap:
         raise UserError(
-            f"{'An' if sheet[:1].upper() in 'AEIOU' else 'A'} {sheet} sheet leaves no room for a tile inside a {printer_margin / PT_PER_MM:g} mm printer margin; "
+            f"{'An' if sheet[:1].upper() in 'AEIOU' else 'A'} {sheet} sheet leaves no room for a tile inside a "
+            f"{printer_margin / PT_PER_MM:g} mm printer margin; "
             "choose a larger sheet or a smaller --printer-margin."
         )
     plans = []
