@@ -129,7 +129,7 @@ def startup_figures(tmp: Path, small: Path, big: Path, runs: int) -> None:
 
 
 def in_process_figures(tmp: Path, big: Path) -> None:
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 

@@ -54,6 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="one body type size for every card of a template (the smallest any card needs)")
     p.add_argument("--photos", choices=("inline", "files"), default="inline",
                    help="JSON: photos inline as data: URLs, or as files beside the JSON")
+    p.add_argument("--printer-margin", metavar="LENGTH", help="blank border of sheets and tiles (default 5mm)")
+    p.add_argument("--color", choices=("rgb", "cmyk"), help="PDF colour: rgb (default) or cmyk for presses")
+    p.add_argument("--pdfx", action="store_true", help="write a PDF/X-4 file (CMYK, output intent)")
     deck_flags.add_flags(p)  # --deck, --pptx-template... (checked by deck_flags.apply)
     p.set_defaults(handler=run_export)
 
@@ -104,7 +107,7 @@ def export_format(out: str, given: str | None) -> ExportFormat:
 
 def _refuse_unused_flags(args: argparse.Namespace, fmt: ExportFormat) -> None:
     """A flag the format does not honour is a UserError naming the formats it applies to."""
-    for name in (*formats.CARD_OPTIONS, "photos"):
+    for name in (*formats.CARD_OPTIONS, *formats.PRESS_OPTIONS, "photos"):
         value = getattr(args, name, None)
         if fmt.honours(name) or value is None or value is False or name in _DEFAULTED:
             continue
@@ -158,6 +161,9 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
     bleed = Length.parse(args.bleed, default_unit="mm") if args.bleed is not None else None
     if bleed is not None and bleed.in_mm > 25:
         raise UserError(f"--bleed {args.bleed} is more than 25 mm; printers ask for 2 to 5 mm.")
+    margin = Length.parse(args.printer_margin, default_unit="mm") if args.printer_margin is not None else None
+    if margin is not None and margin.in_mm > 30:
+        raise UserError(f"--printer-margin {args.printer_margin} is more than 30 mm; office printers need 3 to 6 mm.")
     if not 36 <= args.dpi <= 2400:
         raise UserError(f"--dpi {args.dpi} is outside 36-2400.")
     theme = _check_design_names(args.template, args.theme)
@@ -173,6 +179,9 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
         tile_to=sheet(args.tile_to, "--tile-to"),
         strict=args.strict,
         uniform_type=getattr(args, "uniform_type", False),
+        printer_margin=margin,
+        color="cmyk" if args.pdfx or args.color == "cmyk" else "rgb",  # PDF/X here is CMYK
+        pdfx=args.pdfx,
     )
 
 

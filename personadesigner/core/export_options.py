@@ -43,6 +43,12 @@ class ExportOptions:
     aspect: str = "16:9"
     #: Speaker notes by persona id (the persona's evidence), for formats that keep them (PPTX).
     notes: dict[str, str] = field(default_factory=dict)
+    #: Blank border of N-up sheets and poster tiles (None: 5 mm, what office printers leave).
+    printer_margin: Length | None = None
+    #: "rgb", or "cmyk": colours and photos through the bundled press profile (render.color).
+    color: Literal["rgb", "cmyk"] = "rgb"
+    #: Write a PDF/X-4 file (implies CMYK).
+    pdfx: bool = False
 
 
 @dataclass

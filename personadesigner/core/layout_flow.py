@@ -435,7 +435,8 @@ class Flow:
                 ellipses.add(k - 1)
             ellipses.discard(k)
             # The marker stands for the first item left out: the canvas outlines it with that item's cut.
-            mark = Block("more", field=field, item=self.blocks[min(hidden)].item,
+            first_out = self.blocks[min(hidden)] if hidden else self.blocks[r.block]  # only the limit's items
+            mark = Block("more", field=field, item=first_out.item,
                          text=f"+{len(hidden) + limit} more {noun}",
                          style=self.blocks[r.block].style, counts=False)
             self.blocks.append(mark)

@@ -34,7 +34,7 @@ __all__ = ["DEFAULT_TEMPLATE", "Template", "length", "load_template", "reload_te
            "templates_and_problems"]
 
 DEFAULT_TEMPLATE = "card"
-_ORDER = ("card", "mini", "profile", "slide", "poster")
+_ORDER = ("card", "mini", "business-card", "profile", "slide", "poster")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from personadesigner.render.formats import CARD_OPTIONS, ExportFormat, register
+from personadesigner.render.formats import CARD_OPTIONS, PRESS_OPTIONS, ExportFormat, register
 
 
 def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
@@ -27,6 +27,8 @@ def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
             author="PersonaDesigner",
             subject=f"Persona cards ({len(layouts)})",
             lang=document_lang(names[0]) if names else "en",
+            color=options.color,
+            pdfx=options.pdfx,
         )
     report.files.append(out)
 
@@ -38,7 +40,8 @@ PDF = register(ExportFormat(
     suffix=".pdf",
     folder=False,
     kind="cards",
-    options=frozenset(CARD_OPTIONS) - {"dpi"},
+    # --color cmyk and --pdfx: only a PDF carries an output intent and CMYK colour operators.
+    options=(frozenset(CARD_OPTIONS) - {"dpi"}) | frozenset(PRESS_OPTIONS),
     writer=write,
     painter="personadesigner.render.pdf:PdfPainter",
     file_filter="PDF documents (*.pdf)",

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 #: The card options a format may honour: ExportOptions fields, and flags of ``export``.
 CARD_OPTIONS = ("template", "theme", "page_size", "per_page", "bleed", "crop_marks", "dpi", "tile_to", "strict",
-                "uniform_type")
+                "uniform_type", "printer_margin")
+#: Options for presses that only some card formats honour (PDF declares them): colour model, PDF/X.
+PRESS_OPTIONS = ("color", "pdfx")
 
 #: writes planned pages of laid-out cards to ``out``: (pages, out, options, layouts, report).
 CardWriter = Callable[["Iterable[PlannedPage]", Path, "ExportOptions", "list[CardLayout]", "ExportReport"], None]
@@ -179,6 +181,7 @@ def names(fmts: Iterable[ExportFormat]) -> str:
 
 __all__ = [
     "CARD_OPTIONS",
+    "PRESS_OPTIONS",
     "ExportFormat",
     "by_suffix",
     "card_formats",

@@ -3,7 +3,9 @@
 Pure geometry shared by every page kind and both painters. A mark starts
 ``MARK_GAP`` beyond the bleed so the cutter's tolerance never shows it on the
 card, and each mark is cut where it would cross another card's bleed area
-(on imposed sheets the gutters are narrow).
+(on imposed sheets the gutters are narrow). A mark is drawn whole or not at
+all: one that would leave the printable area or run into another card is
+dropped, never shortened to a stub a cutter cannot line up with.
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ def crop_marks(
     bounds: Rect | None = None,
     length: float = MARK_LENGTH,
 ) -> list[Segment]:
-    """Eight marks, two per trim corner, extending the trim lines outwards.
+    """Up to eight marks, two per trim corner, extending the trim lines outwards.
 
     ``avoid`` are rectangles (other cards' bleed boxes) no mark may enter;
-    ``bounds`` is the printable sheet, marks are cut to it.
+    ``bounds`` is the printable area of the sheet. A mark that would cross
+    either is left out whole.
     """
     x, y, w, h = trim
     start = bleed + MARK_GAP
@@ -40,47 +43,30 @@ def crop_marks(
     for cy in (y, y + h):  # horizontal marks left and right of the card
         raw.append((x - end, cy, x - start, cy))
         raw.append((x + w + start, cy, x + w + end, cy))
-    out: list[Segment] = []
-    for seg in raw:
-        pieces = [seg]
-        if bounds is not None:
-            pieces = [p for p in (_clip_to(p, bounds) for p in pieces) if p]
-        for r in avoid:
-            pieces = [q for p in pieces for q in _subtract(p, r)]
-        out.extend(p for p in pieces if _length(p) > 0.5)
-    return out
+    return [
+        seg for seg in raw
+        if (bounds is None or inside(seg, bounds)) and not any(crosses(seg, r) for r in avoid)
+    ]
 
 
-def _length(s: Segment) -> float:
-    return abs(s[2] - s[0]) + abs(s[3] - s[1])
+#: Rounding slack: a mark ending exactly on the printable edge is inside.
+EPS = 1e-6
 
 
-def _clip_to(s: Segment, r: Rect) -> Segment | None:
+def inside(s: Segment, r: Rect) -> bool:
+    """Whether segment ``s`` lies wholly within rectangle ``r`` (edges included)."""
     x1, y1, x2, y2 = s
     rx, ry, rw, rh = r
-    if x1 == x2:
-        if not rx <= x1 <= rx + rw:
-            return None
-        a, b = max(min(y1, y2), ry), min(max(y1, y2), ry + rh)
-        return (x1, a, x2, b) if a < b else None
-    if not ry <= y1 <= ry + rh:
-        return None
-    a, b = max(min(x1, x2), rx), min(max(x1, x2), rx + rw)
-    return (a, y1, b, y2) if a < b else None
+    return (rx - EPS <= min(x1, x2) and max(x1, x2) <= rx + rw + EPS
+            and ry - EPS <= min(y1, y2) and max(y1, y2) <= ry + rh + EPS)
 
 
-def _subtract(s: Segment, r: Rect) -> list[Segment]:
-    """The parts of an axis-aligned segment outside rectangle ``r`` (edges included)."""
+def crosses(s: Segment, r: Rect) -> bool:
+    """Whether an axis-aligned segment runs over rectangle ``r``: through its inside or
+    along one of its edges (meeting it at an end point only is not)."""
     x1, y1, x2, y2 = s
     rx, ry, rw, rh = r
+    lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
     if x1 == x2:
-        if not rx <= x1 <= rx + rw:
-            return [s]
-        lo, hi = min(y1, y2), max(y1, y2)
-        parts = [(lo, min(hi, ry)), (max(lo, ry + rh), hi)]
-        return [(x1, a, x2, b) for a, b in parts if a < b]
-    if not ry <= y1 <= ry + rh:
-        return [s]
-    lo, hi = min(x1, x2), max(x1, x2)
-    parts = [(lo, min(hi, rx)), (max(lo, rx + rw), hi)]
-    return [(a, y1, b, y2) for a, b in parts if a < b]
+        return rx - EPS <= x1 <= rx + rw + EPS and min(hi_y, ry + rh) - max(lo_y, ry) > EPS
+    return ry - EPS <= y1 <= ry + rh + EPS and min(hi_x, rx + rw) - max(lo_x, rx) > EPS

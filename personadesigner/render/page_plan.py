@@ -16,7 +16,7 @@ from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.persona import Persona
 from personadesigner.core.units import page_size
 from personadesigner.render import formats
-from personadesigner.render.imposition import impose, plan_grid
+from personadesigner.render.imposition import PRINTER_MARGIN, impose, plan_grid
 from personadesigner.render.sheet import Sheet, card_sheet, trim_sheet
 from personadesigner.render.tiling import plan_tiles, tile
 
@@ -85,13 +85,14 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
     sheet = sheet_name(options)
     if options.tile_to:
         for i, lay in enumerate(layouts):
-            plan = plan_tiles(lay.width, lay.height, lay.bleed, options.tile_to)
+            plan = plan_tiles(lay.width, lay.height, lay.bleed, options.tile_to, printer_margin=printer_margin(options))
             for k, tile_sheet in enumerate(tile(lay, plan), 1):
                 yield PlannedPage(tile_sheet, i + (k == plan.count), f"{lay.persona_name} (tile {k} of {plan.count})")
         return
     if _imposed(layouts[0], options):
         first = layouts[0]
-        grid = plan_grid(first.width, first.height, first.bleed, sheet or DEFAULT_SHEET, options.per_page or "auto")
+        grid = plan_grid(first.width, first.height, first.bleed, sheet or DEFAULT_SHEET, options.per_page or "auto",
+                         printer_margin(options), options.crop_marks)
         for n, imposed in enumerate(impose(layouts, grid, with_marks=options.crop_marks)):
             yield PlannedPage(imposed, min(len(layouts), (n + 1) * grid.per_page), f"Page {n + 1}")
         return
@@ -111,12 +112,18 @@ def _page_name(lay: CardLayout) -> str:
 def page_count(first: CardLayout, options: ExportOptions, total: int) -> int:
     """How many pages an export of ``total`` cards shaped like ``first`` has (without planning them)."""
     if options.tile_to:
-        return plan_tiles(first.width, first.height, first.bleed, options.tile_to).count * total
+        return plan_tiles(first.width, first.height, first.bleed, options.tile_to,
+                          printer_margin=printer_margin(options)).count * total
     if _imposed(first, options):
         grid = plan_grid(first.width, first.height, first.bleed, sheet_name(options) or DEFAULT_SHEET,
-                         options.per_page or "auto")
+                         options.per_page or "auto", printer_margin(options), options.crop_marks)
         return math.ceil(total / grid.per_page)
     return total
+
+
+def printer_margin(options: ExportOptions) -> float:
+    """The blank border of shared sheets and tiles, in points (5 mm unless asked)."""
+    return options.printer_margin.pt if options.printer_margin is not None else PRINTER_MARGIN
 
 
 def _imposed(first: CardLayout, options: ExportOptions) -> bool:
@@ -131,4 +138,4 @@ def _is_sheet_sized(lay: CardLayout, sheet: str) -> bool:
     return any(abs(lay.width - a) < 1 and abs(lay.height - b) < 1 for a, b in ((w, h), (h, w)))
 
 
-__all__ = ["DEFAULT_SHEET", "PlannedPage", "lay_out_for_export", "page_count", "plan_pages", "sheet_name"]
+__all__ = ["DEFAULT_SHEET", "PlannedPage", "lay_out_for_export", "page_count", "plan_pages", "printer_margin", "sheet_name"]

@@ -37,6 +37,7 @@ from personadesigner.core.cardlayout import (
 from personadesigner.render import pdf_tounicode  # noqa: F401  (emoji & co. extract as themselves)
 from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.painter import bind, draw_primitives
+from personadesigner.render.color import ColorModel, image_for
 from personadesigner.render.pdf_ops import Ops
 from personadesigner.render.shapes import Rect, slider_shape
 from personadesigner.render.sheet import MARK_WIDTH, Sheet, card_sheet
@@ -52,12 +53,13 @@ class _ImageCache:
     cropping each once keeps a 1000-card export fast.
     """
 
-    def __init__(self, size: int = 64) -> None:
+    def __init__(self, size: int = 64, model: ColorModel = "rgb") -> None:
+        self._model = model
         self._items: LruCache[tuple[str, tuple], ImageReader] = LruCache(size)
 
     def get(self, item: ImageItem) -> ImageReader:
         key = (image_key(item), tuple(item.src))
-        return self._items.get_or_make(key, lambda: ImageReader(_crop(item.data, item.src)))
+        return self._items.get_or_make(key, lambda: ImageReader(image_for(_crop(item.data, item.src), self._model)))
 
 
 def _crop(data: bytes, src: tuple[float, float, float, float]):
@@ -77,17 +79,20 @@ def _crop(data: bytes, src: tuple[float, float, float, float]):
 class PdfPainter:
     """Draws sheets on a reportlab canvas (one page per sheet); a ``render.painter.Painter``."""
 
-    def __init__(self, canvas: Canvas) -> None:
+    def __init__(self, canvas: Canvas, model: ColorModel = "rgb", *, page_boxes: bool = False) -> None:
         self.canvas = canvas
-        self.ops = Ops(canvas)
-        self.images = _ImageCache()
+        self.ops = Ops(canvas, model)
+        self.images = _ImageCache(model=model)
+        #: True (PDF/X): every page gets a TrimBox and BleedBox, the whole sheet on shared sheets.
+        self.page_boxes = page_boxes
 
     # ----------------------------------------------------------------- pages
     def draw_sheet(self, sheet: Sheet) -> None:
         c, ops = self.canvas, self.ops
         c.setPageSize((sheet.width, sheet.height))
-        c.setTrimBox(self._box(sheet, sheet.trim_box))
-        c.setBleedBox(self._box(sheet, sheet.bleed_box))
+        whole = (0.0, 0.0, sheet.width, sheet.height) if self.page_boxes else None
+        c.setTrimBox(self._box(sheet, sheet.trim_box or whole))
+        c.setBleedBox(self._box(sheet, sheet.bleed_box or whole))
         ops.reset_state()
         ops.emit(f"1 0 0 -1 0 {sheet.height:.3f} cm")  # from here on: y down, like the layout
         methods = bind(self)  # not kept on self: a cycle would hold the document until a collection
@@ -185,16 +190,22 @@ def write_pdf(
     author: str = "",
     subject: str = "Persona cards",
     lang: str = "en",
+    color: ColorModel = "rgb",
+    pdfx: bool = False,
 ) -> int:
     """Write one page per sheet into ``target`` (a path or a binary file); the page count.
 
     A path is written atomically: the file appears only once it is complete.
+    ``color`` "cmyk" writes press CMYK (render.color); ``pdfx`` a PDF/X-4 file
+    (render.pdfx), always CMYK.
     """
     if isinstance(target, (str, os.PathLike)):
         with atomic_write(target, "wb") as f:
-            return write_pdf(sheets, f, title=title, author=author, subject=subject, lang=lang)
+            return write_pdf(sheets, f, title=title, author=author, subject=subject, lang=lang,
+                             color=color, pdfx=pdfx)
     with _streams_without_a85():
-        return _write(sheets, target, title=title, author=author, subject=subject, lang=lang)
+        return _write(sheets, target, title=title, author=author, subject=subject, lang=lang,
+                      color="cmyk" if pdfx else color, pdfx=pdfx)
 
 
 #: reportlab reads ``rl_config.useA85`` (a process-wide setting, no Canvas option) while a
@@ -225,20 +236,29 @@ def _streams_without_a85() -> Iterator[None]:
                 rl_config.useA85 = _a85_before
 
 
-def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str, subject: str, lang: str) -> int:
+def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str, subject: str, lang: str,
+           color: ColorModel, pdfx: bool) -> int:
+    from personadesigner.render import pdfx as x
+
     # The initial font is ours: otherwise reportlab names Helvetica, a font we never embed.
-    canvas = Canvas(target, pageCompression=1, initialFontName=font_name("sans"), initialFontSize=10)
+    canvas = Canvas(target, pageCompression=1, initialFontName=font_name("sans"), initialFontSize=10,
+                    pdfVersion=x.PDF_VERSION if pdfx else None)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setSubject(subject)
     canvas.setCreator(f"{APP_NAME} {__version__}")
     canvas.setProducer(f"{APP_NAME} {__version__} (reportlab)")
     _document_language(canvas, lang)
-    painter = PdfPainter(canvas)
+    if pdfx:
+        x.make_pdfx(canvas)
+    painter = PdfPainter(canvas, color, page_boxes=pdfx)
     pages = 0
     for sheet in sheets:
         painter.draw_sheet(sheet)
         pages += 1
+    if pdfx:
+        x.add_metadata(canvas, title=title, producer=f"{APP_NAME} {__version__} (reportlab)",
+                       creator=f"{APP_NAME} {__version__}")
     canvas.save()
     return pages
 

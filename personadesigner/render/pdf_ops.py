@@ -10,32 +10,28 @@ reportlab, which owns the page's graphics-state resources.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable
 
 from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner.core.cardlayout import TextLine, TextRun
+from personadesigner.render.color import ColorModel, fill_operator, stroke_operator
 from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.pdf_glyphs import show_ops
-from personadesigner.render.shapes import rgba
 
 #: Control-point distance of a cubic Bezier quarter circle.
 KAPPA = 0.5522847498
 
 
-@lru_cache(maxsize=256)
-def _fill_op(color: str) -> tuple[str, float]:
-    """The "r g b rg" operator of a colour and its alpha (cards repeat a handful of colours)."""
-    r, g, b, a = rgba(color)
-    return f"{r:.3f} {g:.3f} {b:.3f} rg", a
 
 
 class Ops:
     """Writes operators into the current page of ``canvas`` (coordinates as given)."""
 
-    def __init__(self, canvas: Canvas) -> None:
+    def __init__(self, canvas: Canvas, model: ColorModel = "rgb") -> None:
         self.canvas = canvas
+        #: "rgb" or "cmyk": which colour operators are written (render.color).
+        self.model = model
         self.emit = canvas.addLiteral
         self._split: dict[tuple, str] = {}
         #: (face, word) -> its TJ tokens in this document (render/pdf_glyphs.py)
@@ -50,18 +46,18 @@ class Ops:
 
     # ----------------------------------------------------------------- colours
     def fill(self, color: str) -> None:
-        r, g, b, a = rgba(color)
+        op, a = fill_operator(color, self.model)
         if a != self.fill_alpha:
             self.canvas.setFillAlpha(a)
             self.fill_alpha = a
-        self.emit(f"{r:.3f} {g:.3f} {b:.3f} rg")
+        self.emit(op)
 
     def stroke(self, color: str, width: float) -> None:
-        r, g, b, a = rgba(color)
+        op, a = stroke_operator(color, self.model)
         if a != self.stroke_alpha:
             self.canvas.setStrokeAlpha(a)
             self.stroke_alpha = a
-        self.emit(f"{r:.3f} {g:.3f} {b:.3f} RG {width:.2f} w")
+        self.emit(f"{op} {width:.2f} w")
 
     # ----------------------------------------------------------------- paths
     @staticmethod
@@ -146,7 +142,7 @@ class Ops:
             if not text:
                 continue
             if run.color != current_color:
-                op, a = _fill_op(run.color)
+                op, a = fill_operator(run.color, self.model)
                 if a != self.fill_alpha:
                     self.emit("\n".join(out))  # reportlab writes the gs operator itself: keep the order
                     out.clear()

@@ -112,6 +112,7 @@ class ExportDialog(QDialog):
         self.sheet.add_rows(form)
         self._formats.add_dpi_row(form)
         self.sheet.add_tile_row(form)
+        self.sheet.add_color_row(form)
         self._target = OutputTarget(self, self._settings, self._default_stem)
         form.addRow(self._buddy("&Save to:", self._target.edit), self._target.row)
         self._preview = PreviewPane()

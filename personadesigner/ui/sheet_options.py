@@ -3,7 +3,8 @@
 Paper (card size or a sheet), cards per sheet, bleed, crop marks and poster
 tiling: the same choices with the same words in both dialogs, read back as
 the ``ExportOptions`` fields the page plan (render.page_plan) follows, so a
-print and a PDF export with the same choices are the same pages.
+print and a PDF export with the same choices are the same pages. The export
+dialog adds the colour row (RGB, CMYK or PDF/X-4 for a press); printing does not.
 """
 
 from __future__ import annotations
@@ -18,6 +19,12 @@ from personadesigner.errors import UserError
 
 SHEET_SIZES = ("A4", "Letter", "A3", "A2", "A5", "Legal", "Tabloid")
 PER_PAGE_CHOICES = ("auto", 1, 2, 4, 8, 10)
+#: The colour row: (label, key); "pdfx" is CMYK written as PDF/X-4.
+COLOR_CHOICES = (
+    ("RGB (screens and office printers)", "rgb"),
+    ("CMYK for a press", "cmyk"),
+    ("PDF/X-4 for a press (CMYK)", "pdfx"),
+)
 
 
 def is_poster(template: str | None) -> bool:
@@ -81,6 +88,12 @@ class SheetOptions:
         self.tile_combo.addItem("Tile on A4 sheets", "A4")
         self.tile_combo.addItem("Tile on Letter sheets", "Letter")
         self.tile_combo.setToolTip("Print a poster on several office sheets to tape together")
+        self.color_combo = _combo("colorCombo", "Colour")
+        for label, key in COLOR_CHOICES:
+            self.color_combo.addItem(label, key)
+        self.color_combo.setToolTip(
+            "CMYK: colours and photos through a coated-offset press profile; black text on black ink only")
+        self._color_row = False
 
     def add_rows(self, form: QFormLayout) -> None:
         """Paper, cards per sheet, bleed and crop marks, in this order."""
@@ -95,8 +108,14 @@ class SheetOptions:
     def add_tile_row(self, form: QFormLayout) -> None:
         form.addRow("T&iling:", self.tile_combo)
 
+    def add_color_row(self, form: QFormLayout) -> None:
+        """The colour choice (exports only: a printer is driven in RGB)."""
+        form.addRow("Co&lour:", self.color_combo)
+        self._color_row = True
+
     def on_change(self, slot: Callable[..., Any]) -> None:
         """Call ``slot`` whenever any choice changes."""
+        # (not the colour: it changes no page of the plan, and the preview is drawn on screen in RGB)
         for combo in (self.page_combo, self.per_page_combo, self.bleed_combo, self.tile_combo):
             combo.currentIndexChanged.connect(slot)
         self.marks_check.toggled.connect(slot)
@@ -115,6 +134,7 @@ class SheetOptions:
         self.bleed_edit.setVisible(self.bleed_combo.currentData() == "custom")
         self.marks_check.setEnabled(honours("crop_marks"))
         self.tile_combo.setEnabled(poster and honours("tile_to"))
+        self.color_combo.setEnabled(honours("color"))
         if not poster:
             self.tile_combo.setCurrentIndex(0)
 
@@ -130,7 +150,12 @@ class SheetOptions:
             bleed = Length.parse(self.bleed_edit.text(), default_unit="mm")
         tile = self.tile_combo.currentData() if self.tile_combo.isEnabled() else None
         page = self.page_combo.currentData() if honours("page_size") else None  # a tiled poster's own size (A3..A0)
+        press = {}
+        if self._color_row and honours("color"):
+            choice = self.color_combo.currentData()
+            press = {"color": "rgb" if choice == "rgb" else "cmyk", "pdfx": choice == "pdfx"}
         return {
+            **press,
             "page_size": page,
             "per_page": self.per_page_combo.currentData() if page and not tile and honours("per_page") else None,
             "bleed": bleed,

@@ -187,7 +187,7 @@ def test_an_edited_theme_is_read_again_without_restarting(tmp_path, monkeypatch)
 def test_templates_and_problems_lists_the_good_and_names_the_broken(template_folder):
     _rewrite(template_folder / "mini.json", lambda d: d["regions"][2].update(kind="circle"))
     good, broken = templates.templates_and_problems()
-    assert [t.name for t in good] == ["card", "profile", "slide", "poster"]
+    assert [t.name for t in good] == ["card", "business-card", "profile", "slide", "poster"]
     assert len(broken) == 1 and "mini.json" in str(broken[0]) and "regions[2].kind" in str(broken[0])
 
 

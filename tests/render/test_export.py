@@ -115,7 +115,7 @@ def test_every_card_of_a_batch_prints_its_shared_headings_and_texts(tmp_path):
     personas = [Persona(name=f"Card {k}", goals=[f"Goal number {k}"], pain_points=["The same pain on every card"])
                 for k in range(12)]
     out = tmp_path / "mini.pdf"
-    export_personas(personas, out, ExportOptions(template="mini", page_size="Letter", per_page=10))
+    export_personas(personas, out, ExportOptions(template="business-card", page_size="Letter", per_page=10))
     pages = [run("pdftotext", "-f", str(n), "-l", str(n), str(out), "-") for n in (1, 2)]
     assert [p.count("TOP GOAL") for p in pages] == [10, 2]
     assert [p.count("The same pain on every card") for p in pages] == [10, 2]

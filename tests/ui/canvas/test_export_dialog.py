@@ -79,13 +79,14 @@ def test_exporting_selected_personas_as_png_images(dialog, qtbot, tmp_path):
 
 def test_an_imposed_sheet_is_previewed_as_page_one(dialog, qtbot):
     dialog.set_scope("all")
-    choose(dialog.page_combo, "A4")
+    # four A6 cards need an A3 sheet: on A4 they would run into the printer's 5 mm margin
+    choose(dialog.page_combo, "A3")
     choose(dialog.per_page_combo, 4)
     dialog.update_preview()
     pixmap = dialog.preview.pixmap()
     assert not pixmap.isNull()
-    assert pixmap.height() / pixmap.width() == pytest.approx(297 / 210, rel=0.03)
-    assert dialog.preview_caption.text().startswith("Page 1 of 1 · 210 × 297 mm")
+    assert pixmap.height() / pixmap.width() == pytest.approx(420 / 297, rel=0.03)
+    assert dialog.preview_caption.text().startswith("Page 1 of 1 · 297 × 420 mm")
 
 
 def test_cancel_stops_a_long_export_and_leaves_no_file(qtbot, library, tmp_path):
@@ -150,7 +151,7 @@ def test_choices_that_cannot_be_printed_disable_export_and_say_why(dialog):
     choose(dialog.per_page_combo, 10)
     dialog.update_preview()
     assert not dialog.export_button.isEnabled()
-    assert "fit on a A4 sheet" in dialog.preview.text()
+    assert "fit on an A4 sheet" in dialog.preview.text()
     assert dialog.export_button.toolTip() == dialog.preview.text()
     choose(dialog.per_page_combo, "auto")
     dialog.update_preview()
@@ -235,8 +236,8 @@ def test_changing_options_does_not_read_the_personas_again(dialog, qtbot, monkey
     reads: list[str] = []
     real_get = Library.get
     monkeypatch.setattr(Library, "get", lambda self, pid: reads.append(pid) or real_get(self, pid))
-    choose(dialog.page_combo, "A4")
+    choose(dialog.page_combo, "A3")
     choose(dialog.per_page_combo, 4)
     dialog.update_preview()
     assert reads == []
-    assert dialog.preview_caption.text().startswith("Page 1 of 1 · 210 × 297 mm")
+    assert dialog.preview_caption.text().startswith("Page 1 of 1 · 297 × 420 mm")
