@@ -405,6 +405,14 @@ class Flow:
             out.append((r, c, y))
         return out
 
+    def _more_marker(self, field, noun: str, hidden: list[int], limit: int, shown_block: int) -> Block:
+        """The "+N more goals" block. It stands for the first item left out (the canvas
+        outlines it with that item's cut), or for the last shown one when only the
+        template's own limit left items out."""
+        first_out = self.blocks[min(hidden)] if hidden else self.blocks[shown_block]
+        return Block("more", field=field, item=first_out.item, text=f"+{len(hidden) + limit} more {noun}",
+                     style=self.blocks[shown_block].style, counts=False)
+
     def _more(self, placed, ellipses: set[int]):
         """Where a list lost whole items, its last shown row becomes "+N more goals" (in the
         items' style, under their text), so no item vanishes from the card without a trace.
@@ -434,11 +442,7 @@ class Flow:
             elif k - 1 >= 0 and placed[k - 1][0].block == r.block:
                 ellipses.add(k - 1)
             ellipses.discard(k)
-            # The marker stands for the first item left out: the canvas outlines it with that item's cut.
-            first_out = self.blocks[min(hidden)] if hidden else self.blocks[r.block]  # only the limit's items
-            mark = Block("more", field=field, item=first_out.item,
-                         text=f"+{len(hidden) + limit} more {noun}",
-                         style=self.blocks[r.block].style, counts=False)
+            mark = self._more_marker(field, noun, hidden, limit, r.block)
             self.blocks.append(mark)
             placed[k] = (Row(r.h, len(self.blocks) - 1, "more", mark.text, True, True), c, y)
         return placed, ellipses
