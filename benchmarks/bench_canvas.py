@@ -19,11 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import personadesigner.ui  # noqa: E402,F401  (the PySide6 None guard, before Qt)
+from bench_layout import full_persona  # noqa: E402
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from bench_layout import full_persona  # noqa: E402
+import personadesigner.ui  # noqa: E402,F401  (the PySide6 None guard, before Qt)
 from personadesigner.core.templates import template_names  # noqa: E402
 
 KEYSTROKES = 60

@@ -36,8 +36,7 @@ def _personas() -> dict:
 def _run(*argv: object) -> float:
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "personadesigner", *map(str, argv)], check=True, env=env,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "personadesigner", *map(str, argv)], check=True, env=env, capture_output=True)
     return time.perf_counter() - start
 
 
@@ -50,8 +49,10 @@ def main() -> None:
         for fmt, goal in (("pptx", 3.0), ("pdf", 2.0)):
             out = Path(tmp) / f"deck.{fmt}"
             best = min(_run("export", "--library", lib, "--all", "--deck", "--out", out) for _ in range(3))
-            print(f"{COUNT}-persona deck, all set pages, {fmt.upper()}: {best:.2f} s whole process "
-                  f"(goal <= {goal:.0f} s, {out.stat().st_size // 1024} KiB)")
+            print(
+                f"{COUNT}-persona deck, all set pages, {fmt.upper()}: {best:.2f} s whole process "
+                f"(goal <= {goal:.0f} s, {out.stat().st_size // 1024} KiB)"
+            )
     print(f"load average: {os.getloadavg()[0]:.2f}")
 
 

@@ -46,9 +46,11 @@ def main() -> int:
         elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     ari = adjusted_rand(result.segmentation.labels, np.array(truth))
-    print(f"discover: {args.n} respondents x {len(header)} columns, segments {args.segments} -> "
-          f"{result.segmentation.k}: {elapsed:.2f} s (limit {TIME_LIMIT} s), peak RSS {peak_mb:.0f} MB "
-          f"(limit {RSS_LIMIT_MB} MB), ARI vs planted {ari:.2f}")
+    print(
+        f"discover: {args.n} respondents x {len(header)} columns, segments {args.segments} -> "
+        f"{result.segmentation.k}: {elapsed:.2f} s (limit {TIME_LIMIT} s), peak RSS {peak_mb:.0f} MB "
+        f"(limit {RSS_LIMIT_MB} MB), ARI vs planted {ari:.2f}"
+    )
     return 0 if elapsed <= TIME_LIMIT and peak_mb <= RSS_LIMIT_MB else 1
 
 

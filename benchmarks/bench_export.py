@@ -54,14 +54,17 @@ def bytecode_env() -> dict[str, str]:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "personadesigner", *args], capture_output=True, text=True,
-                          env=bytecode_env())
+    return subprocess.run(
+        [sys.executable, "-m", "personadesigner", *args], capture_output=True, text=True, env=bytecode_env()
+    )
 
 
 def prepare_ours(count: int, tmp: Path) -> Path | None:
     csv_path, library = tmp / "personas.csv", tmp / "library.sqlite"
     write_csv(count, str(csv_path))
-    imported = cli("import", "--library", str(library), "--map", "goal=goals", "--map", "pain=pain_points", str(csv_path))
+    imported = cli(
+        "import", "--library", str(library), "--map", "goal=goals", "--map", "pain=pain_points", str(csv_path)
+    )
     if imported.returncode != 0:
         print(f"import failed: {imported.stderr.strip()}")
         return None
@@ -80,8 +83,21 @@ def ours_once(count: int, template: str, library: Path, tmp: Path) -> tuple[floa
     out.unlink(missing_ok=True)
     cpu = children_cpu()
     start = time.perf_counter()
-    done = cli("export", "--library", str(library), "--all", "--template", template, "--page-size", "Letter",
-               "--per-page", "10", "--crop-marks", "--out", str(out))
+    done = cli(
+        "export",
+        "--library",
+        str(library),
+        "--all",
+        "--template",
+        template,
+        "--page-size",
+        "Letter",
+        "--per-page",
+        "10",
+        "--crop-marks",
+        "--out",
+        str(out),
+    )
     took, cpu = time.perf_counter() - start, children_cpu() - cpu
     if done.returncode != 0:
         print(f"export failed: {done.stderr.strip()}")
@@ -113,8 +129,9 @@ def floor_once(count: int, tmp: Path) -> tuple[float, float] | None:
     out = tmp / "floor.pdf"
     cpu = children_cpu()
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, str(FLOOR), str(count), str(out)], capture_output=True, text=True,
-                          env=bytecode_env())
+    done = subprocess.run(
+        [sys.executable, str(FLOOR), str(count), str(out)], capture_output=True, text=True, env=bytecode_env()
+    )
     took, cpu = time.perf_counter() - start, children_cpu() - cpu
     if done.returncode != 0:
         print(f"floor script failed: {done.stderr.strip()[-300:]}")
@@ -133,7 +150,8 @@ def compare(count: int, runs: int, template: str) -> dict[str, tuple[float, floa
             "ours": (lambda: ours_once(count, template, library, tmp)) if library else None,
             "floor": lambda: floor_once(count, tmp),
             "glabels": (lambda: (lambda t: (t, None) if t is not None else None)(glabels_once(count)))
-            if peer_available() else None,
+            if peer_available()
+            else None,
         }
         times: dict[str, list[tuple[float, float | None]]] = {side: [] for side in sides}
         for run in range(runs + 1):  # run 0 warms bytecode, font and file caches
@@ -194,29 +212,44 @@ def in_process(repeat: int) -> None:
     render_cpu, render = call_medians_ms(lambda: render_png(card, dpi=300), repeat)
     enc_cpu, enc = call_medians_ms(lambda: png_bytes(image), repeat)
     qt_cpu, qt = call_medians_ms(lambda: _qt_png(image), repeat)
-    print(f"card PNG at 300 dpi (render + encode): {ours:.1f} ms wall, {ours_cpu:.1f} ms CPU, median (goal <= 30 ms); "
-          f"render alone {render:.1f} ms wall, {render_cpu:.1f} ms CPU")
-    print(f"  encode alone: ours {enc:.1f} ms wall / {enc_cpu:.1f} ms CPU, Qt's QImage.save {qt:.1f} / {qt_cpu:.1f} "
-          f"on the same image: {enc / qt:.2f}x wall, {enc_cpu / qt_cpu:.2f}x CPU; "
-          f"files {len(png_bytes(image)) // 1024} KiB vs {len(_qt_png(image)) // 1024} KiB")
+    print(
+        f"card PNG at 300 dpi (render + encode): {ours:.1f} ms wall, {ours_cpu:.1f} ms CPU, median (goal <= 30 ms); "
+        f"render alone {render:.1f} ms wall, {render_cpu:.1f} ms CPU"
+    )
+    print(
+        f"  encode alone: ours {enc:.1f} ms wall / {enc_cpu:.1f} ms CPU, Qt's QImage.save {qt:.1f} / {qt_cpu:.1f} "
+        f"on the same image: {enc / qt:.2f}x wall, {enc_cpu / qt_cpu:.2f}x CPU; "
+        f"files {len(png_bytes(image)) // 1024} KiB vs {len(_qt_png(image)) // 1024} KiB"
+    )
     cpu, wall = layout_median_ms("profile")
-    print(f"layout of the profile template:        {cpu:.2f} ms CPU, {wall:.2f} ms wall, median of 200 "
-          "different personas (goal <= 5 ms)")
+    print(
+        f"layout of the profile template:        {cpu:.2f} ms CPU, {wall:.2f} ms wall, median of 200 "
+        "different personas (goal <= 5 ms)"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--template", default="business-card")  # 3.5 x 2 in: 10 fit a Letter sheet inside the 5 mm printer margin
+    parser.add_argument(
+        "--template", default="business-card"
+    )  # 3.5 x 2 in: 10 fit a Letter sheet inside the 5 mm printer margin
     parser.add_argument("--repeat", type=int, default=21, help="repetitions of the in-process figures")
     args = parser.parse_args()
     load = os.getloadavg()
     got = compare(args.count, args.runs, args.template)
     mine, floor, peer = got["ours"], got["floor"], got["glabels"]
-    print(f"{args.count} records, {args.template} 10-up on Letter with crop marks, whole processes (median of {args.runs}):")
-    print("  load average (1, 5, 15 min) before / after: " + " ".join(f"{v:.2f}" for v in load)
-          + " / " + " ".join(f"{v:.2f}" for v in os.getloadavg()) + f" on {os.cpu_count()} CPUs")
+    print(
+        f"{args.count} records, {args.template} 10-up on Letter with crop marks, whole processes (median of {args.runs}):"
+    )
+    print(
+        "  load average (1, 5, 15 min) before / after: "
+        + " ".join(f"{v:.2f}" for v in load)
+        + " / "
+        + " ".join(f"{v:.2f}" for v in os.getloadavg())
+        + f" on {os.cpu_count()} CPUs"
+    )
 
     def side(label: str, got_side) -> None:
         if got_side is None:
@@ -229,7 +262,9 @@ def main() -> int:
     side("reportlab floor script:", floor)
     side("glabels-3-batch -C:", peer)
     if mine and floor:
-        print(f"  ratio ours/floor:            {mine[0] / floor[0]:.2f}x wall, {mine[1] / floor[1]:.2f}x CPU (goal <= 1.15x)")
+        print(
+            f"  ratio ours/floor:            {mine[0] / floor[0]:.2f}x wall, {mine[1] / floor[1]:.2f}x CPU (goal <= 1.15x)"
+        )
     if mine and peer:
         print(f"  ratio ours/gLabels:          {mine[0] / peer[0]:.2f}x wall (goal <= 0.35x)")
     in_process(args.repeat)

@@ -122,8 +122,12 @@ def startup_figures(tmp: Path, small: Path, big: Path, runs: int) -> None:
     for label, rs in (("8 samples", small_runs), ("10,000 personas", big_runs)):
         first = statistics.median(r[0] for r in rs)
         card = statistics.median(r[1] for r in rs)
-        print(f"start to first painted window, PersonaDesigner ({label}): {first * 1000:.0f} ms = {first / b:.2f}x bare (<= 2x)")
-        print(f"start to card painted, PersonaDesigner ({label}): {card * 1000:.0f} ms = {card / b:.2f}x bare (list and card filled in)")
+        print(
+            f"start to first painted window, PersonaDesigner ({label}): {first * 1000:.0f} ms = {first / b:.2f}x bare (<= 2x)"
+        )
+        print(
+            f"start to card painted, PersonaDesigner ({label}): {card * 1000:.0f} ms = {card / b:.2f}x bare (list and card filled in)"
+        )
     print(f"start to first paint, bare QMainWindow: {b * 1000:.0f} ms (reference)")
     print(f"peak RSS with 10,000 personas: {max(r[2] for r in big_runs) / 1024:.0f} MB (< 300 MB)")
 
@@ -230,13 +234,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--display", action="store_true", help="use $DISPLAY (e.g. under xvfb-run) instead of offscreen")
+    parser.add_argument(
+        "--display", action="store_true", help="use $DISPLAY (e.g. under xvfb-run) instead of offscreen"
+    )
     args = parser.parse_args()
     if not args.display:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):  # keep the user's settings and logs untouched
+        for var in (
+            "XDG_CONFIG_HOME",
+            "XDG_STATE_HOME",
+            "XDG_DATA_HOME",
+        ):  # keep the user's settings and logs untouched
             os.environ[var] = str(tmp / var.lower())
         small, big = tmp / "samples.sqlite", tmp / "big.sqlite"
         from personadesigner.samples import seed_samples

@@ -36,7 +36,9 @@ def persona_dict(i: int, story_chars: int) -> dict:
         "name": f"Persona {i:07d} Zoë",
         "type": ("buyer", "end_user", "decision_maker", "influencer", "negative")[i % 5],
         "role": f"Role {i % 97}",
-        "story": ("A longer background narrative, with commas, \"quotes\" and ümlauts. " * (story_chars // 64 + 1))[:story_chars],
+        "story": ('A longer background narrative, with commas, "quotes" and ümlauts. ' * (story_chars // 64 + 1))[
+            :story_chars
+        ],
         "goals": [f"Goal {j} of persona {i}" for j in range(4)],
         "pain_points": ["Slow reports; every week", "Manual work"],
         "traits": [{"left": "Introvert", "right": "Extrovert", "value": i % 101}],
@@ -59,8 +61,18 @@ def write_csv_file(path: Path, count: int) -> None:
         writer.writerow(["Name", "Type", "Role", "Story", "Goals", "Pain points", "Traits", "Tags"])
         for i in range(count):
             p = persona_dict(i, 200)
-            writer.writerow([p["name"], p["type"], p["role"], p["story"], "\n".join(p["goals"]),
-                             "\n".join(p["pain_points"]), f"Introvert - Extrovert: {i % 101}", "bench"])
+            writer.writerow(
+                [
+                    p["name"],
+                    p["type"],
+                    p["role"],
+                    p["story"],
+                    "\n".join(p["goals"]),
+                    "\n".join(p["pain_points"]),
+                    f"Introvert - Extrovert: {i % 101}",
+                    "bench",
+                ]
+            )
 
 
 #: The command, printing its own peak RSS at exit (VmHWM counts this program only; a forked
@@ -82,8 +94,13 @@ def run_import(tree: Path, library: Path, data: Path) -> tuple[float, float, str
         Path(str(library) + suffix).unlink(missing_ok=True)
     env = {**os.environ, "PYTHONPATH": str(tree)}
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", _MEASURED, "import", "--library", str(library), str(data)],
-                          capture_output=True, text=True, env=env, cwd=tree)
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEASURED, "import", "--library", str(library), str(data)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tree,
+    )
     took = time.perf_counter() - start
     lines = (proc.stdout + proc.stderr).strip().splitlines()
     peak_kib = next((int(ln.split()[1]) for ln in lines if ln.startswith("VmHWM:")), 0)
@@ -95,8 +112,10 @@ def report(label: str, tree: Path, library: Path, data: Path) -> None:
     peak, took, said = run_import(tree, library, data)
     size = data.stat().st_size / (1 << 20)
     verdict = "meets" if peak <= GOAL_MIB else "MISSES"
-    print(f"{label} ({size:.0f} MB file): peak RSS {peak:.0f} MiB, {took:.1f} s "
-          f"-> {verdict} <= {GOAL_MIB} MiB [{said}]", flush=True)
+    print(
+        f"{label} ({size:.0f} MB file): peak RSS {peak:.0f} MiB, {took:.1f} s -> {verdict} <= {GOAL_MIB} MiB [{said}]",
+        flush=True,
+    )
 
 
 def main() -> None:

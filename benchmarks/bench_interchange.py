@@ -24,7 +24,7 @@ def persona(i: int) -> Persona:
         name=f"Persona {i:05d} Zoë 😀",
         type=PERSONA_TYPES[i % len(PERSONA_TYPES)],
         role=f"Role {i % 97}",
-        story="A longer background narrative, with commas, \"quotes\" and ümlauts. " * 6,
+        story='A longer background narrative, with commas, "quotes" and ümlauts. ' * 6,
         goals=[f"Goal {j} of persona {i}" for j in range(4)],
         pain_points=["=not a formula", "Slow reports; every week"],
         traits=[Trait("Introvert", "Extrovert", i % 101)],

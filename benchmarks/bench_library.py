@@ -112,7 +112,16 @@ def main() -> int:
         print(f"open a {n}-persona library (open + count + first list page): {seconds:.3f} s (target <= 0.2 s)")
 
         if (ROOT / "personadesigner" / "cli.py").exists():
-            command = [sys.executable, "-m", "personadesigner", "list", "--library", str(library_path), "--search", "goal 3 of persona 12"]
+            command = [
+                sys.executable,
+                "-m",
+                "personadesigner",
+                "list",
+                "--library",
+                str(library_path),
+                "--search",
+                "goal 3 of persona 12",
+            ]
             env = {**os.environ, "PYTHONPATH": str(ROOT)}
             subprocess.run(command, cwd=ROOT, env=env, capture_output=True)  # warm-up
             seconds, done = timed(
@@ -122,7 +131,9 @@ def main() -> int:
                 print(f"list --search over {n}: failed (exit {done.returncode}): {done.stderr.strip()[-300:]}")
             else:
                 hits = len([line for line in done.stdout.splitlines() if line.strip()])
-                print(f"list --search over {n} as a whole process: {seconds:.3f} s (target <= 0.5 s; {hits} output lines)")
+                print(
+                    f"list --search over {n} as a whole process: {seconds:.3f} s (target <= 0.5 s; {hits} output lines)"
+                )
         else:
             print(f"list --search over {n} as a whole process: skipped (the CLI is not there yet)")
     return 0

@@ -49,16 +49,26 @@ TARGETS: dict[str, list[str]] = {
     "personadesigner/render/tiling.py": RENDER_TESTS,
     "personadesigner/render/page_plan.py": RENDER_TESTS + ["tests/render/test_export.py"],
     "personadesigner/core/units.py": ["tests/core/test_units.py"] + RENDER_TESTS,
-    "personadesigner/core/layout_flow.py": ["tests/core/test_layout.py", "tests/core/test_layout_cuts.py",
-                                            "tests/core/test_layout_optional.py"],
+    "personadesigner/core/layout_flow.py": [
+        "tests/core/test_layout.py",
+        "tests/core/test_layout_cuts.py",
+        "tests/core/test_layout_optional.py",
+    ],
 }
 #: How many of layout_flow.py's mutants are sampled (it is a sample, not a target of 85 %).
 FLOW_SAMPLE = 40
 
 FLIP = {
-    ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
-    ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In,
-    ast.Is: ast.IsNot, ast.IsNot: ast.Is,
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
 }
 SWAP = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Div}
 
@@ -82,8 +92,13 @@ def _skipped(tree: ast.AST) -> set[int]:
 
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
-                and isinstance(body[0].value.value, str):
+        if (
+            isinstance(body, list)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
             mark(body[0])
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
             mark(node)
@@ -111,13 +126,19 @@ def _sites(tree: ast.AST):
         elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
             v = node.value
             yield node, [f"{v!r} -> {w!r}" for w in dict.fromkeys((v + 1, v - 1, 0 * v)) if w != v]
-        elif isinstance(node, ast.Return) and node.value is not None and not (
-                isinstance(node.value, ast.Constant) and node.value.value is None):
+        elif (
+            isinstance(node, ast.Return)
+            and node.value is not None
+            and not (isinstance(node.value, ast.Constant) and node.value.value is None)
+        ):
             yield node, ["return -> return None"]
         if isinstance(node, (ast.FunctionDef, ast.For, ast.If, ast.With, ast.While, ast.Try)):
             for k, stmt in enumerate(node.body):
-                if id(stmt) not in skip and not isinstance(stmt, ast.Pass) and not (
-                        isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+                if (
+                    id(stmt) not in skip
+                    and not isinstance(stmt, ast.Pass)
+                    and not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))
+                ):
                     yield ("drop", node, k), [f"drop line {stmt.lineno} ({type(stmt).__name__})"]
 
 
@@ -155,8 +176,7 @@ def mutated_source(m: Mutant) -> str:
 
 # ----------------------------------------------------------------- running
 def _copy_checkout(dest: Path) -> None:
-    shutil.copytree(ROOT / "personadesigner", dest / "personadesigner",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "personadesigner", dest / "personadesigner", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "tests", dest / "tests", ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
     os.symlink(ROOT / "resources", dest / "resources")
     shutil.copy(ROOT / "pyproject.toml", dest / "pyproject.toml")
@@ -212,7 +232,7 @@ def main() -> int:
     if flow in per_module:
         per_module[flow] = rng.sample(per_module[flow], min(FLOW_SAMPLE, len(per_module[flow])))
     total = sum(len(v) for v in per_module.values())
-    for module, found in per_module.items():
+    for found in per_module.values():
         share = len(found) if total <= args.max else max(1, round(len(found) * args.max / total))
         chosen.extend(sorted(rng.sample(found, min(share, len(found))), key=lambda m: (m.line, m.index, m.variant)))
     print(f"{len(chosen)} mutants of {total} ({', '.join(f'{Path(m).name} {len(v)}' for m, v in per_module.items())})")
@@ -260,8 +280,10 @@ def main() -> int:
             geometry[1] += n
     every = sum(r["killed"] + r["timeout"] for r in results.values()), sum(sum(r.values()) for r in results.values())
     if geometry[1]:
-        print(f"print geometry (imposition, tiling, marks, page_plan, units): {geometry[0]}/{geometry[1]} killed "
-              f"= {geometry[0] / geometry[1]:.1%} (goal >= 85 %)")
+        print(
+            f"print geometry (imposition, tiling, marks, page_plan, units): {geometry[0]}/{geometry[1]} killed "
+            f"= {geometry[0] / geometry[1]:.1%} (goal >= 85 %)"
+        )
     print(f"all sampled: {every[0]}/{every[1]} = {every[0] / max(1, every[1]):.1%}")
     for m in survivors:
         print(f"survived: {m.module}:{m.line}  {m.what}")

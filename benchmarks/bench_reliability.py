@@ -33,35 +33,43 @@ from support import reliability_runs  # noqa: E402
 def crash_figures(folder: Path, edits: int) -> None:
     for sub, mode in (("local", "WAL"), ("Dropbox", "rollback journal, sync folder")):
         (folder / sub).mkdir()
-        report = reliability_runs.crash_edits(folder / sub / "crash.sqlite", total=edits, slots=20, max_delay=0.4,
-                                              seed=2026)
-        print(f"kill -9 during {report.edits} autosaved edits, {mode} ({report.rounds} rounds, {report.kills} kills): "
-              f"committed edits lost: {report.lost} (target 0), failed quick_check: {report.failed_checks} (target 0)")
+        report = reliability_runs.crash_edits(
+            folder / sub / "crash.sqlite", total=edits, slots=20, max_delay=0.4, seed=2026
+        )
+        print(
+            f"kill -9 during {report.edits} autosaved edits, {mode} ({report.rounds} rounds, {report.kills} kills): "
+            f"committed edits lost: {report.lost} (target 0), failed quick_check: {report.failed_checks} (target 0)"
+        )
     imports = reliability_runs.crash_imports(folder / "import.sqlite", rounds=6, count=5000, seed=9)
     mid = sum(imports.mid_import)
-    print(f"kill -9 during a 5000-persona import ({imports.import_seconds:.2f} s unkilled), {len(imports.counts)} rounds, "
-          f"{mid} killed before the worker said 'committed', {imports.killed_mid_import_and_stored_nothing} of them "
-          f"stored nothing (counts {imports.counts}): partial or damaged imports: {imports.torn} (target 0)")
+    print(
+        f"kill -9 during a 5000-persona import ({imports.import_seconds:.2f} s unkilled), {len(imports.counts)} rounds, "
+        f"{mid} killed before the worker said 'committed', {imports.killed_mid_import_and_stored_nothing} of them "
+        f"stored nothing (counts {imports.counts}): partial or damaged imports: {imports.torn} (target 0)"
+    )
 
 
 def concurrency_figures(folder: Path, per_process: int) -> None:
     start = time.perf_counter()
     r = reliability_runs.concurrent_writes(folder / "shared.sqlite", per_process=per_process, processes=2)
     took = time.perf_counter() - start
-    print(f"{r.attempts} concurrent write attempts from 2 processes ({r.conflicts} optimistic-lock retries, "
-          f"{took:.1f} s): lost updates: {r.lost_updates} (target 0), errors seen by a writer: {len(r.errors)} (target 0)")
+    print(
+        f"{r.attempts} concurrent write attempts from 2 processes ({r.conflicts} optimistic-lock retries, "
+        f"{took:.1f} s): lost updates: {r.lost_updates} (target 0), errors seen by a writer: {len(r.errors)} (target 0)"
+    )
 
 
 def hypothesis_figures(folder: Path, examples: int) -> None:
+    import test_rel_hostile_text as T
     from hypothesis import HealthCheck, given, settings
 
-    import test_rel_hostile_text as T
     from personadesigner.core.layout import layout
 
     tally = {"run": 0, "crashes": 0, "mismatches": 0}
 
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=False,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples, deadline=None, database=None, derandomize=False, suppress_health_check=list(HealthCheck)
+    )
     @given(persona=T.personas)
     def one(persona):
         tally["run"] += 1
@@ -80,17 +88,23 @@ def hypothesis_figures(folder: Path, examples: int) -> None:
             print(f"  crash: {type(exc).__name__}: {exc}", file=sys.stderr)
 
     one()
-    print(f"hypothesis: arbitrary Unicode through layout and PDF: examples run: {tally['run']}, "
-          f"crashes: {tally['crashes']} (target 0), PDF text != laid-out text: {tally['mismatches']} (target 0)")
+    print(
+        f"hypothesis: arbitrary Unicode through layout and PDF: examples run: {tally['run']}, "
+        f"crashes: {tally['crashes']} (target 0), PDF text != laid-out text: {tally['mismatches']} (target 0)"
+    )
 
 
 def quick_check_figure(folder: Path) -> None:
     path = folder / "big.sqlite"
     with Library.open(str(path)) as lib:
-        lib.add_many([Persona(name=f"Persona {i}", story="Background. " * 30, goals=["a", "b", "c"]) for i in range(10_000)])
+        lib.add_many(
+            [Persona(name=f"Persona {i}", story="Background. " * 30, goals=["a", "b", "c"]) for i in range(10_000)]
+        )
     best = min(_timed(lambda: quick_check(path)) for _ in range(3))
-    print(f"PRAGMA quick_check on open, 10,000 personas ({path.stat().st_size / 1e6:.1f} MB): {best:.3f} s "
-          "(part of the open budget <= 0.2 s)")
+    print(
+        f"PRAGMA quick_check on open, 10,000 personas ({path.stat().st_size / 1e6:.1f} MB): {best:.3f} s "
+        "(part of the open budget <= 0.2 s)"
+    )
 
 
 def attack_figures() -> None:
@@ -115,9 +129,11 @@ def attack_figures() -> None:
                 print(f"  FAILED: {case.name}: {problem[:200]}")
     counts = fault_cases.tally(outcomes)
     items = sorted({case.item for case, _ in outcomes}, key=lambda i: (len(i), i))
-    print(f"attack suite (issue 15 items {', '.join(items)}): "
-          + ", ".join(f"{label}: {counts[label]}" for label in fault_cases.LABELS)
-          + " (targets: 0 crashes, 0 hangs, 0 false \"damaged\", 0 replaced, 0 changed)")
+    print(
+        f"attack suite (issue 15 items {', '.join(items)}): "
+        + ", ".join(f"{label}: {counts[label]}" for label in fault_cases.LABELS)
+        + ' (targets: 0 crashes, 0 hangs, 0 false "damaged", 0 replaced, 0 changed)'
+    )
 
 
 def _timed(fn) -> float:

@@ -66,9 +66,11 @@ def timed_sides(sides: dict[str, list[str]], runs: int) -> dict[str, tuple[float
 
 def import_times(argv: list[str], runs: int = 3) -> tuple[float, float, list[tuple[str, float]]]:
     """(ms importing what `import sqlalchemy` imports, ms beyond it, the largest modules beyond it)."""
+
     def self_times(args: list[str]) -> dict[str, int]:
-        err = subprocess.run([sys.executable, "-X", "importtime", *args], capture_output=True, text=True,
-                             env=bytecode_env()).stderr
+        err = subprocess.run(
+            [sys.executable, "-X", "importtime", *args], capture_output=True, text=True, env=bytecode_env()
+        ).stderr
         found = {}
         for line in err.splitlines():
             m = re.match(r"import time:\s+(\d+) \|\s+\d+ \|\s*(\S+)", line)
@@ -84,8 +86,11 @@ def import_times(argv: list[str], runs: int = 3) -> tuple[float, float, list[tup
                 shared += us
             else:
                 beyond[module] += us
-    return (shared / runs / 1000, sum(beyond.values()) / runs / 1000,
-            [(m, us / runs / 1000) for m, us in beyond.most_common(8)])
+    return (
+        shared / runs / 1000,
+        sum(beyond.values()) / runs / 1000,
+        [(m, us / runs / 1000) for m, us in beyond.most_common(8)],
+    )
 
 
 def main() -> int:
@@ -108,8 +113,12 @@ def main() -> int:
         }
         shell = shutil.which("sqlite3")
         if shell:
-            sides["shell"] = [shell, str(big), "SELECT name, type, role FROM personas WHERE deleted_at IS NULL "
-                              f"AND search_text LIKE '%{NEEDLE}%' ORDER BY name"]
+            sides["shell"] = [
+                shell,
+                str(big),
+                "SELECT name, type, role FROM personas WHERE deleted_at IS NULL "
+                f"AND search_text LIKE '%{NEEDLE}%' ORDER BY name",
+            ]
         got = timed_sides(sides, args.runs)
         shared, beyond, largest = import_times(["-m", "personadesigner", "list", "--library", str(small)])
         from personadesigner.storage.integrity import quick_check
@@ -119,15 +128,18 @@ def main() -> int:
         check_ms = (time.perf_counter() - start) * 1000
     ms = {k: v[0] * 1000 for k, v in got.items()}
     cpu = {k: v[1] * 1000 for k, v in got.items()}
-    print(f"whole processes, median of {args.runs}; load average (1, 5, 15 min) before / after: "
-          + " ".join(f"{v:.2f}" for v in load) + " / " + " ".join(f"{v:.2f}" for v in os.getloadavg())
-          + f" on {os.cpu_count()} CPUs")
+    print(
+        f"whole processes, median of {args.runs}; load average (1, 5, 15 min) before / after: "
+        + " ".join(f"{v:.2f}" for v in load)
+        + " / "
+        + " ".join(f"{v:.2f}" for v in os.getloadavg())
+        + f" on {os.cpu_count()} CPUs"
+    )
 
     def row(label: str, name: str, base: str | None = None, goal: str = "") -> None:
         ratio = ""
         if base:
-            ratio = (f" = {ms[name] / ms[base]:.2f}x wall, {cpu[name] / cpu[base]:.2f}x CPU of "
-                     f"{base_names[base]}{goal}")
+            ratio = f" = {ms[name] / ms[base]:.2f}x wall, {cpu[name] / cpu[base]:.2f}x CPU of {base_names[base]}{goal}"
         print(f"  {label:<36} {ms[name]:7.1f} ms wall {cpu[name]:7.1f} ms CPU{ratio}")
 
     base_names = {"sqlalchemy": "import sqlalchemy", "shell": "the sqlite3 shell"}
@@ -137,17 +149,23 @@ def main() -> int:
     if "shell" in ms:
         row(f"sqlite3 shell LIKE ({args.search_count:,})", "shell")
         row(f"list --search ({args.search_count:,})", "search", "shell", " (goal <= 3x)")
-        print(f"  floor of any command that loads SQLAlchemy: python + import sqlalchemy = "
-              f"{ms['sqlalchemy'] / ms['shell']:.2f}x wall, {cpu['sqlalchemy'] / cpu['shell']:.2f}x CPU "
-              "of the shell's whole query")
+        print(
+            f"  floor of any command that loads SQLAlchemy: python + import sqlalchemy = "
+            f"{ms['sqlalchemy'] / ms['shell']:.2f}x wall, {cpu['sqlalchemy'] / cpu['shell']:.2f}x CPU "
+            "of the shell's whole query"
+        )
     else:
         row(f"list --search ({args.search_count:,})", "search")
         print("  (the sqlite3 shell is not installed: no search ratio)")
-    print(f"  imports of `list` (python -X importtime, self times): {shared:.0f} ms are what import sqlalchemy "
-          f"loads anyway, {beyond:.0f} ms beyond it:")
+    print(
+        f"  imports of `list` (python -X importtime, self times): {shared:.0f} ms are what import sqlalchemy "
+        f"loads anyway, {beyond:.0f} ms beyond it:"
+    )
     print("    " + ", ".join(f"{m} {t:.1f}" for m, t in largest))
-    print(f"  full quick_check of the {args.search_count:,}-persona file (skipped by read-only commands "
-          f"when unchanged): {check_ms:.0f} ms")
+    print(
+        f"  full quick_check of the {args.search_count:,}-persona file (skipped by read-only commands "
+        f"when unchanged): {check_ms:.0f} ms"
+    )
     return 0
 
 

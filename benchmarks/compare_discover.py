@@ -60,10 +60,14 @@ def main() -> None:
             total += 1
             auto_ok += abs(ga.k - planted) <= 1
             rows_out.append((planted, data_seed, a, b, ga.k))
-            print(f"planted {planted}, data seed {data_seed}: ARI Gower+k-medoids {a:.2f}, "
-                  f"one-hot k-means {b:.2f}; auto chose {ga.k}")
-    print(f"mean ARI: Gower+k-medoids {np.mean([r[2] for r in rows_out]):.2f}, "
-          f"one-hot k-means {np.mean([r[3] for r in rows_out]):.2f}; auto within N±1: {auto_ok}/{total}")
+            print(
+                f"planted {planted}, data seed {data_seed}: ARI Gower+k-medoids {a:.2f}, "
+                f"one-hot k-means {b:.2f}; auto chose {ga.k}"
+            )
+    print(
+        f"mean ARI: Gower+k-medoids {np.mean([r[2] for r in rows_out]):.2f}, "
+        f"one-hot k-means {np.mean([r[3] for r in rows_out]):.2f}; auto within N±1: {auto_ok}/{total}"
+    )
 
 
 if __name__ == "__main__":

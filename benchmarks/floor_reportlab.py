@@ -29,21 +29,36 @@ NAVY, PAPER, TEXT, MUTED = (0.13, 0.22, 0.38), (1, 1, 1), (0.13, 0.13, 0.13), (0
 
 
 def card(c: Canvas, x: float, y: float, name: str, goal: str, pain: str) -> None:
-    c.setFillColorRGB(*PAPER); c.rect(x, y, W, H, stroke=0, fill=1)  # noqa: E702
-    c.setFillColorRGB(*NAVY); c.rect(x, y, 6, H, stroke=0, fill=1)  # noqa: E702
+    c.setFillColorRGB(*PAPER)
+    c.rect(x, y, W, H, stroke=0, fill=1)  # noqa: E702
+    c.setFillColorRGB(*NAVY)
+    c.rect(x, y, 6, H, stroke=0, fill=1)  # noqa: E702
     c.circle(x + 41, y + H - 35, 23, stroke=0, fill=1)
-    c.setFillColorRGB(*PAPER); c.setFont("Bold", 10)  # noqa: E702
+    c.setFillColorRGB(*PAPER)
+    c.setFont("Bold", 10)  # noqa: E702
     c.drawCentredString(x + 41, y + H - 38.5, "".join(w[0] for w in name.split()[:2]).upper())
-    c.setFillColorRGB(*NAVY); c.roundRect(x + 76, y + H - 27, 34, 9, 4.5, stroke=0, fill=1)  # noqa: E702
-    c.setFillColorRGB(*PAPER); c.setFont("Bold", 6); c.drawString(x + 80, y + H - 24.8, "Customer")  # noqa: E702
-    c.setFillColorRGB(*TEXT); c.setFont("Bold", 12); c.drawString(x + 76, y + H - 41, name)  # noqa: E702
-    c.setStrokeColorRGB(*MUTED); c.setLineWidth(0.5); c.line(x + 18, y + H - 70, x + W - 12, y + H - 70)  # noqa: E702
+    c.setFillColorRGB(*NAVY)
+    c.roundRect(x + 76, y + H - 27, 34, 9, 4.5, stroke=0, fill=1)  # noqa: E702
+    c.setFillColorRGB(*PAPER)
+    c.setFont("Bold", 6)
+    c.drawString(x + 80, y + H - 24.8, "Customer")  # noqa: E702
+    c.setFillColorRGB(*TEXT)
+    c.setFont("Bold", 12)
+    c.drawString(x + 76, y + H - 41, name)  # noqa: E702
+    c.setStrokeColorRGB(*MUTED)
+    c.setLineWidth(0.5)
+    c.line(x + 18, y + H - 70, x + W - 12, y + H - 70)  # noqa: E702
     t = c.beginText()  # the lists: one text object for both, as a careful hand would write it
     top = y + H - 82
     for label, text in (("TOP GOAL", goal), ("TOP PAIN POINT", pain)):
-        t.setFillColorRGB(*NAVY); t.setFont("Bold", 5.5); t.setTextOrigin(x + 18, top); t.textOut(label)  # noqa: E702
-        t.setFillColorRGB(*TEXT); t.setFont("Regular", 7.5, 9.75)  # noqa: E702
-        t.setTextOrigin(x + 19, top - 9.5); t.textOut("\u2022")  # noqa: E702
+        t.setFillColorRGB(*NAVY)
+        t.setFont("Bold", 5.5)
+        t.setTextOrigin(x + 18, top)
+        t.textOut(label)  # noqa: E702
+        t.setFillColorRGB(*TEXT)
+        t.setFont("Regular", 7.5, 9.75)  # noqa: E702
+        t.setTextOrigin(x + 19, top - 9.5)
+        t.textOut("\u2022")  # noqa: E702
         lines = simpleSplit(text, "Regular", 7.5, W - 37)
         t.setTextOrigin(x + 25, top - 9.5)
         for line in lines:
@@ -62,7 +77,8 @@ def main(count: int, out: str) -> None:
         if slot == 0 and i:
             c.showPage()
         if slot == 0:  # crop marks at every cut line, outside the cards
-            c.setStrokeColorRGB(0, 0, 0); c.setLineWidth(0.25)  # noqa: E702
+            c.setStrokeColorRGB(0, 0, 0)
+            c.setLineWidth(0.25)  # noqa: E702
             for k in range(COLS + 1):
                 c.line(x0 + k * W, y0 - 3 - MARK, x0 + k * W, y0 - 3)
                 c.line(x0 + k * W, y0 + ROWS * H + 3, x0 + k * W, y0 + ROWS * H + 3 + MARK)

@@ -39,8 +39,9 @@ _UMASK = _read_umask()
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str | None = "utf-8",
-                 newline: str | None = None) -> Iterator[IO[Any]]:
+def atomic_write(
+    path: str | os.PathLike[str], mode: str = "w", *, encoding: str | None = "utf-8", newline: str | None = None
+) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success it replaces ``path``.
 
     ``mode`` is ``"w"`` (text, ``encoding``/``newline`` apply) or ``"wb"``. On an
@@ -104,7 +105,7 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     for entry in entries:
         if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
             continue
-        pid_text = entry.name[len(prefix):].split(".", 1)[0]
+        pid_text = entry.name[len(prefix) :].split(".", 1)[0]
         try:
             if not entry.is_file(follow_symlinks=False):
                 continue

@@ -48,7 +48,7 @@ class ValidationError(UserError):
         """The message without its ``Persona "X": `` lead, for callers that name the persona their own way."""
         message = str(self)
         prefix = f"Persona {quoted(self.persona)}: "
-        return message[len(prefix):] if message.startswith(prefix) else message
+        return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 class LibraryError(UserError):

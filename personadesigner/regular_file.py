@@ -18,7 +18,7 @@ from personadesigner.errors import UserError
 
 
 def kind_of(mode: int) -> str:
-    """"a folder", "a named pipe (FIFO)"... for a stat mode that is not a regular file."""
+    """ "a folder", "a named pipe (FIFO)"... for a stat mode that is not a regular file."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -49,8 +49,9 @@ def open_regular(path: str | os.PathLike[str], error: type[UserError] = UserErro
         raise
 
 
-def read_regular(path: str | os.PathLike[str], limit: int, error: type[UserError] = UserError,
-                 what: str = "file") -> bytes:
+def read_regular(
+    path: str | os.PathLike[str], limit: int, error: type[UserError] = UserError, what: str = "file"
+) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes (larger: refused, never read whole)."""
     with open_regular(path, error) as fh:
         data = fh.read(limit + 1)
@@ -68,7 +69,9 @@ def writable_target(path: str | os.PathLike[str]) -> Path:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
         if given.is_symlink() and not target.parent.is_dir():
-            raise UserError(f'"{given}" is a link to "{target}", whose folder does not exist; nothing was written.') from None
+            raise UserError(
+                f'"{given}" is a link to "{target}", whose folder does not exist; nothing was written.'
+            ) from None
         return target
     except OSError:
         return target  # permission problems are reported by the write itself

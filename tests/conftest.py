@@ -7,12 +7,12 @@ import os
 import pytest
 from hypothesis import settings
 
+# cli(*argv) -> Run(code, out, err): the command in-process (tests/support/cli.py), for every folder.
+from support.cli import cli  # noqa: E402,F401
+
 # The suite's own PostgreSQL server (tests/support/pgserver.py), for every folder:
 # nothing starts until a test asks for pg_server or pg_url.
 from support.fixtures import pg_server, pg_url  # noqa: E402,F401
-
-# cli(*argv) -> Run(code, out, err): the command in-process (tests/support/cli.py), for every folder.
-from support.cli import cli  # noqa: E402,F401
 
 # GUI tests draw offscreen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -147,8 +147,6 @@ def _run_app(location: str | None) -> int:
     return int(run_app(location) or 0)
 
 
-
-
 def _tolerant_output() -> None:
     """Never die on a character the terminal's encoding lacks (persona names are Unicode)."""
     for stream in (sys.stdout, sys.stderr):

@@ -34,11 +34,16 @@ def report_bug(exc: BaseException) -> Path | None:
             fh.write(entry)
     except OSError:
         sys.stderr.write(entry)
-        print(f"personadesigner: internal error (a bug): {type(exc).__name__}; the details are above, please report them.",
-              file=sys.stderr)
+        print(
+            f"personadesigner: internal error (a bug): {type(exc).__name__}; the details are above, please report them.",
+            file=sys.stderr,
+        )
         return None
-    print(f"personadesigner: internal error (a bug): {type(exc).__name__}: {_short(exc)}. "
-          f"The details are in {path}; please report it.", file=sys.stderr)
+    print(
+        f"personadesigner: internal error (a bug): {type(exc).__name__}: {_short(exc)}. "
+        f"The details are in {path}; please report it.",
+        file=sys.stderr,
+    )
     return path
 
 

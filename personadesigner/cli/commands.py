@@ -30,8 +30,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--type", help="only this persona type")
     p.add_argument("--search", metavar="TEXT", help="only personas whose text contains TEXT")
     p.add_argument("--tag", help="only personas with this tag")
-    p.add_argument("--stale", nargs="?", const=12, type=int, metavar="MONTHS",
-                   help="only personas last validated MONTHS or more ago (default 12)")
+    p.add_argument(
+        "--stale",
+        nargs="?",
+        const=12,
+        type=int,
+        metavar="MONTHS",
+        help="only personas last validated MONTHS or more ago (default 12)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = subparsers.add_parser("show", parents=[library], help="show one persona")
@@ -40,8 +46,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("import", parents=[library], help="import .json or .csv files (all or nothing)")
     p.add_argument("files", metavar="FILE", nargs="+")
-    p.add_argument("--map", metavar='"Column=field"', action="append", type=_map_entry, default=[],
-                   help="CSV: import a column as this field (empty field: ignore it)")
+    p.add_argument(
+        "--map",
+        metavar='"Column=field"',
+        action="append",
+        type=_map_entry,
+        default=[],
+        help="CSV: import a column as this field (empty field: ignore it)",
+    )
     p.add_argument("--encoding", metavar="E", help="CSV: the file's text encoding (default UTF-8)")
 
     subparsers.add_parser("check", parents=[library], help="check the library's integrity and schema")
@@ -85,7 +97,14 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
         summaries = [s for s in summaries if s.id in stale]
     if args.json:
         rows = [
-            {"id": s.id, "name": s.name, "type": s.type, "role": s.role, "tags": list(s.tags), "updated_at": s.updated_at}
+            {
+                "id": s.id,
+                "name": s.name,
+                "type": s.type,
+                "role": s.role,
+                "tags": list(s.tags),
+                "updated_at": s.updated_at,
+            }
             for s in summaries
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -150,8 +169,9 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
-def iter_import_file(path: Path, warnings, *, encoding: str | None = None,
-                     mapping: dict[str, str] | None = None) -> Iterator[Persona]:
+def iter_import_file(
+    path: Path, warnings, *, encoding: str | None = None, mapping: dict[str, str] | None = None
+) -> Iterator[Persona]:
     """The personas of one import file by its suffix (.json, .csv/.tsv/.txt), one at a time."""
     suffix = path.suffix.lower()
     if suffix == ".json":

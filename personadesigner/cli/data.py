@@ -23,7 +23,8 @@ from personadesigner.storage.integrity import utc_stamp
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `copy`, `backup` and `restore` to the main parser's subcommands."""
     p = subparsers.add_parser(
-        "copy", help="copy a whole library (every persona, photo and the trash) to another location",
+        "copy",
+        help="copy a whole library (every persona, photo and the trash) to another location",
         description="Copy a whole library, e.g. a SQLite file to a PostgreSQL team library or back. "
         "The target must be new or empty.",
     )
@@ -32,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_copy)
 
     p = subparsers.add_parser(
-        "backup", help="back up a library (into its backups folder, or --out FILE)",
+        "backup",
+        help="back up a library (into its backups folder, or --out FILE)",
         description="Make a consistent backup while the library may be in use. Without --out the backup goes "
         "to the library's backups folder (old ones are rotated).",
     )
@@ -42,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_backup)
 
     p = subparsers.add_parser(
-        "restore", help="replace a library's content with a backup (the current content is backed up first)",
+        "restore",
+        help="replace a library's content with a backup (the current content is backed up first)",
     )
     p.add_argument("--library", metavar="LIBRARY", help="path or URL (default: the user library)")
     p.add_argument("--from", dest="backup", required=True, metavar="FILE", help="the backup .sqlite file")
@@ -63,8 +66,10 @@ def run_copy(args: argparse.Namespace) -> int:
     from personadesigner.storage.copy import copy_library
 
     report = copy_library(args.source, args.target)
-    print(f"Copied {report.personas} personas ({report.trashed} in the trash) and {report.photos} photos "
-          f"to {_display(args.target)}.")
+    print(
+        f"Copied {report.personas} personas ({report.trashed} in the trash) and {report.photos} photos "
+        f"to {_display(args.target)}."
+    )
     return 0
 
 
@@ -102,7 +107,11 @@ def run_backup(args: argparse.Namespace) -> int:
             out = backups.make_backup(path, label="manual")
             backups.rotate(path)
     else:
-        out = Path(args.out) if args.out else user_data_dir() / "backups" / f"{_server_stem(location)}-{utc_stamp()}.sqlite"
+        out = (
+            Path(args.out)
+            if args.out
+            else user_data_dir() / "backups" / f"{_server_stem(location)}-{utc_stamp()}.sqlite"
+        )
         _server_to_file(location, out)
     print(f"Backed up to {out}")
     return 0

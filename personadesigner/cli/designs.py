@@ -12,12 +12,13 @@ from personadesigner.errors import UserError
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``templates`` and ``themes``; ``themes`` also lists the library's own themes."""
     subparsers.add_parser("templates", help="list card templates with their trim sizes").set_defaults(
-        handler=lambda _args: cmd_templates())
+        handler=lambda _args: cmd_templates()
+    )
     from personadesigner.cli.options import library_option
 
-    subparsers.add_parser("themes", parents=[library_option()],
-                          help="list colour themes with their fonts (built-in, then the library's)").set_defaults(
-        handler=cmd_themes)
+    subparsers.add_parser(
+        "themes", parents=[library_option()], help="list colour themes with their fonts (built-in, then the library's)"
+    ).set_defaults(handler=cmd_themes)
 
 
 # ------------------------------------------------------------ templates
@@ -42,8 +43,16 @@ def cmd_themes(args: argparse.Namespace | None = None) -> int:
 
     library_broken = _use_library_themes(args)
     good, broken = themes_and_problems()
-    rows = [(t.name, t.title, f"{t.heading_family} headings, {t.body_family} text, {t.quote_family} quotes",
-             _origin(t), t.description) for t in good]
+    rows = [
+        (
+            t.name,
+            t.title,
+            f"{t.heading_family} headings, {t.body_family} text, {t.quote_family} quotes",
+            _origin(t),
+            t.description,
+        )
+        for t in good
+    ]
     if rows:
         print("\n".join(columns(rows)))
     return max(_report_broken(broken), library_broken)

@@ -23,28 +23,46 @@ def _column_entry(text: str) -> tuple[str, str]:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "discover", help="draft personas from respondent data (survey or CRM export, .csv or .xlsx)",
+        "discover",
+        help="draft personas from respondent data (survey or CRM export, .csv or .xlsx)",
         description="Segment respondents (Gower distance + k-medoids) and draft one persona per segment, "
         "tagged 'draft'. Prints the column kinds it guessed and a report per segment.",
     )
     p.add_argument("file", metavar="FILE", help=".csv or .xlsx, one row per respondent")
     p.add_argument("--segments", default="auto", metavar="N|auto", help="number of segments 2-8 (default auto)")
     p.add_argument("--id-column", metavar="C", help="the column naming each respondent")
-    p.add_argument("--column", metavar='"Name=kind"', action="append", type=_column_entry, default=[],
-                   help="correct a column's kind: identifier, number, category, multi, likert, text, date, ignore")
+    p.add_argument(
+        "--column",
+        metavar='"Name=kind"',
+        action="append",
+        type=_column_entry,
+        default=[],
+        help="correct a column's kind: identifier, number, category, multi, likert, text, date, ignore",
+    )
     p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (same seed, same segments)")
     p.add_argument("--encoding", metavar="E", help="CSV: the file's text encoding (default UTF-8)")
     p.add_argument("--out", metavar="drafts.json", help="write the draft personas as interchange JSON")
     p.add_argument("--assignments", metavar="FILE.csv", help="write respondent id -> segment")
     p.add_argument("--import", dest="do_import", action="store_true", help="add the drafts to the library")
     p.add_argument("--library", "-L", metavar="L", help="library file or database URL (default: your library)")
-    p.add_argument("--against-library", action="store_true",
-                   help="match the new segments to the library's survey personas and report their drift")
-    p.add_argument("--all-personas", action="store_true",
-                   help="with --against-library: match every persona, not only those from a survey")
-    p.add_argument("--confirm", metavar="NAME|all", action="append", default=[],
-                   help="with --against-library: add the new survey as a source and set 'last validated' "
-                        "to today for this matched persona (repeatable; 'all': every match)")
+    p.add_argument(
+        "--against-library",
+        action="store_true",
+        help="match the new segments to the library's survey personas and report their drift",
+    )
+    p.add_argument(
+        "--all-personas",
+        action="store_true",
+        help="with --against-library: match every persona, not only those from a survey",
+    )
+    p.add_argument(
+        "--confirm",
+        metavar="NAME|all",
+        action="append",
+        default=[],
+        help="with --against-library: add the new survey as a source and set 'last validated' "
+        "to today for this matched persona (repeatable; 'all': every match)",
+    )
     p.set_defaults(handler=run_discover)
 
 
@@ -74,7 +92,7 @@ def run_discover(args: argparse.Namespace) -> int:
 
         with open_library(args.library) as library:
             library.add_many([p.copy() for p in result.drafts])  # one transaction: all or nothing
-        print(f"Imported {len(result.drafts)} draft personas (tagged \"draft\")")
+        print(f'Imported {len(result.drafts)} draft personas (tagged "draft")')
     return 0
 
 
@@ -113,6 +131,8 @@ def revalidate(result, args: argparse.Namespace) -> int:  # noqa: ANN001 - run.D
         today = _dt.date.today()
         library.update_many([rv.validated(m, Path(result.table.source).name, today) for m in chosen])
     names = ", ".join(m.persona.name for m in chosen) or "none"
-    print(f"Confirmed {len(chosen)} persona{'s' if len(chosen) != 1 else ''} "
-          f"(new survey source, last validated {today.isoformat()}): {names}")
+    print(
+        f"Confirmed {len(chosen)} persona{'s' if len(chosen) != 1 else ''} "
+        f"(new survey source, last validated {today.isoformat()}): {names}"
+    )
     return 0

@@ -46,6 +46,8 @@ def unknown_word_message(word: str, commands: Iterable[str]) -> str:
     if guess is not None:
         return f"unknown command '{word}' — did you mean '{guess}'?"
     if "/" in word or "\\" in word or Path(word).suffix:
-        return (f"'{word}' is neither a command nor an existing library file "
-                f"(a new library's file name ends in {LIBRARY_SUFFIX})")
+        return (
+            f"'{word}' is neither a command nor an existing library file "
+            f"(a new library's file name ends in {LIBRARY_SUFFIX})"
+        )
     return f"unknown command '{word}' (choose from: {', '.join(commands)})"

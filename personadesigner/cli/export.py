@@ -34,15 +34,19 @@ _DEFAULTED = ("dpi", "photos")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``export``: its --format choices are the registry's keys (no writer is loaded)."""
-    p = subparsers.add_parser("export", parents=[library_option()],
-                              help=f"export personas as {formats.names(formats.formats())}")
+    p = subparsers.add_parser(
+        "export", parents=[library_option()], help=f"export personas as {formats.names(formats.formats())}"
+    )
     p.add_argument("personas", metavar="PERSONA", nargs="*", help="ids or exact names")
     p.add_argument("--all", action="store_true", help="every persona in the library")
     p.add_argument("--out", required=True, metavar="PATH")
     p.add_argument("--format", choices=formats.keys(), help="default: from the --out suffix")
     p.add_argument("--template", metavar="NAME")
-    p.add_argument("--theme", metavar="NAME|FILE",
-                   help="a theme's name (built-in or in the library), a theme JSON file or a .pdtheme file")
+    p.add_argument(
+        "--theme",
+        metavar="NAME|FILE",
+        help="a theme's name (built-in or in the library), a theme JSON file or a .pdtheme file",
+    )
     p.add_argument("--page-size", metavar="SIZE", help="card, A4, Letter, A3, A2, ...")
     p.add_argument("--per-page", metavar="N|auto", type=_per_page, help="cards per sheet")
     p.add_argument("--bleed", nargs="?", const="3mm", metavar="LENGTH", help="bleed beyond the trim (default 3mm)")
@@ -50,10 +54,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
     p.add_argument("--tile-to", metavar="SIZE", help="tile a large card across sheets of this size")
     p.add_argument("--strict", action="store_true", help="exit 3 when text had to be cut or a photo is under 100 ppi")
-    p.add_argument("--uniform-type", action="store_true",
-                   help="one body type size for every card of a template (the smallest any card needs)")
-    p.add_argument("--photos", choices=("inline", "files"), default="inline",
-                   help="JSON: photos inline as data: URLs, or as files beside the JSON")
+    p.add_argument(
+        "--uniform-type",
+        action="store_true",
+        help="one body type size for every card of a template (the smallest any card needs)",
+    )
+    p.add_argument(
+        "--photos",
+        choices=("inline", "files"),
+        default="inline",
+        help="JSON: photos inline as data: URLs, or as files beside the JSON",
+    )
     p.add_argument("--printer-margin", metavar="LENGTH", help="blank border of sheets and tiles (default 5mm)")
     p.add_argument("--color", choices=("rgb", "cmyk"), help="PDF colour: rgb (default) or cmyk for presses")
     p.add_argument("--pdfx", action="store_true", help="write a PDF/X-4 file (CMYK, output intent)")
@@ -62,7 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _per_page(text: str) -> str:
-    """"auto" or a whole number written with the digits 0-9 (not "²", which is a digit to Python)."""
+    """ "auto" or a whole number written with the digits 0-9 (not "²", which is a digit to Python)."""
     value = text.strip()
     if value.lower() == "auto" or (value.isascii() and value.isdecimal()):
         return value
@@ -241,8 +252,10 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
     _print_preflight(report.warnings, "preflight warning")
     files = len(report.files)
     where = report.files[0] if files == 1 else out
-    print(f"Exported {len(personas)} persona{'' if len(personas) == 1 else 's'} "
-          f"({report.pages} page{'' if report.pages == 1 else 's'}, {files} file{'' if files == 1 else 's'}) to {where}")
+    print(
+        f"Exported {len(personas)} persona{'' if len(personas) == 1 else 's'} "
+        f"({report.pages} page{'' if report.pages == 1 else 's'}, {files} file{'' if files == 1 else 's'}) to {where}"
+    )
     return 3 if options.strict and report.preflight else 0
 
 

@@ -18,7 +18,9 @@ from personadesigner.errors import UserError
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "history", parents=[library_option()], help="show a persona's revisions, or prune old ones",
+        "history",
+        parents=[library_option()],
+        help="show a persona's revisions, or prune old ones",
         description="Every saved change of a persona: when, who, which fields (newest first).",
     )
     p.add_argument("persona", metavar="PERSONA", nargs="?", help="the persona's id or name")

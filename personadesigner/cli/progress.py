@@ -20,8 +20,14 @@ WIDTH = 30
 class ProgressBar:
     """Call it with (done, total); ``close()`` ends the line if one was drawn."""
 
-    def __init__(self, label: str = "Exporting", *, stream: TextIO | None = None,
-                 clock: Callable[[], float] = time.monotonic, enabled: bool | None = None) -> None:
+    def __init__(
+        self,
+        label: str = "Exporting",
+        *,
+        stream: TextIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        enabled: bool | None = None,
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.label = label
         self._clock = clock

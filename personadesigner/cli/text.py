@@ -21,7 +21,6 @@ from personadesigner.core.persona import (
     Persona,
 )
 
-
 #: The command's name, as users type it and as messages start.
 PROG = "personadesigner"
 
@@ -35,9 +34,7 @@ def terminal_safe(text: str, keep: str = "\n") -> str:
     """User text with control characters (ESC sequences...) shown as U+FFFD, never obeyed."""
     if text.isascii() and text.isprintable():  # most cells: nothing to replace, no per-character work
         return text
-    return "".join(
-        ch if ch in keep or unicodedata.category(ch) != "Cc" else "\ufffd" for ch in text
-    )
+    return "".join(ch if ch in keep or unicodedata.category(ch) != "Cc" else "\ufffd" for ch in text)
 
 
 def display_width(text: str) -> int:

@@ -55,20 +55,43 @@ def fill_crop(img_w: float, img_h: float, frame_w: float, frame_h: float) -> tup
     return (0.0, (img_h - h) / 2, float(img_w), h)
 
 
-def picture(photo: bytes | None, initials: str, x: float, y: float, w: float, h: float, *,
-            clip: str, fill: str, ink: str, font: str, ring: str | None = None, ring_width: float = 0.0) -> list:
+def picture(
+    photo: bytes | None,
+    initials: str,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    *,
+    clip: str,
+    fill: str,
+    ink: str,
+    font: str,
+    ring: str | None = None,
+    ring_width: float = 0.0,
+) -> list:
     """Primitives of the photo frame: an ImageItem, or the initials avatar."""
     items: list = []
     shape = "ellipse" if clip == "ellipse" else "rect"
     radius = min(w, h) * 0.12 if clip == "rounded" else 0.0
     if ring and ring_width:
-        items.append(Box(x - ring_width, y - ring_width, w + 2 * ring_width, h + 2 * ring_width,
-                         fill=ring, shape=shape, radius=radius + ring_width if radius else 0.0))
+        items.append(
+            Box(
+                x - ring_width,
+                y - ring_width,
+                w + 2 * ring_width,
+                h + 2 * ring_width,
+                fill=ring,
+                shape=shape,
+                radius=radius + ring_width if radius else 0.0,
+            )
+        )
     key = photo_key(photo) if photo else ""
     size = image_size(photo, key) if photo else None
     if size and size[0] > 0 and size[1] > 0:
-        items.append(ImageItem(x, y, w, h, bytes(photo), fill_crop(size[0], size[1], w, h), clip=clip, radius=radius,
-                               key=key))
+        items.append(
+            ImageItem(x, y, w, h, bytes(photo), fill_crop(size[0], size[1], w, h), clip=clip, radius=radius, key=key)
+        )
         return items
     items.append(Box(x, y, w, h, fill=fill, shape=shape, radius=radius, field="photo"))
     text = T.clean(initials).strip() or "?"

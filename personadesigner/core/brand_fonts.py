@@ -37,8 +37,12 @@ def brand_face(data: bytes, family: str) -> str:
     if key not in FACES or not FACES[key].path.is_file():
         path = _fonts_folder() / f"{key}.ttf"
         path.write_bytes(data)
-        for variant, bold, italic in (("", False, False), ("-bold", True, False), ("-italic", False, True),
-                                      ("-bolditalic", True, True)):
+        for variant, bold, italic in (
+            ("", False, False),
+            ("-bold", True, False),
+            ("-italic", False, True),
+            ("-bolditalic", True, True),
+        ):
             # An absolute filename: FontFace.path joins it onto the fonts folder, which keeps it as it is.
             FACES[key + variant] = FontFace(key + variant, str(path), family, bold=bold, italic=italic)
             _distinct_pdf_name(key + variant, variant)

@@ -85,8 +85,13 @@ def filled_sections(card: CardLayout) -> int:
     once), the demographic facts together as one."""
     fields = set()
     for it in card.items:
-        if isinstance(it, (TextBlock, Slider)) and it.field and any(
+        if (
+            isinstance(it, (TextBlock, Slider))
+            and it.field
+            and any(
                 _clip((it.x, it.y, it.w, it.h), area)[2] > 0 and _clip((it.x, it.y, it.w, it.h), area)[3] > 0
-                for area in card.body):
+                for area in card.body
+            )
+        ):
             fields.add("demographics" if it.field in DEMOGRAPHICS else it.field)
     return len(fields)

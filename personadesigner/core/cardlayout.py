@@ -167,12 +167,15 @@ class LowResolution:
 
     def __str__(self) -> str:
         level = "prints blurred" if self.problem else "may print soft"
-        return (f'"{self.persona}": photo: {self.ppi:.0f} ppi at its printed size {level} '
-                f"(use a photo of at least {self.needed_px} pixels across)")
+        return (
+            f'"{self.persona}": photo: {self.ppi:.0f} ppi at its printed size {level} '
+            f"(use a photo of at least {self.needed_px} pixels across)"
+        )
 
 
-def photo_resolution(persona: str, frame_w: float, frame_h: float, crop_w: float,
-                     crop_h: float) -> LowResolution | None:
+def photo_resolution(
+    persona: str, frame_w: float, frame_h: float, crop_w: float, crop_h: float
+) -> LowResolution | None:
     """The preflight record of a photo whose crop (pixels) fills a frame (points), or None when it is sharp."""
     if frame_w <= 0 or frame_h <= 0:
         return None

@@ -31,6 +31,7 @@ def mix(color: str, other: str, share: float) -> str:
 @lru_cache(maxsize=256)
 def luminance(color: str) -> float:
     """WCAG 2 relative luminance, 0 (black) .. 1 (white)."""
+
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 

@@ -24,8 +24,13 @@ T = TypeVar("T")
 class DesignFolder(Generic[T]):
     """``kind`` files ``<name>.json`` in ``folder()``, built by ``build(name, data, path)``."""
 
-    def __init__(self, kind: str, folder: Callable[[], Path], build: Callable[[str, Any, Path], T],
-                 order: Callable[[list[str]], list[str]] = sorted) -> None:
+    def __init__(
+        self,
+        kind: str,
+        folder: Callable[[], Path],
+        build: Callable[[str, Any, Path], T],
+        order: Callable[[list[str]], list[str]] = sorted,
+    ) -> None:
         self.kind = kind
         self.folder = folder
         self.build = build

@@ -60,18 +60,22 @@ def _explain(exc: msgspec.ValidationError, data: Any, schema: type, kind: str, s
     tokens, info, parent = _walk(found.group("path") if found else "", data, mi.type_info(schema))
     unknown = re.match(r"Object contains unknown field `(.*)`$", problem)
     if unknown:
-        return DesignFileError(kind, source, key_path([*tokens, unknown.group(1)]), "unknown key",
-                               _keys(info))
+        return DesignFileError(kind, source, key_path([*tokens, unknown.group(1)]), "unknown key", _keys(info))
     missing = re.match(r"Object missing required field `(.*)`$", problem)
     if missing:
-        return DesignFileError(kind, source, key_path([*tokens, missing.group(1)]), "a required key is missing",
-                               _choices(info, missing.group(1)) or _describe(_field_type(info, missing.group(1))))
+        return DesignFileError(
+            kind,
+            source,
+            key_path([*tokens, missing.group(1)]),
+            "a required key is missing",
+            _choices(info, missing.group(1)) or _describe(_field_type(info, missing.group(1))),
+        )
     if problem.startswith("Invalid value") and isinstance(parent, mi.UnionType):  # a tagged union's tag
         tags = sorted(t.tag for t in parent.types if isinstance(t, mi.StructType))
-        return DesignFileError(kind, source, key_path(tokens), f"{_value(data, tokens)} is not a known {tokens[-1]}",
-                               allowed_words(tags))
-    return DesignFileError(kind, source, key_path(tokens), f"{_value(data, tokens)} is not allowed",
-                           _describe(info))
+        return DesignFileError(
+            kind, source, key_path(tokens), f"{_value(data, tokens)} is not a known {tokens[-1]}", allowed_words(tags)
+        )
+    return DesignFileError(kind, source, key_path(tokens), f"{_value(data, tokens)} is not allowed", _describe(info))
 
 
 def _walk(path: str, data: Any, info):
@@ -199,8 +203,9 @@ def _describe_union(info) -> str:
 
 def _describe_number(info) -> str:
     word = "a whole number" if isinstance(info, mi.IntType) else "a number"
-    bounds = [f"{op} {v:g}" for op, v in ((">", info.gt), (">=", info.ge), ("<", info.lt), ("<=", info.le))
-              if v is not None]
+    bounds = [
+        f"{op} {v:g}" for op, v in ((">", info.gt), (">=", info.ge), ("<", info.lt), ("<=", info.le)) if v is not None
+    ]
     return word + (f" {' and '.join(bounds)}" if bounds else "")
 
 

@@ -64,4 +64,3 @@ FACES: dict[str, FontFace] = {
         FontFace("emoji", "NotoEmoji-Regular.ttf", "Noto Emoji"),
     )
 }
-

@@ -40,8 +40,11 @@ class _Styles:
         self.cache: dict = {}
 
     def family(self, role: str) -> str:
-        return {"heading": self.theme.heading_family, "body": self.theme.body_family,
-                "quote": self.theme.quote_family}.get(role, role)
+        return {
+            "heading": self.theme.heading_family,
+            "body": self.theme.body_family,
+            "quote": self.theme.quote_family,
+        }.get(role, role)
 
     def __call__(self, name: str, s: float = 0.0) -> ResolvedStyle:
         key = (name, s)
@@ -174,9 +177,16 @@ def _run_flow(flow: Flow, spec: FlowRegion, y: float, page: Page, at_least: floa
     return items, cuts
 
 
-def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bleed: float = 0.0,
-           page_size: str | None = None, names: dict[str, str] | None = None,
-           type_step: float | None = None) -> CardLayout:
+def layout(
+    persona: Persona,
+    template: str | Template,
+    theme: str | Theme,
+    *,
+    bleed: float = 0.0,
+    page_size: str | None = None,
+    names: dict[str, str] | None = None,
+    type_step: float | None = None,
+) -> CardLayout:
     """Lay ``persona`` out on ``template`` with ``theme``.
 
     ``bleed`` (points): background boxes touching the trim edge extend by it.
@@ -189,8 +199,16 @@ def layout(persona: Persona, template: str | Template, theme: str | Theme, *, bl
     tpl = template if isinstance(template, Template) else load_template(template)
     th = theme if isinstance(theme, Theme) else load_theme(theme)
     W, H, scale = tpl.geometry(page_size)
-    out = CardLayout(width=W, height=H, bleed=float(bleed), persona_id=persona.id, persona_name=persona.name,
-                     template=tpl.name, theme=th.name, safe_margin=tpl.safe * scale)
+    out = CardLayout(
+        width=W,
+        height=H,
+        bleed=float(bleed),
+        persona_id=persona.id,
+        persona_name=persona.name,
+        template=tpl.name,
+        theme=th.name,
+        safe_margin=tpl.safe * scale,
+    )
     page = Page(W, H, scale, 0.0, length(tpl.margin, scale, H))
     card = _Card(out, page, _styles_for(tpl, th, persona.type, scale), th, persona, float(bleed), tpl.negative)
     card.start(tpl, names, type_step)
@@ -230,8 +248,9 @@ def _applies(when: str | None, tpl: Template, persona: Persona, names) -> bool:
     return _filled(tpl, ref, persona, names) == (kind == "filled")  # the schema allows nothing else
 
 
-def _make_flow(spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, persona: Persona,
-               names) -> tuple[Flow, float]:
+def _make_flow(
+    spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, persona: Persona, names
+) -> tuple[Flow, float]:
     x, y, w, h = page.rect(spec)
     ncols = spec.columns
     gutter = page.len(spec.gutter, page.w)
@@ -239,13 +258,22 @@ def _make_flow(spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, pers
     columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
     gap = page.len(spec.section_gap, page.h)
     kw = dict(
-        align=spec.align, valign=spec.valign, fact_label=float(spec.fact_label),
-        indent=page.len(spec.indent, page.w), bar_indent=page.len(spec.bar_indent, page.w),
+        align=spec.align,
+        valign=spec.valign,
+        fact_label=float(spec.fact_label),
+        indent=page.len(spec.indent, page.w),
+        bar_indent=page.len(spec.bar_indent, page.w),
         slider_h=page.len(spec.slider_height, page.h),
-        persona_name=persona.name, theme=theme, persona_type=persona.type,
+        persona_name=persona.name,
+        theme=theme,
+        persona_type=persona.type,
     )
-    grow = {"grow": spec.grow, "spread": spec.spread, "module_pad": page.len(spec.module_pad, page.w),
-            "module_fill": theme.color(spec.modules, persona.type) if spec.modules else None}
+    grow = {
+        "grow": spec.grow,
+        "spread": spec.spread,
+        "module_pad": page.len(spec.module_pad, page.w),
+        "module_fill": theme.color(spec.modules, persona.type) if spec.modules else None,
+    }
     sections = [(item, got) for item in spec.items if (got := section_blocks(item, persona, names))]
     chosen = [sec for sec in sections if not sec[0].optional]
     if len(chosen) < len(sections):

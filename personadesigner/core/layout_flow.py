@@ -80,9 +80,26 @@ class Row:
 class Flow:
     """Lays ``blocks`` into ``columns`` [(x, y, w, h)] with styles from ``style_at(name, s)``."""
 
-    def __init__(self, blocks, columns, style_at, *, align="left", valign="top", fact_label=0.38,
-                 indent=10.0, bar_indent=10.0, slider_h=4.0, persona_name="", theme=None, persona_type="customer",
-                 grow=1.0, spread=0.0, module_fill=None, module_pad=0.0):
+    def __init__(
+        self,
+        blocks,
+        columns,
+        style_at,
+        *,
+        align="left",
+        valign="top",
+        fact_label=0.38,
+        indent=10.0,
+        bar_indent=10.0,
+        slider_h=4.0,
+        persona_name="",
+        theme=None,
+        persona_type="customer",
+        grow=1.0,
+        spread=0.0,
+        module_fill=None,
+        module_pad=0.0,
+    ):
         self.blocks = blocks
         #: Each section on a panel of this colour (None: no panels), reaching ``module_pad`` past the column.
         self.module_fill = module_fill
@@ -223,8 +240,10 @@ class Flow:
                 continue
             # The row does not fit: next column, taking along a heading that would be orphaned.
             carry = []
-            while placed and placed[-1][1] == col and (
-                self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"
+            while (
+                placed
+                and placed[-1][1] == col
+                and (self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap")
             ):
                 carry.insert(0, placed.pop()[0])
             col += 1
@@ -357,8 +376,17 @@ class Flow:
                 end = following[1] - gap + v
             else:
                 end = cy + ch if spread else bottom + v
-            panels.append(Box(cx - pad, top - v, cw + 2 * pad, max(bottom + v, end) - top + v, fill=self.module_fill,
-                              radius=min(6.0, pad), field=field))
+            panels.append(
+                Box(
+                    cx - pad,
+                    top - v,
+                    cw + 2 * pad,
+                    max(bottom + v, end) - top + v,
+                    fill=self.module_fill,
+                    radius=min(6.0, pad),
+                    field=field,
+                )
+            )
         return panels
 
     def _section_runs(self, placed) -> list[list]:
@@ -410,8 +438,14 @@ class Flow:
         outlines it with that item's cut), or for the last shown one when only the
         template's own limit left items out."""
         first_out = self.blocks[min(hidden)] if hidden else self.blocks[shown_block]
-        return Block("more", field=field, item=first_out.item, text=f"+{len(hidden) + limit} more {noun}",
-                     style=self.blocks[shown_block].style, counts=False)
+        return Block(
+            "more",
+            field=field,
+            item=first_out.item,
+            text=f"+{len(hidden) + limit} more {noun}",
+            style=self.blocks[shown_block].style,
+            counts=False,
+        )
 
     def _more(self, placed, ellipses: set[int]):
         """Where a list lost whole items, its last shown row becomes "+N more goals" (in the
@@ -430,8 +464,9 @@ class Flow:
         for (field, noun), items in by_field.items():
             hidden = [i for i in items if i not in seen]
             # the template's own limit (section_kinds: "+N more" after max_items), when it is left out too
-            limit = sum(b.value for i, b in enumerate(self.blocks)
-                        if b.kind == "more" and b.field == field and i not in seen)
+            limit = sum(
+                b.value for i, b in enumerate(self.blocks) if b.kind == "more" and b.field == field and i not in seen
+            )
             shown = [k for k, (r, _c, _y) in enumerate(placed) if r.block in items]
             if not (hidden or limit) or not shown:
                 continue  # every item shows (some maybe shortened), or none: the preflight says it
@@ -543,8 +578,16 @@ class Flow:
         return T.ellipsize(r.text, st.font, st.size, width)
 
     # ------------------------------------------------------------ emission
-    def _line(self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str,
-              base_dir: str | None = None) -> tuple[TextLine, float]:
+    def _line(
+        self,
+        text: str,
+        st: ResolvedStyle,
+        x: float,
+        baseline: float,
+        avail: float,
+        align: str,
+        base_dir: str | None = None,
+    ) -> tuple[TextLine, float]:
         # Lines are immutable: the same heading or phrase at the same place on every
         # card of a batch is built once (a tracked heading is a run per letter).
         key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir, T.in_japanese())
@@ -555,8 +598,9 @@ class Flow:
             found = _LINES[key] = self._new_line(text, st, x, baseline, avail, align, base_dir)
         return found
 
-    def _new_line(self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str,
-                  base_dir: str | None) -> tuple[TextLine, float]:
+    def _new_line(
+        self, text: str, st: ResolvedStyle, x: float, baseline: float, avail: float, align: str, base_dir: str | None
+    ) -> tuple[TextLine, float]:
         pieces = T.shape_line(text, T.TextStyle(st.font, st.size), base_dir, st.tracking)
         total = T.line_width(pieces)
         x0 = x + _offset(align, avail, total)
@@ -643,37 +687,69 @@ class Flow:
             lines.append(self._line(txt, st, tx, y + _baseline(st, r.h), tw, align, direction)[0])
         cut = cut_of.get((b.field, b.item)) if b.counts or b.kind == "more" else None
         fact = b.kind == "fact"
-        items.append(TextBlock(tx if fact else cx, top, tw if fact else cw, height, tuple(lines), field=b.field,
-                               item=b.item, cut=cut, align=align))
+        items.append(
+            TextBlock(
+                tx if fact else cx,
+                top,
+                tw if fact else cw,
+                height,
+                tuple(lines),
+                field=b.field,
+                item=b.item,
+                cut=cut,
+                align=align,
+            )
+        )
         items.extend(self._marks(b, r0, st, cx, top, cw, height, direction))
         return items
 
-    def _fact_label(self, b: Block, s: float, cx: float, top: float, lw: float, row_h: float,
-                    st: ResolvedStyle) -> TextBlock:
+    def _fact_label(
+        self, b: Block, s: float, cx: float, top: float, lw: float, row_h: float, st: ResolvedStyle
+    ) -> TextBlock:
         lab = self.style_at("fact_label", s)
         base = top + _baseline(st, row_h)
         line, _w = self._line(b.label.upper() if lab.upper else b.label, lab, cx, base, lw - 4, "left")
         return TextBlock(cx, top, lw, row_h, (line,), field=b.field, item=b.item)
 
-    def _marks(self, b: Block, r0: Row, st: ResolvedStyle, cx: float, top: float, cw: float, height: float,
-               direction: str) -> list:
+    def _marks(
+        self, b: Block, r0: Row, st: ResolvedStyle, cx: float, top: float, cw: float, height: float, direction: str
+    ) -> list:
         """A list item's bullet (on its first row) and a quote's bar, on the text's leading edge."""
         marks: list = []
         if b.bullet and r0.first:
             d = max(2.0, st.size * 0.34)
             cy = top + _baseline(st, r0.h) - st.size * 0.36
             bx = cx + cw - 1.0 - d if direction == "R" else cx + 1.0
-            marks.append(Box(bx, cy - d / 2, d, d, fill=self.theme.color("bullet", self.persona_type),
-                             shape="ellipse", field=b.field, item=b.item))
+            marks.append(
+                Box(
+                    bx,
+                    cy - d / 2,
+                    d,
+                    d,
+                    fill=self.theme.color("bullet", self.persona_type),
+                    shape="ellipse",
+                    field=b.field,
+                    item=b.item,
+                )
+            )
         if b.bar:
-            marks.append(Box(cx + cw - 2.5 if direction == "R" else cx, top + 1.0, 2.5, height - 2.0,
-                             fill=self.theme.color("type", self.persona_type), radius=1.0, field=b.field,
-                             item=b.item))
+            marks.append(
+                Box(
+                    cx + cw - 2.5 if direction == "R" else cx,
+                    top + 1.0,
+                    2.5,
+                    height - 2.0,
+                    fill=self.theme.color("type", self.persona_type),
+                    radius=1.0,
+                    field=b.field,
+                    item=b.item,
+                )
+            )
         return marks
 
     def _content_direction(self, i: int) -> str:
         """The paragraph direction of the first text after block ``i`` (what a heading heads)."""
-        for b in self.blocks[i + 1:]:
+        for b in self.blocks[i + 1 :]:
             if b.kind == "heading":
                 return "L"
             if b.kind in ("text", "fact"):
@@ -701,9 +777,18 @@ class Flow:
         lh = st.line_height
         tb = TextBlock(x, top, w, lh, (line,), field=b.field, item=b.item)
         th = self.theme
-        sl = Slider(x, top + lh + 1.0, w, self.slider_h, max(0, min(100, int(b.value))),
-                    track=th.color("track", self.persona_type), fill=th.color("type", self.persona_type),
-                    marker=th.color("type", self.persona_type), field=b.field, item=b.item)
+        sl = Slider(
+            x,
+            top + lh + 1.0,
+            w,
+            self.slider_h,
+            max(0, min(100, int(b.value))),
+            track=th.color("track", self.persona_type),
+            fill=th.color("type", self.persona_type),
+            marker=th.color("type", self.persona_type),
+            field=b.field,
+            item=b.item,
+        )
         return [tb, sl]
 
 
@@ -730,7 +815,7 @@ def dropped_chars(text: str, shown_lines) -> int:
             if not ch.isspace():
                 seen += 1
                 if seen == need:
-                    rest = text[idx + 1:]
+                    rest = text[idx + 1 :]
                     break
     return len(rest.strip().replace("\n", ""))
 

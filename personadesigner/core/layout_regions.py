@@ -12,8 +12,17 @@ from dataclasses import dataclass, replace
 
 from personadesigner.core import text as T
 from personadesigner.core.avatar import picture
-from personadesigner.core.cardlayout import (Box, CardLayout, ImageItem, Polygon, Rule, TextBlock, TextLine, TextRun,
-                                             photo_resolution)
+from personadesigner.core.cardlayout import (
+    Box,
+    CardLayout,
+    ImageItem,
+    Polygon,
+    Rule,
+    TextBlock,
+    TextLine,
+    TextRun,
+    photo_resolution,
+)
 from personadesigner.core.colors import readable_ink
 from personadesigner.core.layout_flow import ResolvedStyle
 from personadesigner.core.persona import Persona
@@ -130,9 +139,19 @@ def draw_rect(c: Canvas, region: Rect) -> None:
     x, y, w, h = page.rect(region)
     if region.bleed:
         x, y, w, h = bleed_rect(x, y, w, h, page.w, page.h, c.bleed)
-    c.out.items.append(Box(x, y, w, h, fill=c.color(region.fill), stroke=c.color(region.stroke),
-                           stroke_width=page.len(region.stroke_width, page.w),
-                           radius=page.len(region.radius, page.w), field=region.field))
+    c.out.items.append(
+        Box(
+            x,
+            y,
+            w,
+            h,
+            fill=c.color(region.fill),
+            stroke=c.color(region.stroke),
+            stroke_width=page.len(region.stroke_width, page.w),
+            radius=page.len(region.radius, page.w),
+            field=region.field,
+        )
+    )
 
 
 def draw_rule(c: Canvas, region: RuleRegion) -> None:
@@ -147,8 +166,20 @@ def draw_photo(c: Canvas, region: Photo) -> None:
     # The style's ink when it reads on the disc (white on the type's colour), else the type's colour.
     ink = readable_ink(fill, (st.color, c.color("type"), c.color("text")))
     p = c.persona
-    for item in picture(p.photo, p.initials, x, y, w, h, clip=region.clip, fill=fill, ink=ink, font=st.font,
-                        ring=c.color(region.ring), ring_width=c.page.len(region.ring_width, c.page.w)):
+    for item in picture(
+        p.photo,
+        p.initials,
+        x,
+        y,
+        w,
+        h,
+        clip=region.clip,
+        fill=fill,
+        ink=ink,
+        font=st.font,
+        ring=c.color(region.ring),
+        ring_width=c.page.len(region.ring_width, c.page.w),
+    ):
         if isinstance(item, ImageItem):
             low = photo_resolution(p.name, item.w, item.h, item.src[2], item.src[3])
             if low is not None:
@@ -170,8 +201,9 @@ def draw_logo(c: Canvas, region: LogoRegion) -> None:
     lw, lh = iw * k, ih * k
     x += {"left": 0.0, "center": (w - lw) / 2, "right": w - lw}[region.align]
     y += {"top": 0.0, "middle": (h - lh) / 2, "bottom": h - lh}[region.valign]
-    c.out.items.append(ImageItem(x, y, lw, lh, theme.logo, (0.0, 0.0, float(iw), float(ih)), field=None,
-                                 key=theme.logo_key))
+    c.out.items.append(
+        ImageItem(x, y, lw, lh, theme.logo, (0.0, 0.0, float(iw), float(ih)), field=None, key=theme.logo_key)
+    )
 
 
 def draw_negative_band(c: Canvas, region: NegativeBand) -> None:
@@ -181,16 +213,18 @@ def draw_negative_band(c: Canvas, region: NegativeBand) -> None:
         return
     height = _first(region.height, c.negative.height, 20)
     label = _first(region.text, c.negative.text, NEGATIVE_TEXT)
-    c.page.offset = negative_band(c.out, c.page.len(height, c.page.h), label, c.page, c.styles("negative"),
-                                  c.theme, c.bleed)
+    c.page.offset = negative_band(
+        c.out, c.page.len(height, c.page.h), label, c.page, c.styles("negative"), c.theme, c.bleed
+    )
 
 
 def _first(*values):
     return next(v for v in values if v is not None)
 
 
-def negative_band(layout: CardLayout, h: float, label: str, page: Page, st: ResolvedStyle, theme: Theme,
-                  bleed: float) -> float:
+def negative_band(
+    layout: CardLayout, h: float, label: str, page: Page, st: ResolvedStyle, theme: Theme, bleed: float
+) -> float:
     """Draw the band ``h`` high with ``label`` between hazard stripes; returns its height."""
     W = page.w
     x, y, w, hh = bleed_rect(0.0, 0.0, W, h, W, page.h, bleed)
@@ -236,7 +270,7 @@ def _hazard_stripes(x0: float, x1: float, top: float, bottom: float, color: str,
     cap can spill below the band (thick stroked lines once did, on ``mini`` most).
     """
     h = bottom - top
-    half = step * 0.45 * 2 ** 0.5 / 2  # half the stripe's horizontal width (0.45 step across)
+    half = step * 0.45 * 2**0.5 / 2  # half the stripe's horizontal width (0.45 step across)
     stripes = []
     x = x0 - h - half
     while x - half < x1:
@@ -251,6 +285,7 @@ def _hazard_stripes(x0: float, x1: float, top: float, bottom: float, color: str,
 
 def _clip_x(points: list[tuple[float, float]], edge: float, *, keep_right: bool) -> list[tuple[float, float]]:
     """The convex polygon cut by the vertical line x = ``edge``, keeping one side."""
+
     def inside(p):
         return p[0] >= edge if keep_right else p[0] <= edge
 
@@ -266,5 +301,10 @@ def _clip_x(points: list[tuple[float, float]], edge: float, *, keep_right: bool)
 
 
 #: Region kind -> how it is drawn (flows are laid out by core.layout itself).
-DRAW = {"rect": draw_rect, "rule": draw_rule, "photo": draw_photo, "logo": draw_logo,
-        "negative_band": draw_negative_band}
+DRAW = {
+    "rect": draw_rect,
+    "rule": draw_rule,
+    "photo": draw_photo,
+    "logo": draw_logo,
+    "negative_band": draw_negative_band,
+}

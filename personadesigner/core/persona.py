@@ -296,8 +296,8 @@ def _check_choice(p: Persona, spec: FieldSpec) -> None:
     if value in spec.choices or (value == "" and not spec.required):
         return
     if spec.name == "type":
-        _fail(p, "type", f'{quoted(value)} is not a persona type (use one of: {", ".join(spec.choices)})')
-    _fail(p, spec.name, f'{quoted(value)} is not one of: {", ".join(spec.choices)}')
+        _fail(p, "type", f"{quoted(value)} is not a persona type (use one of: {', '.join(spec.choices)})")
+    _fail(p, spec.name, f"{quoted(value)} is not one of: {', '.join(spec.choices)}")
 
 
 def _check_text(p: Persona, spec: FieldSpec) -> None:
@@ -332,7 +332,7 @@ def _check_trait(p: Persona, where: str, t: Trait) -> None:
 
 def _check_source(p: Persona, where: str, s: Source) -> None:
     if s.kind not in SOURCE_KINDS:
-        _fail(p, f"{where}.kind", f'{quoted(s.kind)} is not a source kind (use one of: {", ".join(SOURCE_KINDS)})')
+        _fail(p, f"{where}.kind", f"{quoted(s.kind)} is not a source kind (use one of: {', '.join(SOURCE_KINDS)})")
     if s.date and not _is_iso_date(s.date):
         _fail(p, f"{where}.date", f"{quoted(s.date)} is not an ISO date (YYYY-MM-DD)")
     for key in ("title", "note", "date"):
@@ -342,7 +342,7 @@ def _check_source(p: Persona, where: str, s: Source) -> None:
 
 def _check_relation(p: Persona, where: str, r: Relation) -> None:
     if r.relation not in RELATIONS:
-        _fail(p, f"{where}.relation", f'{quoted(r.relation)} is not a relation (use one of: {", ".join(RELATIONS)})')
+        _fail(p, f"{where}.relation", f"{quoted(r.relation)} is not a relation (use one of: {', '.join(RELATIONS)})")
     if not isinstance(r.persona, str) or not r.persona.strip():
         _fail(p, f"{where}.persona", "names no persona")
 
@@ -492,7 +492,11 @@ def _records(p: Persona, key: str, value: Any) -> list:
                 continue
             v = item[k]
             if key == "traits" and k == "value":
-                if isinstance(v, bool) or not isinstance(v, (int, float)) or (isinstance(v, float) and not v.is_integer()):
+                if (
+                    isinstance(v, bool)
+                    or not isinstance(v, (int, float))
+                    or (isinstance(v, float) and not v.is_integer())
+                ):
                     _fail(p, f"traits[{i}].value", f"{v!r} is not a whole number 0-100")
                 kwargs[k] = int(v)
             else:

@@ -57,8 +57,13 @@ def empty_sections(persona: Persona, template: str | Template) -> list[str]:
     for region in tpl.regions:
         for item in getattr(region, "items", ()):
             field = item.field
-            if (field in HINT_TEXTS and item.__struct_config__.tag in _KINDS and not item.optional
-                    and field not in shown and _is_empty(persona, field)):
+            if (
+                field in HINT_TEXTS
+                and item.__struct_config__.tag in _KINDS
+                and not item.optional
+                and field not in shown
+                and _is_empty(persona, field)
+            ):
                 shown.append(field)
     return shown
 
@@ -70,9 +75,16 @@ def _is_empty(persona: Persona, field: str) -> bool:
     return not value.strip()
 
 
-def placeholder_hints(persona: Persona, template: str | Template, theme: str | Theme, *, bleed: float = 0.0,
-                      page_size: str | None = None, names: dict[str, str] | None = None,
-                      shown: CardLayout | None = None) -> list[Hint]:
+def placeholder_hints(
+    persona: Persona,
+    template: str | Template,
+    theme: str | Theme,
+    *,
+    bleed: float = 0.0,
+    page_size: str | None = None,
+    names: dict[str, str] | None = None,
+    shown: CardLayout | None = None,
+) -> list[Hint]:
     """The hints for ``persona`` on this design, in the template's order.
 
     ``shown``: the persona's real layout; a hint that would cover any of its
@@ -108,5 +120,9 @@ def _hint(field: str, card: CardLayout) -> Hint | None:
 
 def _overlap(hint: Hint, block: TextBlock, slack: float = 0.5) -> bool:
     x0, y0, x1, y1 = hint.x, hint.y, hint.x + hint.w, hint.y + hint.h
-    return (x0 + slack < block.x + block.w and block.x + slack < x1
-            and y0 + slack < block.y + block.h and block.y + slack < y1)
+    return (
+        x0 + slack < block.x + block.w
+        and block.x + slack < x1
+        and y0 + slack < block.y + block.h
+        and block.y + slack < y1
+    )

@@ -24,13 +24,24 @@ from personadesigner.core.persona import FIELD_LABELS, RELATION_LABELS, SOURCE_K
 from personadesigner.core.text import clean
 
 #: A template length: points, a unit ("6mm", "0.25in") or a share of the page ("40%").
-Length = Annotated[float | str, msgspec.Meta(
-    description='a length: a number of points, or text such as "6mm", "0.25in" or "40%"')]
+Length = Annotated[
+    float | str, msgspec.Meta(description='a length: a number of points, or text such as "6mm", "0.25in" or "40%"')
+]
 Align = Literal["left", "center", "right"]
 Count = Annotated[int, msgspec.Meta(ge=1, description="a whole number, 1 or more")]
 
-DEMOGRAPHICS = ("age", "gender", "location", "income", "education", "household",
-                "company", "company_size", "industry", "segment")
+DEMOGRAPHICS = (
+    "age",
+    "gender",
+    "location",
+    "income",
+    "education",
+    "household",
+    "company",
+    "company_size",
+    "industry",
+    "segment",
+)
 NEVER_PRINTED = frozenset({"notes"})
 #: Confidence as three dots (filled = how sure the research is), legible in black and white.
 _CONFIDENCE_DOTS = {"high": "\u25cf\u25cf\u25cf", "medium": "\u25cf\u25cf\u25cb", "low": "\u25cf\u25cb\u25cb"}
@@ -98,8 +109,16 @@ def section_blocks(spec: Section, p: Persona, names: dict[str, str] | None = Non
 def _heading(spec: Headed, default: str) -> list[Block]:
     if not spec.heading:
         return []
-    return [Block("heading", field=spec.field, text=clean(spec.label or default), style=spec.heading_style,
-                  keep_with_next=True, counts=False)]
+    return [
+        Block(
+            "heading",
+            field=spec.field,
+            text=clean(spec.label or default),
+            style=spec.heading_style,
+            keep_with_next=True,
+            counts=False,
+        )
+    ]
 
 
 def _items(values, limit: int | None) -> list[tuple[int, str]]:
@@ -136,8 +155,16 @@ class Badge(Section, tag="badge", frozen=True):
 
 @section_kind(Badge)
 def _badge(spec: Badge, p: Persona, names) -> list[Block]:
-    return [Block("badge", field="type", text=TYPE_LABELS.get(p.type, p.type), style=spec.style, counts=False,
-                  align=spec.align)]
+    return [
+        Block(
+            "badge",
+            field="type",
+            text=TYPE_LABELS.get(p.type, p.type),
+            style=spec.style,
+            counts=False,
+            align=spec.align,
+        )
+    ]
 
 
 class Quote(Headed, tag="quote", frozen=True):
@@ -157,7 +184,8 @@ def _quote(spec: Quote, p: Persona, names) -> list[Block]:
     if value[0] not in _OPEN_QUOTES:
         value = f"\u201c{value}\u201d"
     return _heading(spec, FIELD_LABELS["quote"]) + [
-        Block("text", field="quote", text=value, style=spec.style, bar=spec.bar, align=spec.align)]
+        Block("text", field="quote", text=value, style=spec.style, bar=spec.bar, align=spec.align)
+    ]
 
 
 class Paragraph(Headed, tag="paragraph", frozen=True, kw_only=True):
@@ -202,14 +230,25 @@ def _list(spec: ListSection, p: Persona, names) -> list[Block]:
         return []
     noun = FIELD_LABELS[spec.field].lower()
     blocks = _heading(spec, FIELD_LABELS[spec.field]) + [
-        Block("text", field=spec.field, item=i, text=v, style=spec.style, bullet=spec.bullets, align=spec.align,
-              more=noun)
+        Block(
+            "text", field=spec.field, item=i, text=v, style=spec.style, bullet=spec.bullets, align=spec.align, more=noun
+        )
         for i, v in items
     ]
     rest = len(every) - len(items)
     if rest and spec.count_rest:  # the template's limit, said on the card (never a preflight cut)
-        blocks.append(Block("more", field=spec.field, item=every[len(items)][0], text=f"+{rest} more {noun}",
-                            style=spec.style, counts=False, value=rest, more=noun))
+        blocks.append(
+            Block(
+                "more",
+                field=spec.field,
+                item=every[len(items)][0],
+                text=f"+{rest} more {noun}",
+                style=spec.style,
+                counts=False,
+                value=rest,
+                more=noun,
+            )
+        )
     return blocks
 
 
@@ -229,7 +268,8 @@ def _inline(spec: Inline, p: Persona, names) -> list[Block]:
         return []
     joined = spec.separator.join(v.replace("\n", " ") for _i, v in items)
     return _heading(spec, FIELD_LABELS[spec.field]) + [
-        Block("text", field=spec.field, text=joined, style=spec.style, align=spec.align)]
+        Block("text", field=spec.field, text=joined, style=spec.style, align=spec.align)
+    ]
 
 
 class Sliders(Headed, tag="sliders", frozen=True):
@@ -246,8 +286,18 @@ def _sliders(spec: Sliders, p: Persona, names) -> list[Block]:
     for i, t in enumerate(p.traits):
         left, right = clean(t.left).strip(), clean(t.right).strip()
         if left or right:
-            rows.append(Block("slider", field="traits", item=i, label=left, label2=right,
-                              text=f"{left} \u2013 {right}", value=t.value, style=spec.style))
+            rows.append(
+                Block(
+                    "slider",
+                    field="traits",
+                    item=i,
+                    label=left,
+                    label2=right,
+                    text=f"{left} \u2013 {right}",
+                    value=t.value,
+                    style=spec.style,
+                )
+            )
     rows = rows[: spec.max_items or None]
     return (_heading(spec, FIELD_LABELS["traits"]) + rows) if rows else []
 
@@ -272,8 +322,7 @@ def _sources(spec: Sources, p: Persona, names) -> list[Block]:
         note = clean(s.note).strip()
         if note:
             line += f" \u2014 {note}"
-        blocks.append(Block("text", field="sources", item=i, text=line, style=spec.style, bullet=True,
-                            more="sources"))
+        blocks.append(Block("text", field="sources", item=i, text=line, style=spec.style, bullet=True, more="sources"))
     return (_heading(spec, FIELD_LABELS["sources"]) + blocks) if blocks else []
 
 
@@ -289,8 +338,17 @@ def _related(spec: Related, p: Persona, names) -> list[Block]:
     for i, r in enumerate(p.related):
         other = (names or {}).get(r.persona, r.persona)
         label = RELATION_LABELS.get(r.relation, r.relation)
-        blocks.append(Block("text", field="related", item=i, text=clean(f"{label}: {other}").strip(),
-                            style=spec.style, bullet=True, more="related personas"))
+        blocks.append(
+            Block(
+                "text",
+                field="related",
+                item=i,
+                text=clean(f"{label}: {other}").strip(),
+                style=spec.style,
+                bullet=True,
+                more="related personas",
+            )
+        )
     return (_heading(spec, FIELD_LABELS["related"]) + blocks) if blocks else []
 
 
@@ -313,8 +371,17 @@ def _custom(spec: Custom, p: Persona, names) -> list[Block]:
         if blocks:
             blocks.append(Block("gap", space=spec.gap))
         label = clean(c.label).strip() or FIELD_LABELS["custom"]
-        blocks.append(Block("heading", field="custom", item=i, text=label, style=spec.heading_style,
-                            keep_with_next=True, counts=False))
+        blocks.append(
+            Block(
+                "heading",
+                field="custom",
+                item=i,
+                text=label,
+                style=spec.heading_style,
+                keep_with_next=True,
+                counts=False,
+            )
+        )
         for k, para in enumerate(_paragraphs(value)):
             if k:
                 blocks.append(Block("gap", space=spec.paragraph_gap))
@@ -349,11 +416,25 @@ class Evidence(Headed, tag="evidence", frozen=True):
 def _evidence(spec: Evidence, p: Persona, names) -> list[Block]:
     rows = []
     if p.confidence:
-        rows.append(Block("fact", field="confidence", text=p.confidence.capitalize(),
-                          label=FIELD_LABELS["confidence"], style=spec.style))
+        rows.append(
+            Block(
+                "fact",
+                field="confidence",
+                text=p.confidence.capitalize(),
+                label=FIELD_LABELS["confidence"],
+                style=spec.style,
+            )
+        )
     if p.last_validated:
-        rows.append(Block("fact", field="last_validated", text=clean(p.last_validated),
-                          label=FIELD_LABELS["last_validated"], style=spec.style))
+        rows.append(
+            Block(
+                "fact",
+                field="last_validated",
+                text=clean(p.last_validated),
+                label=FIELD_LABELS["last_validated"],
+                style=spec.style,
+            )
+        )
     if not rows:
         return []
     return _heading(spec, spec.label if spec.label is not None else "Evidence") + rows
@@ -380,8 +461,9 @@ def _evidence_line(spec: EvidenceLine, p: Persona, names) -> list[Block]:
     lines = [Block("text", field="confidence", text=spec.separator.join(parts), style=spec.style, align=spec.align)]
     share = share_line(p)  # a data-built persona: "represents 34 % of 600 respondents"
     if share:
-        lines.append(Block("text", field="sources", text=share[:1].upper() + share[1:], style=spec.style,
-                           align=spec.align))
+        lines.append(
+            Block("text", field="sources", text=share[:1].upper() + share[1:], style=spec.style, align=spec.align)
+        )
     return lines if parts else lines[1:]
 
 

@@ -10,7 +10,7 @@ files. Results are in 1/1000 em (size-independent: no hinting) and cached per
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import uharfbuzz as hb
 
@@ -51,7 +51,7 @@ class _Face:
         self.chars = frozenset(map(chr, self.unicodes))  # for set tests on whole strings
 
 
-@lru_cache(maxsize=None)
+@cache
 def face(key: str) -> _Face:
     return _Face(key)
 
@@ -81,8 +81,9 @@ def shape(text: str, key: str, rtl: bool) -> Shaped:
         xs.append((pen + x_offset) * scale)
         ys.append(y_offset * scale)
         pen += x_advance
-    return Shaped(tuple([i.codepoint for i in infos]), tuple(xs), tuple(ys), tuple([i.cluster for i in infos]),
-                  pen * scale)
+    return Shaped(
+        tuple([i.codepoint for i in infos]), tuple(xs), tuple(ys), tuple([i.cluster for i in infos]), pen * scale
+    )
 
 
 @lru_cache(maxsize=16384)

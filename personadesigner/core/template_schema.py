@@ -25,8 +25,10 @@ from personadesigner.errors import UserError, quoted
 
 Positive = Annotated[float, msgspec.Meta(gt=0, description="a number above 0")]
 Share = Annotated[float, msgspec.Meta(ge=0, le=1, description="a share of the width from 0 to 1")]
-PageSize = Annotated[str | tuple[Length, Length], msgspec.Meta(
-    description='a page size such as "A4", or [width, height] as two lengths such as ["105mm", "148mm"]')]
+PageSize = Annotated[
+    str | tuple[Length, Length],
+    msgspec.Meta(description='a page size such as "A4", or [width, height] as two lengths such as ["105mm", "148mm"]'),
+]
 Grow = Annotated[float, msgspec.Meta(ge=1, le=2, description="a type scale from 1 to 2")]
 Spread = Annotated[float, msgspec.Meta(ge=0, le=8, description="a multiple of the section gap from 0 to 8")]
 LENGTH_WORDS = 'a number of points, or text such as "6mm", "0.25in" or "40%"'
@@ -63,14 +65,16 @@ class Style(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 #: The styles every template has unless it defines its own of the same name.
 DEFAULT_STYLES: dict[str, Style] = {
     "body": Style(family="body", size=9, min=7, leading=1.35, color="text"),
-    "heading": Style(family="heading", weight="bold", size=7.5, min=6.5, leading=1.6, color="heading", upper=True,
-                     tracking=0.06),
+    "heading": Style(
+        family="heading", weight="bold", size=7.5, min=6.5, leading=1.6, color="heading", upper=True, tracking=0.06
+    ),
     "fact_label": Style(family="body", size=7, min=6, leading=1.35, color="muted"),
     "slider": Style(family="body", size=7.5, min=6, leading=1.3, color="muted"),
     "badge": Style(family="body", weight="bold", size=7, min=6, color="on_accent", fill="type"),
     "quote": Style(family="quote", italic=True, size=10, min=7.5, leading=1.35, color="text"),
-    "negative": Style(family="heading", weight="bold", size=8, min=8, leading=1.0, color="negative_text",
-                      tracking=0.18),
+    "negative": Style(
+        family="heading", weight="bold", size=8, min=8, leading=1.0, color="negative_text", tracking=0.18
+    ),
     "initials": Style(family="heading", weight="bold", size=10, min=10, color="on_accent"),
 }
 
@@ -209,8 +213,9 @@ def _with_default_kinds(data):
     regions = []
     for region in data["regions"]:
         if isinstance(region, dict) and isinstance(region.get("items"), list):
-            items = [{"kind": "list", **it} if isinstance(it, dict) and "kind" not in it else it
-                     for it in region["items"]]
+            items = [
+                {"kind": "list", **it} if isinstance(it, dict) and "kind" not in it else it for it in region["items"]
+            ]
             region = {**region, "items": items}
         regions.append(region)
     return {**data, "regions": regions}
@@ -255,8 +260,9 @@ class _Check:
     def color(self, ref: str, key: str) -> None:
         if ref in COLOR_ROLES or ref == TYPE_COLOR or is_hex(ref):
             return
-        self.fail(key, f"{quoted(ref)} is not a theme colour", allowed_words((TYPE_COLOR, *COLOR_ROLES)) + " or "
-                  + HEX_WORDS)
+        self.fail(
+            key, f"{quoted(ref)} is not a theme colour", allowed_words((TYPE_COLOR, *COLOR_ROLES)) + " or " + HEX_WORDS
+        )
 
     def style(self, name: str, key: str) -> None:
         if name not in self.styles:
@@ -266,8 +272,11 @@ class _Check:
         spec = self.spec
         if isinstance(spec.size, str):
             if page_size_name(spec.size) is None:
-                self.fail("size", f"{quoted(spec.size)} is not a page size",
-                          allowed_words(PAGE_SIZES) + ", or [width, height]")
+                self.fail(
+                    "size",
+                    f"{quoted(spec.size)} is not a page size",
+                    allowed_words(PAGE_SIZES) + ", or [width, height]",
+                )
         else:
             for k, v in enumerate(spec.size):
                 self.length(v, f"size[{k}]", percent=False)
@@ -294,26 +303,37 @@ class _Check:
             return
         kind, _, ref = when.partition(":")
         if kind not in ("filled", "empty") or ref not in self.flow_ids:
-            self.fail(key, f"{quoted(when)} is not a condition", allowed_words(
-                ["negative", "not_negative", *(f"{k}:{i}" for k in ("filled", "empty") for i in self.flow_ids)]))
+            self.fail(
+                key,
+                f"{quoted(when)} is not a condition",
+                allowed_words(
+                    ["negative", "not_negative", *(f"{k}:{i}" for k in ("filled", "empty") for i in self.flow_ids)]
+                ),
+            )
 
     def placed(self, region: Placed, key: str) -> None:
         for name in ("left", "right", "width", "top", "bottom", "height", "gap", "left_gap", "bottom_gap"):
             value = getattr(region, name)
             prefix = _REFS.get(name)
             if prefix and isinstance(value, str) and value.startswith(prefix):
-                self.reference(value[len(prefix):], prefix, f"{key}.{name}")
+                self.reference(value[len(prefix) :], prefix, f"{key}.{name}")
             else:
                 self.length(value, f"{key}.{name}")
 
     def reference(self, ref: str, prefix: str, key: str) -> None:
         flow = self.seen.get(ref)
         if flow is None:
-            self.fail(key, f"{quoted(prefix + ref)} does not name an earlier flow",
-                      allowed_words(prefix + i for i in self.seen) or "no flow comes before this region")
+            self.fail(
+                key,
+                f"{quoted(prefix + ref)} does not name an earlier flow",
+                allowed_words(prefix + i for i in self.seen) or "no flow comes before this region",
+            )
         if flow.fit_group and prefix != "right_of:":
-            self.fail(key, f"a region cannot start after or end above {quoted(ref)}, a flow of the fit group "
-                           f"{quoted(flow.fit_group)} (its size is known only at the end)")
+            self.fail(
+                key,
+                f"a region cannot start after or end above {quoted(ref)}, a flow of the fit group "
+                f"{quoted(flow.fit_group)} (its size is known only at the end)",
+            )
 
     def region_rect(self, region: Rect, key: str) -> None:
         for name in ("fill", "stroke"):
@@ -358,8 +378,11 @@ class _Check:
         allowed = type(item).fields_allowed()
         if item.field is not None and item.field not in allowed:
             kind = item.__struct_config__.tag
-            self.fail(f"{key}.field", f"{quoted(item.field)} is not a field a {kind} section shows",
-                      allowed_words(allowed) if allowed else "no field: leave the key out")
+            self.fail(
+                f"{key}.field",
+                f"{quoted(item.field)} is not a field a {kind} section shows",
+                allowed_words(allowed) if allowed else "no field: leave the key out",
+            )
         if isinstance(item, Facts):
             facts = (*text_fields(), "confidence", "last_validated")
             for k, name in enumerate(item.fields):

@@ -30,8 +30,15 @@ from personadesigner.core.units import page_size as _page_size
 from personadesigner.errors import UserError
 from personadesigner.paths import resource
 
-__all__ = ["DEFAULT_TEMPLATE", "Template", "length", "load_template", "reload_templates", "template_names",
-           "templates_and_problems"]
+__all__ = [
+    "DEFAULT_TEMPLATE",
+    "Template",
+    "length",
+    "load_template",
+    "reload_templates",
+    "template_names",
+    "templates_and_problems",
+]
 
 DEFAULT_TEMPLATE = "card"
 _ORDER = ("card", "mini", "business-card", "profile", "slide", "poster")

@@ -17,7 +17,7 @@ import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from personadesigner.core import shaping as S
 from personadesigner.core.cardlayout import TextRun
@@ -82,7 +82,7 @@ class TextStyle:
 
 
 # ------------------------------------------------------------------ fonts
-@lru_cache(maxsize=None)
+@cache
 def font_file(key: str):
     """The bundled face ``key`` read by reportlab's TTF reader, once per process (the PDF embeds it)."""
     from reportlab.pdfbase.ttfonts import TTFont
@@ -94,7 +94,7 @@ def font_file(key: str):
 _KANA_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def fallback_chain(font_key: str, japanese: bool = False) -> tuple[str, ...]:
     """The faces tried in order for a style's face: itself, sans, the scripts, symbols, emoji.
 
@@ -110,8 +110,17 @@ def fallback_chain(font_key: str, japanese: bool = False) -> tuple[str, ...]:
     sans = "sans" + ("-" + variant if variant else "")
     b = "-bold" if bold else ""
     cjk = ("cjk-jp" + b, "cjk-kr" + b, "cjk") if japanese else ("cjk-kr" + b, "cjk", "cjk-jp" + b)
-    scripts = ("arabic" + b, "hebrew" + b, "devanagari" + b, "bengali" + b, "tamil" + b, "thai" + b, *cjk,
-               "symbols", "emoji")
+    scripts = (
+        "arabic" + b,
+        "hebrew" + b,
+        "devanagari" + b,
+        "bengali" + b,
+        "tamil" + b,
+        "thai" + b,
+        *cjk,
+        "symbols",
+        "emoji",
+    )
     for k in (sans, *scripts):
         if k in FACES and k not in chain:
             chain.append(k)
@@ -141,7 +150,7 @@ class _CharTable(dict):
         return self[ch]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(font_key: str, japanese: bool = False) -> _CharTable:
     return _CharTable(font_key, japanese)
 
@@ -191,7 +200,7 @@ def missing_chars(text: str) -> str:
 
 
 def code_points(chars: str) -> str:
-    """"U+10330 U+1FAE9": how a preflight line names characters no font has."""
+    """ "U+10330 U+1FAE9": how a preflight line names characters no font has."""
     return " ".join(f"U+{ord(ch):04X}" for ch in chars)
 
 
@@ -426,8 +435,9 @@ def shape_line(text: str, style: TextStyle, base_dir: str | None = None, trackin
 
 
 @lru_cache(maxsize=16384)
-def _shaped(text: str, style: TextStyle, base_dir: str | None, tracking: float = 0.0,
-            ja: bool = False) -> tuple[Piece, ...]:
+def _shaped(
+    text: str, style: TextStyle, base_dir: str | None, tracking: float = 0.0, ja: bool = False
+) -> tuple[Piece, ...]:
     """``shape_line`` kept per (text, style, direction): headings and labels repeat on every card."""
     text = clean(text)
     size = style.size
@@ -475,7 +485,7 @@ def char_width(ch: str, font_key: str, size: float) -> float:
 
 
 def paragraph_direction(text: str) -> str:
-    """"R" or "L" from the first strong character (Unicode bidi rule P2); "L" without one."""
+    """ "R" or "L" from the first strong character (Unicode bidi rule P2); "L" without one."""
     for ch in text:
         d = unicodedata.bidirectional(ch)
         if d in ("R", "AL"):
@@ -494,7 +504,7 @@ _SEG_RE = re.compile("[^ \\-\u2010\u2012\u2013\u2014]*[\\-\u2010\u2012\u2013\u20
 _CJK_PATTERN = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cjk_re() -> re.Pattern:
     """Compiled on first use: the astral range makes it the slowest pattern to build (~3 ms a start)."""
     return re.compile(_CJK_PATTERN)
@@ -502,8 +512,11 @@ def _cjk_re() -> re.Pattern:
 
 def _has_cjk(text: str) -> bool:
     # max() scans in C: Latin, Greek, Cyrillic... text never reaches the pattern.
-    return bool(text) and max(text) >= "\u0e00" and (_THAI_RE.search(text) is not None
-                                                     or _cjk_re().search(text) is not None)
+    return (
+        bool(text)
+        and max(text) >= "\u0e00"
+        and (_THAI_RE.search(text) is not None or _cjk_re().search(text) is not None)
+    )
 
 
 _THAI_RE = re.compile("[\u0e01-\u0e5b]")
@@ -562,13 +575,12 @@ def _segments_complex(paragraph: str) -> list[str]:
         if buf:
             if ch == " " or _is_mark(ch):
                 pass
-            elif prev == " " or prev in _HYPHENS:
-                segs.append("".join(buf))
-                buf = []
-            elif (is_cjk(ch) or is_cjk(prev)) and ch not in _NO_BREAK_BEFORE and prev not in _NO_BREAK_AFTER:
-                segs.append("".join(buf))
-                buf = []
-            elif _thai_break(paragraph, i):
+            elif (
+                prev == " "
+                or prev in _HYPHENS
+                or ((is_cjk(ch) or is_cjk(prev)) and ch not in _NO_BREAK_BEFORE and prev not in _NO_BREAK_AFTER)
+                or _thai_break(paragraph, i)
+            ):
                 segs.append("".join(buf))
                 buf = []
         buf.append(ch)
@@ -663,8 +675,9 @@ def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, f
     return found
 
 
-def break_lines(text: str, font_key: str, size: float, width: float, first_width: float | None = None,
-                tracking: float = 0.0) -> list[str]:
+def break_lines(
+    text: str, font_key: str, size: float, width: float, first_width: float | None = None, tracking: float = 0.0
+) -> list[str]:
     """Greedy line breaking of ``text`` (already cleaned) into lines of at most ``width`` points.
 
     Lines are logical text without trailing spaces; ``\\n`` starts a new line.
@@ -716,7 +729,7 @@ def _break(text: str, font_key: str, limit: float, first_limit: float, track: fl
             for part in parts[:-1]:
                 lines.append(part)
             room = limit
-            cur = [parts[-1] + seg[len(stripped):]]
+            cur = [parts[-1] + seg[len(stripped) :]]
             used = _units(cur[0], font_key) + track * len(cur[0])
         lines.append("".join(cur).rstrip(" "))
     return lines

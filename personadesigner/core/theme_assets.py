@@ -41,8 +41,10 @@ def check_logo(data: bytes, name: str = "The logo") -> Logo:
     from PIL import Image, UnidentifiedImageError
 
     if data.lstrip()[:5] in (b"<?xml", b"<svg ") or b"<svg" in data[:512]:
-        raise ThemeAssetError(f"{name} is an SVG image; the app converts SVG logos when you choose them "
-                              "(in the theme editor), here only PNG and JPEG are read.")
+        raise ThemeAssetError(
+            f"{name} is an SVG image; the app converts SVG logos when you choose them "
+            "(in the theme editor), here only PNG and JPEG are read."
+        )
     if len(data) > MAX_ASSET_BYTES:
         raise ThemeAssetError(f"{name} is {len(data) // (1024 * 1024)} MB; a logo may be at most 20 MB.")
     with warnings.catch_warnings():
@@ -53,8 +55,9 @@ def check_logo(data: bytes, name: str = "The logo") -> Logo:
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             raise ThemeAssetError(f"{name} is not a PNG or JPEG image.") from None
     if max(width, height) > MAX_LOGO_SIDE:
-        raise ThemeAssetError(f"{name} is {width} x {height} pixels; a logo may be at most "
-                              f"{MAX_LOGO_SIDE} pixels on a side.")
+        raise ThemeAssetError(
+            f"{name} is {width} x {height} pixels; a logo may be at most {MAX_LOGO_SIDE} pixels on a side."
+        )
     return Logo(data, width, height)
 
 
@@ -71,7 +74,8 @@ def check_font(data: bytes, name: str = "The font") -> str:
         raise ThemeAssetError(f"{name} is not a TrueType or OpenType font that can be embedded in a PDF.") from None
     missing = [chr(cp) for cp in _LATIN if cp not in face.charToGlyph]
     if missing:
-        raise ThemeAssetError(f"{name} lacks Latin letters ({''.join(missing[:8])}...); "
-                              "choose a font with A-Z and a-z.")
+        raise ThemeAssetError(
+            f"{name} lacks Latin letters ({''.join(missing[:8])}...); choose a font with A-Z and a-z."
+        )
     family = face.familyName
     return family.decode("utf-8", "replace") if isinstance(family, bytes) else str(family or "")

@@ -54,8 +54,15 @@ def pairs(theme: Theme) -> list[Pair]:
         return out
     for ptype in PERSONA_TYPES:  # headings and bullets take the type's colour on the background
         text, back = theme.color("heading", ptype), theme.color("background")
-        out.append(Pair(f"Headings of {ptype.replace('_', ' ')} personas", text, back,
-                        round(contrast(text, back), 2), f"types.{ptype}"))
+        out.append(
+            Pair(
+                f"Headings of {ptype.replace('_', ' ')} personas",
+                text,
+                back,
+                round(contrast(text, back), 2),
+                f"types.{ptype}",
+            )
+        )
     return out
 
 
@@ -66,7 +73,7 @@ def fix(text: str, background: str, minimum: float = READABLE) -> str:
     if contrast(text, background) >= minimum:
         return text
     light_bg = contrast("#000000", background) >= contrast("#ffffff", background)
-    for target in (("#000000", "#ffffff") if light_bg else ("#ffffff", "#000000")):
+    for target in ("#000000", "#ffffff") if light_bg else ("#ffffff", "#000000"):
         if contrast(target, background) < minimum:
             continue
         lo, hi = 0.0, 1.0  # share of ``target`` mixed in: find the least that passes

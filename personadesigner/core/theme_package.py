@@ -28,8 +28,10 @@ def check_theme_name(name: str) -> str:
     """``name`` stripped when it can name a theme (letters, digits, space, _ . -; at most 64)."""
     name = (name or "").strip()
     if not _NAME.match(name):
-        raise UserError(f'"{name}" cannot name a theme: use letters, digits, spaces, "-", "_" or "." '
-                        "(at most 64, starting with a letter or digit).")
+        raise UserError(
+            f'"{name}" cannot name a theme: use letters, digits, spaces, "-", "_" or "." '
+            "(at most 64, starting with a letter or digit)."
+        )
     return name
 
 

@@ -20,9 +20,17 @@ from personadesigner.core.design_schema import DesignFileError, allowed_words, c
 #: Every theme sets these.
 REQUIRED_COLORS = ("background", "surface", "text", "muted", "accent", "rule", "on_accent", "negative")
 #: A theme may set these; when it does not, each is the role it falls back to (core.themes.Theme.color).
-FALLBACKS = {"on_accent_muted": "on_accent", "heading": "type", "bullet": "type", "track": "rule",
-             "negative_text": "on_accent", "negative_band": "text", "badge_text": "type", "badge_fill": "on_accent",
-             "quote": "text"}
+FALLBACKS = {
+    "on_accent_muted": "on_accent",
+    "heading": "type",
+    "bullet": "type",
+    "track": "rule",
+    "negative_text": "on_accent",
+    "negative_band": "text",
+    "badge_text": "type",
+    "badge_fill": "on_accent",
+    "quote": "text",
+}
 #: Roles worked out from the persona type's colour unless the theme sets them.
 TYPE_ROLES = ("type_tint", "on_type")
 COLOR_ROLES = (*REQUIRED_COLORS, *TYPE_ROLES, *FALLBACKS)
@@ -76,8 +84,13 @@ def parse_theme(data, source: str | Path) -> ThemeSpec:
     """The theme file's JSON as a checked ThemeSpec; DesignFileError naming the file, key and what is allowed."""
     version = data.get("version") if isinstance(data, dict) else None
     if isinstance(version, int) and not isinstance(version, bool) and version > THEME_VERSION:
-        raise DesignFileError("theme", source, "version", f"is {version}: the theme was made by a newer PersonaDesigner",
-                              f"this one reads version {THEME_VERSION}; update the app")
+        raise DesignFileError(
+            "theme",
+            source,
+            "version",
+            f"is {version}: the theme was made by a newer PersonaDesigner",
+            f"this one reads version {THEME_VERSION}; update the app",
+        )
     spec = convert(data, ThemeSpec, "theme", source)
     for key, value in spec.colors.items():
         if key not in COLOR_ROLES:
@@ -85,8 +98,13 @@ def parse_theme(data, source: str | Path) -> ThemeSpec:
         _check_hex(value, f"colors.{key}", source)
     missing = [c for c in REQUIRED_COLORS if c not in spec.colors]
     if missing:
-        raise DesignFileError("theme", source, "colors", f"lacks the colours {', '.join(missing)}",
-                              "every theme sets " + allowed_words(REQUIRED_COLORS))
+        raise DesignFileError(
+            "theme",
+            source,
+            "colors",
+            f"lacks the colours {', '.join(missing)}",
+            "every theme sets " + allowed_words(REQUIRED_COLORS),
+        )
     for key, value in spec.types.items():
         if key not in P.PERSONA_TYPES:
             raise DesignFileError("theme", source, f"types.{key}", "not a persona type", allowed_words(P.PERSONA_TYPES))

@@ -81,6 +81,7 @@ AssetReader = Callable[[str], bytes]
 def _folder_reader(folder: Path) -> AssetReader:
     def read(rel: str) -> bytes:
         return (folder / rel).read_bytes()
+
     return read
 
 
@@ -122,8 +123,12 @@ def _assets(spec, source, read: AssetReader) -> dict:
     out: dict = {}
     if spec.logo:
         logo = check_logo(_asset(read, spec.logo, "logo", source), f'The logo "{spec.logo}"')
-        out.update(logo=logo.data, logo_size=(logo.width, logo.height), logo_key=photo_key(logo.data),
-                   logo_place=spec.logo_place)
+        out.update(
+            logo=logo.data,
+            logo_size=(logo.width, logo.height),
+            logo_key=photo_key(logo.data),
+            logo_place=spec.logo_place,
+        )
     fonts = {}
     for role in ("heading", "body"):
         rel = getattr(spec.fonts, role, None) if spec.fonts else None
@@ -192,8 +197,11 @@ def themes_and_problems() -> tuple[list[Theme], list[UserError]]:
 def recolored(theme: Theme, colors: Mapping[str, str], types: Mapping[str, str]) -> Theme:
     """``theme`` with other colours (the editor's live preview: no file, logo or font is read again).
     The colours must be checked already ("#rrggbb"); roles left out keep their fallbacks."""
-    return replace(theme, colors=MappingProxyType(dict(colors)),
-                   type_colors=MappingProxyType({t: types.get(t, colors["accent"]) for t in PERSONA_TYPES}))
+    return replace(
+        theme,
+        colors=MappingProxyType(dict(colors)),
+        type_colors=MappingProxyType({t: types.get(t, colors["accent"]) for t in PERSONA_TYPES}),
+    )
 
 
 def renamed(theme: Theme, name: str, origin: str) -> Theme:

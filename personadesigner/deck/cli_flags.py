@@ -15,17 +15,29 @@ from personadesigner.errors import UserError
 
 def add_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("decks (PDF, PNG, PPTX)")
-    g.add_argument("--deck", action="store_true", help="add a cover, overview, comparison grid, "
-                   "buying-committee map and sources appendix around the cards")
-    g.add_argument("--deck-pages", metavar="LIST", help="the deck's pages in order (default: all of "
-                   "cover,overview,grid,committee,personas,sources)")
-    g.add_argument("--deck-grid", metavar="FIELDS", help="the comparison grid's rows (default: "
-                   "goals,pain_points,channels,budget,decision_process)")
+    g.add_argument(
+        "--deck",
+        action="store_true",
+        help="add a cover, overview, comparison grid, buying-committee map and sources appendix around the cards",
+    )
+    g.add_argument(
+        "--deck-pages",
+        metavar="LIST",
+        help="the deck's pages in order (default: all of cover,overview,grid,committee,personas,sources)",
+    )
+    g.add_argument(
+        "--deck-grid",
+        metavar="FIELDS",
+        help="the comparison grid's rows (default: goals,pain_points,channels,budget,decision_process)",
+    )
     g.add_argument("--deck-title", metavar="TEXT", help='the cover\'s title (default "Our personas")')
     g.add_argument("--deck-subtitle", metavar="TEXT", default="", help="the cover's subtitle")
     g.add_argument("--pptx-template", metavar="FILE", help="PPTX: build the slides on this .pptx/.potx's master")
-    g.add_argument("--pptx-fonts", choices=("keep", "common", "theme"),
-                   help="PPTX: the layout's fonts (keep), Arial/Georgia (common) or the template's (theme)")
+    g.add_argument(
+        "--pptx-fonts",
+        choices=("keep", "common", "theme"),
+        help="PPTX: the layout's fonts (keep), Arial/Georgia (common) or the template's (theme)",
+    )
     g.add_argument("--aspect", choices=("16:9", "4:3"), help="PPTX and deck pages: the slide shape (default 16:9)")
 
 
@@ -78,5 +90,11 @@ def _deck_spec(args: argparse.Namespace, options):  # noqa: ANN001
             raise UserError(f'--deck-pages "{args.deck_pages}": use some of {",".join(PAGE_KINDS)}.')
     theme = options.theme if isinstance(options.theme, str) else "classic"
     grid = grid_fields(args.deck_grid) if args.deck_grid else tuple(GRID_FIELDS)
-    return DeckSpec(title=args.deck_title or "Our personas", subtitle=args.deck_subtitle,
-                    pages=pages, aspect=options.aspect, theme=theme or "classic", grid_fields=grid)
+    return DeckSpec(
+        title=args.deck_title or "Our personas",
+        subtitle=args.deck_subtitle,
+        pages=pages,
+        aspect=options.aspect,
+        theme=theme or "classic",
+        grid_fields=grid,
+    )

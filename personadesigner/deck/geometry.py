@@ -26,8 +26,9 @@ def edge_point(rect: Rect, towards: tuple[float, float]) -> tuple[float, float]:
     return cx + dx * t, cy + dy * t
 
 
-def arrow(start: tuple[float, float], end: tuple[float, float], color: str, width: float = 1.4,
-          head: float = 9.0) -> list:
+def arrow(
+    start: tuple[float, float], end: tuple[float, float], color: str, width: float = 1.4, head: float = 9.0
+) -> list:
     """A shaft from ``start`` to just before ``end`` and a head whose tip is at ``end``."""
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy) or 1.0

@@ -37,11 +37,30 @@ class _Page:
         self.items.append(Box(0, 0, w, h, fill=theme.colors["background"], field="deck_background"))
         if title:
             self.items.append(Box(0, 0, w, BAND, fill=theme.colors["accent"], field="deck_title"))
-            self.text(MARGIN, (BAND - 22 * 1.25) / 2, w - 2 * MARGIN, title, BOLD, 22, theme.colors["on_accent"],
-                      max_lines=1, field="deck_title")
+            self.text(
+                MARGIN,
+                (BAND - 22 * 1.25) / 2,
+                w - 2 * MARGIN,
+                title,
+                BOLD,
+                22,
+                theme.colors["on_accent"],
+                max_lines=1,
+                field="deck_title",
+            )
             footer = " · ".join(s for s in (spec.title, spec.date) if s)
-            self.text(MARGIN, h - 22, w - 2 * MARGIN, footer, REGULAR, 8, theme.colors["muted"], max_lines=1,
-                      align="right", field="deck_footer")
+            self.text(
+                MARGIN,
+                h - 22,
+                w - 2 * MARGIN,
+                footer,
+                REGULAR,
+                8,
+                theme.colors["muted"],
+                max_lines=1,
+                align="right",
+                field="deck_footer",
+            )
 
     @property
     def top(self) -> float:
@@ -69,20 +88,39 @@ def cover(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> CardLayo
     for i, p in enumerate(personas):  # a strip of the personas' type colours under the band
         page.items.append(Box(i * strip, h * 0.62 + 3, strip + 0.5, 8, fill=page.type_color(p)))
     y = h * 0.62 - 48 - 40 * LEADING * 2
-    used = page.text(MARGIN * 1.5, y, w - 3 * MARGIN, spec.title, BOLD, 40, c["on_accent"], max_lines=2,
-                     field="deck_title")
-    page.text(MARGIN * 1.5, y + used + 6, w - 3 * MARGIN, spec.subtitle, REGULAR, 18, c["on_accent_muted"],
-              max_lines=2, field="deck_subtitle")
+    used = page.text(
+        MARGIN * 1.5, y, w - 3 * MARGIN, spec.title, BOLD, 40, c["on_accent"], max_lines=2, field="deck_title"
+    )
+    page.text(
+        MARGIN * 1.5,
+        y + used + 6,
+        w - 3 * MARGIN,
+        spec.subtitle,
+        REGULAR,
+        18,
+        c["on_accent_muted"],
+        max_lines=2,
+        field="deck_subtitle",
+    )
     count = f"{len(personas)} persona{'s' if len(personas) != 1 else ''}"
-    page.text(MARGIN * 1.5, h * 0.62 + 34, w - 3 * MARGIN, f"{spec.date}  ·  {count}", REGULAR, 14, c["muted"],
-              max_lines=1, field="deck_date")
+    page.text(
+        MARGIN * 1.5,
+        h * 0.62 + 34,
+        w - 3 * MARGIN,
+        f"{spec.date}  ·  {count}",
+        REGULAR,
+        14,
+        c["muted"],
+        max_lines=1,
+        field="deck_date",
+    )
     return page.layout
 
 
 # ----------------------------------------------------------------- overview
 def overview(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[CardLayout]:
     pages = []
-    chunks = [personas[i:i + OVERVIEW_PER_PAGE] for i in range(0, len(personas), OVERVIEW_PER_PAGE)] or [[]]
+    chunks = [personas[i : i + OVERVIEW_PER_PAGE] for i in range(0, len(personas), OVERVIEW_PER_PAGE)] or [[]]
     for n, chunk in enumerate(chunks):
         title = "The personas at a glance" + (f" ({n + 1} of {len(chunks)})" if len(chunks) > 1 else "")
         page = _Page(spec, theme, "overview", title)
@@ -104,37 +142,77 @@ def overview(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[
 def _mini_card(page: _Page, p: Persona, x: float, y: float, w: float, h: float) -> None:
     c, color = page.theme.colors, page.type_color(p)
     s = max(0.55, min(1.4, w / 170))  # type scale follows the card's size
-    page.items.append(Box(x, y, w, h, fill=c["surface"], stroke=c["rule"], stroke_width=0.75, radius=6,
-                          field="name"))
+    page.items.append(Box(x, y, w, h, fill=c["surface"], stroke=c["rule"], stroke_width=0.75, radius=6, field="name"))
     page.items.append(Box(x, y, w, 6 * s, fill=color, radius=0))
     pad = 9 * s
     d = min(34 * s, h * 0.3)
     page.items.append(Box(x + pad, y + 12 * s, d, d, fill=color, shape="ellipse"))
     initials = "".join(part[0] for part in p.name.split()[:2]).upper()
-    page.text(x + pad, y + 12 * s + d / 2 - 6.5 * s * 0.75, d, initials, BOLD, 10 * s, c["on_accent"],
-              max_lines=1, align="center")
+    page.text(
+        x + pad,
+        y + 12 * s + d / 2 - 6.5 * s * 0.75,
+        d,
+        initials,
+        BOLD,
+        10 * s,
+        c["on_accent"],
+        max_lines=1,
+        align="center",
+    )
     tx = x + pad * 2 + d
-    page.text(tx, y + 12 * s, x + w - pad - tx, TYPE_LABELS.get(p.type, p.type).upper(), BOLD, 7 * s, color,
-              max_lines=1, field="type")
-    used = page.text(x + pad, y + 18 * s + d, w - 2 * pad, p.name, BOLD, 12 * s, c["text"], max_lines=2,
-                     field="name", persona=p.name)
+    page.text(
+        tx,
+        y + 12 * s,
+        x + w - pad - tx,
+        TYPE_LABELS.get(p.type, p.type).upper(),
+        BOLD,
+        7 * s,
+        color,
+        max_lines=1,
+        field="type",
+    )
+    used = page.text(
+        x + pad, y + 18 * s + d, w - 2 * pad, p.name, BOLD, 12 * s, c["text"], max_lines=2, field="name", persona=p.name
+    )
     ty = y + 20 * s + d + used
     room = y + h - pad - ty
     lines = int(room // (8.5 * s * LEADING))
     if lines > 0:
-        used = page.text(x + pad, ty, w - 2 * pad, p.role, REGULAR, 8.5 * s, c["muted"], max_lines=min(2, lines),
-                         field="role", persona=p.name, quiet=True)
+        used = page.text(
+            x + pad,
+            ty,
+            w - 2 * pad,
+            p.role,
+            REGULAR,
+            8.5 * s,
+            c["muted"],
+            max_lines=min(2, lines),
+            field="role",
+            persona=p.name,
+            quiet=True,
+        )
         ty += used + 3 * s
         lines = int((y + h - pad - ty) // (8.5 * s * LEADING))
         if lines > 0 and p.quote:
-            page.text(x + pad, ty, w - 2 * pad, f"“{p.quote}”", "serif-italic", 8.5 * s, c["text"],
-                      max_lines=lines, field="quote", persona=p.name, quiet=True)
+            page.text(
+                x + pad,
+                ty,
+                w - 2 * pad,
+                f"“{p.quote}”",
+                "serif-italic",
+                8.5 * s,
+                c["text"],
+                max_lines=lines,
+                field="quote",
+                persona=p.name,
+                quiet=True,
+            )
 
 
 # ----------------------------------------------------------------- grid
 def grid(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[CardLayout]:
     per = GRID_COLUMNS.get(spec.aspect, 5)
-    chunks = [personas[i:i + per] for i in range(0, len(personas), per)] or [[]]
+    chunks = [personas[i : i + per] for i in range(0, len(personas), per)] or [[]]
     fields = list(spec.grid_fields) or list(GRID_FIELDS)
     pages = []
     for n, chunk in enumerate(chunks):
@@ -149,10 +227,20 @@ def grid(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[Card
         for j, p in enumerate(chunk):
             x = MARGIN + label_w + j * col_w
             page.items.append(Box(x + 2, top, col_w - 4, head_h - 4, fill=page.type_color(p), radius=4, field="name"))
-            page.text(x + 8, top + 5, col_w - 16, p.name, BOLD, 11, c["on_accent"], max_lines=1, field="name",
-                      persona=p.name)
-            page.text(x + 8, top + 22, col_w - 16, TYPE_LABELS.get(p.type, p.type), REGULAR, 8.5,
-                      c["on_accent_muted"], max_lines=1, field="type")
+            page.text(
+                x + 8, top + 5, col_w - 16, p.name, BOLD, 11, c["on_accent"], max_lines=1, field="name", persona=p.name
+            )
+            page.text(
+                x + 8,
+                top + 22,
+                col_w - 16,
+                TYPE_LABELS.get(p.type, p.type),
+                REGULAR,
+                8.5,
+                c["on_accent_muted"],
+                max_lines=1,
+                field="type",
+            )
         size = 8.5
         for i, name in enumerate(fields):
             y = top + head_h + i * row_h
@@ -164,8 +252,18 @@ def grid(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list[Card
             for j, p in enumerate(chunk):
                 value = getattr(p, name)
                 text = "\n".join(f"• {v}" for v in value) if isinstance(value, list) else value
-                page.text(MARGIN + label_w + j * col_w + 8, y + 6, col_w - 16, text or "—", REGULAR, size,
-                          c["text"] if text else c["muted"], max_lines=lines, field=name, persona=p.name)
+                page.text(
+                    MARGIN + label_w + j * col_w + 8,
+                    y + 6,
+                    col_w - 16,
+                    text or "—",
+                    REGULAR,
+                    size,
+                    c["text"] if text else c["muted"],
+                    max_lines=lines,
+                    field=name,
+                    persona=p.name,
+                )
         pages.append(page.layout)
     return pages
 
@@ -225,9 +323,18 @@ def committee(personas: Sequence[Persona], spec: DeckSpec, theme: Theme) -> list
     pages = committees(personas, links)
     if not pages:
         page = _Page(spec, theme, "committee", "The buying committee")
-        page.text(MARGIN, page.top + 40, page.w - 2 * MARGIN,
-                  "No relationships between these personas are recorded yet (Related personas: buys for, "
-                  "approves for, influences...).", REGULAR, 14, theme.colors["muted"], max_lines=3, align="center")
+        page.text(
+            MARGIN,
+            page.top + 40,
+            page.w - 2 * MARGIN,
+            "No relationships between these personas are recorded yet (Related personas: buys for, "
+            "approves for, influences...).",
+            REGULAR,
+            14,
+            theme.colors["muted"],
+            max_lines=3,
+            align="center",
+        )
         return [page.layout]
     out = []
     for n, members in enumerate(pages):
@@ -251,10 +358,31 @@ def _committee_page(members: list[Persona], links, spec: DeckSpec, theme: Theme,
     rects: dict[str, tuple[float, float, float, float]] = {}
     for g, (segment, people) in enumerate(groups.items()):
         gx = MARGIN + g * (gw + gap)
-        page.items.append(Box(gx, page.top, gw, area_h, fill=c["surface"], stroke=c["rule"], stroke_width=0.75,
-                              radius=8, field="segment"))
-        page.text(gx + 10, page.top + 8, gw - 20, segment.upper(), BOLD, 8.5, c["muted"], max_lines=2,
-                  align="center", field="segment")
+        page.items.append(
+            Box(
+                gx,
+                page.top,
+                gw,
+                area_h,
+                fill=c["surface"],
+                stroke=c["rule"],
+                stroke_width=0.75,
+                radius=8,
+                field="segment",
+            )
+        )
+        page.text(
+            gx + 10,
+            page.top + 8,
+            gw - 20,
+            segment.upper(),
+            BOLD,
+            8.5,
+            c["muted"],
+            max_lines=2,
+            align="center",
+            field="segment",
+        )
         inner_top = page.top + 40
         slot = (area_h - 50) / len(people)
         node_h = min(58.0, slot * 0.62)
@@ -266,10 +394,31 @@ def _committee_page(members: list[Persona], links, spec: DeckSpec, theme: Theme,
             rects[p.name] = (nx, ny, node_w, node_h)
             page.items.append(Box(nx, ny, node_w, node_h, fill=page.type_color(p), radius=6, field="name"))
             s = min(1.0, node_h / 50)
-            page.text(nx + 8, ny + node_h / 2 - 14 * s, node_w - 16, p.name, BOLD, 11.5 * s, c["on_accent"],
-                      max_lines=1, align="center", field="name", persona=p.name)
-            page.text(nx + 8, ny + node_h / 2 + 2 * s, node_w - 16, TYPE_LABELS.get(p.type, p.type), REGULAR,
-                      8.5 * s, c["on_accent_muted"], max_lines=1, align="center", field="type")
+            page.text(
+                nx + 8,
+                ny + node_h / 2 - 14 * s,
+                node_w - 16,
+                p.name,
+                BOLD,
+                11.5 * s,
+                c["on_accent"],
+                max_lines=1,
+                align="center",
+                field="name",
+                persona=p.name,
+            )
+            page.text(
+                nx + 8,
+                ny + node_h / 2 + 2 * s,
+                node_w - 16,
+                TYPE_LABELS.get(p.type, p.type),
+                REGULAR,
+                8.5 * s,
+                c["on_accent_muted"],
+                max_lines=1,
+                align="center",
+                field="type",
+            )
     pairs = {(a, b) for a, b, _ in links}
     labels = []
     for a, b, kind in links:
@@ -291,10 +440,31 @@ def _committee_page(members: list[Persona], links, spec: DeckSpec, theme: Theme,
         from personadesigner.core.text import measure
 
         lw = measure(label, BOLD, 8) + 12
-        page.items.append(Box(mx - lw / 2, my - 8, lw, 16, fill=c["background"], stroke=c["rule"],
-                              stroke_width=0.6, radius=8, field="relation"))
-        page.text(mx - lw / 2, my - 8 + (16 - 8 * 1.25) / 2, lw, label, BOLD, 8, c["text"], max_lines=1,
-                  align="center", field="relation")
+        page.items.append(
+            Box(
+                mx - lw / 2,
+                my - 8,
+                lw,
+                16,
+                fill=c["background"],
+                stroke=c["rule"],
+                stroke_width=0.6,
+                radius=8,
+                field="relation",
+            )
+        )
+        page.text(
+            mx - lw / 2,
+            my - 8 + (16 - 8 * 1.25) / 2,
+            lw,
+            label,
+            BOLD,
+            8,
+            c["text"],
+            max_lines=1,
+            align="center",
+            field="relation",
+        )
     return page.layout
 
 

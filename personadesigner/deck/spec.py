@@ -34,8 +34,10 @@ def grid_fields(text: str) -> tuple[str, ...]:
     fields = tuple(f.strip().lower().replace("-", "_") for f in text.split(",") if f.strip())
     bad = [f for f in fields if f not in allowed]
     if bad or not fields:
-        raise UserError(f'--deck-grid "{text}": use persona fields such as {",".join(GRID_FIELDS)},'
-                        f'tools,objections (not {",".join(bad) or "nothing"}).')
+        raise UserError(
+            f'--deck-grid "{text}": use persona fields such as {",".join(GRID_FIELDS)},'
+            f"tools,objections (not {','.join(bad) or 'nothing'})."
+        )
     return fields
 
 

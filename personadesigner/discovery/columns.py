@@ -20,25 +20,68 @@ from dataclasses import dataclass, field
 from personadesigner.errors import UserError
 
 KINDS: tuple[str, ...] = ("identifier", "number", "category", "multi", "likert", "text", "date", "ignore")
-KIND_ALIASES = {"id": "identifier", "numeric": "number", "categorical": "category", "multiselect": "multi",
-                "multi-select": "multi", "multi_select": "multi", "scale": "likert", "open": "text",
-                "open text": "text", "skip": "ignore", "ignored": "ignore"}
+KIND_ALIASES = {
+    "id": "identifier",
+    "numeric": "number",
+    "categorical": "category",
+    "multiselect": "multi",
+    "multi-select": "multi",
+    "multi_select": "multi",
+    "scale": "likert",
+    "open": "text",
+    "open text": "text",
+    "skip": "ignore",
+    "ignored": "ignore",
+}
 
 #: Ordered scales, lowest first; labels compare case- and space-insensitively.
 SCALES: tuple[tuple[str, ...], ...] = (
-    ("strongly disagree", "disagree", "somewhat disagree", "neither agree nor disagree", "neutral", "somewhat agree",
-     "agree", "strongly agree"),
-    ("very dissatisfied", "dissatisfied", "somewhat dissatisfied", "neutral", "somewhat satisfied",
-     "satisfied", "very satisfied"),
-    ("very unlikely", "unlikely", "somewhat unlikely", "neither likely nor unlikely", "somewhat likely",
-     "likely", "very likely"),
-    ("not at all important", "slightly important", "not important", "moderately important", "somewhat important",
-     "important", "very important", "extremely important"),
+    (
+        "strongly disagree",
+        "disagree",
+        "somewhat disagree",
+        "neither agree nor disagree",
+        "neutral",
+        "somewhat agree",
+        "agree",
+        "strongly agree",
+    ),
+    (
+        "very dissatisfied",
+        "dissatisfied",
+        "somewhat dissatisfied",
+        "neutral",
+        "somewhat satisfied",
+        "satisfied",
+        "very satisfied",
+    ),
+    (
+        "very unlikely",
+        "unlikely",
+        "somewhat unlikely",
+        "neither likely nor unlikely",
+        "somewhat likely",
+        "likely",
+        "very likely",
+    ),
+    (
+        "not at all important",
+        "slightly important",
+        "not important",
+        "moderately important",
+        "somewhat important",
+        "important",
+        "very important",
+        "extremely important",
+    ),
     ("never", "rarely", "sometimes", "often", "very often", "always"),
     ("very poor", "poor", "fair", "good", "very good", "excellent"),
 )
-_ID_HEADER = re.compile(r"(^|\b)(id|uuid|respondent( id| no| number)?|response( id)?|record( id)?|customer id|"
-                        r"participant( id)?|case( id)?)$", re.I)
+_ID_HEADER = re.compile(
+    r"(^|\b)(id|uuid|respondent( id| no| number)?|response( id)?|record( id)?|customer id|"
+    r"participant( id)?|case( id)?)$",
+    re.I,
+)
 _NUMBER = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)?([.]\d+)?$")
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 _SEPARATORS = (";", "|", ",")
@@ -114,8 +157,9 @@ def _key(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
 
-def infer_columns(header: list[str], rows: list[list[str]], overrides: dict[str, str] | None = None,
-                  id_column: str | None = None) -> list[Column]:
+def infer_columns(
+    header: list[str], rows: list[list[str]], overrides: dict[str, str] | None = None, id_column: str | None = None
+) -> list[Column]:
     """Every column's kind; ``overrides`` {header: kind} win over the guess."""
     overrides = {_key(k): parse_kind(v) for k, v in (overrides or {}).items()}
     known = {_key(h) for h in header}
@@ -138,7 +182,7 @@ def infer_columns(header: list[str], rows: list[list[str]], overrides: dict[str,
         columns.append(col)
     ids = [c for c in columns if c.kind == "identifier"]
     for extra in ids[1:]:  # one identifier; a second unique column is just not segmented
-        extra.kind, extra.reason = "ignore", f"a second identifier besides \"{ids[0].name}\""
+        extra.kind, extra.reason = "ignore", f'a second identifier besides "{ids[0].name}"'
     return columns
 
 
@@ -216,8 +260,13 @@ def _guess_numeric(seen: _Answers) -> Column | None:
 
 def _is_rating_scale(ints: set[int]) -> bool:
     """Whole numbers spanning a usual rating range (0-3 .. 0-10, 1-5, 1-7, 1-10), few distinct values."""
-    return (bool(ints) and min(ints) >= 0 and max(ints) <= 10 and max(ints) - min(ints) in (3, 4, 5, 6, 9, 10)
-            and len(ints) <= 11)
+    return (
+        bool(ints)
+        and min(ints) >= 0
+        and max(ints) <= 10
+        and max(ints) - min(ints) in (3, 4, 5, 6, 9, 10)
+        and len(ints) <= 11
+    )
 
 
 def _guess_date(seen: _Answers) -> Column | None:
@@ -284,8 +333,9 @@ def _multi_separator(values: list[str]) -> str:
     return ""
 
 
-def _as_kind(index: int, name: str, cells: list[str], kind: str, *, levels: list[str] | None = None,
-             separator: str = "") -> Column:
+def _as_kind(
+    index: int, name: str, cells: list[str], kind: str, *, levels: list[str] | None = None, separator: str = ""
+) -> Column:
     """A column of ``kind`` with what reading it needs, and its stray cells counted."""
     col = Column(index, name, kind)
     values = [c for c in cells if c.strip()]
@@ -326,7 +376,7 @@ def describe(columns: list[Column]) -> list[str]:
     lines = []
     for c in columns:
         how = "guessed" if c.guessed else "set"
-        line = f'  {c.name}: {c.kind} ({c.reason or how})'
+        line = f"  {c.name}: {c.kind} ({c.reason or how})"
         if c.kind == "likert" and c.levels:
             line += f" [{' < '.join(c.levels)}]"
         if c.stray:

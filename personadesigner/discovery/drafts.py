@@ -32,8 +32,19 @@ DRAFT_TAG = "draft"
 CHANNEL_SHARE = 0.30
 HIGH, MEDIUM = 0.85, 0.60
 #: Single-value fields a segment's typical answer can fill.
-PROFILE_FIELDS = ("role", "age", "gender", "location", "income", "education", "household", "company",
-                  "company_size", "industry", "budget")
+PROFILE_FIELDS = (
+    "role",
+    "age",
+    "gender",
+    "location",
+    "income",
+    "education",
+    "household",
+    "company",
+    "company_size",
+    "industry",
+    "budget",
+)
 _TEXT_FIELDS = (
     ("pain_points", re.compile(r"pain|frustrat|challeng|problem|difficult|annoy|struggl|hate|worst", re.I)),
     ("goals", re.compile(r"goal|objective|aim|achieve|want to|hope|need", re.I)),
@@ -71,9 +82,19 @@ def option_field(col: Column) -> str | None:
     return None
 
 
-def draft(number: int, of: int, columns: list[Column], answers: Answers, members: np.ndarray,
-          closeness: np.ndarray, found: list[Finding], *, source: str, stability: float,
-          today: _dt.date) -> Persona:
+def draft(
+    number: int,
+    of: int,
+    columns: list[Column],
+    answers: Answers,
+    members: np.ndarray,
+    closeness: np.ndarray,
+    found: list[Finding],
+    *,
+    source: str,
+    stability: float,
+    today: _dt.date,
+) -> Persona:
     """The draft persona of one segment (validated)."""
     size, total = int(members.sum()), len(answers)
     label = _name_label(found)
@@ -84,8 +105,14 @@ def draft(number: int, of: int, columns: list[Column], answers: Answers, members
     _add_open_answers(p, columns, answers, members, closeness)
     share = size / total
     p.segment = f"Segment {number} of {of} ({pct(share)} of respondents)"
-    p.sources = [Source(kind="survey", title=f"Survey {source}, n = {size} of {total}", date=today.isoformat(),
-                        note=f"represents {pct(share)} of {total} respondents; stability {stability:.2f}")]
+    p.sources = [
+        Source(
+            kind="survey",
+            title=f"Survey {source}, n = {size} of {total}",
+            date=today.isoformat(),
+            note=f"represents {pct(share)} of {total} respondents; stability {stability:.2f}",
+        )
+    ]
     p.confidence = confidence_for(stability, size)
     p.last_validated = today.isoformat()
     p.tags = [DRAFT_TAG]
@@ -130,15 +157,21 @@ def _common_options(answers: Answers, col: Column, members: np.ndarray, size: in
     """The options at least ``CHANNEL_SHARE`` of the segment ticked, most ticked first, with the share."""
     matrix, options = answers.option_matrix(col)
     shares = matrix[members].sum(axis=0) / size
-    return [f"{options[k]} ({pct(shares[k])})"
-            for k in sorted(np.flatnonzero(shares >= CHANNEL_SHARE), key=lambda k: (-shares[k], options[k]))]
+    return [
+        f"{options[k]} ({pct(shares[k])})"
+        for k in sorted(np.flatnonzero(shares >= CHANNEL_SHARE), key=lambda k: (-shares[k], options[k]))
+    ]
 
 
-def _add_open_answers(p: Persona, columns: list[Column], answers: Answers, members: np.ndarray,
-                      closeness: np.ndarray) -> None:
+def _add_open_answers(
+    p: Persona, columns: list[Column], answers: Answers, members: np.ndarray, closeness: np.ndarray
+) -> None:
     """The quote and up to three verbatim goals, pain points... from the segment's most typical open answers."""
-    by_column = [(text_field(col), representative(answers.cells(col), members, closeness, limit=4))
-                 for col in columns if col.kind == "text"]
+    by_column = [
+        (text_field(col), representative(answers.cells(col), members, closeness, limit=4))
+        for col in columns
+        if col.kind == "text"
+    ]
     # The quote: a free "anything else?" answer is the most personal, then a frustration, then a goal.
     preference = {None: 0, "pain_points": 1, "goals": 2}
     pool = sorted((preference.get(target, 3), picked[0]) for target, picked in by_column if picked)

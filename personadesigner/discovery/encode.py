@@ -21,10 +21,10 @@ from personadesigner.discovery.columns import Column, likert_rank, parse_date, p
 class Encoded:
     """The answers in the blocks ``gower`` reads; rows are respondents."""
 
-    numeric: np.ndarray                  # (n, p) float32 in 0-1, NaN = missing
-    onehot: np.ndarray                   # (n, levels) float32, all categorical questions side by side
-    cat_present: np.ndarray              # (n, q) float32: 1 where the question was answered
-    multi: list[np.ndarray] = field(default_factory=list)          # per question (n, options) 0/1
+    numeric: np.ndarray  # (n, p) float32 in 0-1, NaN = missing
+    onehot: np.ndarray  # (n, levels) float32, all categorical questions side by side
+    cat_present: np.ndarray  # (n, q) float32: 1 where the question was answered
+    multi: list[np.ndarray] = field(default_factory=list)  # per question (n, options) 0/1
     multi_present: list[np.ndarray] = field(default_factory=list)  # per question (n,) 0/1
     multi_options: list[list[str]] = field(default_factory=list)
 

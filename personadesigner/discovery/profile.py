@@ -26,10 +26,10 @@ MIN_LIFT, MIN_SHARE = 0.10, 0.25
 @dataclass(frozen=True)
 class Finding:
     column: str
-    answer: str          # the answer (category/option) or "median"
-    text: str            # "Job title = IT director: 61 % vs 22 % overall"
+    answer: str  # the answer (category/option) or "median"
+    text: str  # "Job title = IT director: 61 % vs 22 % overall"
     score: float
-    share: float | None = None   # in the segment (categories/options)
+    share: float | None = None  # in the segment (categories/options)
 
 
 def pct(x: float) -> str:

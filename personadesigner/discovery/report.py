@@ -10,7 +10,7 @@ from personadesigner.discovery.segment import SAMPLE
 
 
 def column_lines(result: Discovery) -> list[str]:
-    lines = ["Columns (correct a guess with --column \"Name=kind\"):", *describe(result.columns)]
+    lines = ['Columns (correct a guess with --column "Name=kind"):', *describe(result.columns)]
     ignored = [c for c in result.columns if c.kind == "ignore"]
     if ignored:
         lines.append("Ignored: " + "; ".join(f'"{c.name}" ({c.reason})' for c in ignored))
@@ -32,13 +32,19 @@ def report_text(result: Discovery) -> str:
         lines.append(f"Segments: {seg.k}, chosen by the highest mean silhouette (tried {tried}).")
     else:
         lines.append(f"Segments: {seg.k} as asked (mean silhouette {seg.silhouettes.get(seg.k, 0):.2f}).")
-    lines.append(f"Stability: respondents stay together in resamples with mean adjusted Rand index {seg.ari:.2f}; "
-                 f"per segment, Jaccard >= {HIGH} is high confidence, >= {MEDIUM} medium, below low.")
+    lines.append(
+        f"Stability: respondents stay together in resamples with mean adjusted Rand index {seg.ari:.2f}; "
+        f"per segment, Jaccard >= {HIGH} is high confidence, >= {MEDIUM} medium, below low."
+    )
     for w in result.warnings:
         lines.append(f"Note: {w}")
     for s in result.segments:
-        lines += ["", f"Segment {s.number}: {s.size} respondents ({pct(s.share)}), stability {s.stability:.2f} "
-                      f"-> {s.persona.confidence} confidence", f"  Draft: {s.persona.name}"]
+        lines += [
+            "",
+            f"Segment {s.number}: {s.size} respondents ({pct(s.share)}), stability {s.stability:.2f} "
+            f"-> {s.persona.confidence} confidence",
+            f"  Draft: {s.persona.name}",
+        ]
         if s.findings:
             lines.append("  Distinguishing answers:")
             lines += [f"    {f.text}" for f in s.findings[:8]]

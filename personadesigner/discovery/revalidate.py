@@ -33,18 +33,56 @@ THRESHOLD = 0.20
 MOVE = 5
 #: How many distinguishing answers discover writes into a draft's notes (drafts.py), compared alike.
 LISTED = 8
-PROFILE_FIELDS = ("role", "age", "gender", "location", "income", "education", "household", "company",
-                  "company_size", "industry", "budget", "channels", "tools", "goals", "pain_points", "quote")
+PROFILE_FIELDS = (
+    "role",
+    "age",
+    "gender",
+    "location",
+    "income",
+    "education",
+    "household",
+    "company",
+    "company_size",
+    "industry",
+    "budget",
+    "channels",
+    "tools",
+    "goals",
+    "pain_points",
+    "quote",
+)
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP = frozenset("the and for with our that this you your are not but can from have all any out get".split())
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "our",
+        "that",
+        "this",
+        "you",
+        "your",
+        "are",
+        "not",
+        "but",
+        "can",
+        "from",
+        "have",
+        "all",
+        "any",
+        "out",
+        "get",
+    ]
+)
 _SHARE = re.compile(r"\bn\s*=\s*([\d,]+)\s+of\s+([\d,]+)\b")
 _FINDING = re.compile(r"^\s*(?P<key>.+?): (?P<share>\d+) % vs \d+ % overall\s*$")
 
 
 @dataclass
 class Change:
-    answer: str          # "Job title = IT director"
-    then: int | None     # percent of the segment, None: not distinguishing then
+    answer: str  # "Job title = IT director"
+    then: int | None  # percent of the segment, None: not distinguishing then
     now: int | None
 
 
@@ -53,7 +91,7 @@ class Match:
     persona: Persona
     segment: SegmentReport
     score: float
-    share_then: tuple[int, int] | None   # (n, of) from the persona's survey source
+    share_then: tuple[int, int] | None  # (n, of) from the persona's survey source
     share_now: tuple[int, int]
     changes: list[Change] = field(default_factory=list)
 
@@ -71,8 +109,8 @@ class Revalidation:
     source: str
     total: int
     matches: list[Match]
-    new_segments: list[SegmentReport]     # no persona matched
-    unmatched: list[Persona]              # candidates no segment matched
+    new_segments: list[SegmentReport]  # no persona matched
+    unmatched: list[Persona]  # candidates no segment matched
 
 
 def tokens(p: Persona) -> set[str]:
@@ -126,8 +164,10 @@ def match(result: Discovery, personas: list[Persona], *, all_personas: bool = Fa
     total = len(result.table.rows)
     drafts = [(s, tokens(s.persona)) for s in result.segments]
     people = [(p, tokens(p)) for p in candidates]
-    pairs = sorted(((jaccard(dt, pt), si, pi) for si, (_s, dt) in enumerate(drafts)
-                    for pi, (_p, pt) in enumerate(people)), key=lambda x: (-x[0], x[1], x[2]))
+    pairs = sorted(
+        ((jaccard(dt, pt), si, pi) for si, (_s, dt) in enumerate(drafts) for pi, (_p, pt) in enumerate(people)),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )
     used_s: set[int] = set()
     used_p: set[int] = set()
     matches: list[Match] = []
@@ -139,12 +179,19 @@ def match(result: Discovery, personas: list[Persona], *, all_personas: bool = Fa
         used_s.add(si)
         used_p.add(pi)
         segment, persona = drafts[si][0], people[pi][0]
-        matches.append(Match(persona, segment, score, survey_share(persona), (segment.size, total),
-                             answer_changes(persona, segment)))
+        matches.append(
+            Match(
+                persona, segment, score, survey_share(persona), (segment.size, total), answer_changes(persona, segment)
+            )
+        )
     matches.sort(key=lambda m: fold(m.persona.name))
-    return Revalidation(result.table.source, total, matches,
-                        [s for i, (s, _t) in enumerate(drafts) if i not in used_s],
-                        [p for i, (p, _t) in enumerate(people) if i not in used_p])
+    return Revalidation(
+        result.table.source,
+        total,
+        matches,
+        [s for i, (s, _t) in enumerate(drafts) if i not in used_s],
+        [p for i, (p, _t) in enumerate(people) if i not in used_p],
+    )
 
 
 def _share_text(share: tuple[int, int] | None) -> str:
@@ -200,8 +247,13 @@ def validated(m: Match, source: str, today: _dt.date) -> Persona:
     """The persona with the new survey as a source and "last validated" today."""
     p = m.persona.copy()
     n, of = m.share_now
-    p.sources.append(Source(kind="survey", title=f"Survey {source}, n = {n} of {of}", date=today.isoformat(),
-                            note=f"revalidated: represents {pct(n / of)} of {of} respondents "
-                                 f"(similarity {m.score:.2f})"))
+    p.sources.append(
+        Source(
+            kind="survey",
+            title=f"Survey {source}, n = {n} of {of}",
+            date=today.isoformat(),
+            note=f"revalidated: represents {pct(n / of)} of {of} respondents (similarity {m.score:.2f})",
+        )
+    )
     p.last_validated = today.isoformat()
     return p

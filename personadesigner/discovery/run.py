@@ -68,28 +68,34 @@ def load(path: str | os.PathLike[str], encoding: str | None = None) -> Table:
 def plan_columns(table: Table, overrides: dict[str, str] | None = None, id_column: str | None = None) -> list[Column]:
     """The columns' kinds (guessed, then the user's corrections)."""
     if len(table.header) < 2:
-        raise UserError(f"{table.source}: has a single column; discovery needs at least two questions "
-                        "answered per respondent.")
+        raise UserError(
+            f"{table.source}: has a single column; discovery needs at least two questions answered per respondent."
+        )
     return infer_columns(table.header, table.rows, overrides, id_column)
 
 
-def discover(table: Table, columns: list[Column], segments: int | None = None, *, seed: int = 1,
-             today: _dt.date | None = None) -> Discovery:
+def discover(
+    table: Table, columns: list[Column], segments: int | None = None, *, seed: int = 1, today: _dt.date | None = None
+) -> Discovery:
     """Segment ``table`` into ``segments`` (None: choose 2-8) and draft one persona per segment."""
     today = today or _dt.date.today()
     n = len(table.rows)
     used = [c for c in columns if c.used]
     if len(used) < 2:
         named = ", ".join(f'"{c.name}"' for c in used) or "none"
-        raise UserError(f"{table.source}: only {len(used)} column(s) can be segmented on ({named}); "
-                        "discovery needs at least two (numbers, categories, scales, multi-selects or dates).")
+        raise UserError(
+            f"{table.source}: only {len(used)} column(s) can be segmented on ({named}); "
+            "discovery needs at least two (numbers, categories, scales, multi-selects or dates)."
+        )
     if segments is not None and not 2 <= segments <= MAX_SEGMENTS:
         raise UserError(f"--segments must be between 2 and {MAX_SEGMENTS} (or auto).")
     if segments is not None and n < segments:
         raise UserError(f"{table.source}: has {n} respondent(s), fewer than the {segments} segments asked.")
     if n < 2 * (segments or 2):
-        raise UserError(f"{table.source}: has only {n} respondent(s); {2 * (segments or 2)} or more are needed "
-                        f"for {segments or 2} segments.")
+        raise UserError(
+            f"{table.source}: has only {n} respondent(s); {2 * (segments or 2)} or more are needed "
+            f"for {segments or 2} segments."
+        )
     _check_ids(table, columns)
     answers = Answers(table.rows)
     enc = encode(columns, table.rows, answers)
@@ -99,12 +105,26 @@ def discover(table: Table, columns: list[Column], segments: int | None = None, *
     for k in range(seg.k):
         members = seg.labels == k
         found = findings(columns, answers, members)
-        open_answers = {c.name: representative(answers.cells(c), members, closeness)
-                        for c in columns if c.kind == "text"}
-        persona = draft(k + 1, seg.k, columns, answers, members, closeness, found,
-                        source=Path(table.source).name, stability=float(seg.stability[k]), today=today)
-        result.segments.append(SegmentReport(k + 1, int(members.sum()), float(members.mean()),
-                                             float(seg.stability[k]), found, open_answers, persona))
+        open_answers = {
+            c.name: representative(answers.cells(c), members, closeness) for c in columns if c.kind == "text"
+        }
+        persona = draft(
+            k + 1,
+            seg.k,
+            columns,
+            answers,
+            members,
+            closeness,
+            found,
+            source=Path(table.source).name,
+            stability=float(seg.stability[k]),
+            today=today,
+        )
+        result.segments.append(
+            SegmentReport(
+                k + 1, int(members.sum()), float(members.mean()), float(seg.stability[k]), found, open_answers, persona
+            )
+        )
     return result
 
 
@@ -116,9 +136,11 @@ def _check_ids(table: Table, columns: list[Column]) -> None:
     repeated = [(v, c) for v, c in counts.items() if c > 1]
     if repeated:
         first = repeated[0][0]
-        raise UserError(f'The identifier column "{col.name}" repeats {len(repeated)} id(s) (e.g. "{first[:40]}" '
-                        f'{repeated[0][1]} times); remove the duplicate respondents, or use '
-                        f'--column "{col.name}=ignore" to segment without ids.')
+        raise UserError(
+            f'The identifier column "{col.name}" repeats {len(repeated)} id(s) (e.g. "{first[:40]}" '
+            f"{repeated[0][1]} times); remove the duplicate respondents, or use "
+            f'--column "{col.name}=ignore" to segment without ids.'
+        )
 
 
 def segments_arg(text: str) -> int | None:

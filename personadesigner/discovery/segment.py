@@ -34,11 +34,11 @@ MAX_SEGMENTS = 8
 
 @dataclass
 class Segmentation:
-    labels: np.ndarray          # (n,) segment of every respondent, 0-based, biggest segment first
-    medoids: np.ndarray         # (k,) respondent index of each segment's medoid
+    labels: np.ndarray  # (n,) segment of every respondent, 0-based, biggest segment first
+    medoids: np.ndarray  # (k,) respondent index of each segment's medoid
     silhouettes: dict[int, float]  # k -> mean silhouette on the sample (auto: every k tried)
-    stability: np.ndarray       # (k,) mean Jaccard of each segment over resamples
-    ari: float                  # mean adjusted Rand index of resampled runs vs the sample's
+    stability: np.ndarray  # (k,) mean Jaccard of each segment over resamples
+    ari: float  # mean adjusted Rand index of resampled runs vs the sample's
     distance_to_medoid: np.ndarray  # (n,) each respondent's Gower distance to its medoid
 
     @property
@@ -46,8 +46,9 @@ class Segmentation:
         return int(len(self.medoids))
 
 
-def kmedoids(d: np.ndarray, k: int, rng: np.random.Generator, starts: int = STARTS,
-             max_iter: int = 50) -> tuple[np.ndarray, np.ndarray]:
+def kmedoids(
+    d: np.ndarray, k: int, rng: np.random.Generator, starts: int = STARTS, max_iter: int = 50
+) -> tuple[np.ndarray, np.ndarray]:
     """(medoids, labels) minimising the sum of distances to the medoid, best of ``starts``."""
     n = d.shape[0]
     best: tuple[float, np.ndarray, np.ndarray] | None = None
@@ -81,7 +82,7 @@ def _plus_plus(d: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
     chosen = [int(rng.integers(n))]
     nearest = d[chosen[0]].astype(np.float64)
     for _ in range(1, k):
-        weights = nearest ** 2
+        weights = nearest**2
         total = weights.sum()
         nxt = int(rng.choice(n, p=weights / total)) if total > 0 else int(rng.integers(n))
         chosen.append(nxt)
@@ -125,8 +126,9 @@ def adjusted_rand(a: np.ndarray, b: np.ndarray) -> float:
     return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
 
 
-def segment(enc: Encoded, k: int | None, seed: int = 1, *, sample_size: int = SAMPLE,
-            resamples: int = RESAMPLES) -> Segmentation:
+def segment(
+    enc: Encoded, k: int | None, seed: int = 1, *, sample_size: int = SAMPLE, resamples: int = RESAMPLES
+) -> Segmentation:
     """Segment every respondent into ``k`` segments (``None``: choose 2-8 by silhouette)."""
     n = enc.n
     rng = np.random.default_rng(seed)
@@ -159,8 +161,14 @@ def segment(enc: Encoded, k: int | None, seed: int = 1, *, sample_size: int = SA
     order = np.argsort(-np.bincount(full, minlength=k), kind="stable")
     rank = np.empty(k, dtype=np.int64)
     rank[order] = np.arange(k)
-    return Segmentation(labels=rank[full], medoids=real_medoids[order], silhouettes=silhouettes,
-                        stability=stability[order], ari=ari, distance_to_medoid=dist)
+    return Segmentation(
+        labels=rank[full],
+        medoids=real_medoids[order],
+        silhouettes=silhouettes,
+        stability=stability[order],
+        ari=ari,
+        distance_to_medoid=dist,
+    )
 
 
 def _stability(d: np.ndarray, labels: np.ndarray, k: int, seed: int, resamples: int) -> tuple[np.ndarray, float]:

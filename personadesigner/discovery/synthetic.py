@@ -27,65 +27,138 @@ class Planted:
     company_size: tuple[str, ...]
     industry: tuple[str, ...]
     channels: tuple[str, ...]
-    agree: tuple[int, int, int]          # typical positions on three agree scales (0-4)
-    satisfaction: int                    # typical 1-5
+    agree: tuple[int, int, int]  # typical positions on three agree scales (0-4)
+    satisfaction: int  # typical 1-5
     goals: tuple[str, ...]
     frustrations: tuple[str, ...]
 
 
 SEGMENTS: tuple[Planted, ...] = (
-    Planted(("IT director", "CTO"), (42, 55), ("1000+", "201-1000"), ("Finance", "Healthcare"),
-            ("Email", "LinkedIn", "Events"), (4, 1, 3), 2,
-            ("Cut the time our team spends on compliance reports.",
-             "Get one view of every system we run, without another login.",
-             "Prove to the board that our security spending pays off."),
-            ("Vendors promise integrations that never work with our legacy stack.",
-             "Every tool wants a six-month rollout before we see any value.",
-             "Licence audits eat whole weeks of my team's time.")),
-    Planted(("Freelance designer", "Illustrator"), (24, 34), ("1", "2-10"), ("Creative services", "Media"),
-            ("Instagram", "YouTube", "Newsletter"), (1, 4, 1), 4,
-            ("Spend more of my week designing and less of it chasing invoices.",
-             "Show clients my work in a way that wins the next job.",
-             "Find steady clients so I can plan more than a month ahead."),
-            ("Clients ask for endless revisions that nobody pays for.",
-             "Subscriptions for every little tool add up fast on a freelance income.",
-             "I lose files between my laptop, my tablet and the client's drive.")),
-    Planted(("Marketing manager", "Head of marketing"), (30, 44), ("11-50", "51-200"), ("Software", "Retail"),
-            ("LinkedIn", "Podcasts", "Email"), (3, 3, 4), 3,
-            ("Show which campaigns actually bring in customers.",
-             "Launch campaigns without waiting for the developers.",
-             "Keep the brand consistent across everything the team ships."),
-            ("Our data lives in five tools and none of them agree.",
-             "Reporting to management takes longer than running the campaign.",
-             "Agencies charge a fortune for work we could do ourselves.")),
-    Planted(("Student", "Intern"), (18, 24), ("1", "2-10"), ("Education", "Retail"),
-            ("TikTok", "Instagram", "YouTube"), (2, 2, 0), 5,
-            ("Learn the tools employers ask for before I graduate.",
-             "Build a portfolio that gets me my first real job.",
-             "Get things done quickly on my phone between lectures."),
-            ("Everything good costs money I do not have.",
-             "Tutorials assume I already know the jargon.",
-             "Free plans stop right when a project gets interesting.")),
-    Planted(("Store owner", "Shop manager"), (38, 62), ("2-10", "11-50"), ("Retail", "Hospitality"),
-            ("Facebook", "Email", "Word of mouth"), (2, 0, 2), 2,
-            ("Bring more regulars back to the shop every month.",
-             "Know which products to reorder before they run out.",
-             "Spend evenings with my family instead of doing the books."),
-            ("I have no time to learn complicated software after closing.",
-             "Online marketplaces take a big cut of every sale.",
-             "Staff scheduling is a mess of messages and paper notes.")),
+    Planted(
+        ("IT director", "CTO"),
+        (42, 55),
+        ("1000+", "201-1000"),
+        ("Finance", "Healthcare"),
+        ("Email", "LinkedIn", "Events"),
+        (4, 1, 3),
+        2,
+        (
+            "Cut the time our team spends on compliance reports.",
+            "Get one view of every system we run, without another login.",
+            "Prove to the board that our security spending pays off.",
+        ),
+        (
+            "Vendors promise integrations that never work with our legacy stack.",
+            "Every tool wants a six-month rollout before we see any value.",
+            "Licence audits eat whole weeks of my team's time.",
+        ),
+    ),
+    Planted(
+        ("Freelance designer", "Illustrator"),
+        (24, 34),
+        ("1", "2-10"),
+        ("Creative services", "Media"),
+        ("Instagram", "YouTube", "Newsletter"),
+        (1, 4, 1),
+        4,
+        (
+            "Spend more of my week designing and less of it chasing invoices.",
+            "Show clients my work in a way that wins the next job.",
+            "Find steady clients so I can plan more than a month ahead.",
+        ),
+        (
+            "Clients ask for endless revisions that nobody pays for.",
+            "Subscriptions for every little tool add up fast on a freelance income.",
+            "I lose files between my laptop, my tablet and the client's drive.",
+        ),
+    ),
+    Planted(
+        ("Marketing manager", "Head of marketing"),
+        (30, 44),
+        ("11-50", "51-200"),
+        ("Software", "Retail"),
+        ("LinkedIn", "Podcasts", "Email"),
+        (3, 3, 4),
+        3,
+        (
+            "Show which campaigns actually bring in customers.",
+            "Launch campaigns without waiting for the developers.",
+            "Keep the brand consistent across everything the team ships.",
+        ),
+        (
+            "Our data lives in five tools and none of them agree.",
+            "Reporting to management takes longer than running the campaign.",
+            "Agencies charge a fortune for work we could do ourselves.",
+        ),
+    ),
+    Planted(
+        ("Student", "Intern"),
+        (18, 24),
+        ("1", "2-10"),
+        ("Education", "Retail"),
+        ("TikTok", "Instagram", "YouTube"),
+        (2, 2, 0),
+        5,
+        (
+            "Learn the tools employers ask for before I graduate.",
+            "Build a portfolio that gets me my first real job.",
+            "Get things done quickly on my phone between lectures.",
+        ),
+        (
+            "Everything good costs money I do not have.",
+            "Tutorials assume I already know the jargon.",
+            "Free plans stop right when a project gets interesting.",
+        ),
+    ),
+    Planted(
+        ("Store owner", "Shop manager"),
+        (38, 62),
+        ("2-10", "11-50"),
+        ("Retail", "Hospitality"),
+        ("Facebook", "Email", "Word of mouth"),
+        (2, 0, 2),
+        2,
+        (
+            "Bring more regulars back to the shop every month.",
+            "Know which products to reorder before they run out.",
+            "Spend evenings with my family instead of doing the books.",
+        ),
+        (
+            "I have no time to learn complicated software after closing.",
+            "Online marketplaces take a big cut of every sale.",
+            "Staff scheduling is a mess of messages and paper notes.",
+        ),
+    ),
 )
 ALL_CHANNELS = sorted({c for s in SEGMENTS for c in s.channels})
 
 
-_HEADER = ["Respondent ID", "Job title", "Age", "Company size", "Industry", "Preferred channels",
-           "I prefer to try a product before I talk to sales", "I use my phone for work tasks",
-           "I enjoy trying new tools", "Satisfaction with current tools (1-5)",
-           "What is your main goal?", "What frustrates you most?", "Signed up"]
+_HEADER = [
+    "Respondent ID",
+    "Job title",
+    "Age",
+    "Company size",
+    "Industry",
+    "Preferred channels",
+    "I prefer to try a product before I talk to sales",
+    "I use my phone for work tasks",
+    "I enjoy trying new tools",
+    "Satisfaction with current tools (1-5)",
+    "What is your main goal?",
+    "What frustrates you most?",
+    "Signed up",
+]
 
 
-def generate(n: int, segments: int = 4, *, seed: int = 1, noise: float = 0.10, extra: int = 0,
-             weights: tuple[float, ...] | None = None) -> tuple[list[str], list[list[str]], list[int]]:
+def generate(
+    n: int,
+    segments: int = 4,
+    *,
+    seed: int = 1,
+    noise: float = 0.10,
+    extra: int = 0,
+    weights: tuple[float, ...] | None = None,
+) -> tuple[list[str], list[list[str]], list[int]]:
     """Header, rows and the planted segment (0-based) of each row."""
     if not 2 <= segments <= len(SEGMENTS):
         raise ValueError(f"segments must be 2-{len(SEGMENTS)}")
@@ -150,9 +223,19 @@ class _Respondent:
         pain = self.either(seg.frustrations, lambda other: other.frustrations)
         signed = _dt.date(2024, 1, 1) + _dt.timedelta(days=rng.randrange(600))
         extras = [AGREE[self.near(position)] for position in extra_positions]
-        return [role, age, size, industry, "; ".join(channels), *agree, sat,
-                goal if rng.random() > 0.05 else "", pain if rng.random() > 0.05 else "", signed.isoformat(),
-                *extras]
+        return [
+            role,
+            age,
+            size,
+            industry,
+            "; ".join(channels),
+            *agree,
+            sat,
+            goal if rng.random() > 0.05 else "",
+            pain if rng.random() > 0.05 else "",
+            signed.isoformat(),
+            *extras,
+        ]
 
 
 def _near(rng: random.Random, position: int) -> int:

@@ -108,7 +108,9 @@ def _tidy(source: str, header: list[str], rows: list[list[str]]) -> Table:
             continue
         cells = [c.strip() for c in row[:width]]
         if len(row) > width and any(c.strip() for c in row[width:]):
-            table.warnings.append(f"{source}: a row has more cells than the header names; the extra cells were ignored.")
+            table.warnings.append(
+                f"{source}: a row has more cells than the header names; the extra cells were ignored."
+            )
         table.rows.append(cells + [""] * (width - len(cells)))
     if not table.rows:
         raise InterchangeError(f"{source}: has a header but no respondents.")

@@ -53,12 +53,18 @@ def _choice_index(keys: tuple[str, ...], labels: dict[str, str], extra: dict[str
     return index
 
 
-_TYPE_INDEX = _choice_index(PERSONA_TYPES, TYPE_LABELS, {"negative": "negative", "enduser": "end_user", "user": "end_user", "decider": "decision_maker"})
-_RELATION_INDEX = _choice_index(RELATIONS, RELATION_LABELS, {"approves": "approves_for", "uses": "uses_what_is_bought_by"})
+_TYPE_INDEX = _choice_index(
+    PERSONA_TYPES,
+    TYPE_LABELS,
+    {"negative": "negative", "enduser": "end_user", "user": "end_user", "decider": "decision_maker"},
+)
+_RELATION_INDEX = _choice_index(
+    RELATIONS, RELATION_LABELS, {"approves": "approves_for", "uses": "uses_what_is_bought_by"}
+)
 
 
 def persona_type(text: str) -> str:
-    """"End user" -> "end_user"; an unknown value is returned as typed (validation names it)."""
+    """ "End user" -> "end_user"; an unknown value is returned as typed (validation names it)."""
     return _TYPE_INDEX.get(header_key(text), text.strip())
 
 

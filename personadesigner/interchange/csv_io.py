@@ -128,16 +128,18 @@ def _check_round_trip(p: Persona, row: list[str], columns: dict[int, tuple[str, 
     )
 
 
-def _changed_field(row: list[str], columns: dict[int, tuple[str, bool]], data: dict,
-                   fields: Iterable[str]) -> str | None:
+def _changed_field(
+    row: list[str], columns: dict[int, tuple[str, bool]], data: dict, fields: Iterable[str]
+) -> str | None:
     """The first of ``fields`` the row does not give back as in ``data``; "" when the row cannot be read."""
     fields = list(fields)
     if len(fields) == 1:  # read this cell alone (with the name, which every row needs)
         keep = {CSV_FIELDS.index(fields[0]), CSV_FIELDS.index("name")}
         row = [cell if i in keep else "" for i, cell in enumerate(row)]
     try:
-        back = persona_to_dict(_row_persona(row, list(CSV_FIELDS), columns, 0, "", Warnings(limit=0)),
-                               include_empty=True)
+        back = persona_to_dict(
+            _row_persona(row, list(CSV_FIELDS), columns, 0, "", Warnings(limit=0)), include_empty=True
+        )
     except InterchangeError:
         return fields[0] if len(fields) == 1 else ""
     return next((name for name in fields if data.get(name) != back.get(name)), None)
@@ -235,8 +237,9 @@ def _trait_text(t: Trait) -> str:
 
 
 # ------------------------------------------------------------------- import
-def read_csv(path: str | os.PathLike[str], *, encoding: str | None = None,
-             mapping: Mapping[str, str] | None = None) -> CsvImportResult:
+def read_csv(
+    path: str | os.PathLike[str], *, encoding: str | None = None, mapping: Mapping[str, str] | None = None
+) -> CsvImportResult:
     """Parse and validate a CSV file (nothing is stored).
 
     ``mapping`` names columns the headers do not match: {"Column": "field"};
@@ -248,8 +251,14 @@ def read_csv(path: str | os.PathLike[str], *, encoding: str | None = None,
     return result
 
 
-def iter_csv(path: str | os.PathLike[str], warnings: Warnings, *, encoding: str | None = None,
-             mapping: Mapping[str, str] | None = None, result: CsvImportResult | None = None) -> Iterator[Persona]:
+def iter_csv(
+    path: str | os.PathLike[str],
+    warnings: Warnings,
+    *,
+    encoding: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    result: CsvImportResult | None = None,
+) -> Iterator[Persona]:
     """The file's personas, parsed and validated one row at a time (memory does not grow with the file).
 
     ``result``, when given, is told which column went to which field.
@@ -266,8 +275,9 @@ def loads_csv(text: str, *, source: str = "<csv>", mapping: Mapping[str, str] | 
     return result
 
 
-def _iter_personas(stream: TextIO, source: str, mapping: Mapping[str, str] | None, warnings: Warnings,
-                   result: CsvImportResult) -> Iterator[Persona]:
+def _iter_personas(
+    stream: TextIO, source: str, mapping: Mapping[str, str] | None, warnings: Warnings, result: CsvImportResult
+) -> Iterator[Persona]:
     rows = iter_csv_rows(stream, source)
     first = next(rows, None)
     if first is None:
@@ -315,8 +325,9 @@ def iter_csv_rows(stream: TextIO, source: str) -> Iterator[tuple[int, list[str]]
         line = reader.line_num + 1
 
 
-def _match_columns(header: list[str], mapping: Mapping[str, str], source: str,
-                   result: CsvImportResult, warnings: Warnings) -> dict[int, tuple[str, bool]]:
+def _match_columns(
+    header: list[str], mapping: Mapping[str, str], source: str, result: CsvImportResult, warnings: Warnings
+) -> dict[int, tuple[str, bool]]:
     """Column index -> (field, is_labelled_custom); fills result.columns/unmatched."""
     wanted = {}
     for column, target in mapping.items():
@@ -355,8 +366,14 @@ def _match_columns(header: list[str], mapping: Mapping[str, str], source: str,
     return columns
 
 
-def _row_persona(cells: list[str], header: list[str], columns: dict[int, tuple[str, bool]],
-                 line: int, source: str, warnings: Warnings) -> Persona:
+def _row_persona(
+    cells: list[str],
+    header: list[str],
+    columns: dict[int, tuple[str, bool]],
+    line: int,
+    source: str,
+    warnings: Warnings,
+) -> Persona:
     raw_name = next((_unquote(cells[i]).strip() for i, (f, _) in columns.items() if f == "name" and i < len(cells)), "")
     label = f"line {line}: persona {quoted(raw_name)}" if raw_name else f"line {line}: persona (no name)"
     data: dict[str, object] = {}
@@ -376,7 +393,7 @@ def _row_persona(cells: list[str], header: list[str], columns: dict[int, tuple[s
                 if isinstance(previous, list) and isinstance(value, list):
                     data[name] = previous + value
                     continue
-                warnings.append(f'{source}: {label}: two columns fill {name}; the later one was joined on a new line.')
+                warnings.append(f"{source}: {label}: two columns fill {name}; the later one was joined on a new line.")
                 value = f"{previous}\n{value}"
             data[name] = value
         card = data.pop("card", None)
@@ -437,14 +454,18 @@ def _parse_trait(line: str, name: str, n: int) -> Trait:
     sliders, sep, value_text = line.rpartition(":")
     value_text = value_text.strip().rstrip("%").strip()
     if not sep or not re.fullmatch(r"-?\d+", value_text):
-        raise _CellError(f'{name}[{n}]: "{line}" is not "Left - Right: value" (for example "Introvert - Extrovert: 70")')
+        raise _CellError(
+            f'{name}[{n}]: "{line}" is not "Left - Right: value" (for example "Introvert - Extrovert: 70")'
+        )
     for separator in _TRAIT_SEPARATORS:
         if separator in sliders:
             left, _, right = sliders.partition(separator)
             break
     else:
         if sliders.count("-") != 1:
-            raise _CellError(f'{name}[{n}]: "{line}" does not say where the left label ends (write "Left - Right: value")')
+            raise _CellError(
+                f'{name}[{n}]: "{line}" does not say where the left label ends (write "Left - Right: value")'
+            )
         left, _, right = sliders.partition("-")
     return Trait(left=left.strip(), right=right.strip(), value=int(value_text))
 

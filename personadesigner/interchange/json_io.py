@@ -147,7 +147,9 @@ def _iter_document(stream: TextIO, source: str, base_dir: Path | None, warnings:
     seen: set[str] = set()
     for key in reader.members():
         if key in seen:
-            raise InterchangeError(f"{source}: the top-level key {quoted(key)} appears twice; which one is meant cannot be told.")
+            raise InterchangeError(
+                f"{source}: the top-level key {quoted(key)} appears twice; which one is meant cannot be told."
+            )
         seen.add(key)
         if key == "format":
             _check_format(reader.value("format"), source)
@@ -177,7 +179,9 @@ def _not_personas_file(source: str) -> InterchangeError:
 def _check_format(fmt: Any, source: str) -> None:
     if fmt != FORMAT:
         if isinstance(fmt, str) and fmt.startswith(_FORMAT_PREFIX):
-            raise InterchangeError(f'{source}: format "{fmt}" comes from another version of PersonaDesigner; this one reads "{FORMAT}".')
+            raise InterchangeError(
+                f'{source}: format "{fmt}" comes from another version of PersonaDesigner; this one reads "{FORMAT}".'
+            )
         raise InterchangeError(f'{source}: format {json.dumps(fmt, ensure_ascii=False)} is not "{FORMAT}".')
 
 

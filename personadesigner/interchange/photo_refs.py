@@ -44,29 +44,31 @@ def read_photo_ref(ref: str, base_dir: Path | None, where: str) -> bytes:
     if _SCHEME.match(ref) and not PureWindowsPath(ref).drive:
         scheme = ref.split(":", 1)[0]
         raise InterchangeError(
-            f'{where}: photo {quoted(ref)} is a {scheme}: URL; imports never fetch anything '
+            f"{where}: photo {quoted(ref)} is a {scheme}: URL; imports never fetch anything "
             "(use a data: URL or a file beside the JSON)."
         )
     posix, windows = PurePosixPath(ref), PureWindowsPath(ref)
     if posix.is_absolute() or windows.is_absolute() or windows.drive or ref.startswith(("/", "\\")):
-        raise InterchangeError(f'{where}: photo {quoted(ref)} is an absolute path; only paths relative to the JSON file are read.')
+        raise InterchangeError(
+            f"{where}: photo {quoted(ref)} is an absolute path; only paths relative to the JSON file are read."
+        )
     if ".." in windows.parts:
-        raise InterchangeError(f'{where}: photo {quoted(ref)} points outside the JSON file\'s folder.')
+        raise InterchangeError(f"{where}: photo {quoted(ref)} points outside the JSON file's folder.")
     if base_dir is None:
-        raise InterchangeError(f'{where}: photo {quoted(ref)} is a file path, but the JSON was not read from a file.')
+        raise InterchangeError(f"{where}: photo {quoted(ref)} is a file path, but the JSON was not read from a file.")
     root = base_dir.resolve()
     target = (root / windows.as_posix()).resolve()
     if not target.is_relative_to(root):
-        raise InterchangeError(f'{where}: photo {quoted(ref)} points outside the JSON file\'s folder.')
+        raise InterchangeError(f"{where}: photo {quoted(ref)} points outside the JSON file's folder.")
     try:
         with open_regular(target, InterchangeError) as fh:  # a pipe or device is refused, never read
             data = fh.read(MAX_PHOTO_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise InterchangeError(f'{where}: photo file {quoted(ref)} does not exist.') from None
+        raise InterchangeError(f"{where}: photo file {quoted(ref)} does not exist.") from None
     except OSError as exc:
-        raise InterchangeError(f'{where}: photo file {quoted(ref)} cannot be read ({exc.strerror}).') from None
+        raise InterchangeError(f"{where}: photo file {quoted(ref)} cannot be read ({exc.strerror}).") from None
     if len(data) > MAX_PHOTO_FILE_BYTES:
-        raise InterchangeError(f'{where}: photo file {quoted(ref)} is too large.')
+        raise InterchangeError(f"{where}: photo file {quoted(ref)} is too large.")
     return data
 
 

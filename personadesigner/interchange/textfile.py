@@ -73,7 +73,9 @@ def open_text(path: Path, encoding: str | None = None) -> Iterator[TextIO]:
         kind = path.stat().st_mode
         if not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
             # Opening a pipe waits for a writer; a device such as /dev/zero never ends.
-            raise InterchangeError(f"{path}: is not a regular file (a device, pipe or socket); imports read files only.")
+            raise InterchangeError(
+                f"{path}: is not a regular file (a device, pipe or socket); imports read files only."
+            )
         raw = path.open("rb")
     except FileNotFoundError:
         raise InterchangeError(f"{path}: the file does not exist.") from None

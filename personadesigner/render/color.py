@@ -118,9 +118,9 @@ def image_for(image, model: ColorModel = "rgb"):
 
 
 __all__ = [
-    "ColorModel",
     "OUTPUT_CONDITION",
     "OUTPUT_CONDITION_INFO",
+    "ColorModel",
     "cmyk",
     "fill_operator",
     "image_for",

@@ -10,8 +10,8 @@ PDF path imports no Qt: the Qt painter is loaded only by the PNG writer.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from personadesigner.core.cardlayout import CardLayout, Cut, LowResolution
 from personadesigner.core.export_options import ExportOptions, ExportReport

@@ -23,11 +23,31 @@ def write_csv(personas: list, out: Path, photos: str) -> int:
     return write(personas, out)
 
 
-JSON = register(ExportFormat(
-    key="json", name="JSON", label="JSON (every field, for import)", suffix=".json", folder=False,
-    kind="data", options=frozenset({"photos"}), writer=write_json, file_filter="JSON files (*.json)", order=30,
-))
-CSV = register(ExportFormat(
-    key="csv", name="CSV", label="CSV (a table for spreadsheets)", suffix=".csv", folder=False,
-    kind="data", options=frozenset(), writer=write_csv, file_filter="CSV files (*.csv)", order=40,
-))
+JSON = register(
+    ExportFormat(
+        key="json",
+        name="JSON",
+        label="JSON (every field, for import)",
+        suffix=".json",
+        folder=False,
+        kind="data",
+        options=frozenset({"photos"}),
+        writer=write_json,
+        file_filter="JSON files (*.json)",
+        order=30,
+    )
+)
+CSV = register(
+    ExportFormat(
+        key="csv",
+        name="CSV",
+        label="CSV (a table for spreadsheets)",
+        suffix=".csv",
+        folder=False,
+        kind="data",
+        options=frozenset(),
+        writer=write_csv,
+        file_filter="CSV files (*.csv)",
+        order=40,
+    )
+)

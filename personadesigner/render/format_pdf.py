@@ -33,17 +33,19 @@ def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
     report.files.append(out)
 
 
-PDF = register(ExportFormat(
-    key="pdf",
-    name="PDF",
-    label="PDF document (print-ready, vector text)",
-    suffix=".pdf",
-    folder=False,
-    kind="cards",
-    # --color cmyk and --pdfx: only a PDF carries an output intent and CMYK colour operators.
-    options=(frozenset(CARD_OPTIONS) - {"dpi"}) | frozenset(PRESS_OPTIONS),
-    writer=write,
-    painter="personadesigner.render.pdf:PdfPainter",
-    file_filter="PDF documents (*.pdf)",
-    order=10,
-))
+PDF = register(
+    ExportFormat(
+        key="pdf",
+        name="PDF",
+        label="PDF document (print-ready, vector text)",
+        suffix=".pdf",
+        folder=False,
+        kind="cards",
+        # --color cmyk and --pdfx: only a PDF carries an output intent and CMYK colour operators.
+        options=(frozenset(CARD_OPTIONS) - {"dpi"}) | frozenset(PRESS_OPTIONS),
+        writer=write,
+        painter="personadesigner.render.pdf:PdfPainter",
+        file_filter="PDF documents (*.pdf)",
+        order=10,
+    )
+)

@@ -65,19 +65,23 @@ def _undo_partial(reason: str, out: Path, made_folder: bool, created: list[Path]
     if replaced:
         shown = ", ".join(replaced[:3]) + (", ..." if len(replaced) > 3 else "")
         left += f"; {len(replaced)} file{'s' if len(replaced) != 1 else ''} it had already replaced with new pages stay ({shown})"
-    return f"{reason.rstrip('.')}; the export stopped after {len(written)} page{'s' if len(written) != 1 else ''}: {left}."
+    return (
+        f"{reason.rstrip('.')}; the export stopped after {len(written)} page{'s' if len(written) != 1 else ''}: {left}."
+    )
 
 
-PNG = register(ExportFormat(
-    key="png",
-    name="PNG",
-    label="PNG images (one file per card)",
-    suffix=".png",
-    folder=True,
-    kind="cards",
-    options=frozenset(CARD_OPTIONS),
-    writer=write,
-    painter="personadesigner.render.qt_painter:QtCardPainter",
-    trim_pages=True,
-    order=20,
-))
+PNG = register(
+    ExportFormat(
+        key="png",
+        name="PNG",
+        label="PNG images (one file per card)",
+        suffix=".png",
+        folder=True,
+        kind="cards",
+        options=frozenset(CARD_OPTIONS),
+        writer=write,
+        painter="personadesigner.render.qt_painter:QtCardPainter",
+        trim_pages=True,
+        order=20,
+    )
+)

@@ -46,11 +46,12 @@ def cover_slide(prs, layout, cover) -> None:
 def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
     import io
 
+    from pptx.util import Pt
+
     from personadesigner.atomic import atomic_write
     from personadesigner.errors import UserError
     from personadesigner.render.pptx_painter import PptxPainter
     from personadesigner.render.pptx_template import choose_layout, open_template
-    from pptx.util import Pt
 
     if out.is_dir():
         raise UserError(f"{out} is a folder; give the PowerPoint file a name.")
@@ -105,17 +106,19 @@ def write(pages: Iterable, out: Path, options, layouts: list, report) -> None:
     report.files.append(out)
 
 
-PPTX = register(ExportFormat(
-    key="pptx",
-    name="PPTX",
-    label="PowerPoint slides (editable text and shapes)",
-    suffix=".pptx",
-    folder=False,
-    kind="cards",
-    options=frozenset({"template", "theme", "strict", "speaker_notes"}),
-    writer=write,
-    painter="personadesigner.render.pptx_painter:PptxPainter",
-    trim_pages=True,
-    file_filter="PowerPoint presentations (*.pptx)",
-    order=25,
-))
+PPTX = register(
+    ExportFormat(
+        key="pptx",
+        name="PPTX",
+        label="PowerPoint slides (editable text and shapes)",
+        suffix=".pptx",
+        folder=False,
+        kind="cards",
+        options=frozenset({"template", "theme", "strict", "speaker_notes"}),
+        writer=write,
+        painter="personadesigner.render.pptx_painter:PptxPainter",
+        trim_pages=True,
+        file_filter="PowerPoint presentations (*.pptx)",
+        order=25,
+    )
+)

@@ -24,8 +24,19 @@ if TYPE_CHECKING:
     from personadesigner.render.page_plan import PlannedPage
 
 #: The card options a format may honour: ExportOptions fields, and flags of ``export``.
-CARD_OPTIONS = ("template", "theme", "page_size", "per_page", "bleed", "crop_marks", "dpi", "tile_to", "strict",
-                "uniform_type", "printer_margin")
+CARD_OPTIONS = (
+    "template",
+    "theme",
+    "page_size",
+    "per_page",
+    "bleed",
+    "crop_marks",
+    "dpi",
+    "tile_to",
+    "strict",
+    "uniform_type",
+    "printer_margin",
+)
 #: Options for presses that only some card formats honour (PDF declares them): colour model, PDF/X.
 PRESS_OPTIONS = ("color", "pdfx")
 
@@ -174,7 +185,7 @@ def by_suffix(suffix: str) -> ExportFormat | None:
 
 
 def names(fmts: Iterable[ExportFormat]) -> str:
-    """"PDF and PNG", "PDF, PNG and PPTX"."""
+    """ "PDF and PNG", "PDF, PNG and PPTX"."""
     found = [f.name for f in fmts]
     return " and ".join(found) if len(found) < 3 else ", ".join(found[:-1]) + " and " + found[-1]
 

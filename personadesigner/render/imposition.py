@@ -11,8 +11,9 @@ or the margin; empty slots get nothing at all.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Literal
 
 from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.units import PT_PER_MM, page_size
@@ -137,7 +138,7 @@ def _no_fit(sheet: str, margin: float, marks: bool) -> UserError:
 
 
 def _a(sheet: str) -> str:
-    """"an A4", "a Letter"."""
+    """ "an A4", "a Letter"."""
     return ("an " if sheet[:1].upper() in "AEIOU" else "a ") + sheet
 
 

@@ -43,10 +43,7 @@ def crop_marks(
     for cy in (y, y + h):  # horizontal marks left and right of the card
         raw.append((x - end, cy, x - start, cy))
         raw.append((x + w + start, cy, x + w + end, cy))
-    return [
-        seg for seg in raw
-        if (bounds is None or inside(seg, bounds)) and not any(crosses(seg, r) for r in avoid)
-    ]
+    return [seg for seg in raw if (bounds is None or inside(seg, bounds)) and not any(crosses(seg, r) for r in avoid)]
 
 
 #: Rounding slack: a mark ending exactly on the printable edge is inside.
@@ -57,8 +54,12 @@ def inside(s: Segment, r: Rect) -> bool:
     """Whether segment ``s`` lies wholly within rectangle ``r`` (edges included)."""
     x1, y1, x2, y2 = s
     rx, ry, rw, rh = r
-    return (rx - EPS <= min(x1, x2) and max(x1, x2) <= rx + rw + EPS
-            and ry - EPS <= min(y1, y2) and max(y1, y2) <= ry + rh + EPS)
+    return (
+        rx - EPS <= min(x1, x2)
+        and max(x1, x2) <= rx + rw + EPS
+        and ry - EPS <= min(y1, y2)
+        and max(y1, y2) <= ry + rh + EPS
+    )
 
 
 def crosses(s: Segment, r: Rect) -> bool:

@@ -8,8 +8,8 @@ No Qt and no reportlab: planning only places CardLayouts on Sheets.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.export_options import ExportOptions
@@ -33,8 +33,9 @@ class PlannedPage:
     name: str
 
 
-def lay_out_for_export(persona: Persona, options: ExportOptions, names: dict[str, str] | None = None,
-                       type_step: float | None = None) -> CardLayout:
+def lay_out_for_export(
+    persona: Persona, options: ExportOptions, names: dict[str, str] | None = None, type_step: float | None = None
+) -> CardLayout:
     """The persona laid out as the export prints it (its own template/theme unless the options name one).
     ``type_step``: the body type size of a ``--uniform-type`` deck (see uniform_type)."""
     from personadesigner.core.layout import layout  # the engine: no Qt either
@@ -46,12 +47,14 @@ def lay_out_for_export(persona: Persona, options: ExportOptions, names: dict[str
     template = options.template or template_or_default(persona.card.template)
     theme = options.theme or theme_or_default(persona.card.theme)
     bleed = options.bleed.pt if options.bleed is not None else 0.0
-    return layout(persona, template, theme, bleed=bleed, page_size=sheet_name(options), names=names,
-                  type_step=type_step)
+    return layout(
+        persona, template, theme, bleed=bleed, page_size=sheet_name(options), names=names, type_step=type_step
+    )
 
 
-def uniform_type(personas: Sequence[Persona], layouts: list[CardLayout], options: ExportOptions,
-                 names: dict[str, str] | None = None) -> list[CardLayout]:
+def uniform_type(
+    personas: Sequence[Persona], layouts: list[CardLayout], options: ExportOptions, names: dict[str, str] | None = None
+) -> list[CardLayout]:
     """``--uniform-type``: every card of a template laid out again at the smallest body size
     any of them fitted at (the largest shrink factor, CardLayout.type_step), so a deck on a
     wall reads as one family. A card already at that size is kept as it is."""
@@ -91,8 +94,15 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
         return
     if _imposed(layouts[0], options):
         first = layouts[0]
-        grid = plan_grid(first.width, first.height, first.bleed, sheet or DEFAULT_SHEET, options.per_page or "auto",
-                         printer_margin(options), options.crop_marks)
+        grid = plan_grid(
+            first.width,
+            first.height,
+            first.bleed,
+            sheet or DEFAULT_SHEET,
+            options.per_page or "auto",
+            printer_margin(options),
+            options.crop_marks,
+        )
         for n, imposed in enumerate(impose(layouts, grid, with_marks=options.crop_marks)):
             yield PlannedPage(imposed, min(len(layouts), (n + 1) * grid.per_page), f"Page {n + 1}")
         return
@@ -112,11 +122,22 @@ def _page_name(lay: CardLayout) -> str:
 def page_count(first: CardLayout, options: ExportOptions, total: int) -> int:
     """How many pages an export of ``total`` cards shaped like ``first`` has (without planning them)."""
     if options.tile_to:
-        return plan_tiles(first.width, first.height, first.bleed, options.tile_to,
-                          printer_margin=printer_margin(options)).count * total
+        return (
+            plan_tiles(
+                first.width, first.height, first.bleed, options.tile_to, printer_margin=printer_margin(options)
+            ).count
+            * total
+        )
     if _imposed(first, options):
-        grid = plan_grid(first.width, first.height, first.bleed, sheet_name(options) or DEFAULT_SHEET,
-                         options.per_page or "auto", printer_margin(options), options.crop_marks)
+        grid = plan_grid(
+            first.width,
+            first.height,
+            first.bleed,
+            sheet_name(options) or DEFAULT_SHEET,
+            options.per_page or "auto",
+            printer_margin(options),
+            options.crop_marks,
+        )
         return math.ceil(total / grid.per_page)
     return total
 
@@ -138,4 +159,12 @@ def _is_sheet_sized(lay: CardLayout, sheet: str) -> bool:
     return any(abs(lay.width - a) < 1 and abs(lay.height - b) < 1 for a, b in ((w, h), (h, w)))
 
 
-__all__ = ["DEFAULT_SHEET", "PlannedPage", "lay_out_for_export", "page_count", "plan_pages", "printer_margin", "sheet_name"]
+__all__ = [
+    "DEFAULT_SHEET",
+    "PlannedPage",
+    "lay_out_for_export",
+    "page_count",
+    "plan_pages",
+    "printer_margin",
+    "sheet_name",
+]

@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import BinaryIO, Iterable
+from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColorSep
@@ -24,7 +24,6 @@ from reportlab.pdfgen.canvas import Canvas
 from personadesigner import APP_NAME, __version__
 from personadesigner.atomic import atomic_write
 from personadesigner.core.avatar import image_key
-from personadesigner.lru import LruCache
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
@@ -34,10 +33,11 @@ from personadesigner.core.cardlayout import (
     Slider,
     TextBlock,
 )
+from personadesigner.lru import LruCache
 from personadesigner.render import pdf_tounicode  # noqa: F401  (emoji & co. extract as themselves)
-from personadesigner.render.pdf_fonts import font_name
-from personadesigner.render.painter import bind, draw_primitives
 from personadesigner.render.color import ColorModel, image_for
+from personadesigner.render.painter import bind, draw_primitives
+from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.pdf_ops import Ops
 from personadesigner.render.shapes import Rect, slider_shape
 from personadesigner.render.sheet import MARK_WIDTH, Sheet, card_sheet
@@ -201,11 +201,18 @@ def write_pdf(
     """
     if isinstance(target, (str, os.PathLike)):
         with atomic_write(target, "wb") as f:
-            return write_pdf(sheets, f, title=title, author=author, subject=subject, lang=lang,
-                             color=color, pdfx=pdfx)
+            return write_pdf(sheets, f, title=title, author=author, subject=subject, lang=lang, color=color, pdfx=pdfx)
     with _streams_without_a85():
-        return _write(sheets, target, title=title, author=author, subject=subject, lang=lang,
-                      color="cmyk" if pdfx else color, pdfx=pdfx)
+        return _write(
+            sheets,
+            target,
+            title=title,
+            author=author,
+            subject=subject,
+            lang=lang,
+            color="cmyk" if pdfx else color,
+            pdfx=pdfx,
+        )
 
 
 #: reportlab reads ``rl_config.useA85`` (a process-wide setting, no Canvas option) while a
@@ -236,13 +243,27 @@ def _streams_without_a85() -> Iterator[None]:
                 rl_config.useA85 = _a85_before
 
 
-def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str, subject: str, lang: str,
-           color: ColorModel, pdfx: bool) -> int:
+def _write(
+    sheets: Iterable[Sheet],
+    target: BinaryIO,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    lang: str,
+    color: ColorModel,
+    pdfx: bool,
+) -> int:
     from personadesigner.render import pdfx as x
 
     # The initial font is ours: otherwise reportlab names Helvetica, a font we never embed.
-    canvas = Canvas(target, pageCompression=1, initialFontName=font_name("sans"), initialFontSize=10,
-                    pdfVersion=x.PDF_VERSION if pdfx else None)
+    canvas = Canvas(
+        target,
+        pageCompression=1,
+        initialFontName=font_name("sans"),
+        initialFontSize=10,
+        pdfVersion=x.PDF_VERSION if pdfx else None,
+    )
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setSubject(subject)
@@ -257,8 +278,9 @@ def _write(sheets: Iterable[Sheet], target: BinaryIO, *, title: str, author: str
         painter.draw_sheet(sheet)
         pages += 1
     if pdfx:
-        x.add_metadata(canvas, title=title, producer=f"{APP_NAME} {__version__} (reportlab)",
-                       creator=f"{APP_NAME} {__version__}")
+        x.add_metadata(
+            canvas, title=title, producer=f"{APP_NAME} {__version__} (reportlab)", creator=f"{APP_NAME} {__version__}"
+        )
     canvas.save()
     return pages
 

@@ -75,7 +75,7 @@ def glyph_texts(key: str, text: str, glyphs, clusters, rtl: bool = False) -> lis
     end_of = dict(zip(starts, starts[1:] + [len(text)]))
     out = []
     for i, (gid, c) in enumerate(zip(glyphs, clusters)):
-        part = text[c:end_of[c]]
+        part = text[c : end_of[c]]
         if rtl:
             part = part[::-1]
         alone = (i == 0 or clusters[i - 1] != c) and (i == n - 1 or clusters[i + 1] != c)
@@ -97,8 +97,17 @@ def actual_text(text: str, lang: str | None) -> str:
 
 
 #: Unicode script of a run's face -> BCP 47 language, for the span's /Lang (screen readers).
-_FACE_LANG = {"arabic": "ar", "hebrew": "he", "devanagari": "hi", "bengali": "bn", "tamil": "ta", "thai": "th",
-              "cjk-jp": "ja", "cjk-kr": "ko", "cjk": "zh"}
+_FACE_LANG = {
+    "arabic": "ar",
+    "hebrew": "he",
+    "devanagari": "hi",
+    "bengali": "bn",
+    "tamil": "ta",
+    "thai": "th",
+    "cjk-jp": "ja",
+    "cjk-kr": "ko",
+    "cjk": "zh",
+}
 
 
 def face_lang(key: str) -> str | None:
@@ -183,7 +192,7 @@ def _word_ops(run, doc, words: dict) -> list[str] | None:
     font = font_file(key)
     seq: list[tuple[int, str]] = []
     for k, word in enumerate(run.text.split(" ")):
-        for part in ((" ", word) if k else (word,)):
+        for part in (" ", word) if k else (word,):
             if not part:
                 continue
             wkey = (key, part)
@@ -275,9 +284,18 @@ def _glyph_ops(run, glyphs, xs, ys, clusters, rtl: bool, doc) -> list[str]:
 
 #: First strong letter's script -> a BCP 47 language for the document's /Lang.
 _SCRIPT_LANG = (
-    (0x0370, 0x03FF, "el"), (0x0400, 0x04FF, "ru"), (0x0590, 0x05FF, "he"), (0x0600, 0x06FF, "ar"),
-    (0x0900, 0x097F, "hi"), (0x0980, 0x09FF, "bn"), (0x0B80, 0x0BFF, "ta"), (0x0E00, 0x0E7F, "th"),
-    (0x3040, 0x30FF, "ja"), (0xAC00, 0xD7AF, "ko"), (0x1100, 0x11FF, "ko"), (0x4E00, 0x9FFF, "zh"),
+    (0x0370, 0x03FF, "el"),
+    (0x0400, 0x04FF, "ru"),
+    (0x0590, 0x05FF, "he"),
+    (0x0600, 0x06FF, "ar"),
+    (0x0900, 0x097F, "hi"),
+    (0x0980, 0x09FF, "bn"),
+    (0x0B80, 0x0BFF, "ta"),
+    (0x0E00, 0x0E7F, "th"),
+    (0x3040, 0x30FF, "ja"),
+    (0xAC00, 0xD7AF, "ko"),
+    (0x1100, 0x11FF, "ko"),
+    (0x4E00, 0x9FFF, "zh"),
 )
 
 

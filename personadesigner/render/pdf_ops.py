@@ -10,7 +10,7 @@ reportlab, which owns the page's graphics-state resources.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -21,8 +21,6 @@ from personadesigner.render.pdf_glyphs import show_ops
 
 #: Control-point distance of a cubic Bezier quarter circle.
 KAPPA = 0.5522847498
-
-
 
 
 class Ops:

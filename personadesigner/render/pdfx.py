@@ -31,6 +31,8 @@ from reportlab.pdfbase.pdfdoc import (
     PDFStream,
     PDFString,
     PDFZCompress,
+)
+from reportlab.pdfbase.pdfdoc import (
     format as pdf_format,
 )
 from reportlab.pdfgen.canvas import Canvas
@@ -75,14 +77,16 @@ def make_pdfx(canvas: Canvas) -> None:
         profile_bytes(),
         filters=[PDFZCompress],
     )
-    intent = PDFDictionary({
-        "Type": PDFName("OutputIntent"),
-        "S": PDFName("GTS_PDFX"),
-        "OutputConditionIdentifier": PDFString(OUTPUT_CONDITION),
-        "RegistryName": PDFString("http://www.color.org"),
-        "Info": PDFString(OUTPUT_CONDITION_INFO),
-        "DestOutputProfile": doc.Reference(profile),
-    })
+    intent = PDFDictionary(
+        {
+            "Type": PDFName("OutputIntent"),
+            "S": PDFName("GTS_PDFX"),
+            "OutputConditionIdentifier": PDFString(OUTPUT_CONDITION),
+            "RegistryName": PDFString("http://www.color.org"),
+            "Info": PDFString(OUTPUT_CONDITION_INFO),
+            "DestOutputProfile": doc.Reference(profile),
+        }
+    )
     catalog = doc.Catalog
     catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "OutputIntents"]
     catalog.OutputIntents = PDFArray([intent])

@@ -13,7 +13,6 @@ from personadesigner.core.cardlayout import CardLayout
 from personadesigner.errors import UserError
 from personadesigner.render.sheet import Sheet, trim_sheet
 
-
 #: Keeps the application we create alive for the rest of the process.
 _APP: list = []
 
@@ -106,8 +105,9 @@ def png_bytes(image) -> bytes:
     stride = row_stride(width, channels)
     rows = bytearray(stride * height + 4)  # zero: every filter byte is 0 ("None"); 4 bytes of slack
     pixels = memoryview(rows)[1:]  # row y starts after its filter byte; kept alive while Qt paints
-    target = QImage(pixels, width, height, stride,
-                    QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888)
+    target = QImage(
+        pixels, width, height, stride, QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
+    )
     painter = QPainter(target)
     try:
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # copy, never blend
@@ -116,6 +116,9 @@ def png_bytes(image) -> bytes:
         painter.end()
     del target
     return encode_scanlines(
-        memoryview(rows)[: stride * height], width, height, channels=channels,
+        memoryview(rows)[: stride * height],
+        width,
+        height,
+        channels=channels,
         dots_per_metre=(image.dotsPerMeterX(), image.dotsPerMeterY()),
     )

@@ -26,6 +26,8 @@ def _deflate():
     except ImportError:
         return zlib.compress
     return isal_zlib.compress
+
+
 #: PNG colour types for 8-bit samples (PNG spec, IHDR).
 _COLOUR_TYPE = {3: 2, 4: 6}  # RGB: truecolour; RGBA: truecolour with alpha
 
@@ -91,8 +93,9 @@ def encode_scanlines(
     one after a 0 filter byte): a painter can convert its pixels straight into them, one copy."""
     _check(width, height, channels)
     if memoryview(rows).nbytes != row_stride(width, channels) * height:
-        raise ValueError(f"{width} x {height} rows of {channels} channels need "
-                         f"{row_stride(width, channels) * height} bytes")
+        raise ValueError(
+            f"{width} x {height} rows of {channels} channels need {row_stride(width, channels) * height} bytes"
+        )
     header = struct.pack(">IIBBBBB", width, height, 8, _COLOUR_TYPE[channels], 0, 0, 0)
     parts = [PNG_SIGNATURE, _chunk(b"IHDR", header)]
     if dots_per_metre is not None and min(dots_per_metre) > 0:

@@ -44,9 +44,11 @@ def font_family(key: str, mode: str = "keep", size: float = 0.0) -> str:
     return family
 
 
-_NS = ('xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_NS = (
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
 _PRESET = {"rect": "rect", "round": "roundRect", "ellipse": "ellipse"}
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
 
@@ -82,8 +84,9 @@ class PptxPainter:
         self._next_id = 1
 
     # ----------------------------------------------------------------- placement
-    def draw_layout(self, slide, layout: CardLayout, x: float, y: float, scale: float,
-                    skip: set[str] | frozenset[str] = frozenset()) -> None:
+    def draw_layout(
+        self, slide, layout: CardLayout, x: float, y: float, scale: float, skip: set[str] | frozenset[str] = frozenset()
+    ) -> None:
         """Draw ``layout`` on ``slide`` with its top-left at (x, y) points, scaled; ``skip``: fields left out."""
         self.slide, self.ox, self.oy, self.scale = slide, x, y, scale
         tree = slide.shapes._spTree
@@ -120,12 +123,25 @@ class PptxPainter:
         return max(0, round(v * self.scale * EMU_PER_PT))
 
     def _xfrm(self, x: float, y: float, w: float, h: float, flips: str = "") -> str:
-        return (f'<a:xfrm{flips}><a:off x="{self._x(x)}" y="{self._y(y)}"/>'
-                f'<a:ext cx="{self._d(w)}" cy="{self._d(h)}"/></a:xfrm>')
+        return (
+            f'<a:xfrm{flips}><a:off x="{self._x(x)}" y="{self._y(y)}"/>'
+            f'<a:ext cx="{self._d(w)}" cy="{self._d(h)}"/></a:xfrm>'
+        )
 
     # ----------------------------------------------------------------- shapes
-    def _shape(self, kind: str, x: float, y: float, w: float, h: float, fill: str | None,
-               stroke: str | None = None, stroke_width: float = 0.0, radius: float = 0.0, name: str = "") -> None:
+    def _shape(
+        self,
+        kind: str,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: str | None,
+        stroke: str | None = None,
+        stroke_width: float = 0.0,
+        radius: float = 0.0,
+        name: str = "",
+    ) -> None:
         sid = self._id()
         adj = ""
         if kind == "round":
@@ -138,15 +154,25 @@ class PptxPainter:
         self._pending.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="{_esc(name or "Shape")} {sid}"/><p:cNvSpPr/><p:nvPr/>'
             f'</p:nvSpPr><p:spPr>{self._xfrm(x, y, w, h)}<a:prstGeom prst="{_PRESET[kind]}"><a:avLst>{adj}'
-            f'</a:avLst></a:prstGeom>{paint}{line}</p:spPr></p:sp>'
+            f"</a:avLst></a:prstGeom>{paint}{line}</p:spPr></p:sp>"
         )
 
     def box(self, item: Box) -> None:
         if not item.fill and not (item.stroke and item.stroke_width > 0):
             return
         kind = "ellipse" if item.shape == "ellipse" else "round" if item.radius > 0 else "rect"
-        self._shape(kind, item.x, item.y, item.w, item.h, item.fill, item.stroke, item.stroke_width, item.radius,
-                    item.field or "")
+        self._shape(
+            kind,
+            item.x,
+            item.y,
+            item.w,
+            item.h,
+            item.fill,
+            item.stroke,
+            item.stroke_width,
+            item.radius,
+            item.field or "",
+        )
 
     def rule(self, item: Rule) -> None:
         sid = self._id()
@@ -165,13 +191,14 @@ class PptxPainter:
         cx, cy = max(1, self._d(item.w)), max(1, self._d(item.h))
         pts = [(self._x(x) - x0, self._y(y) - y0) for x, y in item.points]
         path = f'<a:moveTo><a:pt x="{pts[0][0]}" y="{pts[0][1]}"/></a:moveTo>' + "".join(
-            f'<a:lnTo><a:pt x="{px}" y="{py}"/></a:lnTo>' for px, py in pts[1:])
+            f'<a:lnTo><a:pt x="{px}" y="{py}"/></a:lnTo>' for px, py in pts[1:]
+        )
         self._pending.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="Freeform {sid}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
             f'<p:spPr><a:xfrm><a:off x="{x0}" y="{y0}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:custGeom>'
             f'<a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
             f'<a:path w="{cx}" h="{cy}">{path}<a:close/></a:path></a:pathLst></a:custGeom>{_solid(item.fill)}'
-            f'<a:ln><a:noFill/></a:ln></p:spPr></p:sp>'
+            f"<a:ln><a:noFill/></a:ln></p:spPr></p:sp>"
         )
 
     def slider(self, item: Slider) -> None:
@@ -186,8 +213,9 @@ class PptxPainter:
     def image_item(self, item: ImageItem) -> None:
         self._flush()  # the shapes drawn before the photo stay under it
         data = self._crop(item)
-        pic = self.slide.shapes.add_picture(io.BytesIO(data), self._x(item.x), self._y(item.y), self._d(item.w),
-                                            self._d(item.h))
+        pic = self.slide.shapes.add_picture(
+            io.BytesIO(data), self._x(item.x), self._y(item.y), self._d(item.w), self._d(item.h)
+        )
         if item.clip == "ellipse":
             pic.auto_shape_type = MSO_SHAPE.OVAL
         elif item.clip == "rounded" and item.radius > 0:
@@ -238,16 +266,18 @@ class PptxPainter:
         paras = []
         for line in lines:
             body = "".join(self._run_xml(text, run) for text, run in self._runs(line))
-            paras.append(f'<a:p><a:pPr algn="{algn}"><a:lnSpc><a:spcPts val="{spacing}"/></a:lnSpc>'
-                         f'<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
-                         f'</a:pPr>{body}</a:p>')
+            paras.append(
+                f'<a:p><a:pPr algn="{algn}"><a:lnSpc><a:spcPts val="{spacing}"/></a:lnSpc>'
+                f'<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
+                f"</a:pPr>{body}</a:p>"
+            )
         sid = self._id()
         name = (item.field or "Text") + (f" {item.item + 1}" if item.item is not None else "")
         self._pending.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="{_esc(name)}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
             f'<p:spPr>{self._xfrm(x, top, w, step * len(lines))}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
             f'<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t">'
-            f'<a:noAutofit/></a:bodyPr><a:lstStyle/>{"".join(paras)}</p:txBody></p:sp>'
+            f"<a:noAutofit/></a:bodyPr><a:lstStyle/>{''.join(paras)}</p:txBody></p:sp>"
         )
 
     def _run_xml(self, text: str, run: TextRun) -> str:
@@ -256,9 +286,11 @@ class PptxPainter:
         ea, cs = (name.replace("-lt", "-ea"), name.replace("-lt", "-cs")) if name.startswith("+") else (name, name)
         bold = ' b="1"' if face and face.bold else ' b="0"'
         italic = ' i="1"' if face and face.italic else ' i="0"'
-        return (f'<a:r><a:rPr lang="en-US" sz="{round(run.size * self.scale * 100)}"{bold}{italic} dirty="0">'
-                f'{_solid(run.color)}<a:latin typeface="{name}"/><a:ea typeface="{ea}"/><a:cs typeface="{cs}"/>'
-                f'</a:rPr><a:t>{_esc(text)}</a:t></a:r>')
+        return (
+            f'<a:r><a:rPr lang="en-US" sz="{round(run.size * self.scale * 100)}"{bold}{italic} dirty="0">'
+            f'{_solid(run.color)}<a:latin typeface="{name}"/><a:ea typeface="{ea}"/><a:cs typeface="{cs}"/>'
+            f"</a:rPr><a:t>{_esc(text)}</a:t></a:r>"
+        )
 
     @staticmethod
     def _runs(line) -> list[tuple[str, TextRun]]:

@@ -47,8 +47,9 @@ def _bytes(path: Path) -> bytes:
     except OSError as exc:
         raise UserError(f"Cannot read the PowerPoint template {path}: {exc.strerror or exc}.") from None
     if data.startswith(_OLE_MAGIC):
-        raise UserError(f"The PowerPoint template {path} is password-protected (encrypted); "
-                        "save an unprotected copy and use that.")
+        raise UserError(
+            f"The PowerPoint template {path} is password-protected (encrypted); save an unprotected copy and use that."
+        )
     if not data.startswith(b"PK"):
         raise UserError(f"The PowerPoint template {path} is not a .pptx or .potx file.")
     return data
@@ -83,7 +84,7 @@ def open_template(path: str | Path | None):
     data = _as_presentation(_bytes(path), path)
     try:
         prs = Presentation(io.BytesIO(data))
-    except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors... on a broken package
+    except Exception as exc:  # noqa: BLE001 - python-pptx raises KeyError, ValueError, lxml errors... on a broken package
         raise UserError(f"The PowerPoint template {path} is damaged ({type(exc).__name__}).") from None
     if not any(True for master in prs.slide_masters for _ in master.slide_layouts):
         raise UserError(f"The PowerPoint template {path} has no slide layouts.")
@@ -117,13 +118,18 @@ def _content_placeholders(layout) -> list:
     """Placeholders a slide would show empty ("Click to add text"): all but title and footers."""
     from pptx.enum.shapes import PP_PLACEHOLDER
 
-    quiet = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER,
-             PP_PLACEHOLDER.SLIDE_NUMBER}
+    quiet = {
+        PP_PLACEHOLDER.TITLE,
+        PP_PLACEHOLDER.CENTER_TITLE,
+        PP_PLACEHOLDER.DATE,
+        PP_PLACEHOLDER.FOOTER,
+        PP_PLACEHOLDER.SLIDE_NUMBER,
+    }
     return [ph for ph in layout.placeholders if ph.placeholder_format.type not in quiet]
 
 
 def choose_layout(prs, client: bool, source: str = "") -> Base:
-    """"Title Only" or "Blank" by name, else a layout with at most a title; else the emptiest, stripped."""
+    """ "Title Only" or "Blank" by name, else a layout with at most a title; else the emptiest, stripped."""
     layouts = list(_layouts(prs))
     if not client:
         blank = next(lay for lay in layouts if lay.name.lower() == "blank")
@@ -152,8 +158,10 @@ def _choose(layouts, source: str) -> Base:
         if not _content_placeholders(lay):
             return Base(prs, lay, False)
     lay = min(layouts, key=lambda lay: len(_content_placeholders(lay)))
-    note = (f'{source or "The template"} has no "Title Only" or "Blank" layout; slides use its layout '
-            f'"{lay.name}" as a blank one (its content placeholders removed).')
+    note = (
+        f'{source or "The template"} has no "Title Only" or "Blank" layout; slides use its layout '
+        f'"{lay.name}" as a blank one (its content placeholders removed).'
+    )
     return Base(prs, lay, True, note)
 
 

@@ -109,7 +109,8 @@ def _font_bytes(key: str) -> QByteArray:
 def raw_font(key: str, size: float) -> QRawFont:
     """The bundled file of ``key`` at ``size`` painter units (points on a card)."""
     return _cache("raw_fonts").get_or_make(
-        (key, size), lambda: QRawFont(_font_bytes(key), size, QFont.HintingPreference.PreferNoHinting))
+        (key, size), lambda: QRawFont(_font_bytes(key), size, QFont.HintingPreference.PreferNoHinting)
+    )
 
 
 def _color(color: str) -> QColor:

@@ -10,8 +10,8 @@ plus room for a whole crop mark, so every mark prints whole.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from personadesigner.core.cardlayout import CardLayout, TextRun
 from personadesigner.core.units import PT_PER_MM, page_size
@@ -119,5 +119,11 @@ def _overlap_marks(at: float, area, *, vertical: bool):
     """Short lines outside the printed area on both ends of an overlap line."""
     x, y, w, h = area
     if vertical:
-        return [(at, y - MARK_GAP - MARK_LENGTH, at, y - MARK_GAP), (at, y + h + MARK_GAP, at, y + h + MARK_GAP + MARK_LENGTH)]
-    return [(x - MARK_GAP - MARK_LENGTH, at, x - MARK_GAP, at), (x + w + MARK_GAP, at, x + w + MARK_GAP + MARK_LENGTH, at)]
+        return [
+            (at, y - MARK_GAP - MARK_LENGTH, at, y - MARK_GAP),
+            (at, y + h + MARK_GAP, at, y + h + MARK_GAP + MARK_LENGTH),
+        ]
+    return [
+        (x - MARK_GAP - MARK_LENGTH, at, x - MARK_GAP, at),
+        (x + w + MARK_GAP, at, x + w + MARK_GAP + MARK_LENGTH, at),
+    ]

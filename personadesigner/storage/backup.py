@@ -101,7 +101,9 @@ def copy_database(source: Path, target: Path) -> None:
             os.fsync(fh.fileno())
         problems = quick_check(tmp)
         if problems:
-            raise LibraryError(f'The backup of "{source}" failed its check ({problems[0]}); the library may be damaged.')
+            raise LibraryError(
+                f'The backup of "{source}" failed its check ({problems[0]}); the library may be damaged.'
+            )
         os.replace(tmp, target)
     except sqlite3.DatabaseError as exc:
         raise LibraryError(f'Cannot back up "{source}": {exc}.') from None
@@ -137,8 +139,13 @@ def make_backup(library: Path, *, label: str = "", now: _dt.datetime | None = No
     raise failure or LibraryError(f'Cannot write a backup of "{library}": no backup folder.')
 
 
-def rotate(library: Path, *, keep_newest: int = KEEP_NEWEST, keep_daily_days: int = KEEP_DAILY_DAYS,
-           now: _dt.datetime | None = None) -> list[Path]:
+def rotate(
+    library: Path,
+    *,
+    keep_newest: int = KEEP_NEWEST,
+    keep_daily_days: int = KEEP_DAILY_DAYS,
+    now: _dt.datetime | None = None,
+) -> list[Path]:
     """Delete old backups: keep the newest ``keep_newest`` plus the newest of each of the
     last ``keep_daily_days`` days. Returns the deleted files."""
     now = now or _dt.datetime.now(_dt.UTC)
@@ -185,8 +192,14 @@ class BackupScheduler:
     read from the newest backup file, so the schedule survives restarts.
     """
 
-    def __init__(self, library: Path, *, interval: _dt.timedelta = DEFAULT_INTERVAL,
-                 keep_newest: int = KEEP_NEWEST, keep_daily_days: int = KEEP_DAILY_DAYS) -> None:
+    def __init__(
+        self,
+        library: Path,
+        *,
+        interval: _dt.timedelta = DEFAULT_INTERVAL,
+        keep_newest: int = KEEP_NEWEST,
+        keep_daily_days: int = KEEP_DAILY_DAYS,
+    ) -> None:
         self.library = Path(library)
         self.interval = interval
         self.keep_newest = keep_newest

@@ -49,8 +49,15 @@ def file_state(path: Path) -> list | None:
         st = os.stat(path)
         with open(path, "rb") as fh:
             header = fh.read(_HEADER_BYTES)
-        state: list = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns,
-                       header[24:28].hex(), header[92:100].hex()]
+        state: list = [
+            st.st_dev,
+            st.st_ino,
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ctime_ns,
+            header[24:28].hex(),
+            header[92:100].hex(),
+        ]
     except OSError:
         return None
     try:

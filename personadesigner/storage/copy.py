@@ -21,12 +21,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from personadesigner.errors import LibraryError
-from personadesigner.storage import migrate
+from personadesigner.storage import history, migrate
 from personadesigner.storage.backup import copy_database
 from personadesigner.storage.engine import location_url, make_engine, sqlite_path, writer
 from personadesigner.storage.integrity import connect_readonly
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
-from personadesigner.storage import history
 from personadesigner.storage.schema import library_info, personas, photos, revisions
 
 BATCH = 500
@@ -131,7 +130,9 @@ def copy_library(source: str, target: str, *, replace: bool = False) -> CopyRepo
                 raise
             _remove_new_library(path)  # a failed copy (full disk) leaves no empty library behind
             cause = str(exc).partition("unchanged: ")[2].rstrip(".") or str(exc).rstrip(".")
-            raise LibraryError(f'The copy to "{target}" failed ({cause}); the new library it had created was removed.') from None
+            raise LibraryError(
+                f'The copy to "{target}" failed ({cause}); the new library it had created was removed.'
+            ) from None
 
 
 def _remove_new_library(path: Path) -> None:
@@ -160,7 +161,9 @@ def _copy_rows(src_engine: Engine, dst_url: str, target: str, *, replace: bool) 
             if keys:
                 dst.execute(library_info.insert(), [r for r in info if r["key"] in keys])
             # Tell other windows on the target that everything changed.
-            dst.execute(library_info.update().where(library_info.c.key == "change_token").values(value=uuid.uuid4().hex))
+            dst.execute(
+                library_info.update().where(library_info.c.key == "change_token").values(value=uuid.uuid4().hex)
+            )
             trashed = dst.execute(
                 sa.select(sa.func.count()).select_from(personas).where(personas.c.deleted_at.is_not(None))
             ).scalar_one()

@@ -52,8 +52,12 @@ class Revision:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "persona_id": self.persona_id, "at": self.at, "author": self.author,
-            "action": self.action, "changes": {f: {"old": o, "new": n} for f, (o, n) in self.changes.items()},
+            "id": self.id,
+            "persona_id": self.persona_id,
+            "at": self.at,
+            "author": self.author,
+            "action": self.action,
+            "changes": {f: {"old": o, "new": n} for f, (o, n) in self.changes.items()},
         }
 
 
@@ -95,8 +99,9 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def record_change(conn: Connection, persona_id: str, old: dict[str, Any], new: dict[str, Any], *,
-                  author: str, now: _dt.datetime) -> None:
+def record_change(
+    conn: Connection, persona_id: str, old: dict[str, Any], new: dict[str, Any], *, author: str, now: _dt.datetime
+) -> None:
     """Store the change of a saved persona, merged into its last revision when the minute rule allows."""
     changes = diff(old, new)
     if not changes:
@@ -117,15 +122,19 @@ def record_change(conn: Connection, persona_id: str, old: dict[str, Any], new: d
             else:
                 conn.execute(revisions.update().where(revisions.c.id == last.id).values(changes=_dumps(merged)))
             return
-    conn.execute(revisions.insert().values(persona_id=persona_id, at=stamp(now), author=author, action=CHANGED,
-                                           changes=_dumps(changes)))
+    conn.execute(
+        revisions.insert().values(
+            persona_id=persona_id, at=stamp(now), author=author, action=CHANGED, changes=_dumps(changes)
+        )
+    )
 
 
-def record_events(conn: Connection, persona_ids: Iterable[str], action: str, *, author: str,
-                  now: _dt.datetime) -> None:
+def record_events(conn: Connection, persona_ids: Iterable[str], action: str, *, author: str, now: _dt.datetime) -> None:
     """One revision without a field diff per persona (created, trashed, restored)."""
-    rows = [{"persona_id": pid, "at": stamp(now), "author": author, "action": action, "changes": "{}"}
-            for pid in persona_ids]
+    rows = [
+        {"persona_id": pid, "at": stamp(now), "author": author, "action": action, "changes": "{}"}
+        for pid in persona_ids
+    ]
     if rows:
         conn.execute(revisions.insert(), rows)
 
@@ -141,8 +150,14 @@ def read(conn: Connection, persona_id: str) -> builtins.list[Revision]:
         sa.select(revisions).where(revisions.c.persona_id == persona_id).order_by(revisions.c.id.desc())
     ).mappings()
     return [
-        Revision(row["id"], row["persona_id"], row["at"], row["author"], row["action"],
-                 {name: (pair[0], pair[1]) for name, pair in json.loads(row["changes"]).items()})
+        Revision(
+            row["id"],
+            row["persona_id"],
+            row["at"],
+            row["author"],
+            row["action"],
+            {name: (pair[0], pair[1]) for name, pair in json.loads(row["changes"]).items()},
+        )
         for row in rows
     ]
 
@@ -161,8 +176,12 @@ def copy_revisions(src: Connection, dst: Connection, copy_table: Callable[[], in
         return 0
     count = copy_table()
     if dst.dialect.name == "postgresql":
-        dst.execute(sa.text("SELECT setval(pg_get_serial_sequence('revisions', 'id'), "
-                            "COALESCE((SELECT MAX(id) FROM revisions), 0) + 1, false)"))
+        dst.execute(
+            sa.text(
+                "SELECT setval(pg_get_serial_sequence('revisions', 'id'), "
+                "COALESCE((SELECT MAX(id) FROM revisions), 0) + 1, false)"
+            )
+        )
     return count
 
 

@@ -29,7 +29,7 @@ _COMPANIONS = ("-wal", "-journal")
 
 
 def utc_stamp(now: _dt.datetime | None = None) -> str:
-    """"20261123T101500Z": sortable, safe in file names on every OS."""
+    """ "20261123T101500Z": sortable, safe in file names on every OS."""
     now = now or _dt.datetime.now(_dt.UTC)
     return now.astimezone(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
@@ -73,8 +73,9 @@ def connect_readonly(path: Path, *, check_same_thread: bool = True) -> sqlite3.C
             f'The library "{path}" cannot be read here: {write_blocker(path)} and its latest changes are still in '
             f'"{pending}"; open it once where it can be written.'
         )
-    conn = sqlite3.connect(base + "?mode=ro&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S,
-                           check_same_thread=check_same_thread)
+    conn = sqlite3.connect(
+        base + "?mode=ro&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=check_same_thread
+    )
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     return conn
 
@@ -128,7 +129,9 @@ def integrity_check(path: Path) -> list[str]:
 
 
 def foreign_key_problems(rows) -> list[str]:  # noqa: ANN001 - rows of PRAGMA foreign_key_check
-    return [f"Row {rowid} of table {table} refers to a missing row of table {parent}." for table, rowid, parent, _fk in rows]
+    return [
+        f"Row {rowid} of table {table} refers to a missing row of table {parent}." for table, rowid, parent, _fk in rows
+    ]
 
 
 #: Read-only connections cannot finish a crashed writer's transaction (hot rollback
@@ -137,8 +140,15 @@ _NEEDS_RECOVERY = frozenset({"SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVE
 
 
 #: Codes that say "someone else has it" or "the OS refused", never "the file is damaged".
-_NOT_DAMAGE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_FULL",
-               "SQLITE_IOERR", "SQLITE_PERM")
+_NOT_DAMAGE = (
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_CANTOPEN",
+    "SQLITE_READONLY",
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_PERM",
+)
 
 
 def _unreadable(path: Path, exc: sqlite3.Error) -> LibraryError | None:
@@ -305,7 +315,8 @@ def _same_damaged_copy(path: Path) -> Path | None:
     """An earlier ``.damaged-*`` copy of exactly these bytes (companions included), if any."""
     size = path.stat().st_size
     candidates = [
-        c for c in path.parent.glob(f"{glob_escape(path.name)}.damaged-*")
+        c
+        for c in path.parent.glob(f"{glob_escape(path.name)}.damaged-*")
         if not c.name.endswith(_COMPANIONS) and c.is_file() and c.stat().st_size == size
     ]
     if not candidates:

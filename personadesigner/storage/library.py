@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine, URL
+from sqlalchemy.engine import URL, Connection, Engine
 
 from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, fold, new_id, now_iso
 from personadesigner.errors import ConflictError, LibraryError, UserError
+from personadesigner.images import PhotoInfo, normalize, photo_hash, photo_thumbnail
+from personadesigner.lru import LruCache
 from personadesigner.storage import history, migrate
 from personadesigner.storage.backup import make_backup
 from personadesigner.storage.creating import create_library_file
@@ -37,8 +39,6 @@ from personadesigner.storage.idempotent import insert_missing
 from personadesigner.storage.integrity import foreign_key_problems, integrity_check
 from personadesigner.storage.netfs import FolderKind, classify_folder, location_warning
 from personadesigner.storage.opening import Probe, probe_connection, probe_sqlite_file
-from personadesigner.images import PhotoInfo, normalize, photo_hash, photo_thumbnail
-from personadesigner.lru import LruCache
 from personadesigner.storage.rows import (
     SUMMARY_COLUMNS,
     PersonaSummary,
@@ -155,8 +155,9 @@ class Library:
         return cls._open_writable(location, path, probe, create=create, created=created, folder=folder)
 
     @classmethod
-    def _ready_file(cls, path: Path, *, create: bool, new_file: bool,
-                    for_reading: bool) -> tuple[Probe, FolderKind, bool]:
+    def _ready_file(
+        cls, path: Path, *, create: bool, new_file: bool, for_reading: bool
+    ) -> tuple[Probe, FolderKind, bool]:
         """The library file looked at (and created if missing or a zero-byte file File > New may replace).
 
         Returns its probe, its folder's kind and whether it was created just now.
@@ -171,8 +172,9 @@ class Library:
             raise LibraryError(f'There is no library at "{path}".')
         if probe.exists and not probe.empty_file:
             return probe, folder, False
-        created = create_library_file(path, replace_empty=probe.empty_file,
-                                      build=lambda tmp: cls._build_file(tmp, path, folder))
+        created = create_library_file(
+            path, replace_empty=probe.empty_file, build=lambda tmp: cls._build_file(tmp, path, folder)
+        )
         return probe_sqlite_file(path), folder, created
 
     @classmethod
@@ -184,13 +186,16 @@ class Library:
         if probe.revision == migrate.HEAD_REVISION:
             return
         if blocker:
-            raise LibraryError(f'The library "{path}" needs an upgrade for this version of PersonaDesigner, '
-                               f"which cannot be written: {blocker}.")
+            raise LibraryError(
+                f'The library "{path}" needs an upgrade for this version of PersonaDesigner, '
+                f"which cannot be written: {blocker}."
+            )
         make_backup(path, label="before-upgrade")  # the upgrade can always be undone
 
     @classmethod
-    def _open_read_only(cls, location: str, url: URL, path: Path, probe: Probe, blocker: str,
-                        folder: FolderKind) -> Library:
+    def _open_read_only(
+        cls, location: str, url: URL, path: Path, probe: Probe, blocker: str, folder: FolderKind
+    ) -> Library:
         """An existing library that cannot be written, opened for reading only (``blocker`` says why)."""
         if probe.revision is None:
             raise LibraryError(f'The library "{path}" cannot be created: {blocker}.')
@@ -204,8 +209,16 @@ class Library:
         return library
 
     @classmethod
-    def _open_writable(cls, location: str, path: Path | None, probe: Probe | None, *, create: bool, created: bool,
-                       folder: FolderKind | None) -> Library:
+    def _open_writable(
+        cls,
+        location: str,
+        path: Path | None,
+        probe: Probe | None,
+        *,
+        create: bool,
+        created: bool,
+        folder: FolderKind | None,
+    ) -> Library:
         """The library with its schema created or upgraded (``path`` None: a database server)."""
         engine, url = make_engine(location, folder=folder)
         try:
@@ -295,8 +308,9 @@ class Library:
     def _write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction; a server deadlock is retried, SQLite's lock is waited for once."""
         if self.read_only:
-            raise LibraryError(f'The library "{self.location}" is open read-only ({self.read_only}); '
-                               "changes cannot be saved.")
+            raise LibraryError(
+                f'The library "{self.location}" is open read-only ({self.read_only}); changes cannot be saved.'
+            )
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self._writer.begin() as conn:
@@ -330,9 +344,7 @@ class Library:
             finally:
                 cursor.close()
         with self._reading() as conn:
-            return conn.execute(
-                sa.select(library_info.c.value).where(library_info.c.key == _CHANGE_TOKEN)
-            ).scalar()
+            return conn.execute(sa.select(library_info.c.value).where(library_info.c.key == _CHANGE_TOKEN)).scalar()
 
     def _absorb_own_write(self, token: str | None) -> None:
         with self._lock:
@@ -612,8 +624,9 @@ class Library:
         loaded = [p.version for p in batch]  # a retried transaction starts again from these
         return self._write(lambda conn: [self._update_in(conn, p, v, prepared) for p, v in zip(batch, loaded)])
 
-    def _update_in(self, conn: Connection, p: Persona, loaded_version: int,
-                   prepared: dict[str, PhotoInfo | str]) -> Persona:
+    def _update_in(
+        self, conn: Connection, p: Persona, loaded_version: int, prepared: dict[str, PhotoInfo | str]
+    ) -> Persona:
         """One persona's save inside the caller's transaction (optimistic locking, photo, revision)."""
         old_row = conn.execute(sa.select(personas).where(personas.c.id == p.id)).mappings().first()
         old_hash = old_row["photo_hash"] if old_row is not None else None
@@ -626,9 +639,7 @@ class Library:
         for key in ("id", "created_at"):
             del values[key]
         done = conn.execute(
-            personas.update()
-            .where(personas.c.id == p.id, personas.c.version == loaded_version)
-            .values(**values)
+            personas.update().where(personas.c.id == p.id, personas.c.version == loaded_version).values(**values)
         ).rowcount
         if done != 1:
             theirs = self._get(conn, p.id)
@@ -643,8 +654,14 @@ class Library:
             )
         if old_hash != new_hash:
             self._drop_orphan_photo(conn, old_hash)
-        history.record_change(conn, p.id, history.field_values(from_row(old_row, None), old_hash),
-                              history.field_values(p, new_hash), author=self.author, now=self.now())
+        history.record_change(
+            conn,
+            p.id,
+            history.field_values(from_row(old_row, None), old_hash),
+            history.field_values(p, new_hash),
+            author=self.author,
+            now=self.now(),
+        )
         return self._get(conn, p.id)  # type: ignore[return-value]
 
     def _set_deleted(self, persona_id: str, deleted_at: str | None) -> None:
@@ -761,7 +778,11 @@ class Library:
                     from_lists = json.loads(row.lists), json.loads(row.tags)
                 except ValueError:
                     from_lists = None
-                if not from_lists or not isinstance(from_lists[0], dict) or not isinstance(from_lists[1], builtins.list):
+                if (
+                    not from_lists
+                    or not isinstance(from_lists[0], dict)
+                    or not isinstance(from_lists[1], builtins.list)
+                ):
                     problems.append(f"Persona {row.id} has damaged list data.")
         return problems
 
@@ -770,7 +791,9 @@ class Library:
         with self._reading() as conn:
             stored = dict(conn.execute(sa.select(library_info.c.key, library_info.c.value)).all())
             # count(deleted_at) counts only the trashed rows: both numbers in one query.
-            total, trashed = conn.execute(sa.select(sa.func.count(), sa.func.count(personas.c.deleted_at)).select_from(personas)).one()
+            total, trashed = conn.execute(
+                sa.select(sa.func.count(), sa.func.count(personas.c.deleted_at)).select_from(personas)
+            ).one()
             info: dict[str, Any] = {
                 "name": self.name,
                 "url": self._url.render_as_string(hide_password=True),

@@ -123,8 +123,9 @@ def classify_folder(path: str | os.PathLike[str], mounts: str | None = None) -> 
     return FolderKind("local")
 
 
-def location_warning(path: str | os.PathLike[str], mounts: str | None = None, *,
-                     kind: FolderKind | None = None) -> str | None:
+def location_warning(
+    path: str | os.PathLike[str], mounts: str | None = None, *, kind: FolderKind | None = None
+) -> str | None:
     """One sentence for the user when the library file is in a risky place, else None.
     ``kind``: the folder already classified (opening classifies once for WAL and this)."""
     kind = kind or classify_folder(path, mounts)

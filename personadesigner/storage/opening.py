@@ -62,7 +62,7 @@ def probe_sqlite_file(path: Path, *, empty_file_ok: bool = False, trust_recent_c
     inspection = healthy_inspection(path, trust_recent_check=trust_recent_check)
     if not inspection.tables:
         return Probe(exists=True, revision=None)
-    if not LIBRARY_TABLES <= inspection.tables:
+    if not inspection.tables >= LIBRARY_TABLES:
         raise _not_a_library(str(path), "it is another program's database")
     if inspection.revision is None:
         raise _not_a_library(str(path), "it has no schema version")
@@ -74,7 +74,7 @@ def probe_connection(conn: Connection, where: str) -> Probe:
     tables = set(sa.inspect(conn).get_table_names())
     if not tables:
         return Probe(exists=True, revision=None)
-    if not LIBRARY_TABLES <= tables:
+    if not tables >= LIBRARY_TABLES:
         raise _not_a_library(where, "the database holds other tables")
     revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
     if revision is None:

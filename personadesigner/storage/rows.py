@@ -72,7 +72,8 @@ def _check_storable(p: Persona, row: dict[str, Any]) -> None:
         field_name = {"template": "card", "theme": "card"}.get(key, key)
         if key == "lists":
             field_name = next(
-                (f for f in (*JSON_LIST_FIELDS, *RECORD_LIST_FIELDS) if not _encodable(_dumps(_plain(getattr(p, f))))), key
+                (f for f in (*JSON_LIST_FIELDS, *RECORD_LIST_FIELDS) if not _encodable(_dumps(_plain(getattr(p, f))))),
+                key,
             )
         if "\x00" in value:
             _refuse(p, field_name, "contains a NUL character")

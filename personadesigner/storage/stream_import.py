@@ -64,8 +64,13 @@ def add_stream(library: Library, make_personas: Callable[[], Iterable[Persona]],
     return library._write(work)
 
 
-def _insert_batch(library: Library, conn: Connection, batch: builtins.list[Persona], stamp: str,
-                  pending: builtins.list[tuple[str, int, str]]) -> None:
+def _insert_batch(
+    library: Library,
+    conn: Connection,
+    batch: builtins.list[Persona],
+    stamp: str,
+    pending: builtins.list[tuple[str, int, str]],
+) -> None:
     from personadesigner.storage.library import Library
 
     seen: dict[str, str] = {}
@@ -77,7 +82,9 @@ def _insert_batch(library: Library, conn: Connection, batch: builtins.list[Perso
         p.created_at = p.created_at or stamp
         p.updated_at = p.updated_at or stamp
         p.version = 1
-    taken = conn.execute(sa.select(personas.c.id, personas.c.name).where(personas.c.id.in_(builtins.list(seen)))).first()
+    taken = conn.execute(
+        sa.select(personas.c.id, personas.c.name).where(personas.c.id.in_(builtins.list(seen)))
+    ).first()
     if taken is not None:
         raise UserError(
             f"Persona {quoted(seen[taken.id])}: id {taken.id} is already in the library "
@@ -122,8 +129,9 @@ def _resolve_later_names(conn: Connection, pending: builtins.list[tuple[str, int
     for start in range(0, len(names), CHUNK):
         part = names[start : start + CHUNK]
         known_ids.update(conn.execute(sa.select(personas.c.id).where(personas.c.id.in_(part))).scalars())
-        for row in conn.execute(sa.select(personas.c.id, personas.c.name).where(
-                personas.c.deleted_at.is_(None), personas.c.name.in_(part))):
+        for row in conn.execute(
+            sa.select(personas.c.id, personas.c.name).where(personas.c.deleted_at.is_(None), personas.c.name.in_(part))
+        ):
             found.setdefault(row.name, set()).add(row.id)
     changes: dict[str, builtins.list[tuple[int, str]]] = {}
     for persona_id, index, name in pending:
@@ -136,5 +144,8 @@ def _resolve_later_names(conn: Connection, pending: builtins.list[tuple[str, int
         lists = json.loads(conn.execute(sa.select(personas.c.lists).where(personas.c.id == persona_id)).scalar_one())
         for index, target in updates:
             lists["related"][index]["persona"] = target
-        conn.execute(personas.update().where(personas.c.id == persona_id).values(
-            lists=json.dumps(lists, ensure_ascii=False, separators=(",", ":"))))
+        conn.execute(
+            personas.update()
+            .where(personas.c.id == persona_id)
+            .values(lists=json.dumps(lists, ensure_ascii=False, separators=(",", ":")))
+        )

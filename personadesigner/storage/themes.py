@@ -43,8 +43,9 @@ def read_package(conn: Connection, name: str) -> bytes | None:
     return bytes(got) if got is not None else None
 
 
-def save(write: Callable[[Callable[[Connection], T]], T], name: str, data: Mapping[str, Any],
-         assets: Mapping[str, bytes]) -> Theme:
+def save(
+    write: Callable[[Callable[[Connection], T]], T], name: str, data: Mapping[str, Any], assets: Mapping[str, bytes]
+) -> Theme:
     """Store theme JSON ``data`` with its files as the library theme ``name`` (replacing one of that name);
     UserError in one sentence, and nothing written, for a bad name or a broken theme."""
     name = check_theme_name(name)
@@ -68,4 +69,3 @@ def delete(write: Callable[[Callable[[Connection], T]], T], name: str) -> None:
             raise UserError(f'The library has no theme "{name}".')
 
     write(work)
-

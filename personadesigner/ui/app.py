@@ -82,7 +82,9 @@ def open_startup_library(location: str | None, parent: QWidget | None = None):
                 create = False
                 continue
             choice = _ask_after_failure(err, where)
-            path = ask_library_file(parent) if choice == "open" else ask_new_library(parent) if choice == "new" else None
+            path = (
+                ask_library_file(parent) if choice == "open" else ask_new_library(parent) if choice == "new" else None
+            )
             if not path:
                 return None
             where, create, is_default = path, choice == "new", False

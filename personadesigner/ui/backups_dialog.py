@@ -28,7 +28,12 @@ from personadesigner.errors import UserError
 from personadesigner.storage import api as backups
 from personadesigner.ui.errors import show_user_error
 
-_LABELS = {"": "Scheduled", "manual": "Manual", "before-upgrade": "Before an upgrade", "before-restore": "Before a restore"}
+_LABELS = {
+    "": "Scheduled",
+    "manual": "Manual",
+    "before-upgrade": "Before an upgrade",
+    "before-restore": "Before a restore",
+}
 
 
 class BackupsDialog(QDialog):

@@ -32,7 +32,7 @@ from personadesigner.ui.canvas_items import (
 )
 from personadesigner.ui.canvas_zoom import ZOOM_MAX, ZOOM_MIN, ZOOM_STEPS, CanvasZoom
 
-__all__ = ["CardCanvas", "editable_text", "ZOOM_STEPS", "ZOOM_MIN", "ZOOM_MAX"]
+__all__ = ["ZOOM_MAX", "ZOOM_MIN", "ZOOM_STEPS", "CardCanvas", "editable_text"]
 #: Grey around the card, as in a DTP application.
 CANVAS_BACKGROUND = QColor("#8a8d91")
 #: Room around the card, as a fraction of its size (keeps the scene rect at the card's aspect).
@@ -83,8 +83,7 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
         self._cut_badge.setObjectName("cutBadge")
         self._cut_badge.setTextFormat(Qt.TextFormat.PlainText)
         self._cut_badge.setStyleSheet(
-            "background: #fff3e0; color: #8a3b00; border: 1px solid #ef6c00;"
-            " border-radius: 4px; padding: 3px 8px;"
+            "background: #fff3e0; color: #8a3b00; border: 1px solid #ef6c00; border-radius: 4px; padding: 3px 8px;"
         )
         self._cut_badge.hide()
         self._problem = QLabel(self)
@@ -151,8 +150,7 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
     # ---------------------------------------------------------------- hints
     def _update_hints(self, card: CardLayout | None) -> None:
         """Placeholder hints for the empty sections (canvas only: they are not in the layout)."""
-        if self._hints.update(self._persona, self._template, self._theme, card, bleed=CANVAS_BLEED,
-                              names=self._names):
+        if self._hints.update(self._persona, self._template, self._theme, card, bleed=CANVAS_BLEED, names=self._names):
             self._update_selection()
 
     def hint_items(self) -> list[HintItem]:
@@ -184,9 +182,7 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
         if persona is not None:
             self._persona = persona
         old = self._card.layout()
-        size_changed = (
-            layout is None or old is None or (old.width, old.height) != (layout.width, layout.height)
-        )
+        size_changed = layout is None or old is None or (old.width, old.height) != (layout.width, layout.height)
         self._card.set_layout(layout)
         self._guides.set_layout(layout)
         self._update_cut_markers(layout)
@@ -233,9 +229,11 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
         # cut text and text with characters no font has (drawn as boxes) are outlined alike
         blocks = [b for b in layout.text_blocks() if b.cut is not None or b.missing] if layout else []
         photos = [it for it in layout.items if isinstance(it, ImageItem) and it.low_res] if layout else []
-        key = (tuple((b.x, b.y, b.w, b.h, b.cut, b.missing) for b in blocks)
-               + tuple((p.x, p.y, p.low_res) for p in photos)
-               + tuple(layout.preflight if layout else ()))  # items left out whole have no block
+        key = (
+            tuple((b.x, b.y, b.w, b.h, b.cut, b.missing) for b in blocks)
+            + tuple((p.x, p.y, p.low_res) for p in photos)
+            + tuple(layout.preflight if layout else ())
+        )  # items left out whole have no block
         if key == self._cut_key:
             return  # typing usually leaves the cuts as they were: keep the items
         self._cut_key = key

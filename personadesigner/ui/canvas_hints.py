@@ -104,8 +104,16 @@ class HintLayer:
         self._items: list[HintItem] = []
         self._key: tuple | None = None
 
-    def update(self, persona: Persona | None, template: str, theme: str, card: CardLayout | None, *,
-               bleed: float, names: dict[str, str] | None) -> bool:
+    def update(
+        self,
+        persona: Persona | None,
+        template: str,
+        theme: str,
+        card: CardLayout | None,
+        *,
+        bleed: float,
+        names: dict[str, str] | None,
+    ) -> bool:
         """Show the hints of ``persona`` shown as ``card``; True when they changed."""
         if card is None or persona is None:
             key = None

@@ -9,10 +9,10 @@ every zoom.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 import dataclasses
 
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
 from personadesigner.core.cardlayout import CardLayout, ImageItem, Primitive, Rule, TextBlock
@@ -345,7 +345,8 @@ class PhotoMarkerItem(CutMarkerItem):
         self.setPen(pen)
         self.setZValue(4)
         level = "prints blurred" if low.problem else "may print soft"
-        self.setToolTip(f"Photo: {low.ppi:.0f} ppi at this size {level} — "
-                        f"use a photo of at least {low.needed_px} pixels across")
+        self.setToolTip(
+            f"Photo: {low.ppi:.0f} ppi at this size {level} — use a photo of at least {low.needed_px} pixels across"
+        )
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(True)

@@ -72,7 +72,6 @@ class CanvasZoom:
         self._apply_zoom(factor, announce=not was_fit)
         self.centerOn(rect.center())
 
-
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0

@@ -56,8 +56,16 @@ class RelatedNames:
 class CardBinding(QObject):
     """Mirrors the Document on the design bar and canvas; the card's edits become undo steps."""
 
-    def __init__(self, document, design_bar, canvas, form, sidebar_model,
-                 library: Callable[[], object], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        document,
+        design_bar,
+        canvas,
+        form,
+        sidebar_model,
+        library: Callable[[], object],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.design_bar = design_bar

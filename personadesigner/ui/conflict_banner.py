@@ -13,7 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-CHANGED_TEXT = "Someone else changed this persona. Your edits are kept here but not saved until you resolve the conflict."
+CHANGED_TEXT = (
+    "Someone else changed this persona. Your edits are kept here but not saved until you resolve the conflict."
+)
 DELETED_TEXT = "Someone else deleted this persona for good. Your edits are kept here but not saved."
 
 

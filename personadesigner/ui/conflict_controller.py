@@ -40,7 +40,7 @@ class ConflictController(QObject):
             self.dialog.reject()  # settled another way (another persona, a reload): nothing to ask
 
     def open_dialog(self) -> ConflictDialog | None:
-        """"Resolve…": both versions side by side; keep mine, take theirs or merge."""
+        """ "Resolve…": both versions side by side; keep mine, take theirs or merge."""
         conflict = self.document.conflict
         if conflict is None or conflict.theirs is None or self.dialog is not None:
             return self.dialog

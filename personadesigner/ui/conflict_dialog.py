@@ -117,7 +117,9 @@ class ConflictDialog(QDialog):
                 group.addButton(radio)
                 grid.addWidget(radio, row, col)
                 value = _plain_label(display_value(persona, field))
-                value.setContentsMargins(em + em // 2, 0, 0, em // 2)  # under the radio's text, apart from the next field
+                value.setContentsMargins(
+                    em + em // 2, 0, 0, em // 2
+                )  # under the radio's text, apart from the next field
                 grid.addWidget(value, row + 1, col)
                 self._radios[(field, side)] = radio
             self._radios[(field, MINE)].setChecked(True)

@@ -88,14 +88,19 @@ class DeckDialog(QDialog):
         return tuple(it.data(Qt.ItemDataRole.UserRole) for it in items if it.checkState() == Qt.CheckState.Checked)
 
     def spec(self, pages: tuple[str, ...] | None = None) -> DeckSpec:
-        return DeckSpec(title=self.title.text().strip() or "Our personas", subtitle=self.subtitle.text().strip(),
-                        pages=self.chosen_pages() if pages is None else pages, aspect=self.aspect.currentText())
+        return DeckSpec(
+            title=self.title.text().strip() or "Our personas",
+            subtitle=self.subtitle.text().strip(),
+            pages=self.chosen_pages() if pages is None else pages,
+            aspect=self.aspect.currentText(),
+        )
 
     def options(self):
         from personadesigner.core.export_options import ExportOptions
 
-        return ExportOptions(format=self.format.currentData(), template="slide", deck=self.spec(),
-                             aspect=self.aspect.currentText())
+        return ExportOptions(
+            format=self.format.currentData(), template="slide", deck=self.spec(), aspect=self.aspect.currentText()
+        )
 
     # ----------------------------------------------------------------- preview
     def preview_layout(self):
@@ -126,8 +131,9 @@ class DeckDialog(QDialog):
     # ----------------------------------------------------------------- export
     def choose_and_export(self) -> None:
         fmt = self.format.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, "Export deck", f"personas-deck.{fmt}",
-                                              "PowerPoint (*.pptx)" if fmt == "pptx" else "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export deck", f"personas-deck.{fmt}", "PowerPoint (*.pptx)" if fmt == "pptx" else "PDF (*.pdf)"
+        )
         if path and self.export_to(Path(path)):
             self.accept()
 
@@ -165,8 +171,9 @@ def add_to_menu(window, menu) -> None:  # noqa: ANN001 - the MainWindow and its 
     """File › Export deck… (placed after Export…)."""
     from personadesigner.ui.window_actions import make_action
 
-    window.export_deck_action = make_action(window, "Export &deck…", lambda: open_dialog(window),
-                                            tip="The whole set as a client deck: PowerPoint or PDF")
+    window.export_deck_action = make_action(
+        window, "Export &deck…", lambda: open_dialog(window), tip="The whole set as a client deck: PowerPoint or PDF"
+    )
     menu.insertAction(window.print_action, window.export_deck_action)
 
 

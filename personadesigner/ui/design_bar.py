@@ -50,7 +50,11 @@ def theme_swatch(name: str) -> QIcon:
 
     try:
         theme = load_theme(name)
-        colors = [theme.colors["accent"], *list(dict.fromkeys(theme.type_colors.values()))[1:3], theme.colors["surface"]]
+        colors = [
+            theme.colors["accent"],
+            *list(dict.fromkeys(theme.type_colors.values()))[1:3],
+            theme.colors["surface"],
+        ]
     except (UserError, KeyError):
         return QIcon()
     pixmap = QPixmap(40, 14)
@@ -115,9 +119,7 @@ class DesignBar(QWidget):
         self.bleed_button = self._toggle(
             "bleedToggle", "Bleed", "Show the 3 mm bleed: background printed beyond the trim"
         )
-        self.safe_button = self._toggle(
-            "safeToggle", "Safe area", "Show the safe area: keep text inside it"
-        )
+        self.safe_button = self._toggle("safeToggle", "Safe area", "Show the safe area: keep text inside it")
         for b in (self.trim_button, self.bleed_button, self.safe_button):
             row.addWidget(b)
         row.addSpacing(12)

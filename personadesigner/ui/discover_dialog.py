@@ -130,13 +130,17 @@ class DiscoverDialog(QDialog):
         self.run_button.setEnabled(True)
         self.result = None
         self.import_button.setEnabled(False)
-        self.report.setPlainText(f"{len(self.table.rows)} respondents, {len(columns)} columns. Check the kinds, then Run.")
+        self.report.setPlainText(
+            f"{len(self.table.rows)} respondents, {len(columns)} columns. Check the kinds, then Run."
+        )
         return True
 
     def kinds(self) -> dict[str, str]:
         """The kinds as shown now (the user's corrections included)."""
-        return {self.columns_view.item(r, 0).text(): self.columns_view.cellWidget(r, 1).currentText()
-                for r in range(self.columns_view.rowCount())}
+        return {
+            self.columns_view.item(r, 0).text(): self.columns_view.cellWidget(r, 1).currentText()
+            for r in range(self.columns_view.rowCount())
+        }
 
     def run(self) -> bool:
         from personadesigner.discovery import run
@@ -171,7 +175,7 @@ class DiscoverDialog(QDialog):
             return 0
         self.imported += len(self.result.drafts)
         self.import_button.setEnabled(False)
-        self.report.appendPlainText(f"\nImported {len(self.result.drafts)} draft personas (tagged \"draft\").")
+        self.report.appendPlainText(f'\nImported {len(self.result.drafts)} draft personas (tagged "draft").')
         return len(self.result.drafts)
 
 
@@ -186,6 +190,10 @@ def add_to_menu(window, menu) -> None:  # noqa: ANN001 - the MainWindow and its 
     """File › Discover personas from data… (placed after Import…)."""
     from personadesigner.ui.window_actions import make_action
 
-    window.discover_action = make_action(window, "&Discover personas from data…", lambda: open_dialog(window),
-                                         tip="Segment a survey or CRM export into draft personas")
+    window.discover_action = make_action(
+        window,
+        "&Discover personas from data…",
+        lambda: open_dialog(window),
+        tip="Segment a survey or CRM export into draft personas",
+    )
     menu.insertAction(window.export_action, window.discover_action)

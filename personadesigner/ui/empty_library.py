@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class EmptyLibraryPanel(QWidget):
-    """"This library has no personas yet", with New persona / Import / Add the samples."""
+    """ "This library has no personas yet", with New persona / Import / Add the samples."""
 
     newPersona = Signal()
     importFiles = Signal()

@@ -40,7 +40,9 @@ def message_box(
     return box
 
 
-def show_user_error(parent: QWidget | None, error: BaseException | str, next_step: str = "", *, title: str = "PersonaDesigner") -> None:
+def show_user_error(
+    parent: QWidget | None, error: BaseException | str, next_step: str = "", *, title: str = "PersonaDesigner"
+) -> None:
     """A warning with the error's one sentence and, below it, what to do next."""
     message_box(parent, str(error), next_step, title=title).exec()
 

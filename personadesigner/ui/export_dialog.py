@@ -59,8 +59,9 @@ class ExportDialog(QDialog):
     exportFailed = Signal(str)  # noqa: N815
     exportCancelled = Signal()  # noqa: N815
 
-    def __init__(self, library, scopes: dict[str, list[str]], parent: QWidget | None = None,
-                 *, settings: Settings | None = None) -> None:
+    def __init__(
+        self, library, scopes: dict[str, list[str]], parent: QWidget | None = None, *, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self._settings = settings if settings is not None else Settings()
         self.setObjectName("exportDialog")
@@ -118,7 +119,11 @@ class ExportDialog(QDialog):
         self._preview = PreviewPane()
 
         # The dialog's names for its widgets (tests and callers use them).
-        self.format_combo, self.dpi_spin, self.scope_combo = self._formats.combo, self._formats.dpi_spin, self._scope.combo
+        self.format_combo, self.dpi_spin, self.scope_combo = (
+            self._formats.combo,
+            self._formats.dpi_spin,
+            self._scope.combo,
+        )
         self.page_combo, self.per_page_combo = self.sheet.page_combo, self.sheet.per_page_combo
         self.bleed_combo, self.bleed_edit = self.sheet.bleed_combo, self.sheet.bleed_edit
         self.marks_check, self.tile_combo = self.sheet.marks_check, self.sheet.tile_combo
@@ -234,9 +239,7 @@ class ExportDialog(QDialog):
         self._sync_export_button()
 
     def _sync_export_button(self) -> None:
-        self.export_button.setEnabled(
-            self._thread is None and bool(self.persona_ids()) and self._plan_error is None
-        )
+        self.export_button.setEnabled(self._thread is None and bool(self.persona_ids()) and self._plan_error is None)
         self.export_button.setToolTip(self._plan_error or "")
 
     def _render_preview(self) -> tuple[QPixmap, str]:

@@ -63,7 +63,7 @@ def targets(report: ExportReport) -> tuple[Path, Path]:
 
 
 class ExportResultNote(QWidget):
-    """"Exported 3 personas to team.pdf  [Open] [Show in folder] [×]" in the status bar."""
+    """ "Exported 3 personas to team.pdf  [Open] [Show in folder] [×]" in the status bar."""
 
     def __init__(self, report: ExportReport, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -71,7 +71,7 @@ class ExportWorker(QObject):
             else:
                 self.failed.emit(str(exc), True)
             return
-        except Exception:  # a bug: the traceback goes to the log, the user gets one sentence
+        except Exception:  # noqa: BLE001 - a bug: the traceback goes to the log, the user gets one sentence
             log.error("export failed:\n%s", traceback.format_exc())
             self.failed.emit("The export failed because of an internal error in PersonaDesigner.", False)
             return

@@ -51,7 +51,6 @@ RECORD_EDITORS: dict[str, type[RecordRowsEditor]] = {
 }
 
 
-
 def make_editor(form, name: str, parent: QWidget) -> QWidget:
     """The editor of field ``name``, wired to ``form`` (a PersonaForm)."""
     label = FIELD_LABELS[name]

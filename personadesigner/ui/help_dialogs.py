@@ -83,8 +83,13 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
         if not keys or id(action) in seen:
             continue
         seen.add(id(action))
-        if action.shortcutContext() in (Qt.ShortcutContext.WidgetShortcut, Qt.ShortcutContext.WidgetWithChildrenShortcut):
-            scopes = [w.accessibleName() for w in action.associatedObjects() if isinstance(w, QWidget) and w.accessibleName()]
+        if action.shortcutContext() in (
+            Qt.ShortcutContext.WidgetShortcut,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        ):
+            scopes = [
+                w.accessibleName() for w in action.associatedObjects() if isinstance(w, QWidget) and w.accessibleName()
+            ]
             if scopes:
                 where += f" (in the {scopes[0]} list)"
         # Undo/Redo rename themselves after the last step ("Redo Edit card design"): a stable name if given.

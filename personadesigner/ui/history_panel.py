@@ -130,10 +130,14 @@ class HistoryPanel(QDialog):
         splitter.addWidget(self.diff)
         splitter.setSizes([300, 520])
         self.restore_field_button = QPushButton("Restore &old value")
-        self.restore_field_button.setToolTip("Put the selected field back to its value before this change (Ctrl+Z undoes it)")
+        self.restore_field_button.setToolTip(
+            "Put the selected field back to its value before this change (Ctrl+Z undoes it)"
+        )
         self.restore_field_button.clicked.connect(self.restore_field)
         self.restore_version_button = QPushButton("Restore this &version")
-        self.restore_version_button.setToolTip("Make the persona what it was right after this revision (Ctrl+Z undoes it)")
+        self.restore_version_button.setToolTip(
+            "Make the persona what it was right after this revision (Ctrl+Z undoes it)"
+        )
         self.restore_version_button.clicked.connect(self.restore_version)
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
@@ -164,7 +168,9 @@ class HistoryPanel(QDialog):
         persona, library = self.document.persona, self._library()
         kept = self.selected_revision().id if self.selected_revision() is not None else None
         self.revisions = library.history(persona.id) if (persona is not None and library is not None) else []
-        self.heading.setText(f"Revisions of \u201c{persona.name}\u201d, newest first" if persona else "No persona shown")
+        self.heading.setText(
+            f"Revisions of \u201c{persona.name}\u201d, newest first" if persona else "No persona shown"
+        )
         self.list.blockSignals(True)
         self.list.clear()
         row = 0
@@ -242,8 +248,9 @@ class HistoryPanel(QDialog):
         library = self._library()
         current = stored_values(persona, library)
         target = values_after(current, self.revisions, revision.id)
-        values = {name: model_value(name, value, library) for name, value in target.items()
-                  if value != current.get(name)}
+        values = {
+            name: model_value(name, value, library) for name, value in target.items() if value != current.get(name)
+        }
         if values.get("photo", b"") is None and target.get("photo"):
             del values["photo"]  # that photo is no longer stored: keep the one on screen
         if values:
@@ -294,8 +301,13 @@ def add_to_menu(window, menu) -> None:  # noqa: ANN001 - the MainWindow and its 
     """Persona › History… (Ctrl+H); the library's author follows the preference whenever a persona is shown."""
     from personadesigner.ui.window_actions import make_action
 
-    window.history_action = make_action(window, "&History…", lambda: open_panel(window), "Ctrl+H",
-                                        tip="The persona's saved changes; restore a field or a version")
+    window.history_action = make_action(
+        window,
+        "&History…",
+        lambda: open_panel(window),
+        "Ctrl+H",
+        tip="The persona's saved changes; restore a field or a version",
+    )
     from personadesigner.ui.icons import set_icon
 
     set_icon(window.history_action, "recent")  # a clock: the persona's changes over time

@@ -10,7 +10,7 @@ and readable on a dark theme (disabled icons use the disabled text colour).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
@@ -54,7 +54,7 @@ def icon_path(name: str):
     return resource("icons", "tabler", ICON_FILES[name] + ".svg")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _svg_source(name: str) -> str:
     return icon_path(name).read_text(encoding="utf-8")
 

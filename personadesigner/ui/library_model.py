@@ -14,7 +14,6 @@ company and more, and shows its (larger) answer.
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPixmap
 
@@ -22,8 +21,6 @@ from personadesigner.core.persona import PERSONA_TYPES, TYPE_LABELS, fold  # the
 from personadesigner.errors import UserError
 from personadesigner.lru import LruCache
 from personadesigner.ui import stale_badge
-
-
 
 #: Custom roles the delegate reads.
 SummaryRole = Qt.ItemDataRole.UserRole + 1
@@ -68,7 +65,9 @@ class LibraryModel(QAbstractListModel):
         self._deep_ids = None
         self._apply()
 
-    def set_query(self, *, search: str | None = None, type: str | None = "", tag: str | None = "", sort: str | None = None) -> None:
+    def set_query(
+        self, *, search: str | None = None, type: str | None = "", tag: str | None = "", sort: str | None = None
+    ) -> None:
         """Change what is listed; ``""`` for type/tag means "leave as is", None means "all"."""
         if search is not None and search != self.search:
             self.search = search

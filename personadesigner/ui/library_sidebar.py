@@ -50,8 +50,9 @@ class LibrarySidebar(QWidget):
     #: The listed rows changed (reload, search, filter, sort, library).
     listChanged = Signal()
 
-    def __init__(self, library, parent: QWidget | None = None,
-                 *, current: Callable[[], str | None] | None = None) -> None:
+    def __init__(
+        self, library, parent: QWidget | None = None, *, current: Callable[[], str | None] | None = None
+    ) -> None:
         super().__init__(parent)
         self._current_source = current
         self.model = LibraryModel(library, self)
@@ -204,7 +205,7 @@ class LibrarySidebar(QWidget):
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
         self.tag_combo.addItem("All tags", None)
-        for tag in (self.model.library.tags() if self.model.library is not None else []):
+        for tag in self.model.library.tags() if self.model.library is not None else []:
             self.tag_combo.addItem(tag, tag)
         i = self.tag_combo.findData(current)
         self.tag_combo.setCurrentIndex(max(i, 0))

@@ -22,12 +22,17 @@ REFRESH_MS = 2000
 class LibrarySync(QObject):
     """The 2 s refresh from another process: list, pickers and the idle persona on screen."""
 
-    def __init__(self, current, library: Callable[[], object], *,
-                 is_editing: Callable[[], bool] = lambda: False,
-                 on_changed: Callable[[], None] = lambda: None,
-                 on_names_changed: Callable[[], None] = lambda: None,
-                 status: Callable[[str], None] = lambda _text: None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        current,
+        library: Callable[[], object],
+        *,
+        is_editing: Callable[[], bool] = lambda: False,
+        on_changed: Callable[[], None] = lambda: None,
+        on_names_changed: Callable[[], None] = lambda: None,
+        status: Callable[[str], None] = lambda _text: None,
+        parent: QObject | None = None,
+    ) -> None:
         """``current``: the CurrentPersona (document and sidebar); ``library``: the open
         library, which changes with File > Open; ``is_editing``: the user is typing in the
         form or on the card; ``on_changed``: the library changed elsewhere (caches of

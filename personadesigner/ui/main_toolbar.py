@@ -19,11 +19,23 @@ from personadesigner.ui.icons import icon
 
 #: The window's action attributes on the toolbar, in order; None is a separator.
 TOOLBAR_ACTIONS: tuple[str | None, ...] = (
-    "new_action", "duplicate_action", "delete_action", None,
-    "undo_action", "redo_action", None,
-    "export_action", "print_action", None,
-    "zoom_out_action", "zoom_in_action", "zoom_fit_action", None,
-    "template_action", "theme_action", None,
+    "new_action",
+    "duplicate_action",
+    "delete_action",
+    None,
+    "undo_action",
+    "redo_action",
+    None,
+    "export_action",
+    "print_action",
+    None,
+    "zoom_out_action",
+    "zoom_in_action",
+    "zoom_fit_action",
+    None,
+    "template_action",
+    "theme_action",
+    None,
     "show_form_action",
 )
 
@@ -57,8 +69,14 @@ ACTION_ICONS: dict[str, str] = {
 }
 
 #: Short labels beside the icon for the few actions a newcomer looks for by name.
-LABELLED = {"new_action": "New", "export_action": "Export", "print_action": "Print",
-            "template_action": "Template", "theme_action": "Theme", "show_form_action": "Form"}
+LABELLED = {
+    "new_action": "New",
+    "export_action": "Export",
+    "print_action": "Print",
+    "template_action": "Template",
+    "theme_action": "Theme",
+    "show_form_action": "Form",
+}
 
 SHOW_FORM_SHORTCUT = "Ctrl+Shift+F"
 TEMPLATE_SHORTCUT = "Ctrl+T"
@@ -66,7 +84,7 @@ THEME_SHORTCUT = "Ctrl+Shift+T"
 
 
 def tooltip(action: QAction) -> str:
-    """"Export (Ctrl+E)": the action's name and its main shortcut (Help › Keyboard shortcuts lists them all)."""
+    """ "Export (Ctrl+E)": the action's name and its main shortcut (Help › Keyboard shortcuts lists them all)."""
     keys = shortcut_text(action).split(", ")[0]
     name = plain(action.text()).rstrip("…").strip()
     return f"{name} ({keys})" if keys else name

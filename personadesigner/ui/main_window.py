@@ -50,8 +50,9 @@ class MainWindow(QMainWindow):
     #: The window is on screen (first paint of the card area).
     firstPainted = Signal()
 
-    def __init__(self, library, settings: Settings | None = None, parent: QWidget | None = None,
-                 *, defer_parts: bool = False) -> None:
+    def __init__(
+        self, library, settings: Settings | None = None, parent: QWidget | None = None, *, defer_parts: bool = False
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.settings = settings if settings is not None else Settings()
@@ -100,9 +101,12 @@ class MainWindow(QMainWindow):
         self.current = CurrentPersona(self.document, self.sidebar, self)
         self.conflicts = ConflictController(self.document, self.form, self)  # save conflicts: banner on the form
         self.persona_actions = PersonaActions(
-            self.current, self.document.history, lambda: self.library,
+            self.current,
+            self.document.history,
+            lambda: self.library,
             status=lambda text: self.statusBar().showMessage(text, 8000),
-            on_list_changed=self.form.refresh_candidates, parent=self,
+            on_list_changed=self.form.refresh_candidates,
+            parent=self,
         )
         self.empty_panel = EmptyLibraryPanel(self.canvas)
         self.setCentralWidget(self.splitter)  # replaces (and deletes) the start-up skeleton
@@ -113,9 +117,13 @@ class MainWindow(QMainWindow):
         self.output = OutputActions(self, self.current, self.canvas, lambda: self.library, self.settings)
         self.view = WindowView(self)
         self.sync = LibrarySync(
-            self.current, lambda: self.library, is_editing=self.view.editing,
-            on_changed=lambda: self.card.names.clear(), on_names_changed=self.form.refresh_candidates,
-            status=lambda text: self.statusBar().showMessage(text, 8000), parent=self,
+            self.current,
+            lambda: self.library,
+            is_editing=self.view.editing,
+            on_changed=lambda: self.card.names.clear(),
+            on_names_changed=self.form.refresh_candidates,
+            status=lambda text: self.statusBar().showMessage(text, 8000),
+            parent=self,
         )
         self.refresh_timer = self.sync.timer
         window_actions.make_actions(self)
@@ -177,8 +185,9 @@ class MainWindow(QMainWindow):
         self.empty_panel.newPersona.connect(self.new_persona)
         self.empty_panel.importFiles.connect(self.libraries.import_personas)
         self.empty_panel.addSamples.connect(self.libraries.add_sample_personas)
-        self.card = CardBinding(doc, self.design_bar, self.canvas, self.form, self.sidebar.model,
-                                lambda: self.library, self)
+        self.card = CardBinding(
+            doc, self.design_bar, self.canvas, self.form, self.sidebar.model, lambda: self.library, self
+        )
         doc.currentChanged.connect(lambda _p: self.update_actions())
         doc.invalid.connect(lambda text, _field: self.statusBar().showMessage(f"Not saved: {text}", 8000))
         self.canvas.viewport().installEventFilter(self)  # its first paint opens the last persona

@@ -43,7 +43,8 @@ class OutputActions(QObject):
         window = self.window
         dialog = ExportDialog(self.library(), self.export_scopes(), window, settings=self.settings)
         dialog.exportFinished.connect(
-            lambda report: show_export_result(window.statusBar(), report, dialog.exported_count))
+            lambda report: show_export_result(window.statusBar(), report, dialog.exported_count)
+        )
         dialog.exec()
         dialog.deleteLater()
 

@@ -22,9 +22,16 @@ NEW_PERSONA_NAME = "New persona"
 class PersonaActions(QObject):
     """New, duplicate and trash as undo steps; restore, purge and import as list changes."""
 
-    def __init__(self, current, history, library: Callable[[], object], *,
-                 status: Callable[[str], None], on_list_changed: Callable[[], None],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        current,
+        history,
+        library: Callable[[], object],
+        *,
+        status: Callable[[str], None],
+        on_list_changed: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.current = current
         self.history = history
@@ -109,8 +116,10 @@ class PersonaActions(QObject):
             self.history.push_library(TrashPersonasCommand(self, done, shown, names))
             self.list_changed(show=after if shown in done else shown)
             n = len(done)
-            self.status(f"Moved {n} persona{'s' if n != 1 else ''} to the trash (Ctrl+Z brings "
-                        f"{'it' if n == 1 else 'them'} back; Edit > Trash\u2026 restores later).")
+            self.status(
+                f"Moved {n} persona{'s' if n != 1 else ''} to the trash (Ctrl+Z brings "
+                f"{'it' if n == 1 else 'them'} back; Edit > Trash\u2026 restores later)."
+            )
         return done
 
     # ------------------------------------------------------------ changes made elsewhere in the window

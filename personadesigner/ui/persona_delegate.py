@@ -101,7 +101,9 @@ class PersonaDelegate(QStyledItemDelegate):
         role_text = QFontMetrics(option.font).elidedText(role, Qt.TextElideMode.ElideRight, int(role_rect.width()))
         return RowLayout(avatar, name_rect, name_text, badge_rect, badge_text, role_rect, role_text)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         s = index.data(SummaryRole)
         if s is None:
             return

@@ -34,7 +34,7 @@ from personadesigner.ui.editors.record_rows import RecordRowsEditor
 from personadesigner.ui.editors.section import CollapsibleSection
 from personadesigner.ui.errors import show_user_error
 from personadesigner.ui.form_mirror import show_value
-from personadesigner.ui.form_sections import SECTIONS, RECORD_EDITORS, make_editor
+from personadesigner.ui.form_sections import RECORD_EDITORS, SECTIONS, make_editor
 from personadesigner.ui.undo_commands import ListEditCommand, SetFieldCommand, SetPhotoCommand
 
 
@@ -150,8 +150,10 @@ class PersonaForm(QScrollArea):
         if event.type() == QEvent.Type.FocusOut and isinstance(obj, QPlainTextEdit):
             self.document.end_burst()
         elif event.type() == QEvent.Type.ShortcutOverride and (
-            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-            or event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Z)
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination()
+            == QKeyCombination(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Z)
         ):
             # The document's undo, not the widget's own: one history, always in the library.
             event.ignore()
@@ -267,7 +269,9 @@ class PersonaForm(QScrollArea):
             show_user_error(self, err, "Choose another image file.")
             return False
         except OSError as err:
-            show_user_error(self, f"The file {Path(path).name} could not be read ({err.strerror}).", "Choose another image file.")
+            show_user_error(
+                self, f"The file {Path(path).name} could not be read ({err.strerror}).", "Choose another image file."
+            )
             return False
         return self._set_photo_bytes(data, Path(path).name)
 
@@ -277,7 +281,9 @@ class PersonaForm(QScrollArea):
         try:
             photo = normalize_photo(data)
         except UserError as err:
-            show_user_error(self, err, "Choose a PNG, JPEG or WebP photo of a normal size; the persona was not changed.")
+            show_user_error(
+                self, err, "Choose a PNG, JPEG or WebP photo of a normal size; the persona was not changed."
+            )
             return False
         doc = self.document
         doc.end_burst()

@@ -19,8 +19,16 @@ from personadesigner.ui.sheet_options import SheetOptions, is_poster
 class PrintOptionsDialog(QDialog):
     """Choose how the cards go on paper; ``options()`` is what print and the PDF export share."""
 
-    def __init__(self, first: Persona, total: int, *, template: str | None = None, theme: str | None = None,
-                 names: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        first: Persona,
+        total: int,
+        *,
+        template: str | None = None,
+        theme: str | None = None,
+        names: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("printOptionsDialog")
         self.setWindowTitle("Print persona cards")
@@ -35,7 +43,10 @@ class PrintOptionsDialog(QDialog):
         self._poster = is_poster(template or first.card.template)
         self.page_combo, self.per_page_combo = self.sheet.page_combo, self.sheet.per_page_combo
         self.bleed_combo, self.marks_check, self.tile_combo = (
-            self.sheet.bleed_combo, self.sheet.marks_check, self.sheet.tile_combo)
+            self.sheet.bleed_combo,
+            self.sheet.marks_check,
+            self.sheet.tile_combo,
+        )
 
         self.summary = QLabel()
         self.summary.setObjectName("printSummary")
@@ -76,8 +87,20 @@ class PrintOptionsDialog(QDialog):
         self.summary.setText(f"{cards} on {pages} page{'' if pages == 1 else 's'}.")
         self.print_button.setEnabled(True)
 
-    def choose(self, *, page: str | None = None, per_page=None, bleed: bool | str = False,
-               crop_marks: bool = False, tile: str | None = None) -> None:
+    def choose(
+        self,
+        *,
+        page: str | None = None,
+        per_page=None,
+        bleed: bool | str = False,
+        crop_marks: bool = False,
+        tile: str | None = None,
+    ) -> None:
         """Set the choices as a user would pick them (``bleed``: True for 3 mm, or a length)."""
-        self.sheet.choose(page=page, per_page=per_page, bleed="3mm" if bleed is True else (bleed or None),
-                          crop_marks=crop_marks, tile=tile)
+        self.sheet.choose(
+            page=page,
+            per_page=per_page,
+            bleed="3mm" if bleed is True else (bleed or None),
+            crop_marks=crop_marks,
+            tile=tile,
+        )

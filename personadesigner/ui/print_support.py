@@ -23,8 +23,7 @@ from personadesigner.core.persona import Persona
 from personadesigner.render.sheet import Sheet
 
 
-def planned_sheets(personas: list[Persona], options: ExportOptions,
-                   names: dict[str, str] | None = None) -> list[Sheet]:
+def planned_sheets(personas: list[Persona], options: ExportOptions, names: dict[str, str] | None = None) -> list[Sheet]:
     """The pages the PDF export of ``personas`` with ``options`` writes, in order.
     ``names``: id -> name of the related personas (see personadesigner.related_names)."""
     from personadesigner.render.page_plan import lay_out_for_export, plan_pages
@@ -80,13 +79,17 @@ def paint_sheets(printer: QPrinter, sheets: list[Sheet]) -> int:
     return pages
 
 
-def ask_print_options(parent: QWidget | None, personas: list[Persona], template: str | None,
-                      theme: str | None, names: dict[str, str] | None) -> ExportOptions | None:
+def ask_print_options(
+    parent: QWidget | None,
+    personas: list[Persona],
+    template: str | None,
+    theme: str | None,
+    names: dict[str, str] | None,
+) -> ExportOptions | None:
     """The sheet, N-up, bleed, marks and tiling choices; None when the user cancels."""
     from personadesigner.ui.print_options import PrintOptionsDialog
 
-    dialog = PrintOptionsDialog(personas[0], len(personas), template=template, theme=theme, names=names,
-                                parent=parent)
+    dialog = PrintOptionsDialog(personas[0], len(personas), template=template, theme=theme, names=names, parent=parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

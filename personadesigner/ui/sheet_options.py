@@ -92,7 +92,8 @@ class SheetOptions:
         for label, key in COLOR_CHOICES:
             self.color_combo.addItem(label, key)
         self.color_combo.setToolTip(
-            "CMYK: colours and photos through a coated-offset press profile; black text on black ink only")
+            "CMYK: colours and photos through a coated-offset press profile; black text on black ink only"
+        )
         self._color_row = False
 
     def add_rows(self, form: QFormLayout) -> None:
@@ -128,7 +129,8 @@ class SheetOptions:
         tiling = poster and honours("tile_to") and self.tile_combo.currentData() is not None
         self.page_combo.setEnabled(honours("page_size"))
         self.per_page_combo.setEnabled(
-            honours("per_page") and honours("page_size") and self.page_combo.currentData() is not None and not tiling)
+            honours("per_page") and honours("page_size") and self.page_combo.currentData() is not None and not tiling
+        )
         self.bleed_combo.setEnabled(honours("bleed"))
         self.bleed_edit.setEnabled(honours("bleed"))
         self.bleed_edit.setVisible(self.bleed_combo.currentData() == "custom")
@@ -163,8 +165,15 @@ class SheetOptions:
             "tile_to": tile,
         }
 
-    def choose(self, *, page: str | None = None, per_page=None, bleed: str | None = None,
-               crop_marks: bool = False, tile: str | None = None) -> None:
+    def choose(
+        self,
+        *,
+        page: str | None = None,
+        per_page=None,
+        bleed: str | None = None,
+        crop_marks: bool = False,
+        tile: str | None = None,
+    ) -> None:
         """Set the choices as a user would pick them."""
         self.page_combo.setCurrentIndex(self.page_combo.findData(page) if page else 0)
         if per_page is not None:

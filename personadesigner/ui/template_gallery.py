@@ -47,8 +47,15 @@ def persona_key(persona: Persona) -> str:
     return hashlib.sha1(repr(content).encode("utf-8", "replace")).hexdigest()
 
 
-def render_thumbnail(persona: Persona, template: str, theme: str, *, size: int = THUMB, dpr: float = 1.0,
-                     names: dict[str, str] | None = None) -> QImage:
+def render_thumbnail(
+    persona: Persona,
+    template: str,
+    theme: str,
+    *,
+    size: int = THUMB,
+    dpr: float = 1.0,
+    names: dict[str, str] | None = None,
+) -> QImage:
     """The persona's card on ``template`` with ``theme``, scaled to fit ``size`` px (cached)."""
     key = (persona_key(persona), template, theme, size, dpr)
     return _cache.get_or_make(key, lambda: _paint(persona, template, theme, size, dpr, names))
@@ -63,14 +70,18 @@ def _paint(persona: Persona, template: str, theme: str, size: int, dpr: float, n
     image = QImage(px, px, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                           | QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
     try:
         card = layout(persona, template, theme, names=names)
     except (UserError, ValueError) as exc:  # a broken design still gets a tile that says why
         painter.setPen(QColor("#b3261e"))
-        painter.drawText(image.rect().adjusted(6, 6, -6, -6), Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter,
-                         str(exc))
+        painter.drawText(
+            image.rect().adjusted(6, 6, -6, -6), Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter, str(exc)
+        )
         painter.end()
         image.setDevicePixelRatio(dpr)
         return image
@@ -139,15 +150,24 @@ class TemplateGallery(QDialog):
 
     designChosen = Signal(str, str)  # noqa: N815
 
-    def __init__(self, persona: Persona | None, template: str, theme: str, parent: QWidget | None = None,
-                 names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        persona: Persona | None,
+        template: str,
+        theme: str,
+        parent: QWidget | None = None,
+        names: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         from personadesigner.ui.design_bar import template_choices, theme_choices
 
         self.setObjectName("templateGallery")
         self.setWindowTitle("Templates and themes")
-        self.persona = persona if persona is not None else Persona(name="Sample persona", role="Role",
-                                                                    goals=["A goal"], pain_points=["A pain point"])
+        self.persona = (
+            persona
+            if persona is not None
+            else Persona(name="Sample persona", role="Role", goals=["A goal"], pain_points=["A pain point"])
+        )
         self.names = names
         self.template, self.theme = template, theme
         self._queue: list[tuple[QListWidgetItem, str, str]] = []
@@ -222,8 +242,10 @@ class TemplateGallery(QDialog):
     def _requeue(self) -> None:
         """Thumbnails to paint: the templates in the current theme, the themes on the current template."""
         self._queue = [(item, item.data(Qt.ItemDataRole.UserRole), self.theme) for item in self.items(self.templates)]
-        self._queue += [(self.themes.item(i), self.template, self.themes.item(i).data(Qt.ItemDataRole.UserRole))
-                        for i in range(self.themes.count())]
+        self._queue += [
+            (self.themes.item(i), self.template, self.themes.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.themes.count())
+        ]
         self._painter_timer.start()
 
     def _paint_next(self) -> None:

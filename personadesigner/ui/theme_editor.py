@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,10 +42,22 @@ from personadesigner.errors import UserError
 from personadesigner.ui.theme_files import svg_to_png, theme_source
 
 #: The colour roles the editor shows (the others follow them), in the order of the form.
-COLOR_ROLES = ("background", "surface", "text", "muted", "accent", "on_accent", "rule", "negative",
-               "negative_band", "negative_text")
-LICENCE_REMINDER = ("Check that the font's licence lets you embed it in PDFs you share; "
-                    "the file is copied into the library with the theme.")
+COLOR_ROLES = (
+    "background",
+    "surface",
+    "text",
+    "muted",
+    "accent",
+    "on_accent",
+    "rule",
+    "negative",
+    "negative_band",
+    "negative_text",
+)
+LICENCE_REMINDER = (
+    "Check that the font's licence lets you embed it in PDFs you share; "
+    "the file is copied into the library with the theme."
+)
 
 
 class ThemeEditor(QDialog):
@@ -112,8 +123,9 @@ class ThemeEditor(QDialog):
             row.addWidget(b)
         row.addStretch(1)
         box.addLayout(row)
-        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                           | QDialogButtonBox.StandardButton.Cancel, self)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.button_box.accepted.connect(self.save)
         self.button_box.rejected.connect(self.reject)
         box.addWidget(self.button_box)
@@ -189,34 +201,13 @@ class ThemeEditor(QDialog):
     def _show_contrast(self) -> None:
         """Fill the contrast table; a Fix button on each flagged row (buttons are reused between edits)."""
         from personadesigner.core.theme_contrast import pairs
+        from personadesigner.ui.contrast_table import fill_contrast_table
 
-        self._pairs = found = pairs(self.theme)
-        table = self.contrast
-        if table.rowCount() != len(found):
-            table.clearContents()
-            table.setRowCount(len(found))
-        for row, pair in enumerate(found):
-            flag = "" if pair.readable else "  \u26a0 below 4.5:1"
-            _set_text(table, row, 0, pair.label)
-            _set_text(table, row, 1, f"{pair.ratio:.2f}:1{flag}")
-            cell = table.cellWidget(row, 2)
-            if cell is None:  # the view shows its cell widgets itself: the button inside is what hides
-                cell = QWidget(table)
-                button = QPushButton("Fix", cell)
-                button.setToolTip("Darken or lighten the text colour until it reads (4.5:1)")
-                button.clicked.connect(lambda _c=False, r=row: self.fix(self._pairs[r]))
-                QHBoxLayout(cell).addWidget(button)
-                cell.layout().setContentsMargins(0, 0, 0, 0)
-                table.setCellWidget(row, 2, cell)
-            button = cell.findChild(QPushButton)
-            button.setObjectName(f"fix:{pair.key}")
-            button.setVisible(not pair.readable)
-        if not self._sized:
-            table.resizeColumnToContents(0)
-            table.horizontalHeader().setMinimumSectionSize(table.fontMetrics().horizontalAdvance("00.00:1  ⚠ below 4.5:1"))
-            table.resizeColumnToContents(1)
-            table.horizontalHeader().setStretchLastSection(True)
-            self._sized = True
+        self._pairs = pairs(self.theme)
+        fill_contrast_table(
+            self.contrast, self._pairs, lambda r: self.fix(self._pairs[r]), size_columns=not self._sized
+        )
+        self._sized = True
 
     def unreadable(self) -> list[str]:
         """The labels of the flagged pairs (what the table marks)."""
@@ -294,8 +285,9 @@ class ThemeEditor(QDialog):
 
     def _show_assets(self) -> None:
         logo = self.data.get("logo")
-        self.logo_label.setText(f"{logo} ({self.theme.logo_size[0]} × {self.theme.logo_size[1]} px)" if logo
-                                else "none")
+        self.logo_label.setText(
+            f"{logo} ({self.theme.logo_size[0]} × {self.theme.logo_size[1]} px)" if logo else "none"
+        )
         for role, label in self.font_labels.items():
             face = self.theme.fonts.get(role)
             label.setText(face[1] if face else "bundled " + getattr(self.theme, f"{role}_family"))
@@ -339,8 +331,9 @@ class ThemeEditor(QDialog):
         from personadesigner.core.theme_package import SUFFIX, pack
 
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export theme", f"{self.name_edit.text()}{SUFFIX}",
-                                                  f"Themes (*{SUFFIX})")
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export theme", f"{self.name_edit.text()}{SUFFIX}", f"Themes (*{SUFFIX})"
+            )
         if path:
             self._try(lambda: Path(path).write_bytes(pack(self.data, self.assets)))
 
@@ -371,19 +364,11 @@ class ThemeEditor(QDialog):
         try:
             work()
         except (UserError, OSError) as exc:
-            show_user_error(self, exc if isinstance(exc, UserError) else f"The file cannot be used ({exc}).",
-                            title="Theme")
+            show_user_error(
+                self, exc if isinstance(exc, UserError) else f"The file cannot be used ({exc}).", title="Theme"
+            )
             return False
         return True
-
-
-def _set_text(table: QTableWidget, row: int, column: int, text: str) -> None:
-    """A cell's text, changed only when it differs (a colour edit repaints within a frame)."""
-    item = table.item(row, column)
-    if item is None:
-        table.setItem(row, column, QTableWidgetItem(text))
-    elif item.text() != text:
-        item.setText(text)
 
 
 def _named(data: dict) -> list[str]:

@@ -279,8 +279,11 @@ class AddPersonaCommand(LibraryCommand):
             self.removed = None
         actions, removed = self.actions, self.removed
         self._then(lambda: actions.list_changed(show=after))
-        self._then(lambda: actions.status(
-            f"Removed \u201c{current.name}\u201d" + ("." if removed else " (it is in the trash).")))
+        self._then(
+            lambda: actions.status(
+                f"Removed \u201c{current.name}\u201d" + ("." if removed else " (it is in the trash).")
+            )
+        )
 
     def forward(self) -> None:
         library = self.actions.library()
@@ -324,7 +327,8 @@ class TrashPersonasCommand(LibraryCommand):
         show = self.shown_id if self.shown_id in back else back[0]
         n = len(back)
         text = f"Brought back {n} persona{'s' if n != 1 else ''} from the trash." + (
-            f" {lost} had been deleted forever." if lost else "")
+            f" {lost} had been deleted forever." if lost else ""
+        )
         actions = self.actions
         self._then(lambda: actions.list_changed(show=show, reveal=True))
         self._then(lambda: actions.status(text))

@@ -35,14 +35,17 @@ def make_actions(window: QMainWindow) -> None:
     K = QKeySequence.StandardKey
     w, libraries, output, view = window, window.libraries, window.output, window.view
     w.new_action = make_action(w, "&New persona", w.new_persona, K.New, tip="Create a persona")
-    w.import_action = make_action(w, "&Import…", libraries.import_personas, tip="Import personas from JSON or CSV files")
+    w.import_action = make_action(
+        w, "&Import…", libraries.import_personas, tip="Import personas from JSON or CSV files"
+    )
     w.export_action = make_action(w, "&Export…", output.export, "Ctrl+E", tip="Export cards as PDF or PNG")
     w.print_action = make_action(w, "&Print…", output.print_cards, K.Print, tip="Print the selected cards")
     w.new_library_action = make_action(w, "New &library…", libraries.new_library)
     w.open_library_action = make_action(w, "&Open library…", libraries.open_library_file, K.Open)
     w.open_url_action = make_action(w, "Open &database URL…", libraries.open_library_url)
-    w.backups_action = make_action(w, "&Backups…", libraries.show_backups,
-                               tip="Back up the library now or restore a backup")
+    w.backups_action = make_action(
+        w, "&Backups…", libraries.show_backups, tip="Back up the library now or restore a backup"
+    )
     w.quit_action = make_action(w, "&Quit", w.close, K.Quit)
     w.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -60,8 +63,12 @@ def make_actions(window: QMainWindow) -> None:
     w.zoom_in_action = make_action(w, "Zoom &in", view.zoom_in, [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
     w.zoom_out_action = make_action(w, "Zoom &out", view.zoom_out, "Ctrl+-")
     w.zoom_fit_action = make_action(w, "&Fit card", view.zoom_fit, "Ctrl+0")
-    w.theme_editor_action = make_action(w, "T&heme editor…", lambda: brand_themes.open_theme_editor(w),
-                                        tip="Make a brand theme: colours, fonts and logo, saved in the library")
+    w.theme_editor_action = make_action(
+        w,
+        "T&heme editor…",
+        lambda: brand_themes.open_theme_editor(w),
+        tip="Make a brand theme: colours, fonts and logo, saved in the library",
+    )
     w.about_action = make_action(w, "&About PersonaDesigner", lambda: help_dialogs.show_about(w))
     w.about_action.setMenuRole(QAction.MenuRole.AboutRole)
     w.shortcuts_action, w.guide_action = help_dialogs.make_help_actions(w)
@@ -105,12 +112,29 @@ def make_menus(window: QMainWindow) -> None:
     _add(file_menu, w.new_action, None, w.new_library_action, w.open_library_action, w.open_url_action)
     w.recent_menu = QMenu("Open &recent", w)
     w.recent_menu.aboutToShow.connect(lambda: w.libraries.fill_recent_menu(w.recent_menu))
-    _add(file_menu, w.recent_menu, w.backups_action, None, w.import_action, w.export_action,
-         w.print_action, None, w.quit_action)
+    _add(
+        file_menu,
+        w.recent_menu,
+        w.backups_action,
+        None,
+        w.import_action,
+        w.export_action,
+        w.print_action,
+        None,
+        w.quit_action,
+    )
     discover_dialog.add_to_menu(w, file_menu)  # File › Discover personas from data… (after Import…)
     deck_dialog.add_to_menu(w, file_menu)  # File › Export deck… (after Export…)
-    _add(bar.addMenu("&Edit"), w.undo_action, w.redo_action, None, w.copy_image_action, None,
-         w.find_action, w.trash_action)
+    _add(
+        bar.addMenu("&Edit"),
+        w.undo_action,
+        w.redo_action,
+        None,
+        w.copy_image_action,
+        None,
+        w.find_action,
+        w.trash_action,
+    )
     view_menu = bar.addMenu("&View")
     _add(view_menu, w.zoom_in_action, w.zoom_out_action, w.zoom_fit_action, None, w.theme_editor_action)
     main_toolbar.install(w, view_menu)

@@ -35,8 +35,7 @@ def test_a_ui_module_importing_a_storage_internal_breaks_the_contract(tmp_path):
     import shutil
 
     copy = tmp_path / "repo"
-    shutil.copytree(REPO / "personadesigner", copy / "personadesigner",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "personadesigner", copy / "personadesigner", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", copy / "pyproject.toml")
     with (copy / "personadesigner" / "ui" / "icons.py").open("a", encoding="utf-8") as f:
         f.write("\nfrom personadesigner.storage.engine import is_url  # a shortcut around storage.api\n")

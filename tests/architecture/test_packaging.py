@@ -67,6 +67,9 @@ def test_wheel_carries_the_icons_their_licence_and_the_guide(wheel):
 
     names = set(wheel.namelist())
     wanted = [f"personadesigner/resources/icons/tabler/{f}.svg" for f in ICON_FILES.values()]
-    wanted += ["personadesigner/resources/icons/tabler/LICENSE", "personadesigner/resources/icons/tabler/README.md",
-               "personadesigner/resources/guide/guide.html"]
+    wanted += [
+        "personadesigner/resources/icons/tabler/LICENSE",
+        "personadesigner/resources/icons/tabler/README.md",
+        "personadesigner/resources/guide/guide.html",
+    ]
     assert [w for w in wanted if w not in names] == []

@@ -21,7 +21,9 @@ CROSS_CUTTING = {"architecture", "postgres", "reliability", "support", "shared"}
 
 def test_no_test_module_imports_a_conftest():
     pattern = re.compile(r"^\s*(from\s+conftest\s+import|import\s+conftest\b)", re.MULTILINE)
-    offenders = [str(p.relative_to(TESTS)) for p in TESTS.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(TESTS)) for p in TESTS.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == [], "import shared helpers from tests/support/ instead of conftest"
 
 

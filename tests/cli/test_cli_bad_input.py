@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from support.cli_helpers import count
 
 FORMAT = "personadesigner.personas/1"
@@ -20,8 +21,10 @@ BAD_FILES = {
     "not-utf8.csv": ("Name,Role\nAnna,Chef\nRené,Café\n".encode("cp1252"), "line 3 is not UTF-8"),
     "no-name.json": (_json([{"name": "Ok"}, {"role": "nameless"}]), "persona #2 (no name): name"),
     "unknown-type.csv": (b"Name,Type\nAnna,alien\n", 'type: "alien" is not a persona type'),
-    "trait-140.json": (_json([{"name": "Anna", "traits": [{"left": "a", "right": "b", "value": 140}]}]),
-                       "traits[0].value: 140 is outside 0-100"),
+    "trait-140.json": (
+        _json([{"name": "Anna", "traits": [{"left": "a", "right": "b", "value": 140}]}]),
+        "traits[0].value: 140 is outside 0-100",
+    ),
     "photo-url.json": (_json([{"name": "Anna", "photo": "https://example.com/me.jpg"}]), "never fetch"),
 }
 

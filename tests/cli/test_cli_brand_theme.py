@@ -37,7 +37,7 @@ def _has_colour(img, rgb, tolerance: int = 6) -> bool:
 
 
 def _rgb(hex_: str) -> tuple[int, int, int]:
-    return tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(hex_[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def test_theme_json_with_a_logo_puts_the_logo_and_accent_in_the_pdf(cli, sample_library, tmp_path):
@@ -54,8 +54,9 @@ def test_pdtheme_file_works_like_the_json(cli, sample_library, tmp_path):
     path = tmp_path / "brand.pdtheme"
     path.write_bytes(pack(brand_data(), {"logo.png": logo_png(300, 90)}))
     out = tmp_path / "rosa.pdf"
-    r = cli("export", "--library", sample_library, "Rosa Delgado", "--theme", path, "--out", out,
-            "--template", "profile")
+    r = cli(
+        "export", "--library", sample_library, "Rosa Delgado", "--theme", path, "--out", out, "--template", "profile"
+    )
     assert r.code == 0, r.err
     assert (300, 90) in _images(out)
     assert _has_colour(_pixels(out, tmp_path), _rgb(ACCENT))

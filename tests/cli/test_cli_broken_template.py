@@ -29,7 +29,14 @@ def broken_folder(tmp_path, monkeypatch):
 def test_templates_lists_the_good_ones_and_names_the_broken_one(cli, broken_folder):
     r = cli("templates")
     assert r.code == 2
-    assert [line.split()[0] for line in r.out.splitlines()] == ["card", "mini", "business-card", "profile", "slide", "poster"]
+    assert [line.split()[0] for line in r.out.splitlines()] == [
+        "card",
+        "mini",
+        "business-card",
+        "profile",
+        "slide",
+        "poster",
+    ]
     lines = r.err.strip().splitlines()
     assert len(lines) == 1
     assert str(broken_folder / "mine.json") in lines[0] and "regions[2].fil" in lines[0] and "fill" in lines[0]

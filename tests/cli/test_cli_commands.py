@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from support.cli_helpers import count
-
 from personadesigner.cli.text import display_width
 from personadesigner.core.persona import PERSONA_TYPES
+from support.cli_helpers import count
 
 
 def test_list_prints_aligned_name_type_role(cli, sample_library):
@@ -22,8 +21,9 @@ def test_list_prints_aligned_name_type_role(cli, sample_library):
 
 
 def test_list_filters_by_type_label_search_and_tag(cli, sample_library):
-    assert [line.split("  ")[0] for line in cli("list", "--library", sample_library, "--type", "End user").out.splitlines()] == [
-        "Lea Hoffmann", "Yusuf Demir"]
+    assert [
+        line.split("  ")[0] for line in cli("list", "--library", sample_library, "--type", "End user").out.splitlines()
+    ] == ["Lea Hoffmann", "Yusuf Demir"]
     assert cli("list", "--library", sample_library, "--search", "bakery").out.startswith("Rosa Delgado")
     assert len(cli("list", "--library", sample_library, "--tag", "daily user").out.splitlines()) == 2
 
@@ -62,8 +62,15 @@ def test_show_unknown_persona(cli, sample_library):
 
 def test_import_json_and_csv_together(cli, sample_library, tmp_path):
     j = tmp_path / "a.json"
-    j.write_text(json.dumps({"format": "personadesigner.personas/1", "personas": [
-        {"name": "Ada", "type": "influencer", "shoe_size": "38"}]}), encoding="utf-8")
+    j.write_text(
+        json.dumps(
+            {
+                "format": "personadesigner.personas/1",
+                "personas": [{"name": "Ada", "type": "influencer", "shoe_size": "38"}],
+            }
+        ),
+        encoding="utf-8",
+    )
     c = tmp_path / "b.csv"
     c.write_text("Persona,Occupation,Favourite snack\nBo,Baker,Figs\nCy,Cook,Nuts\n", encoding="utf-8")
     r = cli("import", "--library", sample_library, j, c)
@@ -88,8 +95,10 @@ def test_export_json_then_import_into_a_new_library(cli, sample_library, tmp_pat
     assert r.code == 0 and "Exported 8 personas" in r.out
     fresh = tmp_path / "fresh.sqlite"
     assert cli("import", "--library", fresh, out).out == "Imported 8 personas\n"
-    assert cli("show", "--library", fresh, "Lea Hoffmann", "--json").out == cli(
-        "show", "--library", sample_library, "Lea Hoffmann", "--json").out
+    assert (
+        cli("show", "--library", fresh, "Lea Hoffmann", "--json").out
+        == cli("show", "--library", sample_library, "Lea Hoffmann", "--json").out
+    )
 
 
 def test_export_csv_of_named_personas(cli, sample_library, tmp_path):

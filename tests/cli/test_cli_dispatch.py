@@ -25,8 +25,10 @@ def _files(root):
     return sorted(p.relative_to(root) for p in root.rglob("*"))
 
 
-@pytest.mark.parametrize("word, meant", [("exprot", "export"), ("lst", "list"), ("tempaltes", "templates"),
-                                         ("bakup", "backup"), ("theme", "themes")])
+@pytest.mark.parametrize(
+    "word, meant",
+    [("exprot", "export"), ("lst", "list"), ("tempaltes", "templates"), ("bakup", "backup"), ("theme", "themes")],
+)
 def test_a_mistyped_command_is_a_usage_error_naming_the_closest(cli, headless, word, meant):
     before = _files(headless)
     r = cli(word)
@@ -54,8 +56,9 @@ def test_a_missing_file_without_the_library_suffix_is_a_usage_error(cli, headles
     assert not (headless / "team.db").exists()
 
 
-@pytest.mark.parametrize("target", ["new.sqlite", "NEW.SQLITE", "postgresql+psycopg://u@localhost/db",
-                                    "sqlite:///x.sqlite"])
+@pytest.mark.parametrize(
+    "target", ["new.sqlite", "NEW.SQLITE", "postgresql+psycopg://u@localhost/db", "sqlite:///x.sqlite"]
+)
 def test_a_library_path_or_url_still_opens_the_app(cli, headless, target):
     r = cli(target)
     assert r.code == 2 and "no display" in r.err  # routed to the app, which needs a display

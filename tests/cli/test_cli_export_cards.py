@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import subprocess
 
-from support.cli_helpers import count
-
 from personadesigner.core.persona import Persona
 from personadesigner.storage.library import Library
+from support.cli_helpers import count
 
 
 def _pdf_pages(path) -> int:
@@ -26,8 +25,20 @@ def test_pdf_one_card_per_page(cli, sample_library, tmp_path):
 
 def test_pdf_imposed_on_a4_with_marks_and_bleed(cli, sample_library, tmp_path):
     out = tmp_path / "sheets.pdf"
-    r = cli("export", "--library", sample_library, "--all", "--out", out,
-            "--page-size", "a4", "--per-page", "2", "--bleed", "--crop-marks")
+    r = cli(
+        "export",
+        "--library",
+        sample_library,
+        "--all",
+        "--out",
+        out,
+        "--page-size",
+        "a4",
+        "--per-page",
+        "2",
+        "--bleed",
+        "--crop-marks",
+    )
     assert r.code == 0, r.err
     assert _pdf_pages(out) == 4
     sizes = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
@@ -37,8 +48,19 @@ def test_pdf_imposed_on_a4_with_marks_and_bleed(cli, sample_library, tmp_path):
 def test_png_files_named_after_the_persona(cli, sample_library, tmp_path):
     folder = tmp_path / "pngs"
     folder.mkdir()
-    r = cli("export", "--library", sample_library, "Lea Hoffmann", "Kenji Sato", "--out", folder,
-            "--format", "png", "--dpi", "72")
+    r = cli(
+        "export",
+        "--library",
+        sample_library,
+        "Lea Hoffmann",
+        "Kenji Sato",
+        "--out",
+        folder,
+        "--format",
+        "png",
+        "--dpi",
+        "72",
+    )
     assert r.code == 0, r.err
     assert sorted(p.name for p in folder.iterdir()) == ["Kenji Sato.png", "Lea Hoffmann.png"]
     assert (folder / "Lea Hoffmann.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

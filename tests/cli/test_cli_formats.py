@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from support.text_format import KEY, text_format_registered
-
 from personadesigner.cli import build_parser
 from personadesigner.render import formats
+from support.text_format import KEY, text_format_registered
 
 
 def _format_choices() -> list[str]:

@@ -3,10 +3,9 @@ before it prints blurred, and fails ``--strict`` (exit 3) when it is under 100 p
 
 from __future__ import annotations
 
-from support.images import png
-
 from personadesigner.core.persona import Persona
 from personadesigner.storage.library import Library
+from support.images import png
 
 
 def _library(tmp_path, pixels: int):

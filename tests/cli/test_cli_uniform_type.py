@@ -12,11 +12,24 @@ from personadesigner.storage.library import Library
 def _library(tmp_path):
     path = tmp_path / "deck.sqlite"
     with Library.open(str(path)) as lib:
-        lib.add(Persona(name="Thin Tom", quote="Keep it short.", goals=["Quickword goal"], pain_points=["Slow"],
-                        channels=["Email"], motivations=["Calm"]))
-        lib.add(Persona(name="Dense Dora", quote="A long quote that goes on for a while. " * 3,
-                        goals=[f"Quickword goal {i} with several more words to wrap" for i in range(6)],
-                        pain_points=[f"Pain {i} that is described at some length here" for i in range(5)]))
+        lib.add(
+            Persona(
+                name="Thin Tom",
+                quote="Keep it short.",
+                goals=["Quickword goal"],
+                pain_points=["Slow"],
+                channels=["Email"],
+                motivations=["Calm"],
+            )
+        )
+        lib.add(
+            Persona(
+                name="Dense Dora",
+                quote="A long quote that goes on for a while. " * 3,
+                goals=[f"Quickword goal {i} with several more words to wrap" for i in range(6)],
+                pain_points=[f"Pain {i} that is described at some length here" for i in range(5)],
+            )
+        )
     return path
 
 

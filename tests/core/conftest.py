@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from support.layout_samples import SAMPLES
 
 from personadesigner.core.persona import Persona
+from support.layout_samples import SAMPLES
 
 
 @pytest.fixture(params=sorted(SAMPLES))

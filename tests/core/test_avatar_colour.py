@@ -15,12 +15,17 @@ from personadesigner.core.themes import theme_names
 
 def _disc_and_behind(lay) -> tuple[Box, str, str]:
     """The avatar disc, the fill of the box right behind its centre, and its initials' colour."""
-    i, disc = next((i, it) for i, it in enumerate(lay.items)
-                   if isinstance(it, Box) and it.field == "photo")
+    i, disc = next((i, it) for i, it in enumerate(lay.items) if isinstance(it, Box) and it.field == "photo")
     cx, cy = disc.x + disc.w / 2, disc.y + disc.h / 2
-    behind = [it for it in lay.items[:i] if isinstance(it, Box) and it.fill
-              and it.x <= cx <= it.x + it.w and it.y <= cy <= it.y + it.h
-              and not (it.shape == "ellipse" and abs(it.x + it.w / 2 - cx) < 0.01)]  # the ring
+    behind = [
+        it
+        for it in lay.items[:i]
+        if isinstance(it, Box)
+        and it.fill
+        and it.x <= cx <= it.x + it.w
+        and it.y <= cy <= it.y + it.h
+        and not (it.shape == "ellipse" and abs(it.x + it.w / 2 - cx) < 0.01)
+    ]  # the ring
     initials = next(it for it in lay.items[i:] if isinstance(it, TextBlock) and it.field == "photo")
     return disc, behind[-1].fill, initials.lines[0].runs[0].color
 

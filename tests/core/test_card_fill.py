@@ -6,12 +6,12 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from support.fill_personas import fill_personas, sparse
-from support.layout_samples import full
 
 from personadesigner.core.card_fill import empty_share, filled_sections, union_area
 from personadesigner.core.cardlayout import Box
 from personadesigner.core.layout import layout
+from support.fill_personas import fill_personas, sparse
+from support.layout_samples import full
 
 
 def test_union_area_counts_overlaps_once():
@@ -35,8 +35,13 @@ def test_at_most_a_quarter_of_the_body_is_left_empty(template):
 
 
 def _body_sizes(card, field: str) -> set[float]:
-    return {run.size for b in card.text_blocks() if b.field == field and b.item is not None
-            for line in b.lines for run in line.runs}
+    return {
+        run.size
+        for b in card.text_blocks()
+        if b.field == field and b.item is not None
+        for line in b.lines
+        for run in line.runs
+    }
 
 
 def test_a_sparse_persona_gets_larger_type_and_a_dense_one_keeps_its_own():
@@ -51,7 +56,7 @@ def test_a_sparse_persona_gets_larger_type_and_a_dense_one_keeps_its_own():
 
 def test_the_sections_of_a_sparse_card_share_the_room_down_to_the_footer():
     card = layout(sparse(1), "card", "classic")
-    (_x, y, w, h), = card.body
+    ((_x, y, w, h),) = card.body
     panels = [b for b in card.items if isinstance(b, Box) and b.field and b.w > w * 0.9 and y - 10 < b.y < y + h]
     assert len(panels) >= 4
     assert max(p.y + p.h for p in panels) >= y + h - 0.5  # the last module reaches the body's foot

@@ -82,7 +82,9 @@ def test_jobs_to_be_done_survive_a_csv_round_trip(tmp_path):
 
 def test_a_spreadsheet_jtbd_column_is_imported_as_jobs_to_be_done(tmp_path):
     sheet = tmp_path / "survey.csv"
-    sheet.write_text("Name,JTBD\nRosa Delgado,When an order arrives by chat; When a cake is ordered\n", encoding="utf-8")
+    sheet.write_text(
+        "Name,JTBD\nRosa Delgado,When an order arrives by chat; When a cake is ordered\n", encoding="utf-8"
+    )
     result = read_csv(sheet)
     assert result.personas[0].jobs_to_be_done == ["When an order arrives by chat", "When a cake is ordered"]
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from support.layout_samples import full, multilingual, negative, photo_png, plain
 
 from personadesigner.core.cardlayout import Box, ImageItem, Slider
 from personadesigner.core.layout import layout
 from personadesigner.core.persona import TYPE_LABELS, CustomSection, Persona
 from personadesigner.core.templates import template_names
+from support.layout_samples import full, multilingual, negative, photo_png, plain
 
 BLEED = 8.5
 
@@ -33,7 +33,7 @@ def test_every_template_lays_out_every_sample_inside_trim_and_bleed(template, sa
         assert -BLEED - 0.01 <= x1 <= x2 <= lay.width + BLEED + 0.01, it
         assert -BLEED - 0.01 <= y1 <= y2 <= lay.height + BLEED + 0.01, it
     for run in lay.runs():  # text stays on the trim, away from the cutter
-        assert 0 <= run.x and run.x + run.width <= lay.width + 0.01
+        assert run.x >= 0 and run.x + run.width <= lay.width + 0.01
         assert 0 < run.y <= lay.height
 
 
@@ -51,8 +51,14 @@ def test_text_lines_never_exceed_their_block(template):
 def test_a_long_letter_spaced_heading_fills_its_lines_and_keeps_its_text():
     """A 1200-character custom label once broke one word per line and pushed its text off the card."""
     label = " ".join(["Research"] * 130)
-    p = Persona(name="Ada", type="end_user", role="Lead", goals=["Ship"], pain_points=["Slow"],
-                custom=[CustomSection(label, "The secret value")])
+    p = Persona(
+        name="Ada",
+        type="end_user",
+        role="Lead",
+        goals=["Ship"],
+        pain_points=["Slow"],
+        custom=[CustomSection(label, "The secret value")],
+    )
     lay = layout(p, "profile", "classic")
     heading = [b for b in lay.text_blocks() if b.field == "custom" and "RESEARCH" in b.text.upper()]
     assert heading
@@ -68,7 +74,9 @@ def test_backgrounds_extend_into_the_bleed_only_when_asked():
     bled = layout(plain(), "card", "classic", bleed=BLEED)
     bg0, bg1 = flat.items[0], bled.items[0]
     assert (bg0.x, bg0.y, bg0.w) == (0, 0, flat.width)
-    assert (bg1.x, bg1.y, bg1.w, bg1.h) == pytest.approx((-BLEED, -BLEED, bled.width + 2 * BLEED, bled.height + 2 * BLEED))
+    assert (bg1.x, bg1.y, bg1.w, bg1.h) == pytest.approx(
+        (-BLEED, -BLEED, bled.width + 2 * BLEED, bled.height + 2 * BLEED)
+    )
 
 
 def test_template_sizes():
@@ -100,9 +108,31 @@ def test_profile_prints_every_filled_section_but_never_the_notes():
     lay = layout(full(), "profile", "classic", names={"p-anna": "Anna Berg"})
     text = all_text(lay)
     fields = {b.field for b in lay.text_blocks()}
-    for f in ("story", "age", "industry", "segment", "quote", "goals", "pain_points", "motivations", "behaviors",
-              "values", "channels", "tools", "objections", "buying_criteria", "budget", "decision_process",
-              "day_in_the_life", "traits", "sources", "confidence", "last_validated", "related", "custom"):
+    for f in (
+        "story",
+        "age",
+        "industry",
+        "segment",
+        "quote",
+        "goals",
+        "pain_points",
+        "motivations",
+        "behaviors",
+        "values",
+        "channels",
+        "tools",
+        "objections",
+        "buying_criteria",
+        "budget",
+        "decision_process",
+        "day_in_the_life",
+        "traits",
+        "sources",
+        "confidence",
+        "last_validated",
+        "related",
+        "custom",
+    ):
         assert f in fields, f
     assert "INTERNAL-ONLY-NOTE" not in text
     assert "Approves for: Anna Berg" in text  # the related persona by name, not by id
@@ -174,7 +204,9 @@ def test_a_damaged_photo_falls_back_to_the_avatar():
 
 def test_fifteen_long_goals_on_a_card_are_cut_and_reported():
     p = plain()
-    p.goals = [f"Goal {i}: " + "a long and detailed objective that takes several lines to explain " * 3 for i in range(15)]
+    p.goals = [
+        f"Goal {i}: " + "a long and detailed objective that takes several lines to explain " * 3 for i in range(15)
+    ]
     lay = layout(p, "card", "classic")
     assert lay.preflight and {c.field for c in lay.preflight} <= {"goals", "pain_points"}
     assert any(c.field == "goals" for c in lay.preflight)
@@ -228,8 +260,11 @@ def test_layout_is_deterministic():
 def test_sources_print_their_kind_as_the_editor_names_it():
     from personadesigner.core.persona import Source
 
-    p = Persona(name="Src", goals=["Ship"], sources=[Source("support", "Zendesk export", "2026-02-01"),
-                                                    Source("crm", "Pipeline notes")])
+    p = Persona(
+        name="Src",
+        goals=["Ship"],
+        sources=[Source("support", "Zendesk export", "2026-02-01"), Source("crm", "Pipeline notes")],
+    )
     text = " ".join(all_text(layout(p, "profile", "classic")).split())  # a source may wrap
     assert "Support tickets \u00b7 Zendesk export" in text and "CRM \u00b7 Pipeline notes" in text
 
@@ -255,9 +290,20 @@ def test_rtl_item_hangs_from_the_right_edge():
 def test_a_flow_continues_in_its_next_column_and_never_strands_a_heading():
     from personadesigner.core.templates import Template
 
-    data = {"regions": [{"kind": "flow", "left": 10, "top": 10, "right": 10, "bottom": 10, "columns": 2,
-                         "gutter": 10, "items": [{"kind": "list", "field": "goals"},
-                                                 {"kind": "list", "field": "pain_points"}]}]}
+    data = {
+        "regions": [
+            {
+                "kind": "flow",
+                "left": 10,
+                "top": 10,
+                "right": 10,
+                "bottom": 10,
+                "columns": 2,
+                "gutter": 10,
+                "items": [{"kind": "list", "field": "goals"}, {"kind": "list", "field": "pain_points"}],
+            }
+        ]
+    }
     tpl = Template.from_data("two", {"size": [300, 200], **data})
     p = Persona(name="Cols", goals=[f"Goal {i}" for i in range(12)], pain_points=[f"Pain {i}" for i in range(6)])
     lay = layout(p, tpl, "classic")
@@ -275,17 +321,33 @@ def test_flows_of_a_fit_group_share_one_size_below_a_tall_negative_band():
     from personadesigner.core.templates import Template
 
     def column(left, field):
-        return {"kind": "flow", "fit_group": "body", "left": left, "top": 10, "width": 130, "bottom": 10,
-                "items": [{"kind": "list", "field": field}]}
+        return {
+            "kind": "flow",
+            "fit_group": "body",
+            "left": left,
+            "top": 10,
+            "width": 130,
+            "bottom": 10,
+            "items": [{"kind": "list", "field": field}],
+        }
 
-    data = {"negative": {"height": 20}, "regions": [
-        {"kind": "negative_band", "height": 80}, column(10, "goals"), column(160, "pain_points")]}
+    data = {
+        "negative": {"height": 20},
+        "regions": [{"kind": "negative_band", "height": 80}, column(10, "goals"), column(160, "pain_points")],
+    }
     tpl = Template.from_data("band", {"size": [300, 260], **data})
-    p = Persona(name="Neg", type="negative", goals=["Short"],
-                pain_points=[f"Pain point number {i} that wraps over lines" for i in range(9)])
+    p = Persona(
+        name="Neg",
+        type="negative",
+        goals=["Short"],
+        pain_points=[f"Pain point number {i} that wraps over lines" for i in range(9)],
+    )
     lay = layout(p, tpl, "classic")
-    sizes = {b.field: {r.size for ln in b.lines for r in ln.runs} for b in lay.text_blocks()
-             if b.field in ("goals", "pain_points") and b.item is not None}
+    sizes = {
+        b.field: {r.size for ln in b.lines for r in ln.runs}
+        for b in lay.text_blocks()
+        if b.field in ("goals", "pain_points") and b.item is not None
+    }
     assert sizes["goals"] == sizes["pain_points"] and len(sizes["goals"]) == 1
     assert min(b.y for b in lay.text_blocks() if b.field == "pain_points") >= 80 + 10 - 0.01
 
@@ -293,11 +355,30 @@ def test_flows_of_a_fit_group_share_one_size_below_a_tall_negative_band():
 def test_a_flow_ends_above_the_footer_or_at_the_margin_when_the_footer_is_empty():
     from personadesigner.core.templates import Template
 
-    data = {"margin": 20, "regions": [
-        {"kind": "flow", "id": "footer", "left": 10, "right": 10, "bottom": 0, "height": 30,
-         "items": [{"kind": "text", "field": "segment"}]},
-        {"kind": "flow", "id": "main", "left": 10, "top": 10, "right": 10, "bottom": "above:footer", "bottom_gap": 6,
-         "items": [{"kind": "list", "field": "goals"}]}]}
+    data = {
+        "margin": 20,
+        "regions": [
+            {
+                "kind": "flow",
+                "id": "footer",
+                "left": 10,
+                "right": 10,
+                "bottom": 0,
+                "height": 30,
+                "items": [{"kind": "text", "field": "segment"}],
+            },
+            {
+                "kind": "flow",
+                "id": "main",
+                "left": 10,
+                "top": 10,
+                "right": 10,
+                "bottom": "above:footer",
+                "bottom_gap": 6,
+                "items": [{"kind": "list", "field": "goals"}],
+            },
+        ],
+    }
     tpl = Template.from_data("foot", {"size": [200, 200], **data})
     goals = [f"Goal number {i}" for i in range(40)]  # more than fit: the flow fills its region
     with_footer = layout(Persona(name="F", goals=goals, segment="Enterprise"), tpl, "classic")
@@ -313,11 +394,30 @@ def test_a_flow_ends_above_the_footer_or_at_the_margin_when_the_footer_is_empty(
 def test_a_flow_starts_right_of_a_sidebar_or_at_the_margin_when_it_is_empty():
     from personadesigner.core.templates import Template
 
-    data = {"margin": 20, "regions": [
-        {"kind": "flow", "id": "side", "left": 20, "top": 10, "width": 60, "bottom": 10,
-         "items": [{"kind": "list", "field": "tools"}]},
-        {"kind": "flow", "id": "main", "left": "right_of:side", "left_gap": 15, "top": 10, "right": 10, "bottom": 10,
-         "items": [{"kind": "list", "field": "goals"}]}]}
+    data = {
+        "margin": 20,
+        "regions": [
+            {
+                "kind": "flow",
+                "id": "side",
+                "left": 20,
+                "top": 10,
+                "width": 60,
+                "bottom": 10,
+                "items": [{"kind": "list", "field": "tools"}],
+            },
+            {
+                "kind": "flow",
+                "id": "main",
+                "left": "right_of:side",
+                "left_gap": 15,
+                "top": 10,
+                "right": 10,
+                "bottom": 10,
+                "items": [{"kind": "list", "field": "goals"}],
+            },
+        ],
+    }
     tpl = Template.from_data("side", {"size": [300, 200], **data})
 
     def goals_x(p):

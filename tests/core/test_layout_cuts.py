@@ -11,8 +11,12 @@ from personadesigner.core.persona import Persona
 
 
 def shown_lines(lay, field: str, item: int) -> list[str]:
-    return [line.text for b in lay.items if isinstance(b, TextBlock) and b.field == field and b.item == item
-            for line in b.lines]
+    return [
+        line.text
+        for b in lay.items
+        if isinstance(b, TextBlock) and b.field == field and b.item == item
+        for line in b.lines
+    ]
 
 
 def words(n: int, sep: str = "  ") -> str:
@@ -42,8 +46,9 @@ def test_a_fully_shown_text_with_doubled_spaces_is_not_reported_cut():
         if shown == goal.replace(" ", ""):
             whole += 1
             assert k not in cut_items
-            assert all(b.cut is None for b in lay.items
-                       if isinstance(b, TextBlock) and b.field == "goals" and b.item == k)
+            assert all(
+                b.cut is None for b in lay.items if isinstance(b, TextBlock) and b.field == "goals" and b.item == k
+            )
         else:
             assert k in cut_items
     assert whole >= 3
@@ -56,6 +61,6 @@ def test_a_cut_text_counts_only_the_characters_after_the_last_shown_one():
     [cut] = [c for c in lay.preflight if c.field == "goals"]
     shown = "".join(shown_lines(lay, "goals", 0)).rstrip("\u2026").replace(" ", "")
     assert goal.replace(" ", "").startswith(shown)
-    rest = goal[re.match(r"(\s*\S){%d}" % len(shown), goal).end():].strip()
+    rest = goal[re.match(r"(\s*\S){%d}" % len(shown), goal).end() :].strip()
     assert cut.cut_chars == len(rest)  # the words that are missing, with the spaces between them
     assert cut.total_chars == len(goal)

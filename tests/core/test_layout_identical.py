@@ -16,6 +16,8 @@ from support import layout_dump
 def test_every_layout_is_identical_to_the_stored_one():
     stored = json.loads(layout_dump.DIGESTS.read_text(encoding="utf-8"))
     found = layout_dump.digests()
-    assert sorted(found) == sorted(stored), "the cases changed: a template, theme or sample persona was added or removed"
+    assert sorted(found) == sorted(stored), (
+        "the cases changed: a template, theme or sample persona was added or removed"
+    )
     differ = [key for key in stored if found[key] != stored[key]]
     assert not differ, f"{len(differ)} of {len(stored)} layouts changed, e.g. {differ[:5]}"

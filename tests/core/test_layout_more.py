@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from support.layout_samples import plain
-
 from personadesigner.core.layout import layout
+from support.layout_samples import plain
 
 
 def _goal_heavy():
     p = plain()
-    p.goals = [f"Goal {i}: " + "a long and detailed objective that takes several lines to explain " * 3
-               for i in range(15)]
+    p.goals = [
+        f"Goal {i}: " + "a long and detailed objective that takes several lines to explain " * 3 for i in range(15)
+    ]
     return p
 
 

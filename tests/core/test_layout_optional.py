@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from support.layout_samples import full, plain
-
 from personadesigner.core.layout import layout
 from personadesigner.core.persona import Trait
+from support.layout_samples import full, plain
 
 
 def fields(lay) -> set[str]:
@@ -56,10 +55,12 @@ def test_optional_section_too_long_is_left_out_whole_never_cut():
 
 def test_optional_sections_never_shrink_or_cut_the_required_ones():
     many = [f"Goal number {i} written out with enough words to wrap over a line" for i in range(7)]
-    bare = dataclasses.replace(full(), goals=many, motivations=[], channels=[], traits=[], objections=[],
-                               behaviors=[], tools=[])
-    rich = dataclasses.replace(full(), goals=many, motivations=["Predictability"] * 3,
-                               traits=[Trait("Calm", "Driven", 40)] * 2)
+    bare = dataclasses.replace(
+        full(), goals=many, motivations=[], channels=[], traits=[], objections=[], behaviors=[], tools=[]
+    )
+    rich = dataclasses.replace(
+        full(), goals=many, motivations=["Predictability"] * 3, traits=[Trait("Calm", "Driven", 40)] * 2
+    )
     a, b = layout(bare, "card", "classic"), layout(rich, "card", "classic")
     assert goal_size(a) == goal_size(b)
     assert [c.field for c in a.preflight] == [c.field for c in b.preflight]
@@ -77,8 +78,13 @@ def test_fifteen_long_goals_cut_only_goals_and_show_no_extras():
 def test_headings_of_right_to_left_sections_sit_on_the_right_edge():
     from personadesigner.core.persona import Persona
 
-    p = Persona(name="سارة", type="customer", role="مديرة", goals=["خفض التكاليف التشغيلية"],
-                pain_points=["Reports take too long"])
+    p = Persona(
+        name="سارة",
+        type="customer",
+        role="مديرة",
+        goals=["خفض التكاليف التشغيلية"],
+        pain_points=["Reports take too long"],
+    )
     lay = layout(p, "card", "classic")
     heads = [b for b in lay.text_blocks() if b.field in ("goals", "pain_points") and b.item is None]
     by_field = {b.field: b for b in heads}

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from support.layout_samples import full, negative
-from support.poppler import pdf_text, run
 
 from personadesigner.core.layout import layout
 from personadesigner.core.templates import template_names
+from support.layout_samples import full, negative
+from support.poppler import pdf_text, run
 
 
 @pytest.mark.parametrize("template", template_names())
@@ -24,12 +24,17 @@ def test_letter_spaced_headings_extract_as_words(template, tmp_path):
 
 
 def test_emoji_in_a_persona_extract_from_the_exported_card(tmp_path):
+    from personadesigner.core.persona import Persona
     from personadesigner.render.pdf import write_cards_pdf
 
-    from personadesigner.core.persona import Persona
-
-    p = Persona(name="Rita Rocket", type="end_user", role="Growth 🚀 lead",
-                quote="Ship it 🚀 today", goals=["Launch 🚀 weekly"], pain_points=["Slow reviews"])
+    p = Persona(
+        name="Rita Rocket",
+        type="end_user",
+        role="Growth 🚀 lead",
+        quote="Ship it 🚀 today",
+        goals=["Launch 🚀 weekly"],
+        pain_points=["Slow reviews"],
+    )
     out = tmp_path / "emoji.pdf"
     write_cards_pdf([layout(p, "card", "classic")], out)
     raw = pdf_text(out)

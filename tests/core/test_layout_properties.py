@@ -15,8 +15,14 @@ texts = st.text(max_size=120)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=st.text(min_size=1, max_size=60), role=texts, quote=texts, goals=st.lists(texts, max_size=6),
-       ptype=st.sampled_from(PERSONA_TYPES), template=st.sampled_from(["card", "mini", "slide"]))
+@given(
+    name=st.text(min_size=1, max_size=60),
+    role=texts,
+    quote=texts,
+    goals=st.lists(texts, max_size=6),
+    ptype=st.sampled_from(PERSONA_TYPES),
+    template=st.sampled_from(["card", "mini", "slide"]),
+)
 def test_any_text_lays_out_inside_its_frames(name, role, quote, goals, ptype, template):
     p = Persona(name=name, type=ptype, role=role, quote=quote, goals=goals, pain_points=list(reversed(goals)))
     lay = layout(p, template, "classic")

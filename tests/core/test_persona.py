@@ -140,7 +140,9 @@ def test_copy_equals_the_original_and_shares_no_records_or_card():
     assert p.card.theme != "other" and p.sources[0].title != "changed"
 
 
-@pytest.mark.parametrize("name,initials", [("Anna Berg", "AB"), ("Ben", "B"), ("Bargain-hunting Ben", "BB"), ("  ", "?")])
+@pytest.mark.parametrize(
+    "name,initials", [("Anna Berg", "AB"), ("Ben", "B"), ("Bargain-hunting Ben", "BB"), ("  ", "?")]
+)
 def test_initials_for_the_generated_avatar(name, initials):
     assert Persona(name=name).initials == initials
 

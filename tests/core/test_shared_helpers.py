@@ -1,6 +1,6 @@
 """Shared helpers other parts of the app rely on (avatars, labels, search, page sizes)."""
 
-from personadesigner.core.persona import SOURCE_KINDS, SOURCE_KIND_LABELS, Persona, field_label, fold, initials
+from personadesigner.core.persona import SOURCE_KIND_LABELS, SOURCE_KINDS, Persona, field_label, fold, initials
 from personadesigner.core.units import PAGE_SIZES, page_size_name
 
 

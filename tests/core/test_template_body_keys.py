@@ -15,11 +15,14 @@ def _main(data: dict) -> dict:
     return next(r for r in data["regions"] if r.get("id") == "main")
 
 
-@pytest.mark.parametrize(("key", "value", "words"), [
-    ("grow", 3, "from 1 to 2"),
-    ("spread", -1, "from 0 to 8"),
-    ("modules", "plum", "not a theme colour"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "words"),
+    [
+        ("grow", 3, "from 1 to 2"),
+        ("spread", -1, "from 0 to 8"),
+        ("modules", "plum", "not a theme colour"),
+    ],
+)
 def test_a_bad_body_key_is_refused_naming_it(key, value, words):
     data = _card()
     _main(data)[key] = value

@@ -93,7 +93,9 @@ def test_a_list_field_the_persona_model_gains_is_accepted_without_touching_the_s
     person = Persona(name="J", goals=["Ship"])
     person.jobs_to_be_done = ["When I plan, I want to compare, so I can choose"]  # type: ignore[attr-defined]
     shown = [b for b in layout(person, tpl, "classic").text_blocks() if b.field == "jobs_to_be_done"]
-    assert [b.text.replace("\n", " ") for b in shown if b.item == 0] == ["When I plan, I want to compare, so I can choose"]
+    assert [b.text.replace("\n", " ") for b in shown if b.item == 0] == [
+        "When I plan, I want to compare, so I can choose"
+    ]
     assert any(b.item is None for b in shown)  # under its heading
 
 

@@ -23,7 +23,6 @@ def test_unknown_names_are_user_errors_naming_the_choices():
         load_theme("nope")
 
 
-
 def test_a_sheet_the_template_is_not_made_for_keeps_its_own_trim():
     a4 = load_template("profile").geometry("A4")
     assert load_template("profile").geometry("A3") == a4  # imposed on the A3 sheet by the painters
@@ -54,7 +53,7 @@ def _luminance(hex_colour: str) -> float:
         c = c / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(b)
 
 
@@ -76,7 +75,7 @@ def test_high_contrast_meets_wcag_aaa():
 def test_mono_prints_without_colour():
     th = load_theme("mono")
     for colour in list(th.colors.values()) + list(th.type_colors.values()):
-        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
         assert r == g == b
 
 

@@ -89,9 +89,15 @@ def test_japanese_text_uses_the_japanese_face_and_names_are_bold_in_every_script
     assert fonts_of("さとう はなこ") == {"cjk-jp"}
     assert fonts_of("佐藤さとう") == {"cjk-jp"}  # kana in the text: Japanese forms for the kanji too
     assert fonts_of("김민준", "sans-bold") == {"cjk-kr-bold"}
-    for text, face in (("अनन्या", "devanagari-bold"), ("สมชาย", "thai-bold"), ("ليلى", "arabic-bold"),
-                       ("דוד", "hebrew-bold"), ("さとう", "cjk-jp-bold"), ("বাংলা", "bengali-bold"),
-                       ("தமிழ்", "tamil-bold")):
+    for text, face in (
+        ("अनन्या", "devanagari-bold"),
+        ("สมชาย", "thai-bold"),
+        ("ليلى", "arabic-bold"),
+        ("דוד", "hebrew-bold"),
+        ("さとう", "cjk-jp-bold"),
+        ("বাংলা", "bengali-bold"),
+        ("தமிழ்", "tamil-bold"),
+    ):
         assert fonts_of(text, "sans-bold") == {face}
 
 
@@ -128,8 +134,11 @@ def test_breaks_after_spaces_and_hyphens():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(min_size=1, max_size=80), st.sampled_from(["sans", "serif-bold", "sans-italic"]),
-       st.floats(min_value=40, max_value=200))
+@given(
+    st.text(min_size=1, max_size=80),
+    st.sampled_from(["sans", "serif-bold", "sans-italic"]),
+    st.floats(min_value=40, max_value=200),
+)
 def test_no_line_is_wider_than_its_frame(text, face, width):
     clean = T.clean(text)
     for line in T.break_lines(clean, face, 9, width):
@@ -155,7 +164,7 @@ def test_a_huge_unbroken_word_is_split_quickly_and_fits():
 
 
 def test_persian_zwnj_stops_joining_and_draws_nothing():
-    """"می‌خواهم" (I want): the ZWNJ leaves "می" unjoined from "خواهم"; dropping it misspells the word."""
+    """ "می‌خواهم" (I want): the ZWNJ leaves "می" unjoined from "خواهم"; dropping it misspells the word."""
     style = T.TextStyle("arabic", 12)
 
     def yeh(text: str) -> int:  # the glyph drawing the yeh (logical index 1)

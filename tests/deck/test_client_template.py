@@ -67,8 +67,19 @@ def test_the_deck_uses_the_clients_master_layout_theme_fonts_and_logo(tmp_path, 
     template = tmp_path / f"client{suffix}"
     make_template(template)
     out = tmp_path / "deck.pptx"
-    run = cli("export", "--library", sample_library, "--all", "--deck", "--out", out, "--pptx-template", template,
-              "--pptx-fonts", "theme")
+    run = cli(
+        "export",
+        "--library",
+        sample_library,
+        "--all",
+        "--deck",
+        "--out",
+        out,
+        "--pptx-template",
+        template,
+        "--pptx-fonts",
+        "theme",
+    )
     assert run.code == 0, run.err
     prs = Presentation(out)
     cover, *rest = prs.slides
@@ -80,8 +91,14 @@ def test_the_deck_uses_the_clients_master_layout_theme_fonts_and_logo(tmp_path, 
     assert "Example slide of the template" not in titles
     assert "The buying committee" in titles and all(p.name in titles for p in sample_personas())
     assert any(sh.name == "Acme logo" for sh in prs.slide_masters[0].shapes)  # the logo on the master
-    fonts = {r.font.name for s in prs.slides for sh in s.shapes if sh.has_text_frame
-             for p in sh.text_frame.paragraphs for r in p.runs}
+    fonts = {
+        r.font.name
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    }
     assert "+mn-lt" in fonts and "Noto Sans" not in fonts
 
 
@@ -105,12 +122,16 @@ def _no_layouts(path) -> None:
     prs.save(path)
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (lambda p: p.write_text("just some text"), "is not a .pptx or .potx file"),
-    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "is password-protected"),
-    (lambda p: (make_template(p), p.write_bytes(p.read_bytes()[:3000])), "is damaged"),
-    (_no_layouts, "has no slide layouts"),
-], ids=["text", "encrypted", "truncated", "no-layouts"])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_text("just some text"), "is not a .pptx or .potx file"),
+        (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "is password-protected"),
+        (lambda p: (make_template(p), p.write_bytes(p.read_bytes()[:3000])), "is damaged"),
+        (_no_layouts, "has no slide layouts"),
+    ],
+    ids=["text", "encrypted", "truncated", "no-layouts"],
+)
 def test_a_bad_template_is_one_line_exit_2_and_nothing_written(tmp_path, cli, sample_library, make, message):
     template = tmp_path / "client.pptx"
     make(template)

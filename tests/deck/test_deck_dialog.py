@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from pptx import Presentation
+from PySide6.QtCore import Qt
 
 from personadesigner.storage.library import Library
 

@@ -6,16 +6,15 @@ import re
 import subprocess
 
 from personadesigner.core.persona import Relation
+from personadesigner.core.themes import load_theme
 from personadesigner.deck.pages import committee, relations
 from personadesigner.deck.spec import DeckSpec
-from personadesigner.core.themes import load_theme
 from personadesigner.samples import sample_personas
 
 
 def test_a_pdf_deck_has_every_set_page_around_the_cards(tmp_path, cli, sample_library):
     out = tmp_path / "deck.pdf"
-    run = cli("export", "--library", sample_library, "--all", "--deck", "--deck-title", "Acme personas",
-              "--out", out)
+    run = cli("export", "--library", sample_library, "--all", "--deck", "--deck-title", "Acme personas", "--out", out)
     assert run.code == 0, run.err
     text = subprocess.run(["pdftotext", "-layout", out, "-"], capture_output=True, text=True, check=True).stdout
     pages = [re.sub(r"\s+", " ", p) for p in text.split("\f") if p.strip()]
@@ -31,12 +30,34 @@ def test_a_pdf_deck_has_every_set_page_around_the_cards(tmp_path, cli, sample_li
 
 def test_chosen_pages_only_and_png_pages(tmp_path, cli, sample_library):
     out = tmp_path / "deck"
-    run = cli("export", "--library", sample_library, "--all", "--deck", "--deck-pages", "overview,committee",
-              "--format", "png", "--dpi", "40", "--out", out)
+    run = cli(
+        "export",
+        "--library",
+        sample_library,
+        "--all",
+        "--deck",
+        "--deck-pages",
+        "overview,committee",
+        "--format",
+        "png",
+        "--dpi",
+        "40",
+        "--out",
+        out,
+    )
     assert run.code == 0, run.err
     assert sorted(p.name for p in out.glob("*.png")) == ["deck-committee.png", "deck-overview.png"]
-    bad = cli("export", "--library", sample_library, "--all", "--deck", "--deck-pages", "cover,charts",
-              "--out", tmp_path / "x.pdf")
+    bad = cli(
+        "export",
+        "--library",
+        sample_library,
+        "--all",
+        "--deck",
+        "--deck-pages",
+        "cover,charts",
+        "--out",
+        tmp_path / "x.pdf",
+    )
     assert bad.code == 2 and "--deck-pages" in bad.err
 
 
@@ -82,12 +103,32 @@ def test_separate_committees_are_spread_over_pages_of_at_most_eight():
 
 def test_the_grid_rows_are_the_fields_chosen(tmp_path, cli, sample_library):
     out = tmp_path / "grid.pdf"
-    run = cli("export", "--library", sample_library, "--all", "--deck", "--deck-pages", "grid",
-              "--deck-grid", "tools,objections", "--out", out)
+    run = cli(
+        "export",
+        "--library",
+        sample_library,
+        "--all",
+        "--deck",
+        "--deck-pages",
+        "grid",
+        "--deck-grid",
+        "tools,objections",
+        "--out",
+        out,
+    )
     assert run.code == 0, run.err
     text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
     assert "Objections" in text and "Decision process" not in text
     assert "Another subscription to" in text  # Tomasz's first objection
-    bad = cli("export", "--library", sample_library, "--all", "--deck", "--deck-grid", "goals,shoe_size",
-              "--out", tmp_path / "x.pdf")
+    bad = cli(
+        "export",
+        "--library",
+        sample_library,
+        "--all",
+        "--deck",
+        "--deck-grid",
+        "goals,shoe_size",
+        "--out",
+        tmp_path / "x.pdf",
+    )
     assert bad.code == 2 and "shoe_size" in bad.err and not (tmp_path / "x.pdf").exists()

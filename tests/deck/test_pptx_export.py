@@ -7,9 +7,9 @@ import re
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
-from support.soffice import convert_to_pdf, pdf_pages, pdf_text
 
 from personadesigner.samples import sample_personas
+from support.soffice import convert_to_pdf, pdf_pages, pdf_text
 
 
 def _norm(text: str) -> str:
@@ -54,8 +54,13 @@ def test_every_persona_name_and_first_goal_is_editable_text(deck):
 def test_the_deck_has_its_set_pages_and_speaker_notes_with_the_evidence(deck):
     prs = Presentation(deck[0])
     titles = [" ".join(_frames(s)) for s in prs.slides]
-    for wanted in ("Our personas", "The personas at a glance", "How the personas compare", "The buying committee",
-                   "Appendix: research sources"):
+    for wanted in (
+        "Our personas",
+        "The personas at a glance",
+        "How the personas compare",
+        "The buying committee",
+        "Appendix: research sources",
+    ):
         assert any(wanted in t for t in titles), wanted
     committee = next(t for t in titles if "The buying committee" in t)
     for label in ("Buys for", "Approves for", "Influences"):
@@ -95,13 +100,18 @@ def test_libreoffice_opens_the_deck_one_pdf_page_per_slide_with_its_text(deck, t
 
 def test_four_by_three_slides_and_common_fonts(tmp_path, cli, sample_library):
     out = tmp_path / "deck.pptx"
-    run = cli("export", "--library", sample_library, "--all", "--out", out, "--aspect", "4:3",
-              "--pptx-fonts", "common")
+    run = cli("export", "--library", sample_library, "--all", "--out", out, "--aspect", "4:3", "--pptx-fonts", "common")
     assert run.code == 0, run.err
     prs = Presentation(out)
     assert prs.slide_width * 3 == prs.slide_height * 4
-    names = {r.font.name for s in prs.slides for sh in s.shapes if sh.has_text_frame
-             for p in sh.text_frame.paragraphs for r in p.runs}
+    names = {
+        r.font.name
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    }
     assert {"Arial", "Georgia"} <= names and "Noto Sans" not in names
     for slide in prs.slides:  # the 16:9 card is fitted, never off the slide
         for shape in slide.shapes:
@@ -111,8 +121,17 @@ def test_four_by_three_slides_and_common_fonts(tmp_path, cli, sample_library):
 def test_very_long_text_is_fitted_with_a_preflight_line_and_stays_on_the_slide(tmp_path, cli):
     import json
 
-    data = {"format": "personadesigner.personas/1", "personas": [{"name": "Verbose Vera", "type": "customer",
-                          "goals": ["word " * 400, "second goal"], "quote": "long " * 300}]}
+    data = {
+        "format": "personadesigner.personas/1",
+        "personas": [
+            {
+                "name": "Verbose Vera",
+                "type": "customer",
+                "goals": ["word " * 400, "second goal"],
+                "quote": "long " * 300,
+            }
+        ],
+    }
     src = tmp_path / "vera.json"
     src.write_text(json.dumps(data))
     lib = tmp_path / "lib.pdlib"
@@ -129,8 +148,16 @@ def test_very_long_text_is_fitted_with_a_preflight_line_and_stays_on_the_slide(t
 
 
 def test_pptx_flags_are_refused_for_other_formats(tmp_path, cli, sample_library):
-    run = cli("export", "--library", sample_library, "--all", "--out", tmp_path / "a.pdf",
-              "--pptx-template", tmp_path / "x.pptx")
+    run = cli(
+        "export",
+        "--library",
+        sample_library,
+        "--all",
+        "--out",
+        tmp_path / "a.pdf",
+        "--pptx-template",
+        tmp_path / "x.pptx",
+    )
     assert run.code == 2 and "--pptx-template applies to PPTX exports" in run.err
     run = cli("export", "--library", sample_library, "--all", "--out", tmp_path / "a.json", "--deck")
     assert run.code == 2 and "--deck applies to" in run.err

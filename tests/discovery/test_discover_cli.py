@@ -36,8 +36,19 @@ def _one_error_line(run):
 
 def test_discover_writes_drafts_assignments_and_imports(cli, survey, tmp_path):
     lib = tmp_path / "lib.sqlite"
-    run = cli("discover", survey, "--segments", "3", "--out", tmp_path / "d.json",
-              "--assignments", tmp_path / "a.csv", "--import", "--library", lib)
+    run = cli(
+        "discover",
+        survey,
+        "--segments",
+        "3",
+        "--out",
+        tmp_path / "d.json",
+        "--assignments",
+        tmp_path / "a.csv",
+        "--import",
+        "--library",
+        lib,
+    )
     assert run.code == 0, run.err
     assert "Respondent ID: identifier" in run.out and "Segment 3:" in run.out
     assert "% vs" in run.out  # distinguishing answers with numbers
@@ -83,7 +94,7 @@ def test_identifier_with_duplicates(cli, survey, tmp_path):
     rows[5][0] = rows[4][0]
     path = _write(tmp_path / "s.csv", header, rows)
     err = _one_error_line(cli("discover", path, "--segments", "3", "--id-column", "Respondent ID"))
-    assert 'repeats 1 id(s)' in err and rows[4][0] in err
+    assert "repeats 1 id(s)" in err and rows[4][0] in err
 
 
 def test_formulas_are_text_and_neutralised_when_written_back(cli, tmp_path):
@@ -101,7 +112,7 @@ def test_mixed_encodings_name_the_line(cli, tmp_path):
     header, rows, _ = synthetic.generate(50, 3, seed=2)
     path = _write(tmp_path / "s.csv", header, rows)
     data = path.read_bytes() + "R99999,Café owner,40\n".encode("cp1252")
-    path.write_bytes("Größe,".encode("utf-8") + data)
+    path.write_bytes("Größe,".encode() + data)
     err = _one_error_line(cli("discover", path))
     assert "line 52 is not UTF-8" in err and "--encoding" in err
 
@@ -114,7 +125,7 @@ def test_likert_with_stray_text_is_reported_not_fatal(cli, tmp_path):
     run = cli("discover", path, "--segments", "3")
     assert run.code == 0, run.err
     assert "I enjoy trying new tools: likert" in run.out
-    assert "12 cell(s) that are not likert were treated as missing (\"don't know\" x12)" in run.out
+    assert '12 cell(s) that are not likert were treated as missing ("don\'t know" x12)' in run.out
 
 
 def test_failed_import_leaves_the_library_unchanged(cli, survey, tmp_path):

@@ -27,11 +27,19 @@ def surveyed(cli, tmp_path):
             p.last_validated = "2024-05-01"
             old.append(p)
         library.update_many(old)
-        library.add(Persona(name="Hand-made persona", role="IT director", industry="Finance",
-                            channels=["Email", "LinkedIn", "Events"],
-                            goals=["Cut the time our team spends on compliance reports.",
-                                   "Get one view of every system we run, without another login."],
-                            pain_points=["Licence audits eat whole weeks of my team's time."]))
+        library.add(
+            Persona(
+                name="Hand-made persona",
+                role="IT director",
+                industry="Finance",
+                channels=["Email", "LinkedIn", "Events"],
+                goals=[
+                    "Cut the time our team spends on compliance reports.",
+                    "Get one view of every system we run, without another login.",
+                ],
+                pain_points=["Licence audits eat whole weeks of my team's time."],
+            )
+        )
     return lib, second
 
 
@@ -79,8 +87,19 @@ def test_confirm_records_the_survey_and_bumps_last_validated_in_one_go(cli, surv
 def test_confirming_an_unmatched_name_changes_nothing(cli, surveyed):
     lib, second = surveyed
     before = _personas(lib)
-    run = cli("discover", second, "--segments", "3", "--against-library", "--confirm", "all",
-              "--confirm", "Hand-made persona", "--library", lib)
+    run = cli(
+        "discover",
+        second,
+        "--segments",
+        "3",
+        "--against-library",
+        "--confirm",
+        "all",
+        "--confirm",
+        "Hand-made persona",
+        "--library",
+        lib,
+    )
     assert run.code == 0  # "all" wins
     lib_state = _personas(lib)
     assert lib_state["Hand-made persona"] == before["Hand-made persona"]

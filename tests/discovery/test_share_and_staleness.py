@@ -11,8 +11,9 @@ from personadesigner.storage.library import Library
 
 
 def _drafted(name: str, n: int, total: int, validated: str = "") -> Persona:
-    return Persona(name=name, last_validated=validated,
-                   sources=[Source(kind="survey", title=f"Survey s.csv, n = {n} of {total}")])
+    return Persona(
+        name=name, last_validated=validated, sources=[Source(kind="survey", title=f"Survey s.csv, n = {n} of {total}")]
+    )
 
 
 def test_share_line_from_the_survey_source():

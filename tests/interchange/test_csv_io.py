@@ -6,12 +6,12 @@ import csv
 import dataclasses
 
 import pytest
-from support.interchange_helpers import full_persona
 
 from personadesigner.atomic import atomic_write
 from personadesigner.errors import InterchangeError
 from personadesigner.interchange.csv_io import read_csv, write_csv
 from personadesigner.samples import sample_personas
+from support.interchange_helpers import full_persona
 
 
 def _write(path, text: str, encoding: str = "utf-8") -> None:
@@ -20,11 +20,20 @@ def _write(path, text: str, encoding: str = "utf-8") -> None:
 
 def test_header_synonyms_spaces_dashes_and_case(tmp_path):
     path = tmp_path / "survey.csv"
-    _write(path, "Full-Name,PERSONA TYPE,job_title,Frustrations,Bio,City,Objectives,Challenges\n"
-                 "Anna Berg,End user,Marketer,Budget,Runs marketing alone,Malmö,More leads,No time\n")
+    _write(
+        path,
+        "Full-Name,PERSONA TYPE,job_title,Frustrations,Bio,City,Objectives,Challenges\n"
+        "Anna Berg,End user,Marketer,Budget,Runs marketing alone,Malmö,More leads,No time\n",
+    )
     result = read_csv(path)
     p = result.personas[0]
-    assert (p.name, p.type, p.role, p.story, p.location) == ("Anna Berg", "end_user", "Marketer", "Runs marketing alone", "Malmö")
+    assert (p.name, p.type, p.role, p.story, p.location) == (
+        "Anna Berg",
+        "end_user",
+        "Marketer",
+        "Runs marketing alone",
+        "Malmö",
+    )
     assert p.goals == ["More leads"]
     assert p.pain_points == ["Budget", "No time"]  # two synonym columns add up
     assert result.columns["Frustrations"] == "pain_points"
@@ -41,12 +50,23 @@ def test_list_cells_one_item_per_line_or_semicolons(tmp_path):
 
 def test_traits_sources_related_cells(tmp_path):
     path = tmp_path / "p.csv"
-    _write(path, 'Name,Personality,Research sources,Related personas\n'
-                 'Anna,"Introvert-Extrovert: 70\nTech-shy - Tech-savvy: 20%",'
-                 '"interview | Spring round | 2026-03-12 | 7 of 9\nsurvey",Buys for: Ben\n')
+    _write(
+        path,
+        "Name,Personality,Research sources,Related personas\n"
+        'Anna,"Introvert-Extrovert: 70\nTech-shy - Tech-savvy: 20%",'
+        '"interview | Spring round | 2026-03-12 | 7 of 9\nsurvey",Buys for: Ben\n',
+    )
     p = read_csv(path).personas[0]
-    assert [(t.left, t.right, t.value) for t in p.traits] == [("Introvert", "Extrovert", 70), ("Tech-shy", "Tech-savvy", 20)]
-    assert (p.sources[0].kind, p.sources[0].title, p.sources[0].date, p.sources[0].note) == ("interview", "Spring round", "2026-03-12", "7 of 9")
+    assert [(t.left, t.right, t.value) for t in p.traits] == [
+        ("Introvert", "Extrovert", 70),
+        ("Tech-shy", "Tech-savvy", 20),
+    ]
+    assert (p.sources[0].kind, p.sources[0].title, p.sources[0].date, p.sources[0].note) == (
+        "interview",
+        "Spring round",
+        "2026-03-12",
+        "7 of 9",
+    )
     assert p.sources[1].kind == "survey"
     assert (p.related[0].relation, p.related[0].persona) == ("buys_for", "Ben")
 
@@ -110,7 +130,15 @@ def test_trait_value_out_of_range_is_refused(tmp_path):
         read_csv(path)
 
 
-DANGEROUS = ['=HYPERLINK("http://evil.example","click")', "+1", "-2", "@SUM(A1:A2)", "\tTab", "\rCR", "'=already quoted"]
+DANGEROUS = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+1",
+    "-2",
+    "@SUM(A1:A2)",
+    "\tTab",
+    "\rCR",
+    "'=already quoted",
+]
 
 
 def test_formula_cells_are_neutralised_and_round_trip_exactly(tmp_path):
@@ -165,7 +193,14 @@ def test_a_very_long_story_cell_is_read(tmp_path):
 
 @pytest.mark.parametrize(
     "left,right",
-    [("Wait...", "Go"), ("Calm", "Loud - ish"), ("A ↔ B", "C - D"), ("Either/or", "Both"), ("Tech-shy", "Tech-savvy"), ("Slow…", "Fast — now")],
+    [
+        ("Wait...", "Go"),
+        ("Calm", "Loud - ish"),
+        ("A ↔ B", "C - D"),
+        ("Either/or", "Both"),
+        ("Tech-shy", "Tech-savvy"),
+        ("Slow…", "Fast — now"),
+    ],
 )
 def test_trait_labels_survive_a_csv_round_trip(tmp_path, left, right):
     from personadesigner.core.persona import Persona, Trait

@@ -22,8 +22,15 @@ from support.images import png
 #: Any character a library can hold (no NUL, no lone surrogate).
 _ANY = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
 #: Text a spreadsheet user types in one line: no line breaks, no spaces at either end, never empty.
-_PLAIN = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\x00\x85"),
-                 min_size=1, max_size=12).map(str.strip).filter(bool)
+_PLAIN = (
+    st.text(
+        st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\x00\x85"),
+        min_size=1,
+        max_size=12,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 #: ... with the separators CSV cells use inside records, and backslashes, much more often than chance.
 _TRICKY = st.one_of(_PLAIN, st.text(st.sampled_from("|:\\ ab-;'="), min_size=1, max_size=8).map(str.strip).filter(bool))
 
@@ -39,8 +46,11 @@ def _same(a: Persona, b: Persona) -> bool:
 
 
 def test_a_source_title_with_a_bar_and_a_custom_label_with_a_colon_survive(tmp_path):
-    p = Persona(name="Anna", sources=[Source("interview", "Q3 | EMEA | round 2", "2026-09-30", "n=12 | remote")],
-                custom=[CustomSection("Time: best", "mornings: 7-9"), CustomSection("C:\\path\\", "x\\y")])
+    p = Persona(
+        name="Anna",
+        sources=[Source("interview", "Q3 | EMEA | round 2", "2026-09-30", "n=12 | remote")],
+        custom=[CustomSection("Time: best", "mornings: 7-9"), CustomSection("C:\\path\\", "x\\y")],
+    )
     (back,) = _round_trip(tmp_path, [p])
     assert back.sources == p.sources
     assert back.custom == p.custom
@@ -48,8 +58,10 @@ def test_a_source_title_with_a_bar_and_a_custom_label_with_a_colon_survive(tmp_p
 
 def test_files_written_before_escaping_read_as_before(tmp_path):
     old = tmp_path / "old.csv"
-    old.write_text('Name,Sources,Custom\r\nAnna,"interview | C:\\new folder | 2026-01-02","Path: C:\\temp\\x"\r\n',
-                   encoding="utf-8")
+    old.write_text(
+        'Name,Sources,Custom\r\nAnna,"interview | C:\\new folder | 2026-01-02","Path: C:\\temp\\x"\r\n',
+        encoding="utf-8",
+    )
     (p,) = read_csv(old).personas
     assert p.sources == [Source("interview", "C:\\new folder", "2026-01-02", "")]
     assert p.custom == [CustomSection("Path", "C:\\temp\\x")]
@@ -87,8 +99,11 @@ def test_a_photo_is_refused_with_a_pointer_to_json(tmp_path):
 
 def test_the_cli_csv_export_refuses_in_one_line_and_json_keeps_it(cli, tmp_path):
     source = tmp_path / "in.json"
-    source.write_text('{"format": "personadesigner.personas/1", "personas": '
-                      '[{"name": "Multi", "goals": ["first line\\nsecond line"]}]}', encoding="utf-8")
+    source.write_text(
+        '{"format": "personadesigner.personas/1", "personas": '
+        '[{"name": "Multi", "goals": ["first line\\nsecond line"]}]}',
+        encoding="utf-8",
+    )
     library = tmp_path / "lib.sqlite"
     assert cli("import", "--library", library, source).code == 0
     r = cli("export", "--library", library, "--all", "--out", tmp_path / "out.csv")
@@ -107,8 +122,16 @@ def _persona(text, items, plain=True) -> st.SearchStrategy[Persona]:
         story=text,
         goals=st.lists(items, max_size=3),
         tags=st.lists(items, max_size=3),
-        sources=st.lists(st.builds(Source, kind=st.sampled_from(SOURCE_KINDS), title=record_text,
-                                   date=st.sampled_from(["", "2026-01-31"]), note=record_text), max_size=2),
+        sources=st.lists(
+            st.builds(
+                Source,
+                kind=st.sampled_from(SOURCE_KINDS),
+                title=record_text,
+                date=st.sampled_from(["", "2026-01-31"]),
+                note=record_text,
+            ),
+            max_size=2,
+        ),
         custom=st.lists(st.builds(CustomSection, label=record_text, value=record_text), max_size=2),
     )
 
@@ -132,4 +155,3 @@ def test_any_persona_comes_back_unchanged_or_is_refused(tmp_path, persona):
         return
     (back,) = read_csv(out).personas
     assert _same(back, persona)
-

@@ -6,12 +6,12 @@ import dataclasses
 import json
 
 import pytest
-from support.interchange_helpers import HARD, full_persona, png_bytes
 
 from personadesigner.core.persona import ALL_FIELDS, Persona
 from personadesigner.errors import InterchangeError
-from personadesigner.interchange.json_io import FORMAT, loads, read_json, write_json
 from personadesigner.images import normalize_photo
+from personadesigner.interchange.json_io import FORMAT, loads, read_json, write_json
+from support.interchange_helpers import HARD, full_persona, png_bytes
 
 
 def _fields(p: Persona) -> dict:
@@ -98,14 +98,21 @@ def test_symlink_out_of_the_folder_is_refused(tmp_path):
     folder.mkdir()
     (folder / "link.png").symlink_to(tmp_path / "secret.png")
     path = folder / "p.json"
-    path.write_text(json.dumps({"format": FORMAT, "personas": [{"name": "Eve", "photo": "link.png"}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"format": FORMAT, "personas": [{"name": "Eve", "photo": "link.png"}]}), encoding="utf-8"
+    )
     with pytest.raises(InterchangeError, match="outside"):
         read_json(path)
 
 
 def test_unknown_keys_are_reported_by_name():
-    text = json.dumps({"format": FORMAT, "exported_by": "x",
-                       "personas": [{"name": "Anna", "favourite_colour": "teal", "goals": ["a"]}]})
+    text = json.dumps(
+        {
+            "format": FORMAT,
+            "exported_by": "x",
+            "personas": [{"name": "Anna", "favourite_colour": "teal", "goals": ["a"]}],
+        }
+    )
     result = loads(text, source="p.json")
     assert result.personas[0].goals == ["a"]
     assert any('"favourite_colour"' in w and 'persona "Anna"' in w for w in result.warnings)
@@ -144,12 +151,18 @@ def test_wrong_format_is_a_clear_error(doc, words):
 @pytest.mark.parametrize(
     ("persona", "words"),
     [
-        ({"name": "Anna", "traits": [{"left": "a", "right": "b", "value": 140}]}, 'persona "Anna": traits[0].value: 140 is outside 0-100'),
+        (
+            {"name": "Anna", "traits": [{"left": "a", "right": "b", "value": 140}]},
+            'persona "Anna": traits[0].value: 140 is outside 0-100',
+        ),
         ({"role": "no name"}, "persona #2 (no name): name: a name is required"),
         ({"name": "Anna", "type": "vip"}, 'persona "Anna": type: "vip" is not a persona type'),
         ({"name": "Anna", "role": ["a"]}, 'persona "Anna": role: must be text'),
         ({"name": "Anna", "sources": [{"kind": "rumour"}]}, 'persona "Anna": sources[0].kind'),
-        ({"name": "Anna", "sources": [{"kind": {"a": 1}, "title": "t"}]}, 'persona "Anna": sources[0].kind: must be text, not an object'),
+        (
+            {"name": "Anna", "sources": [{"kind": {"a": 1}, "title": "t"}]},
+            'persona "Anna": sources[0].kind: must be text, not an object',
+        ),
         ({"name": "Anna", "card": {"theme": ["x"]}}, 'persona "Anna": card.theme: must be text, not a list'),
     ],
 )

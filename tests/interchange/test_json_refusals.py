@@ -48,8 +48,9 @@ def test_integers_of_thousands_of_digits_are_refused(digits):
 
 
 def test_ordinary_numbers_still_become_text_and_trait_values():
-    result = loads(_doc('{"name": "N", "age": 41, "income": 52000.5, '
-                        '"traits": [{"left": "a", "right": "b", "value": 70.0}]}'))
+    result = loads(
+        _doc('{"name": "N", "age": 41, "income": 52000.5, "traits": [{"left": "a", "right": "b", "value": 70.0}]}')
+    )
     persona = result.personas[1]
     assert (persona.age, persona.income, persona.traits[0].value) == ("41", "52000.5", 70)
 
@@ -62,8 +63,9 @@ def test_timestamps_must_be_iso_dates(field, value):
     assert f'persona "When": {field}: "{value}" is not an ISO date and time' in str(err.value)
 
 
-@pytest.mark.parametrize("value", ["2026-11-23", "2026-11-23T10:15:00Z", "2026-11-23T10:15:00+01:00",
-                                   "2026-11-23T10:15:00.123456"])
+@pytest.mark.parametrize(
+    "value", ["2026-11-23", "2026-11-23T10:15:00Z", "2026-11-23T10:15:00+01:00", "2026-11-23T10:15:00.123456"]
+)
 def test_iso_timestamps_are_kept_as_written(value):
     persona = loads(_doc(json.dumps({"name": "When", "created_at": value, "updated_at": value}))).personas[1]
     assert persona.created_at == persona.updated_at == value
@@ -83,8 +85,11 @@ def test_a_file_read_in_pieces_gives_the_same_personas_and_positions(tmp_path, m
     from personadesigner.interchange import json_stream
 
     monkeypatch.setattr(json_stream, "CHUNK_CHARS", 7)  # every value spans several reads
-    doc = {"format": FORMAT, "extra": {"a": [1, 2]}, "personas": [
-        {"name": f"P{i} 😀", "story": "x\n" * i, "goals": ["a", "b"]} for i in range(30)]}
+    doc = {
+        "format": FORMAT,
+        "extra": {"a": [1, 2]},
+        "personas": [{"name": f"P{i} 😀", "story": "x\n" * i, "goals": ["a", "b"]} for i in range(30)],
+    }
     path = tmp_path / "p.json"
     path.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
     result = read_json(path)

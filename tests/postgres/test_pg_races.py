@@ -40,8 +40,13 @@ def race(tmp_path: Path, argvs: list[list[str]]) -> list[Outcome]:
     go = tmp_path / f"go-{os.urandom(4).hex()}"
     env = {**os.environ, "HOME": str(tmp_path), "XDG_STATE_HOME": str(tmp_path / "state")}
     procs = [
-        subprocess.Popen([sys.executable, str(WORKER), str(go), *argv], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env=env)
+        subprocess.Popen(
+            [sys.executable, str(WORKER), str(go), *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         for argv in argvs
     ]
     try:
@@ -85,8 +90,10 @@ def test_two_imports_carrying_the_same_new_photo_both_succeed_and_store_it_once(
         url = pg_server.new_database()
         Library.open(url).close()
         photo = png(color=(40 * n, 90, 200))  # new in every round
-        files = [_personas_file(tmp_path / f"team-{k}.json", [f"Member {k}-{i}" for i in range(150)], photo)
-                 for k in range(2)]
+        files = [
+            _personas_file(tmp_path / f"team-{k}.json", [f"Member {k}-{i}" for i in range(150)], photo)
+            for k in range(2)
+        ]
         results = race(tmp_path, [["import", "--library", url, str(f)] for f in files])
         assert [r.code for r in results] == [0, 0], [r.err for r in results]
         with Library.open(url, create=False) as lib:
@@ -100,8 +107,15 @@ def test_two_imports_of_the_same_persona_id_store_it_once_and_the_other_says_so(
         url = pg_server.new_database()
         Library.open(url).close()
         photo = png(color=(90, 40 * n, 20))
-        files = [_personas_file(tmp_path / f"same-{k}.json", [f"Shared {k}-{i}" for i in range(100)], photo,
-                                ids=[f"shared-{i}" for i in range(100)]) for k in range(2)]
+        files = [
+            _personas_file(
+                tmp_path / f"same-{k}.json",
+                [f"Shared {k}-{i}" for i in range(100)],
+                photo,
+                ids=[f"shared-{i}" for i in range(100)],
+            )
+            for k in range(2)
+        ]
         results = race(tmp_path, [["import", "--library", url, str(f)] for f in files])
         codes = sorted(r.code for r in results)
         assert codes == [0, 2], [r.err for r in results]

@@ -29,7 +29,9 @@ def _dump(location: str) -> dict:
         with engine.connect() as conn:
             return {
                 "personas": sorted(tuple(r) for r in conn.execute(sa.select(personas))),
-                "photos": sorted((r.hash, r.mime, r.width, r.height, bytes(r.data)) for r in conn.execute(sa.select(photos))),
+                "photos": sorted(
+                    (r.hash, r.mime, r.width, r.height, bytes(r.data)) for r in conn.execute(sa.select(photos))
+                ),
                 "info": sorted(tuple(r) for r in conn.execute(sa.select(library_info)) if r.key != "change_token"),
             }
     finally:
@@ -67,8 +69,10 @@ def test_second_save_of_a_concurrently_edited_persona_raises_conflict_with_their
 
 def test_every_cli_command_works_on_a_postgresql_library(pg_url, tmp_path):
     source = tmp_path / "in.json"
-    people = [{"name": "Ada Lovelace", "type": "buyer", "role": "Analyst", "goals": ["ship"], "tags": ["x"]},
-              {"name": "Bo Ek", "role": "Designer", "quote": "<b>& more</b>"}]
+    people = [
+        {"name": "Ada Lovelace", "type": "buyer", "role": "Analyst", "goals": ["ship"], "tags": ["x"]},
+        {"name": "Bo Ek", "role": "Designer", "quote": "<b>& more</b>"},
+    ]
     source.write_text(json.dumps({"format": "personadesigner.personas/1", "personas": people}), encoding="utf-8")
     done = _cli("import", "--library", pg_url, str(source))
     assert done.returncode == 0, done.stderr
@@ -95,8 +99,10 @@ def test_cli_reports_an_unreachable_server_in_one_line(pg_server):
 def test_copy_sqlite_to_postgresql_and_back_loses_nothing(pg_url, tmp_path, cli):
     first = tmp_path / "first.sqlite"
     with Library.open(str(first)) as lib:
-        added = lib.add_many([every_field(), every_field("Second", photo_color=(1, 2, 3)),
-                              Persona(name="Plain")] + [Persona(name=f"Bulk {i}", goals=[str(i)]) for i in range(600)])
+        added = lib.add_many(
+            [every_field(), every_field("Second", photo_color=(1, 2, 3)), Persona(name="Plain")]
+            + [Persona(name=f"Bulk {i}", goals=[str(i)]) for i in range(600)]
+        )
         edited = lib.get(added[2].id)
         edited.role = "edited twice"
         lib.update(lib.update(edited))

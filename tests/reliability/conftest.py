@@ -15,8 +15,13 @@ def filled_library(tmp_path):
     path = tmp_path / "team.sqlite"
     with Library.open(str(path)) as lib:
         people = [
-            Persona(name=f"Persona {i}", role="Marketer", story="Long story. " * 40, goals=[f"goal {i}"],
-                    tags=["b2b"] if i % 2 else ["b2c"])
+            Persona(
+                name=f"Persona {i}",
+                role="Marketer",
+                story="Long story. " * 40,
+                goals=[f"goal {i}"],
+                tags=["b2b"] if i % 2 else ["b2c"],
+            )
             for i in range(300)
         ]
         people[0].photo = png()

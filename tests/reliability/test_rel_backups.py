@@ -99,8 +99,12 @@ def test_backup_out_file_and_restore_refuses_files_that_are_not_healthy_backups(
     conn.close()
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(out.read_bytes()[: out.stat().st_size // 2])
-    for bad, why in ((text, "not a PersonaDesigner backup"), (other, "not a PersonaDesigner library"),
-                     (damaged, "damaged"), (tmp_path / "missing.sqlite", "does not exist")):
+    for bad, why in (
+        (text, "not a PersonaDesigner backup"),
+        (other, "not a PersonaDesigner library"),
+        (damaged, "damaged"),
+        (tmp_path / "missing.sqlite", "does not exist"),
+    ):
         before = filled_library.read_bytes()
         refused = cli("restore", "--library", filled_library, "--from", bad)
         assert refused.code == 2 and why in refused.err and refused.err.count("\n") == 1, refused.err
@@ -120,11 +124,10 @@ def test_restore_over_a_damaged_library_keeps_the_damaged_file_aside(filled_libr
 
 def test_opening_an_older_schema_backs_up_before_upgrading(tmp_path):
     from alembic import command
+    from alembic.script import ScriptDirectory
 
     from personadesigner.storage import migrate
     from personadesigner.storage.engine import make_engine
-
-    from alembic.script import ScriptDirectory
 
     revisions = [s.revision for s in ScriptDirectory.from_config(migrate.alembic_config()).walk_revisions()]
     path = tmp_path / "old.sqlite"

@@ -20,7 +20,9 @@ def _conflict(tmp_path):
     """A real conflict: two windows load the same persona, both edit, the second save fails."""
     path = str(tmp_path / "lib.sqlite")
     with Library.open(path) as a, Library.open(path) as b:
-        stored = a.add(Persona(name="Anna Berg", role="Marketer", quote="Hi", goals=["grow"], traits=[Trait("Calm", "Loud", 20)]))
+        stored = a.add(
+            Persona(name="Anna Berg", role="Marketer", quote="Hi", goals=["grow"], traits=[Trait("Calm", "Loud", 20)])
+        )
         mine, theirs = a.get(stored.id), b.get(stored.id)
         theirs.role = "Head of Marketing"
         theirs.goals = ["grow", "hire"]

@@ -39,10 +39,13 @@ def _json_file(path: Path, personas: list[dict]) -> Path:
 def foreign_design(tmp_path, cli) -> tuple[Path, object]:
     """A library holding a normal persona and one whose card names a template and theme not installed here."""
     library = tmp_path / "lib.sqlite"
-    source = _json_file(tmp_path / "from-elsewhere.json", [
-        {"name": "Good One", "role": "Buyer"},
-        {"name": "Foreign Design", "role": "Planner", "card": {"template": "brochure", "theme": "neon"}},
-    ])
+    source = _json_file(
+        tmp_path / "from-elsewhere.json",
+        [
+            {"name": "Good One", "role": "Buyer"},
+            {"name": "Foreign Design", "role": "Planner", "card": {"template": "brochure", "theme": "neon"}},
+        ],
+    )
     return library, cli("import", "--library", library, source)
 
 
@@ -63,8 +66,10 @@ def test_export_all_prints_every_card_and_names_the_persona_on_the_default_desig
     assert r.code == 0, r.err
     assert pdf_pages(out) == 2
     preflight = [ln for ln in r.err.splitlines() if ln.startswith("preflight:")]
-    assert preflight == ['preflight: "Foreign Design": template "brochure" and theme "neon" are not installed here, '
-                         'so "card" and "classic" are used']
+    assert preflight == [
+        'preflight: "Foreign Design": template "brochure" and theme "neon" are not installed here, '
+        'so "card" and "classic" are used'
+    ]
 
 
 def test_a_template_chosen_for_the_export_leaves_only_the_missing_theme_to_report(foreign_design, cli, tmp_path):
@@ -168,8 +173,9 @@ sys.exit(main(sys.argv[1:]))
 
 def _peak_rss_mib(argv: list[str], cwd: Path) -> tuple[int, float, str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run([sys.executable, "-c", _MEASURED, *argv], capture_output=True, text=True, env=env,
-                          cwd=cwd, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEASURED, *argv], capture_output=True, text=True, env=env, cwd=cwd, timeout=600
+    )
     peak_kib = int(next(ln for ln in proc.stderr.splitlines() if ln.startswith("VmHWM:")).split()[1])
     return proc.returncode, peak_kib / 1024, proc.stderr
 
@@ -180,7 +186,7 @@ def test_a_55_mb_import_needs_no_more_memory_than_a_small_one(tmp_path):
     streaming, 20,000 of these personas took 254 MiB and 30,000 about 350; read a persona
     at a time the import takes 70-100 MiB whatever the file's size."""
     path = tmp_path / "big.json"
-    story = "A long background narrative with commas, \"quotes\" and ümlauts. " * 27  # ~1.7 KB
+    story = 'A long background narrative with commas, "quotes" and ümlauts. ' * 27  # ~1.7 KB
     with path.open("w", encoding="utf-8") as fh:
         fh.write(f'{{"format": "{FORMAT}", "personas": [')
         for i, persona in enumerate(_many(30_000, story)):
@@ -200,8 +206,13 @@ def test_an_import_file_that_is_a_pipe_or_a_device_is_refused_without_reading_it
         os.mkfifo(path)
     else:
         path.symlink_to("/dev/zero")
-    proc = subprocess.run([sys.executable, "-m", "personadesigner", "import", "--library", str(tmp_path / "l.sqlite"),
-                           str(path)], capture_output=True, text=True, timeout=60, cwd=REPO,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.run(
+        [sys.executable, "-m", "personadesigner", "import", "--library", str(tmp_path / "l.sqlite"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "is not a regular file" in proc.stderr

@@ -17,8 +17,22 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=20,
 )
-FIELDS = ["name", "type", "goals", "traits", "sources", "related", "custom", "card", "photo", "tags", "confidence",
-          "last_validated", "id", "story"]
+FIELDS = [
+    "name",
+    "type",
+    "goals",
+    "traits",
+    "sources",
+    "related",
+    "custom",
+    "card",
+    "photo",
+    "tags",
+    "confidence",
+    "last_validated",
+    "id",
+    "story",
+]
 persona_docs = st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), json_values, max_size=8)
 
 
@@ -66,9 +80,14 @@ def test_any_json_text_imports_or_fails_with_a_user_error(text):
 
 
 @settings(max_examples=150, deadline=None)
-@given(rows=st.lists(st.lists(st.text(max_size=20), min_size=1, max_size=5), min_size=1, max_size=5),
-       header=st.lists(st.sampled_from(["Name", "Type", "Goals", "Traits", "Photo", "Related", "Card", "Bio", "?"]),
-                       min_size=1, max_size=5))
+@given(
+    rows=st.lists(st.lists(st.text(max_size=20), min_size=1, max_size=5), min_size=1, max_size=5),
+    header=st.lists(
+        st.sampled_from(["Name", "Type", "Goals", "Traits", "Photo", "Related", "Card", "Bio", "?"]),
+        min_size=1,
+        max_size=5,
+    ),
+)
 def test_any_csv_imports_or_fails_with_a_user_error(rows, header):
     import csv
     import io

@@ -12,8 +12,8 @@ from PIL import Image
 
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PhotoError
-from personadesigner.storage.library import Library
 from personadesigner.images import normalize_photo
+from personadesigner.storage.library import Library
 from support import hostile_images as hi
 from support.images import png_chunk
 

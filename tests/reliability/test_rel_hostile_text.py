@@ -28,12 +28,45 @@ from personadesigner.render.pdf import write_cards_pdf
 from support import poppler
 
 SPECIAL = list("<>&\"'/\\;{}[]%$#@!=+-*`~|") + [
-    "<b>", "</p>", "<para>", "&amp;", "&#x41;", "<font color=red>", "<br/>",  # markup-looking
-    "\x00", "\x07", "\x1b[31m", "\t", "\r\n", "\u200b", "\u200d", "\u202e", "\ufeff", "\u2028",  # controls
-    "שלום", "עולם", "مرحبا", "بالعالم", "\u0627\u0644\u0644\u0647",  # RTL
-    "e\u0301", "a\u0308\u0323", "\u0915\u094d\u0937",  # combining marks, conjuncts
-    "😀", "👩‍👩‍👧", "🇸🇪", "✈️", "👍🏽",  # emoji, ZWJ sequences, flags, modifiers
-    "李雷", "東京", "한국어", "ﬁ", "Å", "ß", "İ", "\U0001d400", "\U000e0001",
+    "<b>",
+    "</p>",
+    "<para>",
+    "&amp;",
+    "&#x41;",
+    "<font color=red>",
+    "<br/>",  # markup-looking
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\t",
+    "\r\n",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "\ufeff",
+    "\u2028",  # controls
+    "שלום",
+    "עולם",
+    "مرحبا",
+    "بالعالم",
+    "\u0627\u0644\u0644\u0647",  # RTL
+    "e\u0301",
+    "a\u0308\u0323",
+    "\u0915\u094d\u0937",  # combining marks, conjuncts
+    "😀",
+    "👩‍👩‍👧",
+    "🇸🇪",
+    "✈️",
+    "👍🏽",  # emoji, ZWJ sequences, flags, modifiers
+    "李雷",
+    "東京",
+    "한국어",
+    "ﬁ",
+    "Å",
+    "ß",
+    "İ",
+    "\U0001d400",
+    "\U000e0001",
 ]
 pieces = st.one_of(
     st.sampled_from(SPECIAL),
@@ -54,7 +87,19 @@ personas = st.builds(
     tags=st.lists(texts, max_size=3),
 )
 
-_BIDI_MARKS = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u200e", "\u200f", "\u2066", "\u2067", "\u2068", "\u2069"}
+_BIDI_MARKS = {
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u200e",
+    "\u200f",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+}
 
 
 def _norm(s: str) -> str:
@@ -83,8 +128,9 @@ def _assert_pdf_matches_layout(lay, tmp_path):
             assert line in got, line
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(persona=personas, template=st.sampled_from(["card", "mini"]))
 def test_any_unicode_lays_out_and_the_pdf_text_is_what_was_laid_out(persona, template, tmp_path):
     lay = layout(persona, template, "classic")
@@ -99,8 +145,9 @@ def _inked(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LNPS" and ch not in _BLANK_BY_DESIGN
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(persona=personas)
 def test_any_unicode_paints_ink_where_the_layout_has_text(persona, qapp):
     """Hostile text paints without a crash, and every run with a visible character leaves ink in its box."""

@@ -6,9 +6,9 @@ import hashlib
 
 import pytest
 
+from personadesigner.core.persona import Persona
 from personadesigner.errors import LibraryError
 from personadesigner.storage import integrity
-from personadesigner.core.persona import Persona
 from personadesigner.storage.library import Library
 from support.damage import garbage_in_the_middle, truncate
 
@@ -69,7 +69,7 @@ def test_a_crash_mid_transaction_in_rollback_journal_mode_is_recovered_not_calle
         f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
         "c.execute('PRAGMA cache_size = 1')\n"
         "c.execute('BEGIN IMMEDIATE')\n"
-        "c.execute(\"UPDATE personas SET story = hex(randomblob(20000))\")\n"
+        'c.execute("UPDATE personas SET story = hex(randomblob(20000))")\n'
         "c.executemany('INSERT INTO library_info VALUES (?, ?)', [(f'k{i}', 'x' * 3000) for i in range(400)])\n"
         "os._exit(9)\n"
     )

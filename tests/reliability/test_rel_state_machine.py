@@ -24,7 +24,9 @@ text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x0
 names = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=30).filter(
     lambda s: s.strip()
 )
-tag_lists = st.lists(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=8), max_size=3)
+tag_lists = st.lists(
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=8), max_size=3
+)
 
 
 class LibraryVersusDict(RuleBasedStateMachine):
@@ -101,8 +103,12 @@ class LibraryVersusDict(RuleBasedStateMachine):
             assert stored.version == self.versions[pid]
 
 
-SETTINGS = settings(max_examples=15, stateful_step_count=12, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(
+    max_examples=15,
+    stateful_step_count=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 def test_sqlite_library_behaves_like_a_dict():

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-
 import pytest
 from PIL import Image
 
-from support.hand_layouts import make_layout
-from support.poppler import run
 from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.persona import Persona
 from personadesigner.core.units import Length
 from personadesigner.errors import PreflightFailed, UserError
 from personadesigner.render.export import ExportCancelled, export_layouts, export_personas
 from personadesigner.render.filenames import UniqueNames, safe_stem
+from support.hand_layouts import make_layout
+from support.poppler import run
 
 MINI = dict(width=252.0, height=144.0)
 
@@ -22,7 +21,9 @@ def test_pdf_of_personas_with_their_own_template(tmp_path):
     personas = [Persona(name="Ada Lovelace", role="Analyst", goals=["Ship"]), Persona(name="Zoë Ångström")]
     out = tmp_path / "cards.pdf"
     seen = []
-    report = export_personas(personas, out, ExportOptions(bleed=Length.mm(3), crop_marks=True), progress=lambda d, t: seen.append((d, t)))
+    report = export_personas(
+        personas, out, ExportOptions(bleed=Length.mm(3), crop_marks=True), progress=lambda d, t: seen.append((d, t))
+    )
     assert report.files == [out] and report.pages == 2
     assert seen[-1] == (2, 2)
     text = run("pdftotext", str(out), "-")
@@ -71,7 +72,9 @@ def test_a_failed_export_leaves_the_previous_file_intact(tmp_path):
     out.write_bytes(b"the previous export")
     calls = iter(range(100))
     with pytest.raises(ExportCancelled):
-        export_layouts([make_layout(name=f"P{i}") for i in range(5)], out, ExportOptions(), cancel=lambda: next(calls) >= 3)
+        export_layouts(
+            [make_layout(name=f"P{i}") for i in range(5)], out, ExportOptions(), cancel=lambda: next(calls) >= 3
+        )
     assert out.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.pdf"]  # no temporary file left
 
@@ -103,7 +106,9 @@ def test_unwritable_target_is_a_user_error(tmp_path):
 @pytest.mark.gui
 def test_png_export_of_imposed_sheets_writes_one_file_per_page(qapp, tmp_path):
     layouts = [make_layout(name=f"P{i}", **MINI) for i in range(12)]
-    report = export_layouts(layouts, tmp_path / "sheets", ExportOptions(format="png", page_size="A4", per_page="auto", dpi=30))
+    report = export_layouts(
+        layouts, tmp_path / "sheets", ExportOptions(format="png", page_size="A4", per_page="auto", dpi=30)
+    )
     assert [p.name for p in report.files] == ["Page 1.png", "Page 2.png"]
     with Image.open(report.files[0]) as image:
         assert image.size == (round(210 / 25.4 * 30), round(297 / 25.4 * 30))
@@ -112,8 +117,10 @@ def test_png_export_of_imposed_sheets_writes_one_file_per_page(qapp, tmp_path):
 def test_every_card_of_a_batch_prints_its_shared_headings_and_texts(tmp_path):
     # Cards of a batch share their repeated lines (layout) and text blocks (PDF painter):
     # each card must still print them, in every page of the document.
-    personas = [Persona(name=f"Card {k}", goals=[f"Goal number {k}"], pain_points=["The same pain on every card"])
-                for k in range(12)]
+    personas = [
+        Persona(name=f"Card {k}", goals=[f"Goal number {k}"], pain_points=["The same pain on every card"])
+        for k in range(12)
+    ]
     out = tmp_path / "mini.pdf"
     export_personas(personas, out, ExportOptions(template="business-card", page_size="Letter", per_page=10))
     pages = [run("pdftotext", "-f", str(n), "-l", str(n), str(out), "-") for n in (1, 2)]

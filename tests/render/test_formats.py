@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.text_format import TEXT, text_format_registered
 
 from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.persona import Persona
 from personadesigner.render import formats
 from personadesigner.render.export import export_personas
 from personadesigner.render.page_plan import lay_out_for_export, plan_pages
+from support.text_format import TEXT, text_format_registered
 
 
 def test_the_built_in_formats_and_what_they_honour():
@@ -35,8 +35,18 @@ def test_file_names_follow_the_format():
 
 def test_the_page_plan_asks_the_format_how_a_lone_card_is_drawn():
     """A format that prints (like PDF) gets a page with room for marks; the others the bare trim."""
-    trimmed = formats.ExportFormat(key="trimmed", name="T", label="T", suffix=".t", folder=True, kind="cards",
-                                   options=TEXT.options, writer=TEXT.writer, painter=TEXT.painter, trim_pages=True)
+    trimmed = formats.ExportFormat(
+        key="trimmed",
+        name="T",
+        label="T",
+        suffix=".t",
+        folder=True,
+        kind="cards",
+        options=TEXT.options,
+        writer=TEXT.writer,
+        painter=TEXT.painter,
+        trim_pages=True,
+    )
     with text_format_registered():
         formats.register(trimmed)
         try:
@@ -51,8 +61,11 @@ def test_the_page_plan_asks_the_format_how_a_lone_card_is_drawn():
 
 def test_the_export_hands_the_pages_to_the_formats_writer(tmp_path):
     with text_format_registered():
-        report = export_personas([Persona(name="Ana Lima"), Persona(name="Bo Chen")], tmp_path / "cards.txt",
-                                 ExportOptions(format=TEXT.key, template="mini"))
+        report = export_personas(
+            [Persona(name="Ana Lima"), Persona(name="Bo Chen")],
+            tmp_path / "cards.txt",
+            ExportOptions(format=TEXT.key, template="mini"),
+        )
     assert report.pages == 2 and report.files == [tmp_path / "cards.txt"]
     text = report.files[0].read_text(encoding="utf-8")
     assert "Ana Lima" in text and "Bo Chen" in text

@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from support.hand_layouts import make_layout
-from support.poppler import run
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.errors import UserError
 from personadesigner.render.imposition import impose, plan_grid
 from personadesigner.render.pdf import write_pdf
+from support.hand_layouts import make_layout
+from support.poppler import run
 
 MM = PT_PER_MM
 BUSINESS = (252.0, 144.0)  # 3.5 x 2 in US business card
@@ -63,10 +63,14 @@ def test_a_partly_filled_sheet_marks_only_its_cards():
     grid = plan_grid(*BUSINESS, 0.0, "Letter", 10, marks=True)
     (sheet,) = impose(cards(1), grid, with_marks=True)
     # the first slot alone: its two top marks and its two left marks; the others would cross slots
-    assert _round(sheet.marks) == _round([
-        (54, 36 - GAP - LENGTH, 54, 36 - GAP), (306, 36 - GAP - LENGTH, 306, 36 - GAP),
-        (54 - GAP - LENGTH, 36, 54 - GAP, 36), (54 - GAP - LENGTH, 180, 54 - GAP, 180),
-    ])
+    assert _round(sheet.marks) == _round(
+        [
+            (54, 36 - GAP - LENGTH, 54, 36 - GAP),
+            (306, 36 - GAP - LENGTH, 306, 36 - GAP),
+            (54 - GAP - LENGTH, 36, 54 - GAP, 36),
+            (54 - GAP - LENGTH, 180, 54 - GAP, 180),
+        ]
+    )
 
 
 def test_letter_10_up_pdf_prints_nothing_in_the_printer_margin(tmp_path):
@@ -175,8 +179,14 @@ def test_empty_slots_are_blank_paper(tmp_path):
 
     def area(i):
         x, y = grid.slot(i)
-        return page.crop((round(x * scale) + 1, round(y * scale) + 1,
-                          round((x + BUSINESS[0]) * scale) - 1, round((y + BUSINESS[1]) * scale) - 1))
+        return page.crop(
+            (
+                round(x * scale) + 1,
+                round(y * scale) + 1,
+                round((x + BUSINESS[0]) * scale) - 1,
+                round((y + BUSINESS[1]) * scale) - 1,
+            )
+        )
 
     assert area(3).getextrema() == (255, 255)
     assert area(2).getextrema()[0] < 128
@@ -185,7 +195,9 @@ def test_empty_slots_are_blank_paper(tmp_path):
 def test_too_many_per_page_and_zero_per_page_are_user_errors():
     # without marks 3 x 4 butted on a landscape sheet (756 x 576 <= 763.7 x 583.7); 13 never
     assert plan_grid(*BUSINESS, 0.0, "Letter", 12).sheet_w == 792
-    with pytest.raises(UserError, match=r"^Only 12 cards fit on a Letter sheet inside the 5 mm printer margin, not 13;"):
+    with pytest.raises(
+        UserError, match=r"^Only 12 cards fit on a Letter sheet inside the 5 mm printer margin, not 13;"
+    ):
         plan_grid(*BUSINESS, 0.0, "Letter", 13)
     # with marks (19.8 pt beyond each outer card) the landscape sheet holds 2 x 3 only
     with pytest.raises(UserError, match=r"^Only 10 cards with crop marks fit on a Letter sheet inside the 5 mm"):
@@ -204,7 +216,9 @@ def test_a_card_larger_than_the_printable_sheet_is_a_user_error():
 
 def test_mixed_card_sizes_cannot_share_a_sheet():
     grid = plan_grid(*BUSINESS, 0.0, "A4", "auto")
-    with pytest.raises(UserError, match=r"^Cards of different sizes cannot share a sheet; export them with one template\.$"):
+    with pytest.raises(
+        UserError, match=r"^Cards of different sizes cannot share a sheet; export them with one template\.$"
+    ):
         list(impose(cards(2) + [make_layout()], grid))
 
 
@@ -252,7 +266,10 @@ def test_planned_without_marks_the_marks_that_would_enter_the_margin_are_left_ou
     assert all(y1 == y2 for x1, y1, x2, y2 in sheet.marks)  # horizontal only
     assert len(sheet.marks) == 20  # 5 rows x 2 edges x left and right
     ox = grid.origin[0]
-    assert sorted({round(x1, 2) for x1, *_ in sheet.marks}) == [round(ox - GAP - LENGTH, 2), round(595.276 - ox + GAP, 2)]
+    assert sorted({round(x1, 2) for x1, *_ in sheet.marks}) == [
+        round(ox - GAP - LENGTH, 2),
+        round(595.276 - ox + GAP, 2),
+    ]
 
 
 def test_one_per_page_a_tiny_bleed_and_ties():
@@ -280,5 +297,9 @@ def test_an_asked_count_for_a_card_that_never_fits():
     with pytest.raises(UserError, match=r"^The card does not fit on an A6 sheet inside the 5 mm printer margin; "):
         plan_grid(100 * MM, 140 * MM, 0.0, "A6", 1)
     with pytest.raises(UserError):
-        list(impose(cards(1) + cards(1, size=(BUSINESS[0], BUSINESS[1] + 0.005 + 0.5)), plan_grid(*BUSINESS, 0.0, "A4", 2)))
+        list(
+            impose(
+                cards(1) + cards(1, size=(BUSINESS[0], BUSINESS[1] + 0.005 + 0.5)), plan_grid(*BUSINESS, 0.0, "A4", 2)
+            )
+        )
     assert len(list(impose(cards(2, size=(BUSINESS[0], BUSINESS[1] + 0.005)), plan_grid(*BUSINESS, 0.0, "A4", 2)))) == 1

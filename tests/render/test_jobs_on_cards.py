@@ -33,9 +33,12 @@ def test_the_profile_pdf_of_a_sample_shows_its_jobs_to_be_done(cli, tmp_path):
 
 def test_the_poster_shows_a_job_when_it_has_room(cli, tmp_path):
     job = "When a client calls, I want the hours at hand, so I can answer at once"
-    data = {"format": "personadesigner.personas/1",
-            "personas": [{"name": "Jo Poster", "type": "buyer", "goals": ["Answer clients fast"],
-                          "jobs_to_be_done": [job]}]}
+    data = {
+        "format": "personadesigner.personas/1",
+        "personas": [
+            {"name": "Jo Poster", "type": "buyer", "goals": ["Answer clients fast"], "jobs_to_be_done": [job]}
+        ],
+    }
     source = tmp_path / "jo.json"
     source.write_text(json.dumps(data), encoding="utf-8")
     library = tmp_path / "jo.sqlite"

@@ -10,8 +10,6 @@ import io
 
 import pytest
 from PIL import Image
-from support.layout_samples import negative
-from support.poppler import rasterize
 
 from personadesigner.core.cardlayout import Box, Polygon
 from personadesigner.core.layout import layout
@@ -19,6 +17,8 @@ from personadesigner.core.templates import template_names
 from personadesigner.core.themes import load_theme, theme_names
 from personadesigner.render.pdf import write_cards_pdf
 from personadesigner.render.png import png_bytes, render_png
+from support.layout_samples import negative
+from support.poppler import rasterize
 
 DPI = 300
 
@@ -33,10 +33,17 @@ def _stripe_pixels_below_band(image: Image.Image, lay, stripe: str, dpi: float) 
     px = dpi / 72.0
     top = round((band.y + band.h) * px) + 2  # anti-aliasing of the band's own edge
     bottom = round((band.y + band.h + 6) * px)
-    r, g, b = (int(stripe[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(stripe[i : i + 2], 16) for i in (1, 3, 5))
     # Other primitives in the stripe colour (mini's left type bar, the avatar) are not stripes.
-    others = [it for it in lay.items if isinstance(it, Box) and it is not band and it.fill
-              and it.fill.lower() == stripe.lower() and it.y < band.y + band.h + 6]
+    others = [
+        it
+        for it in lay.items
+        if isinstance(it, Box)
+        and it is not band
+        and it.fill
+        and it.fill.lower() == stripe.lower()
+        and it.y < band.y + band.h + 6
+    ]
     count = 0
     rgb = image.convert("RGB")
     for y in range(top, bottom):

@@ -25,7 +25,10 @@ def test_23_business_cards_10_up_make_3_named_pages_that_count_the_cards_done():
     # rights at y 36, 180; none below a card (the slot below is there, empty or not)
     assert [len(p.sheet.marks) for p in pages] == [18, 18, 8]
     assert sorted({(round(x1), round(y1)) for x1, y1, x2, y2 in pages[2].sheet.marks if x1 == x2}) == [
-        (54, 16), (306, 16), (558, 16)]
+        (54, 16),
+        (306, 16),
+        (558, 16),
+    ]
 
 
 def test_the_business_card_template_is_3_5_by_2_inches():
@@ -38,7 +41,10 @@ def test_a_count_without_a_sheet_goes_on_a4_and_a_tile_sheet_turns_to_hold_the_m
     (page,) = plan_pages(cards(3, options), options)
     assert (round(page.sheet.width, 2), round(page.sheet.height, 2)) == (595.28, 841.89)
     assert [(round(p.x, 2), round(p.y, 2)) for p in page.sheet.placements] == [
-        (37.13, 26.93), (306.14, 26.93), (37.13, 187.94)]  # centred 2 x 5 block, 6 mm gutters
+        (37.13, 26.93),
+        (306.14, 26.93),
+        (37.13, 187.94),
+    ]  # centred 2 x 5 block, 6 mm gutters
     poster = ExportOptions(template="poster", page_size="A2", tile_to="A4")
     tiles = list(plan_pages(cards(1, poster), poster))
     assert len(tiles) == 8 and {(round(t.sheet.width), round(t.sheet.height)) for t in tiles} == {(842, 595)}
@@ -74,13 +80,16 @@ def test_one_card_per_page_pdf_has_room_for_marks_png_is_the_trim():
     assert not png_page.sheet.marks
 
 
-@pytest.mark.parametrize("options", [
-    ExportOptions(template="card"),
-    ExportOptions(template="mini", page_size="A4", per_page="auto"),
-    ExportOptions(template="mini", page_size="Letter", per_page=4, bleed=Length.parse("3mm")),
-    ExportOptions(template="poster", page_size="A2", tile_to="A4"),
-    ExportOptions(template="profile", page_size="A4"),
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        ExportOptions(template="card"),
+        ExportOptions(template="mini", page_size="A4", per_page="auto"),
+        ExportOptions(template="mini", page_size="Letter", per_page=4, bleed=Length.parse("3mm")),
+        ExportOptions(template="poster", page_size="A2", tile_to="A4"),
+        ExportOptions(template="profile", page_size="A4"),
+    ],
+)
 def test_page_count_agrees_with_the_plan(options):
     layouts = cards(7, options)
     assert page_count(layouts[0], options, len(layouts)) == len(list(plan_pages(layouts, options)))

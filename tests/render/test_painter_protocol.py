@@ -30,10 +30,20 @@ def _painter_classes() -> list[type]:
 def test_the_primitives_are_every_drawable_class_of_cardlayout():
     """A new primitive must join the Primitive union, or no painter would ever be asked to draw it."""
     drawable = {
-        cls for _, cls in inspect.getmembers(cardlayout, inspect.isclass)
-        if dataclasses.is_dataclass(cls) and cls.__module__ == cardlayout.__name__
-        and cls not in (CardLayout, cardlayout.Cut, cardlayout.LowResolution, cardlayout.MissingGlyphs,
-                        cardlayout.WordBroken, cardlayout.TextLine, cardlayout.TextRun)
+        cls
+        for _, cls in inspect.getmembers(cardlayout, inspect.isclass)
+        if dataclasses.is_dataclass(cls)
+        and cls.__module__ == cardlayout.__name__
+        and cls
+        not in (
+            CardLayout,
+            cardlayout.Cut,
+            cardlayout.LowResolution,
+            cardlayout.MissingGlyphs,
+            cardlayout.WordBroken,
+            cardlayout.TextLine,
+            cardlayout.TextRun,
+        )
     }
     assert drawable == set(PRIMITIVES)
 

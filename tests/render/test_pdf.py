@@ -8,17 +8,19 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support.hand_layouts import make_layout
-from support.poppler import run
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.pdf import write_cards_pdf
+from support.hand_layouts import make_layout
+from support.poppler import run
 
 A6 = (105 * PT_PER_MM, 148 * PT_PER_MM)
 
 
 def boxes(pdf) -> dict[str, tuple[float, float, float, float]]:
     out = {}
-    for m in re.finditer(r"^(\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)", run("pdfinfo", "-box", str(pdf)), re.M):
+    for m in re.finditer(
+        r"^(\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)", run("pdfinfo", "-box", str(pdf)), re.M
+    ):
         out[m.group(1)] = tuple(float(v) for v in m.groups()[1:])
     return out
 
@@ -140,7 +142,12 @@ def test_crop_marks_sit_outside_the_bleed_at_every_trim_corner():
         # outside the bleed box, on the page, and on a trim line
         assert not (bx < max(x1, x2) and min(x1, x2) < bx + bw and by < max(y1, y2) and min(y1, y2) < by + bh)
         e = 1e-6
-        assert -e <= min(x1, x2) and max(x1, x2) <= sheet.width + e and -e <= min(y1, y2) and max(y1, y2) <= sheet.height + e
+        assert (
+            -e <= min(x1, x2)
+            and max(x1, x2) <= sheet.width + e
+            and -e <= min(y1, y2)
+            and max(y1, y2) <= sheet.height + e
+        )
         assert (x1 == x2 and x1 in (tx, tx + tw)) or (y1 == y2 and y1 in (ty, ty + th))
 
 

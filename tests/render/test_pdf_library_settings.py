@@ -8,9 +8,9 @@ import io
 import threading
 
 from reportlab import rl_config
-from support.hand_layouts import make_layout
 
 from personadesigner.render.pdf import write_cards_pdf
+from support.hand_layouts import make_layout
 
 
 def test_overlapping_pdf_writes_restore_reportlabs_setting_and_stay_unencoded():

@@ -10,12 +10,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageStat
 
-from support.hand_layouts import make_layout
-from support.poppler import run
 from personadesigner.core.text import measure
 from personadesigner.core.units import PT_PER_MM
 from personadesigner.render.pdf import write_cards_pdf
 from personadesigner.render.png import png_bytes, render_png
+from support.hand_layouts import make_layout
+from support.poppler import run
 
 pytestmark = pytest.mark.gui
 
@@ -104,8 +104,9 @@ def test_fidelity_catches_a_different_picture(qapp, tmp_path):
 
 
 #: Letters, digits, punctuation and symbols, without the few that are blank by design.
-_INKED = st.characters(categories=("Lu", "Ll", "Lo", "Nd", "Po", "Sm", "So"),
-                       exclude_characters="\u115f\u1160\u3164\uffa0\u2800")
+_INKED = st.characters(
+    categories=("Lu", "Ll", "Lo", "Nd", "Po", "Sm", "So"), exclude_characters="\u115f\u1160\u3164\uffa0\u2800"
+)
 
 
 #: The darkness (background minus pixel) of one pixel fully covered by make_layout's text colour.

@@ -80,11 +80,17 @@ def test_transparent_pixels_keep_their_alpha_as_qt_wrote_them(qapp):
 
 def test_padded_rows_are_written_without_their_padding():
     # 3 x 2 RGB pixels in rows padded to 12 bytes (as Qt pads to 4-byte multiples)
-    rows = bytes([255, 0, 0, 0, 255, 0, 0, 0, 255, 9, 9, 9,
-                  10, 20, 30, 40, 50, 60, 70, 80, 90, 9, 9, 9])
+    rows = bytes([255, 0, 0, 0, 255, 0, 0, 0, 255, 9, 9, 9, 10, 20, 30, 40, 50, 60, 70, 80, 90, 9, 9, 9])
     image = _decoded(encode_png(rows, 3, 2, stride=12, dots_per_metre=(3937, 3937)))
     assert image.size == (3, 2)
-    assert [image.getpixel((x, y)) for y in range(2) for x in range(3)] == [(255, 0, 0), (0, 255, 0), (0, 0, 255), (10, 20, 30), (40, 50, 60), (70, 80, 90)]
+    assert [image.getpixel((x, y)) for y in range(2) for x in range(3)] == [
+        (255, 0, 0),
+        (0, 255, 0),
+        (0, 0, 255),
+        (10, 20, 30),
+        (40, 50, 60),
+        (70, 80, 90),
+    ]
     assert tuple(round(v) for v in image.info["dpi"]) == (100, 100)
 
 

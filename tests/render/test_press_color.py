@@ -5,12 +5,12 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from support.hand_layouts import make_layout
-from support.poppler import run
 from personadesigner.render.color import cmyk, fill_operator, is_black_only, stroke_operator
 from personadesigner.render.imposition import impose, plan_grid
 from personadesigner.render.pdf import write_pdf
 from personadesigner.render.sheet import card_sheet
+from support.hand_layouts import make_layout
+from support.poppler import run
 
 RGB_OPERATORS = {"rg", "RG"}
 #: Colour spaces that are RGB in disguise.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from support.poppler import run
 from personadesigner.samples import seed_samples
 from personadesigner.storage.library import Library
+from support.poppler import run
 
 
 @pytest.fixture
@@ -26,7 +26,9 @@ def _one_line(r, text):
 
 def test_color_cmyk_pdfx_writes_pdfx4_with_an_output_intent_and_no_rgb(cli, library, tmp_path):
     out = tmp_path / "press.pdf"
-    r = cli("export", "--library", library, "--all", "--out", out, "--color", "cmyk", "--pdfx", "--bleed", "--crop-marks")
+    r = cli(
+        "export", "--library", library, "--all", "--out", out, "--color", "cmyk", "--pdfx", "--bleed", "--crop-marks"
+    )
     assert r.code == 0, r.err
     with pikepdf.open(out) as pdf:
         assert pdf.Root.OutputIntents[0].S == "/GTS_PDFX"
@@ -59,17 +61,46 @@ def test_press_options_do_not_apply_to_png(cli, library, tmp_path):
 
 def test_too_many_cards_per_page_says_how_many_fit(cli, library, tmp_path):
     out = tmp_path / "sheet.pdf"
-    r = cli("export", "--library", library, "--all", "--out", out, "--template", "mini",
-            "--page-size", "letter", "--per-page", "10", "--crop-marks")
-    _one_line(r, "Only 9 cards with crop marks fit on a Letter sheet inside the 5 mm printer margin, not 10; "
-                 "ask for fewer per page, a smaller --printer-margin or a larger sheet.")
+    r = cli(
+        "export",
+        "--library",
+        library,
+        "--all",
+        "--out",
+        out,
+        "--template",
+        "mini",
+        "--page-size",
+        "letter",
+        "--per-page",
+        "10",
+        "--crop-marks",
+    )
+    _one_line(
+        r,
+        "Only 9 cards with crop marks fit on a Letter sheet inside the 5 mm printer margin, not 10; "
+        "ask for fewer per page, a smaller --printer-margin or a larger sheet.",
+    )
     assert not out.exists()
 
 
 def test_business_cards_10_up_on_letter_with_marks(cli, library, tmp_path):
     out = tmp_path / "sheet.pdf"
-    r = cli("export", "--library", library, "--all", "--out", out, "--template", "business-card",
-            "--page-size", "letter", "--per-page", "10", "--crop-marks")
+    r = cli(
+        "export",
+        "--library",
+        library,
+        "--all",
+        "--out",
+        out,
+        "--template",
+        "business-card",
+        "--page-size",
+        "letter",
+        "--per-page",
+        "10",
+        "--crop-marks",
+    )
     assert r.code == 0, r.err
     assert "Pages:           1" in run("pdfinfo", str(out))
 
@@ -77,12 +108,45 @@ def test_business_cards_10_up_on_letter_with_marks(cli, library, tmp_path):
 def test_printer_margin_flag(cli, library, tmp_path):
     out = tmp_path / "sheet.pdf"
     # 15 mm: printable 527 x 707 pt; with marks (39.7 pt) landscape 2 x 3 at most
-    r = cli("export", "--library", library, "--all", "--out", out, "--template", "business-card",
-            "--page-size", "letter", "--per-page", "10", "--crop-marks", "--printer-margin", "15mm")
-    _one_line(r, "Only 6 cards with crop marks fit on a Letter sheet inside the 15 mm printer margin, not 10; "
-                 "ask for fewer per page, a smaller --printer-margin or a larger sheet.")
-    r = cli("export", "--library", library, "--all", "--out", out, "--template", "business-card",
-            "--page-size", "letter", "--per-page", "auto", "--crop-marks", "--printer-margin", "0")
+    r = cli(
+        "export",
+        "--library",
+        library,
+        "--all",
+        "--out",
+        out,
+        "--template",
+        "business-card",
+        "--page-size",
+        "letter",
+        "--per-page",
+        "10",
+        "--crop-marks",
+        "--printer-margin",
+        "15mm",
+    )
+    _one_line(
+        r,
+        "Only 6 cards with crop marks fit on a Letter sheet inside the 15 mm printer margin, not 10; "
+        "ask for fewer per page, a smaller --printer-margin or a larger sheet.",
+    )
+    r = cli(
+        "export",
+        "--library",
+        library,
+        "--all",
+        "--out",
+        out,
+        "--template",
+        "business-card",
+        "--page-size",
+        "letter",
+        "--per-page",
+        "auto",
+        "--crop-marks",
+        "--printer-margin",
+        "0",
+    )
     assert r.code == 0, r.err
     assert "Pages:           1" in run("pdfinfo", str(out))
 

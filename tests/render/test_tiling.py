@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from support.hand_layouts import make_layout
-from support.poppler import run
 from personadesigner.core.units import PT_PER_MM, Length
 from personadesigner.errors import UserError
 from personadesigner.render.pdf import write_pdf
 from personadesigner.render.tiling import plan_tiles, tile
+from support.hand_layouts import make_layout
+from support.poppler import run
 
 MM = PT_PER_MM
 A2 = (Length.mm(420).pt, Length.mm(594).pt)
@@ -50,12 +50,20 @@ def test_first_tile_marks_are_pinned():
     assert (round(p.x, 2), round(p.y, 2)) == mm(12, 12)
     expected = [
         # crop marks at the corners of the printed part (x 12..285, y 12..198 mm)
-        mm(12, 5, 12, 10), mm(12, 200, 12, 205), mm(285, 5, 285, 10), mm(285, 200, 285, 205),
-        mm(5, 12, 10, 12), mm(287, 12, 292, 12), mm(5, 198, 10, 198), mm(287, 198, 292, 198),
+        mm(12, 5, 12, 10),
+        mm(12, 200, 12, 205),
+        mm(285, 5, 285, 10),
+        mm(285, 200, 285, 205),
+        mm(5, 12, 10, 12),
+        mm(287, 12, 292, 12),
+        mm(5, 198, 10, 198),
+        mm(287, 198, 292, 198),
         # where the next column's sheet is pasted: x = 12 + 263 mm
-        mm(275, 5, 275, 10), mm(275, 200, 275, 205),
+        mm(275, 5, 275, 10),
+        mm(275, 200, 275, 205),
         # where the next row's sheet is pasted: y = 12 + 176 mm
-        mm(5, 188, 10, 188), mm(287, 188, 292, 188),
+        mm(5, 188, 10, 188),
+        mm(287, 188, 292, 188),
     ]
     assert _round(first.marks) == sorted(expected)
     (label,) = first.labels
@@ -69,10 +77,18 @@ def test_last_tile_shows_the_poster_corner_and_has_only_its_crop_marks():
     # column 2 starts at 263 mm (157 mm left of 420), row 4 at 3 x 176 = 528 mm (66 left of 594)
     assert tuple(round(v, 2) for v in p.clip) == mm(12, 12, 157, 66)
     assert (round(p.x, 2), round(p.y, 2)) == mm(12 - 263, 12 - 528)
-    assert _round(sheets[-1].marks) == sorted([
-        mm(12, 5, 12, 10), mm(12, 80, 12, 85), mm(169, 5, 169, 10), mm(169, 80, 169, 85),
-        mm(5, 12, 10, 12), mm(171, 12, 176, 12), mm(5, 78, 10, 78), mm(171, 78, 176, 78),
-    ])
+    assert _round(sheets[-1].marks) == sorted(
+        [
+            mm(12, 5, 12, 10),
+            mm(12, 80, 12, 85),
+            mm(169, 5, 169, 10),
+            mm(169, 80, 169, 85),
+            mm(5, 12, 10, 12),
+            mm(171, 12, 176, 12),
+            mm(5, 78, 10, 78),
+            mm(171, 78, 176, 78),
+        ]
+    )
     assert [len(s.marks) for s in sheets] == [12, 10, 12, 10, 12, 10, 10, 8]
     assert [s.labels[0].text for s in sheets][-1] == "row 4, column 2 of 4 x 2"
 
@@ -104,8 +120,8 @@ def test_tiles_cover_the_whole_poster_with_its_bleed():
     for sheet in tile(poster, plan):
         (p,) = sheet.placements
         cx, cy, cw, ch = p.clip
-        assert 12 * MM - 1e-6 <= cx and cx + cw <= sheet.width - 12 * MM + 1e-6
-        assert 12 * MM - 1e-6 <= cy and cy + ch <= sheet.height - 12 * MM + 1e-6
+        assert cx >= 12 * MM - 1e-6 and cx + cw <= sheet.width - 12 * MM + 1e-6
+        assert cy >= 12 * MM - 1e-6 and cy + ch <= sheet.height - 12 * MM + 1e-6
         parts.append((cx - p.x, cy - p.y, cw, ch))
     # the parts end exactly at the poster's bleed edge, never beyond
     assert max(px + pw for px, _, pw, _ in parts) == pytest.approx(A2[0] + bleed)
@@ -116,7 +132,9 @@ def test_tiles_cover_the_whole_poster_with_its_bleed():
     while y <= A2[1] + bleed:
         x = -bleed
         while x <= A2[0] + bleed:
-            assert any(px - 1e-6 <= x <= px + pw + 1e-6 and py - 1e-6 <= y <= py + ph + 1e-6 for px, py, pw, ph in parts), (x, y)
+            assert any(
+                px - 1e-6 <= x <= px + pw + 1e-6 and py - 1e-6 <= y <= py + ph + 1e-6 for px, py, pw, ph in parts
+            ), (x, y)
             x += step
         y += step
 

@@ -20,15 +20,15 @@ def test_an_unknown_encoding_leaks_no_descriptor_and_leaves_no_temporary_file(tm
     target.write_text("old")
     before = _open_fds()
     for _ in range(20):
-        with pytest.raises(LookupError):
-            with atomic_write(target, "w", encoding="no-such-codec") as f:
-                f.write("new")
+        with pytest.raises(LookupError), atomic_write(target, "w", encoding="no-such-codec") as f:
+            f.write("new")
     assert _open_fds() == before
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"] and target.read_text() == "old"
 
 
 def test_permissions_follow_the_umask_without_changing_it_while_writing(tmp_path, monkeypatch):
     """The export worker thread writes files: it must never set the process umask, even for a moment."""
+
     def no_umask(_mask):
         raise AssertionError("os.umask called while writing")
 

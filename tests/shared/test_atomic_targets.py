@@ -48,8 +48,9 @@ def test_special_files_are_refused_and_left_as_they_are(tmp_path, kind):
 
 
 def test_temporary_files_of_a_killed_writer_are_removed_by_the_next_write(tmp_path):
-    gone = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                              capture_output=True, text=True).stdout)
+    gone = int(
+        subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout
+    )
     stale = tmp_path / f".out.json.{gone}.abc123.tmp"
     stale.write_text("half")
     alive = tmp_path / f".out.json.{os.getppid()}.def456.tmp"  # a writer that still runs: kept

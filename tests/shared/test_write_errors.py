@@ -51,11 +51,10 @@ def test_only_a_full_disk_or_quota_mentions_space(tmp_path, name):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sysfs refuses new files on Linux")
 def test_the_export_into_a_read_only_folder_says_not_writable(tmp_path):
     """A real refusal from the operating system (even root cannot create files in /sys)."""
-    from support.layout_samples import plain
-
     from personadesigner.core.export_options import ExportOptions
     from personadesigner.errors import UserError
     from personadesigner.render.export import export_personas
+    from support.layout_samples import plain
 
     with pytest.raises(UserError) as caught:
         export_personas([plain()], Path("/sys/cards.pdf"), ExportOptions())

@@ -8,6 +8,7 @@ import pytest
 
 from personadesigner.storage.library import Library
 
+
 @pytest.fixture
 def library_path(tmp_path) -> Path:
     return tmp_path / "library.sqlite"

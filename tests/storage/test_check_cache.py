@@ -71,11 +71,15 @@ def test_a_commit_another_process_left_in_the_wal_is_checked_again(tmp_path):
     holder.execute("SELECT count(*) FROM personas").fetchone()
     try:
         subprocess.run(
-            [sys.executable, "-c",
-             "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-             "c.execute(\"UPDATE personas SET name = 'Renamed elsewhere' WHERE name = 'P7'\"); c.commit(); c.close()",
-             str(path)],
-            check=True, timeout=60,
+            [
+                sys.executable,
+                "-c",
+                "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                "c.execute(\"UPDATE personas SET name = 'Renamed elsewhere' WHERE name = 'P7'\"); c.commit(); c.close()",
+                str(path),
+            ],
+            check=True,
+            timeout=60,
         )
         assert (os.stat(path).st_mtime_ns, os.stat(path).st_size) == (main_file.st_mtime_ns, main_file.st_size)
         assert os.stat(f"{path}-wal").st_size > 0

@@ -58,7 +58,11 @@ def check_core_history(lib: Library) -> None:
     p = lib.update(p)
     revisions = lib.history(p.id)
     assert [(r.author, r.fields) for r in revisions[:4]] == [
-        ("ben", ("goals",)), ("ana", ("goals",)), ("ana", ("role",)), ("ana", ("role",))]
+        ("ben", ("goals",)),
+        ("ana", ("goals",)),
+        ("ana", ("role",)),
+        ("ana", ("role",)),
+    ]
     assert revisions[0].changes["goals"] == (["Fewer night shifts"], ["Fewer night shifts", "More staff"])
     assert revisions[2].changes["role"] == ("Head nurse", "Ward manager")
 
@@ -166,7 +170,10 @@ def _copied_history_continues(source_path, target: str) -> None:
         q = copy.get(p.id)
         q.role = "On the copy"  # a new revision on the target: its ids go on after the copied ones
         copy.update(q)
-        assert [r.changes.get("role") for r in copy.history(p.id)][:2] == [("After", "On the copy"), ("Before", "After")]
+        assert [r.changes.get("role") for r in copy.history(p.id)][:2] == [
+            ("After", "On the copy"),
+            ("Before", "After"),
+        ]
 
 
 def test_copying_a_library_keeps_its_history(tmp_path):

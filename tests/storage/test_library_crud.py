@@ -7,10 +7,10 @@ import sqlite3
 
 import pytest
 
-from support.storage_helpers import rich_persona
 from personadesigner.core.persona import ALL_FIELDS, Persona, Relation, persona_to_dict
 from personadesigner.errors import ConflictError, UserError, ValidationError
 from personadesigner.storage.library import Library
+from support.storage_helpers import rich_persona
 
 
 def test_every_field_survives_a_round_trip_through_the_file(library_path):
@@ -124,7 +124,9 @@ def test_add_many_resolves_related_names_to_ids(lib):
     batch = lib.add_many(
         [
             Persona(name="Ben Buyer", related=[Relation("Ulla User", "buys_for"), Relation("Cora CFO", "influences")]),
-            Persona(name="Ulla User", related=[Relation("Nobody Known", "influences"), Relation(boss.id, "influences")]),
+            Persona(
+                name="Ulla User", related=[Relation("Nobody Known", "influences"), Relation(boss.id, "influences")]
+            ),
         ]
     )
     ben, ulla = (lib.get(p.id) for p in batch)

@@ -65,8 +65,12 @@ def _refused(lib: Library, data: dict, assets: dict, words: str) -> None:
 def test_bad_themes_are_refused_and_nothing_is_stored(tmp_path):
     with Library.open(str(tmp_path / "a.sqlite")) as lib:
         _refused(lib, brand_data(), {"logo.png": b"GIF89a not really"}, "is not a PNG or JPEG image")
-        _refused(lib, brand_data(), {"logo.png": logo_png(20000, 10)},
-                 "is 20000 x 10 pixels; a logo may be at most 8000 pixels on a side")
+        _refused(
+            lib,
+            brand_data(),
+            {"logo.png": logo_png(20000, 10)},
+            "is 20000 x 10 pixels; a logo may be at most 8000 pixels on a side",
+        )
         _refused(lib, brand_data(), {}, 'names the logo "logo.png", which is not there')
         newer = {**brand_data(), "version": 2}
         _refused(lib, newer, {"logo.png": logo_png()}, "made by a newer PersonaDesigner")
@@ -74,8 +78,12 @@ def test_bad_themes_are_refused_and_nothing_is_stored(tmp_path):
         wrong["colors"]["accent"] = 12
         _refused(lib, wrong, {"logo.png": logo_png()}, "colors.accent")
         with_font = {**brand_data(), "fonts": {"body": "x.ttf"}}
-        _refused(lib, with_font, {"logo.png": logo_png(), "x.ttf": b"\0\1\0\0 not a font"},
-                 "is not a TrueType or OpenType font")
+        _refused(
+            lib,
+            with_font,
+            {"logo.png": logo_png(), "x.ttf": b"\0\1\0\0 not a font"},
+            "is not a TrueType or OpenType font",
+        )
         arabic = resource("fonts", "NotoSansArabic-Regular.ttf").read_bytes()
         _refused(lib, with_font, {"logo.png": logo_png(), "x.ttf": arabic}, "lacks Latin letters")
         with pytest.raises(UserError, match="built-in theme"):

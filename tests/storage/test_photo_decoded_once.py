@@ -6,11 +6,10 @@ import io
 
 import PIL.Image
 
-from support.storage_helpers import image_bytes
-
 from personadesigner.core.persona import Persona
 from personadesigner.interchange.json_io import read_json, write_json
 from personadesigner.storage.library import Library
+from support.storage_helpers import image_bytes
 
 
 def test_importing_a_photo_decodes_it_once(tmp_path, library_path, monkeypatch):

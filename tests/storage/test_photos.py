@@ -17,8 +17,8 @@ from PIL import Image
 from personadesigner.core.persona import Persona
 from personadesigner.errors import PhotoError
 from personadesigner.images import normalize_photo, photo_thumbnail
-from support.storage_helpers import image_bytes
 from support.images import png_chunk
+from support.storage_helpers import image_bytes
 
 
 def png_header_only(width: int, height: int) -> bytes:
@@ -70,7 +70,9 @@ def test_same_photo_is_stored_once_and_never_re_encoded_on_save(lib, library_pat
 
 def test_hostile_photo_stops_the_whole_import(lib):
     with pytest.raises(PhotoError):
-        lib.add_many([Persona(name="Fine", photo=image_bytes()), Persona(name="Bomb", photo=png_header_only(30000, 30000))])
+        lib.add_many(
+            [Persona(name="Fine", photo=image_bytes()), Persona(name="Bomb", photo=png_header_only(30000, 30000))]
+        )
     assert lib.count() == 0
 
 

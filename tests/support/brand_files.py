@@ -17,8 +17,9 @@ def logo_png(width: int = 400, height: int = 140) -> bytes:
     from PIL import Image, ImageDraw
 
     im = Image.new("RGB", (width, height), LOGO_ORANGE)
-    ImageDraw.Draw(im).ellipse([width // 10, height // 5, width // 10 + height // 2, height // 5 + height // 2],
-                               fill="#0a8f3c")
+    ImageDraw.Draw(im).ellipse(
+        [width // 10, height // 5, width // 10 + height // 2, height // 5 + height // 2], fill="#0a8f3c"
+    )
     out = io.BytesIO()
     im.save(out, "PNG")
     return out.getvalue()

@@ -23,8 +23,14 @@ def run_process(*argv: object, env: dict | None = None, cwd: str | Path | None =
     """The real command as a user runs it: python -m personadesigner ..."""
     full_env = {**os.environ, **(env or {})}
     full_env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), full_env.get("PYTHONPATH", "")) if p)
-    return subprocess.run([sys.executable, "-m", "personadesigner", *map(str, argv)], capture_output=True,
-                          text=True, env=full_env, cwd=cwd or REPO, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "personadesigner", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or REPO,
+        timeout=120,
+    )
 
 
 @dataclass

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.cli import REPO, run_process  # noqa: F401 (the real-process runner, shared)
-
 from personadesigner.storage.library import Library
+from support.cli import REPO, run_process  # noqa: F401 (the real-process runner, shared)
 
 
 def count(path: Path) -> int:

@@ -79,15 +79,25 @@ def all_cases() -> list[Case]:
     return list(CASES.values())
 
 
-def run_cli(*argv: object, as_user: list[str] | None = None, home: Path | None = None,
-            memory_limit: int | None = 4 << 30, cwd: Path | None = None) -> Result:
+def run_cli(
+    *argv: object,
+    as_user: list[str] | None = None,
+    home: Path | None = None,
+    memory_limit: int | None = 4 << 30,
+    cwd: Path | None = None,
+) -> Result:
     """The real command (python -m personadesigner), optionally as another user (a prefix
     from support.privileges); its address space is capped so a runaway read or image
     ends as a crash, not as the machine's memory."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)}
     if home is not None:
-        env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"),
-                   XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
+        env.update(
+            HOME=str(home),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_STATE_HOME=str(home / "state"),
+            XDG_CONFIG_HOME=str(home / "config"),
+            XDG_CACHE_HOME=str(home / "cache"),
+        )
 
     def limit() -> None:
         if memory_limit:
@@ -95,8 +105,9 @@ def run_cli(*argv: object, as_user: list[str] | None = None, home: Path | None =
 
     command = [*(as_user or []), sys.executable, "-m", "personadesigner", *map(str, argv)]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd or "/",
-                              timeout=HANG_AFTER_S, preexec_fn=limit)
+        done = subprocess.run(
+            command, capture_output=True, text=True, env=env, cwd=cwd or "/", timeout=HANG_AFTER_S, preexec_fn=limit
+        )
     except subprocess.TimeoutExpired as exc:
         return Result(None, _text(exc.stdout), _text(exc.stderr))
     return Result(done.returncode, done.stdout, done.stderr)
@@ -138,8 +149,18 @@ def judge(result: Result) -> list[str]:
     return problems
 
 
-LABELS = ("inputs tried", "refused cleanly", "worked", "crashes (exit 70)", "hangs", 'false "damaged"',
-          "replaced special files", "silently changed values", "other failures", "skipped")
+LABELS = (
+    "inputs tried",
+    "refused cleanly",
+    "worked",
+    "crashes (exit 70)",
+    "hangs",
+    'false "damaged"',
+    "replaced special files",
+    "silently changed values",
+    "other failures",
+    "skipped",
+)
 
 
 def tally(outcomes: list[tuple[Case, Result | str]]) -> Counter:
@@ -154,9 +175,13 @@ def tally(outcomes: list[tuple[Case, Result | str]]) -> Counter:
         if not problems:
             counts["refused cleanly" if outcome.expect == "refuse" else "worked"] += 1
         for problem in problems:
-            key = {"hang": "hangs", "crash": "crashes (exit 70)", "false damaged": 'false "damaged"',
-                   "replaced a special file": "replaced special files",
-                   "silently changed a value": "silently changed values"}
+            key = {
+                "hang": "hangs",
+                "crash": "crashes (exit 70)",
+                "false damaged": 'false "damaged"',
+                "replaced a special file": "replaced special files",
+                "silently changed a value": "silently changed values",
+            }
             label = next((v for k, v in key.items() if problem.startswith(k)), "other failures")
             counts[label] += 1
     return counts

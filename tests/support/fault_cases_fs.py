@@ -28,8 +28,9 @@ def make_library(path: Path, count: int = 3, story: str = "A story.") -> Path:
     from personadesigner.storage.library import Library
 
     with Library.open(str(path)) as lib:
-        lib.add_many([Persona(name="Anna" if i == 0 else f"Persona {i}", role="Buyer", story=story)
-                      for i in range(count)])
+        lib.add_many(
+            [Persona(name="Anna" if i == 0 else f"Persona {i}", role="Buyer", story=story) for i in range(count)]
+        )
     return path
 
 
@@ -385,8 +386,9 @@ def full_disk_png(folder: Path) -> Result:
     lib = make_library(folder / "lib.sqlite", count=12, story="Long story. " * 40)
     with privileges.small_disk("256k") as disk:  # room for about four cards at 300 dpi
         out = disk / "cards"
-        result = run_cli("export", "--all", "--library", lib, "--out", out, "--format", "png", "--dpi", "300",
-                         home=home_of(folder))
+        result = run_cli(
+            "export", "--all", "--library", lib, "--out", out, "--format", "png", "--dpi", "300", home=home_of(folder)
+        )
         if out.exists():
             result.notes.append(f"partial export left: {len(list(out.iterdir()))} files")
     result.words = ("full", "removed")

@@ -7,8 +7,26 @@ import random
 
 from personadesigner.core.persona import Persona, Trait
 
-_WORDS = ("budget", "report", "team", "quarterly", "launch", "customers", "tools", "data", "faster", "simple",
-          "review", "approval", "pricing", "onboarding", "support", "trial", "renewal", "dashboard")
+_WORDS = (
+    "budget",
+    "report",
+    "team",
+    "quarterly",
+    "launch",
+    "customers",
+    "tools",
+    "data",
+    "faster",
+    "simple",
+    "review",
+    "approval",
+    "pricing",
+    "onboarding",
+    "support",
+    "trial",
+    "renewal",
+    "dashboard",
+)
 
 
 def _phrase(rnd: random.Random, lo: int, hi: int) -> str:
@@ -18,11 +36,16 @@ def _phrase(rnd: random.Random, lo: int, hi: int) -> str:
 def sparse(seed: int) -> Persona:
     """A thin persona: a quote, two or three short goals and pain points, maybe a channel or a trait."""
     rnd = random.Random(seed)
-    p = Persona(name=f"Sparse {seed}", type=rnd.choice(("customer", "buyer", "end_user", "negative")),
-                role=_phrase(rnd, 2, 4), quote=_phrase(rnd, 5, 10) + ".",
-                goals=[_phrase(rnd, 3, 6) for _ in range(rnd.randint(2, 3))],
-                pain_points=[_phrase(rnd, 3, 6) for _ in range(rnd.randint(1, 3))],
-                age=str(rnd.randint(25, 60)), location="Lyon")
+    p = Persona(
+        name=f"Sparse {seed}",
+        type=rnd.choice(("customer", "buyer", "end_user", "negative")),
+        role=_phrase(rnd, 2, 4),
+        quote=_phrase(rnd, 5, 10) + ".",
+        goals=[_phrase(rnd, 3, 6) for _ in range(rnd.randint(2, 3))],
+        pain_points=[_phrase(rnd, 3, 6) for _ in range(rnd.randint(1, 3))],
+        age=str(rnd.randint(25, 60)),
+        location="Lyon",
+    )
     if seed % 2:
         p.channels = ["LinkedIn", "Newsletters"]
         p.motivations = [_phrase(rnd, 3, 5)]

@@ -29,8 +29,21 @@ def png_bytes(color=(200, 30, 60), size=(48, 32)) -> bytes:
 def full_persona(name: str = "Anna Berg 🌍") -> Persona:
     """A persona whose every contract field holds a value (photo included)."""
     p = Persona(name=name, type="end_user")
-    for field in ("role", "age", "gender", "location", "income", "education", "household", "company",
-                  "company_size", "industry", "quote", "budget", "segment"):
+    for field in (
+        "role",
+        "age",
+        "gender",
+        "location",
+        "income",
+        "education",
+        "household",
+        "company",
+        "company_size",
+        "industry",
+        "quote",
+        "budget",
+        "segment",
+    ):
         setattr(p, field, f"{field}: {HARD}")
     p.story = f"Line one {HARD}\nLine two\n\nA paragraph after a blank line."
     p.day_in_the_life = "Morning\r\nEvening"

@@ -77,7 +77,7 @@ def cases():
         for theme in theme_names():
             for pkey, persona in people.items():
                 for size in sizes:
-                    for bleed in ((0.0, 8.5) if theme == "classic" and size is None else (0.0,)):
+                    for bleed in (0.0, 8.5) if theme == "classic" and size is None else (0.0,):
                         yield f"{tname}/{theme}/{pkey}/{size or '-'}/{bleed:g}", persona, tname, theme, size, bleed
 
 
@@ -121,8 +121,9 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[:1] == ["--dump"] and len(argv) == 2:
         found = dict(layouts())
-        Path(argv[1]).write_text(json.dumps({k: json.loads(v) for k, v in found.items()}, sort_keys=True, indent=1),
-                                 encoding="utf-8")
+        Path(argv[1]).write_text(
+            json.dumps({k: json.loads(v) for k, v in found.items()}, sort_keys=True, indent=1), encoding="utf-8"
+        )
         print(f"{len(found)} layouts dumped to {argv[1]}")
         return 0
     if argv[:1] == ["--compare"]:

@@ -51,8 +51,7 @@ def _ensure_user(name: str) -> pwd.struct_passwd:
     try:
         return pwd.getpwnam(name)
     except KeyError:
-        subprocess.run(["useradd", "-r", "-M", "-s", "/usr/sbin/nologin", name], check=True,
-                       capture_output=True)
+        subprocess.run(["useradd", "-r", "-M", "-s", "/usr/sbin/nologin", name], check=True, capture_output=True)
         return pwd.getpwnam(name)
 
 
@@ -73,15 +72,18 @@ class PgServer:
         import psycopg
 
         name = f"t_{next(self._counter)}_{os.getpid()}"
-        with psycopg.connect(host="127.0.0.1", port=self.port, user="postgres",
-                             dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user="postgres", dbname="postgres", autocommit=True
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
     def stop(self) -> None:
         if self.datadir.exists():
-            subprocess.run([*self.run_as, self.pg_ctl, "-D", str(self.datadir), "-m", "immediate",
-                            "-w", "stop"], capture_output=True)
+            subprocess.run(
+                [*self.run_as, self.pg_ctl, "-D", str(self.datadir), "-m", "immediate", "-w", "stop"],
+                capture_output=True,
+            )
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -104,15 +106,30 @@ while os.path.isdir(datadir):
 def _watch(server: PgServer) -> None:
     import sys
 
-    subprocess.Popen([sys.executable, "-c", _WATCHER, str(os.getpid()), str(server.root), str(server.datadir),
-                      server.pg_ctl, *server.run_as], start_new_session=True,
-                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            _WATCHER,
+            str(os.getpid()),
+            str(server.root),
+            str(server.datadir),
+            server.pg_ctl,
+            *server.run_as,
+        ],
+        start_new_session=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def start_server() -> PgServer:
     initdb, pg_ctl = _find_binary("initdb"), _find_binary("pg_ctl")
     if not initdb or not pg_ctl:
-        raise ServerUnavailable("PostgreSQL binaries (initdb, pg_ctl) not found on PATH or in /usr/lib/postgresql/*/bin")
+        raise ServerUnavailable(
+            "PostgreSQL binaries (initdb, pg_ctl) not found on PATH or in /usr/lib/postgresql/*/bin"
+        )
     try:
         import psycopg  # noqa: F401
     except ImportError as exc:
@@ -128,18 +145,41 @@ def start_server() -> PgServer:
             os.chown(path, user.pw_uid, user.pw_gid)
         run_as = ["runuser", "-u", "postgres", "--"]
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-    init = subprocess.run([*run_as, initdb, "-D", str(datadir), "-U", "postgres", "-A", "trust",
-                           "-E", "UTF8", "--no-sync"], capture_output=True, text=True, env=env)
+    init = subprocess.run(
+        [*run_as, initdb, "-D", str(datadir), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     if init.returncode != 0:
         shutil.rmtree(root, ignore_errors=True)
         raise ServerUnavailable(f"initdb failed: {init.stderr.strip()[-500:]}")
     last_error = ""
     for _attempt in range(3):  # a free port can be taken between probe and bind
         port = _free_port()
-        opts = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={sockdir} "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
-        start = subprocess.run([*run_as, pg_ctl, "-D", str(datadir), "-o", opts, "-l", str(root / "server.log"),
-                                "-w", "-t", "60", "start"], capture_output=True, text=True, env=env)
+        opts = (
+            f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={sockdir} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+        )
+        start = subprocess.run(
+            [
+                *run_as,
+                pg_ctl,
+                "-D",
+                str(datadir),
+                "-o",
+                opts,
+                "-l",
+                str(root / "server.log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         if start.returncode == 0:
             server = PgServer(datadir=datadir, root=root, port=port, pg_ctl=pg_ctl, run_as=run_as)
             _watch(server)
@@ -158,8 +198,9 @@ def _wait_ready(server: PgServer) -> bool:
 
     for _ in range(100):
         try:
-            with psycopg.connect(host="127.0.0.1", port=server.port, user="postgres", dbname="postgres",
-                                 connect_timeout=2):
+            with psycopg.connect(
+                host="127.0.0.1", port=server.port, user="postgres", dbname="postgres", connect_timeout=2
+            ):
                 return True
         except psycopg.OperationalError:
             time.sleep(0.1)

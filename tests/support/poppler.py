@@ -56,7 +56,9 @@ def pdf_fonts(path: str | Path) -> list[str]:
     return run("pdffonts", str(path)).splitlines()[2:]
 
 
-def rasterize(path: str | Path, out_dir: str | Path, *, dpi: int = 72, page: int = 1, name: str = "page") -> Image.Image:
+def rasterize(
+    path: str | Path, out_dir: str | Path, *, dpi: int = 72, page: int = 1, name: str = "page"
+) -> Image.Image:
     """One page of the PDF rendered by pdftoppm to an RGB image (also written as <out_dir>/<name>.png)."""
     stem = Path(out_dir) / name
     run("pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile", str(path), str(stem))

@@ -61,8 +61,9 @@ def can_mount() -> tuple[bool, str]:
         return False, "mounting a tmpfs needs root and mount(8)"
     target = Path(tempfile.mkdtemp(prefix="pd-mount-probe-"))
     try:
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(target)],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(target)], capture_output=True, text=True
+        )
         if done.returncode != 0:
             return False, f"mount is not allowed here: {done.stderr.strip()}"
         subprocess.run(["umount", str(target)], check=False)

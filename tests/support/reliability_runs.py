@@ -19,8 +19,9 @@ WORKERS = Path(__file__).resolve().parent / "workers.py"
 
 
 def _spawn(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(WORKERS), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, bufsize=1)
+    return subprocess.Popen(
+        [sys.executable, str(WORKERS), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1
+    )
 
 
 def _wait_for(proc: subprocess.Popen, word: str) -> None:
@@ -40,8 +41,9 @@ class CrashReport:
     notes: list[str] = field(default_factory=list)
 
 
-def crash_edits(library: Path, total: int = 1000, slots: int = 20, seed: int = 5,
-                max_delay: float = 0.5) -> CrashReport:
+def crash_edits(
+    library: Path, total: int = 1000, slots: int = 20, seed: int = 5, max_delay: float = 0.5
+) -> CrashReport:
     """Run ``total`` autosaved edits in children killed with SIGKILL at random moments."""
     rng = random.Random(seed)
     with Library.open(str(library)) as lib:
@@ -164,7 +166,9 @@ def concurrent_writes(library: Path, per_process: int = 500, processes: int = 2)
     with Library.open(str(library)) as lib:
         counter_id = lib.add(Persona(name="counter", notes="0")).id
     go = library.with_name("go")
-    procs = [_spawn("concurrent", str(library), f"w{k}", str(per_process), counter_id, str(go)) for k in range(processes)]
+    procs = [
+        _spawn("concurrent", str(library), f"w{k}", str(per_process), counter_id, str(go)) for k in range(processes)
+    ]
     for proc in procs:
         _wait_for(proc, "ready")
     go.touch()

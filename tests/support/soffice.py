@@ -32,9 +32,20 @@ def convert_to_pdf(pptx: Path, tmp: Path) -> Path:
     out = tmp / "lo-out"
     env = {**os.environ, "HOME": str(home)}
     proc = subprocess.run(
-        [soffice(), "--headless", f"-env:UserInstallation={(tmp / 'lo-profile').as_uri()}",
-         "--convert-to", "pdf", "--outdir", str(out), str(pptx)],
-        capture_output=True, text=True, env=env, timeout=180,
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation={(tmp / 'lo-profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(pptx),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
     )
     pdf = out / (pptx.stem + ".pdf")
     assert proc.returncode == 0 and pdf.exists(), f"LibreOffice failed: {proc.stdout}\n{proc.stderr}"

@@ -15,7 +15,7 @@ def image_bytes(fmt: str = "JPEG", size=(64, 48), color=(200, 30, 30), mode: str
     return out.getvalue()
 
 
-def rich_persona(name: str = "Zoë 山田 <&> \"دانة\"") -> Persona:
+def rich_persona(name: str = 'Zoë 山田 <&> "دانة"') -> Persona:
     """A persona with EVERY field set, in scripts and characters that break naive code."""
     return Persona(
         name=name,
@@ -27,7 +27,7 @@ def rich_persona(name: str = "Zoë 山田 <&> \"دانة\"") -> Persona:
         income="€120k",
         education="MBA, Universität St. Gallen",
         household="2 kids 👨‍👩‍👧‍👦",
-        company="ACME \"Global\" & Co.",
+        company='ACME "Global" & Co.',
         company_size="1001-5000",
         industry="Fintech",
         quote="«Show me the numbers» — ‏שלום‏",

@@ -91,12 +91,15 @@ class GrowingTextEdit(QTextEdit):
         self.set_text(text)
 
     def end(self, mark: bool = False) -> None:
-        self.moveCursor(QTextCursor.MoveOperation.End,
-                        QTextCursor.MoveMode.KeepAnchor if mark else QTextCursor.MoveMode.MoveAnchor)
+        self.moveCursor(
+            QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor if mark else QTextCursor.MoveMode.MoveAnchor
+        )
 
     def home(self, mark: bool = False) -> None:
-        self.moveCursor(QTextCursor.MoveOperation.Start,
-                        QTextCursor.MoveMode.KeepAnchor if mark else QTextCursor.MoveMode.MoveAnchor)
+        self.moveCursor(
+            QTextCursor.MoveOperation.Start,
+            QTextCursor.MoveMode.KeepAnchor if mark else QTextCursor.MoveMode.MoveAnchor,
+        )
 
     def cursorPosition(self) -> int:  # noqa: N802
         return self.textCursor().position()

@@ -89,11 +89,11 @@ class ListEditor(ForwardsFocus, QFrame):
             self._drop_pending()
             # Rows are reused, and spare ones kept hidden (switching personas is frequent):
             # only rows this editor never had are built.
-            for row in self.rows[len(items):]:
+            for row in self.rows[len(items) :]:
                 row.hide()
                 row.edit.set_text("")
                 self._spare.append(row)
-            del self.rows[len(items):]
+            del self.rows[len(items) :]
             for row, text in zip(self.rows, items):
                 row.edit.set_text(text)
             for i in range(len(self.rows), len(items)):

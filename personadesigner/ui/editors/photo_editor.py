@@ -75,7 +75,9 @@ class PhotoEditor(ForwardsFocus, QWidget):
         if photo and pixmap.loadFromData(QByteArray(photo)):
             side = self.preview.width() - 4
             self.preview.setPixmap(
-                pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                pixmap.scaled(
+                    side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
             )
         else:
             self.preview.setPixmap(QPixmap())

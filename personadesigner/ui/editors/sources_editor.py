@@ -9,7 +9,6 @@ from personadesigner.core.persona import SOURCE_KIND_LABELS, SOURCE_KINDS, Sourc
 from .record_rows import RecordRowsEditor, date_text, make_optional_date_edit, set_date_text
 
 
-
 class SourcesEditor(RecordRowsEditor):
     """Two lines per source (kind and title, then date and note) to fit a narrow form."""
 

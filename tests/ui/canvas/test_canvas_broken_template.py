@@ -25,8 +25,7 @@ def broken_card(tmp_path, monkeypatch):
     return tmp_path / "card.json"
 
 
-def test_the_canvas_names_the_broken_file_and_key_and_other_templates_still_show(canvas, persona, qtbot,
-                                                                                   broken_card):
+def test_the_canvas_names_the_broken_file_and_key_and_other_templates_still_show(canvas, persona, qtbot, broken_card):
     canvas.set_design("card", "classic")
     canvas.set_persona(persona)
     qtbot.wait(10)

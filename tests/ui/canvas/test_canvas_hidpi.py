@@ -76,8 +76,14 @@ print(json.dumps({"dpr": view.devicePixelRatioF(), "light": light, "total": tota
 
 def test_initials_show_at_200_percent_scale(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
-    out = subprocess.run([sys.executable, "-c", CHILD, str(Path(__file__).parent)], env=env,
-                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(Path(__file__).parent)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["dpr"] == 2.0

@@ -95,8 +95,11 @@ def test_pdf_and_png_exports_of_a_new_persona_have_no_hints(tmp_path, cli, canva
     sx = image.width() / canvas.current_layout().width
     for item in canvas.hint_items():
         r = item.rect()
-        colors = {image.pixel(int(x * sx), int(y * sx))
-                  for x in range(int(r.left()), int(r.right()), 2) for y in range(int(r.top()), int(r.bottom()), 2)}
+        colors = {
+            image.pixel(int(x * sx), int(y * sx))
+            for x in range(int(r.left()), int(r.right()), 2)
+            for y in range(int(r.top()), int(r.bottom()), 2)
+        }
         assert len(colors) == 1, f"something is drawn where the {item.field} hint shows on the canvas"
 
 
@@ -110,7 +113,7 @@ def test_hints_come_from_the_layout_engine_for_every_bundled_template():
         hints = placeholder_hints(p, name, "classic", shown=shown)
         assert {h.field for h in hints} >= {"goals", "pain_points"}, name
         for h in hints:
-            assert 0 <= h.x and h.x + h.w <= shown.width and 0 <= h.y and h.y + h.h <= shown.height, (name, h.field)
+            assert h.x >= 0 and h.x + h.w <= shown.width and h.y >= 0 and h.y + h.h <= shown.height, (name, h.field)
 
 
 def test_selecting_an_empty_section_frames_its_hint(canvas):

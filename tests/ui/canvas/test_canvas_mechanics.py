@@ -131,8 +131,14 @@ def test_ctrl_wheel_zooms(canvas, qtbot):
     before = canvas.zoom()
     centre = P(canvas.viewport().rect().center())
     event = QWheelEvent(
-        centre, canvas.viewport().mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        centre,
+        canvas.viewport().mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
     )
     QApplication.sendEvent(canvas.viewport(), event)
     assert canvas.zoom() > before

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from support.canvas import make_persona
-from support.images import png
 
 from personadesigner.core.cardlayout import ImageItem
+from support.canvas import make_persona
+from support.images import png
 
 pytestmark = pytest.mark.gui
 

@@ -26,13 +26,11 @@ def test_the_uniform_type_box_sets_the_export_option(dialog):
     assert dialog.options().uniform_type is True
 
 
-
 def test_the_preview_says_when_a_photo_is_too_small_for_its_print(qtbot, tmp_path):
-    from support.images import png
-
     from personadesigner.core.persona import Persona
     from personadesigner.storage.library import Library
     from personadesigner.ui.export_dialog import ExportDialog
+    from support.images import png
 
     lib = Library.open(str(tmp_path / "photos.sqlite"), create=True)
     pia = Persona(name="Pia Pixel", photo=png((60, 60)))

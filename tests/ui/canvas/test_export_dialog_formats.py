@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from support.canvas import ids_by_name
 from PySide6.QtCore import Qt
-from support.text_format import KEY, text_format_registered
 
 from personadesigner.render import formats
+from support.canvas import ids_by_name
+from support.text_format import KEY, text_format_registered
 
 pytestmark = pytest.mark.gui
 
@@ -56,8 +56,14 @@ def test_a_registered_format_appears_disables_what_it_ignores_and_exports(qtbot,
         _choose(dialog.format_combo, KEY)
         # Only template and theme apply to plain text: the paper options are off, and left out.
         assert dialog.template_combo.isEnabled() and dialog.theme_combo.isEnabled()
-        for widget in (dialog.page_combo, dialog.bleed_combo, dialog.marks_check, dialog.dpi_spin,
-                       dialog.per_page_combo, dialog.tile_combo):
+        for widget in (
+            dialog.page_combo,
+            dialog.bleed_combo,
+            dialog.marks_check,
+            dialog.dpi_spin,
+            dialog.per_page_combo,
+            dialog.tile_combo,
+        ):
             assert not widget.isEnabled(), widget.objectName()
         options = dialog.options()
         assert options.format == KEY and options.bleed is None and not options.crop_marks

@@ -50,8 +50,13 @@ def full_disk(tmp_path):
     """A real 8 KiB disk (tmpfs) that a card export cannot fit on; needs root to mount."""
     mount = tmp_path / "full"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", str(mount)],
-                                           capture_output=True).returncode != 0:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+        != 0
+    ):
         pytest.skip("cannot mount a small disk here")
     yield mount
     subprocess.run(["umount", str(mount)], capture_output=True)

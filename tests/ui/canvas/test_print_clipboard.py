@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
-from support.canvas import make_persona
 from personadesigner.core.export_options import ExportOptions
+from support.canvas import make_persona
 from support.poppler import pdf_info
 
 pytestmark = pytest.mark.gui
@@ -77,5 +77,9 @@ def test_cards_of_different_sizes_print_on_pages_of_their_own_size(qapp, tmp_pat
     printer.setOutputFileName(str(out))
     assert paint_sheets(printer, planned_sheets([card, mini], ExportOptions())) == 2  # each persona's own design
     info = pdf_info(out, "-f", "1", "-l", "2")
-    sizes = [line.split(":", 1)[1].split("pts")[0].strip() for line in info.splitlines() if "size:" in line and "Page" in line]
+    sizes = [
+        line.split(":", 1)[1].split("pts")[0].strip()
+        for line in info.splitlines()
+        if "size:" in line and "Page" in line
+    ]
     assert len(sizes) == 2 and sizes[0] != sizes[1]

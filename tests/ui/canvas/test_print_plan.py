@@ -8,10 +8,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 
-from support.canvas import make_persona
 from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.units import Length
 from personadesigner.render.export import export_personas
+from support.canvas import make_persona
 from support.poppler import pdf_info, pdf_pages, rasterize
 
 pytestmark = pytest.mark.gui
@@ -20,8 +20,10 @@ DPI = 50
 
 
 def _personas(n: int = 6):
-    people = [make_persona(f"Persona {i}", type=("negative" if i == 1 else "buyer" if i % 2 else "end_user"))
-              for i in range(n)]
+    people = [
+        make_persona(f"Persona {i}", type=("negative" if i == 1 else "buyer" if i % 2 else "end_user"))
+        for i in range(n)
+    ]
     for p in people:
         p.card.template = "mini"
     return people
@@ -43,11 +45,15 @@ def _ink_box(image: Image.Image, box) -> tuple[int, int, int, int] | None:
     return None if found is None else (found[0] + box[0], found[1] + box[1], found[2] + box[0], found[3] + box[1])
 
 
-@pytest.mark.parametrize("options", [
-    ExportOptions(page_size="A4", per_page=4, crop_marks=True, bleed=Length.mm(3)),
-    ExportOptions(page_size="A4", per_page=4),
-    ExportOptions(page_size="Letter", per_page="auto", crop_marks=True),
-], ids=["4-up marks bleed", "4-up plain", "letter auto"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        ExportOptions(page_size="A4", per_page=4, crop_marks=True, bleed=Length.mm(3)),
+        ExportOptions(page_size="A4", per_page=4),
+        ExportOptions(page_size="Letter", per_page="auto", crop_marks=True),
+    ],
+    ids=["4-up marks bleed", "4-up plain", "letter auto"],
+)
 def test_printing_to_pdf_gives_the_export_pages_with_cards_in_the_same_places(qapp, tmp_path, options):
     from personadesigner.ui.print_support import planned_sheets
 
@@ -67,8 +73,12 @@ def test_printing_to_pdf_gives_the_export_pages_with_cards_in_the_same_places(qa
         assert max(ImageStat.Stat(ImageChops.difference(a, b)).mean) < 4  # the same page, drawn twice
         for placement in sheet.placements:  # every card where the export puts it
             x, y, cw, ch = placement.clip
-            box = (max(0, int(x * px) - 2), max(0, int(y * px) - 2),
-                   min(w, int((x + cw) * px) + 2), min(h, int((y + ch) * px) + 2))
+            box = (
+                max(0, int(x * px) - 2),
+                max(0, int(y * px) - 2),
+                min(w, int((x + cw) * px) + 2),
+                min(h, int((y + ch) * px) + 2),
+            )
             ea, pa = _ink_box(a, box), _ink_box(b, box)
             assert ea is not None and pa is not None
             assert all(abs(i - j) <= 1 for i, j in zip(ea, pa)), (placement.layout.persona_name, ea, pa)
@@ -82,8 +92,9 @@ def test_the_print_options_are_the_export_options(qtbot):
     assert dialog.options() == ExportOptions(format="pdf")  # card size, one per page: what print did before
     assert dialog.summary.text() == "6 cards on 6 pages."
     dialog.choose(page="A4", per_page=4, bleed=True, crop_marks=True)
-    assert dialog.options() == ExportOptions(format="pdf", page_size="A4", per_page=4, bleed=Length.mm(3),
-                                             crop_marks=True)
+    assert dialog.options() == ExportOptions(
+        format="pdf", page_size="A4", per_page=4, bleed=Length.mm(3), crop_marks=True
+    )
     assert dialog.summary.text() == "6 cards on 2 pages."
 
 
@@ -121,8 +132,7 @@ def test_ctrl_p_asks_the_layout_then_previews_the_planned_sheets(qtbot, monkeypa
     seen = {}
 
     def answer_options():
-        dialog = next(w for w in QApplication.topLevelWidgets()
-                      if isinstance(w, PrintOptionsDialog) and w.isVisible())
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PrintOptionsDialog) and w.isVisible())
         dialog.choose(page="A4", per_page=4, crop_marks=True)
         dialog.print_button.click()
 

@@ -33,7 +33,9 @@ def test_dialog_runs_and_imports_drafts(qtbot, tmp_path):
 
 def test_a_bad_file_is_a_dialog_not_a_crash(qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("personadesigner.ui.discover_dialog.show_user_error", lambda _p, exc, *a, **k: shown.append(str(exc)))
+    monkeypatch.setattr(
+        "personadesigner.ui.discover_dialog.show_user_error", lambda _p, exc, *a, **k: shown.append(str(exc))
+    )
     bad = tmp_path / "one.csv"
     bad.write_text("Role\nA\nB\n", encoding="utf-8")
     dialog = DiscoverDialog(None)

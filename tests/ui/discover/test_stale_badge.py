@@ -21,7 +21,11 @@ def _badge_pixels(image, top: int, bottom: int) -> int:
     for y in range(top, bottom):
         for x in range(image.width() // 2, image.width()):
             c = image.pixelColor(x, y)
-            if abs(c.red() - want.red()) < 40 and abs(c.green() - want.green()) < 40 and abs(c.blue() - want.blue()) < 40:
+            if (
+                abs(c.red() - want.red()) < 40
+                and abs(c.green() - want.green()) < 40
+                and abs(c.blue() - want.blue()) < 40
+            ):
                 count += 1
     return count
 

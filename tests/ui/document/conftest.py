@@ -18,11 +18,18 @@ pytestmark = pytest.mark.gui
 def library_path(tmp_path):
     path = tmp_path / "document.sqlite"
     lib = Library.open(str(path))
-    lib.add_many([
-        Persona(name="Anna Berg", type="end_user", role="Marketer at a startup", company="Acme",
-                goals=["Ship campaigns faster", "Prove the ROI", "Hire a designer"]),
-        Persona(name="Carl Diaz", type="buyer", role="Head of purchasing"),
-    ])
+    lib.add_many(
+        [
+            Persona(
+                name="Anna Berg",
+                type="end_user",
+                role="Marketer at a startup",
+                company="Acme",
+                goals=["Ship campaigns faster", "Prove the ROI", "Hire a designer"],
+            ),
+            Persona(name="Carl Diaz", type="buyer", role="Head of purchasing"),
+        ]
+    )
     lib.close()
     return path
 

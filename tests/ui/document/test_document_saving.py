@@ -64,12 +64,16 @@ GOALS = ["Ship campaigns faster", "Prove the ROI", "Hire a designer"]
 @pytest.mark.parametrize(
     ("make", "after"),
     [
-        (lambda d: ListInsertCommand(d, "goals", 1, "Sleep more"),
-         ["Ship campaigns faster", "Sleep more", "Prove the ROI", "Hire a designer"]),
+        (
+            lambda d: ListInsertCommand(d, "goals", 1, "Sleep more"),
+            ["Ship campaigns faster", "Sleep more", "Prove the ROI", "Hire a designer"],
+        ),
         (lambda d: ListRemoveCommand(d, "goals", 0), ["Prove the ROI", "Hire a designer"]),
         (lambda d: ListMoveCommand(d, "goals", 2, 0), ["Hire a designer", "Ship campaigns faster", "Prove the ROI"]),
-        (lambda d: ListEditCommand(d, "goals", 1, "Prove the value"),
-         ["Ship campaigns faster", "Prove the value", "Hire a designer"]),
+        (
+            lambda d: ListEditCommand(d, "goals", 1, "Prove the value"),
+            ["Ship campaigns faster", "Prove the value", "Hire a designer"],
+        ),
     ],
     ids=["insert", "remove", "move", "edit"],
 )

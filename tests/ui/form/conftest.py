@@ -23,12 +23,18 @@ def _no_reveal(monkeypatch):
 def library_path(tmp_path):
     path = tmp_path / "form.sqlite"
     lib = Library.open(str(path))
-    lib.add_many([
-        Persona(name="Anna Berg", type="end_user", role="Marketer at a startup",
+    lib.add_many(
+        [
+            Persona(
+                name="Anna Berg",
+                type="end_user",
+                role="Marketer at a startup",
                 goals=["Ship campaigns faster", "Prove the ROI", "Hire a designer"],
-                pain_points=["Too many tools"]),
-        Persona(name="Carl Diaz", type="buyer", role="Head of purchasing"),
-    ])
+                pain_points=["Too many tools"],
+            ),
+            Persona(name="Carl Diaz", type="buyer", role="Head of purchasing"),
+        ]
+    )
     lib.close()
     return path
 
@@ -54,4 +60,3 @@ def form(qtbot, document):
     qtbot.waitExposed(widget)
     document.load(document.library.find("Anna Berg").id)
     return widget
-

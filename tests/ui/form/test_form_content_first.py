@@ -31,7 +31,8 @@ def test_goals_pain_points_and_quote_come_right_after_name_type_and_role(form):
     assert set(order[3:6]) == {"goals", "pain_points", "quote"}
     # ... and before the photo, the demographics and the story.
     assert max(_top(form, f) for f in ("goals", "pain_points", "quote")) < min(
-        _top(form, f) for f in ("photo", "age", "story"))
+        _top(form, f) for f in ("photo", "age", "story")
+    )
 
 
 def test_a_list_of_three_goals_shows_three_rows_with_bullets(form):
@@ -59,10 +60,16 @@ def test_enter_adds_an_item_after_the_current_one_and_backspace_removes_an_empty
     goals.focus_item(0)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.keyClicks(QApplication.focusWidget(), "Automate reporting")
-    assert reread(library_path).goals == ["Ship campaigns faster", "Prove the ROI", "Hire a designer"], \
+    assert reread(library_path).goals == ["Ship campaigns faster", "Prove the ROI", "Hire a designer"], (
         "an item being typed is not saved half-way as a new item"
+    )
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    assert reread(library_path).goals == ["Ship campaigns faster", "Automate reporting", "Prove the ROI", "Hire a designer"]
+    assert reread(library_path).goals == [
+        "Ship campaigns faster",
+        "Automate reporting",
+        "Prove the ROI",
+        "Hire a designer",
+    ]
     # Enter opened the next new item; Backspace in it (empty) goes back to the item above.
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
     assert goals.row_of(QApplication.focusWidget()) == 1
@@ -94,8 +101,11 @@ def test_reorder_with_alt_arrows_and_by_drag(qtbot, form, library_path, document
     first = goals.rows[0].geometry()
     at = QPointF(first.center().x(), first.top() + 1)
     move, left, none = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    for event in (QDragEnterEvent(at.toPoint(), move, mime, left, none),
-                  QDragMoveEvent(at.toPoint(), move, mime, left, none), QDropEvent(at, move, mime, left, none)):
+    for event in (
+        QDragEnterEvent(at.toPoint(), move, mime, left, none),
+        QDragMoveEvent(at.toPoint(), move, mime, left, none),
+        QDropEvent(at, move, mime, left, none),
+    ):
         QApplication.sendEvent(goals, event)
     assert reread(library_path).goals == ["Prove the ROI", "Ship campaigns faster", "Hire a designer"]
     assert goals.row_texts() == reread(library_path).goals

@@ -7,7 +7,6 @@ conflict choices) fails here, not in a user's hands.
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
-from support.images import png
 
 from personadesigner.core.fields import FIELDS
 from personadesigner.core.persona import (
@@ -20,6 +19,7 @@ from personadesigner.core.persona import (
 )
 from personadesigner.storage.library import Library
 from personadesigner.ui.editors.list_editor import ListEditor
+from support.images import png
 
 JOB = "When a report is due, I want one click, so I can go home"
 

@@ -27,8 +27,16 @@ def _desktop_sized_offscreen_screen() -> None:
     if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         return
     config = Path(tempfile.gettempdir()) / "personadesigner-offscreen-screen.json"
-    screen = {"name": "desktop", "x": 0, "y": 0, "width": 1920, "height": 1200,
-              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    screen = {
+        "name": "desktop",
+        "x": 0,
+        "y": 0,
+        "width": 1920,
+        "height": 1200,
+        "logicalDpi": 96,
+        "logicalBaseDpi": 96,
+        "dpr": 1,
+    }
     config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 

@@ -48,16 +48,20 @@ def main(workdir: str) -> None:
     layout = view.itemDelegate().row_layout(option, "Grace Okafor-Whitfield", "decision_maker", "VP of Operations")
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
-    print(json.dumps({
-        "min_hint_width": window.minimumSizeHint().width(),
-        "min_width": window.minimumSize().width(),
-        "window": [frame.width(), frame.height()],
-        "screen": [screen.width(), screen.height()],
-        "panes": window.splitter.sizes(),
-        "name_text": layout.name_text,
-        "badge_below_name": layout.badge_rect.top() >= layout.name_rect.bottom() - 1,
-        "scale": window.devicePixelRatio(),
-    }))
+    print(
+        json.dumps(
+            {
+                "min_hint_width": window.minimumSizeHint().width(),
+                "min_width": window.minimumSize().width(),
+                "window": [frame.width(), frame.height()],
+                "screen": [screen.width(), screen.height()],
+                "panes": window.splitter.sizes(),
+                "name_text": layout.name_text,
+                "badge_below_name": layout.badge_rect.top() >= layout.name_rect.bottom() - 1,
+                "scale": window.devicePixelRatio(),
+            }
+        )
+    )
     window.close()
     library.close()
 

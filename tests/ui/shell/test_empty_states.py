@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-from personadesigner.storage.library import Library
 from test_selection_truth import assert_agree, listed
 from test_shell_editing import select
+
+from personadesigner.storage.library import Library
 
 
 def empty_window(make_window, tmp_path):
@@ -131,7 +131,9 @@ def always_confirm(monkeypatch) -> list[str]:
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.Yes)[1]))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.Yes)[1])
+    )
     return asked
 
 

@@ -30,8 +30,12 @@ class Parts:
         self.names_changed = 0
         self.changed = 0
         self.sync = LibrarySync(
-            self.current, lambda: self.library, is_editing=lambda: self.editing,
-            on_changed=self._changed, on_names_changed=self._names_changed, status=self.notes.append,
+            self.current,
+            lambda: self.library,
+            is_editing=lambda: self.editing,
+            on_changed=self._changed,
+            on_names_changed=self._names_changed,
+            status=self.notes.append,
         )
 
     def _changed(self) -> None:

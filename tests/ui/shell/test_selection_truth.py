@@ -7,10 +7,10 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
+from test_shell_editing import select
 
 from personadesigner.core.persona import Persona
 from personadesigner.storage.library import Library
-from test_shell_editing import select
 
 
 def shown(window) -> dict:
@@ -111,7 +111,12 @@ def test_delete_forever_keeps_the_persona_on_screen(qtbot, window, library, mess
 def test_import_keeps_the_persona_on_screen_highlighted(qtbot, window, library, tmp_path, monkeypatch):
     select(window, "Carl Diaz")
     data = tmp_path / "more.json"
-    data.write_text(json.dumps({"format": "personadesigner.personas/1", "personas": [{"name": "Aaron Abel"}, {"name": "Bea Borg"}]}), encoding="utf-8")
+    data.write_text(
+        json.dumps(
+            {"format": "personadesigner.personas/1", "personas": [{"name": "Aaron Abel"}, {"name": "Bea Borg"}]}
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(data)], "")))
     window.import_action.trigger()
     assert listed(window)[:2] == ["Aaron Abel", "Anna Berg"]  # rows moved under the highlight

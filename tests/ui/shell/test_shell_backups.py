@@ -11,13 +11,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from test_shell_editing import select
 
-from support.shell import reread
 from personadesigner.core.persona import Persona
 from personadesigner.storage import backup as backups
 from personadesigner.storage.library import Library
 from personadesigner.ui.backups_dialog import BackupsDialog
-from test_shell_editing import select
+from support.shell import reread
 
 
 def _damage(path: Path, *, in_use: bool = False) -> None:
@@ -95,7 +95,9 @@ def test_file_backups_restore_reloads_the_window(qtbot, window, library_path, me
 
 def test_network_folder_warning_is_shown_once_and_does_not_block(qtbot, window, library_path):
     other = Library.open(str(library_path))
-    other.warnings = ["The library is in a cloud-sync folder (Dropbox); two computers editing it at once can lose changes."]
+    other.warnings = [
+        "The library is in a cloud-sync folder (Dropbox); two computers editing it at once can lose changes."
+    ]
     window.set_library(other)
     assert "cloud-sync folder" in window.statusBar().currentMessage()
     box = window.library_warning_box

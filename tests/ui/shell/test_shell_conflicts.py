@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_shell_editing import select
 
-from support.shell import reread
 from personadesigner.storage.library import Library
 from personadesigner.ui.conflict_dialog import ConflictDialog
-from test_shell_editing import select
+from support.shell import reread
 
 
 def _change_elsewhere(library_path, name: str, **fields) -> int:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-
 from PySide6.QtWidgets import QDialog
+from test_shell_editing import select
 
 from personadesigner.ui.export_dialog import ExportDialog
 from personadesigner.ui.print_options import PrintOptionsDialog
 from personadesigner.ui.trash_dialog import TrashDialog
-from test_shell_editing import select
 
 
 def _deleted_later() -> None:

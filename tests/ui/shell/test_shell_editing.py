@@ -154,7 +154,9 @@ def test_canvas_in_place_edit_becomes_an_undoable_command(window, library_path):
 def test_design_bar_choice_is_saved_on_the_persona(window, library_path):
     select(window, "Anna Berg")
     bar = window.design_bar
-    other = next(bar.theme_combo.itemData(i) for i in range(bar.theme_combo.count()) if bar.theme_combo.itemData(i) != "classic")
+    other = next(
+        bar.theme_combo.itemData(i) for i in range(bar.theme_combo.count()) if bar.theme_combo.itemData(i) != "classic"
+    )
     bar.theme_combo.setCurrentIndex(bar.theme_combo.findData(other))
     bar.theme_combo.activated.emit(bar.theme_combo.currentIndex())
     assert reread(library_path, "Anna Berg").card.theme == other

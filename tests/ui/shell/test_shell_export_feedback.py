@@ -37,6 +37,7 @@ def opened():
 
 def _export_from_window(qtbot, window, drive) -> None:
     """Run File › Export (a modal dialog) with ``drive(dialog)`` filling it in and clicking Export."""
+
     def step():
         dialog = window.findChild(ExportDialog)
         assert dialog is not None
@@ -48,7 +49,8 @@ def _export_from_window(qtbot, window, drive) -> None:
 
 
 def test_a_finished_export_offers_open_and_show_in_folder_and_opens_nothing_itself(
-        qtbot, window, tmp_path, opened, monkeypatch):
+    qtbot, window, tmp_path, opened, monkeypatch
+):
     for name in ("PERSONADESIGNER_NO_REVEAL", "PYTEST_CURRENT_TEST"):  # what once kept tests from a file manager
         monkeypatch.delenv(name, raising=False)
     out = tmp_path / "deck.pdf"
@@ -106,8 +108,12 @@ def test_the_next_export_starts_in_the_last_folder_and_format(qtbot, window, tmp
 
 
 def test_one_persona_is_named_after_itself_several_after_the_library(qtbot, window, tmp_path):
-    dialog = ExportDialog(window.library, {"current": [_id(window, "Anna Berg")],
-                                           "all": window.export_scopes()["all"]}, window, settings=window.settings)
+    dialog = ExportDialog(
+        window.library,
+        {"current": [_id(window, "Anna Berg")], "all": window.export_scopes()["all"]},
+        window,
+        settings=window.settings,
+    )
     qtbot.addWidget(dialog)
     dialog.set_scope("current")
     assert Path(dialog.path_edit.text()).name == "Anna Berg.pdf"

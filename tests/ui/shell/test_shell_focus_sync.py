@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QApplication
+from test_shell_editing import select
 
 from personadesigner.core.cardlayout import TextBlock
-from test_shell_editing import select
 
 
 def block_rect(window, field: str, item=None) -> QRectF:

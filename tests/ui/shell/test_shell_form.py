@@ -8,11 +8,11 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
+from test_shell_editing import select
 
-from support.shell import reread
 from personadesigner.core.persona import ALL_FIELDS
 from personadesigner.ui.persona_form import SECTIONS
-from test_shell_editing import select
+from support.shell import reread
 
 
 def png_file(path, size=(300, 200), color=(200, 80, 40)) -> str:
@@ -211,9 +211,11 @@ def test_list_reorder_by_drag_is_one_undo_step(window, library_path):
     mime = goals.drag_mime(1)
     top = QPointF(goals.rows[0].geometry().center().x(), goals.rows[0].geometry().top() + 2)
     move, buttons, mods = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    for event in (QDragEnterEvent(top.toPoint(), move, mime, buttons, mods),
-                  QDragMoveEvent(top.toPoint(), move, mime, buttons, mods),
-                  QDropEvent(top, move, mime, buttons, mods)):
+    for event in (
+        QDragEnterEvent(top.toPoint(), move, mime, buttons, mods),
+        QDragMoveEvent(top.toPoint(), move, mime, buttons, mods),
+        QDropEvent(top, move, mime, buttons, mods),
+    ):
         QApplication.sendEvent(goals, event)
     assert reread(library_path, "Anna Berg").goals == ["Prove the ROI", "Ship campaigns faster"]
     assert goals.row_texts() == ["Prove the ROI", "Ship campaigns faster"]

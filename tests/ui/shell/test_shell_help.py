@@ -23,8 +23,21 @@ def test_f1_opens_the_shortcuts_with_every_shortcut_of_the_window(qtbot, window)
     qtbot.waitUntil(dialog.isVisible)
     rows = dialog.rows()
     keys = {k for _name, shortcut, _where in rows for k in shortcut.split(", ")}
-    for expected in ("Ctrl+N", "Ctrl+E", "Ctrl+P", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+D", "Del", "Ctrl+F",
-                     "Ctrl+0", "Ctrl+Shift+F", "F1", "Ctrl+/", "Ctrl+T"):
+    for expected in (
+        "Ctrl+N",
+        "Ctrl+E",
+        "Ctrl+P",
+        "Ctrl+Z",
+        "Ctrl+Shift+Z",
+        "Ctrl+D",
+        "Del",
+        "Ctrl+F",
+        "Ctrl+0",
+        "Ctrl+Shift+F",
+        "F1",
+        "Ctrl+/",
+        "Ctrl+T",
+    ):
         assert expected in keys, expected
     by_key = {shortcut.split(", ")[0]: (name, where) for name, shortcut, where in rows}
     assert by_key["Ctrl+Shift+Z"] == ("Redo", "Edit")  # not "Redo <the last step>"

@@ -6,11 +6,11 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_shell_editing import select
 
-from support.shell import reread
 from personadesigner.core.persona import Persona
 from personadesigner.storage.library import Library
-from test_shell_editing import select
+from support.shell import reread
 
 
 def listed(window) -> list[str]:

@@ -12,7 +12,11 @@ def test_a_failed_backup_names_the_file_in_plain_text(qtbot, tmp_path, monkeypat
     shown: list[tuple[str, Qt.TextFormat]] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.textFormat())) or 0)
     for static in ("warning", "critical", "information"):  # Qt's shortcuts guess the format (AutoText)
-        monkeypatch.setattr(QMessageBox, static, staticmethod(lambda parent, title, text, *a: shown.append((text, Qt.TextFormat.AutoText)) or 0))
+        monkeypatch.setattr(
+            QMessageBox,
+            static,
+            staticmethod(lambda parent, title, text, *a: shown.append((text, Qt.TextFormat.AutoText)) or 0),
+        )
     folder = tmp_path / "<u>team"
     folder.mkdir()
     dialog = BackupsDialog(folder / "library.sqlite")  # the library file is gone
@@ -40,8 +44,13 @@ def test_the_encoding_question_quotes_the_file_in_plain_text(library, tmp_path, 
 
     monkeypatch.setattr(QInputDialog, "exec", pick)
     monkeypatch.setattr(  # Qt's shortcut guesses the label's format (AutoText)
-        QInputDialog, "getItem",
-        staticmethod(lambda parent, title, label, *a: asked.append((label, [Qt.TextFormat.AutoText])) or ("Windows Western (cp1252)", True)),
+        QInputDialog,
+        "getItem",
+        staticmethod(
+            lambda parent, title, label, *a: (
+                asked.append((label, [Qt.TextFormat.AutoText])) or ("Windows Western (cp1252)", True)
+            )
+        ),
     )
     assert import_dialog.import_files(None, library, [str(path)]) == 1
     label, formats = asked[0]

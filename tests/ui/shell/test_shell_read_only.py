@@ -7,12 +7,11 @@ runs) is refused writes; the test skips with the reason where mounting is not al
 from __future__ import annotations
 
 import pytest
-
-from support.shell import sample_personas
-from personadesigner.storage.library import Library
-from support import privileges
 from test_shell_editing import select
 
+from personadesigner.storage.library import Library
+from support import privileges
+from support.shell import sample_personas
 
 CAUSES = {"read-only": "read-only disk", "full": "is full"}
 
@@ -33,8 +32,9 @@ def read_only_library(request):
         yield path, CAUSES[request.param]
 
 
-def test_a_read_only_library_opens_with_a_banner_and_refuses_edits_in_one_sentence(qtbot, window, messages,
-                                                                                    read_only_library):
+def test_a_read_only_library_opens_with_a_banner_and_refuses_edits_in_one_sentence(
+    qtbot, window, messages, read_only_library
+):
     path, cause = read_only_library
     assert window.libraries.open_location(str(path), create=False)
     assert not any("damaged" in m.lower() for m in messages.messages), messages.messages

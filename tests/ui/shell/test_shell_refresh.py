@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from personadesigner.storage.library import Library
 from test_shell_editing import select
+
+from personadesigner.storage.library import Library
 
 
 def _change_elsewhere(library_path, who: str, **fields) -> None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from test_shell_editing import select
 
 from personadesigner.core.persona import CardDesign, Relation
 from personadesigner.storage.library import Library
 from support.poppler import pdf_text
-from test_shell_editing import select
 
 
 def _link_anna_to_carl(library_path) -> tuple[str, str]:
@@ -64,8 +64,13 @@ def test_printing_one_card_prints_its_related_persona_by_name(qtbot, make_window
     def print_to_pdf(dialog: QPrintPreviewDialog) -> int:
         # What "Print" would put on paper: the cards the preview paints.
         real_paint = print_support.paint_sheets
-        monkeypatch.setattr(print_support, "paint_sheets", lambda printer, sheets: printed.extend(
-            p.layout for s in sheets for p in s.placements) or real_paint(printer, sheets))
+        monkeypatch.setattr(
+            print_support,
+            "paint_sheets",
+            lambda printer, sheets: (
+                printed.extend(p.layout for s in sheets for p in s.placements) or real_paint(printer, sheets)
+            ),
+        )
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(window_tmp / "printed.pdf"))

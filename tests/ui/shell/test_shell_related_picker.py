@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from test_shell_editing import select
 
 from personadesigner.storage.library import Library
-from test_shell_editing import select
 
 
 def _picker_names(window) -> list[str]:

@@ -10,11 +10,11 @@ from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
+from test_shell_editing import select
 
-from support.shell import reread
 from personadesigner.core.persona import Persona
 from personadesigner.errors import LibraryError
-from test_shell_editing import select
+from support.shell import reread
 
 
 def _drop(widget, path) -> None:

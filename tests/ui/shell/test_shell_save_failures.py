@@ -7,15 +7,17 @@ saving while this window decides, so "keep mine" meets a second conflict
 
 from __future__ import annotations
 
-from support.shell import reread
-from personadesigner.storage.library import Library
 from test_shell_editing import select
+
+from personadesigner.storage.library import Library
+from support.shell import reread
 
 
 def test_a_save_that_keeps_failing_keeps_the_edit_and_tells_once(qtbot, window, library_path):
     select(window, "Carl Diaz")
     other = Library.open(str(library_path))
     try:
+
         def save_elsewhere() -> None:
             theirs = other.find("Carl Diaz")
             theirs.tags = theirs.tags + ["x"]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
 from PySide6.QtCore import QByteArray, QSettings
+from test_shell_editing import select
 
 from personadesigner.ui import settings as opts
 from personadesigner.ui.settings import SETTINGS_VERSION, Settings
-from test_shell_editing import select
 
 
 def test_window_state_comes_back_after_restart(qtbot, make_window, settings_path):
@@ -52,7 +51,10 @@ def test_registry_types_defaults_and_version(tmp_path):
     assert again.get(opts.ZOOM) == 2.0
     assert again.get(opts.RECENT_LIBRARIES) == ["a.sqlite", "b.sqlite"]
     assert again.last_persona("b.sqlite") == "id-1"
-    assert QSettings(str(path), QSettings.Format.IniFormat).value("settings/version") in (SETTINGS_VERSION, str(SETTINGS_VERSION))
+    assert QSettings(str(path), QSettings.Format.IniFormat).value("settings/version") in (
+        SETTINGS_VERSION,
+        str(SETTINGS_VERSION),
+    )
     with pytest.raises(TypeError):  # a wrongly typed setting is refused
         again.set(opts.ZOOM, "big")
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from personadesigner.core.persona import SOURCE_KIND_LABELS
 from test_shell_editing import select
+
+from personadesigner.core.persona import SOURCE_KIND_LABELS
 
 
 def test_the_source_kind_picker_uses_the_words_the_card_prints(window):

@@ -49,8 +49,9 @@ def test_first_paint_comes_before_layout_storage_and_form(library_path, tmp_path
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
         env[var] = str(tmp_path / var.lower())
-    out = subprocess.run([sys.executable, "-c", CHILD, str(library_path)], env=env,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(library_path)], env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["first"] == []  # nothing heavy was needed to paint the window

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-
 from test_shell_editing import select
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources"
@@ -34,7 +33,9 @@ def _item(gallery, tiles, name):
 def test_gallery_lists_every_template_and_theme_with_sizes_and_marks_the_current(window):
     select(window, "Anna Berg")
     gallery = window.design_bar.open_gallery()
-    assert sorted(_names(gallery, gallery.templates)) == sorted(p.stem for p in (RESOURCES / "templates").glob("*.json"))
+    assert sorted(_names(gallery, gallery.templates)) == sorted(
+        p.stem for p in (RESOURCES / "templates").glob("*.json")
+    )
     assert sorted(_names(gallery, gallery.themes)) == sorted(p.stem for p in (RESOURCES / "themes").glob("*.json"))
     card = _item(gallery, gallery.templates, "card")
     assert "Card (A6)" in card.text() and "105 × 148 mm" in card.text()

@@ -10,8 +10,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from personadesigner.ui.help_dialogs import plain, shortcut_text
 from personadesigner.ui.icons import ICON_FILES, icon, icon_path
 
-TOOLBAR = ["New persona", "Duplicate", "Move to trash", "Undo", "Redo", "Export…", "Print…",
-           "Zoom out", "Zoom in", "Fit card", "Template…", "Theme…", "Show form"]
+TOOLBAR = [
+    "New persona",
+    "Duplicate",
+    "Move to trash",
+    "Undo",
+    "Redo",
+    "Export…",
+    "Print…",
+    "Zoom out",
+    "Zoom in",
+    "Fit card",
+    "Template…",
+    "Theme…",
+    "Show form",
+]
 
 
 def _toolbar_actions(window):

@@ -6,7 +6,6 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
-
 from test_shell_editing import select
 
 
@@ -50,7 +49,11 @@ def test_ctrl_p_prints_the_selected_personas(qtbot, window, monkeypatch):
 
     printed = {}
     monkeypatch.setattr(
-        print_support, "print_personas", lambda parent, personas, template=None, theme=None, names=None: printed.setdefault("names", [p.name for p in personas])
+        print_support,
+        "print_personas",
+        lambda parent, personas, template=None, theme=None, names=None: printed.setdefault(
+            "names", [p.name for p in personas]
+        ),
     )
     select(window, "Dana Fox")
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)

@@ -115,8 +115,10 @@ def test_an_svg_logo_is_drawn_into_a_png(window, qtbot, tmp_path):
     try:
         editor = _open(window, qtbot)
         svg = tmp_path / "mark.svg"
-        svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100">'
-                       '<rect width="300" height="100" fill="#ff6a00"/></svg>')
+        svg.write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100">'
+            '<rect width="300" height="100" fill="#ff6a00"/></svg>'
+        )
         editor.set_logo(svg)
         assert editor.data["logo"] == "logo.png" and editor.theme.logo_size == (1200, 400)
         assert editor.assets["logo.png"][:8] == b"\x89PNG\r\n\x1a\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-
 from test_selection_truth import assert_agree, listed, trash_names
 from test_shell_editing import select
 
