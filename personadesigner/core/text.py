@@ -604,19 +604,32 @@ def _break_long(seg: str, font_key: str, limit_units: float, first_room: float, 
     for i, ch in enumerate(seg):
         w = _word_units(ch, font_key) + track
         if i > start and used + w > room and _can_split(seg, i):
-            part = seg[start:i]
-            while len(part) > 1 and _units(part, font_key) + track * len(part) > room + 1e-6:
-                cut = len(part) - 1
-                while cut > 1 and not _can_split(part, cut):
-                    cut -= 1
-                part = part[:cut]
+            part = _shortened(seg[start:i], font_key, room, track)
             parts.append(part)
             start += len(part)
             used = sum(_word_units(c, font_key) + track for c in seg[start:i])
             room = limit_units
         used += w
-    parts.append(seg[start:])
+    rest = seg[start:]
+    # Character widths can add up to less than the shaped text (a fallback face's context):
+    # the last part is measured shaped too, and split again while it is wider than its line.
+    while len(rest) > 1 and _units(rest, font_key) + track * len(rest) > room + 1e-6:
+        part = _shortened(rest, font_key, room, track)
+        parts.append(part)
+        rest = rest[len(part) :]
+        room = limit_units
+    parts.append(rest)
     return parts
+
+
+def _shortened(part: str, font_key: str, room: float, track: float) -> str:
+    """The longest start of ``part`` that fits ``room`` shaped (one character at least)."""
+    while len(part) > 1 and _units(part, font_key) + track * len(part) > room + 1e-6:
+        cut = len(part) - 1
+        while cut > 1 and not _can_split(part, cut):
+            cut -= 1
+        part = part[:cut]
+    return part
 
 
 def _can_split(text: str, i: int) -> bool:

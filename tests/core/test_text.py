@@ -202,3 +202,15 @@ def test_a_zwj_before_an_arabic_ligature_lays_out(text):
     pieces = T.shape_line(text, T.TextStyle("sans", 10))
     assert T.line_width(pieces) > 0 and all(0 not in p.glyphs for p in pieces)
     assert T.break_lines(T.clean(text), "sans", 10, 200)
+
+
+def test_a_long_token_of_mixed_faces_breaks_into_lines_that_fit():
+    # Found by the layout property test on a grown card: the last piece of a token wider
+    # than its line was never measured shaped, and "─‘" (a fallback face) made it 0.5 pt too wide.
+    from personadesigner.core.text import break_lines, measure
+
+    text = "0" * 55 + "@Æ─‘" + "0" * 8
+    size, width = 12.825, 255.64
+    lines = break_lines(text, "sans", size, width)
+    assert "".join(lines) == text
+    assert all(measure(line, "sans", size) <= width + 1e-6 for line in lines)
