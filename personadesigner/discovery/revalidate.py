@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from personadesigner.core.persona import Persona, Source, fold
+from personadesigner.discovery.drafts import PROFILE_FIELDS as DRAFT_PROFILE_FIELDS
 from personadesigner.discovery.profile import pct
 from personadesigner.discovery.run import Discovery, SegmentReport
 from personadesigner.errors import UserError
@@ -33,24 +34,9 @@ THRESHOLD = 0.20
 MOVE = 5
 #: How many distinguishing answers discover writes into a draft's notes (drafts.py), compared alike.
 LISTED = 8
-PROFILE_FIELDS = (
-    "role",
-    "age",
-    "gender",
-    "location",
-    "income",
-    "education",
-    "household",
-    "company",
-    "company_size",
-    "industry",
-    "budget",
-    "channels",
-    "tools",
-    "goals",
-    "pain_points",
-    "quote",
-)
+#: What a persona and a new segment's draft are compared on: the draft's profile fields
+#: (discovery.drafts) and the lists and quote a segment's answers fill.
+PROFILE_FIELDS = (*DRAFT_PROFILE_FIELDS, "channels", "tools", "goals", "pain_points", "quote")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOP = frozenset(
     [
