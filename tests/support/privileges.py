@@ -33,7 +33,9 @@ def unprivileged_prefix() -> tuple[list[str] | None, str]:
         return [], ""
     if shutil.which("setpriv") is None:
         return None, "setpriv (util-linux) is not installed"
-    probe = [sys.executable, "-c", "import personadesigner"]
+    # What the commands import from the environment too: a virtual environment in a
+    # folder nobody cannot enter (CI's mktemp -d is 0700) starts Python without its packages.
+    probe = [sys.executable, "-c", "import personadesigner, platformdirs, sqlalchemy"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     reasons = []
     for prefix in (_BASE, _BASE + _READ_ANYWHERE):
