@@ -158,6 +158,8 @@ def test_a_card_smaller_than_the_area_is_one_tile_and_a_bigger_margin_costs_shee
 def test_a_margin_that_leaves_no_room_is_a_user_error():
     with pytest.raises(UserError, match=r"^An A6 sheet leaves no room for a tile inside a 45 mm printer margin; "):
         plan_tiles(*A2, 0.0, "A6", printer_margin=45 * MM)  # 105 - 2 x 52 mm leaves 1 mm
+    with pytest.raises(UserError, match=r"^A Letter sheet leaves no room for a tile inside a 100 mm printer margin; "):
+        plan_tiles(*A2, 0.0, "Letter", printer_margin=100 * MM)
 
 
 def test_labels_are_small_sans_in_the_mark_colour():
