@@ -46,12 +46,12 @@ def export_personas(
         from personadesigner.deck.notes import evidence_notes
 
         options.notes = {p.id: evidence_notes(p) for p in personas}
+    if options.uniform_type:  # before the deck pages: it pairs each card with its persona
+        layouts = uniform_type(personas, layouts, options, names)
     if options.deck is not None:  # the set-level pages around the cards (deck.pages)
         from personadesigner.deck.pages import build_deck
 
         layouts = build_deck(personas, layouts, options.deck)
-    if options.uniform_type:
-        layouts = uniform_type(personas, layouts, options, names)
     return export_layouts(layouts, out, options, progress=progress, cancel=cancel)
 
 

@@ -55,3 +55,21 @@ def test_uniform_type_gives_every_card_the_same_body_size(cli, tmp_path):
     assert len(apart) == len(together) == 2
     assert apart[0] != apart[1]  # each card fitted on its own: the thin one grew
     assert together[0] == together[1] == min(apart)
+
+
+def test_uniform_type_with_a_deck_keeps_every_page_and_pairs_cards_with_their_personas(cli, tmp_path):
+    # The deck pages were once added before the uniform pass, which then zipped personas
+    # with the cover and overview: cards went to the wrong persona and the last pages vanished.
+    lib = _library(tmp_path)
+    plain, uniform = tmp_path / "plain.pdf", tmp_path / "uniform.pdf"
+    assert cli("export", "--library", lib, "--all", "--out", plain, "--deck").code == 0
+    r = cli("export", "--library", lib, "--all", "--out", uniform, "--deck", "--uniform-type")
+    assert r.code == 0, r.err
+
+    def pages(pdf):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        return text.split("\f")[:-1]
+
+    assert len(pages(uniform)) == len(pages(plain))  # the cover, overview... are all there
+    text = "".join(pages(uniform))
+    assert "Keep it short." in text and "A long quote" in text  # both cards, each its own persona's
