@@ -494,6 +494,8 @@ class Library:
         not re-encoded, so a photo never loses quality with each save.
         """
         raw = {photo_hash(d): d for d in datas if d is not None}
+        if not raw:  # most saves (every keystroke of a persona without a photo): no read at all
+            return {}
         with self._reading() as conn:
             stored: set[str] = set()
             for chunk in _chunks(builtins.list(raw)):
