@@ -58,9 +58,11 @@ class History(QObject):
         stack.indexChanged.connect(self._index_changed)
 
     def _index_changed(self, _index: int) -> None:
+        if self._busy:
+            return  # push/undo/redo emit changed and stepDone themselves once the call returned
         self.changed.emit()
         stack = self.sender()
-        if not self._busy and isinstance(stack, QUndoStack):
+        if isinstance(stack, QUndoStack):
             self.stepDone.emit(stack)
 
     def _run(self, call) -> None:

@@ -155,8 +155,10 @@ class HistoryPanel(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        document.personaSaved.connect(lambda _p: self.refresh())
-        document.currentChanged.connect(lambda _p: self.refresh())
+        # Closing hides the panel (it is kept for the next Ctrl+H): a hidden one reads nothing
+        # on each keystroke's save; open_panel refreshes it before showing it again.
+        document.personaSaved.connect(lambda _p: self.isVisible() and self.refresh())
+        document.currentChanged.connect(lambda _p: self.isVisible() and self.refresh())
         self.refresh()
 
     def _library(self):  # noqa: ANN202

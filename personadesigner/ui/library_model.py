@@ -127,7 +127,9 @@ class LibraryModel(QAbstractListModel):
             return
         # A row hidden by the search still feeds the related-persona pickers: update it too.
         old = self._rows[row] if row is not None else self._all[i]
-        stale_badge.note_saved(self.__dict__.setdefault("stale", set()), persona)
+        stale = self.__dict__.setdefault("stale", set())
+        was_stale = persona.id in stale
+        stale_badge.note_saved(stale, persona)
         summary = type(old)(
             id=persona.id,
             name=persona.name,
@@ -144,8 +146,10 @@ class LibraryModel(QAbstractListModel):
                 self._folded[i] = self._fold_summary(summary)
             if row is not None:
                 self._rows[row] = summary
-                index = self.index(row)
-                self.dataChanged.emit(index, index)
+                # Every save bumps the version: repaint the row only when what it shows changed.
+                if _shown(summary) != _shown(old) or was_stale != (persona.id in stale):
+                    index = self.index(row)
+                    self.dataChanged.emit(index, index)
 
     def _photo_hash(self, persona) -> str | None:
         """The stored photo's hash; typing saves the same photo object again and again,
@@ -227,3 +231,8 @@ class LibraryModel(QAbstractListModel):
                 parts.insert(1, s.role)
             return ", ".join(parts)
         return None
+
+
+def _shown(s) -> tuple:  # noqa: ANN001 - a PersonaSummary
+    """What a sidebar row draws of a persona."""
+    return (s.name, s.type, s.role, s.photo_hash)

@@ -110,8 +110,7 @@ class GrowingTextEdit(QTextEdit):
         self.setTextCursor(cursor)
 
     def _changed(self) -> None:
-        self._fit()
-        self.edited.emit(self.toPlainText())
+        self.edited.emit(self.toPlainText())  # the height follows documentSizeChanged
 
     # ------------------------------------------------------------ size
     def _needed_height(self) -> int:

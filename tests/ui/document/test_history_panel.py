@@ -41,7 +41,19 @@ def _panel(qtbot, document):
 
     panel = HistoryPanel(document)
     qtbot.addWidget(panel)
+    panel.show()  # a hidden panel reads nothing on each save; the one the user looks at follows
     return panel
+
+
+def test_a_hidden_panel_does_not_read_the_history_on_every_save(qtbot, edited, monkeypatch):
+    from personadesigner.ui.history_panel import HistoryPanel
+
+    panel = HistoryPanel(edited)
+    qtbot.addWidget(panel)
+    reads = []
+    monkeypatch.setattr(panel, "refresh", lambda: reads.append(1))
+    _edit(edited, edited.library.now, "role", "Head of growth")
+    assert reads == []
 
 
 def test_panel_shows_each_revision_as_old_to_new(qtbot, edited):
