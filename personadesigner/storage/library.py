@@ -664,7 +664,11 @@ class Library:
             author=self.author,
             now=self.now(),
         )
-        return self._get(conn, p.id)  # type: ignore[return-value]
+        if p.photo is not None:  # the caller gets what the library keeps, without reading it back
+            entry = prepared.get(photo_hash(p.photo))
+            if isinstance(entry, PhotoInfo):
+                p.photo = entry.data
+        return p
 
     def _set_deleted(self, persona_id: str, deleted_at: str | None) -> None:
         def work(conn: Connection) -> None:
