@@ -309,8 +309,6 @@ def _fonts(text: str, font_key: str, ja: bool = False) -> list[str]:
     and spaces and punctuation kept in the run around them (so a run shapes whole).
     A character no face has is drawn by the style face (its .notdef box; the
     preflight reports it, see ``missing_chars``)."""
-    if not (max(text) >= "\u0300" and has_rtl(text)) and S.face(font_key).chars.issuperset(text):
-        return [font_key] * len(text)  # the style's face has every character: most text
     table = _table_for(text, font_key, ja)
     out: list[str] = []
     cur = None
@@ -344,10 +342,11 @@ def _items_in(text: str, font_key: str, base_dir: str | None, ja: bool) -> tuple
     """``text`` (cleaned, one line) as shaped items in visual order, in 1/1000 em."""
     if not text:
         return ()
-    if S.face(font_key).chars.issuperset(text) and not (max(text) >= "\u0590" and has_rtl(text)):
+    rtl = max(text) >= "\u0590" and has_rtl(text)
+    if not rtl and S.face(font_key).chars.issuperset(text):
         return (_Item(text, font_key, False, _ltr_units(text, font_key)),)  # one face, left to right: most text
     fonts = _fonts(text, font_key, ja)
-    levels = _levels(text, base_dir) if has_rtl(text) else None
+    levels = _levels(text, base_dir) if rtl else None
     runs = _font_level_runs(fonts, levels)
     if levels:
         _reorder_runs(runs)
@@ -477,11 +476,6 @@ def glyph_run(text: str, font_key: str, size: float, rtl: bool, tracking: float 
         xs = [x * scale for x in sh.xs]
     ys = tuple(-y * scale for y in sh.ys) if any(sh.ys) else (0.0,) * len(sh.ys)
     return sh.ids, tuple(xs), ys, sh.clusters
-
-
-def char_width(ch: str, font_key: str, size: float) -> float:
-    """Advance of one character (shaped alone, with fallback)."""
-    return _units(ch, font_key) * size / 1000.0
 
 
 def paragraph_direction(text: str) -> str:
