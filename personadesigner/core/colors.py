@@ -15,11 +15,22 @@ from functools import lru_cache
 READABLE = 4.5
 
 
+@lru_cache(maxsize=256)
+def rgba(color: str) -> tuple[float, float, float, float]:
+    """``#rrggbb[aa]`` (or ``#rgb[a]``) as red, green, blue, alpha in 0..1 (the painters' parser too)."""
+    text = color.strip().lstrip("#")
+    if len(text) in (3, 4):
+        text = "".join(ch * 2 for ch in text)
+    if len(text) not in (6, 8):
+        raise ValueError(f"not a colour: {color!r}")
+    values = [int(text[i : i + 2], 16) / 255.0 for i in range(0, len(text), 2)]
+    if len(values) == 3:
+        values.append(1.0)
+    return values[0], values[1], values[2], values[3]
+
+
 def _rgb(color: str) -> tuple[float, float, float]:
-    h = color.lstrip("#")
-    if len(h) == 3:
-        h = "".join(c * 2 for c in h)
-    return int(h[0:2], 16) / 255, int(h[2:4], 16) / 255, int(h[4:6], 16) / 255
+    return rgba(color)[:3]
 
 
 def mix(color: str, other: str, share: float) -> str:

@@ -8,25 +8,11 @@ reportlab and QPainter painters from drifting apart. No Qt, no reportlab.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from personadesigner.core.cardlayout import Slider
+from personadesigner.core.colors import rgba  # noqa: F401 - the painters import it from here
 
 Rect = tuple[float, float, float, float]  # x, y, w, h in points, y down
-
-
-@lru_cache(maxsize=256)
-def rgba(color: str) -> tuple[float, float, float, float]:
-    """``#rrggbb[aa]`` (or ``#rgb``) as red, green, blue, alpha in 0..1."""
-    text = color.strip().lstrip("#")
-    if len(text) in (3, 4):
-        text = "".join(ch * 2 for ch in text)
-    if len(text) not in (6, 8):
-        raise ValueError(f"not a colour: {color!r}")
-    values = [int(text[i : i + 2], 16) / 255.0 for i in range(0, len(text), 2)]
-    if len(values) == 3:
-        values.append(1.0)
-    return values[0], values[1], values[2], values[3]
 
 
 @dataclass(frozen=True)
