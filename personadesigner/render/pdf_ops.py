@@ -97,6 +97,22 @@ class Ops:
         (x0, y0), *rest = points
         self.emit(f"{x0:.2f} {y0:.2f} m " + " ".join(f"{x:.2f} {y:.2f} l" for x, y in rest) + " h f")
 
+    def subpaths(self, subpaths, paint: str) -> None:
+        """Icon outlines (core.svg_path.Subpath in page units) as one path; a stroke gets
+        round caps and joins (an icon's dots are zero-length round-capped lines), then
+        the default butt caps and mitre joins again for what follows."""
+        out = []
+        for sub in subpaths:
+            out.append(f"{sub.start[0]:.3f} {sub.start[1]:.3f} m")
+            for seg in sub.segments:
+                out.append(" ".join(f"{v:.3f}" for v in seg) + (" l" if len(seg) == 2 else " c"))
+            if sub.closed:
+                out.append("h")
+        if not out:
+            return
+        body = " ".join(out)
+        self.emit(f"1 J 1 j {body} S 0 J 0 j" if paint == "S" else f"{body} {paint}")
+
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.emit(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l S")
 
