@@ -70,7 +70,7 @@ CHANNEL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("brand-reddit", ("reddit", "subreddit")),
     ("brand-google", ("google",)),
     ("presentation", ("webinar", "online event", "virtual event")),
-    ("mail", ("email", "e-mail", "mail", "newsletter", "mailing list", "inbox")),
+    ("mail", ("email", "e-mail", "mail", "mailer", "mailing", "mailing list", "newsletter", "inbox")),
     ("message", ("sms", "text message", "texting", "imessage")),
     ("phone", ("phone", "call", "telephone", "cold call", "hotline")),
     ("calendar-event", ("event", "conference", "trade show", "tradeshow", "trade fair", "expo", "meetup", "summit")),

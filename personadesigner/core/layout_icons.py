@@ -22,7 +22,7 @@ ICON_SCALE = 1.4
 ICON_GAP = 0.4
 #: What an inline item's icon stands on in the line's text: an em space (not a break
 #: opportunity, so an icon never ends a line without its channel) and a narrow no-break space.
-PLACEHOLDER = "\u2003\u202f"
+PLACEHOLDER = "\u2003\u202f\u202f"
 
 
 def icon_side(size: float) -> float:

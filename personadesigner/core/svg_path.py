@@ -161,6 +161,8 @@ def parse_path(d: str) -> tuple[Subpath, ...]:
             letter = {"M": "L", "m": "l"}.get(cmd, cmd)  # numbers after a move are lines
         elif letter.upper() not in _ARGS:
             raise SvgPathError(f"unsupported path command {letter!r}")
+        if cmd is None and letter not in "Mm":
+            raise SvgPathError(f"path data must start with a move (M): {d[:40]!r}")
         cmd = letter
         _step(letter, scan, b)
     b.flush()
