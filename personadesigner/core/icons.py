@@ -53,6 +53,11 @@ FIELD_ICONS: dict[str, str] = {
     "related": "users",
     "evidence": "shield-check",
     "confidence": "shield-check",
+    "decision_process": "route",
+    "household": "home",
+    "segment": "chart-pie",
+    "tags": "tags",
+    "role": "id",
 }
 
 #: Channel icons in the order they are tried: brands before the generic words they

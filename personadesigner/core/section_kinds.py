@@ -131,7 +131,14 @@ def _heading(spec: Headed, default: str) -> list[Block]:
 
 
 #: The field whose icon a heading of a kind without ``field`` shows for ``"icon": "auto"``.
-_KIND_ICON_FIELDS = {"facts": "demographics", "evidence": "evidence", "sliders": "traits"}
+_KIND_ICON_FIELDS = {
+    "facts": "demographics",
+    "evidence": "evidence",
+    "sliders": "traits",
+    "sources": "sources",
+    "related": "related",
+    "quote": "quote",
+}
 
 
 def heading_icon(spec: Headed) -> str | None:

@@ -17,7 +17,16 @@ def with_icons(data: dict) -> dict:
     """``data`` with every heading-bearing flow item's icon on, and item icons on channel/tool lines."""
     for region in data["regions"]:
         for item in region.get("items", []):
-            if item.get("kind", "list") in ("list", "inline", "paragraph", "sliders", "facts", "sources", "related"):
+            if item.get("kind", "list") in (
+                "list",
+                "inline",
+                "paragraph",
+                "sliders",
+                "facts",
+                "evidence",
+                "sources",
+                "related",
+            ):
                 item["icon"] = "auto"
             if item.get("field") in ("channels", "tools"):
                 item["item_icons"] = True
