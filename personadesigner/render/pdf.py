@@ -174,10 +174,10 @@ class PdfPainter:
         ops = self.ops
         if item.shape.fills:
             ops.fill(item.color)
-            ops.subpaths(item.outlines(filled=True), "f")
+            ops.subpaths(lambda: item.outlines(filled=True), "f", (item, "f"))
         if item.shape.strokes:
             ops.stroke(item.color, item.stroke_width)
-            ops.subpaths(item.outlines(), "S")
+            ops.subpaths(item.outlines, "S", (item, "S"))
 
     def slider(self, s: Slider) -> None:
         ops = self.ops
