@@ -21,6 +21,7 @@ from personadesigner.errors import InterchangeError, UserError
 
 if TYPE_CHECKING:
     from personadesigner.storage.library import Library
+    from personadesigner.storage.listing import PersonaSummary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     subparsers.add_parser("check", parents=[library], help="check the library's integrity and schema")
     for name in _COMMANDS:
         subparsers.choices[name].set_defaults(handler=run_command)
+    subparsers.choices["list"].set_defaults(handler=run_list)
 
 
 def _map_entry(text: str) -> tuple[str, str]:
@@ -87,6 +89,23 @@ def warn(message: str) -> None:
 
 
 # ----------------------------------------------------------------- list
+def run_list(args: argparse.Namespace) -> int:
+    """``list`` of a library file reads it with the sqlite3 module alone (storage.direct_read),
+    so it starts without SQLAlchemy; the rest (servers, new files, upgrades, --stale) opens
+    the Library. Both give the same personas in the same order (storage.listing)."""
+    if args.stale is None:
+        from personadesigner.paths import default_library
+        from personadesigner.storage.direct_read import list_file
+
+        persona_type = _type_filter(args.type) if args.type else None
+        listing = list_file(args.library or default_library(), search=args.search, type=persona_type, tag=args.tag)
+        if listing is not None:
+            for warning in listing.warnings:
+                warn(warning)
+            return print_summaries(args, listing.summaries)
+    return on_library(args, cmd_list)
+
+
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     persona_type = _type_filter(args.type) if args.type else None
     summaries = library.list(search=args.search, type=persona_type, tag=args.tag)
@@ -95,6 +114,11 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
 
         stale = stale_ids(library, args.stale)
         summaries = [s for s in summaries if s.id in stale]
+    return print_summaries(args, summaries)
+
+
+def print_summaries(args: argparse.Namespace, summaries: list[PersonaSummary]) -> int:
+    """The list as aligned columns (name, type, role) or, with ``--json``, as JSON."""
     if args.json:
         rows = [
             {

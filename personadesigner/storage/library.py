@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine
 
-from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, fold, new_id, now_iso
+from personadesigner.core.persona import NAME_MAX, Persona, fold, new_id, now_iso
 from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.images import PhotoInfo, normalize, photo_hash, photo_thumbnail
 from personadesigner.lru import LruCache
@@ -37,22 +37,16 @@ from personadesigner.storage.engine import (
 )
 from personadesigner.storage.idempotent import insert_missing
 from personadesigner.storage.integrity import foreign_key_problems, integrity_check
+from personadesigner.storage.listing import PersonaSummary, arrange, check_sort, summary_query
 from personadesigner.storage.netfs import FolderKind, classify_folder, location_warning
 from personadesigner.storage.opening import Probe, probe_connection, probe_sqlite_file
-from personadesigner.storage.rows import (
-    SUMMARY_COLUMNS,
-    PersonaSummary,
-    from_row,
-    to_row,
-    to_summary,
-)
+from personadesigner.storage.rows import from_row, to_row
 from personadesigner.storage.schema import library_info, personas, photos
 from personadesigner.storage.writable import write_blocker
 
 __all__ = ["Library", "PersonaSummary"]
 
 T = TypeVar("T")
-SORTS = ("name", "updated", "type")
 WRITE_ATTEMPTS = 3
 CHUNK = 500  # ids per IN (...) clause: far below every database's parameter limit
 THUMBNAIL_CACHE = 512
@@ -384,30 +378,13 @@ class Library:
         sort: str = "name",
         deleted: bool = False,
     ) -> builtins.list[PersonaSummary]:
-        """Summaries of the personas (or of the trash), filtered and sorted."""
-        if sort not in SORTS:
-            raise UserError(f'Unknown sort "{sort}" (use one of: {", ".join(SORTS)}).')
-        query = sa.select(*(personas.c[name] for name in SUMMARY_COLUMNS))
-        query = query.where(personas.c.deleted_at.is_not(None) if deleted else personas.c.deleted_at.is_(None))
-        if type:
-            query = query.where(personas.c.type == type)
-        if search and search.strip():
-            needle = fold(search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(personas.c.search_text.like(f"%{needle}%", escape="\\"))
+        """Summaries of the personas (or of the trash), filtered and sorted (storage.listing:
+        the same SQL and order as ``personadesigner list`` reading a file directly)."""
+        check_sort(sort)
+        sql, params = summary_query(search=search, type=type, deleted=deleted)
         with self._reading() as conn:
-            result = [to_summary(row) for row in conn.execute(query).mappings().all()]  # one fetchall
-        if tag:
-            wanted = fold(tag)
-            result = [s for s in result if any(fold(t) == wanted for t in s.tags)]
-        if sort == "name":
-            result.sort(key=lambda s: (fold(s.name), s.id))
-        elif sort == "updated":
-            result.sort(key=lambda s: (fold(s.name), s.id))
-            result.sort(key=lambda s: s.updated_at, reverse=True)
-        else:
-            order = {t: i for i, t in enumerate(PERSONA_TYPES)}
-            result.sort(key=lambda s: (order.get(s.type, len(order)), fold(s.name), s.id))
-        return result
+            rows = conn.execute(sa.text(sql), params).mappings().all()  # one fetchall
+        return arrange(rows, tag=tag, sort=sort)
 
     def _fetch(self, conn: Connection, ids: builtins.list[str], *, live_only: bool) -> dict[str, Persona]:
         """Whole personas (with photo bytes) by id, in one query per chunk."""

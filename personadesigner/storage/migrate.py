@@ -2,14 +2,17 @@
 
 Alembic is imported only when a migration really runs: opening an up-to-date
 library just reads ``alembic_version`` and compares it with ``HEAD_REVISION``.
+SQLAlchemy too is imported by the functions that use it, so ``HEAD_REVISION`` costs
+nothing to a command that reads a library file without it (storage.direct_read).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in migrations/versions (a test keeps the two in step).
@@ -52,6 +55,8 @@ def lock_schema(connection: Connection) -> None:
     here: the caller's BEGIN IMMEDIATE already holds the file's write lock.
     """
     if connection.dialect.name == "postgresql":
+        import sqlalchemy as sa
+
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
 
 
@@ -64,6 +69,8 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
 
 def current_revision(connection: Connection) -> str | None:
     """The revision stamped in the database, None when it has none."""
+    import sqlalchemy as sa
+
     if not sa.inspect(connection).has_table(VERSION_TABLE):
         return None
     return connection.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from personadesigner.errors import LibraryError
 from personadesigner.storage.integrity import LIBRARY_TABLES, SQLITE_HEADER, healthy_inspection
+
+if TYPE_CHECKING:  # SQLAlchemy only for servers: probing a file is on the start-up path of `list`
+    from sqlalchemy.engine import Connection
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def probe_sqlite_file(path: Path, *, empty_file_ok: bool = False, trust_recent_c
 
 def probe_connection(conn: Connection, where: str) -> Probe:
     """The same judgement for a database server reached through SQLAlchemy."""
+    import sqlalchemy as sa
+
     tables = set(sa.inspect(conn).get_table_names())
     if not tables:
         return Probe(exists=True, revision=None)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from personadesigner.core.fields import FIELDS
@@ -19,29 +17,13 @@ from personadesigner.core.persona import (
     fold,
 )
 from personadesigner.errors import ValidationError
+from personadesigner.storage.listing import SUMMARY_COLUMNS, PersonaSummary, to_summary  # noqa: F401 - their old home
 from personadesigner.storage.schema import SCALAR_COLUMNS
 
 #: List fields kept in the ``lists`` JSON column (tags have a column of their own).
 JSON_LIST_FIELDS: tuple[str, ...] = tuple(f for f in LIST_FIELDS if f != "tags")
 #: What ``Library.list(search=...)`` looks in: the fields the registry marks searchable.
 SEARCH_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.searchable)
-
-
-@dataclass(frozen=True)
-class PersonaSummary:
-    """What a list of personas shows, without loading whole personas."""
-
-    id: str
-    name: str
-    type: str
-    role: str
-    tags: tuple[str, ...]
-    photo_hash: str | None
-    updated_at: str
-    version: int
-
-
-SUMMARY_COLUMNS = ("id", "name", "type", "role", "tags", "photo_hash", "updated_at", "version")
 
 
 def search_text(p: Persona) -> str:
@@ -142,22 +124,3 @@ def from_row(row: Mapping[str, Any], photo: bytes | None) -> Persona:
         setattr(p, name, [cls(**item) for item in lists.get(name, [])])
     p.photo = photo
     return p
-
-
-@functools.lru_cache(maxsize=4096)
-def _tag_tuple(text: str) -> tuple[str, ...]:
-    """Most personas share a few tag lists: each distinct one is parsed once per list."""
-    return tuple(json.loads(text))
-
-
-def to_summary(row: Mapping[str, Any]) -> PersonaSummary:
-    return PersonaSummary(
-        id=row["id"],
-        name=row["name"],
-        type=row["type"],
-        role=row["role"],
-        tags=_tag_tuple(row["tags"]),
-        photo_hash=row["photo_hash"],
-        updated_at=row["updated_at"],
-        version=row["version"],
-    )

@@ -12,12 +12,12 @@ from support.cli_helpers import REPO
 HEAVY = ("reportlab", "PIL", "alembic", "bidi", "arabic_reshaper", "PySide6", "mako")
 
 
-def _loaded_after(argv: list[str]) -> list[str]:
+def _loaded_after(argv: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
     code = (
         "import sys, io, contextlib; from personadesigner.cli import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main({argv!r}) == 0\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+        f"print(','.join(m for m in {heavy!r} if m in sys.modules))\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert r.returncode == 0, r.stderr
@@ -27,6 +27,13 @@ def _loaded_after(argv: list[str]) -> list[str]:
 def test_list_and_search_load_no_pdf_image_or_migration_library(sample_library):
     assert _loaded_after(["list", "--library", str(sample_library)]) == []
     assert _loaded_after(["list", "--library", str(sample_library), "--search", "a", "--json"]) == []
+
+
+def test_list_of_a_library_file_reads_it_without_sqlalchemy(sample_library):
+    # storage.direct_read: importing SQLAlchemy alone costs more than the whole search of 100,000 personas.
+    assert _loaded_after(["list", "--library", str(sample_library)], ("sqlalchemy",)) == []
+    argv = ["list", "--library", str(sample_library), "--search", "a", "--type", "buyer", "--tag", "x", "--json"]
+    assert _loaded_after(argv, ("sqlalchemy",)) == []
 
 
 def test_show_loads_no_pdf_image_or_migration_library(sample_library):
