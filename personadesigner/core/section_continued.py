@@ -47,12 +47,6 @@ class Continued(Section, tag="continued", frozen=True):
 
     fields_allowed: ClassVar = staticmethod(lambda: ())
 
-    def __post_init__(self) -> None:
-        allowed = continued_fields()
-        for name in self.fields or ():
-            if name not in allowed:
-                raise ValueError(f'"{name}" is not a list a front continues (one of: {", ".join(allowed)})')
-
 
 def _items_of(field: str, spec: Continued, p: Persona, names) -> list[Block]:
     """Every item of one list as the front formats it, no heading, no "+N more"."""

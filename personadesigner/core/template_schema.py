@@ -17,6 +17,7 @@ import msgspec
 
 from personadesigner.core import persona as P
 from personadesigner.core.design_schema import DesignFileError, allowed_words, convert
+from personadesigner.core.section_continued import Continued, continued_fields
 from personadesigner.core.section_kinds import Align, Count, Facts, Length, Section, section_types, text_fields
 from personadesigner.core.theme_schema import COLOR_ROLES, HEX_WORDS, TYPE_COLOR, is_hex
 from personadesigner.core.units import PAGE_SIZES, page_size_name
@@ -400,6 +401,14 @@ class _Check:
                 f"{quoted(item.field)} is not a field a {kind} section shows",
                 allowed_words(allowed) if allowed else "no field: leave the key out",
             )
+        if isinstance(item, Continued):
+            for k, name in enumerate(item.fields or ()):
+                if name not in continued_fields():
+                    self.fail(
+                        f"{key}.fields[{k}]",
+                        f"{quoted(name)} is not a list a front continues",
+                        allowed_words(continued_fields()),
+                    )
         if isinstance(item, Facts):
             facts = (*text_fields(), "confidence", "last_validated")
             for k, name in enumerate(item.fields):
