@@ -470,7 +470,9 @@ class Flow:
         return text
 
     def _record_cut_items(self, placed, ellipses: set[int]) -> None:
-        """List items the front shows cut short ("…"): the back prints them whole."""
+        """List items the front shows cut short ("…"): the back prints them whole (with backs only)."""
+        if self.left_out is None:
+            return
         for k in ellipses:
             b = self.blocks[placed[k][0].block]
             if b.more and b.kind == "text" and self.left_out.continues(b.field):
@@ -509,8 +511,7 @@ class Flow:
             mark = self._more_marker(field, noun, hidden, limit, r.block)
             self.blocks.append(mark)
             placed[k] = (Row(r.h, len(self.blocks) - 1, "more", mark.text, True, True), c, y)
-        if self.left_out is not None:
-            self._record_cut_items(placed, ellipses)
+        self._record_cut_items(placed, ellipses)
         return placed, ellipses
 
     #: Rows a section keeps when it gives up room to the sections after it (heading + two lines).
