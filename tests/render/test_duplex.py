@@ -127,7 +127,13 @@ def test_4_up_a4_cards_long_edge(tmp_path):
     """A6 cards butted 2 x 2 on A4 with no printer margin: block 595.28 x 839.06 at (0, 1.42)."""
     a4_w, a4_h, a6_w, a6_h = 210 * MM, 297 * MM, 105 * MM, 148 * MM
     pdf = export(
-        tmp_path, people(4), template="card", page_size="A4", per_page=4, duplex="long", printer_margin=Length.parse("0mm")
+        tmp_path,
+        people(4),
+        template="card",
+        page_size="A4",
+        per_page=4,
+        duplex="long",
+        printer_margin=Length.parse("0mm"),
     )
     fronts, backs = origins(pdf, 1), origins(pdf, 2)
     top = (a4_h - 2 * a6_h) / 2
