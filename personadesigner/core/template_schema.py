@@ -17,6 +17,7 @@ import msgspec
 
 from personadesigner.core import persona as P
 from personadesigner.core.design_schema import DesignFileError, allowed_words, convert
+from personadesigner.core.icons import icon_problem, icon_words
 from personadesigner.core.section_continued import Continued, continued_fields
 from personadesigner.core.section_kinds import Align, Count, Facts, Length, Section, section_types, text_fields
 from personadesigner.core.theme_schema import COLOR_ROLES, HEX_WORDS, TYPE_COLOR, is_hex
@@ -393,6 +394,9 @@ class _Check:
         if hasattr(item, "heading_style"):
             self.style(item.heading_style, f"{key}.heading_style")
         self.length(item.space_before, f"{key}.space_before")
+        icon = getattr(item, "icon", False)
+        if icon_problem(icon) is not None:
+            self.fail(f"{key}.icon", f"{quoted(icon)} is not a bundled icon", 'false, "auto" or ' + icon_words())
         allowed = type(item).fields_allowed()
         if item.field is not None and item.field not in allowed:
             kind = item.__struct_config__.tag

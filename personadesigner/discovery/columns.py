@@ -320,11 +320,14 @@ def _scale_of(distinct: Counter) -> list[str] | None:
 
 
 def _multi_separator(values: list[str]) -> str:
+    """The separator most multi-answer cells use ("" when none stands out, or the column is blank)."""
     n = len(values)
+    if not n:
+        return ""
     for sep in _SEPARATORS:
         split = [split_options(v, sep) for v in values]
         with_sep = sum(len(parts) > 1 for parts in split)
-        if with_sep < 0.2 * n:
+        if not with_sep or with_sep < 0.2 * n:
             continue
         options = Counter(o for parts in split for o in parts)
         common = sum(c for c in options.values() if c >= 2)

@@ -84,6 +84,15 @@ def test_all_empty_columns_are_ignored_and_said(cli, survey, tmp_path):
     assert 'Ignored: "Notes" (empty); "Country" (constant' in run.out
 
 
+def test_an_empty_column_forced_to_multi_is_no_crash(cli, tmp_path):
+    header, rows, _ = synthetic.generate(200, 3, seed=2)
+    path = _write(tmp_path / "s.csv", header + ["Empty"], [r + [""] for r in rows])
+    run = cli("discover", path, "--segments", "3", "--column", "Empty=multi")
+    assert run.code == 0, run.err
+    assert "Empty: multi (corrected)" in run.out
+    assert "Segment 3:" in run.out
+
+
 def test_only_empty_columns_is_one_line(cli, tmp_path):
     path = _write(tmp_path / "s.csv", ["ID", "A", "B"], [[str(i), "", ""] for i in range(20)])
     assert "can be segmented on" in _one_error_line(cli("discover", path))
