@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 
 from personadesigner.core import shaping as S
 from personadesigner.core.cardlayout import TextRun
+from personadesigner.core.font_files import font_file  # noqa: F401  (painters import it from here)
 from personadesigner.core.fonts import FACES
 
 ELLIPSIS = "\u2026"
@@ -82,15 +83,6 @@ class TextStyle:
 
 
 # ------------------------------------------------------------------ fonts
-@cache
-def font_file(key: str):
-    """The bundled face ``key`` read by reportlab's TTF reader, once per process (the PDF embeds it)."""
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    f = FACES[key]
-    return TTFont(f"PD-{key}", str(f.path), subfontIndex=f.subfont)
-
-
 _KANA_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 
 
