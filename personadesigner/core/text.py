@@ -754,7 +754,7 @@ def text_run(piece: Piece, x: float, y: float, size: float, color: str) -> TextR
 
 def run_glyphs(run: TextRun) -> tuple[tuple[int, ...], tuple[float, ...], tuple[float, ...], tuple[int, ...], bool]:
     """(glyph ids, xs, ys, clusters, right-to-left) of ``run``, from the shaping cache. A run
-    made outside the layout engine (sheet labels, the negative band's letters, tests)
+    made outside the layout engine (sheet labels, tests)
     may hold raw text: it is cleaned, and its direction taken from its first strong letter."""
     if not run.text:
         return (), (), (), (), run.rtl
