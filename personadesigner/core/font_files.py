@@ -37,6 +37,8 @@ def font_file(key: str):
     font.face = face = copy.copy(base.face)
     face.charToGlyph = dict(base.face.charToGlyph)  # pdf_glyphs adds this key's private-use codes
     face.charWidths = dict(base.face.charWidths)
+    if f.synthetic:  # its regular's file: a subset name of its own ("…+WenQuanYiMicroHei-0-bold")
+        face.subfontNameX = base.face.subfontNameX + b"-bold"
     font.encoding = TTEncoding()
     font.state = WeakKeyDictionary()  # per document: this key's subsets
     return font
