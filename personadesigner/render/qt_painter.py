@@ -97,12 +97,12 @@ def _font_bytes(key: str) -> QByteArray:
     QRawFont always loads a collection's first face, so a bundled .ttc face must be
     its file's first (subfont 0); the PDF painter, which can pick any, agrees then.
     """
-    data = _font_data.get(key)
+    face = FACES[key]
+    data = _font_data.get(face.filename)  # a synthetic bold face shares its regular's bytes
     if data is None:
-        face = FACES[key]
         if face.subfont != 0:
             raise ValueError(f"{face.filename}: the Qt painter draws only the first face of a collection")
-        data = _font_data[key] = QByteArray(face.path.read_bytes())
+        data = _font_data[face.filename] = QByteArray(face.path.read_bytes())
     return data
 
 
