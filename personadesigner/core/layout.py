@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.continuation import LeftOut
+from personadesigner.core.han_forms import persona_forms
 from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
 from personadesigner.core.layout_regions import DRAW, NEGATIVE_TEXT, Canvas, Page
 from personadesigner.core.missing_glyphs import report_missing
@@ -19,7 +20,7 @@ from personadesigner.core.persona import Persona
 from personadesigner.core.section_kinds import section_blocks
 from personadesigner.core.template_schema import DEFAULT_STYLES, FlowRegion
 from personadesigner.core.templates import Template, length, load_template
-from personadesigner.core.text import has_kana, japanese
+from personadesigner.core.text import cjk_forms
 from personadesigner.core.themes import Theme, load_theme
 
 __all__ = ["NEGATIVE_TEXT", "layout"]
@@ -218,7 +219,7 @@ def layout(
     page = Page(W, H, scale, 0.0, length(tpl.margin, scale, H))
     card = _Card(out, page, _styles_for(tpl, th, persona.type, scale), th, persona, float(bleed), tpl.negative)
     card.start(tpl, names, type_step, left_out)
-    with japanese(is_japanese(persona)):  # a kanji-only name of a Japanese persona takes Japanese forms
+    with cjk_forms(persona_forms(persona)):  # a kanji-only name of a Japanese persona takes Japanese forms
         for region in tpl.regions:
             if _applies(region.when, tpl, persona, names):
                 kind = region.__struct_config__.tag
@@ -227,11 +228,6 @@ def layout(
                 else:
                     DRAW[kind](card, region)
         return report_missing(card.finish())
-
-
-def is_japanese(persona: Persona) -> bool:
-    """Whether the persona is written in Japanese: kana in its name, role, quote or story."""
-    return any(has_kana(v) for v in (persona.name, persona.role, persona.quote, persona.story))
 
 
 def _filled(tpl: Template, flow_id: str, persona: Persona, names) -> bool:

@@ -630,7 +630,7 @@ class Flow:
     ) -> tuple[TextLine, float]:
         # Lines are immutable: the same heading or phrase at the same place on every
         # card of a batch is built once (a tracked heading is a run per letter).
-        key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir, T.in_japanese())
+        key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir, T.current_forms())
         found = _LINES.get(key)
         if found is None:
             if len(_LINES) > 20_000:
