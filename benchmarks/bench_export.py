@@ -5,7 +5,7 @@ Prints, in one run:
       --per-page 10 --crop-marks` process over N records (median of RUNS), beside
       the floor -- floor_reportlab.py, a plain reportlab script drawing the same
       cards (goal: ours <= 1.15x) -- and `glabels-3-batch -C` over the same records
-      (../shared/bench/glabels/run.sh, only when it and glabels are present; goal
+      (../shared/bench/glabels/run.sh or $GLABELS_RUN, only when it and glabels are present; goal
       ours <= 0.35x);
   (b) one `card` PNG at 300 dpi, in-process, render and encode (median; goal <= 30 ms),
       beside Qt's own PNG writer (QImage.save) on the same image;
@@ -38,7 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_layout import median_ms as layout_median_ms  # noqa: E402
 from glabels_records import write_csv  # noqa: E402
 
-PEER = ROOT.parent / "shared" / "bench" / "glabels" / "run.sh"
+#: The shared peer script beside the checkout; GLABELS_RUN names it from elsewhere (a git worktree).
+PEER = Path(os.environ.get("GLABELS_RUN") or ROOT.parent / "shared" / "bench" / "glabels" / "run.sh")
 FLOOR = Path(__file__).resolve().parent / "floor_reportlab.py"
 
 

@@ -23,6 +23,9 @@ from fontTools.ttLib import TTCollection, newTable
 
 #: Faces inside Noto Sans CJK's collections.
 INDEX = {"jp": 0, "kr": 1, "sc": 2, "tc": 3}
+#: The weights bundled per language: Chinese regular text is WenQuanYi Micro Hei's (a
+#: bundled face of its own), so only the bold faces for names and headings are built.
+WEIGHTS = {"jp": ("Regular", "Bold"), "kr": ("Regular", "Bold"), "sc": ("Bold",), "tc": ("Bold",)}
 
 
 def _double_byte(codec: str, lead: range, trail: range) -> set[int]:
@@ -55,7 +58,12 @@ def charset(lang: str) -> set[int]:
     if lang == "sc":  # GB 2312 (6,763 hanzi)
         return COMMON | _double_byte("gb2312", euc, euc)
     if lang == "tc":  # Big5 level 1 (5,401 common hanzi, lead bytes A4-C6) + symbols
-        return COMMON | _double_byte("big5", range(0xA1, 0xC7), range(0x40, 0xFF))
+        level1 = _double_byte("big5", range(0xA1, 0xC7), range(0x40, 0xFF))
+        # + the level-2 hanzi that GB 2312 has too: shared characters common on both sides
+        # of the strait and frequent in names (鑫, 淼, 琪...)
+        level2 = _double_byte("big5", range(0xC9, 0xFA), range(0x40, 0xFF))
+        shared = {cp for cp in level2 & _double_byte("gb2312", euc, euc) if 0x4E00 <= cp <= 0x9FFF}
+        return COMMON | level1 | shared
     raise ValueError(lang)
 
 
@@ -113,6 +121,8 @@ def main(argv: list[str]) -> int:
     langs = argv[3:] or list(INDEX)
     for lang in langs:
         for weight, src in (("Regular", regular), ("Bold", bold)):
+            if weight not in WEIGHTS[lang]:
+                continue
             out = outdir / f"NotoSansCJK{lang.upper()}-{weight}-subset.ttf"
             build(src, lang, out)
             print(out, out.stat().st_size)

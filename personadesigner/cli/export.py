@@ -68,6 +68,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--printer-margin", metavar="LENGTH", help="blank border of sheets and tiles (default 5mm)")
     p.add_argument("--color", choices=("rgb", "cmyk"), help="PDF colour: rgb (default) or cmyk for presses")
     p.add_argument("--pdfx", action="store_true", help="write a PDF/X-4 file (CMYK, output intent)")
+    p.add_argument(
+        "--backs", action="store_true", help="print each card's back after its front (templates that have one)"
+    )
+    p.add_argument(
+        "--duplex",
+        choices=("long", "short"),
+        help="with --backs on N-up sheets: the edge the sheet turns over (default long); backs land behind fronts",
+    )
     deck_flags.add_flags(p)  # --deck, --pptx-template... (checked by deck_flags.apply)
     p.set_defaults(handler=run_export)
 
@@ -193,7 +201,26 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
         printer_margin=margin,
         color="cmyk" if args.pdfx or args.color == "cmyk" else "rgb",  # PDF/X here is CMYK
         pdfx=args.pdfx,
+        backs=args.backs,
+        duplex=_duplex(args, per_page),
     )
+
+
+def _duplex(args: argparse.Namespace, per_page) -> str | None:
+    """--duplex needs --backs and N-up sheets (a count, or a sheet other than "card"); a sheet-sized
+    card (a profile on A4) is found out once it is laid out (render.page_plan.check_duplex)."""
+    if args.duplex is None:
+        return None
+    from personadesigner.errors import UsageError
+
+    if not args.backs:
+        raise UsageError("--duplex needs --backs: there is nothing to print on the other side.")
+    page = (args.page_size or "card").strip().lower()
+    if args.tile_to or (per_page is None and page == "card"):
+        raise UsageError(
+            "--duplex places backs on N-up sheets: add --per-page N or auto, or a --page-size larger than the card."
+        )
+    return args.duplex
 
 
 def _check_design_names(template: str | None, theme: str | None) -> str | None:
@@ -250,6 +277,13 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
         raise
     _print_preflight(report.preflight)
     _print_preflight(report.warnings, "preflight warning")
+    if report.without_back:
+        shown = ", ".join(report.without_back)
+        one = len(report.without_back) == 1
+        print(
+            f"note: the {shown} template{'' if one else 's'} ha{'s' if one else 've'} no back; no back was printed for {'its' if one else 'their'} cards.",
+            file=sys.stderr,
+        )
     files = len(report.files)
     where = report.files[0] if files == 1 else out
     print(

@@ -51,7 +51,8 @@ def brand_face(data: bytes, family: str) -> str:
 
 def _distinct_pdf_name(key: str, variant: str) -> None:
     """The four variants are one file, so reportlab would name their PDF subsets alike
-    ("AAAAAA+Brand") and refuse the second; the variant's suffix keeps them apart."""
+    ("AAAAAA+Brand") and refuse the second; the variant's suffix keeps them apart. The file
+    is parsed once for the four (core/font_files.py)."""
     from personadesigner.core.text import font_file
 
     font_file(key).face.subfontNameX = variant.encode("ascii")

@@ -339,6 +339,10 @@ class CardLayout:
     body: list[tuple[float, float, float, float]] = field(default_factory=list)
     #: The shrink factor the body flows were laid out at (negative: grown), for ``--uniform-type``.
     type_step: float | None = None
+    #: The card's back (a CardLayout) when backs are printed (core.card_back); None: no back.
+    #: Deliberately not a dataclass field: the back is not part of the front's layout, so
+    #: comparing fronts and the layout digests ignore it.
+    back = None
 
     def problems(self) -> list:
         """Everything that fails a ``--strict`` export: cut text, then photos under PROBLEM_PPI."""

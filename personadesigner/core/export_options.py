@@ -49,6 +49,10 @@ class ExportOptions:
     color: Literal["rgb", "cmyk"] = "rgb"
     #: Write a PDF/X-4 file (implies CMYK).
     pdfx: bool = False
+    #: Print each card's back (a template's "back") after its front (core.card_back, render.duplex).
+    backs: bool = False
+    #: N-up sheets with backs: the edge the sheet is turned over for its back ("long" when None).
+    duplex: Literal["long", "short"] | None = None
 
 
 @dataclass
@@ -61,3 +65,5 @@ class ExportReport:
     preflight: list[Cut | LowResolution] = field(default_factory=list)
     #: Photos under 150 ppi but not under 100: said, never failing ``--strict``.
     warnings: list[LowResolution] = field(default_factory=list)
+    #: Backs were asked for: the templates of the cards that have none (nothing printed for them).
+    without_back: list[str] = field(default_factory=list)

@@ -11,6 +11,8 @@ the section kinds of core.section_kinds, and core.layout_flow fits the blocks.
 from __future__ import annotations
 
 from personadesigner.core.cardlayout import CardLayout
+from personadesigner.core.continuation import LeftOut
+from personadesigner.core.han_forms import persona_forms
 from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
 from personadesigner.core.layout_regions import DRAW, NEGATIVE_TEXT, Canvas, Page
 from personadesigner.core.missing_glyphs import report_missing
@@ -18,7 +20,7 @@ from personadesigner.core.persona import Persona
 from personadesigner.core.section_kinds import section_blocks
 from personadesigner.core.template_schema import DEFAULT_STYLES, FlowRegion
 from personadesigner.core.templates import Template, length, load_template
-from personadesigner.core.text import has_kana, japanese
+from personadesigner.core.text import cjk_forms
 from personadesigner.core.themes import Theme, load_theme
 
 __all__ = ["NEGATIVE_TEXT", "layout"]
@@ -100,8 +102,10 @@ class _Slot:
 class _Card(Canvas):
     """The card being laid out: the region drawers' canvas plus the flows waiting for their fit group."""
 
-    def start(self, tpl: Template, names, type_step: float | None = None) -> _Card:
+    def start(self, tpl: Template, names, type_step: float | None = None, left_out=None) -> _Card:
         self.tpl, self.names = tpl, names
+        #: Backs are printed: what the flows leave out of lists, for the back (core.continuation).
+        self.left_out = left_out
         #: ``--uniform-type``: the shrink factor every body flow is laid out at (None: each fits its own).
         self.type_step = type_step
         #: The factors the body flows were run at.
@@ -114,7 +118,7 @@ class _Card(Canvas):
 
     def flow(self, region: FlowRegion) -> None:
         """Build and solve the flow once; a flow of a fit group waits in a slot until every region is seen."""
-        flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names)
+        flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names, self.left_out)
         body = region.grow > 1.0
         if body:
             self.out.body.append(_region_rect(flow))
@@ -186,6 +190,7 @@ def layout(
     page_size: str | None = None,
     names: dict[str, str] | None = None,
     type_step: float | None = None,
+    left_out: LeftOut | None = None,
 ) -> CardLayout:
     """Lay ``persona`` out on ``template`` with ``theme``.
 
@@ -195,6 +200,8 @@ def layout(
     ``type_step``: lay every body flow (a flow that may grow) out at this shrink factor
     instead of fitting each card on its own (``--uniform-type``: the largest
     ``CardLayout.type_step`` of a deck, so cards side by side share one body size).
+    ``left_out``: backs are printed (core.card_back); lists the card stops say "on the back"
+    and what they leave out is recorded there.
     """
     tpl = template if isinstance(template, Template) else load_template(template)
     th = theme if isinstance(theme, Theme) else load_theme(theme)
@@ -211,8 +218,8 @@ def layout(
     )
     page = Page(W, H, scale, 0.0, length(tpl.margin, scale, H))
     card = _Card(out, page, _styles_for(tpl, th, persona.type, scale), th, persona, float(bleed), tpl.negative)
-    card.start(tpl, names, type_step)
-    with japanese(is_japanese(persona)):  # a kanji-only name of a Japanese persona takes Japanese forms
+    card.start(tpl, names, type_step, left_out)
+    with cjk_forms(persona_forms(persona)):  # a kanji-only name of a Japanese persona takes Japanese forms
         for region in tpl.regions:
             if _applies(region.when, tpl, persona, names):
                 kind = region.__struct_config__.tag
@@ -221,11 +228,6 @@ def layout(
                 else:
                     DRAW[kind](card, region)
         return report_missing(card.finish())
-
-
-def is_japanese(persona: Persona) -> bool:
-    """Whether the persona is written in Japanese: kana in its name, role, quote or story."""
-    return any(has_kana(v) for v in (persona.name, persona.role, persona.quote, persona.story))
 
 
 def _filled(tpl: Template, flow_id: str, persona: Persona, names) -> bool:
@@ -249,7 +251,7 @@ def _applies(when: str | None, tpl: Template, persona: Persona, names) -> bool:
 
 
 def _make_flow(
-    spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, persona: Persona, names
+    spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, persona: Persona, names, left_out=None
 ) -> tuple[Flow, float]:
     x, y, w, h = page.rect(spec)
     ncols = spec.columns
@@ -273,6 +275,7 @@ def _make_flow(
         "spread": spec.spread,
         "module_pad": page.len(spec.module_pad, page.w),
         "module_fill": theme.color(spec.modules, persona.type) if spec.modules else None,
+        "left_out": left_out,
     }
     sections = [(item, got) for item in spec.items if (got := section_blocks(item, persona, names))]
     chosen = [sec for sec in sections if not sec[0].optional]

@@ -15,7 +15,7 @@ the section builders keeps both small.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import (
@@ -26,6 +26,7 @@ from personadesigner.core.cardlayout import (
     TextLine,
     WordBroken,
 )
+from personadesigner.core.continuation import ON_THE_BACK
 from personadesigner.core.layout_icons import icon_room, icon_side, inline_icons, leading_icon, placed_icon
 
 
@@ -104,7 +105,13 @@ class Flow:
         spread=0.0,
         module_fill=None,
         module_pad=0.0,
+        left_out=None,
     ):
+        #: Backs are printed (a core.continuation.LeftOut): what the front leaves out of a list is
+        #: recorded there for the back, and its "+N more goals" says "on the back".
+        self.left_out = left_out
+        if left_out is not None:
+            blocks = [self._continued_marker(b) if b.kind == "more" else b for b in blocks]
         self.blocks = blocks
         #: Each section on a panel of this colour (None: no panels), reaching ``module_pad`` past the column.
         self.module_fill = module_fill
@@ -446,14 +453,38 @@ class Flow:
         outlines it with that item's cut), or for the last shown one when only the
         template's own limit left items out."""
         first_out = self.blocks[min(hidden)] if hidden else self.blocks[shown_block]
-        return Block(
-            "more",
-            field=field,
-            item=first_out.item,
-            text=f"+{len(hidden) + limit} more {noun}",
-            style=self.blocks[shown_block].style,
-            counts=False,
-        )
+        style = self.blocks[shown_block].style
+        text = f"+{len(hidden) + limit} more {noun}"
+        if self.left_out is not None and self.left_out.continues(field):
+            self.left_out.add(field, (self.blocks[i].item for i in hidden))
+            text = self._on_the_back(text, f"+{len(hidden) + limit} more", style)
+        return Block("more", field=field, item=first_out.item, text=text, style=style, counts=False)
+
+    def _continued_marker(self, b: Block) -> Block:
+        """A template limit's "+3 more motivations" (section_kinds) when the back continues the list."""
+        if not self.left_out.continues(b.field):
+            return b
+        self.left_out.add_after(b.field, b.item)
+        return replace(b, text=b.text + ON_THE_BACK)
+
+    def _on_the_back(self, text: str, short: str, style: str) -> str:
+        """The marker naming the back, on its one row: "+8 more goals on the back", else
+        "+8 more on the back" when the column is too narrow, else the plain marker."""
+        st = self.style_at(style, self.s)
+        avail = self.columns[0][2] - self.indent
+        for candidate in (text + ON_THE_BACK, short + ON_THE_BACK):
+            if T.measure(candidate, st.font, st.size) <= avail:
+                return candidate
+        return text
+
+    def _record_cut_items(self, placed, ellipses: set[int]) -> None:
+        """List items the front shows cut short ("…"): the back prints them whole (with backs only)."""
+        if self.left_out is None:
+            return
+        for k in ellipses:
+            b = self.blocks[placed[k][0].block]
+            if b.more and b.kind == "text" and self.left_out.continues(b.field):
+                self.left_out.add(b.field, (b.item,))
 
     def _more(self, placed, ellipses: set[int]):
         """Where a list lost whole items, its last shown row becomes "+N more goals" (in the
@@ -488,6 +519,7 @@ class Flow:
             mark = self._more_marker(field, noun, hidden, limit, r.block)
             self.blocks.append(mark)
             placed[k] = (Row(r.h, len(self.blocks) - 1, "more", mark.text, True, True), c, y)
+        self._record_cut_items(placed, ellipses)
         return placed, ellipses
 
     #: Rows a section keeps when it gives up room to the sections after it (heading + two lines).
@@ -598,7 +630,7 @@ class Flow:
     ) -> tuple[TextLine, float]:
         # Lines are immutable: the same heading or phrase at the same place on every
         # card of a batch is built once (a tracked heading is a run per letter).
-        key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir, T.in_japanese())
+        key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir, T.current_forms())
         found = _LINES.get(key)
         if found is None:
             if len(_LINES) > 20_000:

@@ -20,7 +20,6 @@ from personadesigner.core.cardlayout import (
     Rule,
     TextBlock,
     TextLine,
-    TextRun,
     photo_resolution,
 )
 from personadesigner.core.colors import readable_ink
@@ -229,9 +228,10 @@ def negative_band(
     W = page.w
     x, y, w, hh = bleed_rect(0.0, 0.0, W, h, W, page.h, bleed)
     layout.items.append(Box(x, y, w, hh, fill=theme.color("negative_band"), field="type"))
-    track = st.tracking * st.size
-    chars = [(ch, T.measure(ch, st.font, st.size)) for ch in label]
-    total = sum(cw for _c, cw in chars) + track * (len(chars) - 1)
+    pieces = T.shape_line(
+        label, T.TextStyle(st.font, st.size), tracking=st.tracking
+    )  # shaped whole: kerning, any script
+    total = T.line_width(pieces)
     pad = h * 0.8
     zone0, zone1 = (W - total) / 2 - pad, (W + total) / 2 + pad
     step = h * 0.7
@@ -241,9 +241,9 @@ def negative_band(
     cx = (W - total) / 2
     base = h / 2 + st.size * 0.36
     runs = []
-    for ch, cw in chars:
-        runs.append(TextRun(cx, base, ch, st.font, st.size, st.color, cw))
-        cx += cw + track
+    for piece in pieces:
+        runs.append(T.text_run(piece, cx, base, st.size, st.color))
+        cx += piece.width
     layout.items.append(TextBlock(0.0, 0.0, W, h, (TextLine(tuple(runs), label),), field="type", align="center"))
     return h
 

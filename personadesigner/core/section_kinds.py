@@ -541,3 +541,7 @@ def _segment_or_tags(spec: SegmentOrTags, p: Persona, names) -> list[Block]:
 def section_types() -> tuple[type[Section], ...]:
     """The spec type of every registered kind (the template schema's union of items)."""
     return tuple(spec_type for spec_type, _builder in SECTION_KINDS.values())
+
+
+# Kinds in modules of their own register when imported (before the template schema reads the kinds).
+from personadesigner.core import section_continued  # noqa: E402, F401

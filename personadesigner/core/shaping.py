@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 import uharfbuzz as hb
 
@@ -39,10 +40,9 @@ _EMPTY = Shaped((), (), (), (), 0.0)
 class _Face:
     """A bundled face opened once for HarfBuzz, with its Unicode coverage."""
 
-    def __init__(self, key: str) -> None:
-        face = FACES[key]
-        blob = hb.Blob(face.path.read_bytes())
-        self.face = hb.Face(blob, face.subfont)
+    def __init__(self, path: str, subfont: int) -> None:
+        blob = hb.Blob(Path(path).read_bytes())
+        self.face = hb.Face(blob, subfont)
         self.font = hb.Font(self.face)
         self.upem = self.face.upem
         self.scale = 1000.0 / self.upem
@@ -53,7 +53,14 @@ class _Face:
 
 @cache
 def face(key: str) -> _Face:
-    return _Face(key)
+    f = FACES[key]
+    return _file_face(str(f.path), f.subfont)
+
+
+@cache
+def _file_face(path: str, subfont: int) -> _Face:
+    """One HarfBuzz face per file: a synthetic bold face shapes with its regular's."""
+    return _Face(path, subfont)
 
 
 def covers(key: str, cp: int) -> bool:

@@ -18,6 +18,7 @@ import msgspec
 from personadesigner.core import persona as P
 from personadesigner.core.design_schema import DesignFileError, allowed_words, convert
 from personadesigner.core.icons import icon_problem, icon_words
+from personadesigner.core.section_continued import Continued, continued_fields
 from personadesigner.core.section_kinds import Align, Count, Facts, Length, Section, section_types, text_fields
 from personadesigner.core.theme_schema import COLOR_ROLES, HEX_WORDS, TYPE_COLOR, is_hex
 from personadesigner.core.units import PAGE_SIZES, page_size_name
@@ -185,6 +186,14 @@ class FlowRegion(Placed, tag="flow", frozen=True):
 AnyRegion = Rect | RuleRegion | Photo | LogoRegion | NegativeBand | FlowRegion
 
 
+class Back(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The card's back (core.card_back): the front's size, its styles plus the back's own, regions of its own."""
+
+    regions: tuple[AnyRegion, ...] = ()
+    #: Styles the back adds to (or changes of) the front's.
+    styles: dict[str, Style] = {}
+
+
 class TemplateSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: A page name ("A4") or [width, height].
     size: PageSize
@@ -198,12 +207,19 @@ class TemplateSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     negative: Negative = Negative()
     styles: dict[str, Style] = {}
     regions: tuple[AnyRegion, ...] = ()
+    #: What ``--backs`` prints behind the card; None: the card has no back.
+    back: Back | None = None
 
 
 def parse_template(data, source: str | Path) -> TemplateSpec:
     """The template file's JSON as a checked TemplateSpec; DesignFileError naming the file, key and what is allowed."""
+    if isinstance(data, dict) and isinstance(data.get("back"), dict):
+        data = {**data, "back": _with_default_kinds(data["back"])}
     spec = convert(_with_default_kinds(data), TemplateSpec, "template", source)
     _Check(spec, source).run()
+    if spec.back is not None:  # its own flow ids; every key named "back.regions[...]"
+        back = msgspec.structs.replace(spec, regions=spec.back.regions, styles={**spec.styles, **spec.back.styles})
+        _Check(back, source, "back.").run()
     return spec
 
 
@@ -228,13 +244,15 @@ _REFS = {"top": "after:", "bottom": "above:", "left": "right_of:"}
 class _Check:
     """What the types cannot say: references and lengths, in file order; the first problem is raised."""
 
-    def __init__(self, spec: TemplateSpec, source) -> None:
-        self.spec, self.source = spec, source
+    def __init__(self, spec: TemplateSpec, source, prefix: str = "") -> None:
+        self.spec, self.source, self.prefix = spec, source, prefix
         self.styles = {**DEFAULT_STYLES, **spec.styles}
         self.flow_ids = [r.id for r in spec.regions if isinstance(r, FlowRegion) and r.id]
         self.seen: dict[str, FlowRegion] = {}  # flows before the region being checked
 
     def fail(self, key: str, problem: str, allowed: str = "") -> None:
+        if key.startswith(("regions", "styles")):
+            key = self.prefix + key  # "back.regions[2].items[0]" (the front's own keys passed their check)
         raise DesignFileError("template", self.source, key, problem, allowed)
 
     def run(self) -> None:
@@ -387,6 +405,14 @@ class _Check:
                 f"{quoted(item.field)} is not a field a {kind} section shows",
                 allowed_words(allowed) if allowed else "no field: leave the key out",
             )
+        if isinstance(item, Continued):
+            for k, name in enumerate(item.fields or ()):
+                if name not in continued_fields():
+                    self.fail(
+                        f"{key}.fields[{k}]",
+                        f"{quoted(name)} is not a list a front continues",
+                        allowed_words(continued_fields()),
+                    )
         if isinstance(item, Facts):
             facts = (*text_fields(), "confidence", "last_validated")
             for k, name in enumerate(item.fields):

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 
 from personadesigner.core import shaping as S
 from personadesigner.core.cardlayout import TextRun
+from personadesigner.core.font_files import font_file  # noqa: F401  (painters import it from here)
 from personadesigner.core.fonts import FACES
 
 ELLIPSIS = "\u2026"
@@ -82,25 +83,20 @@ class TextStyle:
 
 
 # ------------------------------------------------------------------ fonts
-@cache
-def font_file(key: str):
-    """The bundled face ``key`` read by reportlab's TTF reader, once per process (the PDF embeds it)."""
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    f = FACES[key]
-    return TTFont(f"PD-{key}", str(f.path), subfontIndex=f.subfont)
-
-
 _KANA_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 
 
 @cache
-def fallback_chain(font_key: str, japanese: bool = False) -> tuple[str, ...]:
+def fallback_chain(font_key: str, forms: str = "sc") -> tuple[str, ...]:
     """The faces tried in order for a style's face: itself, sans, the scripts, symbols, emoji.
 
     Every script face comes in the style's weight (names are bold in every
-    script). CJK: Hangul from the Korean face; ideographs from the Chinese face,
-    or from the Japanese one (Japanese glyph forms) when the text has kana.
+    script; a script without a bold file gets its regular face emboldened by the
+    painters, core.fonts.synthetic_bold). CJK: Hangul from the Korean face;
+    ideographs in the persona's forms (``forms``, see core/han_forms.py):
+    Japanese ("ja"), Traditional ("tc") or Simplified ("sc") Chinese. A bold
+    hanzi beyond the persona's bold subset comes from the other Chinese bold
+    subset, then from the Chinese regular face emboldened, never a box.
     Emoji comes last: DejaVu's text-style dingbats (★ ✓) read better in running
     text, and Noto Emoji then covers the pictographs (🚀 🧑) no other face has.
     """
@@ -109,7 +105,11 @@ def fallback_chain(font_key: str, japanese: bool = False) -> tuple[str, ...]:
     chain = [font_key]
     sans = "sans" + ("-" + variant if variant else "")
     b = "-bold" if bold else ""
-    cjk = ("cjk-jp" + b, "cjk-kr" + b, "cjk") if japanese else ("cjk-kr" + b, "cjk", "cjk-jp" + b)
+    if forms == "ja":
+        cjk = ("cjk-jp" + b, "cjk-kr" + b, "cjk-sc" + b, "cjk-tc" + b, "cjk" + b)
+    else:
+        han = ("cjk-tc" + b, "cjk-sc" + b) if forms == "tc" else ("cjk-sc" + b, "cjk-tc" + b)
+        cjk = ("cjk-kr" + b, *han, "cjk" + b, "cjk-jp" + b)
     scripts = (
         "arabic" + b,
         "hebrew" + b,
@@ -118,8 +118,8 @@ def fallback_chain(font_key: str, japanese: bool = False) -> tuple[str, ...]:
         "tamil" + b,
         "thai" + b,
         *cjk,
-        "symbols",
-        "emoji",
+        "symbols" + b,
+        "emoji" + b,
     )
     for k in (sans, *scripts):
         if k in FACES and k not in chain:
@@ -134,10 +134,10 @@ def _is_mark(ch: str) -> bool:
 class _CharTable(dict):
     """char -> (font key or None when no bundled face has it, is it a mark) for one style face."""
 
-    def __init__(self, font_key: str, japanese: bool) -> None:
+    def __init__(self, font_key: str, forms: str) -> None:
         super().__init__()
         # Fallback faces are opened only when a character needs them (the CJK faces are large).
-        self.chain = fallback_chain(font_key, japanese)
+        self.chain = fallback_chain(font_key, forms)
 
     def __missing__(self, ch: str):
         cp = ord(ch)
@@ -151,36 +151,37 @@ class _CharTable(dict):
 
 
 @cache
-def _table(font_key: str, japanese: bool = False) -> _CharTable:
-    return _CharTable(font_key, japanese)
+def _table(font_key: str, forms: str = "sc") -> _CharTable:
+    return _CharTable(font_key, forms)
 
 
-#: Set while a Japanese persona is laid out (core.layout: kana in any of its fields), so
-#: ideographs of a kanji-only name take Japanese forms and the Japanese bold face too.
-_JAPANESE: ContextVar[bool] = ContextVar("japanese", default=False)
+#: The CJK glyph forms of the persona being laid out (core.layout, core/han_forms.py): "ja"
+#: (a kanji-only name of a Japanese persona takes Japanese forms and the Japanese bold
+#: face too), "tc" (Traditional Chinese faces first) or "sc" (Simplified: the default).
+_FORMS: ContextVar[str] = ContextVar("cjk_forms", default="sc")
 
 
 @contextmanager
-def japanese(on: bool):
-    """Within the block, ideographs are Japanese (see ``_JAPANESE``)."""
-    token = _JAPANESE.set(on)
+def cjk_forms(forms: str):
+    """Within the block, ideographs take the glyph forms ``forms`` (see ``_FORMS``)."""
+    token = _FORMS.set(forms)
     try:
         yield
     finally:
-        _JAPANESE.reset(token)
+        _FORMS.reset(token)
 
 
-def in_japanese() -> bool:
-    """Whether a Japanese persona is being laid out (part of every cache key of shaped lines)."""
-    return _JAPANESE.get()
+def current_forms() -> str:
+    """The CJK glyph forms in force ("ja", "tc", "sc"): part of every cache key of shaped lines."""
+    return _FORMS.get()
 
 
 def has_kana(text: str) -> bool:
     return bool(text) and max(text) >= "\u3040" and _KANA_RE.search(text) is not None
 
 
-def _table_for(text: str, font_key: str, ja: bool = False) -> _CharTable:
-    return _table(font_key, ja or has_kana(text))
+def _table_for(text: str, font_key: str, forms: str = "sc") -> _CharTable:
+    return _table(font_key, "ja" if has_kana(text) else forms)
 
 
 @lru_cache(maxsize=8192)
@@ -304,12 +305,12 @@ def _levels(text: str, base_dir: str | None) -> list[int]:
     return levels
 
 
-def _fonts(text: str, font_key: str, ja: bool = False) -> list[str]:
+def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
     """The face of each character: the fallback chain, with marks kept on their base's face,
     and spaces and punctuation kept in the run around them (so a run shapes whole).
     A character no face has is drawn by the style face (its .notdef box; the
     preflight reports it, see ``missing_chars``)."""
-    table = _table_for(text, font_key, ja)
+    table = _table_for(text, font_key, forms)
     out: list[str] = []
     cur = None
     for ch in text:
@@ -334,18 +335,18 @@ class _Item:
 
 
 def _items(text: str, font_key: str, base_dir: str | None) -> tuple[_Item, ...]:
-    return _items_in(text, font_key, base_dir, _JAPANESE.get())
+    return _items_in(text, font_key, base_dir, _FORMS.get())
 
 
 @lru_cache(maxsize=32768)
-def _items_in(text: str, font_key: str, base_dir: str | None, ja: bool) -> tuple[_Item, ...]:
+def _items_in(text: str, font_key: str, base_dir: str | None, forms: str) -> tuple[_Item, ...]:
     """``text`` (cleaned, one line) as shaped items in visual order, in 1/1000 em."""
     if not text:
         return ()
     rtl = max(text) >= "\u0590" and has_rtl(text)
     if not rtl and S.face(font_key).chars.issuperset(text):
         return (_Item(text, font_key, False, _ltr_units(text, font_key)),)  # one face, left to right: most text
-    fonts = _fonts(text, font_key, ja)
+    fonts = _fonts(text, font_key, forms)
     levels = _levels(text, base_dir) if rtl else None
     runs = _font_level_runs(fonts, levels)
     if levels:
@@ -430,12 +431,12 @@ def shape_line(text: str, style: TextStyle, base_dir: str | None = None, trackin
     added after every cluster (letter-spaced headings keep ligatures and joins
     inside a cluster only).
     """
-    return list(_shaped(text, style, base_dir, tracking, _JAPANESE.get()))
+    return list(_shaped(text, style, base_dir, tracking, _FORMS.get()))
 
 
 @lru_cache(maxsize=16384)
 def _shaped(
-    text: str, style: TextStyle, base_dir: str | None, tracking: float = 0.0, ja: bool = False
+    text: str, style: TextStyle, base_dir: str | None, tracking: float = 0.0, forms: str = "sc"
 ) -> tuple[Piece, ...]:
     """``shape_line`` kept per (text, style, direction): headings and labels repeat on every card."""
     text = clean(text)
@@ -443,7 +444,7 @@ def _shaped(
     scale = size / 1000.0
     track = tracking * size
     pieces = []
-    for it in _items_in(text, style.font, base_dir, ja):
+    for it in _items_in(text, style.font, base_dir, forms):
         width = it.units * scale
         if track:
             width += track * _cluster_count(it.text, it.font, it.rtl)
@@ -762,7 +763,7 @@ def text_run(piece: Piece, x: float, y: float, size: float, color: str) -> TextR
 
 def run_glyphs(run: TextRun) -> tuple[tuple[int, ...], tuple[float, ...], tuple[float, ...], tuple[int, ...], bool]:
     """(glyph ids, xs, ys, clusters, right-to-left) of ``run``, from the shaping cache. A run
-    made outside the layout engine (sheet labels, the negative band's letters, tests)
+    made outside the layout engine (sheet labels, tests)
     may hold raw text: it is cleaned, and its direction taken from its first strong letter."""
     if not run.text:
         return (), (), (), (), run.rtl

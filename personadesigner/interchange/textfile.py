@@ -9,27 +9,50 @@ from __future__ import annotations
 
 import codecs
 import io
-import stat
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from personadesigner.errors import InterchangeError
 from personadesigner.regular_file import open_regular
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or an InterchangeError saying why it cannot be read."""
+class _Refused(InterchangeError):
+    """open_regular's refusal of a pipe, device, socket or folder, said the way imports say it."""
+
+
+def _open(path: Path) -> BinaryIO:
+    """``path`` opened for reading, or an InterchangeError saying why not.
+
+    One opener for both reads: regular_file.open_regular opens without blocking and
+    refuses anything but a regular file (a FIFO would block an import forever,
+    /dev/zero would never end), with no gap between looking and opening.
+    """
     try:
-        with open_regular(path, InterchangeError) as fh:  # a pipe or device is refused, never read
-            return fh.read()
+        return open_regular(path, _Refused)
+    except _Refused:
+        if os.path.isdir(path):
+            raise InterchangeError(f"{path}: is a folder, not a file.") from None
+        raise InterchangeError(
+            f"{path}: is not a regular file (a device, pipe or socket); imports read files only."
+        ) from None
     except FileNotFoundError:
         raise InterchangeError(f"{path}: the file does not exist.") from None
     except IsADirectoryError:
         raise InterchangeError(f"{path}: is a folder, not a file.") from None
     except OSError as exc:
         raise InterchangeError(f"{path}: cannot be read ({exc.strerror}).") from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an InterchangeError saying why it cannot be read."""
+    with _open(path) as fh:
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise InterchangeError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
 
 
 def _codec_name(encoding: str | None) -> str:
@@ -69,20 +92,7 @@ def open_text(path: Path, encoding: str | None = None) -> Iterator[TextIO]:
     second look at the bytes (only then, so the everyday read costs nothing extra).
     """
     name = _codec_name(encoding)
-    try:
-        kind = path.stat().st_mode
-        if not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
-            # Opening a pipe waits for a writer; a device such as /dev/zero never ends.
-            raise InterchangeError(
-                f"{path}: is not a regular file (a device, pipe or socket); imports read files only."
-            )
-        raw = path.open("rb")
-    except FileNotFoundError:
-        raise InterchangeError(f"{path}: the file does not exist.") from None
-    except IsADirectoryError:
-        raise InterchangeError(f"{path}: is a folder, not a file.") from None
-    except OSError as exc:
-        raise InterchangeError(f"{path}: cannot be read ({exc.strerror}).") from None
+    raw = _open(path)
     with raw, io.TextIOWrapper(raw, encoding=name, newline="") as text:
         try:
             yield text

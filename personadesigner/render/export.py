@@ -67,8 +67,13 @@ def export_layouts(
     out = Path(out)
     report = ExportReport()
     for lay in layouts:
-        report.preflight.extend(lay.problems())
-        report.warnings.extend(lay.warnings())
+        for side in (lay, lay.back) if lay.back is not None else (lay,):
+            report.preflight.extend(side.problems())
+            report.warnings.extend(side.warnings())
+    if options.backs:
+        report.without_back = list(
+            dict.fromkeys(lay.template for lay in layouts if lay.back is None and not lay.template.startswith("deck:"))
+        )
     if options.strict and report.preflight:
         first = report.preflight[0]
         more = f" (and {len(report.preflight) - 1} more)" if len(report.preflight) > 1 else ""

@@ -36,6 +36,8 @@ CARD_OPTIONS = (
     "strict",
     "uniform_type",
     "printer_margin",
+    "backs",
+    "duplex",
 )
 #: Options for presses that only some card formats honour (PDF declares them): colour model, PDF/X.
 PRESS_OPTIONS = ("color", "pdfx")

@@ -15,7 +15,9 @@ from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.persona import Persona
 from personadesigner.core.units import page_size
+from personadesigner.errors import UsageError
 from personadesigner.render import formats
+from personadesigner.render.duplex import any_back, back_sheet, blank_back
 from personadesigner.render.imposition import PRINTER_MARGIN, impose, plan_grid
 from personadesigner.render.sheet import Sheet, card_sheet, trim_sheet
 from personadesigner.render.tiling import plan_tiles, tile
@@ -47,6 +49,20 @@ def lay_out_for_export(
     template = options.template or template_or_default(persona.card.template)
     theme = options.theme or theme_or_default(persona.card.theme)
     bleed = options.bleed.pt if options.bleed is not None else 0.0
+    if options.backs:  # the back too, and the front's lists say what continues on it
+        from personadesigner.core.card_back import lay_out_with_back
+        from personadesigner.core.templates import Template, load_template
+        from personadesigner.core.themes import Theme, load_theme
+
+        return lay_out_with_back(
+            persona,
+            template if isinstance(template, Template) else load_template(template),
+            theme if isinstance(theme, Theme) else load_theme(theme),
+            bleed=bleed,
+            page_size=sheet_name(options),
+            names=names,
+            type_step=type_step,
+        )
     return layout(
         persona, template, theme, bleed=bleed, page_size=sheet_name(options), names=names, type_step=type_step
     )
@@ -82,15 +98,22 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
 
     A lone card is a print page with boxes and marks (PDF), or, for a format with
     ``trim_pages`` (PNG), its trim (plus the bleed when one was asked for) without marks.
+    With ``options.backs`` each card's back follows its front (render.duplex).
     """
     if not layouts:
         return
+    check_duplex(layouts[0], options)
     sheet = sheet_name(options)
     if options.tile_to:
         for i, lay in enumerate(layouts):
             plan = plan_tiles(lay.width, lay.height, lay.bleed, options.tile_to, printer_margin=printer_margin(options))
             for k, tile_sheet in enumerate(tile(lay, plan), 1):
-                yield PlannedPage(tile_sheet, i + (k == plan.count), f"{lay.persona_name} (tile {k} of {plan.count})")
+                done = i + (k == plan.count and lay.back is None)
+                yield PlannedPage(tile_sheet, done, f"{lay.persona_name} (tile {k} of {plan.count})")
+            if lay.back is not None:  # its back's tiles, after the front's (tiles are not printed duplex)
+                for k, tile_sheet in enumerate(tile(lay.back, plan), 1):
+                    name = f"{lay.persona_name}-back (tile {k} of {plan.count})"
+                    yield PlannedPage(tile_sheet, i + (k == plan.count), name)
         return
     if _imposed(layouts[0], options):
         first = layouts[0]
@@ -104,12 +127,28 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
             options.crop_marks,
         )
         for n, imposed in enumerate(impose(layouts, grid, with_marks=options.crop_marks)):
-            yield PlannedPage(imposed, min(len(layouts), (n + 1) * grid.per_page), f"Page {n + 1}")
+            done = min(len(layouts), (n + 1) * grid.per_page)
+            yield PlannedPage(imposed, done, f"Page {n + 1}")
+            back = back_sheet(imposed, options.duplex or "long") if options.backs else None
+            if back is not None:
+                yield PlannedPage(back, done, f"Page {n + 1}-back")
         return
     trim = formats.get(options.format).trim_pages
+    # a PDF keeps front/back pairs even for a card without a back (a blank page): a duplex
+    # printer then puts every back behind its front; image files skip what has no back
+    blanks = options.backs and not trim and any_back(list(layouts))
     for i, lay in enumerate(layouts):
-        page = trim_sheet(lay, with_bleed=lay.bleed > 0) if trim else card_sheet(lay, with_marks=options.crop_marks)
+        page = _single(lay, trim, options)
         yield PlannedPage(page, i + 1, _page_name(lay))
+        if lay.back is not None:
+            yield PlannedPage(_single(lay.back, trim, options), i + 1, _page_name(lay) + "-back")
+        elif blanks:
+            yield PlannedPage(blank_back(page), i + 1, _page_name(lay) + "-back")
+
+
+def _single(lay: CardLayout, trim: bool, options: ExportOptions) -> Sheet:
+    """One card alone: its trim (images) or a print page with boxes and marks."""
+    return trim_sheet(lay, with_bleed=lay.bleed > 0) if trim else card_sheet(lay, with_marks=options.crop_marks)
 
 
 def _page_name(lay: CardLayout) -> str:
@@ -121,12 +160,14 @@ def _page_name(lay: CardLayout) -> str:
 
 def page_count(first: CardLayout, options: ExportOptions, total: int) -> int:
     """How many pages an export of ``total`` cards shaped like ``first`` has (without planning them)."""
+    sides = 2 if options.backs and first.back is not None else 1
     if options.tile_to:
         return (
             plan_tiles(
                 first.width, first.height, first.bleed, options.tile_to, printer_margin=printer_margin(options)
             ).count
             * total
+            * sides
         )
     if _imposed(first, options):
         grid = plan_grid(
@@ -138,13 +179,25 @@ def page_count(first: CardLayout, options: ExportOptions, total: int) -> int:
             printer_margin(options),
             options.crop_marks,
         )
-        return math.ceil(total / grid.per_page)
-    return total
+        return math.ceil(total / grid.per_page) * sides
+    return total * sides
 
 
 def printer_margin(options: ExportOptions) -> float:
     """The blank border of shared sheets and tiles, in points (5 mm unless asked)."""
     return options.printer_margin.pt if options.printer_margin is not None else PRINTER_MARGIN
+
+
+def check_duplex(first: CardLayout, options: ExportOptions) -> None:
+    """``duplex`` needs backs and N-up sheets: a UsageError (exit 1) says what to add."""
+    if options.duplex is None:
+        return
+    if not options.backs:
+        raise UsageError("--duplex needs --backs: there is nothing to print on the other side.")
+    if options.tile_to or not _imposed(first, options):
+        raise UsageError(
+            "--duplex places backs on N-up sheets: add --per-page N or auto, or a --page-size larger than the card."
+        )
 
 
 def _imposed(first: CardLayout, options: ExportOptions) -> bool:
@@ -162,6 +215,7 @@ def _is_sheet_sized(lay: CardLayout, sheet: str) -> bool:
 __all__ = [
     "DEFAULT_SHEET",
     "PlannedPage",
+    "check_duplex",
     "lay_out_for_export",
     "page_count",
     "plan_pages",

@@ -106,6 +106,8 @@ _FACE_LANG = {
     "thai": "th",
     "cjk-jp": "ja",
     "cjk-kr": "ko",
+    "cjk-sc": "zh-Hans",
+    "cjk-tc": "zh-Hant",
     "cjk": "zh",
 }
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner.core.cardlayout import TextLine, TextRun
+from personadesigner.core.fonts import SYNTHETIC_BOLD_STROKE, synthetic_bold
 from personadesigner.render.color import ColorModel, fill_operator, stroke_operator
 from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.pdf_glyphs import show_ops
@@ -174,12 +175,33 @@ class Ops:
                     self.fill_alpha = a
                 add(op)
                 current_color = run.color
+            if synthetic_bold(run.font):
+                whole = self._emboldened(run, out) and whole
+                continue
             add(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
             add(self._show(run))
         add("ET")
         literal = "\n".join(out)
         self.emit(literal)
         return literal if whole else None
+
+    def _emboldened(self, run: TextRun, out: list[str]) -> bool:
+        """A run in a face without a bold file, filled and stroked (text render mode 2) in its
+        colour, in a text object of its own inside q/Q so the stroke colour, width and
+        render mode end with it. False when a transparency change was written outside ``out``."""
+        op, a = stroke_operator(run.color, self.model)
+        whole = True
+        if a != self.stroke_alpha:
+            self.emit("\n".join(out))  # reportlab writes the gs operator itself: keep the order
+            out.clear()
+            whole = False
+            self.canvas.setStrokeAlpha(a)  # outside q/Q: self.stroke_alpha stays true
+            self.stroke_alpha = a
+        out.append(f"ET q {op} {SYNTHETIC_BOLD_STROKE * run.size:.3f} w 1 j 2 Tr BT")
+        out.append(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
+        out.append(self._show(run))
+        out.append("ET Q BT")
+        return whole
 
     def lines(self, segments) -> None:
         """Straight segments (x1, y1, x2, y2) stroked as one path (crop marks)."""

@@ -39,7 +39,7 @@ from personadesigner.core.cardlayout import (
     TextBlock,
     TextRun,
 )
-from personadesigner.core.fonts import FACES
+from personadesigner.core.fonts import FACES, SYNTHETIC_BOLD_STROKE, synthetic_bold
 from personadesigner.core.text import run_glyphs
 from personadesigner.lru import LruCache
 from personadesigner.render.painter import draw_primitives
@@ -98,12 +98,12 @@ def _font_bytes(key: str) -> QByteArray:
     QRawFont always loads a collection's first face, so a bundled .ttc face must be
     its file's first (subfont 0); the PDF painter, which can pick any, agrees then.
     """
-    data = _font_data.get(key)
+    face = FACES[key]
+    data = _font_data.get(face.filename)  # a synthetic bold face shares its regular's bytes
     if data is None:
-        face = FACES[key]
         if face.subfont != 0:
             raise ValueError(f"{face.filename}: the Qt painter draws only the first face of a collection")
-        data = _font_data[key] = QByteArray(face.path.read_bytes())
+        data = _font_data[face.filename] = QByteArray(face.path.read_bytes())
     return data
 
 
@@ -185,6 +185,9 @@ def draw_run(painter: QPainter, run: TextRun) -> None:
         return
     font = raw_font(run.font, run.size)
     positions = [QPointF(x, y) for x, y in zip(xs, ys)]
+    if synthetic_bold(run.font):
+        _draw_emboldened(painter, run, font, glyphs, positions)
+        return
     t = painter.deviceTransform()  # includes the device pixel ratio (200 % screens)
     if run.size * abs(t.m11() * t.m22() - t.m12() * t.m21()) ** 0.5 >= _MAX_GLYPH_RUN_PX:
         # Qt's raster engine draws glyphs this large as outlines, which it skips for
@@ -200,6 +203,22 @@ def draw_run(painter: QPainter, run: TextRun) -> None:
     glyph_run.setPositions(positions)
     painter.setPen(_color(run.color))
     painter.drawGlyphRun(QPointF(run.x, run.y), glyph_run)
+
+
+def _draw_emboldened(painter: QPainter, run: TextRun, font: QRawFont, glyphs, positions) -> None:
+    """A run in a face without a bold file: its outlines filled and stroked in its colour,
+    as the PDF draws it (text render mode 2 with the same stroke width)."""
+    path = QPainterPath()
+    for glyph, pos in zip(glyphs, positions):
+        path.addPath(font.pathForGlyph(glyph).translated(pos))
+    color = _color(run.color)
+    pen = QPen(color, SYNTHETIC_BOLD_STROKE * run.size)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.save()
+    painter.setPen(pen)
+    painter.setBrush(QBrush(color))
+    painter.drawPath(path.translated(run.x, run.y))
+    painter.restore()
 
 
 def _draw_box(painter: QPainter, box: Box) -> None:

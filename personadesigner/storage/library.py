@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 
 from personadesigner.core.persona import NAME_MAX, Persona, fold, new_id, now_iso
 from personadesigner.errors import ConflictError, LibraryError, UserError
-from personadesigner.images import PhotoInfo, normalize, photo_hash, photo_thumbnail
+from personadesigner.images import PhotoInfo, photo_hash, photo_thumbnail
 from personadesigner.lru import LruCache
 from personadesigner.storage import history, migrate
 from personadesigner.storage.backup import make_backup
@@ -40,6 +40,7 @@ from personadesigner.storage.integrity import foreign_key_problems, integrity_ch
 from personadesigner.storage.listing import PersonaSummary, arrange, check_sort, summary_query
 from personadesigner.storage.netfs import FolderKind, classify_folder, location_warning
 from personadesigner.storage.opening import Probe, probe_connection, probe_sqlite_file
+from personadesigner.storage.photo_rows import hash_of, prepare_photos, raw_photos
 from personadesigner.storage.rows import from_row, to_row
 from personadesigner.storage.schema import library_info, personas, photos
 from personadesigner.storage.writable import write_blocker
@@ -465,19 +466,12 @@ class Library:
 
     # ------------------------------------------------------------- photos
     def _prepare_photos(self, datas: Iterable[bytes | None]) -> dict[str, PhotoInfo | str]:
-        """Raw-bytes hash -> the photo to insert, or the hash of one already stored.
-
-        Bytes already in the library (a persona read back and saved again) are
-        not re-encoded, so a photo never loses quality with each save.
-        """
-        raw = {photo_hash(d): d for d in datas if d is not None}
+        """Raw-bytes hash -> the photo to insert, or the hash of one already stored (photo_rows)."""
+        raw = raw_photos(datas)
         if not raw:  # most saves (every keystroke of a persona without a photo): no read at all
             return {}
         with self._reading() as conn:
-            stored: set[str] = set()
-            for chunk in _chunks(builtins.list(raw)):
-                stored.update(conn.execute(sa.select(photos.c.hash).where(photos.c.hash.in_(chunk))).scalars())
-        return {h: (h if h in stored else normalize(d)) for h, d in raw.items()}
+            return prepare_photos(conn, raw)
 
     def _store_photos(self, conn: Connection, prepared: Iterable[PhotoInfo | str]) -> None:
         new = {p.hash: p for p in prepared if isinstance(p, PhotoInfo)}
@@ -492,13 +486,6 @@ class Library:
             if h not in present
         ]
         insert_missing(conn, photos, photos.c.hash, rows)  # another import may be storing the same photo
-
-    @staticmethod
-    def _hash_of(prepared: dict[str, PhotoInfo | str], data: bytes | None) -> str | None:
-        if data is None:
-            return None
-        entry = prepared[photo_hash(data)]
-        return entry if isinstance(entry, str) else entry.hash
 
     @staticmethod
     def _drop_orphan_photo(conn: Connection, hash_: str | None) -> None:
@@ -537,7 +524,7 @@ class Library:
                     raise UserError(f'Persona "{seen[taken]}": id {taken} is already in the library.')
             self._resolve_related(conn, batch)
             self._store_photos(conn, prepared.values())
-            rows = [to_row(p, self._hash_of(prepared, p.photo)) for p in batch]
+            rows = [to_row(p, hash_of(prepared, p.photo)) for p in batch]
             for chunk in _chunks(rows):
                 conn.execute(personas.insert(), chunk)
             history.record_events(conn, ids, history.CREATED, author=self.author, now=self.now())
@@ -611,7 +598,7 @@ class Library:
         old_hash = old_row["photo_hash"] if old_row is not None else None
         self._resolve_related(conn, [p])
         self._store_photos(conn, prepared.values())
-        new_hash = self._hash_of(prepared, p.photo)
+        new_hash = hash_of(prepared, p.photo)
         p.version = loaded_version + 1
         p.updated_at = now_iso()
         values = to_row(p, new_hash)

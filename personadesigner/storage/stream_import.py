@@ -25,10 +25,10 @@ from sqlalchemy.engine import Connection
 
 from personadesigner.core.persona import Persona, now_iso
 from personadesigner.errors import UserError, quoted
-from personadesigner.images import PhotoInfo, normalize, photo_hash
 from personadesigner.storage import history
+from personadesigner.storage.photo_rows import hash_of, prepare_photos, raw_photos
 from personadesigner.storage.rows import to_row
-from personadesigner.storage.schema import personas, photos
+from personadesigner.storage.schema import personas
 
 if TYPE_CHECKING:
     from personadesigner.storage.library import Library
@@ -95,28 +95,13 @@ def _insert_batch(
     if refs:  # what is still not an id of a stored persona waits for the later chunks
         refs -= set(conn.execute(sa.select(personas.c.id).where(personas.c.id.in_(builtins.list(refs)))).scalars())
         pending.extend((p.id, i, r.persona) for p in batch for i, r in enumerate(p.related) if r.persona in refs)
-    prepared = _prepare_photos(conn, [p.photo for p in batch])
+    # On the transaction's own connection: a second one could not see the photos earlier
+    # chunks stored, and an in-memory library has only this one.
+    prepared = prepare_photos(conn, raw_photos(p.photo for p in batch))
     library._store_photos(conn, prepared.values())
-    rows = [to_row(p, _hash_of(prepared, p.photo)) for p in batch]
+    rows = [to_row(p, hash_of(prepared, p.photo)) for p in batch]
     conn.execute(personas.insert(), rows)
     history.record_events(conn, builtins.list(seen), history.CREATED, author=library.author, now=library.now())
-
-
-def _prepare_photos(conn: Connection, datas: builtins.list[bytes | None]) -> dict[str, PhotoInfo | str]:
-    """As Library._prepare_photos, but on the transaction's own connection (a second one could not
-    see the photos earlier chunks stored, and an in-memory library has only this one)."""
-    raw = {photo_hash(d): d for d in datas if d is not None}
-    if not raw:
-        return {}
-    stored = set(conn.execute(sa.select(photos.c.hash).where(photos.c.hash.in_(builtins.list(raw)))).scalars())
-    return {h: (h if h in stored else normalize(d)) for h, d in raw.items()}
-
-
-def _hash_of(prepared: dict[str, PhotoInfo | str], data: bytes | None) -> str | None:
-    if data is None:
-        return None
-    entry = prepared[photo_hash(data)]
-    return entry if isinstance(entry, str) else entry.hash
 
 
 def _resolve_later_names(conn: Connection, pending: builtins.list[tuple[str, int, str]]) -> None:

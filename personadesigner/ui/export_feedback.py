@@ -70,7 +70,8 @@ class ExportResultNote(QWidget):
         self.setObjectName("exportResult")
         self.open_target, self.folder = targets(report)
         what = self.open_target.name if len(report.files) == 1 else f"{len(report.files)} images in {self.folder.name}"
-        self.label = QLabel(f"Exported {count} persona{'' if count == 1 else 's'} to {what}.")
+        no_back = f" No back printed: {', '.join(report.without_back)} has none." if report.without_back else ""
+        self.label = QLabel(f"Exported {count} persona{'' if count == 1 else 's'} to {what}.{no_back}")
         self.label.setObjectName("exportResultText")
         self.open_button = self._button("Open", "exportOpenButton", f"Open {self.open_target}")
         self.folder_button = self._button("Show in folder", "exportShowFolderButton", f"Show {self.folder}")

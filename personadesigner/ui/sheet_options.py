@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QL
 
 from personadesigner.core.units import PAGE_SIZES, Length
 from personadesigner.errors import UserError
+from personadesigner.ui.backs_options import BacksOptions
 
 SHEET_SIZES = ("A4", "Letter", "A3", "A2", "A5", "Legal", "Tabloid")
 PER_PAGE_CHOICES = ("auto", 1, 2, 4, 8, 10)
@@ -95,6 +96,8 @@ class SheetOptions:
             "CMYK: colours and photos through a coated-offset press profile; black text on black ink only"
         )
         self._color_row = False
+        #: "Print backs" and the duplex edge (ui.backs_options).
+        self.backs = BacksOptions()
 
     def add_rows(self, form: QFormLayout) -> None:
         """Paper, cards per sheet, bleed and crop marks, in this order."""
@@ -105,6 +108,7 @@ class SheetOptions:
         bleed_row.addWidget(self.bleed_edit)
         form.addRow(_buddy("&Bleed:", self.bleed_combo), bleed_row)
         form.addRow("", self.marks_check)
+        self.backs.add_rows(form)
 
     def add_tile_row(self, form: QFormLayout) -> None:
         form.addRow("T&iling:", self.tile_combo)
@@ -121,6 +125,7 @@ class SheetOptions:
             combo.currentIndexChanged.connect(slot)
         self.marks_check.toggled.connect(slot)
         self.bleed_edit.textChanged.connect(slot)
+        self.backs.on_change(slot)
 
     def sync(self, poster: bool, honours: Callable[[str], bool] = every_option) -> None:
         """Enable what applies: what the format honours (render.formats), cards per sheet on a
@@ -139,6 +144,8 @@ class SheetOptions:
         self.color_combo.setEnabled(honours("color"))
         if not poster:
             self.tile_combo.setCurrentIndex(0)
+        nup = honours("page_size") and self.page_combo.currentData() is not None and not tiling
+        self.backs.sync(honours, nup)
 
     def values(self) -> dict[str, Any]:
         """The ExportOptions fields these widgets describe (an option the format does not
@@ -163,6 +170,7 @@ class SheetOptions:
             "bleed": bleed,
             "crop_marks": self.marks_check.isChecked() and honours("crop_marks"),
             "tile_to": tile,
+            **self.backs.values(),
         }
 
     def choose(

@@ -491,4 +491,4 @@ def test_a_kanji_only_name_of_a_japanese_persona_takes_the_japanese_bold_face():
         return {r.font for b in lay.text_blocks() if b.field == "name" for line in b.lines for r in line.runs}
 
     assert name_faces(Persona(name="佐藤 花子", role="プロダクトマネージャー")) == {"cjk-jp-bold"}  # kana in the role
-    assert name_faces(Persona(name="佐藤 花子", role="产品经理")) == {"cjk"}  # Chinese: the Chinese face
+    assert name_faces(Persona(name="佐藤 花子", role="产品经理")) == {"cjk-sc-bold"}  # Chinese: the Chinese bold face

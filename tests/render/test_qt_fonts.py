@@ -16,7 +16,8 @@ def test_qt_draws_every_bundled_face_from_its_own_family(qapp, key):
     face = FACES[key]
     raw = qt_painter.raw_font(key, 12)
     assert raw.familyName() == face.family
-    assert raw.weight() >= 600 if face.bold else raw.weight() < 600
+    # a synthetic bold face is its regular file, emboldened when drawn (tests/render/test_chinese_bold.py)
+    assert raw.weight() >= 600 if face.bold and not face.synthetic else raw.weight() < 600
 
 
 def test_shrinking_through_many_sizes_keeps_the_font_cache_bounded(qapp):
