@@ -8,12 +8,13 @@ import json
 import subprocess
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from test_shell_editing import select
 
 from personadesigner.core.templates import use_templates
 from personadesigner.storage.library import Library
+from personadesigner.ui.export_dialog import ExportDialog
 from personadesigner.ui.template_library import delete_template, export_template, import_template
 from support.cli import run_process
 from support.template_files import branded_data, broken_data
@@ -73,9 +74,18 @@ def test_duplicate_a_built_in_from_the_gallery_and_export_with_it(window, qtbot,
     gallery.close()
 
     out = tmp_path / "anna.pdf"
-    r = run_process("export", "--library", library_path, persona_id, "--out", out)  # the persona's own design
-    assert r.returncode == 0, r.stderr
+
+    def drive(dialog):
+        dialog.set_scope("current")
+        dialog.path_edit.setText(str(out))
+        dialog.export_button.click()
+
+    QTimer.singleShot(0, lambda: drive(window.findChild(ExportDialog)))
+    window.export()  # File › Export…: the persona's own design
     assert _page_size(out) == MINI_PT
+    r = run_process("export", "--library", library_path, persona_id, "--out", tmp_path / "cli.pdf")
+    assert r.returncode == 0, r.stderr
+    assert _page_size(tmp_path / "cli.pdf") == MINI_PT
     assert "Anna Berg" in subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
 
     window.undo_action.trigger()  # choosing the copy was one undo step
