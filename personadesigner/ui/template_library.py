@@ -71,7 +71,7 @@ def duplicate_template(window, name: str | None = None) -> str | None:  # noqa: 
         if name is None:
             return None
     data["title"] = name.strip()
-    return _store_and_use(window, name, data)
+    return save_and_use(window, name, data)
 
 
 def import_template(window, path: str | Path | None = None, name: str | None = None) -> str | None:  # noqa: ANN001
@@ -96,7 +96,7 @@ def import_template(window, path: str | Path | None = None, name: str | None = N
             )
             if name is None:
                 return None
-    return _store_and_use(window, name, data)
+    return save_and_use(window, name, data)
 
 
 def export_template(window, path: str | Path | None = None) -> Path | None:  # noqa: ANN001 - MainWindow
@@ -148,7 +148,10 @@ def delete_template(window, *, confirm: bool = True) -> bool:  # noqa: ANN001 - 
     return True
 
 
-def _store_and_use(window, name: str, data: dict) -> str | None:  # noqa: ANN001 - MainWindow
+def save_and_use(window, name: str, data: dict) -> str | None:  # noqa: ANN001 - MainWindow
+    """Store template JSON ``data`` in the library as ``name`` and make it the shown persona's template
+    (one undo step); the window, gallery and card show it. A refusal is a dialog (None). The template
+    designer saves through this too."""
     try:
         template = window.library.save_template(name, data)
     except UserError as exc:
