@@ -94,3 +94,25 @@ def test_a_library_before_templates_is_upgraded_with_its_data(tmp_path):
         lib.save_template("Acme", branded_data())
         assert [t.name for t in lib.templates()[0]] == ["Acme"]
         assert lib.check() == []
+
+
+def test_the_design_stamp_moves_with_every_template_or_theme_change(tmp_path):
+    """The app re-reads the library's designs only when this one query says they changed."""
+    from support.brand_files import brand_data
+
+    path = str(tmp_path / "a.sqlite")
+    with Library.open(path) as lib, Library.open(path) as other:
+        stamps = [lib.design_stamp()]
+        lib.add(Persona(name="Not a design"))
+        assert other.design_stamp() == stamps[-1]
+        lib.save_template("Acme", branded_data())
+        stamps.append(other.design_stamp())
+        changed = branded_data()
+        changed["negative"]["text"] = "NOT FOR ACMX"  # same name, same length, likely the same second
+        lib.save_template("Acme", changed)
+        stamps.append(other.design_stamp())
+        lib.save_theme("Brand", brand_data(logo=None), {})
+        stamps.append(other.design_stamp())
+        lib.delete_template("Acme")
+        stamps.append(other.design_stamp())
+        assert len(set(stamps)) == len(stamps)
