@@ -116,3 +116,22 @@ def test_the_design_stamp_moves_with_every_template_or_theme_change(tmp_path):
         lib.delete_template("Acme")
         stamps.append(other.design_stamp())
         assert len(set(stamps)) == len(stamps)
+
+
+@pytest.mark.parametrize("to_server", [False, True], ids=["sqlite", "postgresql"])
+def test_copying_a_library_takes_its_templates_and_themes_along(tmp_path, request, to_server):
+    """`personadesigner copy` moves a team to a server: their own designs must not stay behind."""
+    from personadesigner.storage.copy import copy_library
+    from support.brand_files import brand_data
+
+    source = str(tmp_path / "mine.sqlite")
+    with Library.open(source) as lib:
+        lib.add(Persona(name="Uses the brand"))
+        lib.save_template("Acme", branded_data())
+        lib.save_theme("Brand", brand_data(logo=None), {})
+    target = request.getfixturevalue("pg_url") if to_server else str(tmp_path / "copy.sqlite")
+    copy_library(source, target)
+    with Library.open(target) as copied:
+        assert [t.name for t in copied.templates()[0]] == ["Acme"]
+        assert copied.template_data("Acme")["negative"]["text"] == "NOT FOR ACME"
+        assert [t.name for t in copied.themes()[0]] == ["Brand"]
