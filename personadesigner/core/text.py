@@ -666,6 +666,13 @@ _BREAKS: dict[tuple[str, str, float, float], tuple[str, ...]] = {}
 _CACHE_LIMIT = 50_000
 
 
+def _space_units(before: str, font_key: str) -> float:
+    """The width of a space after ``before``: it joins the run of the letters before it
+    (see ``_fonts``), so after a fallback face's word it is that face's space."""
+    face = _fonts(before[-3:] + " ", font_key, _FORMS.get())[-1] if before else font_key
+    return _word_units(" ", face)
+
+
 def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, float, float], ...]:
     """(segment, segment without trailing spaces, its width, width with the spaces) in 1/1000 em."""
     key = (font_key, paragraph)
@@ -673,12 +680,13 @@ def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, f
     if found is None:
         if len(_PARAGRAPH_SEGMENTS) > _CACHE_LIMIT:
             _PARAGRAPH_SEGMENTS.clear()
-        space = _word_units(" ", font_key)
         out = []
         for seg in _segments(paragraph):
             stripped = seg.rstrip(" ")
             w_trim = _word_units(stripped, font_key) if stripped else 0.0
-            out.append((seg, stripped, w_trim, w_trim + (len(seg) - len(stripped)) * space))
+            spaces = len(seg) - len(stripped)
+            space = _space_units(stripped, font_key) if spaces else 0.0
+            out.append((seg, stripped, w_trim, w_trim + spaces * space))
         found = _PARAGRAPH_SEGMENTS[key] = tuple(out)
     return found
 

@@ -133,6 +133,12 @@ def test_breaks_after_spaces_and_hyphens():
     assert any(line.endswith("-") for line in lines)
 
 
+def test_a_space_after_a_fallback_face_is_measured_in_that_face():
+    # the space joins the symbol face's run, whose space is wider than the sans one
+    for line in T.break_lines("000 \U0001d556\U0001d556\U0001d558\U0001d560 cg\U0001d563", "sans", 9, 40.0):
+        assert T.line_width(T.shape_line(line, T.TextStyle("sans", 9))) <= 40.0
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(min_size=1, max_size=80),
