@@ -279,6 +279,38 @@ class Slider:
 Primitive = Union[Box, Rule, Polygon, TextBlock, ImageItem, Slider]
 
 
+@dataclass(frozen=True)
+class SectionRect:
+    """Where a template flow item was drawn: ``regions[region].items[item]`` (one per column it spans).
+
+    Provenance for the canvas designer (select, drag, hide a section); painters ignore it.
+    """
+
+    region: int
+    item: int
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class FlowArea:
+    """The rectangle of a flow region as laid out (its columns' span), for the canvas designer.
+
+    ``offset`` is how far the negative band moved it down (0 when pinned or none).
+    """
+
+    region: int
+    id: str | None
+    x: float
+    y: float
+    w: float
+    h: float
+    columns: int = 1
+    offset: float = 0.0
+
+
 @dataclass
 class CardLayout:
     """One persona laid out on one template and theme."""
@@ -300,6 +332,10 @@ class CardLayout:
     body: list[tuple[float, float, float, float]] = field(default_factory=list)
     #: The shrink factor the body flows were laid out at (negative: grown), for ``--uniform-type``.
     type_step: float | None = None
+    #: Where each template flow item and flow region landed (the designer's provenance; not
+    #: what is printed, so left out of comparisons and of the layout digests).
+    sections: list[SectionRect] = field(default_factory=list, compare=False)
+    flows: list[FlowArea] = field(default_factory=list, compare=False)
 
     def problems(self) -> list:
         """Everything that fails a ``--strict`` export: cut text, then photos under PROBLEM_PPI."""
@@ -316,6 +352,13 @@ class CardLayout:
                 continue
             if it.x <= x <= it.x + it.w and it.y <= y <= it.y + it.h:
                 return f, getattr(it, "item", None)
+        return None
+
+    def section_at(self, x: float, y: float) -> SectionRect | None:
+        """The template flow item drawn at (x, y), the last drawn first (None: no section there)."""
+        for sec in reversed(self.sections):
+            if sec.x <= x <= sec.x + sec.w and sec.y <= y <= sec.y + sec.h:
+                return sec
         return None
 
     def text_blocks(self) -> list[TextBlock]:

@@ -26,6 +26,7 @@ from personadesigner.core.cardlayout import (
     TextLine,
     WordBroken,
 )
+from personadesigner.core.section_rects import placed_sections
 
 
 @dataclass
@@ -65,6 +66,8 @@ class Block:
     more: str = ""
     #: A gap between sections, which may grow when the flow spreads.
     stretch: bool = False
+    #: (region index, item index) of the template flow item that made it (the canvas designer's provenance).
+    section: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -120,6 +123,8 @@ class Flow:
         self.theme = theme
         self.persona_type = persona_type
         self.bottom = columns[0][1] if columns else 0.0
+        #: Where each template flow item landed in the last run (core.section_rects).
+        self.section_rects: list = []
 
     # ------------------------------------------------------------ rows
     def _indent(self, b: Block) -> float:
@@ -352,6 +357,9 @@ class Flow:
             placed, ellipses = self._more(placed, ellipses)
             cuts = self._cuts(rows, placed, s, ellipses)
         panels = self._modules(placed, spread) if self.module_fill and placed else []
+        self.section_rects = placed_sections(
+            self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
+        )
         items = panels + self._emit(placed, s, ellipses, cuts)
         broken = self._broken_word(s)
         if broken is not None:  # even the minimum size cannot keep this word whole
@@ -445,6 +453,7 @@ class Flow:
             text=f"+{len(hidden) + limit} more {noun}",
             style=self.blocks[shown_block].style,
             counts=False,
+            section=first_out.section,
         )
 
     def _more(self, placed, ellipses: set[int]):

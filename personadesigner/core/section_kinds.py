@@ -71,6 +71,8 @@ class Section(msgspec.Struct, frozen=True, forbid_unknown_fields=True, tag_field
     optional: bool = False
     #: The gap above it instead of the flow's ``section_gap``.
     space_before: Length | None = None
+    #: Hidden in the template designer: kept in its place, never laid out (shown again from there).
+    hidden: bool = False
 
     #: The persona fields ``field`` may name (a function: the persona's fields are read when a file is checked).
     fields_allowed: ClassVar[Callable[[], tuple[str, ...]]] = tuple
