@@ -1,0 +1,99 @@
+"""The template designer in the window: View › Design template (Ctrl+Shift+D), its side panel, saving.
+
+Design mode designs the template the card shows; picking another template
+while designing designs that one. Steps go on the window's library undo stack
+(Ctrl+Z undoes the last template change or persona edit, whichever is newer).
+A saved template becomes the persona's template through the design bar, like
+picking any template (one more undo step), and the library's lists show it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QToolButton
+
+DESIGN_SHORTCUT = "Ctrl+Shift+D"
+
+
+def add_to_menu(window: QMainWindow, menu: QMenu) -> QAction:
+    """View › Design template (checkable), plus a Design button on the design bar."""
+    action = QAction("&Design template", window)
+    action.setObjectName("designTemplateAction")
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence(DESIGN_SHORTCUT))
+    action.setStatusTip("Move, hide and style the sections of the card's template on the card itself")
+    action.toggled.connect(lambda on: set_designing(window, on))
+    window.addAction(action)
+    menu.addAction(action)
+    window.design_template_action = action
+    button = QToolButton(window.design_bar)
+    button.setObjectName("designTemplateButton")
+    button.setDefaultAction(action)
+    button.setText("Design")
+    bar_layout = window.design_bar.layout()
+    bar_layout.insertWidget(bar_layout.indexOf(window.design_bar.gallery_button) + 1, button)
+    window.design_bar.designChanged.connect(lambda template, _theme: _follow(window, template))
+    return action
+
+
+def designer_of(window: QMainWindow):  # noqa: ANN201 - TemplateDesigner
+    """The window's designer and its dock (made on first use)."""
+    designer = getattr(window, "template_designer", None)
+    if designer is not None:
+        return designer
+    from personadesigner.ui.template_designer import TemplateDesigner
+    from personadesigner.ui.template_designer_panel import TemplateDesignerPanel
+
+    designer = TemplateDesigner(window.canvas, window.document.history.push_library, window.library, window)
+    panel = TemplateDesignerPanel(designer)
+    panel.done_button.clicked.connect(lambda _c=False: window.design_template_action.setChecked(False))
+    scroller = QScrollArea()
+    scroller.setWidget(panel)
+    scroller.setWidgetResizable(True)
+    dock = QDockWidget("Template designer", window)
+    dock.setObjectName("templateDesignerDock")
+    dock.setWidget(scroller)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    designer.problem.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    designer.saved.connect(lambda name: _use_saved(window, name))
+    window.template_designer, window.template_designer_panel, window.template_designer_dock = designer, panel, dock
+    return designer
+
+
+def set_designing(window: QMainWindow, on: bool) -> None:
+    """Start or stop designing the card's template."""
+    designer = designer_of(window)
+    if on:
+        designer.library = window.library
+        if not designer.start(window.canvas.design()[0]):
+            window.design_template_action.setChecked(False)
+            return
+        window.template_designer_dock.show()
+        window.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+    else:
+        designer.stop()
+        window.template_designer_dock.hide()
+
+
+def _follow(window: QMainWindow, template: str) -> None:
+    """Another template picked while designing: design that one."""
+    designer = getattr(window, "template_designer", None)
+    if designer is not None and designer.active and template not in (designer.base, designer.name):
+        designer.start(template)
+
+
+def _use_saved(window: QMainWindow, name: str) -> None:
+    """The saved template is known by name, listed, and becomes the shown persona's template."""
+    from personadesigner.ui import template_library
+
+    template_library.adopt(window)
+    designer = window.template_designer
+    designer.base = name
+    bar = window.design_bar
+    theme = bar.design()[1]
+    bar.set_design(name, theme)
+    bar.designChanged.emit(name, theme)
+    window.statusBar().showMessage(f"Template “{name}” saved in the library.", 8000)
