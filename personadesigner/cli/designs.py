@@ -10,29 +10,22 @@ from personadesigner.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``templates`` and ``themes``; ``themes`` also lists the library's own themes."""
-    subparsers.add_parser("templates", help="list card templates with their trim sizes").set_defaults(
-        handler=lambda _args: cmd_templates()
-    )
+    """Add ``templates`` and ``themes``; both also list the library's own designs (cli.library_templates:
+    importing, exporting and deleting templates)."""
+    from personadesigner.cli.library_templates import add_arguments, run_templates
     from personadesigner.cli.options import library_option
+
+    p = subparsers.add_parser(
+        "templates",
+        parents=[library_option()],
+        help="list card templates with their trim sizes (built-in, then the library's); import, export, delete",
+    )
+    add_arguments(p)
+    p.set_defaults(handler=run_templates)
 
     subparsers.add_parser(
         "themes", parents=[library_option()], help="list colour themes with their fonts (built-in, then the library's)"
     ).set_defaults(handler=cmd_themes)
-
-
-# ------------------------------------------------------------ templates
-def cmd_templates() -> int:
-    """One row per template that loads; a broken template file is named on stderr (exit 2), the others listed."""
-    from personadesigner.cli.text import columns
-    from personadesigner.core.templates import templates_and_problems
-    from personadesigner.core.units import Length
-
-    good, broken = templates_and_problems()
-    rows = [(t.name, f"{_mm(Length(t.width))} x {_mm(Length(t.height))} mm", t.title) for t in good]
-    if rows:
-        print("\n".join(columns(rows)))
-    return _report_broken(broken)
 
 
 def cmd_themes(args: argparse.Namespace | None = None) -> int:
@@ -93,7 +86,3 @@ def _report_broken(problems: list[UserError]) -> int:
     for problem in problems:
         print(f"{PROG}: error: {one_line(str(problem))}", file=sys.stderr)
     return 2 if problems else 0
-
-
-def _mm(length) -> str:
-    return f"{round(length.in_mm, 1):g}"

@@ -41,7 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--all", action="store_true", help="every persona in the library")
     p.add_argument("--out", required=True, metavar="PATH")
     p.add_argument("--format", choices=formats.keys(), help="default: from the --out suffix")
-    p.add_argument("--template", metavar="NAME")
+    p.add_argument(
+        "--template",
+        metavar="T",
+        help="a template's name (built-in or in the library) or a template JSON file",
+    )
     p.add_argument(
         "--theme",
         metavar="NAME|FILE",
@@ -87,9 +91,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
+    from personadesigner.cli.template_choice import use_library_templates
     from personadesigner.cli.theme_choice import use_library_themes
 
     use_library_themes(library)
+    use_library_templates(library)
     fmt = export_format(args.out, args.format)
     _refuse_unused_flags(args, fmt)
     options = export_options(args, fmt.key) if fmt.kind == "cards" else None
@@ -177,10 +183,10 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
         raise UserError(f"--printer-margin {args.printer_margin} is more than 30 mm; office printers need 3 to 6 mm.")
     if not 36 <= args.dpi <= 2400:
         raise UserError(f"--dpi {args.dpi} is outside 36-2400.")
-    theme = _check_design_names(args.template, args.theme)
+    template, theme = _check_design_names(args.template, args.theme)
     return ExportOptions(
         format=fmt,
-        template=args.template,
+        template=template,
         theme=theme,
         page_size=sheet(args.page_size, "--page-size"),
         per_page=per_page,  # type: ignore[arg-type]
@@ -196,18 +202,18 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
     )
 
 
-def _check_design_names(template: str | None, theme: str | None) -> str | None:
-    """Fail before any work with the same sentence the export itself would give; the theme's name
-    (a theme file is read here and known by its name from then on)."""
+def _check_design_names(template: str | None, theme: str | None) -> tuple[str | None, str | None]:
+    """Fail before any work with the same sentence the export itself would give; the template's and
+    theme's names (a template or theme file is read here and known by its name from then on)."""
     if template is not None:
-        from personadesigner.core.templates import load_template
+        from personadesigner.cli.template_choice import chosen_template
 
-        load_template(template)
+        template = chosen_template(template).name
     if theme is not None:
         from personadesigner.cli.theme_choice import chosen_theme
 
-        return chosen_theme(theme).name
-    return None
+        theme = chosen_theme(theme).name
+    return template, theme
 
 
 @contextmanager

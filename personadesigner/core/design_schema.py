@@ -30,7 +30,13 @@ class DesignFileError(UserError):
         self.kind, self.source, self.key, self.problem, self.allowed = kind, str(source), key, problem, allowed
         where = f" at {key}" if key else ""
         tail = f" (allowed: {allowed})" if allowed else ""
-        super().__init__(f"The {kind} file {self.source} is refused{where}: {problem}{tail}")
+        # A file is named by its path; a design without a file by a label ('the library template "Acme"').
+        what = (
+            self.source[0].upper() + self.source[1:]
+            if self.source.startswith("the ")
+            else f"The {kind} file {self.source}"
+        )
+        super().__init__(f"{what} is refused{where}: {problem}{tail}")
 
 
 def convert(data: Any, schema: type, kind: str, source: str | Path) -> Any:

@@ -184,9 +184,15 @@ class FlowRegion(Placed, tag="flow", frozen=True):
 AnyRegion = Rect | RuleRegion | Photo | LogoRegion | NegativeBand | FlowRegion
 
 
+#: The template file format this PersonaDesigner reads; a file with a larger "version" is refused.
+TEMPLATE_VERSION = 1
+
+
 class TemplateSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: A page name ("A4") or [width, height].
     size: PageSize
+    #: The file format's version (see TEMPLATE_VERSION); library templates and template files carry it.
+    version: Annotated[int, msgspec.Meta(ge=1, description="a whole number from 1")] = 1
     title: str | None = None
     description: str = ""
     orientation: Literal["portrait", "landscape"] | None = None
@@ -201,6 +207,15 @@ class TemplateSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 def parse_template(data, source: str | Path) -> TemplateSpec:
     """The template file's JSON as a checked TemplateSpec; DesignFileError naming the file, key and what is allowed."""
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > TEMPLATE_VERSION:
+        raise DesignFileError(
+            "template",
+            source,
+            "version",
+            f"is {version}: the template was made by a newer PersonaDesigner",
+            f"this one reads version {TEMPLATE_VERSION}; update the app",
+        )
     spec = convert(_with_default_kinds(data), TemplateSpec, "template", source)
     _Check(spec, source).run()
     return spec

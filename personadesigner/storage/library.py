@@ -760,6 +760,33 @@ class Library:
 
         T.delete(self._write, name)
 
+    # ---------------------------------------------------------- templates
+    def templates(self) -> tuple[builtins.list[Any], builtins.list[str]]:
+        """The library's own templates (core.templates.Template) and one sentence per one that cannot be used."""
+        from personadesigner.storage import templates as TP
+
+        with self._reading() as conn:
+            return TP.read_templates(conn)
+
+    def template_data(self, name: str) -> dict[str, Any] | None:
+        """The JSON of the library template ``name`` (None: the library has none of that name)."""
+        from personadesigner.storage import templates as TP
+
+        with self._reading() as conn:
+            return TP.read_data(conn, name)
+
+    def save_template(self, name: str, data: dict[str, Any]) -> Any:
+        """Store template JSON under ``name`` (replacing one of that name); its Template. Refused whole,
+        in one sentence naming the key, when broken; built-in names are refused (they stay read-only)."""
+        from personadesigner.storage import templates as TP
+
+        return TP.save(self._write, name, data)
+
+    def delete_template(self, name: str) -> None:
+        from personadesigner.storage import templates as TP
+
+        TP.delete(self._write, name)
+
     # ---------------------------------------------------------- upkeep
     def schema_revision(self) -> str:
         with self._reading() as conn:

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in migrations/versions (a test keeps the two in step).
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 VERSION_TABLE = "alembic_version"
 #: The PostgreSQL advisory lock key every PersonaDesigner takes before it creates or
 #: upgrades a schema ("PDschema" in ASCII; any constant shared by all versions works).

@@ -86,3 +86,13 @@ themes = sa.Table(
     sa.Column("package", sa.LargeBinary, nullable=False),
     sa.Column("updated_at", sa.String(32), nullable=False),
 )
+
+# The library's own templates (made in the template designer or imported): the template
+# JSON each (core.template_file), shared by everyone on a team library like the themes.
+templates = sa.Table(
+    "templates",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
