@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from personadesigner.core import template_edit as E
 from personadesigner.core.cardlayout import CardLayout
-from personadesigner.core.templates import Template, is_template
+from personadesigner.core.templates import Template, is_builtin_template, use_templates
 from personadesigner.errors import UserError
 from personadesigner.paths import resource
 from personadesigner.ui import template_designer_geometry as G
@@ -81,7 +81,7 @@ class TemplateDesigner(DesignGestures, QObject):
             return False
         self.session += 1
         self.base, self.data, self.template = name, data, template
-        self.name = None if is_template(name) else name
+        self.name = None if is_builtin_template(name) else name
         self.selected = self._hover = None
         if not self.active:
             self.active = True
@@ -203,11 +203,13 @@ class TemplateDesigner(DesignGestures, QObject):
                 return None
             data["title"] = name
         try:
-            self.library.save_template(name, data)
+            saved = self.library.save_template(name, data)
         except UserError as exc:
             self.problem.emit(str(exc))
             return None
-        self.name, self.data = name, data
+        self.name, self.data, self.base = name, data, name
+        if isinstance(saved, Template):
+            use_templates([saved], replace_all=False)  # known by name at once: the persona can use it
         self.saved.emit(name)
         self.changed.emit()
         return name

@@ -87,12 +87,12 @@ def _follow(window: QMainWindow, template: str) -> None:
 
 def _use_saved(window: QMainWindow, name: str) -> None:
     """The saved template is known by name, listed, and becomes the shown persona's template."""
-    from personadesigner.ui import template_library
-
-    template_library.adopt(window)
-    designer = window.template_designer
-    designer.base = name
     bar = window.design_bar
+    refresh = getattr(bar, "refresh_templates", None)
+    if refresh is not None:
+        refresh()
+    elif bar.template_combo.findData(name) < 0:
+        bar.template_combo.addItem(name, name)
     theme = bar.design()[1]
     bar.set_design(name, theme)
     bar.designChanged.emit(name, theme)

@@ -104,7 +104,7 @@ def _add(menu: QMenu, *items) -> None:
 
 def make_menus(window: QMainWindow) -> None:
     """File, Edit, View, Persona and Help (the View menu also gets the toolbar and its toggles)."""
-    from personadesigner.ui import deck_dialog, discover_dialog, history_panel, main_toolbar
+    from personadesigner.ui import deck_dialog, discover_dialog, history_panel, main_toolbar, template_designer_window
 
     w = window
     bar = w.menuBar()
@@ -137,6 +137,7 @@ def make_menus(window: QMainWindow) -> None:
     )
     view_menu = bar.addMenu("&View")
     _add(view_menu, w.zoom_in_action, w.zoom_out_action, w.zoom_fit_action, None, w.theme_editor_action)
+    template_designer_window.add_to_menu(w, view_menu)  # View › Design template (Ctrl+Shift+D)
     main_toolbar.install(w, view_menu)
     persona_menu = bar.addMenu("&Persona")
     _add(persona_menu, w.new_action, w.duplicate_action, w.delete_action)

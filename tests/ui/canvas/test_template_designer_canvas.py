@@ -1,0 +1,139 @@
+"""The template designer on a real canvas (offscreen): click, drag, keys, hide/show, resize, undo.
+
+The pointer and the keys go to the canvas as a user's would (QTest on its
+viewport); what is checked is the card the canvas then shows (its layout) and
+the template's JSON, never the designer's internals alone.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from personadesigner.paths import resource
+from personadesigner.ui.template_designer import TemplateDesigner
+from personadesigner.ui.template_designer_geometry import flow_area, section_rect
+from personadesigner.ui.template_designer_panel import TemplateDesignerPanel
+
+MAIN, FOOTER = 7, 6  # card.json's main and footer flows
+GOALS, PAINS = (MAIN, 1), (MAIN, 2)
+
+
+@pytest.fixture
+def designer(canvas, persona, qtbot):
+    canvas.set_persona(persona)
+    d = TemplateDesigner(canvas)
+    assert d.start("card")
+    panel = TemplateDesignerPanel(d)
+    qtbot.addWidget(panel)
+    d.panel = panel
+    return d
+
+
+def card_json() -> dict:
+    return json.loads((resource("templates") / "card.json").read_text(encoding="utf-8"))
+
+
+def view_point(canvas, x: float, y: float) -> QPoint:
+    return canvas.mapFromScene(QPointF(x, y))
+
+
+def centre_of(canvas, region: int, item: int) -> QPoint:
+    x, y, w, h = section_rect(canvas.current_layout(), region, item)
+    return view_point(canvas, x + w / 2, y + h / 2)
+
+
+def headings(canvas) -> list[str]:
+    blocks = canvas.current_layout().text_blocks()
+    return [b.text for b in blocks if b.text.isupper() and len(b.text) > 3 and b.field]
+
+
+def drag(canvas, start: QPoint, end: QPoint, steps: int = 6) -> None:
+    vp = canvas.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for k in range(1, steps + 1):
+        QTest.mouseMove(vp, start + (end - start) * (k / steps))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def test_clicking_a_section_selects_it_with_its_region(designer, canvas):
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     centre_of(canvas, *PAINS))  # fmt: skip
+    assert designer.selected == PAINS
+    state = designer.overlay.state
+    assert state.selected == section_rect(canvas.current_layout(), *PAINS)
+    assert state.region_label == "main"
+    assert designer.panel.section_group.title() == "Section: Pain points"
+    assert canvas.selected_field() is None  # designing does not select persona fields
+
+
+def test_dragging_a_section_into_another_region_lays_it_out_there(designer, canvas):
+    footer = flow_area(canvas.current_layout(), FOOTER)
+    drag(canvas, centre_of(canvas, *GOALS), view_point(canvas, footer.x + 40, footer.y + footer.h - 2))
+    items = designer.data["regions"][FOOTER]["items"]
+    assert items[-1]["field"] == "goals"
+    goals = section_rect(canvas.current_layout(), FOOTER, len(items) - 1)
+    footer = flow_area(canvas.current_layout(), FOOTER)
+    assert goals is not None and footer.y - 1 <= goals[1] <= footer.y + footer.h
+    assert designer.selected == (FOOTER, len(items) - 1)
+    assert "GOALS" in headings(canvas)
+
+
+def test_dragging_within_a_flow_reorders_it(designer, canvas):
+    x, y, w, h = section_rect(canvas.current_layout(), *GOALS)
+    drag(canvas, centre_of(canvas, *PAINS), view_point(canvas, x + w / 2, y + 2))  # above the goals
+    assert [it.get("field") for it in designer.data["regions"][MAIN]["items"][:3]] == ["quote", "pain_points", "goals"]
+    assert headings(canvas).index("PAIN POINTS") < headings(canvas).index("GOALS")
+
+
+def test_keyboard_reorders_and_moves_between_flows(designer, canvas):
+    designer.select(PAINS)
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert designer.selected == GOALS and designer.data["regions"][MAIN]["items"][1]["field"] == "pain_points"
+    assert headings(canvas).index("PAIN POINTS") < headings(canvas).index("GOALS")
+    QTest.keyClick(canvas, Qt.Key.Key_BracketLeft, Qt.KeyboardModifier.ControlModifier)  # the previous flow
+    assert designer.selected[0] == FOOTER
+    assert designer.data["regions"][FOOTER]["items"][designer.selected[1]]["field"] == "pain_points"
+
+
+def test_hide_with_the_delete_key_and_show_from_the_panel(designer, canvas):
+    designer.select(GOALS)
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Delete)
+    assert "GOALS" not in headings(canvas)
+    hidden = designer.panel.hidden_list
+    assert [hidden.item(i).text() for i in range(hidden.count())] == ["Goals"]
+    hidden.setCurrentRow(0)
+    designer.panel.show_button.click()
+    assert "GOALS" in headings(canvas) and hidden.count() == 0
+    assert designer.data == card_json()
+
+
+def test_dragging_a_region_edge_resizes_it(designer, canvas):
+    designer.select(GOALS)
+    before = flow_area(canvas.current_layout(), MAIN)
+    edge = view_point(canvas, before.x + before.w, before.y + before.h / 2)
+    drag(canvas, edge, edge - QPoint(60, 0))
+    after = flow_area(canvas.current_layout(), MAIN)
+    assert after.x == before.x and after.w < before.w - 20
+    assert designer.data["regions"][MAIN]["right"] > 16
+
+
+def test_every_change_is_one_undo_step_and_undo_restores_the_template_exactly(designer, canvas):
+    original = card_json()
+    designer.select(GOALS)
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    designer.panel.columns_spin.setValue(2)
+    designer.panel.heading_check.setChecked(False)
+    QTest.keyClick(canvas, Qt.Key.Key_H)
+    assert designer.stack.count() == 4
+    assert designer.data != original
+    for _ in range(4):
+        designer.stack.undo()
+    assert designer.data == original
+    assert headings(canvas)[:2] == ["GOALS", "PAIN POINTS"]
