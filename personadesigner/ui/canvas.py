@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QLabel, QWidget
 
 from personadesigner.core.cardlayout import CardLayout, ImageItem
 from personadesigner.core.layout import layout as lay_out
@@ -135,6 +135,11 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
     def set_template_override(self, template) -> None:
         """Lay the card out on this Template (the designer's draft) instead of the named one; None: stop."""
         self._template_override = template
+        # While designing, the card is cached as pixels: the designer's marks move over it without repainting it.
+        cache = (
+            QGraphicsItem.CacheMode.DeviceCoordinateCache if template is not None else QGraphicsItem.CacheMode.NoCache
+        )
+        self._card.setCacheMode(cache)
         self._relayout()
 
     def _relayout(self) -> None:

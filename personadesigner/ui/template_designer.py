@@ -215,7 +215,8 @@ class TemplateDesigner(DesignGestures, QObject):
         return name
 
     # ------------------------------------------------------------------ showing
-    def _refresh(self) -> None:
+    def _refresh(self, changed: bool = True) -> None:
+        """Show the marks again; ``changed``: the draft or the selection changed (the panel follows)."""
         card = self.layout()
         if card is None:
             return
@@ -240,4 +241,5 @@ class TemplateDesigner(DesignGestures, QObject):
             if drag["kind"] == "resize":
                 st.region = drag["rect"]
         self.overlay.set_state(st, (card.width, card.height))
-        self.changed.emit()
+        if changed:
+            self.changed.emit()

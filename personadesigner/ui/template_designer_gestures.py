@@ -114,7 +114,7 @@ class DesignGestures:
             self._dragging_section(card, drag, p, start)
         self.canvas.viewport().setCursor(Qt.CursorShape.ClosedHandCursor if drag["kind"] == "section" else
                                          self.canvas.viewport().cursor())  # fmt: skip
-        self._refresh()
+        self._refresh(changed=False)
         return True
 
     def _dragging_section(self, card: CardLayout, drag: dict, p: QPointF, start: QPointF) -> None:
@@ -142,7 +142,7 @@ class DesignGestures:
         self.canvas.viewport().setCursor(cursor)
         if hover != self._hover:
             self._hover = hover
-            self._refresh()
+            self._refresh(changed=False)
 
     def _released(self, event) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -165,7 +165,7 @@ class DesignGestures:
                 select=(drop.region, drop.index),
             )  # fmt: skip
         if not done:
-            self._refresh()
+            self._refresh(changed=False)
         return True
 
     def _key(self, event: QKeyEvent) -> bool:

@@ -62,15 +62,53 @@ class DesignOverlay(QGraphicsItem):
         super().__init__()
         self.state = OverlayState()
         self._size = (0.0, 0.0)
+        #: One screen pixel in points at the last paint (marks are sized in pixels).
+        self._px = 1.0
         self.setZValue(20)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the designer handles the mouse
 
     def set_state(self, state: OverlayState, size: tuple[float, float]) -> None:
+        """Show ``state``; only the marks that changed are repainted (a drag moves a few small
+        marks over a large card, which then need not be drawn again)."""
+        old, self.state = self.state, state
         if size != self._size:
             self.prepareGeometryChange()
             self._size = size
-        self.state = state
-        self.update()
+            self.update()
+            return
+        if old.regions != state.regions or old.safe != state.safe:
+            self.update()
+            return
+        for name in ("hover", "selected", "region", "ghost", "drop", "guides"):
+            before, after = getattr(old, name), getattr(state, name)
+            if before != after:
+                for r in self._marks(name, before) + self._marks(name, after):
+                    self.update(r)
+
+    def _marks(self, name: str, value) -> list[QRectF]:
+        """Small rectangles covering what ``value`` (a state field) draws, handles and tag included."""
+        if not value:
+            return []
+        m = 18.0 * self._px  # handles, the grip tab and antialiasing past the line
+        if name == "drop":
+            x1, x2, y = value
+            return [QRectF(x1 - m, y - m, x2 - x1 + 2 * m, 2 * m)]
+        if name == "guides":
+            w, h = self._size
+            return [QRectF(at - m, -40, 2 * m, h + 80) if axis == "v" else QRectF(-40, at - m, w + 80, 2 * m)
+                    for axis, at in value]  # fmt: skip
+        r = qrect(value).adjusted(-PAD, -PAD, PAD, PAD)
+        if name == "ghost":
+            return [r.adjusted(-m, -m, m, m)]
+        strips = [
+            QRectF(r.left() - m, r.top() - m, r.width() + 2 * m, 2 * m),
+            QRectF(r.left() - m, r.bottom() - m, r.width() + 2 * m, 2 * m),
+            QRectF(r.left() - m, r.top() - m, 2 * m, r.height() + 2 * m),
+            QRectF(r.right() - m, r.top() - m, 2 * m, r.height() + 2 * m),
+        ]
+        if name == "region":  # the name tag above it
+            strips.append(QRectF(r.left() - m, r.top() - 30 * self._px, 200 * self._px, 30 * self._px))
+        return strips
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         w, h = self._size
@@ -80,13 +118,16 @@ class DesignOverlay(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         st = self.state
         scale = painter.worldTransform().m11() or 1.0
-        px = 1.0 / scale  # one screen pixel in points
+        px = self._px = 1.0 / scale  # one screen pixel in points
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # square hairlines stay crisp
         if st.safe is not None:
             self._dashed(painter, qrect(st.safe), SAFE, 1.0)
-        for r in st.regions:
-            self._dashed(painter, qrect(r), REGION, 1.0)
+        painter.setPen(self._pen(REGION, 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for r in st.regions:  # solid hairlines: dashing every region on every repaint is slow
+            painter.drawRect(qrect(r))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if st.hover is not None and st.hover != st.selected:
             self._outline(painter, qrect(st.hover).adjusted(-PAD, -PAD, PAD, PAD), HOVER, 1.0, 3 * px)
         if st.region is not None:
@@ -109,11 +150,14 @@ class DesignOverlay(QGraphicsItem):
         return pen
 
     def _dashed(self, painter: QPainter, r: QRectF, color: QColor, width: float) -> None:
-        pen = self._pen(color, width, Qt.PenStyle.CustomDashLine)
-        pen.setDashPattern([4, 3])
+        """A thin dashed frame; square lines need no antialiasing (and dashing with it is slow)."""
+        pen = self._pen(color, width, Qt.PenStyle.DashLine)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(r)
+        painter.restore()
 
     def _outline(self, painter: QPainter, r: QRectF, color: QColor, width: float, radius: float) -> None:
         painter.setPen(self._pen(color, width))
