@@ -67,6 +67,8 @@ class TemplateDesigner(DesignGestures, QObject):
         self._hover: tuple[int, int] | None = None
         self._press: tuple[QPointF, QPointF] | None = None  # (view, card) point of the press
         self._drag: dict | None = None
+        self._viewport = None  # the canvas's viewport while designing (its mouse events come here)
+        canvas.destroyed.connect(self._canvas_gone)
         #: Asks the name of a copy (replaced in tests): (default) -> name or None.
         self.ask_name = self._ask_name
 
@@ -86,7 +88,8 @@ class TemplateDesigner(DesignGestures, QObject):
         if not self.active:
             self.active = True
             self.canvas.scene().addItem(self.overlay)
-            self.canvas.viewport().installEventFilter(self)
+            self._viewport = self.canvas.viewport()
+            self._viewport.installEventFilter(self)
             self.canvas.installEventFilter(self)
         self.canvas.set_template_override(template)
         self._refresh()
@@ -98,12 +101,15 @@ class TemplateDesigner(DesignGestures, QObject):
             return
         self.active = False
         self.session += 1
-        self.canvas.viewport().removeEventFilter(self)
+        self._viewport.removeEventFilter(self)
         self.canvas.removeEventFilter(self)
         self.canvas.scene().removeItem(self.overlay)
-        self.canvas.viewport().unsetCursor()
+        self._viewport.unsetCursor()
         self.canvas.set_template_override(None)
         self.changed.emit()
+
+    def _canvas_gone(self, *_args) -> None:
+        self.active, self._viewport = False, None
 
     @property
     def builtin(self) -> bool:

@@ -35,7 +35,7 @@ class DesignGestures:
         if not self.active:
             return False
         kind = event.type()
-        if obj is self.canvas.viewport() and kind in _MOUSE:
+        if obj is self._viewport and kind in _MOUSE:
             return self._mouse(kind, event)
         if obj is self.canvas and kind == QEvent.Type.KeyPress:
             return self._key(event)
@@ -112,8 +112,8 @@ class DesignGestures:
             )  # fmt: skip
         else:
             self._dragging_section(card, drag, p, start)
-        self.canvas.viewport().setCursor(Qt.CursorShape.ClosedHandCursor if drag["kind"] == "section" else
-                                         self.canvas.viewport().cursor())  # fmt: skip
+        if drag["kind"] == "section":
+            self._viewport.setCursor(Qt.CursorShape.ClosedHandCursor)
         self._refresh(changed=False)
         return True
 
@@ -139,7 +139,7 @@ class DesignGestures:
                       }.get(edges, Qt.CursorShape.SizeBDiagCursor)  # fmt: skip
         elif hover is not None:
             cursor = Qt.CursorShape.OpenHandCursor
-        self.canvas.viewport().setCursor(cursor)
+        self._viewport.setCursor(cursor)
         if hover != self._hover:
             self._hover = hover
             self._refresh(changed=False)

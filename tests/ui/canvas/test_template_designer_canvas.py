@@ -25,7 +25,7 @@ GOALS, PAINS = (MAIN, 1), (MAIN, 2)
 @pytest.fixture
 def designer(canvas, persona, qtbot):
     canvas.set_persona(persona)
-    d = TemplateDesigner(canvas)
+    d = TemplateDesigner(canvas, parent=canvas)  # goes with the canvas
     assert d.start("card")
     panel = TemplateDesignerPanel(d)
     qtbot.addWidget(panel)
