@@ -257,6 +257,8 @@ def set_page_size(data: dict, size: str | tuple | list | None = None, orientatio
     A sheet-sized template (one with ``sizes``) gets the new name added to its offered sizes.
     """
     out = _copy(data)
+    if size is not None and orientation is None:
+        orientation = orientation_of(data)  # a new size keeps the way the page is turned
     if size is not None:
         if isinstance(size, str):
             name = page_size_name(size)

@@ -246,6 +246,9 @@ class TemplateDesigner(DesignGestures, QObject):
             st.drop = drop.line if drop is not None else None
             if drag["kind"] == "resize":
                 st.region = drag["rect"]
+            elif drop is not None:  # the region it would land in, named
+                area = G.flow_area(card, drop.region)
+                st.region, st.region_label = G.area_rect(area), area.id or f"flow {drop.region}"
         self.overlay.set_state(st, (card.width, card.height))
         if changed:
             self.changed.emit()

@@ -135,6 +135,8 @@ def test_page_size_and_orientation(card, persona):
     a5 = E.set_page_size(card, "a5")
     assert a5["size"] == "A5" and E.orientation_of(a5) == "portrait"
     assert laid(E.set_page_size(a5, orientation="landscape"), persona).width == pytest.approx(595.28, abs=0.1)
+    turned = E.set_page_size(landscape, "A5")  # a new size keeps the orientation
+    assert turned["size"] == "A5" and E.orientation_of(turned) == "landscape"
 
 
 def test_an_edit_that_would_break_the_template_is_refused(card):

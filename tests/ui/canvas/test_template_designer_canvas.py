@@ -137,3 +137,39 @@ def test_every_change_is_one_undo_step_and_undo_restores_the_template_exactly(de
         designer.stack.undo()
     assert designer.data == original
     assert headings(canvas)[:2] == ["GOALS", "PAIN POINTS"]
+
+
+def test_the_panel_sets_a_sections_style(designer, canvas):
+    panel = designer.panel
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     centre_of(canvas, *GOALS))  # fmt: skip
+    panel.label_edit.setText("What she wants")
+    panel.label_edit.editingFinished.emit()
+    assert "WHAT SHE WANTS" in headings(canvas)
+    goals = [b for b in canvas.current_layout().text_blocks() if b.field == "goals" and not b.text.isupper()]
+    assert len(goals) > 1  # one block per bullet
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("inline"))
+    panel.kind_combo.activated.emit(panel.kind_combo.currentIndex())
+    goals = [b for b in canvas.current_layout().text_blocks() if b.field == "goals" and not b.text.isupper()]
+    assert len(goals) == 1  # the goals on one line
+    panel.heading_check.setChecked(False)
+    assert "WHAT SHE WANTS" not in headings(canvas)
+    assert designer.data["regions"][MAIN]["items"][1] == {
+        "kind": "inline", "field": "goals", "label": "What she wants", "style": "chips", "heading": False,
+    }  # fmt: skip
+
+
+def test_the_panel_sets_paper_size_orientation_and_columns(designer, canvas):
+    panel = designer.panel
+    panel.orientation_combo.setCurrentIndex(panel.orientation_combo.findData("landscape"))
+    panel.orientation_combo.activated.emit(panel.orientation_combo.currentIndex())
+    card = canvas.current_layout()
+    assert card.width > card.height and round(card.width) == 420  # 148 mm across
+    panel.size_combo.setCurrentIndex(panel.size_combo.findData("A5"))
+    panel.size_combo.activated.emit(panel.size_combo.currentIndex())
+    assert round(canvas.current_layout().width) == 595  # A5 landscape
+    designer.select((MAIN, None))
+    panel.columns_spin.setValue(2)
+    area = flow_area(canvas.current_layout(), MAIN)
+    assert area.columns == 2
+    assert all(s.w < area.w / 2 for s in canvas.current_layout().sections if s.region == MAIN)
