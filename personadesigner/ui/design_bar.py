@@ -87,10 +87,7 @@ class DesignBar(QWidget):
 
         self.template_combo = self._combo("templateCombo", "Template", "The card layout: size and sections")
         self.theme_combo = self._combo("themeCombo", "Theme", "Colours and fonts of the card")
-        # Titles keep the bar narrow; the trim size is in each entry's tooltip.
-        for name, title, size in template_choices():
-            self.template_combo.addItem(title, name)
-            self.template_combo.setItemData(self.template_combo.count() - 1, size, Qt.ItemDataRole.ToolTipRole)
+        self.refresh_templates()
         self.refresh_themes()
         self.theme_combo.setIconSize(QSize(40, 14))
         # The swatch and a readable name even when the bar is squeezed.
@@ -167,6 +164,24 @@ class DesignBar(QWidget):
         b.setCheckable(True)
         return b
 
+    def refresh_templates(self) -> None:
+        """List the templates again (built-in, then the library's: a library opened or changed), keeping the choice."""
+        combo = self.template_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        # Titles keep the bar narrow; the trim size is in each entry's tooltip.
+        for name, title, size in template_choices():
+            combo.addItem(title, name)
+            combo.setItemData(combo.count() - 1, size, Qt.ItemDataRole.ToolTipRole)
+        if current is not None:
+            i = combo.findData(current)
+            if i < 0:  # a template deleted elsewhere still shows what the persona names
+                combo.addItem(f"{current} (missing)", current)
+                i = combo.count() - 1
+            combo.setCurrentIndex(i)
+        combo.blockSignals(False)
+
     def refresh_themes(self) -> None:
         """List the themes again (a library opened, a theme was saved), keeping the choice."""
         combo = self.theme_combo
@@ -223,7 +238,11 @@ class DesignBar(QWidget):
             self.gallery.close()
             self.gallery.deleteLater()
         template, theme = self.design()
-        self.gallery = TemplateGallery(persona, template, theme, self.window(), names=names)
+        from personadesigner.ui.template_library import gallery_actions
+
+        self.gallery = TemplateGallery(
+            persona, template, theme, self.window(), names=names, actions=gallery_actions(self.window())
+        )
         self.gallery.designChosen.connect(self._gallery_chose)
         self.gallery.open()
         return self.gallery

@@ -42,6 +42,9 @@ class LibraryController(QObject):
         library = self.library
         if library is None:
             return
+        from personadesigner.ui.template_library import adopt_library_templates
+
+        adopt_library_templates(self.window, library)  # a window made on an open library: before its persona shows
         self.ticker.set_library(library.location)
         QTimer.singleShot(0, lambda: show_library_warnings(self.window, library))
         show_read_only_state(self.window, library)
@@ -49,6 +52,7 @@ class LibraryController(QObject):
     def set_library(self, library) -> None:
         """Show another library; the previous one is closed."""
         from personadesigner.ui.brand_themes import adopt_library_themes
+        from personadesigner.ui.template_library import adopt_library_templates
 
         w = self.window
         old = self.library
@@ -57,6 +61,7 @@ class LibraryController(QObject):
         w.document.set_library(library)
         w.library = library
         adopt_library_themes(w, library)  # before the persona shows: its card may use one
+        adopt_library_templates(w, library)  # likewise its template
         w.card.names.clear()
         w.sync.reset()
         w.sidebar.set_library(library)

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
             self.current,
             lambda: self.library,
             is_editing=self.view.editing,
-            on_changed=lambda: self.card.names.clear(),
+            on_changed=self._changed_elsewhere,
             on_names_changed=self.form.refresh_candidates,
             status=lambda text: self.statusBar().showMessage(text, 8000),
             parent=self,
@@ -263,6 +263,13 @@ class MainWindow(QMainWindow):
     def set_library(self, library) -> None:
         """Show another library; the previous one is closed."""
         self.libraries.set_library(library)
+
+    def _changed_elsewhere(self) -> None:
+        """Another process wrote to the library: names may have changed, and its templates."""
+        from personadesigner.ui.template_library import refresh_from_library
+
+        self.card.names.clear()
+        refresh_from_library(self)
 
     def show_trash(self) -> None:
         self.libraries.show_trash()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,8 +58,20 @@ def render_thumbnail(
     names: dict[str, str] | None = None,
 ) -> QImage:
     """The persona's card on ``template`` with ``theme``, scaled to fit ``size`` px (cached)."""
-    key = (persona_key(persona), template, theme, size, dpr)
+    key = (persona_key(persona), template, _made(template), theme, size, dpr)
     return _cache.get_or_make(key, lambda: _paint(persona, template, theme, size, dpr, names))
+
+
+def _made(template: str) -> object:
+    """The loaded template itself (held by the key, so its id stays its own): a library template
+    saved again under the same name is a new object, and its thumbnail is painted anew."""
+    from personadesigner.core.templates import load_template
+
+    try:
+        made = load_template(template)
+    except UserError:
+        return None
+    return (id(made), made)
 
 
 def _paint(persona: Persona, template: str, theme: str, size: int, dpr: float, names) -> QImage:
@@ -157,9 +170,12 @@ class TemplateGallery(QDialog):
         theme: str,
         parent: QWidget | None = None,
         names: dict[str, str] | None = None,
+        actions: list | None = None,
     ) -> None:
+        """``actions``: the window's template actions (duplicate, import, export, delete), shown as
+        buttons under the templates (ui.template_library)."""
         super().__init__(parent)
-        from personadesigner.ui.design_bar import template_choices, theme_choices
+        from personadesigner.ui.design_bar import theme_choices
 
         self.setObjectName("templateGallery")
         self.setWindowTitle("Templates and themes")
@@ -189,8 +205,9 @@ class TemplateGallery(QDialog):
             label.setBuddy(tiles)
             layout.addWidget(label)
             layout.addWidget(tiles)
-        for name, title, size in template_choices():
-            self._add(self.templates, name, f"{title}\n{size}" if size else title, title)
+            if tiles is self.templates and actions:
+                layout.addLayout(self._buttons(actions))
+        self._add_templates()
         for name, title in theme_choices():
             self._add(self.themes, name, title, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -221,7 +238,42 @@ class TemplateGallery(QDialog):
             width = min(width, int(screen.availableGeometry().width() * 0.9))
         self.resize(width, self.minimumSizeHint().height())
 
+    def _buttons(self, actions: list) -> QHBoxLayout:
+        """Duplicate, Import…, Export…, Delete: the window's actions (enabled as they are)."""
+        row = QHBoxLayout()
+        self.template_buttons: list[QToolButton] = []
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            row.addWidget(button)
+            self.template_buttons.append(button)
+        row.addStretch(1)
+        return row
+
     # ------------------------------------------------------------ tiles
+    def _add_templates(self) -> None:
+        from personadesigner.core.templates import is_builtin_template
+        from personadesigner.ui.design_bar import template_choices
+
+        for name, title, size in template_choices():
+            if not is_builtin_template(name):  # the library's own (editable, deletable)
+                size = f"{size} \u00b7 library" if size else "library"
+            self._add(self.templates, name, f"{title}\n{size}" if size else title, title)
+
+    def refresh_templates(self) -> None:
+        """List the templates again (one was made, imported, deleted, or changed elsewhere)."""
+        self.templates.clear()
+        self._add_templates()
+        self._mark_current()
+        self._requeue()
+
+    def show_current(self, template: str, theme: str) -> None:
+        """Mark ``template``/``theme`` as the current design (chosen outside the gallery)."""
+        self.template, self.theme = template, theme
+        self._mark_current()
+        self._requeue()
+
     def _add(self, tiles: _Tiles, name: str, text: str, title: str) -> None:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, name)

@@ -30,7 +30,7 @@ def make_action(window: QMainWindow, text: str, slot, shortcut=None, *, tip: str
 
 def make_actions(window: QMainWindow) -> None:
     """Every action of the menus and the toolbar, as attributes of the window."""
-    from personadesigner.ui import brand_themes, help_dialogs, main_toolbar
+    from personadesigner.ui import brand_themes, help_dialogs, main_toolbar, template_library
 
     K = QKeySequence.StandardKey
     w, libraries, output, view = window, window.libraries, window.output, window.view
@@ -73,6 +73,7 @@ def make_actions(window: QMainWindow) -> None:
     w.about_action.setMenuRole(QAction.MenuRole.AboutRole)
     w.shortcuts_action, w.guide_action = help_dialogs.make_help_actions(w)
     main_toolbar.make_view_actions(w)
+    template_library.make_template_actions(w)  # Templates › Duplicate, Import…, Export…, Delete
 
 
 def _make_list_actions(window: QMainWindow) -> None:
@@ -103,8 +104,15 @@ def _add(menu: QMenu, *items) -> None:
 
 
 def make_menus(window: QMainWindow) -> None:
-    """File, Edit, View, Persona and Help (the View menu also gets the toolbar and its toggles)."""
-    from personadesigner.ui import deck_dialog, discover_dialog, history_panel, main_toolbar, template_designer_window
+    """File, Edit, View, Templates, Persona and Help (the View menu also gets the toolbar and its toggles)."""
+    from personadesigner.ui import (
+        deck_dialog,
+        discover_dialog,
+        history_panel,
+        main_toolbar,
+        template_designer_window,
+        template_library,
+    )
 
     w = window
     bar = w.menuBar()
@@ -139,6 +147,7 @@ def make_menus(window: QMainWindow) -> None:
     _add(view_menu, w.zoom_in_action, w.zoom_out_action, w.zoom_fit_action, None, w.theme_editor_action)
     template_designer_window.add_to_menu(w, view_menu)  # View › Design template (Ctrl+Shift+D)
     main_toolbar.install(w, view_menu)
+    template_library.add_menu(w)  # Templates › gallery, duplicate, import, export, delete
     persona_menu = bar.addMenu("&Persona")
     _add(persona_menu, w.new_action, w.duplicate_action, w.delete_action)
     history_panel.add_to_menu(w, persona_menu)  # Persona › History… (Ctrl+H)
@@ -154,4 +163,7 @@ def update_actions(window: QMainWindow) -> None:
     window.backups_action.setEnabled(window.libraries.can_back_up())
     for a in (window.duplicate_action, window.delete_action, window.copy_image_action, window.print_action):
         a.setEnabled(has)
+    from personadesigner.ui.template_library import update_template_actions
+
+    update_template_actions(window)
     restrict_writing_actions(window)
