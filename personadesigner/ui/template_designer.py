@@ -71,6 +71,8 @@ class TemplateDesigner(DesignGestures, QObject):
         canvas.destroyed.connect(self._canvas_gone)
         #: Asks the name of a copy (replaced in tests): (default) -> name or None.
         self.ask_name = self._ask_name
+        #: Stores (name, data) in the library: the name, or None when refused (it said why).
+        self.store = self._store
 
     # ------------------------------------------------------------------ session
     def start(self, name: str) -> bool:
@@ -195,9 +197,16 @@ class TemplateDesigner(DesignGestures, QObject):
         )
         return name.strip() if ok and name.strip() else None
 
+    def _store(self, name: str, data: dict) -> str | None:
+        """Write the template to the library and make it known by name (the window stores
+        through ui/template_library.save_and_use instead, which also lists and uses it)."""
+        saved = self.library.save_template(name, data)
+        use_templates([saved], replace_all=False)
+        return name
+
     def save(self) -> str | None:
         """Store the draft in the library: a built-in's first save asks a name for the copy."""
-        if self.library is None or not hasattr(self.library, "save_template"):
+        if self.library is None:
             self.problem.emit("Open a library to save the template in it.")
             return None
         data = copy.deepcopy(self.data)
@@ -208,14 +217,17 @@ class TemplateDesigner(DesignGestures, QObject):
             if not name:
                 return None
             data["title"] = name
+        before = self.name, self.base, self.data
+        # Named first: storing may make it the persona's template, which must not restart the design.
+        self.name, self.base, self.data = name, name, data
         try:
-            saved = self.library.save_template(name, data)
+            stored = self.store(name, data)
         except UserError as exc:
             self.problem.emit(str(exc))
+            stored = None
+        if not stored:
+            self.name, self.base, self.data = before
             return None
-        self.name, self.data, self.base = name, data, name
-        if isinstance(saved, Template):
-            use_templates([saved], replace_all=False)  # known by name at once: the persona can use it
         self.saved.emit(name)
         self.changed.emit()
         return name

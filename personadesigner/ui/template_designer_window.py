@@ -42,6 +42,7 @@ def designer_of(window: QMainWindow):  # noqa: ANN201 - TemplateDesigner
     designer = getattr(window, "template_designer", None)
     if designer is not None:
         return designer
+    from personadesigner.ui import template_library
     from personadesigner.ui.template_designer import TemplateDesigner
     from personadesigner.ui.template_designer_panel import TemplateDesignerPanel
 
@@ -58,6 +59,8 @@ def designer_of(window: QMainWindow):  # noqa: ANN201 - TemplateDesigner
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
     designer.problem.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    # stored, listed and made the persona's template (one undo step) like a duplicated template
+    designer.store = lambda name, data: template_library.save_and_use(window, name, data)
     designer.saved.connect(lambda name: _use_saved(window, name))
     window.template_designer, window.template_designer_panel, window.template_designer_dock = designer, panel, dock
     return designer
@@ -86,14 +89,4 @@ def _follow(window: QMainWindow, template: str) -> None:
 
 
 def _use_saved(window: QMainWindow, name: str) -> None:
-    """The saved template is known by name, listed, and becomes the shown persona's template."""
-    bar = window.design_bar
-    refresh = getattr(bar, "refresh_templates", None)
-    if refresh is not None:
-        refresh()
-    elif bar.template_combo.findData(name) < 0:
-        bar.template_combo.addItem(name, name)
-    theme = bar.design()[1]
-    bar.set_design(name, theme)
-    bar.designChanged.emit(name, theme)
-    window.statusBar().showMessage(f"Template “{name}” saved in the library.", 8000)
+    window.statusBar().showMessage(f"Template \u201c{name}\u201d saved in the library.", 8000)
