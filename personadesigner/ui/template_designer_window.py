@@ -29,8 +29,9 @@ def add_to_menu(window: QMainWindow, menu: QMenu) -> QAction:
     window.design_template_action = action
     button = QToolButton(window.design_bar)
     button.setObjectName("designTemplateButton")
+    action.setIconText("Design")
     button.setDefaultAction(action)
-    button.setText("Design")
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     bar_layout = window.design_bar.layout()
     bar_layout.insertWidget(bar_layout.indexOf(window.design_bar.gallery_button) + 1, button)
     window.design_bar.designChanged.connect(lambda template, _theme: _follow(window, template))
