@@ -328,14 +328,14 @@ class CardLayout:
     safe_margin: float = 0.0
     #: Photos printed under WARNING_PPI (those under PROBLEM_PPI are preflight problems).
     photos: list[LowResolution] = field(default_factory=list)
-    #: The rectangles (x, y, w, h) of the template's body flows (those that may grow), for the fill measure.
-    body: list[tuple[float, float, float, float]] = field(default_factory=list)
-    #: The shrink factor the body flows were laid out at (negative: grown), for ``--uniform-type``.
-    type_step: float | None = None
     #: Where each template flow item and flow region landed (the designer's provenance; not
     #: what is printed, so left out of comparisons and of the layout digests).
     sections: list[SectionRect] = field(default_factory=list, compare=False)
     flows: list[FlowArea] = field(default_factory=list, compare=False)
+    #: The rectangles (x, y, w, h) of the template's body flows (those that may grow), for the fill measure.
+    body: list[tuple[float, float, float, float]] = field(default_factory=list)
+    #: The shrink factor the body flows were laid out at (negative: grown), for ``--uniform-type``.
+    type_step: float | None = None
 
     def problems(self) -> list:
         """Everything that fails a ``--strict`` export: cut text, then photos under PROBLEM_PPI."""

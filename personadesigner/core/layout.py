@@ -10,12 +10,13 @@ the section kinds of core.section_kinds, and core.layout_flow fits the blocks.
 
 from __future__ import annotations
 
-from personadesigner.core.cardlayout import CardLayout, FlowArea
+from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
 from personadesigner.core.layout_regions import DRAW, NEGATIVE_TEXT, Canvas, Page
 from personadesigner.core.missing_glyphs import report_missing
 from personadesigner.core.persona import Persona
 from personadesigner.core.section_kinds import section_blocks
+from personadesigner.core.section_rects import designed_areas
 from personadesigner.core.template_schema import DEFAULT_STYLES, FlowRegion
 from personadesigner.core.templates import Template, length, load_template
 from personadesigner.core.text import has_kana, japanese
@@ -110,17 +111,15 @@ class _Card(Canvas):
         self.parts: list = []
         #: The largest shrink (or smallest growth, when negative) any flow of each fit group needs.
         self.shared: dict[str, float] = {}
-        #: The index of the region being laid out in the template's regions (section provenance).
-        self.index: int | None = None
+        #: (region, flow, negative band offset) of every flow, for the designer's provenance.
+        self.designed: list = []
         return self
 
     def flow(self, region: FlowRegion) -> None:
         """Build and solve the flow once; a flow of a fit group waits in a slot until every region is seen."""
-        flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names, self.index)
-        if flow.columns:
-            area = _region_rect(flow)
-            self.out.flows.append(FlowArea(self.index, region.id, *area, len(flow.columns), self._offset(region)))
+        flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names)
         body = region.grow > 1.0
+        self.designed.append((region, flow, self.page.offset if not region.pin else 0.0))
         if body:
             self.out.body.append(_region_rect(flow))
         at_least = self.type_step if body else 0.0
@@ -131,7 +130,6 @@ class _Card(Canvas):
         if not group:
             self._emit(*_run_flow(flow, region, y, self.page, at_least))
             self._step(flow, body)
-            self.out.sections.extend(flow.section_rects)
             return
         need = 0.0
         if flow.blocks and flow.columns:
@@ -159,15 +157,18 @@ class _Card(Canvas):
                         at_least = part.need
                     part = _run_flow(flow, part.spec, part.y, self.page, at_least)
                     self._step(flow, isinstance(part, tuple) and bool(part[0]) and flow.grow > 1.0)
-                    self.out.sections.extend(flow.section_rects)
                 self._emit(*part)
         if self.steps:
             self.out.type_step = max(self.steps)
+        self._record_designed()
         return self.out
 
-    def _offset(self, region: FlowRegion) -> float:
-        """How far the negative band moves this region down (pinned regions stay)."""
-        return 0.0 if region.pin else self.page.offset
+    def _record_designed(self) -> None:
+        """Where each flow region and item landed (CardLayout.flows, .sections): the canvas designer's
+        provenance, read once every flow has run (a fit group's run last)."""
+        index = {id(r): i for i, r in enumerate(self.tpl.regions)}
+        for region, flow, offset in self.designed:
+            designed_areas(self.out, region, index[id(region)], flow, offset)
 
     def _step(self, flow: Flow, body: bool) -> None:
         if body and flow.blocks:
@@ -224,7 +225,7 @@ def layout(
     card = _Card(out, page, _styles_for(tpl, th, persona.type, scale), th, persona, float(bleed), tpl.negative)
     card.start(tpl, names, type_step)
     with japanese(is_japanese(persona)):  # a kanji-only name of a Japanese persona takes Japanese forms
-        for card.index, region in enumerate(tpl.regions):
+        for region in tpl.regions:
             if _applies(region.when, tpl, persona, names):
                 kind = region.__struct_config__.tag
                 if kind == "flow":
@@ -243,7 +244,7 @@ def _filled(tpl: Template, flow_id: str, persona: Persona, names) -> bool:
     """Whether the flow ``flow_id`` of the template shows anything for this persona."""
     for spec in tpl.regions:
         if isinstance(spec, FlowRegion) and spec.id == flow_id:
-            return any(section_blocks(item, persona, names) for item in spec.items if not item.hidden)
+            return any(section_blocks(item, persona, names) for item in spec.items)
     return False
 
 
@@ -260,7 +261,7 @@ def _applies(when: str | None, tpl: Template, persona: Persona, names) -> bool:
 
 
 def _make_flow(
-    spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, persona: Persona, names, index: int | None = None
+    spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, persona: Persona, names
 ) -> tuple[Flow, float]:
     x, y, w, h = page.rect(spec)
     ncols = spec.columns
@@ -285,24 +286,12 @@ def _make_flow(
         "module_pad": page.len(spec.module_pad, page.w),
         "module_fill": theme.color(spec.modules, persona.type) if spec.modules else None,
     }
-    sections = [
-        (item, got)
-        for k, item in enumerate(spec.items)
-        if not item.hidden and (got := _tagged(section_blocks(item, persona, names), index, k))
-    ]
+    sections = [(item, got) for item in spec.items if (got := section_blocks(item, persona, names))]
     chosen = [sec for sec in sections if not sec[0].optional]
     if len(chosen) < len(sections):
         chosen = _with_optional(sections, chosen, columns, styles, kw, gap, page)
     flow = Flow(_join(chosen, gap, page), columns, styles, **kw, **grow)
     return flow, y
-
-
-def _tagged(blocks: list[Block], region: int | None, item: int) -> list[Block]:
-    """The item's blocks marked with where they come from (regions[region].items[item])."""
-    if region is not None:
-        for b in blocks:
-            b.section = (region, item)
-    return blocks
 
 
 def _join(sections, gap: float, page: Page) -> list[Block]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from personadesigner.core import section_rects
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import (
     Box,
@@ -26,7 +27,6 @@ from personadesigner.core.cardlayout import (
     TextLine,
     WordBroken,
 )
-from personadesigner.core.section_rects import placed_sections
 
 
 @dataclass
@@ -51,6 +51,8 @@ class Block:
     kind: str  # text | heading | fact | slider | badge | gap
     field: str | None = None
     item: int | None = None
+    #: The template flow item that made it (core.section_kinds.section_blocks): the designer's provenance.
+    section: object = None
     text: str = ""
     style: str = "body"
     bullet: bool = False
@@ -66,8 +68,6 @@ class Block:
     more: str = ""
     #: A gap between sections, which may grow when the flow spreads.
     stretch: bool = False
-    #: (region index, item index) of the template flow item that made it (the canvas designer's provenance).
-    section: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -357,7 +357,7 @@ class Flow:
             placed, ellipses = self._more(placed, ellipses)
             cuts = self._cuts(rows, placed, s, ellipses)
         panels = self._modules(placed, spread) if self.module_fill and placed else []
-        self.section_rects = placed_sections(
+        self.section_rects = section_rects.placed_sections(
             self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
         )
         items = panels + self._emit(placed, s, ellipses, cuts)
@@ -453,7 +453,6 @@ class Flow:
             text=f"+{len(hidden) + limit} more {noun}",
             style=self.blocks[shown_block].style,
             counts=False,
-            section=first_out.section,
         )
 
     def _more(self, placed, ellipses: set[int]):

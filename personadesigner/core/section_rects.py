@@ -8,31 +8,54 @@ painter knowing about templates.
 
 from __future__ import annotations
 
-from personadesigner.core.cardlayout import SectionRect
+from personadesigner.core.cardlayout import FlowArea, SectionRect
 
 
-def placed_sections(blocks, columns, placed, shift: float = 0.0) -> list[SectionRect]:
-    """One SectionRect per (item, column) of the placed rows [(row, column, y)], in drawing order.
+def placed_sections(blocks, columns, placed, shift: float = 0.0) -> list[tuple]:
+    """(item, x, y, w, h) per template item and column of the placed rows [(row, column, y)],
+    in drawing order; ``item`` is the flow item (Block.section) that made the rows.
 
-    Gaps between sections belong to none; a ``shift`` moves every row (a flow centred
-    vertically). Blocks without provenance (flows laid out outside a template) are skipped.
+    Gaps between sections belong to none; a "+N more" row belongs to the section above it.
+    A ``shift`` moves every row (a flow centred vertically). Blocks without provenance
+    (flows laid out outside a template) are skipped.
     """
-    spans: dict[tuple[int, int, int], list[float]] = {}
+    spans: dict[tuple[int, int], list] = {}
+    last: dict[int, object] = {}  # column -> the item of its last row
     for row, col, y in placed:
         if row.kind == "gap":
             continue
-        section = blocks[row.block].section
-        if section is None:
+        item = blocks[row.block].section
+        if item is None and row.kind == "more":
+            item = last.get(col)
+        if item is None:
             continue
-        key = (section[0], section[1], col)
+        last[col] = item
         top, bottom = y + shift, y + shift + row.h
-        span = spans.get(key)
+        span = spans.get((id(item), col))
         if span is None:
-            spans[key] = [top, bottom]
+            spans[(id(item), col)] = [item, top, bottom]
         else:
-            span[0], span[1] = min(span[0], top), max(span[1], bottom)
+            span[1], span[2] = min(span[1], top), max(span[2], bottom)
     out = []
-    for (region, item, col), (top, bottom) in spans.items():
+    for (_key, col), (item, top, bottom) in spans.items():
         cx, _cy, cw, _ch = columns[col]
-        out.append(SectionRect(region, item, cx, top, cw, bottom - top))
+        out.append((item, cx, top, cw, bottom - top))
     return out
+
+
+def designed_areas(card, region, index: int, flow, offset: float) -> None:
+    """Record on the CardLayout ``card`` where flow region ``regions[index]`` (``region``) and
+    its items landed, from its laid-out ``flow``."""
+    if not flow.columns:
+        return
+    first, last = flow.columns[0], flow.columns[-1]
+    card.flows.append(
+        FlowArea(
+            index, region.id, first[0], first[1], last[0] + last[2] - first[0], first[3], len(flow.columns), offset
+        )
+    )
+    where = {id(item): k for k, item in enumerate(region.items)}
+    for item, x, y, w, h in flow.section_rects:
+        k = where.get(id(item))
+        if k is not None:
+            card.sections.append(SectionRect(index, k, x, y, w, h))
