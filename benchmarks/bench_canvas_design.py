@@ -32,23 +32,37 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 import personadesigner.ui  # noqa: E402,F401  (the PySide6 None guard, before Qt)
 
 N = 40
-MAIN = 7  # card.json's main flow
 
 
-def timed(app, action) -> float:
-    start = time.perf_counter()
+def main_flow(data: dict) -> tuple[int, int]:
+    """(region index of card.json's main flow, index of its goals): the two sections swapped."""
+    region = next(i for i, r in enumerate(data["regions"]) if r.get("id") == "main")
+    return region, next(k for k, it in enumerate(data["regions"][region]["items"]) if it.get("field") == "goals")
+
+
+def timed(app, action) -> tuple[float, float]:
+    """(wall, CPU) milliseconds of ``action`` and the repaint it causes."""
+    start, cpu = time.perf_counter(), time.process_time()
     action()
     app.processEvents()  # the scene's change, then the view's paint of the dirty region
-    return (time.perf_counter() - start) * 1000
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
 
 
-def report(name: str, times: list[float], goal: float, paints: int | None = None) -> None:
-    times = sorted(times)
-    p90 = times[int(len(times) * 0.9) - 1]
-    med = statistics.median(times)
-    flag = "ok" if med <= goal else "OVER"
+def report(name: str, times: list[tuple[float, float]], goal: float, paints: int | None = None) -> None:
+    """The median and 90th percentile of the wall time, and the median CPU time: on a shared
+    machine the wall time includes waiting for a core, the CPU time is the app's own work
+    (offscreen, all drawing happens in this process). The goal is judged on the wall time
+    when the machine is idle (load average under 1), else on the CPU time."""
+    wall = sorted(t for t, _c in times)
+    cpu = statistics.median(c for _t, c in times)
+    p90 = wall[int(len(wall) * 0.9) - 1]
+    med = statistics.median(wall)
+    judged = med if os.getloadavg()[0] < 1.0 else cpu
+    flag = "ok" if judged <= goal else "OVER"
     extra = f"   ({paints} paints)" if paints is not None else ""
-    print(f"  {name:34s} median {med:6.2f} ms   p90 {p90:6.2f} ms   goal <= {goal:g} ms  {flag}{extra}")
+    print(
+        f"  {name:30s} median {med:6.2f} ms  p90 {p90:6.2f} ms  CPU {cpu:6.2f} ms  goal <= {goal:g} ms  {flag}{extra}"
+    )
 
 
 def centre(canvas, region: int, item: int) -> QPoint:
@@ -60,13 +74,14 @@ def centre(canvas, region: int, item: int) -> QPoint:
 
 def bench_drag(app, canvas, designer, counter) -> None:
     vp = canvas.viewport()
+    main, goals = main_flow(designer.data)
     moves, drops = [], []
     before = counter.paints
     for i in range(N):
-        src = (MAIN, 1 + i % 2)  # goals and pain points swap places, back and forth
+        src = (main, goals + i % 2)  # goals and pain points swap places, back and forth
         start = centre(canvas, *src)
-        other = centre(canvas, MAIN, 2 if src[1] == 1 else 1)
-        target = other + QPoint(0, (other - start).y() // 2 + (8 if src[1] == 1 else -8))
+        other = centre(canvas, main, goals + 1 if src[1] == goals else goals)
+        target = other + QPoint(0, (other - start).y() // 2 + (8 if src[1] == goals else -8))
         QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
         for k in range(1, 6):
             at = start + (target - start) * (k / 5)
@@ -83,7 +98,7 @@ def bench_drag(app, canvas, designer, counter) -> None:
 
 
 def bench_keys(app, canvas, designer) -> None:
-    designer.select((MAIN, 1))
+    designer.select(main_flow(designer.data))
     times = []
     for i in range(N):
         key = Qt.Key.Key_Down if i % 2 == 0 else Qt.Key.Key_Up
@@ -144,7 +159,8 @@ def main() -> None:
     bench_keys(app, canvas, designer)
     bench_colour(app, canvas, persona)
     bench_switch(app, canvas, designer)
-    print(f"load average: {os.getloadavg()[0]:.2f}")
+    load = os.getloadavg()[0]
+    print(f"load average: {load:.2f} ({'wall' if load < 1.0 else 'CPU'} time judged against the goals)")
 
 
 if __name__ == "__main__":

@@ -11,11 +11,9 @@ from PySide6.QtTest import QTest
 from personadesigner.core.templates import load_template, template_names, use_templates
 from personadesigner.storage.library import Library
 from personadesigner.ui.template_designer_geometry import section_rect
+from support.card_template import GOALS, MAIN, PAINS
 from support.cli import run_process
 from support.poppler import pdf_text
-
-MAIN = 7
-PAINS = (MAIN, 2)
 
 
 def _click_section(canvas, region: int, item: int) -> None:
@@ -66,7 +64,7 @@ def test_move_a_section_undo_redo_and_leave_design_mode(window, qtbot):
     window.design_template_action.trigger()  # leave: the card shows its own template again, unchanged
     assert not designer.active and not window.template_designer_dock.isVisible()
     assert _order(canvas) == ["goals", "pain_points"]
-    assert "card" in template_names() and load_template("card").regions[MAIN].items[1].field == "goals"
+    assert "card" in template_names() and load_template("card").regions[MAIN].items[GOALS[1]].field == "goals"
 
 
 def test_save_a_designed_copy_in_the_library_and_export_with_it(window, qtbot, library_path, tmp_path):
@@ -80,11 +78,11 @@ def test_save_a_designed_copy_in_the_library_and_export_with_it(window, qtbot, l
         window.template_designer_panel.save_button.click()
         assert window.design_bar.design()[0] == "Acme card"
         assert window.document.persona.card.template == "Acme card"
-        assert load_template("card").regions[MAIN].items[1].field == "goals"  # the built-in is unchanged
+        assert load_template("card").regions[MAIN].items[GOALS[1]].field == "goals"  # the built-in is unchanged
         with Library.open(str(library_path)) as other:  # a second app on the same library
             templates, problems = other.templates()
             assert [t.name for t in templates] == ["Acme card"] and problems == []
-            assert templates[0].regions[MAIN].items[1].field == "pain_points"
+            assert templates[0].regions[MAIN].items[GOALS[1]].field == "pain_points"
             assert other.get(persona.id).card.template == "Acme card"
         out = tmp_path / "card.pdf"
         r = run_process("export", "--library", library_path, persona.id, "--out", out)
@@ -93,9 +91,9 @@ def test_save_a_designed_copy_in_the_library_and_export_with_it(window, qtbot, l
         assert text.index("PAIN POINTS") < text.index("GOALS")
         # a second change is saved under the same name, without asking again
         designer.ask_name = lambda default: (_ for _ in ()).throw(AssertionError("asked again"))
-        _click_section(canvas, MAIN, 1)
+        _click_section(canvas, *GOALS)
         QTest.keyClick(canvas, Qt.Key.Key_Delete)
         window.template_designer_panel.save_button.click()
-        assert window.library.template_data("Acme card")["regions"][MAIN]["items"][1].get("hidden") is True
+        assert window.library.template_data("Acme card")["regions"][MAIN]["items"][GOALS[1]].get("hidden") is True
     finally:
         use_templates([])

@@ -12,12 +12,12 @@ from test_shell_editing import select
 from personadesigner.core.templates import use_templates
 from personadesigner.storage.library import Library
 from personadesigner.ui.template_designer_geometry import section_rect
+from support.card_template import PAINS
 from support.cli import run_process
 from support.poppler import pdf_text
 from support.shell import sample_personas
 
 pytestmark = pytest.mark.postgres
-MAIN = 7  # card.json's main flow
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_a_template_designed_in_one_app_is_seen_by_a_second_app_on_postgresql(te
 
     mine.design_template_action.trigger()
     canvas = mine.canvas
-    x, y, w, h = section_rect(canvas.current_layout(), MAIN, 2)
+    x, y, w, h = section_rect(canvas.current_layout(), *PAINS)
     point = canvas.mapFromScene(QPointF(x + w / 2, y + h / 2))
     QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     QTest.keyClick(canvas, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
