@@ -62,6 +62,7 @@ class TemplateDesigner(DesignGestures, QObject):
         self.base = ""  # the template the draft started from
         self.name: str | None = None  # its name in the library once saved (None: not saved yet)
         self.data: dict = {}
+        self.stored: dict = {}
         self.template: Template | None = None
         self.selected: tuple[int, int | None] | None = None
         self._hover: tuple[int, int] | None = None
@@ -85,6 +86,7 @@ class TemplateDesigner(DesignGestures, QObject):
             return False
         self.session += 1
         self.base, self.data, self.template = name, data, template
+        self.stored = data  # what the library (or the bundled file) holds: changes since are unsaved
         self.name = None if is_builtin_template(name) else name
         self.selected = self._hover = None
         if not self.active:
@@ -112,6 +114,11 @@ class TemplateDesigner(DesignGestures, QObject):
 
     def _canvas_gone(self, *_args) -> None:
         self.active, self._viewport = False, None
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the draft differs from what was last read or saved."""
+        return self.active and self.data != self.stored
 
     @property
     def builtin(self) -> bool:
@@ -228,6 +235,7 @@ class TemplateDesigner(DesignGestures, QObject):
         if not stored:
             self.name, self.base, self.data = before
             return None
+        self.stored = data
         self.saved.emit(name)
         self.changed.emit()
         return name

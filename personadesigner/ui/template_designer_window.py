@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QToolButton
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QScrollArea, QToolButton
 
 DESIGN_SHORTCUT = "Ctrl+Shift+D"
 
@@ -68,18 +68,49 @@ def designer_of(window: QMainWindow):  # noqa: ANN201 - TemplateDesigner
 
 
 def set_designing(window: QMainWindow, on: bool) -> None:
-    """Start or stop designing the card's template."""
+    """Start or stop designing the card's template (leaving with unsaved changes asks first)."""
     designer = designer_of(window)
+    if getattr(window, "_design_toggling", False):
+        return
     if on:
         designer.library = window.library
         if not designer.start(window.canvas.design()[0]):
-            window.design_template_action.setChecked(False)
+            _set_checked(window, False)
             return
         window.template_designer_dock.show()
         window.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+    elif designer.unsaved and not _may_leave(window, designer):
+        _set_checked(window, True)  # still designing
     else:
         designer.stop()
         window.template_designer_dock.hide()
+
+
+def _set_checked(window: QMainWindow, on: bool) -> None:
+    """Show the mode without starting or stopping it again."""
+    window._design_toggling = True
+    try:
+        window.design_template_action.setChecked(on)
+    finally:
+        window._design_toggling = False
+
+
+def _may_leave(window: QMainWindow, designer) -> bool:  # noqa: ANN001 - TemplateDesigner
+    """Unsaved changes: save them, discard them, or keep designing (also when the box is closed)."""
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Template designer")
+    what = f"“{designer.name}”" if designer.name else f"the copy of “{designer.base}”"
+    box.setText(f"Save the changes to {what} in the library?")
+    box.setInformativeText("Built-in templates are never changed: the first save asks a name for the copy.")
+    save = box.addButton("Save…", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Keep designing", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return designer.save() is not None
+    return clicked is discard
 
 
 def _follow(window: QMainWindow, template: str) -> None:

@@ -49,7 +49,7 @@ def _design_card(window, qtbot):
     return designer
 
 
-def test_move_a_section_undo_redo_and_leave_design_mode(window, qtbot):
+def test_move_a_section_undo_redo_and_leave_design_mode(window, qtbot, messages):
     canvas = window.canvas
     designer = _design_card(window, qtbot)
     assert _order(canvas) == ["goals", "pain_points"]
@@ -61,8 +61,14 @@ def test_move_a_section_undo_redo_and_leave_design_mode(window, qtbot):
     assert _order(canvas) == ["goals", "pain_points"]
     window.redo_action.trigger()
     assert _order(canvas) == ["pain_points", "goals"]
+    window.design_template_action.trigger()  # leave with unsaved changes: asked; closing the box keeps designing
+    assert "Save the changes to the copy of “card” in the library?" in messages.messages[-1]
+    assert designer.active and window.design_template_action.isChecked()
+    assert _order(canvas) == ["pain_points", "goals"]
+    messages.answer = "Discard changes"
     window.design_template_action.trigger()  # leave: the card shows its own template again, unchanged
     assert not designer.active and not window.template_designer_dock.isVisible()
+    assert not window.design_template_action.isChecked()
     assert _order(canvas) == ["goals", "pain_points"]
     assert "card" in template_names() and load_template("card").regions[MAIN].items[GOALS[1]].field == "goals"
 
