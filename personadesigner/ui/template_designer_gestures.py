@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 
 from personadesigner.core import template_edit as E
 from personadesigner.core.cardlayout import CardLayout
+from personadesigner.core.templates import length
 from personadesigner.ui import template_designer_geometry as G
 
 #: How far the pointer moves before a press becomes a drag, and how near an edge grabs it (screen pixels).
@@ -105,7 +106,7 @@ class DesignGestures:
             return True
         drag.pop("pending", None)
         if drag["kind"] == "resize":
-            lines = G.snap_lines(card, drag["area"].region)
+            lines = G.snap_lines(card, drag["area"].region, length(self.template.margin, 1.0, card.height))
             drag["rect"], drag["guides"] = G.resized(
                 G.area_rect(drag["area"]), drag["edges"], p.x() - start.x(), p.y() - start.y(), lines,
                 SNAP_PX * self._px(),

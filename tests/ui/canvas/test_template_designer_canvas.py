@@ -167,3 +167,22 @@ def test_the_panel_sets_paper_size_orientation_and_columns(designer, canvas):
     area = flow_area(canvas.current_layout(), MAIN)
     assert area.columns == 2
     assert all(s.w < area.w / 2 for s in canvas.current_layout().sections if s.region == MAIN)
+
+
+def test_a_dragged_edge_snaps_to_another_region_and_shows_the_guide_and_safe_area(designer, canvas):
+    designer.select(GOALS)
+    card = canvas.current_layout()
+    main, footer = flow_area(card, MAIN), flow_area(card, FOOTER)
+    edge = view_point(canvas, main.x + main.w, main.y + main.h / 2)
+    near = view_point(canvas, footer.x + footer.w / 2 + 1.5, main.y + main.h / 2)  # just off the footer's centre
+    vp = canvas.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+    for k in range(1, 7):
+        QTest.mouseMove(vp, edge + (near - edge) * (k / 6))
+    state = designer.overlay.state
+    assert ("v", footer.x + footer.w / 2) in state.guides
+    assert state.safe is not None and state.safe[0] == card.safe_margin
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, near)
+    after = flow_area(canvas.current_layout(), MAIN)
+    assert abs(after.x + after.w - (footer.x + footer.w / 2)) < 0.5  # the edge sits on the guide
+    assert designer.overlay.state.guides == [] and designer.overlay.state.safe is None
