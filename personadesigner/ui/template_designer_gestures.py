@@ -169,6 +169,19 @@ class DesignGestures:
             self._refresh(changed=False)
         return True
 
+    def select_next(self, step: int) -> None:
+        """Up/Down: select the previous or next section on the card (the keyboard's way to pick one)."""
+        card = self.layout()
+        if card is None:
+            return
+        order = {area.region: k for k, area in enumerate(card.flows)}
+        shown = sorted({(s.region, s.item) for s in card.sections}, key=lambda sec: (order.get(sec[0], 0), sec[1]))
+        if not shown:
+            return
+        current = self.selected_section()
+        k = shown.index(current) + step if current in shown else (0 if step > 0 else len(shown) - 1)
+        self.select(shown[max(0, min(k, len(shown) - 1))])
+
     def _key(self, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()
         alt = mods & Qt.KeyboardModifier.AltModifier
@@ -180,6 +193,8 @@ class DesignGestures:
             self.move_to_flow(-1 if key in (K.Key_Left, K.Key_BracketLeft) else 1)
         elif not (alt or ctrl) and key in (K.Key_Delete, K.Key_Backspace, K.Key_H):
             self.hide_selected()
+        elif not (alt or ctrl) and key in (K.Key_Up, K.Key_Down):
+            self.select_next(-1 if key == K.Key_Up else 1)
         elif key == K.Key_Escape and self.selected is not None:
             self.select(None)
         else:
