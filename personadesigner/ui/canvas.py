@@ -46,6 +46,7 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
     fieldClicked = Signal(str, object)  # noqa: N815 (Qt signal names)
     fieldEdited = Signal(str, object, str)  # noqa: N815
     zoomChanged = Signal(float)  # noqa: N815
+    layoutShown = Signal()  # noqa: N815 (a new layout is on screen: the template designer's marks follow)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,6 +206,7 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
             self._update_scene_rect()
         if self._editing is not None and layout is None:
             self._close_editor(commit=False)
+        self.layoutShown.emit()
 
     def current_layout(self) -> CardLayout | None:
         return self._card.layout()

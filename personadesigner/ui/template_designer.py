@@ -95,8 +95,9 @@ class TemplateDesigner(DesignGestures, QObject):
             self._viewport = self.canvas.viewport()
             self._viewport.installEventFilter(self)
             self.canvas.installEventFilter(self)
-        self.canvas.set_template_override(template)
-        self._refresh()
+            self.canvas.layoutShown.connect(self._layout_shown)
+        self.canvas.set_template_override(template)  # laid out: layoutShown puts the marks on it
+        self.changed.emit()
         return True
 
     def stop(self) -> None:
@@ -106,11 +107,16 @@ class TemplateDesigner(DesignGestures, QObject):
         self.active = False
         self.session += 1
         self._viewport.removeEventFilter(self)
+        self.canvas.layoutShown.disconnect(self._layout_shown)
         self.canvas.removeEventFilter(self)
         self.canvas.scene().removeItem(self.overlay)
         self._viewport.unsetCursor()
         self.canvas.set_template_override(None)
         self.changed.emit()
+
+    def _layout_shown(self) -> None:
+        """The card was laid out again (an edit, another persona, a theme): the marks follow it."""
+        self._refresh(changed=False)
 
     def _canvas_gone(self, *_args) -> None:
         self.active, self._viewport = False, None
@@ -154,8 +160,8 @@ class TemplateDesigner(DesignGestures, QObject):
         self.template = Template.from_data(self.base, data)
         self.selected = selected
         if self.active:
-            self.canvas.set_template_override(self.template)
-            self._refresh()
+            self.canvas.set_template_override(self.template)  # laid out: layoutShown puts the marks on it
+            self.changed.emit()
 
     def select(self, selected: tuple[int, int | None] | None) -> None:
         self.selected = selected

@@ -195,3 +195,11 @@ def test_a_dragged_edge_snaps_to_another_region_and_shows_the_guide_and_safe_are
     after = flow_area(canvas.current_layout(), MAIN)
     assert abs(after.x + after.w - (footer.x + footer.w / 2)) < 0.5  # the edge sits on the guide
     assert designer.overlay.state.guides == [] and designer.overlay.state.safe is None
+
+
+def test_the_marks_follow_the_card_when_another_persona_is_shown(designer, canvas, long_goals_persona):
+    designer.select(PAINS)
+    before = designer.overlay.state.selected
+    canvas.set_persona(long_goals_persona)  # longer goals push the pain points down
+    after = designer.overlay.state.selected
+    assert after == section_rect(canvas.current_layout(), *PAINS) and after != before
