@@ -2,7 +2,7 @@
 
 Moving a team to a server (or taking a snapshot of a server library into one
 portable file) must lose nothing: every persona with every field, its version,
-its trash state, every photo and the library's own info. So the copy goes table
+its trash state, every photo, the library's own themes and templates and its info. So the copy goes table
 by table below the Library API (which would renumber versions and drop the
 trash), inside ONE transaction on the target: a failed copy leaves the target
 as it was.
@@ -26,7 +26,7 @@ from personadesigner.storage.backup import copy_database
 from personadesigner.storage.engine import location_url, make_engine, sqlite_path, writer
 from personadesigner.storage.integrity import connect_readonly
 from personadesigner.storage.opening import probe_connection, probe_sqlite_file
-from personadesigner.storage.schema import library_info, personas, photos, revisions
+from personadesigner.storage.schema import library_info, personas, photos, revisions, templates, themes
 
 BATCH = 500
 #: Photos are up to a few hundred KB each: smaller batches keep memory flat.
@@ -155,6 +155,9 @@ def _copy_rows(src_engine: Engine, dst_url: str, target: str, *, replace: bool) 
             n_photos = _copy_table(src, dst, photos, photos.c.hash, batch=PHOTO_BATCH)
             n_personas = _copy_table(src, dst, personas, personas.c.id)
             history.copy_revisions(src, dst, lambda: _copy_table(src, dst, revisions, revisions.c.id))
+            for table in (themes, templates):  # the library's own brand themes and templates go with it
+                dst.execute(table.delete())
+                _copy_table(src, dst, table, table.c.name)
             info = [dict(r._mapping) for r in src.execute(sa.select(library_info))]
             keys = [r["key"] for r in info if r["key"] not in _LOCAL_KEYS]
             dst.execute(library_info.delete().where(library_info.c.key.in_(keys)))

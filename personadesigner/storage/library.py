@@ -787,6 +787,13 @@ class Library:
 
         TP.delete(self._write, name)
 
+    def design_stamp(self) -> str:
+        """A fingerprint of the library's themes and templates: it changes when one is saved or deleted."""
+        from personadesigner.storage.design_stamp import design_stamp
+
+        with self._reading() as conn:
+            return design_stamp(conn)
+
     # ---------------------------------------------------------- upkeep
     def schema_revision(self) -> str:
         with self._reading() as conn:

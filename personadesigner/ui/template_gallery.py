@@ -261,10 +261,15 @@ class TemplateGallery(QDialog):
                 size = f"{size} \u00b7 library" if size else "library"
             self._add(self.templates, name, f"{title}\n{size}" if size else title, title)
 
-    def refresh_templates(self) -> None:
-        """List the templates again (one was made, imported, deleted, or changed elsewhere)."""
+    def refresh_designs(self) -> None:
+        """List the templates and themes again (one was made, imported, deleted, or changed elsewhere)."""
+        from personadesigner.ui.design_bar import theme_choices
+
         self.templates.clear()
         self._add_templates()
+        self.themes.clear()
+        for name, title in theme_choices():
+            self._add(self.themes, name, title, title)
         self._mark_current()
         self._requeue()
 

@@ -42,15 +42,27 @@ def _same(old, new) -> bool:  # noqa: ANN001 - Template | None
 
 
 def refresh_from_library(window) -> None:  # noqa: ANN001 - MainWindow
-    """Another app or process wrote to the library: its templates may have changed; the card and an
-    open gallery show the new ones."""
-    if not adopt_library_templates(window, window.library, force=False):
+    """The library changed (elsewhere, or by a gesture here): when its themes or templates did
+    (one cheap query), they are read again and the card, the design bar and an open gallery show them."""
+    from personadesigner.ui.brand_themes import adopt_library_themes
+
+    library = window.library
+    if library is None:
         return
+    try:
+        stamp = library.design_stamp()
+    except UserError:  # the library went away for a moment: the next tick tries again
+        return
+    if stamp == getattr(window, "design_stamp_seen", None):
+        return
+    window.design_stamp_seen = stamp
+    adopt_library_themes(window, library)
+    adopt_library_templates(window, library, force=False)
     canvas = window.canvas
-    canvas.set_persona(canvas.persona(), getattr(canvas, "_names", None))  # re-lays out with the new template
+    canvas.set_persona(canvas.persona(), getattr(canvas, "_names", None))  # re-lays out with the new designs
     gallery = window.design_bar.gallery
     if gallery is not None and gallery.isVisible():
-        gallery.refresh_templates()
+        gallery.refresh_designs()
     update_template_actions(window)
 
 

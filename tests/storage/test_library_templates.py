@@ -94,3 +94,44 @@ def test_a_library_before_templates_is_upgraded_with_its_data(tmp_path):
         lib.save_template("Acme", branded_data())
         assert [t.name for t in lib.templates()[0]] == ["Acme"]
         assert lib.check() == []
+
+
+def test_the_design_stamp_moves_with_every_template_or_theme_change(tmp_path):
+    """The app re-reads the library's designs only when this one query says they changed."""
+    from support.brand_files import brand_data
+
+    path = str(tmp_path / "a.sqlite")
+    with Library.open(path) as lib, Library.open(path) as other:
+        stamps = [lib.design_stamp()]
+        lib.add(Persona(name="Not a design"))
+        assert other.design_stamp() == stamps[-1]
+        lib.save_template("Acme", branded_data())
+        stamps.append(other.design_stamp())
+        changed = branded_data()
+        changed["negative"]["text"] = "NOT FOR ACMX"  # same name, same length, likely the same second
+        lib.save_template("Acme", changed)
+        stamps.append(other.design_stamp())
+        lib.save_theme("Brand", brand_data(logo=None), {})
+        stamps.append(other.design_stamp())
+        lib.delete_template("Acme")
+        stamps.append(other.design_stamp())
+        assert len(set(stamps)) == len(stamps)
+
+
+@pytest.mark.parametrize("to_server", [False, True], ids=["sqlite", "postgresql"])
+def test_copying_a_library_takes_its_templates_and_themes_along(tmp_path, request, to_server):
+    """`personadesigner copy` moves a team to a server: their own designs must not stay behind."""
+    from personadesigner.storage.copy import copy_library
+    from support.brand_files import brand_data
+
+    source = str(tmp_path / "mine.sqlite")
+    with Library.open(source) as lib:
+        lib.add(Persona(name="Uses the brand"))
+        lib.save_template("Acme", branded_data())
+        lib.save_theme("Brand", brand_data(logo=None), {})
+    target = request.getfixturevalue("pg_url") if to_server else str(tmp_path / "copy.sqlite")
+    copy_library(source, target)
+    with Library.open(target) as copied:
+        assert [t.name for t in copied.templates()[0]] == ["Acme"]
+        assert copied.template_data("Acme")["negative"]["text"] == "NOT FOR ACME"
+        assert [t.name for t in copied.themes()[0]] == ["Brand"]

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from test_shell_editing import select
 
 from personadesigner.core.templates import use_templates
+from personadesigner.core.themes import use_themes
 from personadesigner.storage.library import Library
 from personadesigner.ui.export_dialog import ExportDialog
 from personadesigner.ui.template_library import delete_template, export_template, import_template
+from support.brand_files import brand_data
 from support.cli import run_process
 from support.template_files import branded_data, broken_data
 
@@ -24,10 +26,12 @@ MINI_PT = (241, 156)  # 85 x 55 mm in points, as pdfinfo rounds them
 
 @pytest.fixture(autouse=True)
 def _no_leftover_templates():
-    """Library templates are known process-wide (core.templates.use_templates): each test starts without them."""
+    """Library templates and themes are known process-wide (core.templates.use_templates): each test
+    starts without them."""
     use_templates([])
     yield
     use_templates([])
+    use_themes([])
 
 
 def _gallery_names(gallery) -> list[str]:
@@ -137,10 +141,13 @@ def test_a_template_saved_by_another_app_appears_after_the_refresh(window, libra
     gallery = bar.open_gallery()
     with Library.open(str(library_path)) as colleague:
         colleague.save_template("Team card", branded_data("Team card"))
+        colleague.save_theme("Team brand", brand_data(logo=None), {})
     assert bar.template_combo.findData("Team card") < 0
     window.refresh_from_library()  # the 2 s tick
     assert bar.template_combo.findData("Team card") >= 0
     assert _gallery_names(gallery)[-1] == "Team card"
+    assert bar.theme_combo.findData("Team brand") >= 0  # a brand theme made elsewhere too
+    assert "Team brand" in [i.data(Qt.ItemDataRole.UserRole) for i in gallery.items(gallery.themes)]
     with Library.open(str(library_path)) as colleague:
         colleague.delete_template("Team card")
     window.refresh_from_library()
