@@ -81,6 +81,8 @@ def drop_at(card: CardLayout, x: float, y: float, source: tuple[int, int], items
         (s for s in card.sections if s.region == area.region and s.x < right and s.x + s.w > left),
         key=lambda s: (s.y, s.item),
     )
+    if shown:  # the column's own edges (the gutter is not part of it)
+        left, right = shown[0].x, shown[0].x + shown[0].w
     before = next((s for s in shown if s.y + s.h / 2 > y), None)
     if before is not None:
         index = before.item
