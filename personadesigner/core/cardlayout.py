@@ -13,7 +13,10 @@ beyond ``width``/``height``) by ``CardLayout.bleed``. Colours are ``#rrggbb``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
+
+if TYPE_CHECKING:  # the designer's provenance types live beside the code that records them
+    from personadesigner.core.section_rects import FlowArea, SectionRect
 
 
 @dataclass(frozen=True)
@@ -277,38 +280,6 @@ class Slider:
 
 
 Primitive = Union[Box, Rule, Polygon, TextBlock, ImageItem, Slider]
-
-
-@dataclass(frozen=True)
-class SectionRect:
-    """Where a template flow item was drawn: ``regions[region].items[item]`` (one per column it spans).
-
-    Provenance for the canvas designer (select, drag, hide a section); painters ignore it.
-    """
-
-    region: int
-    item: int
-    x: float
-    y: float
-    w: float
-    h: float
-
-
-@dataclass(frozen=True)
-class FlowArea:
-    """The rectangle of a flow region as laid out (its columns' span), for the canvas designer.
-
-    ``offset`` is how far the negative band moved it down (0 when pinned or none).
-    """
-
-    region: int
-    id: str | None
-    x: float
-    y: float
-    w: float
-    h: float
-    columns: int = 1
-    offset: float = 0.0
 
 
 @dataclass

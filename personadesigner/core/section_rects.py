@@ -8,7 +8,39 @@ painter knowing about templates.
 
 from __future__ import annotations
 
-from personadesigner.core.cardlayout import FlowArea, SectionRect
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SectionRect:
+    """Where a template flow item was drawn: ``regions[region].items[item]`` (one per column it spans).
+
+    Provenance for the canvas designer (select, drag, hide a section); painters ignore it.
+    """
+
+    region: int
+    item: int
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class FlowArea:
+    """The rectangle of a flow region as laid out (its columns' span), for the canvas designer.
+
+    ``offset`` is how far the negative band moved it down (0 when pinned or none).
+    """
+
+    region: int
+    id: str | None
+    x: float
+    y: float
+    w: float
+    h: float
+    columns: int = 1
+    offset: float = 0.0
 
 
 def placed_sections(blocks, columns, placed, shift: float = 0.0) -> list[tuple]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from personadesigner.core.cardlayout import CardLayout, FlowArea, SectionRect
+from personadesigner.core.cardlayout import CardLayout
+from personadesigner.core.section_rects import FlowArea, SectionRect
 
 Rect = tuple[float, float, float, float]
 #: Narrowest and lowest a region may be resized to, in points.
