@@ -143,3 +143,17 @@ def test_an_edit_that_would_break_the_template_is_refused(card):
         E.set_section_style(card, *GOALS, max_items=0)
     with pytest.raises(IndexError):
         E.move_section(card, GOALS, 0, 0)  # the background rect is not a flow
+
+
+def test_resizing_under_the_negative_band_stores_the_edge_without_the_band(card):
+    from personadesigner.core.persona import Persona
+
+    negative = Persona(name="Nora Neg", type="negative", goals=["Cheapest price"], pain_points=["Any fee"])
+    out = laid(card, negative)
+    main = next(f for f in out.flows if f.id == "main")
+    assert main.offset > 0  # the band moved the region down
+    new = (main.x, main.y + 10, main.w, main.h - 10)
+    moved = E.resize_region(card, MAIN, (main.x, main.y, main.w, main.h), new, (out.width, out.height), main.offset)
+    assert moved["regions"][MAIN]["top"] == card["regions"][MAIN]["top"] + 10
+    again = next(f for f in laid(moved, negative).flows if f.id == "main")
+    assert again.y == pytest.approx(main.y + 10)
