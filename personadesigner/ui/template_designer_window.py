@@ -114,10 +114,13 @@ def _may_leave(window: QMainWindow, designer) -> bool:  # noqa: ANN001 - Templat
 
 
 def _follow(window: QMainWindow, template: str) -> None:
-    """Another template picked while designing: design that one."""
+    """Another template picked while designing: design that one (unsaved changes ask first)."""
     designer = getattr(window, "template_designer", None)
-    if designer is not None and designer.active and template not in (designer.base, designer.name):
-        designer.start(template)
+    if designer is None or not designer.active or template in (designer.base, designer.name):
+        return
+    if designer.unsaved and not _may_leave(window, designer):
+        return  # the draft stays on the card; the persona's choice is an undo step like any other
+    designer.start(template)
 
 
 def _use_saved(window: QMainWindow, name: str) -> None:

@@ -103,3 +103,17 @@ def test_save_a_designed_copy_in_the_library_and_export_with_it(window, qtbot, l
         assert window.library.template_data("Acme card")["regions"][MAIN]["items"][GOALS[1]].get("hidden") is True
     finally:
         use_templates([])
+
+
+def test_picking_another_template_while_designing_designs_that_one(window, qtbot, messages):
+    canvas = window.canvas
+    designer = _design_card(window, qtbot)
+    _click_section(canvas, *PAINS)
+    QTest.keyClick(canvas, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    messages.answer = "Discard changes"
+    bar = window.design_bar
+    bar.set_design("mini", bar.design()[1])
+    bar.designChanged.emit(*bar.design())
+    assert "Save the changes" in messages.messages[-1]
+    assert designer.active and designer.base == "mini" and not designer.unsaved
+    assert canvas.current_layout().width < 260  # the mini card (85 mm) is on the canvas
