@@ -13,7 +13,10 @@ beyond ``width``/``height``) by ``CardLayout.bleed``. Colours are ``#rrggbb``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
+
+if TYPE_CHECKING:  # the designer's provenance types live beside the code that records them
+    from personadesigner.core.section_rects import FlowArea, SectionRect
 
 from personadesigner.core.svg_path import Subpath, VectorShape
 
@@ -335,6 +338,10 @@ class CardLayout:
     safe_margin: float = 0.0
     #: Photos printed under WARNING_PPI (those under PROBLEM_PPI are preflight problems).
     photos: list[LowResolution] = field(default_factory=list)
+    #: Where each template flow item and flow region landed (the designer's provenance; not
+    #: what is printed, so left out of comparisons and of the layout digests).
+    sections: list[SectionRect] = field(default_factory=list, compare=False)
+    flows: list[FlowArea] = field(default_factory=list, compare=False)
     #: The rectangles (x, y, w, h) of the template's body flows (those that may grow), for the fill measure.
     body: list[tuple[float, float, float, float]] = field(default_factory=list)
     #: The shrink factor the body flows were laid out at (negative: grown), for ``--uniform-type``.
@@ -359,6 +366,13 @@ class CardLayout:
                 continue
             if it.x <= x <= it.x + it.w and it.y <= y <= it.y + it.h:
                 return f, getattr(it, "item", None)
+        return None
+
+    def section_at(self, x: float, y: float) -> SectionRect | None:
+        """The template flow item drawn at (x, y), the last drawn first (None: no section there)."""
+        for sec in reversed(self.sections):
+            if sec.x <= x <= sec.x + sec.w and sec.y <= y <= sec.y + sec.h:
+                return sec
         return None
 
     def text_blocks(self) -> list[TextBlock]:

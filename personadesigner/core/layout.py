@@ -18,6 +18,7 @@ from personadesigner.core.layout_regions import DRAW, NEGATIVE_TEXT, Canvas, Pag
 from personadesigner.core.missing_glyphs import report_missing
 from personadesigner.core.persona import Persona
 from personadesigner.core.section_kinds import section_blocks
+from personadesigner.core.section_rects import designed_areas
 from personadesigner.core.template_schema import DEFAULT_STYLES, FlowRegion
 from personadesigner.core.templates import Template, length, load_template
 from personadesigner.core.text import cjk_forms
@@ -114,12 +115,15 @@ class _Card(Canvas):
         self.parts: list = []
         #: The largest shrink (or smallest growth, when negative) any flow of each fit group needs.
         self.shared: dict[str, float] = {}
+        #: (region, flow, negative band offset) of every flow, for the designer's provenance.
+        self.designed: list = []
         return self
 
     def flow(self, region: FlowRegion) -> None:
         """Build and solve the flow once; a flow of a fit group waits in a slot until every region is seen."""
         flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names, self.left_out)
         body = region.grow > 1.0
+        self.designed.append((region, flow, self.page.offset if not region.pin else 0.0))
         if body:
             self.out.body.append(_region_rect(flow))
         at_least = self.type_step if body else 0.0
@@ -160,7 +164,15 @@ class _Card(Canvas):
                 self._emit(*part)
         if self.steps:
             self.out.type_step = max(self.steps)
+        self._record_designed()
         return self.out
+
+    def _record_designed(self) -> None:
+        """Where each flow region and item landed (CardLayout.flows, .sections): the canvas designer's
+        provenance, read once every flow has run (a fit group's run last)."""
+        index = {id(r): i for i, r in enumerate(self.tpl.regions)}
+        for region, flow, offset in self.designed:
+            designed_areas(self.out, region, index[id(region)], flow, offset)
 
     def _step(self, flow: Flow, body: bool) -> None:
         if body and flow.blocks:

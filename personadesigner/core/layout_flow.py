@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from personadesigner.core import section_rects
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import (
     Box,
@@ -52,6 +53,8 @@ class Block:
     kind: str  # text | heading | fact | slider | badge | gap
     field: str | None = None
     item: int | None = None
+    #: The template flow item that made it (core.section_kinds.section_blocks): the designer's provenance.
+    section: object = None
     text: str = ""
     style: str = "body"
     bullet: bool = False
@@ -132,6 +135,8 @@ class Flow:
         self.theme = theme
         self.persona_type = persona_type
         self.bottom = columns[0][1] if columns else 0.0
+        #: Where each template flow item landed in the last run (core.section_rects).
+        self.section_rects: list = []
 
     # ------------------------------------------------------------ rows
     def _indent(self, b: Block, st: ResolvedStyle) -> float:
@@ -367,6 +372,9 @@ class Flow:
             placed, ellipses = self._more(placed, ellipses)
             cuts = self._cuts(rows, placed, s, ellipses)
         panels = self._modules(placed, spread) if self.module_fill and placed else []
+        self.section_rects = section_rects.placed_sections(
+            self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
+        )
         items = panels + self._emit(placed, s, ellipses, cuts)
         broken = self._broken_word(s)
         if broken is not None:  # even the minimum size cannot keep this word whole

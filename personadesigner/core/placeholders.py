@@ -61,6 +61,7 @@ def empty_sections(persona: Persona, template: str | Template) -> list[str]:
                 field in HINT_TEXTS
                 and item.__struct_config__.tag in _KINDS
                 and not item.optional
+                and not item.hidden
                 and field not in shown
                 and _is_empty(persona, field)
             ):

@@ -77,6 +77,8 @@ class Section(msgspec.Struct, frozen=True, forbid_unknown_fields=True, tag_field
     optional: bool = False
     #: The gap above it instead of the flow's ``section_gap``.
     space_before: Length | None = None
+    #: Hidden in the template designer: kept in its place, never laid out (shown again from there).
+    hidden: bool = False
 
     #: The persona fields ``field`` may name (a function: the persona's fields are read when a file is checked).
     fields_allowed: ClassVar[Callable[[], tuple[str, ...]]] = tuple
@@ -108,10 +110,17 @@ def section_kind(spec_type: type[Section]) -> Callable[[Builder], Builder]:
 
 
 def section_blocks(spec: Section, p: Persona, names: dict[str, str] | None = None) -> list[Block]:
-    """Blocks of one flow item for ``p``; [] when the persona has nothing for it."""
-    if spec.field in NEVER_PRINTED:
+    """Blocks of one flow item for ``p``; [] when the persona has nothing for it (or it is hidden).
+
+    Each block remembers the item that made it (``Block.section``): the layout tells the
+    canvas designer where each item landed.
+    """
+    if spec.field in NEVER_PRINTED or spec.hidden:
         return []
-    return SECTION_KINDS[spec.__struct_config__.tag][1](spec, p, names)
+    blocks = SECTION_KINDS[spec.__struct_config__.tag][1](spec, p, names)
+    for b in blocks:
+        b.section = spec
+    return blocks
 
 
 def _heading(spec: Headed, default: str) -> list[Block]:

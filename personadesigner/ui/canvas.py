@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QLabel, QWidget
 
 from personadesigner.core.cardlayout import CardLayout, ImageItem
 from personadesigner.core.layout import layout as lay_out
@@ -46,6 +46,7 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
     fieldClicked = Signal(str, object)  # noqa: N815 (Qt signal names)
     fieldEdited = Signal(str, object, str)  # noqa: N815
     zoomChanged = Signal(float)  # noqa: N815
+    layoutShown = Signal()  # noqa: N815 (a new layout is on screen: the template designer's marks follow)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +104,8 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
         self._fit_mode = True
         self._editor = None  # the in-place editor, while one is open (canvas_edit.py)
         self._editing: tuple[str, int | None, str, QRectF] | None = None
+        #: A template being designed (ui/template_designer.py) shown instead of the named one.
+        self._template_override = None
 
     # ---------------------------------------------------------------- content
     def set_persona(self, persona: Persona | None, names: dict[str, str] | None = None) -> None:
@@ -130,6 +133,16 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
     def persona(self) -> Persona | None:
         return self._persona
 
+    def set_template_override(self, template) -> None:
+        """Lay the card out on this Template (the designer's draft) instead of the named one; None: stop."""
+        self._template_override = template
+        # While designing, the card is cached as pixels: the designer's marks move over it without repainting it.
+        cache = (
+            QGraphicsItem.CacheMode.DeviceCoordinateCache if template is not None else QGraphicsItem.CacheMode.NoCache
+        )
+        self._card.setCacheMode(cache)
+        self._relayout()
+
     def _relayout(self) -> None:
         if self._persona is None:
             self._show_problem(None)
@@ -137,7 +150,8 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
             self._update_hints(None)
             return
         try:
-            card = lay_out(self._persona, self._template, self._theme, bleed=CANVAS_BLEED, names=self._names)
+            template = self._template_override or self._template
+            card = lay_out(self._persona, template, self._theme, bleed=CANVAS_BLEED, names=self._names)
         except UserError as exc:  # e.g. a design this installation does not have
             self._show_problem(str(exc))
             self.set_layout(None)
@@ -150,7 +164,8 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
     # ---------------------------------------------------------------- hints
     def _update_hints(self, card: CardLayout | None) -> None:
         """Placeholder hints for the empty sections (canvas only: they are not in the layout)."""
-        if self._hints.update(self._persona, self._template, self._theme, card, bleed=CANVAS_BLEED, names=self._names):
+        persona = None if self._template_override is not None else self._persona  # none while designing
+        if self._hints.update(persona, self._template, self._theme, card, bleed=CANVAS_BLEED, names=self._names):
             self._update_selection()
 
     def hint_items(self) -> list[HintItem]:
@@ -191,6 +206,7 @@ class CardCanvas(CanvasZoom, InPlaceEditing, QGraphicsView):
             self._update_scene_rect()
         if self._editing is not None and layout is None:
             self._close_editor(commit=False)
+        self.layoutShown.emit()
 
     def current_layout(self) -> CardLayout | None:
         return self._card.layout()

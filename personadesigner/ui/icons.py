@@ -46,6 +46,7 @@ ICON_FILES: dict[str, str] = {
     "shortcuts": "keyboard",
     "guide": "book",
     "about": "info-circle",
+    "design": "layout-board-split",
 }
 
 

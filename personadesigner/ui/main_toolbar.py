@@ -54,6 +54,7 @@ ACTION_ICONS: dict[str, str] = {
     "zoom_out_action": "zoom_out",
     "zoom_fit_action": "zoom_fit",
     "template_action": "template",
+    "design_template_action": "design",
     "theme_action": "theme",
     "show_form_action": "show_form",
     "new_library_action": "new_library",

@@ -105,7 +105,14 @@ def _add(menu: QMenu, *items) -> None:
 
 def make_menus(window: QMainWindow) -> None:
     """File, Edit, View, Templates, Persona and Help (the View menu also gets the toolbar and its toggles)."""
-    from personadesigner.ui import deck_dialog, discover_dialog, history_panel, main_toolbar, template_library
+    from personadesigner.ui import (
+        deck_dialog,
+        discover_dialog,
+        history_panel,
+        main_toolbar,
+        template_designer_window,
+        template_library,
+    )
 
     w = window
     bar = w.menuBar()
@@ -138,6 +145,7 @@ def make_menus(window: QMainWindow) -> None:
     )
     view_menu = bar.addMenu("&View")
     _add(view_menu, w.zoom_in_action, w.zoom_out_action, w.zoom_fit_action, None, w.theme_editor_action)
+    template_designer_window.add_to_menu(w, view_menu)  # View › Design template (Ctrl+Shift+D)
     main_toolbar.install(w, view_menu)
     template_library.add_menu(w)  # Templates › gallery, duplicate, import, export, delete
     persona_menu = bar.addMenu("&Persona")

@@ -85,7 +85,8 @@ def _plain(value):
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {"@": type(value).__name__}
         for f in dataclasses.fields(value):
-            out[f.name] = _plain(getattr(value, f.name))
+            if f.compare:  # compare=False: provenance for the canvas (CardLayout.sections), not the print
+                out[f.name] = _plain(getattr(value, f.name))
         return out
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
