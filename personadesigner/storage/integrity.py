@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from personadesigner.errors import LibraryError
-from personadesigner.storage import check_cache
+from personadesigner.storage import check_cache, file_peek
 from personadesigner.storage.writable import write_blocker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -37,8 +37,7 @@ def utc_stamp(now: _dt.datetime | None = None) -> str:
 def is_sqlite_file(path: Path) -> bool:
     """True when the file starts with SQLite's header (it may still be damaged)."""
     try:
-        with open(path, "rb") as fh:
-            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        return file_peek.read_head(path, len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
         return False
 
@@ -295,7 +294,7 @@ def keep_damaged_copy(path: Path, now: _dt.datetime | None = None) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.damaged-{utc_stamp(now)}-{n}")
-    shutil.copy2(path, target)
+    file_peek.copy_file(path, target)  # never shutil: closing a descriptor of the library drops our locks
     for suffix in _COMPANIONS:
         companion = Path(str(path) + suffix)
         if companion.exists():
@@ -303,8 +302,13 @@ def keep_damaged_copy(path: Path, now: _dt.datetime | None = None) -> Path:
     return target
 
 
-def _digest(path: Path) -> str:
+def _digest(path: Path, *, library: bool = False) -> str:
+    """SHA-256 of a file; ``library``: the library itself, read through storage.file_peek."""
     h = hashlib.sha256()
+    if library:
+        for block in file_peek.iter_chunks(path):
+            h.update(block)
+        return h.hexdigest()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
@@ -321,7 +325,7 @@ def _same_damaged_copy(path: Path) -> Path | None:
     ]
     if not candidates:
         return None
-    mine = [_digest(path)] + [_companion_digest(Path(str(path) + s)) for s in _COMPANIONS]
+    mine = [_digest(path, library=True)] + [_companion_digest(Path(str(path) + s)) for s in _COMPANIONS]
     for copy in sorted(candidates):
         if [_digest(copy)] + [_companion_digest(Path(str(copy) + s)) for s in _COMPANIONS] == mine:
             return copy

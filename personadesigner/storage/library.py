@@ -24,7 +24,7 @@ from personadesigner.core.persona import NAME_MAX, PERSONA_TYPES, Persona, fold,
 from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.images import PhotoInfo, photo_hash, photo_thumbnail
 from personadesigner.lru import LruCache
-from personadesigner.storage import history, migrate
+from personadesigner.storage import file_peek, history, migrate
 from personadesigner.storage.backup import make_backup
 from personadesigner.storage.creating import create_library_file
 from personadesigner.storage.engine import (
@@ -287,6 +287,9 @@ class Library:
             self._watch.close()
             self._watch = None
         self._engine.dispose()
+        path = sqlite_path(self._url)
+        if path is not None:
+            file_peek.release(path)  # the descriptor our looks at the file kept (see storage.file_peek)
 
     def __enter__(self) -> Library:
         return self
