@@ -14,8 +14,10 @@ import hashlib
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from personadesigner.errors import LibraryError
@@ -26,6 +28,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: The tables every PersonaDesigner library has (schema 0001 and later).
 LIBRARY_TABLES = frozenset({"personas", "photos", "library_info", "alembic_version"})
 _COMPANIONS = ("-wal", "-journal")
+T = TypeVar("T")
 
 
 def utc_stamp(now: _dt.datetime | None = None) -> str:
@@ -185,8 +188,51 @@ def cannot_read(path: Path, exc: sqlite3.Error) -> LibraryError:
     return LibraryError(f'The library "{path}" cannot be read: {why}.')
 
 
+#: How often a check that found damage is taken again while another program keeps changing the file.
+SETTLE_ATTEMPTS = 3
+
+
+def _settled(path: Path, look: Callable[[], T], problems: Callable[[T], list[str]]) -> T:
+    """``look()``'s verdict, taken again when it found damage while the file changed under it.
+
+    An immutable read (integrity.connect_readonly in a folder that cannot be written)
+    takes no lock, so it can see half of another program's change: damage found then
+    is not the file's. Damage counts only when the file was the same before and after.
+    """
+    for _ in range(SETTLE_ATTEMPTS):
+        before = _stat_state(path)
+        verdict = look()
+        if not problems(verdict) or _stat_state(path) == before:
+            return verdict
+    raise LibraryError(
+        f'The library "{path}" could not be checked: another program kept changing it while it was read; try again.'
+    )
+
+
+def _stat_state(path: Path) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None]:
+    """What a writer changes in the file and its -wal, read by stat alone (no descriptor opened).
+
+    An empty -wal is the same as none (a read-only open may create one), and its ctime is
+    left out: SQLite running as root gives the -wal the library's owner on every open."""
+    try:
+        st = os.stat(path)
+        main: tuple[int, ...] | None = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    except OSError:
+        main = None
+    try:
+        st = os.stat(f"{path}-wal")
+        wal = (st.st_ino, st.st_size, st.st_mtime_ns) if st.st_size else None
+    except OSError:
+        wal = None
+    return main, wal
+
+
 def _check(path: Path, pragma: str) -> list[str]:
     """Problems found; raises LibraryError when the file cannot be checked at all (busy, no access)."""
+    return _settled(path, lambda: _check_once(path, pragma), lambda found: found)
+
+
+def _check_once(path: Path, pragma: str) -> list[str]:
     try:
         conn = connect_readonly(path)
         try:
@@ -245,10 +291,15 @@ def inspect_file(path: Path, *, trust_recent_check: bool = False) -> Inspection:
     """quick_check, table names and schema revision over ONE read-only connection.
 
     Raises LibraryError when the file cannot be looked at (busy, no access);
-    damage is reported in ``problems``, never raised. ``trust_recent_check`` (commands
+    damage is reported in ``problems``, never raised (and only when the file did not
+    change during the look, see _settled). ``trust_recent_check`` (commands
     that only read): skip quick_check when this file passed it in exactly its present
     state (storage.check_cache); every passing check is remembered.
     """
+    return _settled(path, lambda: _inspect_once(path, trust_recent_check), lambda found: found.problems)
+
+
+def _inspect_once(path: Path, trust_recent_check: bool) -> Inspection:
     state = check_cache.file_state(path)
     skip = trust_recent_check and check_cache.passed_in_this_state(path, state)
     try:
