@@ -151,12 +151,16 @@ class Library:
         path = sqlite_path(url)
         if path is None:  # a database server: no file to look at first
             return cls._open_writable(location, None, None, create=create, created=False, folder=None)
-        probe, folder, created = cls._ready_file(path, create=create, new_file=new_file, for_reading=for_reading)
-        blocker = write_blocker(path)
-        cls._check_upgradable(probe, path, blocker)
-        if blocker:
-            return cls._open_read_only(location, url, path, probe, blocker, folder)
-        return cls._open_writable(location, path, probe, create=create, created=created, folder=folder)
+        try:
+            probe, folder, created = cls._ready_file(path, create=create, new_file=new_file, for_reading=for_reading)
+            blocker = write_blocker(path)
+            cls._check_upgradable(probe, path, blocker)
+            if blocker:
+                return cls._open_read_only(location, url, path, probe, blocker, folder)
+            return cls._open_writable(location, path, probe, create=create, created=created, folder=folder)
+        except BaseException:
+            file_peek.release(path)  # a refused file keeps no descriptor open (see storage.file_peek)
+            raise
 
     @classmethod
     def _ready_file(
