@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import os
 import subprocess
 import sys
@@ -27,8 +28,12 @@ from personadesigner.storage.library import Library
 from support.cli import run_process
 
 _NAMES_ELSEWHERE = (
+    "import json, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+    "print(json.dumps(sorted(r[0] for r in c.execute('SELECT name FROM personas')))); c.close()"
+)
+_RENAME_ELSEWHERE = (
     "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-    "print(sorted(r[0] for r in c.execute('SELECT name FROM personas'))); c.close()"
+    "c.execute('UPDATE personas SET name = ?', (sys.argv[2],)); c.commit(); c.close()"
 )
 
 
@@ -37,7 +42,11 @@ def _names_seen_by_another_program(path: Path) -> list[str]:
     done = subprocess.run(
         [sys.executable, "-c", _NAMES_ELSEWHERE, str(path)], capture_output=True, text=True, timeout=60, check=True
     )
-    return eval(done.stdout)  # noqa: S307 - our own one-line list of names
+    return json.loads(done.stdout)
+
+
+def _renamed_by_another_program(path: Path, name: str) -> None:
+    subprocess.run([sys.executable, "-c", _RENAME_ELSEWHERE, str(path), name], timeout=60, check=True)
 
 
 def _rename(lib: Library, persona_id: str, name: str) -> None:
@@ -88,6 +97,10 @@ def test_a_look_at_the_file_leaves_the_open_library_s_changes_where_others_see_t
         _rename(a, ada.id, "Ada Lovelace")
         assert _names_seen_by_another_program(library_path) == ["Ada Lovelace"]
         assert Path(f"{library_path}-wal").exists()  # the open library's log is still the one on disk
+        seen = a.data_version()
+        _renamed_by_another_program(library_path, "Ada King")
+        assert a.data_version() != seen  # the app's 2 s refresh notices the other program's change
+        assert a.get(ada.id).name == "Ada King"
     assert not _descriptors_of(library_path)  # closed: nothing keeps its disk busy (it can be ejected)
 
 
