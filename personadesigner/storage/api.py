@@ -50,12 +50,15 @@ def is_damaged(location: str) -> bool:
     path = library_file(location)
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return False
+    from personadesigner.storage import file_peek
     from personadesigner.storage.integrity import is_sqlite_file, quick_check
 
     try:
         return is_sqlite_file(path) and bool(quick_check(path))
     except UserError:  # busy (another program holds a lock) or not readable: not damaged
         return False
+    finally:
+        file_peek.release(path)  # kept only while a library of this process has the file open
 
 
 def back_up_now(library: Path) -> Path:

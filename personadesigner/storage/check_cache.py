@@ -22,6 +22,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from personadesigner.storage import file_peek
+
 CACHE_NAME = "checked-libraries.json"
 #: Libraries remembered; the least recently checked are forgotten first.
 MAX_ENTRIES = 64
@@ -47,8 +49,7 @@ def file_state(path: Path) -> list | None:
         pass
     try:
         st = os.stat(path)
-        with open(path, "rb") as fh:
-            header = fh.read(_HEADER_BYTES)
+        header = file_peek.read_head(path, _HEADER_BYTES)  # never open(): see storage.file_peek
         state: list = [
             st.st_dev,
             st.st_ino,

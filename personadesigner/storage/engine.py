@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from personadesigner.errors import LibraryError, UsageError
 from personadesigner.storage.netfs import FolderKind, classify_folder
@@ -96,10 +96,16 @@ def make_engine(location: str, *, wal: bool = True, folder: FolderKind | None = 
 
 def make_readonly_engine(path: Path, url: URL) -> Engine:
     """An engine for a library that cannot be written: every connection is SQLite's mode=ro
-    (immutable when the WAL index cannot be made, see integrity.connect_readonly)."""
+    (immutable when the WAL index cannot be made, see integrity.connect_readonly).
+
+    No pool: an immutable connection takes no locks and keeps its page cache, so once
+    another program (a user who may write there) changed the file, a kept connection would
+    mix old and new pages ("database disk image is malformed" on a healthy library).
+    Each action reads through a new connection instead.
+    """
     from personadesigner.storage.integrity import connect_readonly
 
-    engine = sa.create_engine(url, creator=lambda: connect_readonly(path, check_same_thread=False))
+    engine = sa.create_engine(url, creator=lambda: connect_readonly(path, check_same_thread=False), poolclass=NullPool)
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001

@@ -14,18 +14,21 @@ import hashlib
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from personadesigner.errors import LibraryError
-from personadesigner.storage import check_cache
+from personadesigner.storage import check_cache, file_peek
 from personadesigner.storage.writable import write_blocker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The tables every PersonaDesigner library has (schema 0001 and later).
 LIBRARY_TABLES = frozenset({"personas", "photos", "library_info", "alembic_version"})
 _COMPANIONS = ("-wal", "-journal")
+T = TypeVar("T")
 
 
 def utc_stamp(now: _dt.datetime | None = None) -> str:
@@ -37,8 +40,7 @@ def utc_stamp(now: _dt.datetime | None = None) -> str:
 def is_sqlite_file(path: Path) -> bool:
     """True when the file starts with SQLite's header (it may still be damaged)."""
     try:
-        with open(path, "rb") as fh:
-            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        return file_peek.read_head(path, len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
         return False
 
@@ -186,8 +188,51 @@ def cannot_read(path: Path, exc: sqlite3.Error) -> LibraryError:
     return LibraryError(f'The library "{path}" cannot be read: {why}.')
 
 
+#: How often a check that found damage is taken again while another program keeps changing the file.
+SETTLE_ATTEMPTS = 3
+
+
+def _settled(path: Path, look: Callable[[], T], problems: Callable[[T], list[str]]) -> T:
+    """``look()``'s verdict, taken again when it found damage while the file changed under it.
+
+    An immutable read (integrity.connect_readonly in a folder that cannot be written)
+    takes no lock, so it can see half of another program's change: damage found then
+    is not the file's. Damage counts only when the file was the same before and after.
+    """
+    for _ in range(SETTLE_ATTEMPTS):
+        before = _stat_state(path)
+        verdict = look()
+        if not problems(verdict) or _stat_state(path) == before:
+            return verdict
+    raise LibraryError(
+        f'The library "{path}" could not be checked: another program kept changing it while it was read; try again.'
+    )
+
+
+def _stat_state(path: Path) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None]:
+    """What a writer changes in the file and its -wal, read by stat alone (no descriptor opened).
+
+    An empty -wal is the same as none (a read-only open may create one), and its ctime is
+    left out: SQLite running as root gives the -wal the library's owner on every open."""
+    try:
+        st = os.stat(path)
+        main: tuple[int, ...] | None = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    except OSError:
+        main = None
+    try:
+        st = os.stat(f"{path}-wal")
+        wal = (st.st_ino, st.st_size, st.st_mtime_ns) if st.st_size else None
+    except OSError:
+        wal = None
+    return main, wal
+
+
 def _check(path: Path, pragma: str) -> list[str]:
     """Problems found; raises LibraryError when the file cannot be checked at all (busy, no access)."""
+    return _settled(path, lambda: _check_once(path, pragma), lambda found: found)
+
+
+def _check_once(path: Path, pragma: str) -> list[str]:
     try:
         conn = connect_readonly(path)
         try:
@@ -246,10 +291,15 @@ def inspect_file(path: Path, *, trust_recent_check: bool = False) -> Inspection:
     """quick_check, table names and schema revision over ONE read-only connection.
 
     Raises LibraryError when the file cannot be looked at (busy, no access);
-    damage is reported in ``problems``, never raised. ``trust_recent_check`` (commands
+    damage is reported in ``problems``, never raised (and only when the file did not
+    change during the look, see _settled). ``trust_recent_check`` (commands
     that only read): skip quick_check when this file passed it in exactly its present
     state (storage.check_cache); every passing check is remembered.
     """
+    return _settled(path, lambda: _inspect_once(path, trust_recent_check), lambda found: found.problems)
+
+
+def _inspect_once(path: Path, trust_recent_check: bool) -> Inspection:
     state = check_cache.file_state(path)
     skip = trust_recent_check and check_cache.passed_in_this_state(path, state)
     try:
@@ -295,7 +345,7 @@ def keep_damaged_copy(path: Path, now: _dt.datetime | None = None) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.damaged-{utc_stamp(now)}-{n}")
-    shutil.copy2(path, target)
+    file_peek.copy_file(path, target)  # never shutil: closing a descriptor of the library drops our locks
     for suffix in _COMPANIONS:
         companion = Path(str(path) + suffix)
         if companion.exists():
@@ -303,8 +353,13 @@ def keep_damaged_copy(path: Path, now: _dt.datetime | None = None) -> Path:
     return target
 
 
-def _digest(path: Path) -> str:
+def _digest(path: Path, *, library: bool = False) -> str:
+    """SHA-256 of a file; ``library``: the library itself, read through storage.file_peek."""
     h = hashlib.sha256()
+    if library:
+        for block in file_peek.iter_chunks(path):
+            h.update(block)
+        return h.hexdigest()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
@@ -321,7 +376,7 @@ def _same_damaged_copy(path: Path) -> Path | None:
     ]
     if not candidates:
         return None
-    mine = [_digest(path)] + [_companion_digest(Path(str(path) + s)) for s in _COMPANIONS]
+    mine = [_digest(path, library=True)] + [_companion_digest(Path(str(path) + s)) for s in _COMPANIONS]
     for copy in sorted(candidates):
         if [_digest(copy)] + [_companion_digest(Path(str(copy) + s)) for s in _COMPANIONS] == mine:
             return copy

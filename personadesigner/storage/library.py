@@ -24,7 +24,7 @@ from personadesigner.core.persona import NAME_MAX, Persona, fold, new_id, now_is
 from personadesigner.errors import ConflictError, LibraryError, UserError
 from personadesigner.images import PhotoInfo, photo_hash, photo_thumbnail
 from personadesigner.lru import LruCache
-from personadesigner.storage import history, migrate
+from personadesigner.storage import fault_verdict, file_peek, history, migrate
 from personadesigner.storage.backup import make_backup
 from personadesigner.storage.creating import create_library_file
 from personadesigner.storage.engine import (
@@ -69,8 +69,9 @@ def _worth_retrying(exc: sa.exc.DBAPIError) -> bool:
     return "deadlock" in text or "could not serialize" in text
 
 
-def _environment_error(exc: sa.exc.DBAPIError) -> Exception:
-    """The one-sentence LibraryError for a database problem the user can act on, else ``exc``."""
+def _environment_error(exc: sa.exc.DBAPIError, path: Path | None = None) -> Exception:
+    """The one-sentence LibraryError for a database problem the user can act on, else ``exc``.
+    ``path``: the SQLite file, checked afresh before it is called damaged (storage.fault_verdict)."""
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
         return LibraryError(
@@ -78,10 +79,12 @@ def _environment_error(exc: sa.exc.DBAPIError) -> Exception:
         )
     if "readonly" in text or "read-only" in text:
         return LibraryError("The library is read-only, so changes cannot be saved.")
-    if "disk is full" in text or "disk i/o" in text:
-        return LibraryError("The library could not be written: the disk is full or failing.")
-    if "malformed" in text or "not a database" in text:
-        return LibraryError("The library file is damaged; restore it from a backup.")
+    if "disk is full" in text:
+        return LibraryError("The library could not be written: the disk is full.")
+    if "disk i/o" in text:
+        return fault_verdict.disk_error_reported(path, str(exc.orig))
+    if any(word in text for word in fault_verdict.DAMAGE_WORDS):
+        return fault_verdict.damage_reported(path, str(exc.orig))
     if isinstance(exc, sa.exc.OperationalError) and any(w in text for w in ("connect", "resolve host", "server")):
         first_line = (str(exc.orig).strip().splitlines() or ["no details"])[0].rstrip(".")
         return LibraryError(f"The library's database server cannot be reached: {first_line}.")
@@ -142,12 +145,16 @@ class Library:
         path = sqlite_path(url)
         if path is None:  # a database server: no file to look at first
             return cls._open_writable(location, None, None, create=create, created=False, folder=None)
-        probe, folder, created = cls._ready_file(path, create=create, new_file=new_file, for_reading=for_reading)
-        blocker = write_blocker(path)
-        cls._check_upgradable(probe, path, blocker)
-        if blocker:
-            return cls._open_read_only(location, url, path, probe, blocker, folder)
-        return cls._open_writable(location, path, probe, create=create, created=created, folder=folder)
+        try:
+            probe, folder, created = cls._ready_file(path, create=create, new_file=new_file, for_reading=for_reading)
+            blocker = write_blocker(path)
+            cls._check_upgradable(probe, path, blocker)
+            if blocker:
+                return cls._open_read_only(location, url, path, probe, blocker, folder)
+            return cls._open_writable(location, path, probe, create=create, created=created, folder=folder)
+        except BaseException:
+            file_peek.release(path)  # a refused file keeps no descriptor open (see storage.file_peek)
+            raise
 
     @classmethod
     def _ready_file(
@@ -273,7 +280,7 @@ class Library:
                 )
                 return True
         except sa.exc.DBAPIError as exc:
-            raise _environment_error(exc) from None
+            raise _environment_error(exc, sqlite_path(url)) from None
 
     def close(self) -> None:
         """Release the connections; the object must not be used afterwards."""
@@ -281,6 +288,9 @@ class Library:
             self._watch.close()
             self._watch = None
         self._engine.dispose()
+        path = sqlite_path(self._url)
+        if path is not None:
+            file_peek.release(path)  # the descriptor our looks at the file kept (see storage.file_peek)
 
     def __enter__(self) -> Library:
         return self
@@ -298,7 +308,7 @@ class Library:
             with self._engine.connect() as conn:
                 yield conn
         except sa.exc.DBAPIError as exc:
-            raise _environment_error(exc) from None
+            raise _environment_error(exc, sqlite_path(self._url)) from None
 
     def _write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction; a server deadlock is retried, SQLite's lock is waited for once."""
@@ -318,7 +328,7 @@ class Library:
                 if not self._is_sqlite and _worth_retrying(exc) and attempt + 1 < WRITE_ATTEMPTS:
                     time.sleep(0.2 * (attempt + 1))
                     continue
-                raise _environment_error(exc) from None
+                raise _environment_error(exc, sqlite_path(self._url)) from None
         raise AssertionError("unreachable")
 
     # ------------------------------------------------------ change watch

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from personadesigner.errors import LibraryError
+from personadesigner.storage import file_peek
 from personadesigner.storage.integrity import LIBRARY_TABLES, SQLITE_HEADER, healthy_inspection
 
 if TYPE_CHECKING:  # SQLAlchemy only for servers: probing a file is on the start-up path of `list`
@@ -50,8 +51,7 @@ def probe_sqlite_file(path: Path, *, empty_file_ok: bool = False, trust_recent_c
     if not path.is_file():
         raise _not_a_library(str(path), "it is a device, a pipe or a socket, not a file")
     try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
+        header = file_peek.read_head(path, len(SQLITE_HEADER))  # never open(): see storage.file_peek
     except OSError as exc:
         raise LibraryError(f'The library "{path}" cannot be read: {exc.strerror or exc}.') from None
     if not header:

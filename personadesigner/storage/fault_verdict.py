@@ -1,0 +1,69 @@
+"""What to tell the user when SQLite fails in the middle of an action: never "damaged" for a healthy library.
+
+"database disk image is malformed" or "disk I/O error" during a read or a save do not
+prove the file is damaged: a read can race another program's change (a read-only
+snapshot of a library another user writes, a lock this process lost), and a disk can
+fail once. Sending the user to restore a backup then costs them every change since it
+was made. So before the word "damaged" is used, the file is checked afresh (PRAGMA
+quick_check over a new read-only connection); a file that passes is called healthy.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from personadesigner.errors import LibraryError
+from personadesigner.storage.integrity import quick_check
+
+log = logging.getLogger(__name__)
+
+#: What SQLite says when a read found pages that do not fit together.
+DAMAGE_WORDS = ("malformed", "not a database")
+
+
+def _fresh_problems(path: Path) -> list[str] | LibraryError:
+    """quick_check's problems, or the LibraryError saying why the file cannot be checked now."""
+    try:
+        return quick_check(path)
+    except LibraryError as exc:  # busy or unreadable: its own sentence, never "damaged"
+        return exc
+
+
+def damage_reported(path: Path | None, detail: str) -> LibraryError:
+    """SQLite said "malformed" during an action: "damaged" only when a fresh check agrees."""
+    if path is None:  # a database server checks its own pages
+        return LibraryError("The library file is damaged; restore it from a backup.")
+    found = _fresh_problems(path)
+    if isinstance(found, LibraryError):
+        return found
+    if found:
+        return _damaged(path, found)
+    log.info("SQLite reported %r on %s, which passes quick_check", detail, path)  # info: never on the CLI's stderr
+    return LibraryError(
+        f'The library "{path}" could not be read just now (another program may have been changing it), '
+        "but its file checks as healthy: try again."
+    )
+
+
+def disk_error_reported(path: Path | None, detail: str) -> LibraryError:
+    """SQLite said "disk I/O error": the disk's fault; the file is checked before saying more."""
+    if path is None:
+        return LibraryError("The library could not be read or written: the disk reported an input/output error.")
+    found = _fresh_problems(path)
+    if isinstance(found, LibraryError):
+        return found
+    if found:
+        return _damaged(path, found)
+    log.info("SQLite reported %r on %s, which passes quick_check", detail, path)
+    return LibraryError(
+        f'The library "{path}" could not be read or saved just now: the disk reported an input/output error, '
+        "but the file checks as healthy; try again, and if it happens again copy the library to another disk."
+    )
+
+
+def _damaged(path: Path, found: list[str]) -> LibraryError:
+    return LibraryError(
+        f'The library "{path}" is damaged ({found[0]}); restore the latest backup '
+        f'with `personadesigner restore --library "{path}" --from BACKUP`.'
+    )
