@@ -359,6 +359,26 @@ def _items_in(text: str, font_key: str, base_dir: str | None, forms: str) -> tup
     return tuple(out)
 
 
+def piece_starts(text: str, font_key: str, base_dir: str | None = None) -> tuple[int, ...]:
+    """Where each piece of ``shape_line(text, ...)`` starts in ``text`` (cleaned), in the pieces'
+    visual order: what a mark placed by logical position (an inline icon) needs on a mixed line."""
+    return _piece_starts(clean(text), font_key, base_dir, _FORMS.get())
+
+
+@lru_cache(maxsize=1024)
+def _piece_starts(text: str, font_key: str, base_dir: str | None, forms: str) -> tuple[int, ...]:
+    if not text:
+        return ()
+    rtl = max(text) >= "\u0590" and has_rtl(text)
+    if not rtl and S.face(font_key).chars.issuperset(text):
+        return (0,)
+    levels = _levels(text, base_dir) if rtl else None
+    runs = _font_level_runs(_fonts(text, font_key, forms), levels)
+    if levels:
+        _reorder_runs(runs)
+    return tuple(r[0] for r in runs)
+
+
 def _font_level_runs(fonts, levels) -> list[list]:
     """Consecutive characters with one face and one bidi level: [start, end, font, level]."""
     runs: list[list] = []
