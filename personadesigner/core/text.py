@@ -305,6 +305,11 @@ def _levels(text: str, base_dir: str | None) -> list[int]:
     return levels
 
 
+#: Faces whose space is no word space of the text around it (Noto Emoji's is 1.27 em,
+#: DejaVu's symbols 0.32 em): a space after an emoji or a symbol takes the next face's.
+_WIDE_SPACES = frozenset({"emoji", "emoji-bold", "symbols", "symbols-bold"})
+
+
 def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
     """The face of each character: the fallback chain, with marks kept on their base's face,
     and spaces and punctuation kept in the run around them (so a run shapes whole).
@@ -319,7 +324,7 @@ def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
             font = font_key
         elif cur is not None and font != cur:
             cp = ord(ch)
-            if (mark or not ch.isalnum()) and S.covers(cur, cp):
+            if (mark or not ch.isalnum()) and S.covers(cur, cp) and not (ch.isspace() and cur in _WIDE_SPACES):
                 font = cur  # a mark stays with its base, a space or comma with its words
         out.append(font)
         cur = font
