@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import msgspec
 
-from personadesigner.core.cardlayout import CardLayout
+from personadesigner.core.cardlayout import CardLayout, Cut
 from personadesigner.core.continuation import LeftOut, continuing
 from personadesigner.core.persona import Persona
 from personadesigner.core.section_continued import Continued
@@ -71,4 +71,13 @@ def lay_out_with_back(persona: Persona, tpl: Template, theme: Theme, **kw) -> Ca
     front = layout(persona, tpl, theme, left_out=left, **kw)
     with continuing(left):
         front.back = layout(persona, back_template(tpl), theme, **kw)
+    front.preflight = _not_on_the_back(front.preflight, front.back)
     return front
+
+
+def _not_on_the_back(problems: list, back: CardLayout) -> list:
+    """The front's problems without the list items its back continues: an item the back prints
+    is not cut from the deck, and one the back has to cut in turn is the back's problem (said once)."""
+    on_back = {(b.field, b.item) for b in back.text_blocks() if b.item is not None}
+    on_back.update((c.field, c.item) for c in back.preflight if isinstance(c, Cut) and c.item is not None)
+    return [p for p in problems if not (isinstance(p, Cut) and (p.field, p.item) in on_back)]
