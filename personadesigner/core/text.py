@@ -216,14 +216,25 @@ def _is_emoji(ch: str) -> bool:
     return ord(ch) >= 0x1F000 or unicodedata.category(ch) == "So"
 
 
+def _is_emoji_modifier(ch: str) -> bool:
+    """A variation selector or a skin tone: part of the emoji before it."""
+    return "\ufe00" <= ch <= "\ufe0f" or "\U0001f3fb" <= ch <= "\U0001f3ff"
+
+
+def _in_emoji_face(ch: str) -> bool:
+    return _table("sans")[ch][0] == "emoji"
+
+
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """User text made printable: NFC, no control/format characters, tabs as spaces.
 
-    Newlines stay (they separate paragraphs); variation selectors and skin tones
-    go (no bundled font draws them; the base characters remain). The joiners
-    stay between letters, where they change the letter forms; a ZWJ emoji
-    sequence shows as its first pictograph (no bundled face has the combined glyph).
+    Newlines stay (they separate paragraphs). The joiners stay between letters,
+    where they change the letter forms. An emoji the emoji face draws keeps its
+    variation selector, skin tone and ZWJ sequence (👩‍👩‍👧‍👦, 👨🏽‍💻, 🏳️‍🌈): HarfBuzz
+    draws the face's combined glyph and the text layer gives back what was typed.
+    Elsewhere variation selectors and skin tones go, and a ZWJ sequence whose first
+    pictograph another face draws shows as that pictograph.
     """
     if not text:
         return ""
@@ -232,13 +243,18 @@ def clean(text: str) -> str:
         return text
     out = []
     skip = False
+    base = ""  # the last character kept that was not a modifier: an emoji sequence's pictograph
     for ch in text:
         if skip:  # the part after an emoji's zero-width joiner
             skip = False
             continue
-        if ch == "\u200d" and out and _is_emoji(out[-1]):
-            skip = True
+        if base and _is_emoji(base) and (ch == "\u200d" or _is_emoji_modifier(ch)):
+            if _in_emoji_face(base):
+                out.append(ch)  # the emoji face draws the sequence as one glyph
+            elif ch == "\u200d":
+                skip = True
             continue
+        base = ch
         if ch in _JOINERS:
             out.append(ch)
             continue
