@@ -17,7 +17,7 @@ from personadesigner.core.cardlayout import CardLayout, Cut
 from personadesigner.core.continuation import LeftOut, continuing
 from personadesigner.core.persona import Persona
 from personadesigner.core.section_continued import Continued
-from personadesigner.core.template_schema import FlowRegion
+from personadesigner.core.template_schema import FlowRegion, NegativeBand, Rect
 from personadesigner.core.templates import Template
 from personadesigner.core.themes import Theme
 
@@ -38,10 +38,33 @@ def back_template(tpl: Template) -> Template:
         if back is None:
             raise ValueError(f"the template {tpl.name} has no back")
         spec = msgspec.structs.replace(
-            tpl.spec, regions=back.regions, styles={**tpl.spec.styles, **back.styles}, back=None
+            tpl.spec,
+            regions=_with_band(back.regions, tpl.spec.regions),
+            styles={**tpl.spec.styles, **back.styles},
+            back=None,
         )
         found = _BACKS[id(tpl)] = (tpl, replace(tpl, spec=spec))
     return found[1]
+
+
+def _with_band(back_regions: tuple, front_regions: tuple) -> tuple:
+    """The back's regions with the front's negative band when the back has none: a negative
+    persona's back says "NOT OUR CUSTOMER" too (a back is never mistaken for a target's).
+    As on a front, the band goes over the card's pinned backgrounds and moves the rest down."""
+    if any(isinstance(r, NegativeBand) for r in back_regions):
+        return back_regions
+    band = next((r for r in front_regions if isinstance(r, NegativeBand)), None)
+    if band is None:
+        return back_regions
+    k = 0
+    while k < len(back_regions) and isinstance(back_regions[k], Rect) and _covers_card(back_regions[k]):
+        k += 1
+    below = tuple(msgspec.structs.replace(r, pin=False) if getattr(r, "pin", False) else r for r in back_regions[k:])
+    return (*back_regions[:k], band, *below)
+
+
+def _covers_card(r: Rect) -> bool:
+    return r.pin and r.top == 0 and r.bottom == 0 and r.height is None
 
 
 def continued_lists(tpl: Template) -> LeftOut | None:
