@@ -64,25 +64,28 @@ def trailing_icon(name: str, line: TextLine, x_max: float, size: float, color: s
 def _placeholders(line: TextLine, font: str, size: float, tracking: float, base_dir: str | None):
     """(logical position, left edge of the icon) of each PLACEHOLDER on ``line``, in reading order.
 
-    A right-to-left run holds its text in logical order but draws it from its right
-    end, so a placeholder there is measured from the right and its icon sits at the
-    placeholder's right edge (before the item's words, for a right-to-left reader).
+    A placeholder is found in the line's logical text, then measured in the run that
+    holds its first character (its spaces may fall into two faces' runs). A right-to-left
+    run holds its text in logical order but draws it from its right end, so there the
+    placeholder is measured from the right and its icon sits at the placeholder's right
+    edge (before the item's words, for a right-to-left reader).
     """
     starts = T.piece_starts(line.text, font, base_dir)
     if len(starts) != len(line.runs):  # not the line the layout shaped: no icon rather than a wrong one
         return []
     found = []
-    for run, start in zip(line.runs, starts):
-        at = run.text.find(PLACEHOLDER)
-        while at >= 0:
-            before = T.measure(run.text[:at], font, size) + tracking * size * at
-            if run.rtl:
-                x = run.x + run.width - before - icon_side(size)
-            else:
-                x = run.x + before
-            found.append((start + at, x))
-            at = run.text.find(PLACEHOLDER, at + len(PLACEHOLDER))
-    return sorted(found)
+    text = T.clean(line.text)  # the text the runs were cut from
+    at = text.find(PLACEHOLDER)
+    while at >= 0:
+        for run, start in zip(line.runs, starts):
+            if start <= at < start + len(run.text):
+                k = at - start
+                before = T.measure(run.text[:k], font, size) + tracking * size * k
+                x = run.x + run.width - before - icon_side(size) if run.rtl else run.x + before
+                found.append((at, x))
+                break
+        at = text.find(PLACEHOLDER, at + len(PLACEHOLDER))
+    return found
 
 
 def inline_icons(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from personadesigner.core import text as T
 from personadesigner.core.cardlayout import Icon
 from personadesigner.core.icons import channel_icon
 from personadesigner.core.layout import layout
@@ -88,3 +89,14 @@ def test_a_left_to_right_channel_line_with_one_arabic_item_keeps_every_icon():
     line = _block(card, "channels", heading=False).lines[0]
     (email,) = [r for r in line.runs if "Email" in r.text]
     assert email.x < icons[2].x < email.x + email.width  # before "Email", inside its run
+
+
+def test_an_icon_after_a_chinese_channel_is_placed_although_its_spaces_fall_into_two_faces():
+    words = ["微信", "LinkedIn", "微博", "Email"]
+    card = _inline_channels_card(Persona(name="王小明", goals=["提高效率"], channels=words))
+    icons = [i for i in _icons(card, "channels") if i.item is not None]
+    assert [i.name for i in icons] == [channel_icon(w) for w in words]
+    line = _block(card, "channels", heading=False).lines[0]
+    (run,) = [r for r in line.runs if "LinkedIn" in r.text]
+    words_x = run.x + T.measure(run.text[: run.text.index("LinkedIn")], run.font, run.size)
+    assert words_x - run.size * 0.5 < icons[1].x + icons[1].size <= words_x  # just before its words
