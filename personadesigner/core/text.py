@@ -200,6 +200,15 @@ def missing_chars(text: str) -> str:
     return "".join(out)
 
 
+def glued_separator(separator: str) -> str:
+    """``separator`` ("  ·  ") with its leading spaces made no-break: a line may end after the
+    mark but never starts with it ("· YouTube" under "LinkedIn"), as after a comma."""
+    body = separator.lstrip(" ")
+    if not body.strip():
+        return separator
+    return "\u00a0" * (len(separator) - len(body)) + body
+
+
 def code_points(chars: str) -> str:
     """ "U+10330 U+1FAE9": how a preflight line names characters no font has."""
     return " ".join(f"U+{ord(ch):04X}" for ch in chars)
