@@ -95,6 +95,8 @@ def lay_out_with_back(persona: Persona, tpl: Template, theme: Theme, **kw) -> Ca
     with continuing(left):
         front.back = layout(persona, back_template(tpl), theme, **kw)
     front.preflight = _not_on_the_back(front.preflight, front.back)
+    # the name and role head both sides: a character no font has is said once, by the front
+    front.back.preflight = [p for p in front.back.preflight if isinstance(p, Cut) or p not in front.preflight]
     return front
 
 

@@ -50,3 +50,11 @@ def test_each_goal_is_printed_whole_or_reported(name):
     printed = {i for f, i in _printed_whole(front) | _printed_whole(front.back) if f == "goals"}
     assert printed.isdisjoint(reported)
     assert printed | reported == set(range(len(persona.goals)))
+
+
+def test_a_character_no_font_has_in_the_name_is_reported_once_not_once_per_side():
+    persona = Persona(name="Anna \U00010330 Berg", role="Gothic fan", story="Reads \U00010330 daily.")
+    front = lay_out_with_back(persona, load_template("card"), load_theme("classic"))
+    problems = [str(p) for side in (front, front.back) for p in side.preflight]
+    assert problems.count('"Anna \U00010330 Berg": name: no bundled font has U+10330') == 1
+    assert '"Anna \U00010330 Berg": story: no bundled font has U+10330' in problems  # the back's own
