@@ -373,7 +373,8 @@ def _items_in(text: str, font_key: str, base_dir: str | None, forms: str) -> tup
     """``text`` (cleaned, one line) as shaped items in visual order, in 1/1000 em."""
     if not text:
         return ()
-    rtl = max(text) >= "\u0590" and has_rtl(text)
+    # a right-to-left paragraph orders every line by its level, one without Arabic or Hebrew too
+    rtl = base_dir == "R" or (max(text) >= "\u0590" and has_rtl(text))
     if not rtl and S.face(font_key).chars.issuperset(text):
         return (_Item(text, font_key, False, _ltr_units(text, font_key)),)  # one face, left to right: most text
     fonts = _fonts(text, font_key, forms)
@@ -399,7 +400,8 @@ def piece_starts(text: str, font_key: str, base_dir: str | None = None) -> tuple
 def _piece_starts(text: str, font_key: str, base_dir: str | None, forms: str) -> tuple[int, ...]:
     if not text:
         return ()
-    rtl = max(text) >= "\u0590" and has_rtl(text)
+    # a right-to-left paragraph orders every line by its level, one without Arabic or Hebrew too
+    rtl = base_dir == "R" or (max(text) >= "\u0590" and has_rtl(text))
     if not rtl and S.face(font_key).chars.issuperset(text):
         return (0,)
     levels = _levels(text, base_dir) if rtl else None

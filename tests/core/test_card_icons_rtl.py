@@ -100,3 +100,22 @@ def test_an_icon_after_a_chinese_channel_is_placed_although_its_spaces_fall_into
     (run,) = [r for r in line.runs if "LinkedIn" in r.text]
     words_x = run.x + T.measure(run.text[: run.text.index("LinkedIn")], run.font, run.size)
     assert words_x - run.size * 0.5 < icons[1].x + icons[1].size <= words_x  # just before its words
+
+
+def test_a_latin_only_line_of_a_right_to_left_paragraph_is_ordered_right_to_left():
+    """Arabic channels wrapped in profile's narrow sidebar: the "YouTube Shorts ·" line belongs to a
+    right-to-left paragraph, so its separator ends it on the left and its icon starts it on the
+    right (it was laid out left to right: the dot on the right, the icon on the left)."""
+    words = ["البريد الإلكتروني", "LinkedIn", "واتساب", "YouTube Shorts", "فعاليات"]
+    persona = Persona(name="فاطمة الزهراء", goals=["زيادة المبيعات"], channels=words)
+    for template in (icon_template("profile"), "profile"):
+        card = layout(persona, template, "classic")
+        block = [b for b in card.text_blocks() if b.field == "channels"][1]
+        line = next(ln for ln in block.lines if "YouTube" in ln.text)
+        assert "\u0627" not in line.text and len(block.lines) > 2  # a Latin-only line of a wrapped paragraph
+        (word,) = [r for r in line.runs if r.text.strip() == "YouTube Shorts"]
+        (dot,) = [r for r in line.runs if "\u00b7" in r.text]
+        assert dot.x + dot.width <= word.x + 0.01  # the separator on the left
+        if template != "profile":
+            (icon,) = [i for i in _icons(card, "channels") if i.item == 3]
+            assert icon.x >= word.x + word.width  # the icon on the right, where the line starts
