@@ -234,6 +234,28 @@ def _in_emoji_face(ch: str) -> bool:
     return _table("sans")[ch][0] == "emoji"
 
 
+#: What a keycap emoji (1️⃣, #️⃣) is made of: one of these, U+FE0F, U+20E3.
+_KEYCAP_BASES = frozenset("0123456789#*")
+_KEYCAP = "\u20e3"
+
+
+def _in_sequence(base: str, ch: str, following: str) -> str | None:
+    """What becomes of ``ch`` after ``base`` in an emoji sequence: "keep" it, "drop" it,
+    "skip" it and the pictograph it joins, or None: ``ch`` is no part of one."""
+    if ch == "\ufe0f" and base in _KEYCAP_BASES and following == _KEYCAP:
+        return "keep"
+    if not base or not _is_emoji(base) or not (ch == "\u200d" or _is_emoji_modifier(ch)):
+        return None
+    if _in_emoji_face(base):
+        return "keep"
+    return "skip" if ch == "\u200d" else "drop"
+
+
+def _is_keycap(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is the digit, # or * of a keycap emoji (drawn by the emoji face)."""
+    return text[i] in _KEYCAP_BASES and (text[i + 1 : i + 2] == _KEYCAP or text[i + 1 : i + 3] == "\ufe0f" + _KEYCAP)
+
+
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """User text made printable: NFC, no control/format characters, tabs as spaces.
@@ -253,15 +275,15 @@ def clean(text: str) -> str:
     out = []
     skip = False
     base = ""  # the last character kept that was not a modifier: an emoji sequence's pictograph
-    for ch in text:
+    for i, ch in enumerate(text):
         if skip:  # the part after an emoji's zero-width joiner
             skip = False
             continue
-        if base and _is_emoji(base) and (ch == "\u200d" or _is_emoji_modifier(ch)):
-            if _in_emoji_face(base):
+        part = _in_sequence(base, ch, text[i + 1 : i + 2])
+        if part is not None:
+            if part == "keep":
                 out.append(ch)  # the emoji face draws the sequence as one glyph
-            elif ch == "\u200d":
-                skip = True
+            skip = part == "skip"
             continue
         base = ch
         if ch in _JOINERS:
@@ -343,10 +365,12 @@ def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
     table = _table_for(text, font_key, forms)
     out: list[str] = []
     cur = None
-    for ch in text:
+    for i, ch in enumerate(text):
         font, mark = table[ch]
         if font is None:
             font = font_key
+        elif _is_keycap(text, i):
+            font = table[_KEYCAP][0] or font  # 1️⃣: the emoji face draws the digit and its key as one
         elif cur is not None and font != cur:
             cp = ord(ch)
             if (mark or not ch.isalnum()) and S.covers(cur, cp) and not (ch.isspace() and cur in _WIDE_SPACES):

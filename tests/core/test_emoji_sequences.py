@@ -13,7 +13,17 @@ from personadesigner.core.persona import Persona
 from personadesigner.render.pdf import write_cards_pdf
 from support.poppler import pdf_text
 
-SEQUENCES = ["👩\u200d👩\u200d👧\u200d👦", "🏳\ufe0f\u200d🌈", "👨🏽\u200d💻", "🧑\u200d💻", "👍🏽", "🏃\u200d♀"]
+SEQUENCES = [
+    "👩\u200d👩\u200d👧\u200d👦",
+    "🏳\ufe0f\u200d🌈",
+    "👨🏽\u200d💻",
+    "🧑\u200d💻",
+    "👍🏽",
+    "🏃\u200d♀",
+    "1\ufe0f\u20e3",  # keycaps: the digit, # or * and its key (the key alone looked like a missing-glyph box)
+    "#\ufe0f\u20e3",
+    "2\u20e3",
+]
 
 
 @pytest.mark.parametrize("seq", SEQUENCES)
@@ -27,6 +37,11 @@ def test_a_sequence_is_one_drawn_emoji_as_wide_as_one_emoji(seq, font):
     assert T.missing_chars(seq) == ""
 
 
+def test_digits_and_hashes_without_a_key_stay_in_the_text_face():
+    (piece,) = T.shape_line("Call #1 at 12", T.TextStyle("sans", 10))
+    assert piece.font == "sans"
+
+
 def test_the_family_is_the_face_s_family_glyph_not_the_woman():
     family = T.shape_line(SEQUENCES[0], T.TextStyle("sans", 10))[0]
     woman = T.shape_line("👩", T.TextStyle("sans", 10))[0]
@@ -35,10 +50,13 @@ def test_the_family_is_the_face_s_family_glyph_not_the_woman():
 
 def test_the_pdf_gives_back_the_sequences_as_typed(tmp_path):
     persona = Persona(
-        name="Family 👩\u200d👩\u200d👧\u200d👦", role="Coder 👨🏽\u200d💻", quote="Proud 🏳\ufe0f\u200d🌈 ally"
+        name="Family 👩\u200d👩\u200d👧\u200d👦",
+        role="Coder 👨🏽\u200d💻",
+        quote="Proud 🏳\ufe0f\u200d🌈 ally",
+        goals=["Step 1\ufe0f\u20e3 first"],
     )
     out = tmp_path / "emoji.pdf"
     write_cards_pdf([layout(persona, "card", "classic")], out)
     text = pdf_text(out)
-    for seq in ("Family 👩\u200d👩\u200d👧\u200d👦", "Coder 👨🏽\u200d💻", "🏳\ufe0f\u200d🌈"):
+    for seq in ("Family 👩\u200d👩\u200d👧\u200d👦", "Coder 👨🏽\u200d💻", "🏳\ufe0f\u200d🌈", "Step 1\ufe0f\u20e3"):
         assert seq in text
