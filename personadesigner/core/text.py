@@ -239,14 +239,26 @@ _KEYCAP_BASES = frozenset("0123456789#*")
 _KEYCAP = "\u20e3"
 
 
-def _in_sequence(base: str, ch: str, following: str) -> str | None:
+def _emoji_presented(text: str, i: int) -> bool:
+    """Whether the emoji face draws ``text[i]``: it is the first face with it, or the
+    character asks for its emoji form (U+FE0F or a skin tone follows: ❤️, ✋🏽) and the face has it."""
+    ch = text[i]
+    if _in_emoji_face(ch):
+        return True
+    following = text[i + 1 : i + 2]
+    asks = following == "\ufe0f" or "\U0001f3fb" <= following <= "\U0001f3ff"
+    return asks and _is_emoji(ch) and S.covers("emoji", ord(ch))
+
+
+def _in_sequence(base: str, presented: bool, ch: str, following: str) -> str | None:
     """What becomes of ``ch`` after ``base`` in an emoji sequence: "keep" it, "drop" it,
-    "skip" it and the pictograph it joins, or None: ``ch`` is no part of one."""
+    "skip" it and the pictograph it joins, or None: ``ch`` is no part of one.
+    ``presented``: the emoji face draws ``base`` (``_emoji_presented``)."""
     if ch == "\ufe0f" and base in _KEYCAP_BASES and following == _KEYCAP:
         return "keep"
     if not base or not _is_emoji(base) or not (ch == "\u200d" or _is_emoji_modifier(ch)):
         return None
-    if _in_emoji_face(base):
+    if presented:
         return "keep"
     return "skip" if ch == "\u200d" else "drop"
 
@@ -275,17 +287,18 @@ def clean(text: str) -> str:
     out = []
     skip = False
     base = ""  # the last character kept that was not a modifier: an emoji sequence's pictograph
+    presented = False  # the emoji face draws base
     for i, ch in enumerate(text):
         if skip:  # the part after an emoji's zero-width joiner
             skip = False
             continue
-        part = _in_sequence(base, ch, text[i + 1 : i + 2])
+        part = _in_sequence(base, presented, ch, text[i + 1 : i + 2])
         if part is not None:
             if part == "keep":
                 out.append(ch)  # the emoji face draws the sequence as one glyph
             skip = part == "skip"
             continue
-        base = ch
+        base, presented = ch, _emoji_presented(text, i)
         if ch in _JOINERS:
             out.append(ch)
             continue
@@ -369,8 +382,8 @@ def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
         font, mark = table[ch]
         if font is None:
             font = font_key
-        elif _is_keycap(text, i):
-            font = table[_KEYCAP][0] or font  # 1️⃣: the emoji face draws the digit and its key as one
+        elif _is_keycap(text, i) or (font != table[_KEYCAP][0] and _emoji_presented(text, i)):
+            font = table[_KEYCAP][0] or font  # 1️⃣, ❤️: the emoji face draws the digit and its key, the emoji form
         elif cur is not None and font != cur:
             cp = ord(ch)
             if (mark or not ch.isalnum()) and S.covers(cur, cp) and not (ch.isspace() and cur in _WIDE_SPACES):

@@ -23,6 +23,9 @@ SEQUENCES = [
     "1\ufe0f\u20e3",  # keycaps: the digit, # or * and its key (the key alone looked like a missing-glyph box)
     "#\ufe0f\u20e3",
     "2\u20e3",
+    "❤\ufe0f\u200d🔥",  # emoji presentation asked for: the heart is the emoji face's, so the sequence joins
+    "❤\ufe0f",
+    "✋🏽",
 ]
 
 
