@@ -68,7 +68,7 @@ CHANNEL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("brand-instagram", ("instagram", "insta")),
     ("brand-youtube", ("youtube",)),
     ("brand-tiktok", ("tiktok", "tik tok")),
-    ("brand-whatsapp", ("whatsapp",)),
+    ("brand-whatsapp", ("whatsapp", "واتساب", "וואטסאפ")),
     ("brand-facebook", ("facebook", "fb")),
     ("brand-x", ("twitter", "x", "tweet")),
     ("brand-slack", ("slack",)),
@@ -78,12 +78,14 @@ CHANNEL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("mail", ("email", "e-mail", "mail", "mailer", "mailing", "mailing list", "newsletter", "inbox")),
     ("message", ("sms", "text message", "texting", "imessage")),
     ("phone", ("phone", "call", "telephone", "cold call", "hotline")),
+    # messenger apps without a bundled brand icon, after "phone" ("Phone line" is a phone)
+    ("message", ("telegram", "wechat", "weixin", "微信", "line", "viber", "messenger", "kakaotalk", "threema")),
     ("calendar-event", ("event", "conference", "trade show", "tradeshow", "trade fair", "expo", "meetup", "summit")),
     ("microphone", ("podcast",)),
     ("search", ("search", "seo", "sem")),
     ("messages", ("forum", "community", "communities", "discord", "group", "chat")),
     ("news", ("print", "magazine", "newspaper", "press", "journal", "trade publication", "publication")),
-    ("users-group", ("word of mouth", "referral", "peer", "colleague", "friend", "recommendation", "network")),
+    ("users-group", ("word of mouth", "referral", "peer", "colleague", "friend", "recommendation", "network", "xing")),
     ("building-store", ("in-store", "in store", "store", "retail", "shop", "showroom", "branch")),
     ("device-tv", ("tv", "television")),
     ("radio", ("radio",)),
@@ -91,9 +93,18 @@ CHANNEL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+
+
 def _keyword_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE)
+    """Whole words, with an optional plural; a word of three letters or more may also start a
+    hyphenated compound ("E-Mail-Newsletter", "LinkedIn-Gruppen"), a short one not ("X-ray")."""
+    long = _alternatives(w for w in words if len(w) > 2)
+    short = _alternatives(w for w in words if len(w) <= 2)
+    parts = [f"(?:{long})(?:e?s)?(?!\\w)"] if long else []
+    parts += [f"(?:{short})(?:e?s)?(?![\\w-])"] if short else []
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})", re.IGNORECASE)
 
 
 _CHANNEL_PATTERNS = tuple((name, _keyword_pattern(words)) for name, words in CHANNEL_KEYWORDS)

@@ -28,7 +28,14 @@ from personadesigner.core.cardlayout import (
     WordBroken,
 )
 from personadesigner.core.continuation import ON_THE_BACK
-from personadesigner.core.layout_icons import icon_room, icon_side, inline_icons, leading_icon, placed_icon
+from personadesigner.core.layout_icons import (
+    icon_room,
+    icon_side,
+    inline_icons,
+    leading_icon,
+    placed_icon,
+    trailing_icon,
+)
 
 
 @dataclass
@@ -727,8 +734,7 @@ class Flow:
         else:
             indent = self._indent(b, st)
             # a right-to-left item hangs from the right edge, its bullet on the right
-            rtl_item = direction == "R" and (b.bullet or b.bar or bool(b.icon))
-            tx, tw = (cx, cw - indent) if rtl_item else (cx + indent, cw - indent)
+            tx, tw = (cx, cw - indent) if _mirrored(b, direction, align) else (cx + indent, cw - indent)
         lines = []
         for k, r, _c, y in g:
             txt = self._ellipsized(r, st) if k in ellipses else r.text
@@ -758,12 +764,12 @@ class Flow:
         cx, cw = span
         if b.icons:
             color = self.theme.color("bullet", self.persona_type)
-            return inline_icons(b.icons, lines, st.font, st.size, st.tracking, color, b.field)
+            return inline_icons(b.icons, lines, st.font, st.size, st.tracking, color, b.field, direction)
         if not b.icon or not r0.first or not lines:
             return []
         if b.kind == "heading":
-            if direction == "R" or self._align(b, r0.block, direction) == "right":
-                return []  # a right-aligned heading keeps its words where a reader looks for them
+            if _mirrored(b, direction, self._align(b, r0.block, direction)):
+                return [trailing_icon(b.icon, lines[0], cx + cw, st.size, st.color, b.field, b.item)]
             return [leading_icon(b.icon, lines[0], cx, st.size, st.color, b.field, b.item)]
         baseline = lines[0].runs[0].y if lines[0].runs else 0.0
         x = cx + cw - icon_side(st.size) if direction == "R" else cx
@@ -893,6 +899,14 @@ def _offset(align: str, avail: float, width: float) -> float:
     if align == "right":
         return max(0.0, avail - width)
     return 0.0
+
+
+def _mirrored(b: Block, direction: str, align: str) -> bool:
+    """Whether a block's bullet, bar or icon hangs on the right: a right-to-left item, or a
+    heading set on the right edge (over right-to-left items) with its icon beside it there."""
+    if direction == "R" and (b.bullet or b.bar or bool(b.icon)):
+        return True
+    return b.kind == "heading" and bool(b.icon) and align == "right"
 
 
 def _baseline(st: ResolvedStyle, row_h: float) -> float:

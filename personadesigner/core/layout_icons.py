@@ -52,21 +52,61 @@ def leading_icon(name: str, line: TextLine, x_min: float, size: float, color: st
     return placed_icon(name, max(x_min, start - icon_room(size)), baseline, size, color, field, item)
 
 
+def trailing_icon(name: str, line: TextLine, x_max: float, size: float, color: str, field, item) -> Icon:
+    """A right-aligned or right-to-left heading's icon just right of its first line: the mirror
+    of ``leading_icon``, on the edge where the items' bullets and icons hang."""
+    end = max((run.x + run.width for run in line.runs), default=x_max - icon_room(size))
+    baseline = line.runs[0].y if line.runs else 0.0
+    x = min(x_max - icon_side(size), end + size * ICON_GAP)
+    return placed_icon(name, x, baseline, size, color, field, item)
+
+
+def _placeholders(line: TextLine, font: str, size: float, tracking: float, base_dir: str | None):
+    """(logical position, left edge of the icon) of each PLACEHOLDER on ``line``, in reading order.
+
+    A placeholder is found in the line's logical text, then measured in the run that
+    holds its first character (its spaces may fall into two faces' runs). A right-to-left
+    run holds its text in logical order but draws it from its right end, so there the
+    placeholder is measured from the right and its icon sits at the placeholder's right
+    edge (before the item's words, for a right-to-left reader).
+    """
+    starts = T.piece_starts(line.text, font, base_dir)
+    if len(starts) != len(line.runs):  # not the line the layout shaped: no icon rather than a wrong one
+        return []
+    found = []
+    text = T.clean(line.text)  # the text the runs were cut from
+    at = text.find(PLACEHOLDER)
+    while at >= 0:
+        for run, start in zip(line.runs, starts):
+            if start <= at < start + len(run.text):
+                k = at - start
+                before = T.measure(run.text[:k], font, size) + tracking * size * k
+                x = run.x + run.width - before - icon_side(size) if run.rtl else run.x + before
+                found.append((at, x))
+                break
+        at = text.find(PLACEHOLDER, at + len(PLACEHOLDER))
+    return found
+
+
 def inline_icons(
-    icons_of: tuple[tuple[str, int], ...], lines, font: str, size: float, tracking: float, color: str, field
+    icons_of: tuple[tuple[str, int], ...],
+    lines,
+    font: str,
+    size: float,
+    tracking: float,
+    color: str,
+    field,
+    base_dir: str | None = None,
 ) -> list:
-    """An icon on every PLACEHOLDER of ``lines``: the n-th placeholder gets the n-th (icon, item)
-    of ``icons_of`` (left-to-right lines only: a right-to-left line keeps its text and no icons)."""
+    """An icon on every PLACEHOLDER of ``lines``: the n-th placeholder in reading order gets the
+    n-th (icon, item) of ``icons_of``, on left-to-right, right-to-left and mixed lines alike."""
     icons: list[Icon] = []
     k = 0
     for line in lines:
-        text = line.text
-        at = text.find(PLACEHOLDER)
-        while at >= 0 and k < len(icons_of):
-            if line.runs and not any(run.rtl for run in line.runs):
-                x = line.runs[0].x + T.measure(text[:at], font, size) + tracking * size * at
-                name, item = icons_of[k]
+        count = line.text.count(PLACEHOLDER)
+        found = _placeholders(line, font, size, tracking, base_dir) if line.runs else []
+        if len(found) == count:
+            for (_pos, x), (name, item) in zip(found, icons_of[k : k + count]):
                 icons.append(placed_icon(name, x, line.runs[0].y, size, color, field, item))
-            k += 1
-            at = text.find(PLACEHOLDER, at + len(PLACEHOLDER))
+        k += count
     return icons

@@ -24,7 +24,7 @@ from personadesigner.core.icons import resolve as resolve_icon
 from personadesigner.core.layout_flow import Block
 from personadesigner.core.layout_icons import PLACEHOLDER
 from personadesigner.core.persona import FIELD_LABELS, RELATION_LABELS, SOURCE_KIND_LABELS, TYPE_LABELS, Persona
-from personadesigner.core.text import clean
+from personadesigner.core.text import clean, glued_separator
 
 #: A template length: points, a unit ("6mm", "0.25in") or a share of the page ("40%").
 Length = Annotated[
@@ -322,7 +322,7 @@ def _inline(spec: Inline, p: Persona, names) -> list[Block]:
         return []
     icons = item_icons(spec, items)
     mark = PLACEHOLDER if icons else ""
-    joined = spec.separator.join(mark + v.replace("\n", " ") for _i, v in items)
+    joined = glued_separator(spec.separator).join(mark + v.replace("\n", " ") for _i, v in items)
     return _heading(spec, FIELD_LABELS[spec.field]) + [
         Block(
             "text",
@@ -521,7 +521,8 @@ def _evidence_line(spec: EvidenceLine, p: Persona, names) -> list[Block]:
     n = len(p.sources)
     if n:
         parts.append(f"{n} research source{'s' if n != 1 else ''}")
-    lines = [Block("text", field="confidence", text=spec.separator.join(parts), style=spec.style, align=spec.align)]
+    joined = glued_separator(spec.separator).join(parts)
+    lines = [Block("text", field="confidence", text=joined, style=spec.style, align=spec.align)]
     share = share_line(p)  # a data-built persona: "represents 34 % of 600 respondents"
     if share:
         lines.append(

@@ -200,6 +200,15 @@ def missing_chars(text: str) -> str:
     return "".join(out)
 
 
+def glued_separator(separator: str) -> str:
+    """``separator`` ("  ·  ") with its leading spaces made no-break: a line may end after the
+    mark but never starts with it ("· YouTube" under "LinkedIn"), as after a comma."""
+    body = separator.lstrip(" ")
+    if not body.strip():
+        return separator
+    return "\u00a0" * (len(separator) - len(body)) + body
+
+
 def code_points(chars: str) -> str:
     """ "U+10330 U+1FAE9": how a preflight line names characters no font has."""
     return " ".join(f"U+{ord(ch):04X}" for ch in chars)
@@ -216,14 +225,59 @@ def _is_emoji(ch: str) -> bool:
     return ord(ch) >= 0x1F000 or unicodedata.category(ch) == "So"
 
 
+def _is_emoji_modifier(ch: str) -> bool:
+    """A variation selector or a skin tone: part of the emoji before it."""
+    return "\ufe00" <= ch <= "\ufe0f" or "\U0001f3fb" <= ch <= "\U0001f3ff"
+
+
+def _in_emoji_face(ch: str) -> bool:
+    return _table("sans")[ch][0] == "emoji"
+
+
+#: What a keycap emoji (1️⃣, #️⃣) is made of: one of these, U+FE0F, U+20E3.
+_KEYCAP_BASES = frozenset("0123456789#*")
+_KEYCAP = "\u20e3"
+
+
+def _emoji_presented(text: str, i: int) -> bool:
+    """Whether the emoji face draws ``text[i]``: it is the first face with it, or the
+    character asks for its emoji form (U+FE0F or a skin tone follows: ❤️, ✋🏽) and the face has it."""
+    ch = text[i]
+    if _in_emoji_face(ch):
+        return True
+    following = text[i + 1 : i + 2]
+    asks = following == "\ufe0f" or "\U0001f3fb" <= following <= "\U0001f3ff"
+    return asks and _is_emoji(ch) and S.covers("emoji", ord(ch))
+
+
+def _in_sequence(base: str, presented: bool, ch: str, following: str) -> str | None:
+    """What becomes of ``ch`` after ``base`` in an emoji sequence: "keep" it, "drop" it,
+    "skip" it and the pictograph it joins, or None: ``ch`` is no part of one.
+    ``presented``: the emoji face draws ``base`` (``_emoji_presented``)."""
+    if ch == "\ufe0f" and base in _KEYCAP_BASES and following == _KEYCAP:
+        return "keep"
+    if not base or not _is_emoji(base) or not (ch == "\u200d" or _is_emoji_modifier(ch)):
+        return None
+    if presented:
+        return "keep"
+    return "skip" if ch == "\u200d" else "drop"
+
+
+def _is_keycap(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is the digit, # or * of a keycap emoji (drawn by the emoji face)."""
+    return text[i] in _KEYCAP_BASES and (text[i + 1 : i + 2] == _KEYCAP or text[i + 1 : i + 3] == "\ufe0f" + _KEYCAP)
+
+
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """User text made printable: NFC, no control/format characters, tabs as spaces.
 
-    Newlines stay (they separate paragraphs); variation selectors and skin tones
-    go (no bundled font draws them; the base characters remain). The joiners
-    stay between letters, where they change the letter forms; a ZWJ emoji
-    sequence shows as its first pictograph (no bundled face has the combined glyph).
+    Newlines stay (they separate paragraphs). The joiners stay between letters,
+    where they change the letter forms. An emoji the emoji face draws keeps its
+    variation selector, skin tone and ZWJ sequence (👩‍👩‍👧‍👦, 👨🏽‍💻, 🏳️‍🌈): HarfBuzz
+    draws the face's combined glyph and the text layer gives back what was typed.
+    Elsewhere variation selectors and skin tones go, and a ZWJ sequence whose first
+    pictograph another face draws shows as that pictograph.
     """
     if not text:
         return ""
@@ -232,13 +286,19 @@ def clean(text: str) -> str:
         return text
     out = []
     skip = False
-    for ch in text:
+    base = ""  # the last character kept that was not a modifier: an emoji sequence's pictograph
+    presented = False  # the emoji face draws base
+    for i, ch in enumerate(text):
         if skip:  # the part after an emoji's zero-width joiner
             skip = False
             continue
-        if ch == "\u200d" and out and _is_emoji(out[-1]):
-            skip = True
+        part = _in_sequence(base, presented, ch, text[i + 1 : i + 2])
+        if part is not None:
+            if part == "keep":
+                out.append(ch)  # the emoji face draws the sequence as one glyph
+            skip = part == "skip"
             continue
+        base, presented = ch, _emoji_presented(text, i)
         if ch in _JOINERS:
             out.append(ch)
             continue
@@ -305,6 +365,11 @@ def _levels(text: str, base_dir: str | None) -> list[int]:
     return levels
 
 
+#: Faces whose space is no word space of the text around it (Noto Emoji's is 1.27 em,
+#: DejaVu's symbols 0.32 em): a space after an emoji or a symbol takes the next face's.
+_WIDE_SPACES = frozenset({"emoji", "emoji-bold", "symbols", "symbols-bold"})
+
+
 def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
     """The face of each character: the fallback chain, with marks kept on their base's face,
     and spaces and punctuation kept in the run around them (so a run shapes whole).
@@ -313,13 +378,15 @@ def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
     table = _table_for(text, font_key, forms)
     out: list[str] = []
     cur = None
-    for ch in text:
+    for i, ch in enumerate(text):
         font, mark = table[ch]
         if font is None:
             font = font_key
+        elif _is_keycap(text, i) or (font != table[_KEYCAP][0] and _emoji_presented(text, i)):
+            font = table[_KEYCAP][0] or font  # 1️⃣, ❤️: the emoji face draws the digit and its key, the emoji form
         elif cur is not None and font != cur:
             cp = ord(ch)
-            if (mark or not ch.isalnum()) and S.covers(cur, cp):
+            if (mark or not ch.isalnum()) and S.covers(cur, cp) and not (ch.isspace() and cur in _WIDE_SPACES):
                 font = cur  # a mark stays with its base, a space or comma with its words
         out.append(font)
         cur = font
@@ -343,7 +410,8 @@ def _items_in(text: str, font_key: str, base_dir: str | None, forms: str) -> tup
     """``text`` (cleaned, one line) as shaped items in visual order, in 1/1000 em."""
     if not text:
         return ()
-    rtl = max(text) >= "\u0590" and has_rtl(text)
+    # a right-to-left paragraph orders every line by its level, one without Arabic or Hebrew too
+    rtl = base_dir == "R" or (max(text) >= "\u0590" and has_rtl(text))
     if not rtl and S.face(font_key).chars.issuperset(text):
         return (_Item(text, font_key, False, _ltr_units(text, font_key)),)  # one face, left to right: most text
     fonts = _fonts(text, font_key, forms)
@@ -357,6 +425,27 @@ def _items_in(text: str, font_key: str, base_dir: str | None, forms: str) -> tup
         rtl = level % 2 == 1
         out.append(_Item(part, font, rtl, S.shape(part, font, True).width if rtl else _ltr_units(part, font)))
     return tuple(out)
+
+
+def piece_starts(text: str, font_key: str, base_dir: str | None = None) -> tuple[int, ...]:
+    """Where each piece of ``shape_line(text, ...)`` starts in ``text`` (cleaned), in the pieces'
+    visual order: what a mark placed by logical position (an inline icon) needs on a mixed line."""
+    return _piece_starts(clean(text), font_key, base_dir, _FORMS.get())
+
+
+@lru_cache(maxsize=1024)
+def _piece_starts(text: str, font_key: str, base_dir: str | None, forms: str) -> tuple[int, ...]:
+    if not text:
+        return ()
+    # a right-to-left paragraph orders every line by its level, one without Arabic or Hebrew too
+    rtl = base_dir == "R" or (max(text) >= "\u0590" and has_rtl(text))
+    if not rtl and S.face(font_key).chars.issuperset(text):
+        return (0,)
+    levels = _levels(text, base_dir) if rtl else None
+    runs = _font_level_runs(_fonts(text, font_key, forms), levels)
+    if levels:
+        _reorder_runs(runs)
+    return tuple(r[0] for r in runs)
 
 
 def _font_level_runs(fonts, levels) -> list[list]:

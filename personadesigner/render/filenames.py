@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 _FORBIDDEN = set('/\\:*?"<>|')
+#: Format characters legal in file names on every system that belong to how a name is spelt.
+_JOINERS = frozenset("\u200c\u200d")
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 120
 
@@ -17,7 +19,9 @@ def safe_stem(name: str, fallback: str = "persona") -> str:
     """
     chars = []
     for ch in unicodedata.normalize("NFC", name):
-        if ch in _FORBIDDEN or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+        if ch in _JOINERS:
+            chars.append(ch)  # part of the name's spelling (a Persian ZWNJ, an emoji ZWJ sequence)
+        elif ch in _FORBIDDEN or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
             chars.append("_")
         else:
             chars.append(ch)
