@@ -593,7 +593,7 @@ class Flow:
         key = (text, st.font, st.size, st.color, st.tracking, x, baseline, avail, align, base_dir, T.in_japanese())
         found = _LINES.get(key)
         if found is None:
-            if len(_LINES) > 20_000:
+            if len(_LINES) > 5_000:
                 _LINES.clear()
             found = _LINES[key] = self._new_line(text, st, x, baseline, avail, align, base_dir)
         return found
