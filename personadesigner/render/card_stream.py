@@ -52,15 +52,21 @@ def laid_out(
     steps: list[float | None] | None,
     report: ExportReport,
     check_cancel: Cancel,
+    *,
+    consume: bool = False,
 ) -> Iterator[CardLayout]:
     """Each persona's card, laid out when asked for; its preflight goes into ``report``.
 
-    With ``--strict``, once the last card has come and any of them had a problem, this
-    raises PreflightFailed (naming the first problem): the writer is still inside its
-    atomic write, so nothing appears under the target name."""
+    ``consume``: ``personas`` is a list handed over for good, and each persona is dropped
+    from it (its slot set to None) once its card is made, so a whole library read for the
+    export is released as it prints. With ``--strict``, once the last card has come and
+    any of them had a problem, this raises PreflightFailed (naming the first problem):
+    the writer is still inside its atomic write, so nothing appears under the target name."""
     for i, persona in enumerate(personas):
         check_cancel()
         lay = lay_out_for_export(persona, options, names, type_step=steps[i] if steps else None)
+        if consume:
+            personas[i] = None  # type: ignore[index]
         report.preflight.extend(lay.problems())
         report.warnings.extend(lay.warnings())
         yield lay

@@ -36,15 +36,18 @@ def export_personas(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     names: dict[str, str] | None = None,
+    consume: bool = False,
 ) -> ExportReport:
     """Lay out every persona (its own template/theme unless the options name one) and export.
 
     A format that ``streams`` (PDF, PNG) gets each card laid out when its page is made and
     released once painted, so memory does not grow with the number of cards; a deck (its
-    set-level pages read every card) and the other formats get every layout at once."""
+    set-level pages read every card) and the other formats get every layout at once.
+    ``consume``: the caller hands ``personas`` over and reads it no more; a streamed export
+    then drops each persona from the list once its card is made (render.card_stream)."""
     fmt = formats.get(options.format)
     if options.deck is None and fmt.streams:
-        return _export_streamed(personas, out, options, progress=progress, cancel=cancel, names=names)
+        return _export_streamed(personas, out, options, progress=progress, cancel=cancel, names=names, consume=consume)
     layouts = []
     for persona in personas:
         _check_cancel(cancel)
@@ -93,6 +96,7 @@ def _export_streamed(
     progress: Progress | None,
     cancel: Cancel | None,
     names: dict[str, str] | None,
+    consume: bool = False,
 ) -> ExportReport:
     """``export_personas`` one card at a time (render.card_stream). ``--uniform-type`` first
     finds each template's type step in a pass that keeps one number per card. ``--strict``
@@ -109,9 +113,9 @@ def _export_streamed(
         for _lay in card_stream.laid_out(personas, options, names, steps, ExportReport(), check):
             pass
     report = ExportReport()
-    cards = card_stream.laid_out(personas, options, names, steps, report, check)
-    counted = _counting(plan_pages(cards, options), len(personas), progress, cancel)
     stand_ins = [card_stream.CardName(p.name) for p in personas]
+    cards = card_stream.laid_out(personas, options, names, steps, report, check, consume=consume)
+    counted = _counting(plan_pages(cards, options), len(personas), progress, cancel)
     return _write(fmt, counted, out, options, stand_ins, report)
 
 
