@@ -15,6 +15,7 @@ from personadesigner.core.persona import Persona
 from personadesigner.errors import PreflightFailed
 from personadesigner.render.export import export_layouts, export_personas
 from personadesigner.render.page_plan import lay_out_for_export, uniform_type
+from support.layout_caches import clear_layout_caches
 from support.poppler import pdf_text
 
 WORDS = ["research", "onboarding", "budget", "workshop", "pricing", "roadmap", "dashboard", "interview"]
@@ -61,8 +62,9 @@ def peak_bytes(batch: list[Persona], out, options: ExportOptions) -> int:
 
 def test_the_memory_an_export_needs_does_not_grow_with_its_cards(tmp_path):
     options = ExportOptions(template="profile")
-    # Fonts and imports loaded, and the text caches already hold these personas' words,
-    # so only what the export itself keeps per card can make the larger batch need more.
+    # Fonts and imports loaded, and the text caches hold these personas' words (and only
+    # theirs), so only what the export itself keeps per card can make the larger batch need more.
+    clear_layout_caches()
     export_personas(personas(180), tmp_path / "warm.pdf", options)
     small = peak_bytes(personas(60), tmp_path / "small.pdf", options)
     large = peak_bytes(personas(180), tmp_path / "large.pdf", options)
