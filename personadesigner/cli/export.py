@@ -275,9 +275,11 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
 
     # A design from another library is printed on the default one: said, not refused.
     _print_preflight(fallback_lines(personas, template=options.template, theme=options.theme))
+    count = len(personas)
     try:
         with ProgressBar("Exporting") as progress, _batch_gc():
-            report = export_personas(personas, out, options, progress=progress, names=names)
+            # handed over: each persona is released once its card is made (render.card_stream)
+            report = export_personas(personas, out, options, progress=progress, names=names, consume=True)
     except PreflightFailed as exc:
         _print_preflight(exc.cuts)
         raise
@@ -293,7 +295,7 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
     files = len(report.files)
     where = report.files[0] if files == 1 else out
     print(
-        f"Exported {len(personas)} persona{'' if len(personas) == 1 else 's'} "
+        f"Exported {count} persona{'' if count == 1 else 's'} "
         f"({report.pages} page{'' if report.pages == 1 else 's'}, {files} file{'' if files == 1 else 's'}) to {where}"
     )
     return 3 if options.strict and report.preflight else 0

@@ -67,7 +67,7 @@ def covers(key: str, cp: int) -> bool:
     return cp in face(key).unicodes
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def shape(text: str, key: str, rtl: bool) -> Shaped:
     """``text`` (logical order) shaped with the bundled face ``key``; ``rtl`` sets the direction."""
     if not text:

@@ -405,7 +405,7 @@ def _items(text: str, font_key: str, base_dir: str | None) -> tuple[_Item, ...]:
     return _items_in(text, font_key, base_dir, _FORMS.get())
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def _items_in(text: str, font_key: str, base_dir: str | None, forms: str) -> tuple[_Item, ...]:
     """``text`` (cleaned, one line) as shaped items in visual order, in 1/1000 em."""
     if not text:
@@ -523,7 +523,7 @@ def shape_line(text: str, style: TextStyle, base_dir: str | None = None, trackin
     return list(_shaped(text, style, base_dir, tracking, _FORMS.get()))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _shaped(
     text: str, style: TextStyle, base_dir: str | None, tracking: float = 0.0, forms: str = "sc"
 ) -> tuple[Piece, ...]:
@@ -752,7 +752,9 @@ def _widest_word(text: str, font_key: str, tracking: float) -> tuple[float, str]
 _PARAGRAPH_SEGMENTS: dict[tuple[str, str], tuple[tuple[str, str, float, float], ...]] = {}
 #: Whole results per (text, face, width in 1/1000 em, first width): cards repeat texts.
 _BREAKS: dict[tuple[str, str, float, float], tuple[str, ...]] = {}
-_CACHE_LIMIT = 50_000
+#: Entries each of the two keeps: a card needs a few dozen, a batch's common texts a few
+#: hundred; more only made a 5000-card export's memory grow (render/card_stream.py).
+_CACHE_LIMIT = 10_000
 
 
 def _space_units(before: str, font_key: str) -> float:

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from personadesigner.core.cardlayout import CardLayout, Cut, LowResolution
+from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.export_options import ExportOptions, ExportReport
 from personadesigner.core.persona import Persona
-from personadesigner.errors import PreflightFailed, UserError
-from personadesigner.render import formats
+from personadesigner.errors import UserError
+from personadesigner.render import card_stream, formats
 from personadesigner.render.page_plan import PlannedPage, lay_out_for_export, plan_pages, uniform_type
 
 Progress = Callable[[int, int], None]
@@ -36,13 +36,23 @@ def export_personas(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     names: dict[str, str] | None = None,
+    consume: bool = False,
 ) -> ExportReport:
-    """Lay out every persona (its own template/theme unless the options name one) and export."""
+    """Lay out every persona (its own template/theme unless the options name one) and export.
+
+    A format that ``streams`` (PDF, PNG) gets each card laid out when its page is made and
+    released once painted, so memory does not grow with the number of cards; a deck (its
+    set-level pages read every card) and the other formats get every layout at once.
+    ``consume``: the caller hands ``personas`` over and reads it no more; a streamed export
+    then drops each persona from the list once its card is made (render.card_stream)."""
+    fmt = formats.get(options.format)
+    if options.deck is None and fmt.streams:
+        return _export_streamed(personas, out, options, progress=progress, cancel=cancel, names=names, consume=consume)
     layouts = []
     for persona in personas:
         _check_cancel(cancel)
         layouts.append(lay_out_for_export(persona, options, names))
-    if formats.get(options.format).honours("speaker_notes"):
+    if fmt.honours("speaker_notes"):
         from personadesigner.deck.notes import evidence_notes
 
         options.notes = {p.id: evidence_notes(p) for p in personas}
@@ -75,18 +85,55 @@ def export_layouts(
             dict.fromkeys(lay.template for lay in layouts if lay.back is None and not lay.template.startswith("deck:"))
         )
     if options.strict and report.preflight:
-        first = report.preflight[0]
-        more = f" (and {len(report.preflight) - 1} more)" if len(report.preflight) > 1 else ""
-        what = {Cut: "Text does not fit", LowResolution: "Photo resolution too low"}.get(type(first), "Preflight")
-        raise PreflightFailed(f"{what}: {first}{more}.", report.preflight)
+        raise card_stream.refusal(report.preflight)
     if not layouts:
         raise UserError("There is no persona to export.")
+    fmt = _card_format(options)
+    counted = _counting(plan_pages(layouts, options), len(layouts), progress, cancel)
+    return _write(fmt, counted, out, options, layouts, report)
+
+
+def _export_streamed(
+    personas: list[Persona],
+    out: Path,
+    options: ExportOptions,
+    *,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    names: dict[str, str] | None,
+    consume: bool = False,
+) -> ExportReport:
+    """``export_personas`` one card at a time (render.card_stream). ``--uniform-type`` first
+    finds each template's type step in a pass that keeps one number per card. ``--strict``
+    refuses once the last card is laid out, inside the writer's atomic write; a format that
+    writes a folder of files has its cards checked in a pass of their own first, so a
+    refused export leaves no file behind."""
+    out = Path(out)
+    if not personas:
+        raise UserError("There is no persona to export.")
+    fmt = _card_format(options)
+    check = lambda: _check_cancel(cancel)  # noqa: E731
+    steps = card_stream.uniform_steps(personas, options, names, check) if options.uniform_type else None
+    if options.strict and fmt.folder:
+        for _lay in card_stream.laid_out(personas, options, names, steps, ExportReport(), check):
+            pass
+    report = ExportReport()
+    stand_ins = [card_stream.CardName(p.name) for p in personas]
+    cards = card_stream.laid_out(personas, options, names, steps, report, check, consume=consume)
+    counted = _counting(plan_pages(cards, options), len(personas), progress, cancel)
+    return _write(fmt, counted, out, options, stand_ins, report)
+
+
+def _card_format(options: ExportOptions) -> formats.ExportFormat:
     fmt = formats.get(options.format)
     if fmt.kind != "cards":
         raise ValueError(f"{fmt.name} is not a card format; it writes personas, not layouts")
-    counted = _counting(plan_pages(layouts, options), len(layouts), progress, cancel)
+    return fmt
+
+
+def _write(fmt: formats.ExportFormat, pages, out: Path, options: ExportOptions, layouts, report) -> ExportReport:
     try:
-        fmt.writer(counted, out, options, layouts, report)
+        fmt.writer(pages, out, options, layouts, report)
     except OSError as exc:
         raise UserError(os_message(exc, out)) from exc
     return report

@@ -44,6 +44,7 @@ PDF = register(
         # --color cmyk and --pdfx: only a PDF carries an output intent and CMYK colour operators.
         options=(frozenset(CARD_OPTIONS) - {"dpi"}) | frozenset(PRESS_OPTIONS),
         writer=write,
+        streams=True,
         painter="personadesigner.render.pdf:PdfPainter",
         file_filter="PDF documents (*.pdf)",
         order=10,

@@ -80,6 +80,7 @@ PNG = register(
         kind="cards",
         options=frozenset(CARD_OPTIONS),
         writer=write,
+        streams=True,
         painter="personadesigner.render.qt_painter:QtCardPainter",
         trim_pages=True,
         order=20,

@@ -68,6 +68,7 @@ class ExportFormat:
         "options",
         "order",
         "painter",
+        "streams",
         "suffix",
         "trim_pages",
         "writer",
@@ -86,6 +87,7 @@ class ExportFormat:
         writer: CardWriter | DataWriter,
         painter: str = "",
         trim_pages: bool = False,
+        streams: bool = False,
         file_filter: str = "",
         order: int = 100,
     ) -> None:
@@ -107,6 +109,10 @@ class ExportFormat:
         #: True: a lone card is its trim (plus any bleed) with no page around it (images);
         #: False: a print page with boxes and crop marks (PDF).
         self.trim_pages = trim_pages
+        #: True: the writer reads only ``persona_name`` and the count of the ``layouts`` it is
+        #: handed, so render.export streams the cards (laid out as their page is made, released
+        #: once painted) and hands it light stand-ins (render.card_stream.CardName).
+        self.streams = streams
         #: The file chooser's filter ("PDF documents (*.pdf)"); folders need none.
         self.file_filter = file_filter
         #: Where it is listed (CLI choices, the dialog): lower first.

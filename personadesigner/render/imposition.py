@@ -10,8 +10,9 @@ or the margin; empty slots get nothing at all.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -146,15 +147,19 @@ def _mm(length: float) -> str:
     return f"{length / PT_PER_MM:g} mm"
 
 
-def impose(layouts: list[CardLayout], grid: Grid, *, with_marks: bool = False) -> Iterator[Sheet]:
-    """The sheets of ``layouts`` in order, ``grid.per_page`` per sheet."""
-    for lay in layouts:
-        if abs(lay.width - grid.card_w) > 0.01 or abs(lay.height - grid.card_h) > 0.01 or lay.bleed != layouts[0].bleed:
-            raise UserError("Cards of different sizes cannot share a sheet; export them with one template.")
+def impose(layouts: Iterable[CardLayout], grid: Grid, *, with_marks: bool = False) -> Iterator[Sheet]:
+    """The sheets of ``layouts`` in order, ``grid.per_page`` per sheet.
+
+    ``layouts`` may be a stream: a sheet is made as soon as its cards have come, and
+    a card of another size than the first is refused when it comes."""
+    cards = iter(layouts)
+    first = next(cards, None)
+    if first is None:
+        return
     # Marks stay off every slot, filled or not: an empty slot stays blank paper.
     # So each slot's marks are the same on every sheet, and are planned once.
     slots = [grid.slot(i) for i in range(grid.per_page)]
-    bleed = layouts[0].bleed if layouts else 0.0
+    bleed = first.bleed
     boxes = [(x - bleed, y - bleed, grid.card_w + 2 * bleed, grid.card_h + 2 * bleed) for x, y in slots]
     bounds = grid.printable
     slot_marks = [
@@ -163,12 +168,24 @@ def impose(layouts: list[CardLayout], grid: Grid, *, with_marks: bool = False) -
         else []
         for i, (x, y) in enumerate(slots)
     ]
-    for start in range(0, len(layouts), grid.per_page):
-        sheet = Sheet(grid.sheet_w, grid.sheet_h)
-        for i, lay in enumerate(layouts[start : start + grid.per_page]):
-            x, y = slots[i]
-            sheet.placements.append(Placement(lay, x, y, boxes[i]))
-            sheet.marks.extend(slot_marks[i])
-        # butted cards share cut lines: a mark two neighbours both want is drawn once
-        sheet.marks = list(dict.fromkeys(sheet.marks))
-        yield sheet
+    batch: list[CardLayout] = []
+    for lay in itertools.chain((first,), cards):
+        if abs(lay.width - grid.card_w) > 0.01 or abs(lay.height - grid.card_h) > 0.01 or lay.bleed != bleed:
+            raise UserError("Cards of different sizes cannot share a sheet; export them with one template.")
+        batch.append(lay)
+        if len(batch) == grid.per_page:
+            yield _sheet(batch, grid, slots, boxes, slot_marks)
+            batch = []
+    if batch:
+        yield _sheet(batch, grid, slots, boxes, slot_marks)
+
+
+def _sheet(batch: list[CardLayout], grid: Grid, slots, boxes, slot_marks) -> Sheet:
+    sheet = Sheet(grid.sheet_w, grid.sheet_h)
+    for i, lay in enumerate(batch):
+        x, y = slots[i]
+        sheet.placements.append(Placement(lay, x, y, boxes[i]))
+        sheet.marks.extend(slot_marks[i])
+    # butted cards share cut lines: a mark two neighbours both want is drawn once
+    sheet.marks = list(dict.fromkeys(sheet.marks))
+    return sheet

@@ -7,8 +7,9 @@ No Qt and no reportlab: planning only places CardLayouts on Sheets.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from personadesigner.core.cardlayout import CardLayout
@@ -93,19 +94,24 @@ def sheet_name(options: ExportOptions) -> str | None:
     return size if size and size.strip().lower() != "card" else None
 
 
-def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterator[PlannedPage]:
+def plan_pages(layouts: Iterable[CardLayout], options: ExportOptions) -> Iterator[PlannedPage]:
     """The pages of an export of ``layouts``, in order, made one at a time.
 
+    ``layouts`` may be a stream (render.card_stream): each card is read only when its
+    page is made, so a page that has been written can be released with its cards.
     A lone card is a print page with boxes and marks (PDF), or, for a format with
     ``trim_pages`` (PNG), its trim (plus the bleed when one was asked for) without marks.
     With ``options.backs`` each card's back follows its front (render.duplex).
     """
-    if not layouts:
+    cards = iter(layouts)
+    first = next(cards, None)
+    if first is None:
         return
-    check_duplex(layouts[0], options)
+    check_duplex(first, options)
+    cards = itertools.chain((first,), cards)
     sheet = sheet_name(options)
     if options.tile_to:
-        for i, lay in enumerate(layouts):
+        for i, lay in enumerate(cards):
             plan = plan_tiles(lay.width, lay.height, lay.bleed, options.tile_to, printer_margin=printer_margin(options))
             for k, tile_sheet in enumerate(tile(lay, plan), 1):
                 done = i + (k == plan.count and lay.back is None)
@@ -115,8 +121,7 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
                     name = f"{lay.persona_name}-back (tile {k} of {plan.count})"
                     yield PlannedPage(tile_sheet, i + (k == plan.count), name)
         return
-    if _imposed(layouts[0], options):
-        first = layouts[0]
+    if _imposed(first, options):
         grid = plan_grid(
             first.width,
             first.height,
@@ -126,8 +131,9 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
             printer_margin(options),
             options.crop_marks,
         )
-        for n, imposed in enumerate(impose(layouts, grid, with_marks=options.crop_marks)):
-            done = min(len(layouts), (n + 1) * grid.per_page)
+        done = 0
+        for n, imposed in enumerate(impose(cards, grid, with_marks=options.crop_marks)):
+            done += len(imposed.placements)
             yield PlannedPage(imposed, done, f"Page {n + 1}")
             back = back_sheet(imposed, options.duplex or "long") if options.backs else None
             if back is not None:
@@ -135,9 +141,13 @@ def plan_pages(layouts: Sequence[CardLayout], options: ExportOptions) -> Iterato
         return
     trim = formats.get(options.format).trim_pages
     # a PDF keeps front/back pairs even for a card without a back (a blank page): a duplex
-    # printer then puts every back behind its front; image files skip what has no back
-    blanks = options.backs and not trim and any_back(list(layouts))
-    for i, lay in enumerate(layouts):
+    # printer then puts every back behind its front; image files skip what has no back.
+    # Whether any card has a back is known only once all are laid out: backs are not streamed.
+    blanks = False
+    if options.backs and not trim:
+        cards = list(cards)
+        blanks = any_back(cards)
+    for i, lay in enumerate(cards):
         page = _single(lay, trim, options)
         yield PlannedPage(page, i + 1, _page_name(lay))
         if lay.back is not None:

@@ -40,6 +40,7 @@ from personadesigner.render.color import ColorModel, image_for
 from personadesigner.render.painter import bind, draw_primitives
 from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.pdf_ops import Ops
+from personadesigner.render.pdf_pages import compress_last_page
 from personadesigner.render.shapes import Rect, slider_shape
 from personadesigner.render.sheet import MARK_WIDTH, Sheet, card_sheet
 
@@ -286,6 +287,7 @@ def _write(
     pages = 0
     for sheet in sheets:
         painter.draw_sheet(sheet)
+        compress_last_page(canvas)
         pages += 1
     if pdfx:
         x.add_metadata(

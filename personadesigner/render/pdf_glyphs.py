@@ -200,7 +200,7 @@ def _word_ops(run, doc, words: dict) -> list[str] | None:
             wkey = (key, part)
             tokens = words.get(wkey, _UNSEEN)
             if tokens is _UNSEEN:
-                if len(words) >= 100_000:  # a huge export: keep memory flat
+                if len(words) >= 20_000:  # a huge export: keep memory flat
                     words.clear()
                 tokens = words[wkey] = _word_tokens(key, part, doc)
             if tokens is None:

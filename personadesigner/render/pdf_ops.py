@@ -150,7 +150,7 @@ class Ops:
         alpha = self.fill_alpha
         literal = self._text(run for line in lines for run in line.runs)
         if literal is not None:
-            if len(self._blocks) >= 20_000:  # a huge export: keep memory flat
+            if len(self._blocks) >= 500:  # a huge export: keep memory flat
                 self._blocks.clear()
             self._blocks[key] = (lines, alpha, literal)
 
@@ -216,7 +216,7 @@ class Ops:
         if found is None:
             font_name(run.font)  # registered with reportlab before its first use in this document
             found = show_ops(run, self.canvas._doc, self._words)
-            if len(self._split) >= 50_000:  # a huge export: keep memory flat
+            if len(self._split) >= 2_000:  # a huge export: keep memory flat
                 self._split.clear()
             self._split[key] = found
         return found
