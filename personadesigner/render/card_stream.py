@@ -67,11 +67,20 @@ def laid_out(
         lay = lay_out_for_export(persona, options, names, type_step=steps[i] if steps else None)
         if consume:
             personas[i] = None  # type: ignore[index]
-        report.preflight.extend(lay.problems())
-        report.warnings.extend(lay.warnings())
+        record(report, lay, options.backs)
         yield lay
     if options.strict and report.preflight:
         raise refusal(report.preflight)
+
+
+def record(report: ExportReport, lay: CardLayout, backs: bool) -> None:
+    """What an export's report keeps of a card: the preflight of both its sides, and its
+    template's name when backs were asked for and it has none."""
+    for side in (lay, lay.back) if lay.back is not None else (lay,):
+        report.preflight.extend(side.problems())
+        report.warnings.extend(side.warnings())
+    if backs and lay.back is None and not lay.template.startswith("deck:") and lay.template not in report.without_back:
+        report.without_back.append(lay.template)
 
 
 def refusal(problems: list) -> PreflightFailed:
@@ -82,4 +91,4 @@ def refusal(problems: list) -> PreflightFailed:
     return PreflightFailed(f"{what}: {first}{more}.", problems)
 
 
-__all__ = ["CardName", "laid_out", "refusal", "uniform_steps"]
+__all__ = ["CardName", "laid_out", "record", "refusal", "uniform_steps"]

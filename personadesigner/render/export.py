@@ -77,13 +77,7 @@ def export_layouts(
     out = Path(out)
     report = ExportReport()
     for lay in layouts:
-        for side in (lay, lay.back) if lay.back is not None else (lay,):
-            report.preflight.extend(side.problems())
-            report.warnings.extend(side.warnings())
-    if options.backs:
-        report.without_back = list(
-            dict.fromkeys(lay.template for lay in layouts if lay.back is None and not lay.template.startswith("deck:"))
-        )
+        card_stream.record(report, lay, options.backs)
     if options.strict and report.preflight:
         raise card_stream.refusal(report.preflight)
     if not layouts:

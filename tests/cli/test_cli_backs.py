@@ -83,3 +83,20 @@ def test_png_backs_are_files_named_after_the_front(cli, tmp_path):
         "Ben Back-back.png",
         "Ben Back.png",
     ]
+
+
+def test_text_cut_on_a_back_is_reported_and_strict_refuses(cli, tmp_path):
+    path = tmp_path / "long.sqlite"
+    with Library.open(str(path)) as lib:
+        lib.add(Persona(name="Long Story", goals=["One goal"], story="A long story of many words. " * 120))
+    out = tmp_path / "mini.pdf"
+    plain = cli("export", "--library", path, "--all", "--out", out, "--template", "mini")
+    assert plain.code == 0 and "story" not in plain.err.lower()  # the front has no story: nothing is cut
+    r = cli("export", "--library", path, "--all", "--out", out, "--template", "mini", "--backs")
+    assert r.code == 0, r.err
+    assert "Long Story" in r.err and "story" in r.err.lower()
+    strict = cli(
+        "export", "--library", path, "--all", "--out", tmp_path / "s.pdf", "--template", "mini", "--backs", "--strict"
+    )
+    assert strict.code == 3
+    assert not (tmp_path / "s.pdf").exists()
