@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import sqlite3
 import threading
 import time
 import uuid
@@ -91,6 +92,15 @@ def _environment_error(exc: sa.exc.DBAPIError, path: Path | None = None) -> Exce
     return exc
 
 
+def _watch_error(exc: sqlite3.Error, path: Path | None) -> Exception:
+    """An error of the kept raw connection (the change watch), which SQLAlchemy does not wrap:
+    the same one sentence as any other action's (busy, damaged only when a fresh check agrees),
+    else ``exc`` itself (a bug, with its traceback)."""
+    wrapped = sa.exc.DBAPIError.instance("PRAGMA data_version", None, exc, sqlite3.Error)
+    verdict = _environment_error(wrapped, path)
+    return exc if verdict is wrapped else verdict
+
+
 def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -125,7 +135,11 @@ class Library:
         #: Who the revision history names for our writes (the app sets its preference), and its clock.
         self.author: str = history.default_author()
         self.now: Callable[[], Any] = history.utc_now
-        self.data_version()
+        try:
+            self.data_version()
+        except BaseException:
+            self.close()  # no connection or descriptor kept by a library that did not open
+            raise
 
     # ------------------------------------------------------------- opening
     @classmethod
@@ -343,11 +357,14 @@ class Library:
 
     def _read_marker(self) -> Any:
         if self._watch is not None:
-            cursor = self._watch.cursor()
             try:
-                return cursor.execute("PRAGMA data_version").fetchone()[0]
-            finally:
-                cursor.close()
+                cursor = self._watch.cursor()
+                try:
+                    return cursor.execute("PRAGMA data_version").fetchone()[0]
+                finally:
+                    cursor.close()
+            except sqlite3.Error as exc:
+                raise _watch_error(exc, sqlite_path(self._url)) from None
         with self._reading() as conn:
             return conn.execute(sa.select(library_info.c.value).where(library_info.c.key == _CHANGE_TOKEN)).scalar()
 

@@ -103,16 +103,16 @@ class CardBinding(QObject):
         p = doc.persona
         if p is None:
             return
-        doc.end_burst()
         if field == "name" or field in TEXT_FIELDS:
-            doc.push(SetFieldCommand(doc, field, getattr(p, field), text))
+            doc.push_step(SetFieldCommand, field, getattr(p, field), text)
         elif field in LIST_FIELDS and _in_range(item, getattr(p, field)):
-            doc.push(ListEditCommand(doc, field, item, text))
+            doc.push_step(ListEditCommand, field, item, text)
         elif field == "custom" and _in_range(item, p.custom):
             records = [type(c)(c.label, c.value) for c in p.custom]
             records[item].value = text
-            doc.push(SetFieldCommand(doc, "custom", p.custom, records))
-        doc.end_burst()
+            doc.push_step(SetFieldCommand, "custom", p.custom, records)
+        else:
+            doc.end_burst()
 
     def design_changed(self, template: str, theme: str) -> None:
         """A template or theme picked on the design bar: an undo step on the persona's card."""
@@ -126,9 +126,7 @@ class CardBinding(QObject):
             return
         new = CardDesign(template=template, theme=theme)
         if new != p.card:
-            doc.end_burst()
-            doc.push(SetFieldCommand(doc, "card", p.card, new))
-            doc.end_burst()
+            doc.push_step(SetFieldCommand, "card", p.card, new)
 
     # ------------------------------------------------------------ form <-> card
     def form_focused(self, field: str | None, item) -> None:

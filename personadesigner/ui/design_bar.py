@@ -116,7 +116,9 @@ class DesignBar(QWidget):
         self.bleed_button = self._toggle(
             "bleedToggle", "Bleed", "Show the 3 mm bleed: background printed beyond the trim"
         )
-        self.safe_button = self._toggle("safeToggle", "Safe area", "Show the safe area: keep text inside it")
+        # "Safe" (the tooltip and the accessible name say "safe area"): the bar fits a laptop.
+        self.safe_button = self._toggle("safeToggle", "Safe", "Show the safe area: keep text inside it")
+        self.safe_button.setAccessibleName("Show safe area")
         for b in (self.trim_button, self.bleed_button, self.safe_button):
             row.addWidget(b)
         row.addSpacing(12)

@@ -2,8 +2,9 @@
 
 An edit (core.template_edit) returns a new dict and never changes the old one,
 so a step only keeps both: undo puts the template back exactly as it was, redo
-puts the edit back. The steps go on the window's library stack (ui/history.py),
-so Ctrl+Z undoes a template change or a persona edit, whichever came last.
+puts the edit back. The steps go on the designer's stack, weighed by the window's
+history (ui/history.py), so Ctrl+Z undoes a template change or a persona edit,
+whichever came last; they are dropped when the design is left.
 """
 
 from __future__ import annotations

@@ -142,6 +142,20 @@ class Document(QObject):
             return
         self.history.push(self.stack_for(self.persona.id), command)
 
+    def push_step(self, command_type, *args, text: str | None = None) -> None:
+        """Push ``command_type(self, *args)`` as a step of its own, never merged into the
+        typing before or after it (a pick on the design bar, a photo, a restore, an edit
+        made on the card). The command is made here, after the burst ended, because a
+        command takes the current burst when it is made. ``text``: its name, if not its own."""
+        if self.persona is None:
+            return
+        self.end_burst()
+        command = command_type(self, *args)
+        if text is not None:
+            command.setText(text)
+        self.push(command)
+        self.end_burst()
+
     # ------------------------------------------------------------ edit bursts
     @property
     def burst(self) -> int:

@@ -8,6 +8,11 @@ the more recent step: the last edit of the persona on screen or the last
 library step; Ctrl+Shift+Z redoes the step undone last. So Ctrl+N, typing a
 name, Ctrl+Z, Ctrl+Z first takes the name back, then the new persona.
 
+One more kind of step has a stack of its own here (``side_stack``): the
+template designer's. Its steps only change the draft on the card, so they are
+dropped (``drop_steps``) when the user leaves design mode: no Ctrl+Z ever
+spends itself on a step that changes nothing on screen.
+
 Each stack's steps carry when they were done and undone (a counter, not a clock).
 
 ``stepDone`` is emitted once a step was taken, undone or redone and the stack's
@@ -45,6 +50,7 @@ class History(QObject):
         self._undone: dict[QUndoStack, dict[int, int]] = {}
         self._busy = 0  # > 0 while a stack call made here runs: stepDone follows it
         self._after: list = []  # what a step asked to do once the stack call has returned
+        self._side: list[QUndoStack] = []  # more stacks Ctrl+Z considers (the template designer's)
         self.group.activeStackChanged.connect(self.changed)  # signal to signal: gone with self
         self.track(self.library_stack)
 
@@ -103,6 +109,25 @@ class History(QObject):
         """A library step (new, duplicate, trash) the caller has already carried out."""
         self.push(self.library_stack, command)
 
+    def side_stack(self) -> QUndoStack:
+        """One more stack (owned here) whose steps Ctrl+Z weighs like the library's: the newest goes first."""
+        stack = QUndoStack(self)
+        self.track(stack)
+        self._side.append(stack)
+        return stack
+
+    def drop_steps(self, stack: QUndoStack) -> None:
+        """Forget every step of ``stack``: what they changed is gone from the screen (a design left),
+        so Undo and Redo name and take the steps before them."""
+        self._busy += 1  # not a step: nothing to save, no stepDone
+        try:
+            stack.clear()
+        finally:
+            self._busy -= 1
+        self._done[stack] = {}
+        self._undone[stack] = {}
+        self.changed.emit()
+
     def clear(self) -> None:
         """Another library: no library step of the old one can be undone."""
         self.library_stack.clear()
@@ -113,7 +138,7 @@ class History(QObject):
     # ------------------------------------------------------------ undo / redo
     def _candidates(self) -> list[QUndoStack]:
         active = self.group.activeStack()
-        return [s for s in (active, self.library_stack) if s is not None]
+        return [s for s in (active, self.library_stack, *self._side) if s is not None]
 
     def _undo_target(self) -> QUndoStack | None:
         best, when = None, -1

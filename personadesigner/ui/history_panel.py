@@ -234,11 +234,8 @@ class HistoryPanel(QDialog):
         if name == "photo":
             self.document.push(ReplaceFieldsCommand(self.document, {"photo": value}, "Restore photo"))
         else:
-            self.document.end_burst()  # a step of its own, never merged into typing in that field
-            command = SetFieldCommand(self.document, name, getattr(persona, name), value)
-            command.setText(f"Restore {field_label(name).lower()}")
-            self.document.push(command)
-            self.document.end_burst()
+            restore = f"Restore {field_label(name).lower()}"
+            self.document.push_step(SetFieldCommand, name, getattr(persona, name), value, text=restore)
 
     def restore_version(self) -> None:
         """The persona as it was right after the selected revision: one undoable step."""

@@ -216,9 +216,11 @@ def default_pane_widths(window_width: int) -> list[int]:
     return [sidebar, max(window_width - sidebar - form, 0), form]
 
 
-def hide_duplicate_zoom_buttons(design_bar) -> None:
-    """The toolbar has zoom in/out/fit: the design bar keeps only its zoom level, so it fits a laptop."""
-    for name in ("zoom_out_button", "zoom_in_button", "fit_button"):
+def hide_duplicate_buttons(design_bar) -> None:
+    """The toolbar has zoom in/out/fit and Template/Theme (the gallery, Ctrl+T): the design bar keeps
+    its pickers, guides, zoom level and Design button, so with the form shown it fits a 1280 px window
+    without scrolling (its Templates… button still opens the gallery for Template/Theme)."""
+    for name in ("zoom_out_button", "zoom_in_button", "fit_button", "gallery_button"):
         button = getattr(design_bar, name, None)
         if button is not None:
             button.hide()

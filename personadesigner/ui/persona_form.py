@@ -240,20 +240,18 @@ class PersonaForm(QScrollArea):
         if old == value:
             return
         if end:
-            doc.end_burst()
-        doc.push(SetFieldCommand(doc, field, old, value))
-        if end:
-            doc.end_burst()
+            doc.push_step(SetFieldCommand, field, old, value)
+        else:
+            doc.push(SetFieldCommand(doc, field, old, value))
 
     def _list_command(self, command_type, field: str, *args) -> None:
         doc = self.document
         if doc.persona is None:
             return
-        if command_type is not ListEditCommand:
-            doc.end_burst()
-        doc.push(command_type(doc, field, *args))
-        if command_type is not ListEditCommand:
-            doc.end_burst()
+        if command_type is ListEditCommand:
+            doc.push(command_type(doc, field, *args))
+        else:
+            doc.push_step(command_type, field, *args)
 
     # ------------------------------------------------------------ photo
     def set_photo_from_file(self, path: str) -> bool:
@@ -286,17 +284,13 @@ class PersonaForm(QScrollArea):
             )
             return False
         doc = self.document
-        doc.end_burst()
-        doc.push(SetPhotoCommand(doc, photo))
-        doc.end_burst()
+        doc.push_step(SetPhotoCommand, photo)
         return True
 
     def _remove_photo(self) -> None:
         doc = self.document
         if doc.persona is not None and doc.persona.photo is not None:
-            doc.end_burst()
-            doc.push(SetPhotoCommand(doc, None))
-            doc.end_burst()
+            doc.push_step(SetPhotoCommand, None)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.document.persona is not None and dropped_image_path(event):

@@ -3,7 +3,10 @@
 While designing, the canvas lays the card out on the draft (a template's JSON
 dict, built into a Template on each change: a fraction of a millisecond) instead
 of the named template. Every change is a pure edit of core.template_edit pushed
-as one undo step (ui/designer_commands.py); the gestures live here, the marks
+as one undo step (ui/designer_commands.py) on the designer's own stack (in the
+window, a side stack of ui/history.py, so Ctrl+Z weighs it with the persona's
+edits); the steps go when the design is left or another template is designed,
+as they could change nothing visible any more. The gestures live here, the marks
 in ui/template_designer_overlay.py and the geometry in
 ui/template_designer_geometry.py. A built-in template is never changed: the
 first save asks a name and stores a copy in the library.
@@ -42,7 +45,7 @@ def template_source(name: str, library=None) -> dict:
 
 
 class TemplateDesigner(DesignGestures, QObject):
-    """Designs the template shown on ``canvas``; ``push`` takes each undo step (default: an own stack)."""
+    """Designs the template shown on ``canvas``; its undo steps go on ``stack`` (through ``history`` if given)."""
 
     #: The draft or the selection changed (the panel shows them again).
     changed = Signal()
@@ -51,11 +54,11 @@ class TemplateDesigner(DesignGestures, QObject):
     #: The template was saved in the library under this name.
     saved = Signal(str)
 
-    def __init__(self, canvas, push=None, library=None, parent: QObject | None = None) -> None:
+    def __init__(self, canvas, history=None, library=None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.canvas, self.library = canvas, library
-        self.stack = QUndoStack(self) if push is None else None
-        self._push = push or self.stack.push
+        self.history = history
+        self.stack: QUndoStack = QUndoStack(self) if history is None else history.side_stack()
         self.overlay = DesignOverlay()
         self.session = 0
         self.active = False
@@ -85,6 +88,7 @@ class TemplateDesigner(DesignGestures, QObject):
             self.problem.emit(f"The template {name!r} cannot be designed: {exc}")
             return False
         self.session += 1
+        self._drop_steps()  # the steps of the template designed before could change nothing now
         self.base, self.data, self.template = name, data, template
         self.stored = data  # what the library (or the bundled file) holds: changes since are unsaved
         self.name = None if is_builtin_template(name) else name
@@ -101,11 +105,12 @@ class TemplateDesigner(DesignGestures, QObject):
         return True
 
     def stop(self) -> None:
-        """Back to the named template; the draft stays in the undo history only."""
+        """Back to the named template (saved or discarded): the draft's undo steps go with it."""
         if not self.active:
             return
         self.active = False
         self.session += 1
+        self._drop_steps()
         self._viewport.removeEventFilter(self)
         self.canvas.layoutShown.disconnect(self._layout_shown)
         self.canvas.removeEventFilter(self)
@@ -113,6 +118,18 @@ class TemplateDesigner(DesignGestures, QObject):
         self._viewport.unsetCursor()
         self.canvas.set_template_override(None)
         self.changed.emit()
+
+    def _drop_steps(self) -> None:
+        if self.history is not None:
+            self.history.drop_steps(self.stack)
+        else:
+            self.stack.clear()
+
+    def _push(self, command) -> None:
+        if self.history is not None:
+            self.history.push(self.stack, command)
+        else:
+            self.stack.push(command)
 
     def _layout_shown(self) -> None:
         """The card was laid out again (an edit, another persona, a theme): the marks follow it."""

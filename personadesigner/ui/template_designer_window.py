@@ -1,8 +1,10 @@
 """The template designer in the window: View › Design template (Ctrl+Shift+D), its side panel, saving.
 
 Design mode designs the template the card shows; picking another template
-while designing designs that one. Steps go on the window's library undo stack
-(Ctrl+Z undoes the last template change or persona edit, whichever is newer).
+while designing designs that one. Steps go on the designer's stack, a side stack
+of the window's history (Ctrl+Z undoes the last template change or persona edit,
+whichever is newer); leaving design mode drops them (saved or discarded, they
+could change nothing on screen), so Ctrl+Z then undoes the step before.
 A saved template becomes the persona's template through the design bar, like
 picking any template (one more undo step), and the library's lists show it.
 """
@@ -35,6 +37,7 @@ def add_to_menu(window: QMainWindow, menu: QMenu) -> QAction:
     bar_layout = window.design_bar.layout()
     bar_layout.insertWidget(bar_layout.indexOf(window.design_bar.gallery_button) + 1, button)
     window.design_bar.designChanged.connect(lambda template, _theme: _follow(window, template))
+    window.document.personaChanged.connect(lambda persona: _follow_card(window, persona))
     return action
 
 
@@ -47,7 +50,7 @@ def designer_of(window: QMainWindow):  # noqa: ANN201 - TemplateDesigner
     from personadesigner.ui.template_designer import TemplateDesigner
     from personadesigner.ui.template_designer_panel import TemplateDesignerPanel
 
-    designer = TemplateDesigner(window.canvas, window.document.history.push_library, window.library, window)
+    designer = TemplateDesigner(window.canvas, window.document.history, window.library, window)
     panel = TemplateDesignerPanel(designer)
     panel.done_button.clicked.connect(lambda _c=False: window.design_template_action.setChecked(False))
     scroller = QScrollArea()
@@ -121,6 +124,17 @@ def _follow(window: QMainWindow, template: str) -> None:
     if designer.unsaved and not _may_leave(window, designer):
         return  # the draft stays on the card; the persona's choice is an undo step like any other
     designer.start(template)
+
+
+def _follow_card(window: QMainWindow, persona) -> None:  # noqa: ANN001 - Persona | None
+    """The card's template changed without a pick (Ctrl+Z of a pick, another persona shown):
+    design that one when no unsaved change would be lost (else the draft stays, as after
+    "Keep designing"), so undoing a pick is seen on the card too."""
+    designer = getattr(window, "template_designer", None)
+    if persona is None or designer is None or not designer.active or designer.unsaved:
+        return
+    if persona.card.template not in (designer.base, designer.name):
+        designer.start(persona.card.template)
 
 
 def _use_saved(window: QMainWindow, name: str) -> None:

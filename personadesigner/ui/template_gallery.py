@@ -7,7 +7,9 @@ painter, so what is picked is exactly what the canvas and the print show.
 
 Opening stays fast: tiles appear at once with their names, thumbnails are
 painted one per event-loop turn afterwards and cached per persona content
-and design, so reopening the gallery on an unchanged persona paints nothing.
+and design content (core/design_fingerprint.py: a template or theme saved again
+under the same name is painted anew), so reopening the gallery on an unchanged
+persona paints nothing.
 """
 
 from __future__ import annotations
@@ -58,20 +60,10 @@ def render_thumbnail(
     names: dict[str, str] | None = None,
 ) -> QImage:
     """The persona's card on ``template`` with ``theme``, scaled to fit ``size`` px (cached)."""
-    key = (persona_key(persona), template, _made(template), theme, size, dpr)
+    from personadesigner.core.design_fingerprint import design_fingerprint
+
+    key = (persona_key(persona), template, theme, design_fingerprint(template, theme), size, dpr)
     return _cache.get_or_make(key, lambda: _paint(persona, template, theme, size, dpr, names))
-
-
-def _made(template: str) -> object:
-    """The loaded template itself (held by the key, so its id stays its own): a library template
-    saved again under the same name is a new object, and its thumbnail is painted anew."""
-    from personadesigner.core.templates import load_template
-
-    try:
-        made = load_template(template)
-    except UserError:
-        return None
-    return (id(made), made)
 
 
 def _paint(persona: Persona, template: str, theme: str, size: int, dpr: float, names) -> QImage:

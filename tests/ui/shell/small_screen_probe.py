@@ -2,8 +2,8 @@
 
 The screen (size, scale) is chosen through the environment before Qt starts,
 which one test process cannot do twice; this prints what a user would see as
-JSON: the window's minimum and actual size, the screen, the panes, and how the
-sidebar draws a long name. Usage: python small_screen_probe.py WORKDIR
+JSON: the window's minimum and actual size, the screen, the panes, how the
+sidebar draws a long name, and whether the design bar scrolls. Usage: python small_screen_probe.py WORKDIR
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 def main(workdir: str) -> None:
     from PySide6.QtCore import QRect
-    from PySide6.QtWidgets import QStyleOptionViewItem
+    from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
     from personadesigner.core.persona import Persona
     from personadesigner.samples import seed_samples
@@ -47,6 +47,8 @@ def main(workdir: str) -> None:
     option.rect = QRect(visual.x(), visual.y(), view.viewport().width(), visual.height())
     layout = view.itemDelegate().row_layout(option, "Grace Okafor-Whitfield", "decision_maker", "VP of Operations")
     screen = window.screen().availableGeometry()
+    scroller, design = window.design_scroller, window.findChild(QWidget, "designTemplateButton")
+    design_right = design.mapTo(scroller.viewport(), design.rect().topRight()).x()
     frame = window.frameGeometry()
     print(
         json.dumps(
@@ -59,6 +61,8 @@ def main(workdir: str) -> None:
                 "name_text": layout.name_text,
                 "badge_below_name": layout.badge_rect.top() >= layout.name_rect.bottom() - 1,
                 "scale": window.devicePixelRatio(),
+                "bar_scrolls": scroller.horizontalScrollBar().isVisible(),
+                "design_button_shown": design.isVisible() and design_right < scroller.viewport().width(),
             }
         )
     )

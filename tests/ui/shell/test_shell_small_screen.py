@@ -1,4 +1,4 @@
-"""The window fits a laptop: 1280 x 720, and 200 % on a 2560 x 1440 screen.
+"""The window fits a laptop: 1280 x 720, 1366 x 768, and 200 % on a 2560 x 1440 screen.
 
 Each screen runs the real window in its own process (small_screen_probe.py),
 since the screen's size and scale are fixed when Qt starts. In-process tests
@@ -51,11 +51,15 @@ def _probe(tmp_path: Path, width: int, height: int, scale: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize(("width", "height", "scale"), [(1280, 720, 1), (2560, 1440, 2)], ids=["1280x720", "200%"])
+@pytest.mark.parametrize(
+    ("width", "height", "scale"),
+    [(1280, 720, 1), (1366, 768, 1), (2560, 1440, 2)],
+    ids=["1280x720", "1366x768", "200%"],
+)
 def test_the_window_fits_a_laptop_screen(tmp_path, width, height, scale):
     seen = _probe(tmp_path, width, height, scale)
     assert seen["scale"] == scale
-    assert seen["screen"] == [1280, 720]  # logical pixels on both screens
+    assert seen["screen"] == [width // scale, height // scale]  # logical pixels
     assert seen["min_hint_width"] <= MAX_MIN_WIDTH and seen["min_width"] <= MAX_MIN_WIDTH
     assert seen["window"][0] <= seen["screen"][0] and seen["window"][1] <= seen["screen"][1]
     sidebar, card, form = seen["panes"]
@@ -63,6 +67,8 @@ def test_the_window_fits_a_laptop_screen(tmp_path, width, height, scale):
     # The sidebar's rows keep the name: the badge sits below it, not beside it.
     assert seen["badge_below_name"]
     assert seen["name_text"].split()[0] == "Grace", seen["name_text"]
+    # The design bar above the card (the form shown) fits: no scroll bar, the Design button in view.
+    assert not seen["bar_scrolls"] and seen["design_button_shown"], seen
 
 
 def test_a_long_name_keeps_its_first_word_in_a_narrow_sidebar(qtbot):

@@ -93,3 +93,43 @@ def test_thumbnails_show_the_persona_card_not_a_blank_tile(window):
     assert len({img.cacheKey() for img in templates}) == len(templates)
     assert len({bytes(img.constBits()) for img in templates}) == len(templates)
     gallery.close()
+
+
+def _share_of(image, color: str) -> float:
+    """The share of the thumbnail's sampled pixels close to ``color``."""
+    want = QColor(color)
+    hits = total = 0
+    for x in range(0, image.width(), 2):
+        for y in range(0, image.height(), 2):
+            c = image.pixelColor(x, y)
+            total += 1
+            hits += abs(c.red() - want.red()) + abs(c.green() - want.green()) + abs(c.blue() - want.blue()) < 30
+    return hits / total
+
+
+def test_a_library_theme_saved_again_under_its_name_gets_a_new_thumbnail(window):
+    from personadesigner.core.themes import use_themes
+    from personadesigner.ui.brand_themes import adopt_library_themes
+    from support.brand_files import ACCENT, brand_data
+
+    try:
+        select(window, "Anna Berg")
+        window.library.save_theme("acme", brand_data(logo=None), {})
+        adopt_library_themes(window, window.library)
+        gallery = window.design_bar.open_gallery()
+        gallery.paint_all()
+        assert _share_of(gallery.thumbnail(gallery.themes, "acme"), ACCENT) > 0.01
+        gallery.close()
+        green = brand_data(logo=None)
+        green["colors"]["accent"] = "#0a8f3c"
+        green["types"] = dict.fromkeys(green["types"], "#0a8f3c")
+        window.library.save_theme("acme", green, {})  # the brand changed: same name, new colours
+        adopt_library_themes(window, window.library)
+        gallery = window.design_bar.open_gallery()
+        gallery.paint_all()
+        thumb = gallery.thumbnail(gallery.themes, "acme")
+        assert _share_of(thumb, ACCENT) == 0, "the old magenta thumbnail is still shown"
+        assert _share_of(thumb, "#0a8f3c") > 0.01
+        gallery.close()
+    finally:
+        use_themes([])

@@ -117,3 +117,66 @@ def test_picking_another_template_while_designing_designs_that_one(window, qtbot
     assert "Save the changes" in messages.messages[-1]
     assert designer.active and designer.base == "mini" and not designer.unsaved
     assert canvas.current_layout().width < 260  # the mini card (85 mm) is on the canvas
+
+
+def _edit_role(window, role: str) -> None:
+    from personadesigner.ui.undo_commands import SetFieldCommand
+
+    doc = window.document
+    doc.push_step(SetFieldCommand, "role", doc.persona.role, role)
+
+
+def test_leaving_design_mode_leaves_no_dead_undo_step(window, qtbot, messages):
+    """Discarded: Ctrl+Z after leaving undoes the persona edit made before designing, named so."""
+    canvas = window.canvas
+    role = window.document.persona.role
+    _edit_role(window, "Head of growth")
+    designer = _design_card(window, qtbot)
+    _click_section(canvas, *PAINS)
+    QTest.keyClick(canvas, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.undo_action.text() == "&Undo Reorder section"
+    messages.answer = "Discard changes"
+    window.design_template_action.trigger()
+    assert not designer.active and _order(canvas) == ["goals", "pain_points"]
+    assert window.undo_action.text() == "&Undo Edit role"
+    assert not window.redo_action.isEnabled()
+    window.undo_action.trigger()  # one Ctrl+Z: the role, not a step of the draft that is gone
+    assert window.document.persona.role == role
+    assert window.library.get(window.document.persona.id).role == role
+
+
+def test_after_saving_and_leaving_undo_takes_the_template_choice_back(window, qtbot, messages):
+    try:
+        canvas = window.canvas
+        _edit_role(window, "Head of growth")
+        designer = _design_card(window, qtbot)
+        _click_section(canvas, *PAINS)
+        QTest.keyClick(canvas, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        designer.ask_name = lambda default: "Acme card"
+        window.template_designer_panel.save_button.click()
+        window.design_template_action.trigger()  # saved: leaves without asking
+        assert not designer.active and window.document.persona.card.template == "Acme card"
+        assert window.undo_action.text() == "&Undo Edit card design"
+        window.undo_action.trigger()
+        assert window.design_bar.design()[0] == "card" and window.document.persona.card.template == "card"
+        assert window.undo_action.text() == "&Undo Edit role"
+        assert window.library.template_data("Acme card") is not None  # the saved template stays in the library
+    finally:
+        use_templates([])
+
+
+def test_steps_of_a_template_designed_before_are_gone(window, qtbot, messages):
+    canvas = window.canvas
+    _edit_role(window, "Head of growth")
+    designer = _design_card(window, qtbot)
+    _click_section(canvas, *PAINS)
+    QTest.keyClick(canvas, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    messages.answer = "Discard changes"
+    bar = window.design_bar
+    bar.set_design("mini", bar.design()[1])
+    bar.designChanged.emit(*bar.design())
+    assert window.undo_action.text() == "&Undo Edit card design"  # the pick of "mini", not the card's reorder
+    window.undo_action.trigger()
+    assert window.document.persona.card.template == "card"
+    assert designer.active and designer.base == "card" and _order(canvas) == ["goals", "pain_points"]
+    assert window.undo_action.text() == "&Undo Edit role"  # not the reorder of the draft discarded before
