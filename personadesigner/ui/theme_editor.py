@@ -183,6 +183,9 @@ class ThemeEditor(QDialog):
     def set_color(self, key: str, value: str) -> None:
         """Set one colour of the draft ("colors.accent", "#rrggbb") and repaint the canvas."""
         part, role = key.split(".", 1)
+        if key == "colors.accent":  # the types that wore the accent (every built-in's customer) keep wearing it
+            types = self.data.get("types", {})
+            types.update({t: value.lower() for t, c in types.items() if c.lower() == self.color(key).lower()})
         self.data.setdefault(part, {})[role] = value.lower()
         self.theme = TH.recolored(self.theme, self.data["colors"], self.data.get("types", {}))
         self._show_colors()

@@ -138,3 +138,31 @@ def test_a_file_that_is_not_a_font_is_refused_in_the_editor(window, qtbot, messa
         editor.reject()
     finally:
         use_themes([])
+
+
+def test_the_accent_changes_the_types_that_wore_it(make_window, library, qtbot, monkeypatch):
+    """Every built-in theme gives its customers the accent: a new accent must show on their cards
+    (it used to change nothing on any card), while the types with colours of their own keep them."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+    from test_shell_editing import select
+
+    from personadesigner.core.persona import Persona
+
+    library.add(Persona(name="Cleo Customer", type="customer"))
+    window = make_window()
+    select(window, "Cleo Customer")
+    try:
+        editor = _open(window, qtbot)
+        own = editor.buttons["types.end_user"].text()
+        monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor(NEW)))
+        editor.buttons["colors.accent"].click()
+        assert editor.buttons["types.customer"].text() == NEW and editor.buttons["types.end_user"].text() == own
+        assert NEW in _fills(window.canvas)  # the customer's header band
+        editor.name_edit.setText("Acme")
+        editor.save()
+        themes, _ = library.themes()
+        assert themes[0].colors["accent"] == NEW and themes[0].type_colors["customer"] == NEW
+        assert themes[0].type_colors["end_user"] == own
+    finally:
+        use_themes([])
