@@ -760,8 +760,13 @@ _CACHE_LIMIT = 10_000
 def _space_units(before: str, font_key: str) -> float:
     """The width of a space after ``before``: it joins the run of the letters before it
     (see ``_fonts``), so after a fallback face's word it is that face's space."""
-    face = _fonts(before[-3:] + " ", font_key, _FORMS.get())[-1] if before else font_key
-    return _word_units(" ", face)
+    return _space_after(before[-3:], font_key, _FORMS.get()) if before else _word_units(" ", font_key)
+
+
+@lru_cache(maxsize=4096)
+def _space_after(tail: str, font_key: str, forms: str) -> float:
+    """``_space_units`` per word ending: words share a few hundred endings, so faces are looked up once each."""
+    return _word_units(" ", _fonts(tail + " ", font_key, forms)[-1])
 
 
 def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, float, float], ...]:
