@@ -26,6 +26,7 @@ from personadesigner.core.cardlayout import (
     TextLine,
     WordBroken,
 )
+from personadesigner.core.layout_modules import MODULE_KINDS, emit_module, module_cuts, module_rows
 
 
 @dataclass
@@ -47,7 +48,7 @@ class ResolvedStyle:
 class Block:
     """One unit of a flow; see the module docstring."""
 
-    kind: str  # text | heading | fact | slider | badge | gap
+    kind: str  # text | heading | fact | slider | badge | gap | chips | callouts | share_bar
     field: str | None = None
     item: int | None = None
     text: str = ""
@@ -65,6 +66,8 @@ class Block:
     more: str = ""
     #: A gap between sections, which may grow when the flow spreads.
     stretch: bool = False
+    #: A module's pieces (core.layout_modules): chips (item, text), callouts (field, label, value).
+    parts: tuple = ()
 
 
 @dataclass(slots=True)
@@ -148,6 +151,8 @@ class Flow:
             return st.size * st.leading + self.slider_h + 4.0, None
         if kind == "badge":
             return st.size * 2.0, None
+        if kind in MODULE_KINDS:
+            return module_rows(self, b, st, s)
         if kind == "fact" and s < 0 and b.label and not self._label_fits(b.label, s):
             return _TOO_TALL, None  # grown type must not push a fact's label out of its column
         return st.size * st.leading, self._lines(b, st)
@@ -570,7 +575,7 @@ class Flow:
             got, total = totals[key]
             if got < total:
                 cuts.append(Cut(self.persona_name, key[0], key[1], got, total))
-        return cuts
+        return cuts + module_cuts(self, placed, s)
 
     def _ellipsized(self, r: Row, st: ResolvedStyle) -> str:
         b = self.blocks[r.block]
@@ -615,6 +620,7 @@ class Flow:
         items: list = []
         if not placed:
             return items
+        self.placed = placed  # a module asks which of its rows are shown
         cut_of = {(c.field, c.item): c for c in cuts}
         for group in self._groups(placed, self._valign_shift(placed)):
             items.extend(self._emit_group(group, s, ellipses, cut_of))
@@ -652,6 +658,8 @@ class Flow:
             return self._slider(b, st, cx, top, cw)
         if b.kind == "badge":
             return self._badge(b, st, cx, top, cw)
+        if b.kind in MODULE_KINDS:
+            return emit_module(self, g, b, st, s)
         return self._text(g, b, st, s, (cx, top, cw, bottom - top), ellipses, cut_of)
 
     def _align(self, b: Block, i: int, direction: str) -> str:

@@ -17,7 +17,16 @@ import msgspec
 
 from personadesigner.core import persona as P
 from personadesigner.core.design_schema import DesignFileError, allowed_words, convert
-from personadesigner.core.section_kinds import Align, Count, Facts, Length, Section, section_types, text_fields
+from personadesigner.core.section_kinds import (
+    Align,
+    Callouts,
+    Count,
+    Facts,
+    Length,
+    Section,
+    section_types,
+    text_fields,
+)
 from personadesigner.core.theme_schema import COLOR_ROLES, HEX_WORDS, TYPE_COLOR, is_hex
 from personadesigner.core.units import PAGE_SIZES, page_size_name
 from personadesigner.core.units import Length as Measure
@@ -76,6 +85,11 @@ DEFAULT_STYLES: dict[str, Style] = {
         family="heading", weight="bold", size=8, min=8, leading=1.0, color="negative_text", tracking=0.18
     ),
     "initials": Style(family="heading", weight="bold", size=10, min=10, color="on_accent"),
+    # the visual modules (core.layout_modules): pills, big figures and their labels, the share sentence
+    "chip": Style(family="body", size=8, min=6.5, leading=1.3, color="text", fill="type_tint"),
+    "callout": Style(family="heading", weight="bold", size=18, min=12, leading=1.1, color="type"),
+    "callout_label": Style(family="body", size=6.5, min=5.5, leading=1.3, color="muted", upper=True, tracking=0.06),
+    "share": Style(family="body", size=7.5, min=6, leading=1.3, color="muted"),
 }
 
 
@@ -132,6 +146,8 @@ class Photo(Placed, tag="photo", frozen=True):
     ring: str | None = None
     ring_width: Length = 0
     initials_style: str = "initials"
+    #: A ``rect`` photo touching the trim edge extends into the bleed (a full-bleed header).
+    bleed: bool = True
 
 
 class LogoRegion(Placed, tag="logo", frozen=True):
@@ -374,6 +390,8 @@ class _Check:
         self.style(item.style, f"{key}.style")
         if hasattr(item, "heading_style"):
             self.style(item.heading_style, f"{key}.heading_style")
+        if hasattr(item, "label_style"):
+            self.style(item.label_style, f"{key}.label_style")
         self.length(item.space_before, f"{key}.space_before")
         allowed = type(item).fields_allowed()
         if item.field is not None and item.field not in allowed:
@@ -383,7 +401,7 @@ class _Check:
                 f"{quoted(item.field)} is not a field a {kind} section shows",
                 allowed_words(allowed) if allowed else "no field: leave the key out",
             )
-        if isinstance(item, Facts):
+        if isinstance(item, (Facts, Callouts)):
             facts = (*text_fields(), "confidence", "last_validated")
             for k, name in enumerate(item.fields):
                 if name not in facts:

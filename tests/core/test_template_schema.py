@@ -71,7 +71,7 @@ def test_the_message_reads_as_one_sentence():
     _main_items(data)[1]["kind"] = "chart"
     message = str(_refused(data))
     assert message.startswith("The template file /designs/mine.json is refused at regions[")
-    assert '"chart" is not a known kind (allowed: badge, custom, evidence' in message
+    assert '"chart" is not a known kind (allowed: badge, callouts, chips, custom, evidence' in message
 
 
 def test_a_fit_group_flow_cannot_be_followed_by_a_region_placed_after_it():

@@ -1,0 +1,320 @@
+"""Visual modules of a flow: chips, big-number callouts and the share bar.
+
+These blocks are not lines of text, so core.layout_flow asks this module how tall
+they are (``module_rows``) and what they draw (``emit_module``); placement, the
+shrink search and growth stay the flow's. Chips wrap into rows of pills, each row
+a flow row, so a long list of chips may continue in the next column or be cut
+honestly: the last row shown ends in a "+N more" chip and the preflight lists
+the items left out. Callouts and the share bar are one row each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from personadesigner.core import text as T
+from personadesigner.core.cardlayout import Box, Cut, Rule, TextBlock
+
+if TYPE_CHECKING:
+    from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
+
+MODULE_KINDS = frozenset({"chips", "callouts", "share_bar"})
+
+
+# ------------------------------------------------------------------ chips
+@dataclass(frozen=True)
+class Chip:
+    item: int | None  # None: the "+N more" chip
+    text: str
+    w: float
+    total: int = 0  # characters of the item (more than ``text`` holds when it was shortened)
+
+
+def _chip_metrics(st: ResolvedStyle) -> tuple[float, float, float, float]:
+    """(horizontal padding, pill height, gap between pills, row height) at ``st``."""
+    pad = st.size * 0.8
+    ph = st.size * 1.85
+    gap = st.size * 0.5
+    return pad, ph, gap, ph + gap
+
+
+def _more_chip(n: int, noun: str, st: ResolvedStyle, pad: float) -> Chip:
+    text = f"+{n} more"
+    return Chip(None, text, T.measure(text, st.font, st.size) + 2 * pad)
+
+
+_WRAPS: dict[tuple, tuple[tuple[tuple[Chip, ...], ...], tuple[int, ...]]] = {}
+
+
+def chip_rows(b: Block, st: ResolvedStyle, width: float, max_rows: int | None = None):
+    """The chips of ``b`` wrapped into rows at ``width``, at most ``max_rows`` rows (the
+    block's own limit, ``b.space``, applies too), and the items left off the card.
+
+    When items are left out (by ``max_items``, a row limit or a flow that ran out
+    of room) the last row ends in a "+N more" chip: trailing chips give way until it fits.
+    """
+    limit = int(b.space) or None
+    if max_rows is not None:
+        limit = max_rows if limit is None else min(limit, max_rows)
+    key = (b.parts, b.value, b.label, st.font, st.size, round(width, 3), limit)
+    found = _WRAPS.get(key)
+    if found is None:
+        if len(_WRAPS) > 20_000:
+            _WRAPS.clear()
+        found = _WRAPS[key] = _wrap(b, st, width, limit)
+    return found
+
+
+def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None):
+    pad, _ph, gap, _rh = _chip_metrics(st)
+    rows: list[list[Chip]] = []
+    x = 0.0
+    for item, text in b.parts:
+        w = T.measure(text, st.font, st.size) + 2 * pad
+        shown = text
+        if w > width:  # one chip wider than the column: shortened with "…"
+            shown = T.ellipsize(text, st.font, st.size, width - 2 * pad)
+            w = T.measure(shown, st.font, st.size) + 2 * pad
+        chip = Chip(item, shown, w, len(text))
+        if rows and x + gap + w <= width + 0.01:
+            rows[-1].append(chip)
+            x += gap + w
+        else:
+            rows.append([chip])
+            x = w
+    hidden = [c.item for row in rows[limit:] for c in row] if limit else []
+    rows = rows[:limit] if limit else rows
+    rest = int(b.value)
+    if (hidden or rest) and rows:
+        last = rows[-1]
+        while True:
+            more = _more_chip(len(hidden) + rest, b.label, st, pad)
+            used = sum(c.w for c in last) + gap * len(last)
+            if not last or used + more.w <= width + 0.01:
+                break
+            hidden.insert(0, last.pop().item)
+        last.append(more)
+    return tuple(tuple(r) for r in rows), tuple(hidden)
+
+
+def _chips_height(b: Block, st: ResolvedStyle, width: float) -> tuple[float, list[str]]:
+    rows, _hidden = chip_rows(b, st, width)
+    _pad, _ph, _gap, rh = _chip_metrics(st)
+    return rh, ["\x1f".join(c.text for c in row) for row in rows]
+
+
+def _emit_chips(flow: Flow, g, b: Block, st: ResolvedStyle, cx: float, cw: float) -> list:
+    rows, _hidden = chip_rows(b, st, cw, _shown_rows(flow, g[0][1].block))
+    pad, ph, gap, _rh = _chip_metrics(st)
+    fill = st.fill or flow.theme.color("surface", flow.persona_type)
+    items: list = []
+    for _k, r, _c, y in g:
+        index = _row_index(flow, r)
+        if index >= len(rows):
+            continue
+        x = cx
+        for chip in rows[index]:
+            more = chip.item is None
+            items.append(
+                Box(
+                    x,
+                    y,
+                    chip.w,
+                    ph,
+                    fill=None if more else fill,
+                    stroke=fill if more else None,
+                    stroke_width=0.8 if more else 0.0,
+                    radius=ph / 2,
+                    field=b.field,
+                    item=chip.item,
+                )
+            )
+            base = y + ph / 2 + st.size * 0.35
+            line, _w = flow._line(chip.text, st, x + pad, base, chip.w - 2 * pad, "left")
+            items.append(TextBlock(x, y, chip.w, ph, (line,), field=b.field, item=chip.item))
+            x += chip.w + gap
+    return items
+
+
+def _shown_rows(flow: Flow, block: int) -> int | None:
+    """How many of a block's rows the flow placed (None: all of them)."""
+    placed = [r for r, _c, _y in getattr(flow, "placed", ())]
+    mine = [r for r in placed if r.block == block]
+    if any(r.last for r in mine):
+        return None
+    return len(mine)
+
+
+def _row_index(flow: Flow, row) -> int:
+    """The position of ``row`` among the placed rows of its block."""
+    k = 0
+    for r, _c, _y in flow.placed:
+        if r is row:
+            return k
+        if r.block == row.block:
+            k += 1
+    return k
+
+
+# ------------------------------------------------------------------ callouts
+#: A number at the start of a value: "$2M", "34-40", "250", "1,200+", "12 %", "€40k".
+_NUMBER = re.compile(
+    r"^\s*([$€£¥]?\s?\d[\d.,]*\s?(?:[kKmMbB]n?|%)?(?:\s?[-\u2013]\s?[$€£¥]?\d[\d.,]*\s?(?:[kKmMbB]n?|%)?)?\+?)(?=\s|$|[^\w])(.*)$",
+    re.S,
+)
+
+
+def split_number(value: str) -> tuple[str, str]:
+    """``value`` as (the big figure, the words after it): "250 employees" -> ("250", "employees");
+    a value that does not start with a number is all figure ("Gothenburg", "")."""
+    m = _NUMBER.match(value)
+    if not m:
+        return value.strip(), ""
+    figure = re.sub(r"(?<=\d)\s?-\s?(?=[$€£¥]?\d)", "\u2013", m.group(1).strip())
+    rest = m.group(2).strip(" ,;:·")
+    return figure, rest
+
+
+@dataclass(frozen=True)
+class _Callout:
+    field: str
+    lines: tuple[str, ...]
+    size: float
+    labels: tuple[str, ...]
+
+
+def _callout_columns(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[list[_Callout], float]:
+    """Each callout's figure lines (shrunk to fit its column, then wrapped) and label lines; the column width."""
+    n = len(b.parts)
+    gap = st.size * 0.6
+    cw = (width - gap * (n - 1)) / n
+    lab = flow.style_at(b.label2 or "callout_label", s)
+    out = []
+    for field, label, value in b.parts:
+        figure, rest = split_number(value)
+        size = st.size
+        floor = st.size * 0.55
+        while size > floor and T.measure(figure, st.font, size) > cw:
+            size = max(floor, size * 0.9)
+        lines = T.break_lines(figure, st.font, size, cw)
+        words = f"{label} \u00b7 {rest}" if rest else label
+        words = words.upper() if lab.upper else words
+        labels = T.break_lines(words, lab.font, lab.size, cw, tracking=lab.tracking)
+        out.append(_Callout(field, tuple(lines), size, tuple(labels)))
+    return out, cw
+
+
+def _callouts_height(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float) -> float:
+    cols, _cw = _callout_columns(flow, b, st, width, s)
+    lab = flow.style_at(b.label2 or "callout_label", s)
+    return max(len(c.lines) * c.size * 1.1 + len(c.labels) * lab.line_height for c in cols) + lab.size * 0.4
+
+
+def _emit_callouts(flow: Flow, b: Block, st: ResolvedStyle, s: float, cx: float, top: float, cw_all: float) -> list:
+    cols, cw = _callout_columns(flow, b, st, cw_all, s)
+    lab = flow.style_at(b.label2 or "callout_label", s)
+    gap = st.size * 0.6
+    align = b.align or "center"
+    height = _callouts_height(flow, b, st, cw_all, s)
+    items: list = []
+    rule = lab.color  # a divider as quiet as the labels, on a panel or on the type's colour
+    for k, c in enumerate(cols):
+        x = cx + k * (cw + gap)
+        if k:
+            items.append(Rule(x - gap / 2, top + 2.0, x - gap / 2, top + height - 2.0, rule, 0.6))
+        y = top
+        figure = replace(st, size=c.size)
+        lines = []
+        for text in c.lines:
+            y += c.size * 1.1
+            lines.append(flow._line(text, figure, x, y - c.size * 0.22, cw, align)[0])
+        for text in c.labels:
+            y += lab.line_height
+            lines.append(flow._line(text, lab, x, y - lab.line_height * 0.3, cw, align)[0])
+        items.append(TextBlock(x, top, cw, height, tuple(lines), field=c.field, align=align))
+    return items
+
+
+# ------------------------------------------------------------------ share bar
+def _share_metrics(st: ResolvedStyle) -> tuple[float, float]:
+    """(bar height, gap between the sentence and the bar)."""
+    return max(4.0, st.size * 0.7), st.size * 0.45
+
+
+def _share_height(flow: Flow, b: Block, st: ResolvedStyle, width: float) -> tuple[float, list[str]]:
+    lines = T.break_lines(b.text, st.font, st.size, width, tracking=st.tracking)
+    bar, gap = _share_metrics(st)
+    return len(lines) * st.line_height + gap + bar, lines
+
+
+def _emit_share(flow: Flow, b: Block, st: ResolvedStyle, cx: float, top: float, cw: float) -> list:
+    h, texts = _share_height(flow, b, st, cw)
+    bar, gap = _share_metrics(st)
+    lines = []
+    y = top
+    for text in texts:
+        lines.append(flow._line(text, st, cx, y + st.size * 0.8 + (st.line_height - st.size) / 2, cw, "left")[0])
+        y += st.line_height
+    theme, ptype = flow.theme, flow.persona_type
+    by = y + gap
+    share = max(0.0, min(100.0, float(b.value))) / 100.0
+    items: list = [TextBlock(cx, top, cw, y - top, tuple(lines), field=b.field)]
+    items.append(Box(cx, by, cw, bar, fill=theme.color("track", ptype), radius=bar / 2, field=b.field))
+    if share > 0:
+        items.append(
+            Box(cx, by, max(bar, cw * share), bar, fill=theme.color("type", ptype), radius=bar / 2, field=b.field)
+        )
+    return items
+
+
+# ------------------------------------------------------------------ the flow's hooks
+def module_rows(flow: Flow, b: Block, st: ResolvedStyle, s: float) -> tuple[float, list[str] | None]:
+    """(row height, row texts or None for one row) of a module block at shrink ``s``."""
+    width = flow.columns[0][2]
+    if b.kind == "chips":
+        return _chips_height(b, st, width)
+    if b.kind == "callouts":
+        return _callouts_height(flow, b, st, width, s), None
+    h, _lines = _share_height(flow, b, st, width)
+    return h, None
+
+
+def emit_module(flow: Flow, g, b: Block, st: ResolvedStyle, s: float) -> list:
+    """The primitives of a module block's placed rows ``g`` [(index, row, column, y)]."""
+    _k, r0, col, top = g[0]
+    cx, _cy, cw, _ch = flow.columns[col]
+    if b.kind == "chips":
+        return _emit_chips(flow, g, b, st, cx, cw)
+    if b.kind == "callouts":
+        return _emit_callouts(flow, b, st, s, cx, top, cw)
+    return _emit_share(flow, b, st, cx, top, cw)
+
+
+def module_cuts(flow: Flow, placed, s: float) -> list[Cut]:
+    """Preflight cuts of module blocks the flow could not show whole: chips left off,
+    callouts and share bars that did not fit."""
+    seen: dict[int, int] = {}
+    whole: set[int] = set()
+    for r, _c, _y in placed:
+        seen[r.block] = seen.get(r.block, 0) + 1
+        if r.last:
+            whole.add(r.block)
+    cuts: list[Cut] = []
+    for i, b in enumerate(flow.blocks):
+        if b.kind not in MODULE_KINDS or i in whole or not b.counts:
+            continue
+        if b.kind == "chips":
+            st = flow.style_at(b.style, s)
+            rows, hidden = chip_rows(b, st, flow.columns[0][2], seen.get(i, 0))
+            texts = dict(b.parts)
+            for item in hidden:
+                if item is not None and item in texts:
+                    cuts.append(Cut(flow.persona_name, b.field or "", item, 0, len(texts[item])))
+        elif b.kind == "callouts":
+            for field, _label, value in b.parts:
+                cuts.append(Cut(flow.persona_name, field, None, 0, len(value)))
+        else:
+            cuts.append(Cut(flow.persona_name, b.field or "", None, 0, len(b.text)))
+    return cuts
