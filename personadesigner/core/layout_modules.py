@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
 
 MODULE_KINDS = frozenset({"chips", "callouts", "share_bar"})
+#: A row height that never fits (see core.layout_flow's own).
+_TOO_TALL = 1e9
 
 
 # ------------------------------------------------------------------ chips
@@ -29,7 +31,8 @@ class Chip:
     item: int | None  # None: the "+N more" chip
     text: str
     w: float
-    total: int = 0  # characters of the item (more than ``text`` holds when it was shortened)
+    total: int = 0  # characters of the item
+    short: bool = False  # shortened with "…" (wider than the column)
 
 
 def _chip_metrics(st: ResolvedStyle) -> tuple[float, float, float, float]:
@@ -77,7 +80,7 @@ def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None):
         if w > width:  # one chip wider than the column: shortened with "…"
             shown = T.ellipsize(text, st.font, st.size, width - 2 * pad)
             w = T.measure(shown, st.font, st.size) + 2 * pad
-        chip = Chip(item, shown, w, len(text))
+        chip = Chip(item, shown, w, len(text), shown != text)
         if rows and x + gap + w <= width + 0.01:
             rows[-1].append(chip)
             x += gap + w
@@ -99,9 +102,11 @@ def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None):
     return tuple(tuple(r) for r in rows), tuple(hidden)
 
 
-def _chips_height(b: Block, st: ResolvedStyle, width: float) -> tuple[float, list[str]]:
+def _chips_height(b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[float, list[str]]:
     rows, _hidden = chip_rows(b, st, width)
     _pad, _ph, _gap, rh = _chip_metrics(st)
+    if s < 0 and any(c.short for row in rows for c in row):
+        return _TOO_TALL, None  # grown type must not shorten a chip that fits whole at the preferred size
     return rh, ["\x1f".join(c.text for c in row) for row in rows]
 
 
@@ -186,24 +191,45 @@ class _Callout:
 
 
 def _callout_columns(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[list[_Callout], float]:
-    """Each callout's figure lines (shrunk to fit its column, then wrapped) and label lines; the column width."""
+    """Each callout's figure lines and label lines, and the column width.
+
+    The figures of a row that are numbers share one size (the largest at which each
+    fits its column), so the row reads as one; a figure that is words shrinks on its
+    own (never above the numbers) and wraps when even the smallest size is too wide.
+    The words after a number ("employees") go under the label, in the label's case."""
     n = len(b.parts)
     gap = st.size * 0.6
     cw = (width - gap * (n - 1)) / n
     lab = flow.style_at(b.label2 or "callout_label", s)
+    floor = st.size * 0.55
+    split = [(field, label, *split_number(value), value) for field, label, value in b.parts]
+    numeric = [_fitting(fig, st, cw, floor) for _f, _l, fig, _r, value in split if fig != value.strip()]
+    top = min(numeric, default=st.size)
     out = []
-    for field, label, value in b.parts:
-        figure, rest = split_number(value)
-        size = st.size
-        floor = st.size * 0.55
-        while size > floor and T.measure(figure, st.font, size) > cw:
-            size = max(floor, size * 0.9)
+    for field, label, figure, rest, value in split:
+        if figure == value.strip():  # words: the longest word fits, then the words wrap between them
+            size = min(
+                top, _fitting(max(figure.split() or [""], key=lambda w: T.measure(w, st.font, 1.0)), st, cw, floor)
+            )
+            if T.measure(figure, st.font, size) > cw:
+                size = min(size, max(floor, st.size * 0.7))
+        else:
+            size = top
         lines = T.break_lines(figure, st.font, size, cw)
-        words = f"{label} \u00b7 {rest}" if rest else label
-        words = words.upper() if lab.upper else words
-        labels = T.break_lines(words, lab.font, lab.size, cw, tracking=lab.tracking)
+        label = label.upper() if lab.upper else label
+        labels = T.break_lines(label, lab.font, lab.size, cw, tracking=lab.tracking)
+        if rest:
+            labels += T.break_lines(rest, lab.font, lab.size, cw, tracking=lab.tracking)
         out.append(_Callout(field, tuple(lines), size, tuple(labels)))
     return out, cw
+
+
+def _fitting(figure: str, st: ResolvedStyle, width: float, floor: float) -> float:
+    """The largest size (from the style's, in 10 % steps, not below ``floor``) at which ``figure`` fits ``width``."""
+    size = st.size
+    while size > floor and T.measure(figure, st.font, size) > width:
+        size = max(floor, size * 0.9)
+    return size
 
 
 def _callouts_height(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float) -> float:
@@ -243,29 +269,43 @@ def _share_metrics(st: ResolvedStyle) -> tuple[float, float]:
     return max(4.0, st.size * 0.7), st.size * 0.45
 
 
+def _share_inline(b: Block, st: ResolvedStyle, width: float) -> float | None:
+    """The sentence's width when the bar goes beside it (``inline``) and both fit on one line, else None."""
+    if not b.bar:
+        return None
+    tw = T.measure(b.text, st.font, st.size) + st.size
+    return tw if tw <= width * 0.7 else None
+
+
 def _share_height(flow: Flow, b: Block, st: ResolvedStyle, width: float) -> tuple[float, list[str]]:
+    if _share_inline(b, st, width) is not None:
+        return st.line_height, [b.text]
     lines = T.break_lines(b.text, st.font, st.size, width, tracking=st.tracking)
     bar, gap = _share_metrics(st)
     return len(lines) * st.line_height + gap + bar, lines
 
 
 def _emit_share(flow: Flow, b: Block, st: ResolvedStyle, cx: float, top: float, cw: float) -> list:
-    h, texts = _share_height(flow, b, st, cw)
+    _h, texts = _share_height(flow, b, st, cw)
     bar, gap = _share_metrics(st)
+    inline = _share_inline(b, st, cw)
+    align = "left" if inline is not None else (b.align or flow.align)
     lines = []
     y = top
     for text in texts:
-        lines.append(flow._line(text, st, cx, y + st.size * 0.8 + (st.line_height - st.size) / 2, cw, "left")[0])
+        lines.append(flow._line(text, st, cx, y + st.size * 0.8 + (st.line_height - st.size) / 2, cw, align)[0])
         y += st.line_height
     theme, ptype = flow.theme, flow.persona_type
-    by = y + gap
+    if inline is not None:  # the bar beside the sentence, centred on its line
+        bx, bw, by = cx + inline, cw - inline, top + (st.line_height - bar) / 2
+    else:
+        bx, bw, by = cx, cw, y + gap
     share = max(0.0, min(100.0, float(b.value))) / 100.0
-    items: list = [TextBlock(cx, top, cw, y - top, tuple(lines), field=b.field)]
-    items.append(Box(cx, by, cw, bar, fill=theme.color("track", ptype), radius=bar / 2, field=b.field))
+    track, fill = theme.color(b.label or "track", ptype), theme.color(b.label2 or "type", ptype)
+    items: list = [TextBlock(cx, top, cw, y - top, tuple(lines), field=b.field, align=align)]
+    items.append(Box(bx, by, bw, bar, fill=track, radius=bar / 2, field=b.field))
     if share > 0:
-        items.append(
-            Box(cx, by, max(bar, cw * share), bar, fill=theme.color("type", ptype), radius=bar / 2, field=b.field)
-        )
+        items.append(Box(bx, by, max(bar, bw * share), bar, fill=fill, radius=bar / 2, field=b.field))
     return items
 
 
@@ -274,7 +314,7 @@ def module_rows(flow: Flow, b: Block, st: ResolvedStyle, s: float) -> tuple[floa
     """(row height, row texts or None for one row) of a module block at shrink ``s``."""
     width = flow.columns[0][2]
     if b.kind == "chips":
-        return _chips_height(b, st, width)
+        return _chips_height(b, st, width, s)
     if b.kind == "callouts":
         return _callouts_height(flow, b, st, width, s), None
     h, _lines = _share_height(flow, b, st, width)

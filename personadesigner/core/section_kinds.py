@@ -444,6 +444,8 @@ class EvidenceLine(Section, tag="evidence_line", frozen=True):
     """One quiet line of how far to trust the persona: dots, date, research behind it."""
 
     separator: str = "  \u00b7  "
+    #: Add "represents 34 % of 600 respondents" (false: a share_bar says it).
+    share: bool = True
 
 
 @section_kind(EvidenceLine)
@@ -459,7 +461,7 @@ def _evidence_line(spec: EvidenceLine, p: Persona, names) -> list[Block]:
     if n:
         parts.append(f"{n} research source{'s' if n != 1 else ''}")
     lines = [Block("text", field="confidence", text=spec.separator.join(parts), style=spec.style, align=spec.align)]
-    share = share_line(p)  # a data-built persona: "represents 34 % of 600 respondents"
+    share = share_line(p) if spec.share else ""  # a data-built persona: "represents 34 % of 600 respondents"
     if share:
         lines.append(
             Block("text", field="sources", text=share[:1].upper() + share[1:], style=spec.style, align=spec.align)
@@ -554,6 +556,12 @@ class ShareBar(Headed, tag="share_bar", frozen=True):
 
     heading: bool = False
     style: str = "share"
+    #: Theme colours of the bar's track and of the share (on a band of the type's colour:
+    #: a translucent "#ffffff40" track and "on_type").
+    track: str = "track"
+    fill: str = "type"
+    #: The bar beside the sentence on one line (a footer), when both fit; else under it.
+    inline: bool = False
     fields_allowed: ClassVar = staticmethod(lambda: ("sources", "segment"))
 
 
@@ -564,7 +572,16 @@ def _share_bar(spec: ShareBar, p: Persona, names) -> list[Block]:
         return []
     value, line = share
     text = line[:1].upper() + line[1:]
-    block = Block("share_bar", field=spec.field or "sources", text=text, style=spec.style, value=value)  # type: ignore[arg-type]
+    block = Block(
+        "share_bar",
+        field=spec.field or "sources",
+        text=text,
+        style=spec.style,
+        value=value,  # type: ignore[arg-type]  # a share may have decimals
+        label=spec.track,
+        label2=spec.fill,
+        bar=spec.inline,
+    )
     return _heading(spec, spec.label if spec.label is not None else "Share") + [block]
 
 

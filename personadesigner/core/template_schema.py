@@ -24,6 +24,7 @@ from personadesigner.core.section_kinds import (
     Facts,
     Length,
     Section,
+    ShareBar,
     section_types,
     text_fields,
 )
@@ -392,6 +393,9 @@ class _Check:
             self.style(item.heading_style, f"{key}.heading_style")
         if hasattr(item, "label_style"):
             self.style(item.label_style, f"{key}.label_style")
+        if isinstance(item, ShareBar):
+            self.color(item.track, f"{key}.track")
+            self.color(item.fill, f"{key}.fill")
         self.length(item.space_before, f"{key}.space_before")
         allowed = type(item).fields_allowed()
         if item.field is not None and item.field not in allowed:
