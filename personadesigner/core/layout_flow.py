@@ -356,6 +356,8 @@ class Flow:
                     ellipses = {len(placed) - 1}
             placed, ellipses = self._more(placed, ellipses)
             cuts = self._cuts(rows, placed, s, ellipses)
+        else:
+            cuts = module_cuts(self, placed, s)  # a chip wider than its column, shortened
         panels = self._modules(placed, spread) if self.module_fill and placed else []
         items = panels + self._emit(placed, s, ellipses, cuts)
         broken = self._broken_word(s)

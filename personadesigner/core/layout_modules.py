@@ -333,8 +333,9 @@ def emit_module(flow: Flow, g, b: Block, st: ResolvedStyle, s: float) -> list:
 
 
 def module_cuts(flow: Flow, placed, s: float) -> list[Cut]:
-    """Preflight cuts of module blocks the flow could not show whole: chips left off,
-    callouts and share bars that did not fit."""
+    """Preflight cuts of module blocks: chips left off or shortened with "…", callouts and
+    share bars that did not fit. A flow that showed everything asks too (a chip wider than
+    its column is shortened even then)."""
     seen: dict[int, int] = {}
     whole: set[int] = set()
     for r, _c, _y in placed:
@@ -343,18 +344,32 @@ def module_cuts(flow: Flow, placed, s: float) -> list[Cut]:
             whole.add(r.block)
     cuts: list[Cut] = []
     for i, b in enumerate(flow.blocks):
-        if b.kind not in MODULE_KINDS or i in whole or not b.counts:
+        if b.kind not in MODULE_KINDS or not b.counts:
             continue
-        if b.kind == "chips":
-            st = flow.style_at(b.style, s)
-            rows, hidden = chip_rows(b, st, flow.columns[0][2], seen.get(i, 0))
-            texts = dict(b.parts)
-            for item in hidden:
-                if item is not None and item in texts:
-                    cuts.append(Cut(flow.persona_name, b.field or "", item, 0, len(texts[item])))
-        elif b.kind == "callouts":
-            for field, _label, value in b.parts:
-                cuts.append(Cut(flow.persona_name, field, None, 0, len(value)))
-        else:
-            cuts.append(Cut(flow.persona_name, b.field or "", None, 0, len(b.text)))
+        if i not in seen:
+            cuts.extend(_lost(flow, b))
+        elif b.kind == "chips":
+            cuts.extend(_chip_cuts(flow, b, s, None if i in whole else seen[i]))
+    return cuts
+
+
+def _lost(flow: Flow, b: Block) -> list[Cut]:
+    """Every piece of a module block that is not on the card at all."""
+    name = flow.persona_name
+    if b.kind == "chips":
+        return [Cut(name, b.field or "", item, 0, len(text)) for item, text in b.parts]
+    if b.kind == "callouts":
+        return [Cut(name, field, None, 0, len(value)) for field, _label, value in b.parts]
+    return [Cut(name, b.field or "", None, 0, len(b.text))]
+
+
+def _chip_cuts(flow: Flow, b: Block, s: float, shown_rows: int | None) -> list[Cut]:
+    st = flow.style_at(b.style, s)
+    rows, hidden = chip_rows(b, st, flow.columns[0][2], shown_rows)
+    texts = dict(b.parts)
+    cuts = [
+        Cut(flow.persona_name, b.field or "", c.item, len(c.text) - 1, c.total) for row in rows for c in row if c.short
+    ]
+    if shown_rows is not None:  # the flow ran out of room: the chips the "+N more" stands for
+        cuts += [Cut(flow.persona_name, b.field or "", item, 0, len(texts[item])) for item in hidden if item in texts]
     return cuts

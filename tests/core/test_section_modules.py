@@ -198,3 +198,13 @@ def test_a_full_bleed_header_photo_reaches_into_the_bleed_and_keeps_its_initials
     run = initials.lines[0].runs[0]
     assert initials.lines[0].text == "AL"
     assert run.x + run.width / 2 == pytest.approx(W / 2, abs=0.5)  # centred on the trimmed card, not the bleed
+
+
+def test_a_chip_wider_than_its_column_is_shortened_and_reported():
+    long = "The quarterly newsletter of the regional association of independent bookkeepers"
+    tpl = _template([{"kind": "chips", "field": "channels", "heading": False}])
+    card = layout(Persona(name="Ada", channels=["Email", long]), tpl, "classic")
+    texts = _texts(card, "channels")
+    assert texts[0] == "Email" and texts[1].endswith("\u2026") and len(texts[1]) < len(long)
+    (cut,) = [c for c in card.preflight if isinstance(c, Cut)]
+    assert (cut.field, cut.item, cut.total_chars) == ("channels", 1, len(long))
