@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from personadesigner.core.svg_path import Subpath, VectorShape
+
 
 @dataclass(frozen=True)
 class Box:
@@ -276,7 +278,44 @@ class Slider:
     item: int | None = None
 
 
-Primitive = Union[Box, Rule, Polygon, TextBlock, ImageItem, Slider]
+@dataclass(frozen=True)
+class Icon:
+    """A vector icon: ``shape``'s outlines (core.svg_path, in a ``shape.box`` square) scaled into
+    the ``size`` square at (x, y), stroked ``stroke_width`` points wide with round caps and
+    joins (its filled parts filled) in ``color``. Every painter draws these same numbers."""
+
+    x: float
+    y: float
+    size: float
+    #: Compared by the icon's ``name`` (a canvas diff hashes primitives on every keystroke).
+    shape: VectorShape = field(compare=False, repr=False)
+    color: str = "#000000"
+    stroke_width: float = 1.0
+    name: str = ""
+    field: str | None = None
+    item: int | None = None
+
+    @property
+    def w(self) -> float:
+        return self.size
+
+    @property
+    def h(self) -> float:
+        return self.size
+
+    def outlines(self, filled: bool = False) -> list[Subpath]:
+        """The stroked (or ``filled``) subpaths placed on the card, in points."""
+        k = self.size / self.shape.box
+        x, y = self.x, self.y
+
+        def seg(s):
+            return tuple(v * k + (x if i % 2 == 0 else y) for i, v in enumerate(s))
+
+        subs = self.shape.fills if filled else self.shape.strokes
+        return [Subpath(seg(sub.start), tuple(map(seg, sub.segments)), sub.closed) for sub in subs]
+
+
+Primitive = Union[Box, Rule, Polygon, TextBlock, ImageItem, Slider, Icon]
 
 
 @dataclass

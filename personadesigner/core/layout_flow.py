@@ -26,6 +26,7 @@ from personadesigner.core.cardlayout import (
     TextLine,
     WordBroken,
 )
+from personadesigner.core.layout_icons import icon_room, icon_side, inline_icons, leading_icon, placed_icon
 from personadesigner.core.layout_modules import MODULE_KINDS, emit_module, module_cuts, module_rows
 
 
@@ -68,6 +69,10 @@ class Block:
     stretch: bool = False
     #: A module's pieces (core.layout_modules): chips (item, text), callouts (field, label, value).
     parts: tuple = ()
+    #: A heading's icon, or a list item's icon drawn instead of its bullet (core.icons names).
+    icon: str | None = None
+    #: An inline line's (icon, item) per core.layout_icons.PLACEHOLDER in its text.
+    icons: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -125,7 +130,10 @@ class Flow:
         self.bottom = columns[0][1] if columns else 0.0
 
     # ------------------------------------------------------------ rows
-    def _indent(self, b: Block) -> float:
+    def _indent(self, b: Block, st: ResolvedStyle) -> float:
+        if b.icon:  # a heading's icon, or a list item's in place of its bullet
+            room = icon_room(st.size)
+            return room if b.kind == "heading" else max(self.indent, room)
         if b.bullet or b.kind == "more":
             return self.indent
         if b.bar:
@@ -136,7 +144,7 @@ class Flow:
         width = self.columns[0][2]
         if b.kind == "fact":
             return T.break_lines(b.text, st.font, st.size, width - width * self.fact_label)
-        avail = width - self._indent(b)
+        avail = width - self._indent(b, st)
         txt = b.text.upper() if st.upper else b.text
         return T.break_lines(txt, st.font, st.size, avail, tracking=st.tracking)
 
@@ -199,7 +207,7 @@ class Flow:
         for b in holders:
             st = self.style_at(b.style, s)
             txt = b.text.upper() if st.upper else b.text
-            word = T.breaks_word(txt, st.font, st.size, self.columns[0][2] - self._indent(b), st.tracking)
+            word = T.breaks_word(txt, st.font, st.size, self.columns[0][2] - self._indent(b, st), st.tracking)
             if word:
                 return b, word
         return None
@@ -581,7 +589,7 @@ class Flow:
 
     def _ellipsized(self, r: Row, st: ResolvedStyle) -> str:
         b = self.blocks[r.block]
-        width = self.columns[0][2] - (self.columns[0][2] * self.fact_label if b.kind == "fact" else self._indent(b))
+        width = self.columns[0][2] - (self.columns[0][2] * self.fact_label if b.kind == "fact" else self._indent(b, st))
         return T.ellipsize(r.text, st.font, st.size, width)
 
     # ------------------------------------------------------------ emission
@@ -687,9 +695,9 @@ class Flow:
                 items.append(self._fact_label(b, s, cx, top, lw, r0.h, st))
             tx, tw = cx + lw, cw - lw
         else:
-            indent = self._indent(b)
+            indent = self._indent(b, st)
             # a right-to-left item hangs from the right edge, its bullet on the right
-            rtl_item = direction == "R" and (b.bullet or b.bar)
+            rtl_item = direction == "R" and (b.bullet or b.bar or bool(b.icon))
             tx, tw = (cx, cw - indent) if rtl_item else (cx + indent, cw - indent)
         lines = []
         for k, r, _c, y in g:
@@ -711,7 +719,26 @@ class Flow:
             )
         )
         items.extend(self._marks(b, r0, st, cx, top, cw, height, direction))
+        items.extend(self._icons(b, r0, st, lines, (cx, cw), direction))
         return items
+
+    def _icons(self, b: Block, r0: Row, st: ResolvedStyle, lines, span, direction: str) -> list:
+        """A heading's icon before its first line, a list item's icon in place of its bullet,
+        an inline line's icon before each item (core.layout_icons)."""
+        cx, cw = span
+        if b.icons:
+            color = self.theme.color("bullet", self.persona_type)
+            return inline_icons(b.icons, lines, st.font, st.size, st.tracking, color, b.field)
+        if not b.icon or not r0.first or not lines:
+            return []
+        if b.kind == "heading":
+            if direction == "R" or self._align(b, r0.block, direction) == "right":
+                return []  # a right-aligned heading keeps its words where a reader looks for them
+            return [leading_icon(b.icon, lines[0], cx, st.size, st.color, b.field, b.item)]
+        baseline = lines[0].runs[0].y if lines[0].runs else 0.0
+        x = cx + cw - icon_side(st.size) if direction == "R" else cx
+        color = self.theme.color("bullet", self.persona_type)
+        return [placed_icon(b.icon, x, baseline, st.size, color, b.field, b.item)]
 
     def _fact_label(
         self, b: Block, s: float, cx: float, top: float, lw: float, row_h: float, st: ResolvedStyle
@@ -726,7 +753,7 @@ class Flow:
     ) -> list:
         """A list item's bullet (on its first row) and a quote's bar, on the text's leading edge."""
         marks: list = []
-        if b.bullet and r0.first:
+        if b.bullet and r0.first and not b.icon:
             d = max(2.0, st.size * 0.34)
             cy = top + _baseline(st, r0.h) - st.size * 0.36
             bx = cx + cw - 1.0 - d if direction == "R" else cx + 1.0

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import Box, Cut, Rule, TextBlock
+from personadesigner.core.layout_icons import icon_room, placed_icon
 
 if TYPE_CHECKING:
     from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
@@ -61,7 +62,7 @@ def chip_rows(b: Block, st: ResolvedStyle, width: float, max_rows: int | None = 
     limit = int(b.space) or None
     if max_rows is not None:
         limit = max_rows if limit is None else min(limit, max_rows)
-    key = (b.parts, b.value, b.label, st.font, st.size, round(width, 3), limit)
+    key = (b.parts, b.icons, b.value, b.label, st.font, st.size, round(width, 3), limit)
     found = _WRAPS.get(key)
     if found is None:
         if len(_WRAPS) > 20_000:
@@ -74,12 +75,14 @@ def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None):
     pad, _ph, gap, _rh = _chip_metrics(st)
     rows: list[list[Chip]] = []
     x = 0.0
+    with_icon = {item for _name, item in b.icons}
     for item, text in b.parts:
-        w = T.measure(text, st.font, st.size) + 2 * pad
+        extra = 2 * pad + (icon_room(st.size) if item in with_icon else 0.0)
+        w = T.measure(text, st.font, st.size) + extra
         shown = text
         if w > width:  # one chip wider than the column: shortened with "…"
-            shown = T.ellipsize(text, st.font, st.size, width - 2 * pad)
-            w = T.measure(shown, st.font, st.size) + 2 * pad
+            shown = T.ellipsize(text, st.font, st.size, width - extra)
+            w = T.measure(shown, st.font, st.size) + extra
         chip = Chip(item, shown, w, len(text), shown != text)
         if rows and x + gap + w <= width + 0.01:
             rows[-1].append(chip)
@@ -114,6 +117,8 @@ def _emit_chips(flow: Flow, g, b: Block, st: ResolvedStyle, cx: float, cw: float
     rows, _hidden = chip_rows(b, st, cw, _shown_rows(flow, g[0][1].block))
     pad, ph, gap, _rh = _chip_metrics(st)
     fill = st.fill or flow.theme.color("surface", flow.persona_type)
+    icons = {item: name for name, item in b.icons}
+    ink = flow.theme.color("bullet", flow.persona_type)
     items: list = []
     for _k, r, _c, y in g:
         index = _row_index(flow, r)
@@ -137,7 +142,11 @@ def _emit_chips(flow: Flow, g, b: Block, st: ResolvedStyle, cx: float, cw: float
                 )
             )
             base = y + ph / 2 + st.size * 0.35
-            line, _w = flow._line(chip.text, st, x + pad, base, chip.w - 2 * pad, "left")
+            tx = x + pad
+            if chip.item in icons:  # the channel's icon inside the pill, before its words
+                items.append(placed_icon(icons[chip.item], tx, base, st.size, ink, b.field, chip.item))
+                tx += icon_room(st.size)
+            line, _w = flow._line(chip.text, st, tx, base, x + chip.w - pad - tx, "left")
             items.append(TextBlock(x, y, chip.w, ph, (line,), field=b.field, item=chip.item))
             x += chip.w + gap
     return items

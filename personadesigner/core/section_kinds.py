@@ -19,7 +19,10 @@ import msgspec
 
 from personadesigner.core import persona as P
 from personadesigner.core.evidence_notes import share_line, share_percent
+from personadesigner.core.icons import channel_icon
+from personadesigner.core.icons import resolve as resolve_icon
 from personadesigner.core.layout_flow import Block
+from personadesigner.core.layout_icons import PLACEHOLDER
 from personadesigner.core.persona import FIELD_LABELS, RELATION_LABELS, SOURCE_KIND_LABELS, TYPE_LABELS, Persona
 from personadesigner.core.text import clean
 
@@ -28,6 +31,9 @@ Length = Annotated[
     float | str, msgspec.Meta(description='a length: a number of points, or text such as "6mm", "0.25in" or "40%"')
 ]
 Align = Literal["left", "center", "right"]
+IconChoice = Annotated[
+    str | bool, msgspec.Meta(description='"auto", the name of a bundled icon (resources/card_icons), or false')
+]
 Count = Annotated[int, msgspec.Meta(ge=1, description="a whole number, 1 or more")]
 
 DEMOGRAPHICS = (
@@ -82,6 +88,8 @@ class Headed(Section, frozen=True):
     heading: bool = True
     label: str | None = None
     heading_style: str = "heading"
+    #: An icon left of the heading: "auto" (the field's own, core.icons.FIELD_ICONS), an icon's name, or false.
+    icon: IconChoice = False
 
 
 Builder = Callable[[Section, Persona, "dict[str, str] | None"], "list[Block]"]
@@ -117,8 +125,32 @@ def _heading(spec: Headed, default: str) -> list[Block]:
             style=spec.heading_style,
             keep_with_next=True,
             counts=False,
+            icon=heading_icon(spec),
         )
     ]
+
+
+#: The field whose icon a heading of a kind without ``field`` shows for ``"icon": "auto"``.
+_KIND_ICON_FIELDS = {
+    "facts": "demographics",
+    "evidence": "evidence",
+    "sliders": "traits",
+    "sources": "sources",
+    "related": "related",
+    "quote": "quote",
+}
+
+
+def heading_icon(spec: Headed) -> str | None:
+    """The icon a section's heading gets (core.icons.resolve of its ``icon`` key)."""
+    return resolve_icon(spec.icon, spec.field, _KIND_ICON_FIELDS.get(spec.__struct_config__.tag))
+
+
+def item_icons(spec: Section, items: list[tuple[int, str]]) -> dict[int, str]:
+    """item index -> its recognised icon (core.icons.channel_icon), when the spec asks for ``item_icons``."""
+    if not getattr(spec, "item_icons", False):
+        return {}
+    return {i: channel_icon(v) for i, v in items}
 
 
 def _items(values, limit: int | None) -> list[tuple[int, str]]:
@@ -219,6 +251,8 @@ class ListSection(Headed, tag="list", frozen=True, kw_only=True):
     #: Say "+N more goals" under the list when ``max_items`` leaves items out (false: a
     #: "Top goal" section that means to show one).
     count_rest: bool = True
+    #: Each item's recognised icon (core.icons.channel_icon) instead of its bullet.
+    item_icons: bool = False
     fields_allowed: ClassVar = staticmethod(list_fields)
 
 
@@ -229,9 +263,18 @@ def _list(spec: ListSection, p: Persona, names) -> list[Block]:
     if not items:
         return []
     noun = FIELD_LABELS[spec.field].lower()
+    icons = item_icons(spec, items)
     blocks = _heading(spec, FIELD_LABELS[spec.field]) + [
         Block(
-            "text", field=spec.field, item=i, text=v, style=spec.style, bullet=spec.bullets, align=spec.align, more=noun
+            "text",
+            field=spec.field,
+            item=i,
+            text=v,
+            style=spec.style,
+            bullet=spec.bullets,
+            align=spec.align,
+            more=noun,
+            icon=icons.get(i),
         )
         for i, v in items
     ]
@@ -258,6 +301,8 @@ class Inline(Headed, tag="inline", frozen=True, kw_only=True):
     field: str
     max_items: Count | None = None
     separator: str = " \u00b7 "
+    #: Each item's recognised icon (core.icons.channel_icon) before its words.
+    item_icons: bool = False
     fields_allowed: ClassVar = staticmethod(list_fields)
 
 
@@ -266,9 +311,18 @@ def _inline(spec: Inline, p: Persona, names) -> list[Block]:
     items = _items(getattr(p, spec.field), spec.max_items)
     if not items:
         return []
-    joined = spec.separator.join(v.replace("\n", " ") for _i, v in items)
+    icons = item_icons(spec, items)
+    mark = PLACEHOLDER if icons else ""
+    joined = spec.separator.join(mark + v.replace("\n", " ") for _i, v in items)
     return _heading(spec, FIELD_LABELS[spec.field]) + [
-        Block("text", field=spec.field, text=joined, style=spec.style, align=spec.align)
+        Block(
+            "text",
+            field=spec.field,
+            text=joined,
+            style=spec.style,
+            align=spec.align,
+            icons=tuple((icons[i], i) for i, _v in items) if icons else (),
+        )
     ]
 
 
@@ -495,6 +549,8 @@ class Chips(Headed, tag="chips", frozen=True, kw_only=True):
     max_items: Count | None = None
     #: Rows of pills at most; the last row shown ends in "+N more" when items are left out.
     max_rows: Count | None = None
+    #: Each item's recognised icon (core.icons.channel_icon) inside its pill, before its words.
+    item_icons: bool = False
     fields_allowed: ClassVar = staticmethod(list_fields)
 
 
@@ -513,6 +569,7 @@ def _chips(spec: Chips, p: Persona, names) -> list[Block]:
         value=len(every) - len(items),
         label=FIELD_LABELS[spec.field].lower(),
         space=float(spec.max_rows or 0),
+        icons=tuple((name, i) for i, name in item_icons(spec, items).items()),
     )
     return _heading(spec, FIELD_LABELS[spec.field]) + [chips]
 

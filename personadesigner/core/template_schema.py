@@ -17,6 +17,7 @@ import msgspec
 
 from personadesigner.core import persona as P
 from personadesigner.core.design_schema import DesignFileError, allowed_words, convert
+from personadesigner.core.icons import icon_problem, icon_words
 from personadesigner.core.section_kinds import (
     Align,
     Callouts,
@@ -397,6 +398,9 @@ class _Check:
             self.color(item.track, f"{key}.track")
             self.color(item.fill, f"{key}.fill")
         self.length(item.space_before, f"{key}.space_before")
+        icon = getattr(item, "icon", False)
+        if icon_problem(icon) is not None:
+            self.fail(f"{key}.icon", f"{quoted(icon)} is not a bundled icon", 'false, "auto" or ' + icon_words())
         allowed = type(item).fields_allowed()
         if item.field is not None and item.field not in allowed:
             kind = item.__struct_config__.tag

@@ -18,6 +18,7 @@ from typing import Protocol, get_args
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
+    Icon,
     ImageItem,
     Polygon,
     Primitive,
@@ -49,6 +50,8 @@ class Painter(Protocol):
     def image_item(self, item: ImageItem) -> None: ...
 
     def slider(self, item: Slider) -> None: ...
+
+    def icon(self, item: Icon) -> None: ...
 
 
 def missing_methods(painter_class: type) -> list[str]:

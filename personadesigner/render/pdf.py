@@ -27,6 +27,7 @@ from personadesigner.core.avatar import image_key
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
+    Icon,
     ImageItem,
     Polygon,
     Rule,
@@ -168,6 +169,15 @@ class PdfPainter:
         c.scale(1, -1)  # images are stored top row first: draw them upright
         c.drawImage(self.images.get(item), 0, 0, item.w, item.h, mask="auto")
         c.restoreState()
+
+    def icon(self, item: Icon) -> None:
+        ops = self.ops
+        if item.shape.fills:
+            ops.fill(item.color)
+            ops.subpaths(lambda: item.outlines(filled=True), "f", (item, "f"))
+        if item.shape.strokes:
+            ops.stroke(item.color, item.stroke_width)
+            ops.subpaths(item.outlines, "S", (item, "S"))
 
     def slider(self, s: Slider) -> None:
         ops = self.ops

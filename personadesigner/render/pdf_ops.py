@@ -35,6 +35,7 @@ class Ops:
         #: (face, word) -> its TJ tokens in this document (render/pdf_glyphs.py)
         self._words: dict[tuple[str, str], tuple] = {}
         self._blocks: dict[tuple[int, ...], tuple[tuple, float, str]] = {}
+        self._paths: dict[tuple, str] = {}
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
 
@@ -96,6 +97,30 @@ class Ops:
         """A filled closed path through ``points`` (x, y)."""
         (x0, y0), *rest = points
         self.emit(f"{x0:.2f} {y0:.2f} m " + " ".join(f"{x:.2f} {y:.2f} l" for x, y in rest) + " h f")
+
+    def subpaths(self, subpaths, paint: str, key=None) -> None:
+        """Icon outlines (``subpaths()``: core.svg_path.Subpath in page units) as one path; a stroke gets
+        round caps and joins (an icon's dots are zero-length round-capped lines), then
+        the default butt caps and mitre joins again for what follows. ``key`` (the Icon and
+        what is painted): cards of a batch repeat the same icons at the same places, so a
+        path met before in this document is its stored literal."""
+        found = self._paths.get(key) if key is not None else None
+        if found is None:
+            out = []
+            for sub in subpaths():
+                out.append(f"{sub.start[0]:.3f} {sub.start[1]:.3f} m")
+                for seg in sub.segments:
+                    out.append(" ".join(f"{v:.3f}" for v in seg) + (" l" if len(seg) == 2 else " c"))
+                if sub.closed:
+                    out.append("h")
+            body = " ".join(out)
+            found = "" if not body else (f"1 J 1 j {body} S 0 J 0 j" if paint == "S" else f"{body} {paint}")
+            if key is not None:
+                if len(self._paths) >= 20_000:  # a huge export: keep memory flat
+                    self._paths.clear()
+                self._paths[key] = found
+        if found:
+            self.emit(found)
 
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.emit(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l S")

@@ -19,8 +19,9 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml import parse_xml
 
 from personadesigner.core.avatar import image_key
-from personadesigner.core.cardlayout import Box, CardLayout, ImageItem, Polygon, Rule, Slider, TextBlock, TextRun
+from personadesigner.core.cardlayout import Box, CardLayout, Icon, ImageItem, Polygon, Rule, Slider, TextBlock, TextRun
 from personadesigner.core.fonts import FACES
+from personadesigner.core.svg_path import flatten
 from personadesigner.render.painter import bind, draw_primitives
 from personadesigner.render.shapes import rgba, slider_shape
 
@@ -209,6 +210,32 @@ class PptxPainter:
             self._shape("round", *s.filled, item.fill, radius=r, name="Slider")
         m = s.marker_r
         self._shape("ellipse", s.marker_cx - m, s.marker_cy - m, 2 * m, 2 * m, item.marker, name="Slider")
+
+    def icon(self, item: Icon) -> None:
+        """A freeform of the icon's outlines flattened to lines (core.svg_path.flatten):
+        stroked paths with round caps and joins, filled paths without a line."""
+        sid = self._id()
+        x0, y0 = self._x(item.x), self._y(item.y)
+        side = max(1, self._d(item.size))
+        tolerance = 0.02 / max(self.scale, 1e-6)  # 0.02 pt on the slide
+
+        def path(sub, attrs: str) -> str:
+            pts = [(self._x(x) - x0, self._y(y) - y0) for x, y in flatten(sub, tolerance)]
+            body = f'<a:moveTo><a:pt x="{pts[0][0]}" y="{pts[0][1]}"/></a:moveTo>' + "".join(
+                f'<a:lnTo><a:pt x="{px}" y="{py}"/></a:lnTo>' for px, py in pts[1:]
+            )
+            close = "<a:close/>" if sub.closed else ""
+            return f'<a:path w="{side}" h="{side}" {attrs}>{body}{close}</a:path>'
+
+        paths = [path(sub, 'fill="none"') for sub in item.outlines()]
+        paths += [path(sub, 'stroke="0"') for sub in item.outlines(filled=True)]
+        line = f'<a:ln w="{max(1, self._d(item.stroke_width))}" cap="rnd">{_solid(item.color)}<a:round/></a:ln>'
+        self._pending.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="Icon {_esc(item.name)} {sid}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="{x0}" y="{y0}"/><a:ext cx="{side}" cy="{side}"/></a:xfrm><a:custGeom>'
+            f'<a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
+            f"{''.join(paths)}</a:pathLst></a:custGeom>{_solid(item.color)}{line}</p:spPr></p:sp>"
+        )
 
     def image_item(self, item: ImageItem) -> None:
         self._flush()  # the shapes drawn before the photo stay under it

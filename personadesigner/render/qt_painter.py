@@ -31,6 +31,7 @@ from personadesigner.core.avatar import image_key
 from personadesigner.core.cardlayout import (
     Box,
     CardLayout,
+    Icon,
     ImageItem,
     Polygon,
     Rule,
@@ -149,6 +150,9 @@ class QtCardPainter:
     def slider(self, item: Slider) -> None:
         _draw_slider(self.painter, item)
 
+    def icon(self, item: Icon) -> None:
+        _draw_icon(self.painter, item)
+
 
 def paint_layout(painter: QPainter, layout: CardLayout) -> None:
     """Draw every primitive of ``layout`` as it is, in points, trim top-left at (0, 0)."""
@@ -247,3 +251,28 @@ def _draw_slider(painter: QPainter, s: Slider) -> None:
     m = shape.marker_r
     painter.drawEllipse(QPointF(shape.marker_cx, shape.marker_cy), m, m)
     painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def _icon_path(subpaths) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)  # the PDF's nonzero rule
+    for sub in subpaths:
+        path.moveTo(*sub.start)
+        for seg in sub.segments:
+            if len(seg) == 2:
+                path.lineTo(*seg)
+            else:
+                path.cubicTo(*seg)
+        if sub.closed:
+            path.closeSubpath()
+    return path
+
+
+def _draw_icon(painter: QPainter, item: Icon) -> None:
+    """The icon's outlines with a round-capped, round-joined pen (its filled parts filled)."""
+    color = _color(item.color)
+    if item.shape.fills:
+        painter.fillPath(_icon_path(item.outlines(filled=True)), QBrush(color))
+    if item.shape.strokes:
+        pen = QPen(color, item.stroke_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(_icon_path(item.outlines()), pen)

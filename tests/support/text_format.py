@@ -34,6 +34,8 @@ class TextPainter:
 
     def slider(self, item) -> None: ...
 
+    def icon(self, item) -> None: ...
+
 
 def write(pages, out: Path, options, layouts, report) -> None:
     painter = TextPainter()

@@ -1,0 +1,42 @@
+"""A test-only copy of a bundled template with icons turned on (the bundled files belong to
+the templates' owners): every heading ``"icon": "auto"``, channels and tools with ``item_icons``."""
+
+from __future__ import annotations
+
+import json
+
+from personadesigner.core import templates
+from personadesigner.paths import resource
+
+
+def template_data(name: str = "card") -> dict:
+    return json.loads(resource("templates", f"{name}.json").read_text(encoding="utf-8"))
+
+
+def with_icons(data: dict) -> dict:
+    """``data`` with every heading-bearing flow item's icon on, and item icons on channel/tool lines."""
+    for region in data["regions"]:
+        for item in region.get("items", []):
+            if item.get("kind", "list") in (
+                "list",
+                "inline",
+                "paragraph",
+                "sliders",
+                "facts",
+                "evidence",
+                "sources",
+                "related",
+            ):
+                item["icon"] = "auto"
+            if item.get("field") in ("channels", "tools"):
+                item["item_icons"] = True
+    return data
+
+
+def icon_template(name: str = "card", data: dict | None = None, tmp_path=None):
+    """A Template object built from ``data`` (default: ``name``'s bundled file with icons on)."""
+    data = with_icons(template_data(name)) if data is None else data
+    path = resource("templates", f"{name}.json") if tmp_path is None else tmp_path / f"{name}-icons.json"
+    if tmp_path is not None:
+        path.write_text(json.dumps(data), encoding="utf-8")
+    return templates._build(f"{name}-icons", data, path)
