@@ -208,3 +208,19 @@ def test_a_chip_wider_than_its_column_is_shortened_and_reported():
     assert texts[0] == "Email" and texts[1].endswith("\u2026") and len(texts[1]) < len(long)
     (cut,) = [c for c in card.preflight if isinstance(c, Cut)]
     assert (cut.field, cut.item, cut.total_chars) == ("channels", 1, len(long))
+
+
+def test_a_channel_chip_carries_its_icon_inside_the_pill_before_its_words():
+    from personadesigner.core.cardlayout import Icon
+
+    tpl = _template([{"kind": "chips", "field": "channels", "heading": False, "item_icons": True}])
+    card = layout(Persona(name="Ada", channels=["LinkedIn groups", "Trade shows"]), tpl, "classic")
+    icons = [i for i in card.items if isinstance(i, Icon)]
+    assert [(i.name, i.item) for i in icons] == [("brand-linkedin", 0), ("calendar-event", 1)]
+    pills = _chip_boxes(card, "channels")
+    words = [b for b in card.items if isinstance(b, TextBlock) and b.field == "channels"]
+    for icon, pill, text in zip(icons, pills, words, strict=True):
+        run = text.lines[0].runs[0]
+        assert pill.x < icon.x and icon.x + icon.size < run.x  # inside the pill, before the words
+        assert run.x + run.width <= pill.x + pill.w  # and the words still fit in it
+        assert pill.y < icon.y and icon.y + icon.size < pill.y + pill.h

@@ -26,10 +26,22 @@ def with_icons(data: dict) -> dict:
                 "evidence",
                 "sources",
                 "related",
+                "chips",
             ):
                 item["icon"] = "auto"
             if item.get("field") in ("channels", "tools"):
                 item["item_icons"] = True
+    return data
+
+
+def without_icons(data: dict) -> dict:
+    """``data`` with every icon off (the built-in templates turn them on): the plain design."""
+    for region in data["regions"]:
+        for item in region.get("items", []):
+            if "icon" in item:
+                item["icon"] = False
+            if "item_icons" in item:
+                item["item_icons"] = False
     return data
 
 
