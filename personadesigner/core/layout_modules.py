@@ -108,8 +108,8 @@ def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None):
 def _chips_height(b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[float, list[str]]:
     rows, _hidden = chip_rows(b, st, width)
     _pad, _ph, _gap, rh = _chip_metrics(st)
-    if s < 0 and any(c.short for row in rows for c in row):
-        return _TOO_TALL, None  # grown type must not shorten a chip that fits whole at the preferred size
+    if s < 1.0 and any(c.short for row in rows for c in row):
+        return _TOO_TALL, None  # smaller type before a shortened chip (grown type never shortens one)
     return rh, ["\x1f".join(c.text for c in row) for row in rows]
 
 
