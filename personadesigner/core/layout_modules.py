@@ -102,15 +102,24 @@ def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None):
                 break
             hidden.insert(0, last.pop().item)
         last.append(more)
-    return tuple(tuple(r) for r in rows), tuple(hidden)
+    return _Wrapped(tuple(tuple(r) for r in rows), tuple(hidden))
+
+
+class _Wrapped(tuple):
+    """(rows, hidden) of a wrap, with what the flow's row search asks of it worked out once."""
+
+    def __new__(cls, rows, hidden):
+        out = super().__new__(cls, (rows, hidden))
+        out.short = any(c.short for row in rows for c in row)
+        out.texts = ["\x1f".join(c.text for c in row) for row in rows]
+        return out
 
 
 def _chips_height(b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[float, list[str]]:
-    rows, _hidden = chip_rows(b, st, width)
-    _pad, _ph, _gap, rh = _chip_metrics(st)
-    if s < 1.0 and any(c.short for row in rows for c in row):
+    wrapped = chip_rows(b, st, width)
+    if s < 1.0 and wrapped.short:
         return _TOO_TALL, None  # smaller type before a shortened chip (grown type never shortens one)
-    return rh, ["\x1f".join(c.text for c in row) for row in rows]
+    return _chip_metrics(st)[3], wrapped.texts
 
 
 def _emit_chips(flow: Flow, g, b: Block, st: ResolvedStyle, cx: float, cw: float) -> list:
@@ -199,7 +208,22 @@ class _Callout:
     labels: tuple[str, ...]
 
 
+_COLUMNS: dict[tuple, tuple[list[_Callout], float]] = {}
+
+
 def _callout_columns(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[list[_Callout], float]:
+    """``_columns``, remembered: the shrink search asks for one row's columns several times."""
+    lab = flow.style_at(b.label2 or "callout_label", s)
+    key = (b.parts, st.font, st.size, lab.font, lab.size, lab.upper, lab.tracking, round(width, 3))
+    found = _COLUMNS.get(key)
+    if found is None:
+        if len(_COLUMNS) > 20_000:
+            _COLUMNS.clear()
+        found = _COLUMNS[key] = _columns(b, st, lab, width)
+    return found
+
+
+def _columns(b: Block, st: ResolvedStyle, lab: ResolvedStyle, width: float) -> tuple[list[_Callout], float]:
     """Each callout's figure lines and label lines, and the column width.
 
     The figures of a row that are numbers share one size (the largest at which each
@@ -209,7 +233,6 @@ def _callout_columns(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: f
     n = len(b.parts)
     gap = st.size * 0.6
     cw = (width - gap * (n - 1)) / n
-    lab = flow.style_at(b.label2 or "callout_label", s)
     floor = st.size * 0.55
     split = [(field, label, *split_number(value), value) for field, label, value in b.parts]
     numeric = [_fitting(fig, st, cw, floor) for _f, _l, fig, _r, value in split if fig != value.strip()]
