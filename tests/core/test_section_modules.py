@@ -224,3 +224,16 @@ def test_a_channel_chip_carries_its_icon_inside_the_pill_before_its_words():
         assert pill.x < icon.x and icon.x + icon.size < run.x  # inside the pill, before the words
         assert run.x + run.width <= pill.x + pill.w  # and the words still fit in it
         assert pill.y < icon.y and icon.y + icon.size < pill.y + pill.h
+
+
+def test_an_inline_share_bar_sits_beside_its_sentence_in_the_colours_asked():
+    item = {"kind": "share_bar", "inline": True, "track": "#ffffff40", "fill": "on_type"}
+    card = layout(Persona(name="Ada", segment="Segment 1 of 3 (25% of respondents)"), _template([item]), "classic")
+    track, fill = _bars(card)
+    (sentence,) = [b for b in card.items if isinstance(b, TextBlock) and b.field == "sources"]
+    run = sentence.lines[-1].runs[-1]
+    assert track.x > run.x + run.width  # beside the words, not under them
+    assert sentence.y <= track.y and track.y + track.h <= sentence.y + sentence.h
+    assert track.x + track.w == pytest.approx(W - MARGIN)
+    assert fill.w / track.w == pytest.approx(0.25, abs=0.002)
+    assert (track.fill, fill.fill) == ("#ffffff40", "#ffffff")
