@@ -206,93 +206,119 @@ class _Callout:
     lines: tuple[str, ...]
     size: float
     labels: tuple[str, ...]
+    label_size: float
+
+    def height(self, leading: float) -> float:
+        return len(self.lines) * self.size * 1.1 + len(self.labels) * self.label_size * leading
 
 
-_COLUMNS: dict[tuple, tuple[list[_Callout], float]] = {}
+_GRIDS: dict[tuple, tuple[list[list[_Callout]], float]] = {}
 
 
-def _callout_columns(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[list[_Callout], float]:
-    """``_columns``, remembered: the shrink search asks for one row's columns several times."""
+def _callout_grid(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float):
+    """``_grid``, remembered: the shrink search asks for one block's grid several times."""
     lab = flow.style_at(b.label2 or "callout_label", s)
-    key = (b.parts, st.font, st.size, lab.font, lab.size, lab.upper, lab.tracking, round(width, 3))
-    found = _COLUMNS.get(key)
+    key = (b.parts, b.space, st.font, st.size, lab.font, lab.size, lab.upper, lab.tracking, round(width, 3))
+    found = _GRIDS.get(key)
     if found is None:
-        if len(_COLUMNS) > 20_000:
-            _COLUMNS.clear()
-        found = _COLUMNS[key] = _columns(b, st, lab, width)
+        if len(_GRIDS) > 20_000:
+            _GRIDS.clear()
+        found = _GRIDS[key] = _grid(b, st, lab, width)
     return found
 
 
-def _columns(b: Block, st: ResolvedStyle, lab: ResolvedStyle, width: float) -> tuple[list[_Callout], float]:
-    """Each callout's figure lines and label lines, and the column width.
+def _grid(b: Block, st: ResolvedStyle, lab: ResolvedStyle, width: float) -> tuple[list[list[_Callout]], float]:
+    """The callouts in rows of ``columns`` (``b.space``; 0: one row), and the column width.
 
-    The figures of a row that are numbers share one size (the largest at which each
-    fits its column), so the row reads as one; a figure that is words shrinks on its
-    own (never above the numbers) and wraps when even the smallest size is too wide.
-    The words after a number ("employees") go under the label, in the label's case."""
-    n = len(b.parts)
+    The figures that are numbers share one size (the largest at which each fits its
+    column), so the row reads as one; a figure that is words shrinks on its own (never
+    above the numbers) until its longest word fits, then wraps between words. The words
+    after a number ("employees") go under the label; a label shrinks (to 3/4 of its
+    size) before a word of it would break."""
+    n = min(int(b.space) or len(b.parts), len(b.parts))
     gap = st.size * 0.6
     cw = (width - gap * (n - 1)) / n
     floor = st.size * 0.55
     split = [(field, label, *split_number(value), value) for field, label, value in b.parts]
-    numeric = [_fitting(fig, st, cw, floor) for _f, _l, fig, _r, value in split if fig != value.strip()]
+    numeric = [_fitting(fig, st.font, st.size, cw, floor) for _f, _l, fig, _r, value in split if fig != value.strip()]
     top = min(numeric, default=st.size)
     out = []
     for field, label, figure, rest, value in split:
+        size = top
         if figure == value.strip():  # words: the longest word fits, then the words wrap between them
-            size = min(
-                top, _fitting(max(figure.split() or [""], key=lambda w: T.measure(w, st.font, 1.0)), st, cw, floor)
-            )
+            size = min(top, _fitting(_widest(figure, st.font), st.font, st.size, cw, floor))
             if T.measure(figure, st.font, size) > cw:
                 size = min(size, max(floor, st.size * 0.7))
-        else:
-            size = top
-        lines = T.break_lines(figure, st.font, size, cw)
         label = label.upper() if lab.upper else label
-        labels = T.break_lines(label, lab.font, lab.size, cw, tracking=lab.tracking)
+        lsize = _label_size(f"{label} {rest}", lab, cw)
+        labels = T.break_lines(label, lab.font, lsize, cw, tracking=lab.tracking)
         if rest:
-            labels += T.break_lines(rest, lab.font, lab.size, cw, tracking=lab.tracking)
-        out.append(_Callout(field, tuple(lines), size, tuple(labels)))
-    return out, cw
+            labels += T.break_lines(rest, lab.font, lsize, cw, tracking=lab.tracking)
+        out.append(_Callout(field, tuple(T.break_lines(figure, st.font, size, cw)), size, tuple(labels), lsize))
+    return [out[k : k + n] for k in range(0, len(out), n)], cw
 
 
-def _fitting(figure: str, st: ResolvedStyle, width: float, floor: float) -> float:
-    """The largest size (from the style's, in 10 % steps, not below ``floor``) at which ``figure`` fits ``width``."""
-    size = st.size
-    while size > floor and T.measure(figure, st.font, size) > width:
+def _label_size(words: str, lab: ResolvedStyle, width: float) -> float:
+    """The label's size: its own, or smaller (to 3/4) so that its longest word fits whole."""
+    word = _widest(words, lab.font)
+    size, floor = lab.size, lab.size * 0.75
+    while size > floor and T.measure(word, lab.font, size) + lab.tracking * size * len(word) > width:
         size = max(floor, size * 0.9)
     return size
 
 
-def _callouts_height(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float) -> float:
-    cols, _cw = _callout_columns(flow, b, st, width, s)
+def _widest(text: str, font: str) -> str:
+    return max(text.split() or [""], key=lambda w: T.measure(w, font, 1.0))
+
+
+def _fitting(text: str, font: str, size: float, width: float, floor: float) -> float:
+    """The largest size (from ``size``, in 10 % steps, not below ``floor``) at which ``text`` fits ``width``."""
+    while size > floor and T.measure(text, font, size) > width:
+        size = max(floor, size * 0.9)
+    return size
+
+
+def _row_heights(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float) -> list[float]:
+    rows, _cw = _callout_grid(flow, b, st, width, s)
     lab = flow.style_at(b.label2 or "callout_label", s)
-    return max(len(c.lines) * c.size * 1.1 + len(c.labels) * lab.line_height for c in cols) + lab.size * 0.4
+    return [max(c.height(lab.leading) for c in row) + lab.size * 0.4 for row in rows]
+
+
+def _callouts_height(flow: Flow, b: Block, st: ResolvedStyle, width: float, s: float) -> float:
+    heights = _row_heights(flow, b, st, width, s)
+    return sum(heights) + st.size * 0.5 * (len(heights) - 1)
 
 
 def _emit_callouts(flow: Flow, b: Block, st: ResolvedStyle, s: float, cx: float, top: float, cw_all: float) -> list:
-    cols, cw = _callout_columns(flow, b, st, cw_all, s)
+    rows, cw = _callout_grid(flow, b, st, cw_all, s)
     lab = flow.style_at(b.label2 or "callout_label", s)
     gap = st.size * 0.6
     align = b.align or "center"
-    height = _callouts_height(flow, b, st, cw_all, s)
     items: list = []
     rule = lab.color  # a divider as quiet as the labels, on a panel or on the type's colour
-    for k, c in enumerate(cols):
-        x = cx + k * (cw + gap)
-        if k:
-            items.append(Rule(x - gap / 2, top + 2.0, x - gap / 2, top + height - 2.0, rule, 0.6))
-        y = top
-        figure = replace(st, size=c.size)
-        lines = []
-        for text in c.lines:
-            y += c.size * 1.1
-            lines.append(flow._line(text, figure, x, y - c.size * 0.22, cw, align)[0])
-        for text in c.labels:
-            y += lab.line_height
-            lines.append(flow._line(text, lab, x, y - lab.line_height * 0.3, cw, align)[0])
-        items.append(TextBlock(x, top, cw, height, tuple(lines), field=c.field, align=align))
+    for row, height in zip(rows, _row_heights(flow, b, st, cw_all, s), strict=True):
+        for k, c in enumerate(row):
+            x = cx + k * (cw + gap)
+            if k:
+                items.append(Rule(x - gap / 2, top + 2.0, x - gap / 2, top + height - 2.0, rule, 0.6))
+            items.append(_callout_block(flow, c, st, lab, (x, top, cw, height), align))
+        top += height + st.size * 0.5
     return items
+
+
+def _callout_block(flow: Flow, c: _Callout, st: ResolvedStyle, lab: ResolvedStyle, frame, align: str) -> TextBlock:
+    """One callout: its figure lines, then its label lines."""
+    x, top, cw, height = frame
+    figure, label = replace(st, size=c.size), replace(lab, size=c.label_size)
+    lines = []
+    y = top
+    for text in c.lines:
+        y += c.size * 1.1
+        lines.append(flow._line(text, figure, x, y - c.size * 0.22, cw, align)[0])
+    for text in c.labels:
+        y += label.line_height
+        lines.append(flow._line(text, label, x, y - label.line_height * 0.3, cw, align)[0])
+    return TextBlock(x, top, cw, height, tuple(lines), field=c.field, align=align)
 
 
 # ------------------------------------------------------------------ share bar

@@ -582,8 +582,10 @@ class Callouts(Headed, tag="callouts", frozen=True):
     label_style: str = "callout_label"
     heading: bool = False
     fields: tuple[str, ...] = ("age", "company_size", "income")
-    #: Columns at most (the first filled fields); the rest are left to other sections.
+    #: Callouts at most (the first filled fields); the rest are left to other sections.
     max_items: Count | None = 4
+    #: Callouts per row (a narrow sidebar: 2); default all in one row.
+    columns: Count | None = None
 
 
 @section_kind(Callouts)
@@ -604,6 +606,7 @@ def _callouts(spec: Callouts, p: Persona, names) -> list[Block]:
         label2=spec.label_style,
         parts=tuple(parts),
         align=spec.align,
+        space=float(spec.columns or 0),
     )
     return _heading(spec, spec.label if spec.label is not None else "At a glance") + [block]
 
