@@ -44,12 +44,13 @@ def _chip_metrics(st: ResolvedStyle) -> tuple[float, float, float, float]:
     return pad, ph, gap, ph + gap
 
 
-def _more_chip(n: int, noun: str, st: ResolvedStyle, pad: float) -> Chip:
+def _more_chip(n: int, st: ResolvedStyle, pad: float) -> Chip:
     text = f"+{n} more"
     return Chip(None, text, T.measure(text, st.font, st.size) + 2 * pad)
 
 
-_WRAPS: dict[tuple, tuple[tuple[tuple[Chip, ...], ...], tuple[int, ...]]] = {}
+#: Wraps by (chips, style size, width, row limit): the shrink search asks for each several times.
+_WRAPS: dict[tuple, _Wrapped] = {}
 
 
 def chip_rows(b: Block, st: ResolvedStyle, width: float, max_rows: int | None = None):
@@ -96,7 +97,7 @@ def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None):
     if (hidden or rest) and rows:
         last = rows[-1]
         while True:
-            more = _more_chip(len(hidden) + rest, b.label, st, pad)
+            more = _more_chip(len(hidden) + rest, st, pad)
             used = sum(c.w for c in last) + gap * len(last)
             if not last or used + more.w <= width + 0.01:
                 break
