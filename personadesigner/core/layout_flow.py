@@ -789,7 +789,7 @@ class Flow:
         for b in self.blocks[i + 1 :]:
             if b.kind == "heading":
                 return "L"
-            if b.kind in ("text", "fact"):
+            if b.kind in ("text", "fact", "chips"):  # right-to-left chips hang from the right edge too
                 return T.paragraph_direction(b.text)
         return "L"
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import Box, Cut, Rule, TextBlock
-from personadesigner.core.layout_icons import icon_room, placed_icon
+from personadesigner.core.layout_icons import icon_room, icon_side, placed_icon
 
 if TYPE_CHECKING:
     from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
@@ -124,42 +124,55 @@ def _chips_height(b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[
 
 
 def _emit_chips(flow: Flow, g, b: Block, st: ResolvedStyle, cx: float, cw: float) -> list:
+    """The pills of the placed rows ``g``; right-to-left chips (Arabic, Hebrew) start at the right edge."""
     rows, _hidden = chip_rows(b, st, cw, _shown_rows(flow, g[0][1].block))
-    pad, ph, gap, _rh = _chip_metrics(st)
-    fill = st.fill or flow.theme.color("surface", flow.persona_type)
-    icons = {item: name for name, item in b.icons}
-    ink = flow.theme.color("bullet", flow.persona_type)
+    gap = _chip_metrics(st)[2]
+    rtl = T.paragraph_direction(b.text) == "R"
     items: list = []
     for _k, r, _c, y in g:
         index = _row_index(flow, r)
         if index >= len(rows):
             continue
-        x = cx
+        x = cx + cw if rtl else cx
         for chip in rows[index]:
-            more = chip.item is None
-            items.append(
-                Box(
-                    x,
-                    y,
-                    chip.w,
-                    ph,
-                    fill=None if more else fill,
-                    stroke=fill if more else None,
-                    stroke_width=0.8 if more else 0.0,
-                    radius=ph / 2,
-                    field=b.field,
-                    item=chip.item,
-                )
-            )
-            base = y + ph / 2 + st.size * 0.35
-            tx = x + pad
-            if chip.item in icons:  # the channel's icon inside the pill, before its words
-                items.append(placed_icon(icons[chip.item], tx, base, st.size, ink, b.field, chip.item))
-                tx += icon_room(st.size)
-            line, _w = flow._line(chip.text, st, tx, base, x + chip.w - pad - tx, "left")
-            items.append(TextBlock(x, y, chip.w, ph, (line,), field=b.field, item=chip.item))
-            x += chip.w + gap
+            if rtl:
+                x -= chip.w
+            items.extend(_pill(flow, b, st, chip, x, y, rtl))
+            x += -gap if rtl else chip.w + gap
     return items
+
+
+def _pill(flow: Flow, b: Block, st: ResolvedStyle, chip: Chip, x: float, y: float, rtl: bool) -> list:
+    """One chip: its pill (an outline for "+N more"), its icon on the leading side, its words."""
+    pad, ph, _gap, _rh = _chip_metrics(st)
+    fill = st.fill or flow.theme.color("surface", flow.persona_type)
+    more = chip.item is None
+    out: list = [
+        Box(
+            x,
+            y,
+            chip.w,
+            ph,
+            fill=None if more else fill,
+            stroke=fill if more else None,
+            stroke_width=0.8 if more else 0.0,
+            radius=ph / 2,
+            field=b.field,
+            item=chip.item,
+        )
+    ]
+    base = y + ph / 2 + st.size * 0.35
+    left, right = x + pad, x + chip.w - pad
+    icon = {item: name for name, item in b.icons}.get(chip.item)
+    if icon:  # the channel's icon inside the pill, before its words
+        ink = flow.theme.color("bullet", flow.persona_type)
+        room = icon_room(st.size)
+        at = right - icon_side(st.size) if rtl else left
+        out.append(placed_icon(icon, at, base, st.size, ink, b.field, chip.item))
+        left, right = (left, right - room) if rtl else (left + room, right)
+    line, _w = flow._line(chip.text, st, left, base, right - left, "right" if rtl else "left")
+    out.append(TextBlock(x, y, chip.w, ph, (line,), field=b.field, item=chip.item))
+    return out
 
 
 def _shown_rows(flow: Flow, block: int) -> int | None:

@@ -237,3 +237,15 @@ def test_an_inline_share_bar_sits_beside_its_sentence_in_the_colours_asked():
     assert track.x + track.w == pytest.approx(W - MARGIN)
     assert fill.w / track.w == pytest.approx(0.25, abs=0.002)
     assert (track.fill, fill.fill) == ("#ffffff40", "#ffffff")
+
+
+def test_right_to_left_chips_start_at_the_right_edge():
+    tpl = _template([{"kind": "chips", "field": "channels", "heading": False}])
+    card = layout(
+        Persona(name="Ada", channels=["\u0644\u064a\u0646\u0643\u062f\u0625\u0646", "\u0628\u0631\u064a\u062f"]),
+        tpl,
+        "classic",
+    )
+    first, second = _chip_boxes(card, "channels")
+    assert first.x + first.w == pytest.approx(W - MARGIN)  # the first chip hangs from the right edge
+    assert second.x + second.w < first.x  # and the next one is to its left
