@@ -60,7 +60,14 @@ def main(out_dir: str) -> int:
         return 0
 
     combo = window.design_bar.template_combo
-    for template, persona in (("profile", "Tomasz Wójcik"), ("slide", "Grace Adeyemi"), ("poster", "Free-tier Felix")):
+    shown = (
+        ("card", "Amira Haddad"),
+        ("profile", "Tomasz Wójcik"),
+        ("slide", "Grace Adeyemi"),
+        ("poster", "Free-tier Felix"),
+        ("mini", "Kenji Sato"),
+    )
+    for template, persona in shown:
         window.sidebar.select(ids[persona])
         settle()
         index = combo.findData(template)

@@ -31,6 +31,29 @@ def share_line(persona) -> str:  # noqa: ANN001 - a core.persona.Persona
     return ""
 
 
+#: "34 % of respondents" / "(34% of 600 respondents)" as ``discover`` writes it in a segment or a source's note.
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%\s*of\s+(?:[\d,]+\s+)?respondents", re.I)
+
+
+def share_percent(persona) -> tuple[float, str] | None:  # noqa: ANN001 - a core.persona.Persona
+    """(the share of respondents in %, the sentence a card prints) or None when no share is known.
+
+    Read from a survey source's "n = X of Y" (share_line), else the segment text
+    ("Segment 2 of 4 (34 % of respondents)"), else a source's note ("revalidated:
+    represents 34 % of 600 respondents"), the latest first."""
+    line = share_line(persona)
+    texts = [persona.segment] + [f"{s.title} {s.note}" for s in reversed(persona.sources)]
+    m = _PERCENT.search(line) or next((m for t in texts if (m := _PERCENT.search(t or ""))), None)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "."))
+    if not 0 < value <= 100:
+        return None
+    if not line:
+        line = f"represents {m.group(0)}"
+    return value, line
+
+
 def months_since(iso_date: str, today: _dt.date) -> int | None:
     """Whole months from ``iso_date`` to ``today`` (None when the date is missing or not ISO)."""
     try:

@@ -36,6 +36,7 @@ from personadesigner.core.layout_icons import (
     placed_icon,
     trailing_icon,
 )
+from personadesigner.core.layout_modules import MODULE_KINDS, emit_module, module_cuts, module_rows
 
 
 @dataclass
@@ -57,7 +58,7 @@ class ResolvedStyle:
 class Block:
     """One unit of a flow; see the module docstring."""
 
-    kind: str  # text | heading | fact | slider | badge | gap
+    kind: str  # text | heading | fact | slider | badge | gap | chips | callouts | share_bar
     field: str | None = None
     item: int | None = None
     #: The template flow item that made it (core.section_kinds.section_blocks): the designer's provenance.
@@ -77,6 +78,8 @@ class Block:
     more: str = ""
     #: A gap between sections, which may grow when the flow spreads.
     stretch: bool = False
+    #: A module's pieces (core.layout_modules): chips (item, text), callouts (field, label, value).
+    parts: tuple = ()
     #: A heading's icon, or a list item's icon drawn instead of its bullet (core.icons names).
     icon: str | None = None
     #: An inline line's (icon, item) per core.layout_icons.PLACEHOLDER in its text.
@@ -175,6 +178,8 @@ class Flow:
             return st.size * st.leading + self.slider_h + 4.0, None
         if kind == "badge":
             return st.size * 2.0, None
+        if kind in MODULE_KINDS:
+            return module_rows(self, b, st, s)
         if kind == "fact" and s < 0 and b.label and not self._label_fits(b.label, s):
             return _TOO_TALL, None  # grown type must not push a fact's label out of its column
         return st.size * st.leading, self._lines(b, st)
@@ -406,6 +411,8 @@ class Flow:
                     ellipses = {len(placed) - 1}
             placed, ellipses = self._more(placed, ellipses)
             cuts = self._cuts(rows, placed, s, ellipses)
+        else:
+            cuts = module_cuts(self, placed, s)  # a chip wider than its column, shortened
         panels = self._modules(placed, spread) if self.module_fill and placed else []
         self.section_rects = section_rects.placed_sections(
             self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
@@ -653,7 +660,7 @@ class Flow:
             got, total = totals[key]
             if got < total:
                 cuts.append(Cut(self.persona_name, key[0], key[1], got, total))
-        return cuts
+        return cuts + module_cuts(self, placed, s)
 
     def _ellipsized(self, r: Row, st: ResolvedStyle) -> str:
         b = self.blocks[r.block]
@@ -698,6 +705,7 @@ class Flow:
         items: list = []
         if not placed:
             return items
+        self.placed = placed  # a module asks which of its rows are shown
         cut_of = {(c.field, c.item): c for c in cuts}
         for group in self._groups(placed, self._valign_shift(placed)):
             items.extend(self._emit_group(group, s, ellipses, cut_of))
@@ -735,6 +743,8 @@ class Flow:
             return self._slider(b, st, cx, top, cw)
         if b.kind == "badge":
             return self._badge(b, st, cx, top, cw)
+        if b.kind in MODULE_KINDS:
+            return emit_module(self, g, b, st, s)
         return self._text(g, b, st, s, (cx, top, cw, bottom - top), ellipses, cut_of)
 
     def _align(self, b: Block, i: int, direction: str) -> str:
@@ -853,7 +863,7 @@ class Flow:
         for b in self.blocks[i + 1 :]:
             if b.kind == "heading":
                 return "L"
-            if b.kind in ("text", "fact"):
+            if b.kind in ("text", "fact", "chips"):  # right-to-left chips hang from the right edge too
                 return T.paragraph_direction(b.text)
         return "L"
 

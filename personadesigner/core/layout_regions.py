@@ -162,6 +162,11 @@ def draw_photo(c: Canvas, region: Photo) -> None:
     x, y, w, h = c.page.rect(region)
     st = c.styles(region.initials_style)
     fill = c.color(region.fill)
+    if region.clip == "rect" and region.bleed:  # a full-bleed header reaches past the trim...
+        bx, by, bw, bh = bleed_rect(x, y, w, h, c.page.w, c.page.h, c.bleed)
+        c.out.items.append(Box(bx, by, bw, bh, fill=fill, field="photo"))
+        if c.persona.photo:  # ...the photo with it; initials stay centred on the trimmed card
+            x, y, w, h = bx, by, bw, bh
     # The style's ink when it reads on the disc (white on the type's colour), else the type's colour.
     ink = readable_ink(fill, (st.color, c.color("type"), c.color("text")))
     p = c.persona

@@ -18,7 +18,7 @@ from typing import Annotated, ClassVar, Literal
 import msgspec
 
 from personadesigner.core import persona as P
-from personadesigner.core.evidence_notes import share_line
+from personadesigner.core.evidence_notes import share_line, share_percent
 from personadesigner.core.icons import channel_icon
 from personadesigner.core.icons import resolve as resolve_icon
 from personadesigner.core.layout_flow import Block
@@ -507,6 +507,8 @@ class EvidenceLine(Section, tag="evidence_line", frozen=True):
     """One quiet line of how far to trust the persona: dots, date, research behind it."""
 
     separator: str = "  \u00b7  "
+    #: Add "represents 34 % of 600 respondents" (false: a share_bar says it).
+    share: bool = True
 
 
 @section_kind(EvidenceLine)
@@ -523,7 +525,7 @@ def _evidence_line(spec: EvidenceLine, p: Persona, names) -> list[Block]:
         parts.append(f"{n} research source{'s' if n != 1 else ''}")
     joined = glued_separator(spec.separator).join(parts)
     lines = [Block("text", field="confidence", text=joined, style=spec.style, align=spec.align)]
-    share = share_line(p)  # a data-built persona: "represents 34 % of 600 respondents"
+    share = share_line(p) if spec.share else ""  # a data-built persona: "represents 34 % of 600 respondents"
     if share:
         lines.append(
             Block("text", field="sources", text=share[:1].upper() + share[1:], style=spec.style, align=spec.align)
@@ -546,6 +548,111 @@ def _segment_or_tags(spec: SegmentOrTags, p: Persona, names) -> list[Block]:
     if not tags:
         return []
     return [Block("text", field="tags", text=" \u00b7 ".join(tags), style=spec.style, align=spec.align)]
+
+
+# ------------------------------------------------------------------ visual modules (core.layout_modules draws them)
+class Chips(Headed, tag="chips", frozen=True, kw_only=True):
+    """A list field as wrapped pills (channels, tools, values); a "+N more" chip says what did not fit."""
+
+    field: str
+    style: str = "chip"
+    max_items: Count | None = None
+    #: Rows of pills at most; the last row shown ends in "+N more" when items are left out.
+    max_rows: Count | None = None
+    #: Each item's recognised icon (core.icons.channel_icon) inside its pill, before its words.
+    item_icons: bool = False
+    fields_allowed: ClassVar = staticmethod(list_fields)
+
+
+@section_kind(Chips)
+def _chips(spec: Chips, p: Persona, names) -> list[Block]:
+    every = _items(getattr(p, spec.field), None)
+    items = every[: spec.max_items] if spec.max_items else every
+    if not items:
+        return []
+    chips = Block(
+        "chips",
+        field=spec.field,
+        text="\x1f".join(v for _i, v in items),
+        style=spec.style,
+        parts=tuple((i, v.replace("\n", " ")) for i, v in items),
+        value=len(every) - len(items),
+        label=FIELD_LABELS[spec.field].lower(),
+        space=float(spec.max_rows or 0),
+        icons=tuple((name, i) for i, name in item_icons(spec, items).items()),
+    )
+    return _heading(spec, FIELD_LABELS[spec.field]) + [chips]
+
+
+class Callouts(Headed, tag="callouts", frozen=True):
+    """Short text fields as big figures in equal columns, each with its label under it
+    ("32" / AGE); a value that starts with a number shows the number big, the words in the label."""
+
+    style: str = "callout"
+    label_style: str = "callout_label"
+    heading: bool = False
+    fields: tuple[str, ...] = ("age", "company_size", "income")
+    #: Callouts at most (the first filled fields); the rest are left to other sections.
+    max_items: Count | None = 4
+    #: Callouts per row (a narrow sidebar: 2); default all in one row.
+    columns: Count | None = None
+
+
+@section_kind(Callouts)
+def _callouts(spec: Callouts, p: Persona, names) -> list[Block]:
+    parts = []
+    for f in spec.fields:
+        value = clean(getattr(p, f)).strip().replace("\n", " ")
+        if value:
+            parts.append((f, FIELD_LABELS[f], value))
+    parts = parts[: spec.max_items]
+    if not parts:
+        return []
+    block = Block(
+        "callouts",
+        field=parts[0][0],
+        text=" ".join(v for _f, _l, v in parts),
+        style=spec.style,
+        label2=spec.label_style,
+        parts=tuple(parts),
+        align=spec.align,
+        space=float(spec.columns or 0),
+    )
+    return _heading(spec, spec.label if spec.label is not None else "At a glance") + [block]
+
+
+class ShareBar(Headed, tag="share_bar", frozen=True):
+    """ "Represents 34 % of respondents" over a bar filled to the share; nothing when no share is known."""
+
+    heading: bool = False
+    style: str = "share"
+    #: Theme colours of the bar's track and of the share (on a band of the type's colour:
+    #: a translucent "#ffffff40" track and "on_type").
+    track: str = "track"
+    fill: str = "type"
+    #: The bar beside the sentence on one line (a footer), when both fit; else under it.
+    inline: bool = False
+    fields_allowed: ClassVar = staticmethod(lambda: ("sources", "segment"))
+
+
+@section_kind(ShareBar)
+def _share_bar(spec: ShareBar, p: Persona, names) -> list[Block]:
+    share = share_percent(p)
+    if share is None:
+        return []
+    value, line = share
+    text = line[:1].upper() + line[1:]
+    block = Block(
+        "share_bar",
+        field=spec.field or "sources",
+        text=text,
+        style=spec.style,
+        value=value,  # type: ignore[arg-type]  # a share may have decimals
+        label=spec.track,
+        label2=spec.fill,
+        bar=spec.inline,
+    )
+    return _heading(spec, spec.label if spec.label is not None else "Share") + [block]
 
 
 def section_types() -> tuple[type[Section], ...]:

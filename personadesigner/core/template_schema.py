@@ -19,7 +19,17 @@ from personadesigner.core import persona as P
 from personadesigner.core.design_schema import DesignFileError, allowed_words, convert
 from personadesigner.core.icons import icon_problem, icon_words
 from personadesigner.core.section_continued import Continued, continued_fields
-from personadesigner.core.section_kinds import Align, Count, Facts, Length, Section, section_types, text_fields
+from personadesigner.core.section_kinds import (
+    Align,
+    Callouts,
+    Count,
+    Facts,
+    Length,
+    Section,
+    ShareBar,
+    section_types,
+    text_fields,
+)
 from personadesigner.core.theme_schema import COLOR_ROLES, HEX_WORDS, TYPE_COLOR, is_hex
 from personadesigner.core.units import PAGE_SIZES, page_size_name
 from personadesigner.core.units import Length as Measure
@@ -78,6 +88,11 @@ DEFAULT_STYLES: dict[str, Style] = {
         family="heading", weight="bold", size=8, min=8, leading=1.0, color="negative_text", tracking=0.18
     ),
     "initials": Style(family="heading", weight="bold", size=10, min=10, color="on_accent"),
+    # the visual modules (core.layout_modules): pills, big figures and their labels, the share sentence
+    "chip": Style(family="body", size=8, min=6.5, leading=1.3, color="text", fill="type_tint"),
+    "callout": Style(family="heading", weight="bold", size=18, min=12, leading=1.1, color="type"),
+    "callout_label": Style(family="body", size=6.5, min=5.5, leading=1.3, color="muted", upper=True, tracking=0.06),
+    "share": Style(family="body", size=7.5, min=6, leading=1.3, color="muted"),
 }
 
 
@@ -134,6 +149,8 @@ class Photo(Placed, tag="photo", frozen=True):
     ring: str | None = None
     ring_width: Length = 0
     initials_style: str = "initials"
+    #: A ``rect`` photo touching the trim edge extends into the bleed (a full-bleed header).
+    bleed: bool = True
 
 
 class LogoRegion(Placed, tag="logo", frozen=True):
@@ -408,6 +425,11 @@ class _Check:
         self.style(item.style, f"{key}.style")
         if hasattr(item, "heading_style"):
             self.style(item.heading_style, f"{key}.heading_style")
+        if hasattr(item, "label_style"):
+            self.style(item.label_style, f"{key}.label_style")
+        if isinstance(item, ShareBar):
+            self.color(item.track, f"{key}.track")
+            self.color(item.fill, f"{key}.fill")
         self.length(item.space_before, f"{key}.space_before")
         icon = getattr(item, "icon", False)
         if icon_problem(icon) is not None:
@@ -428,7 +450,7 @@ class _Check:
                         f"{quoted(name)} is not a list a front continues",
                         allowed_words(continued_fields()),
                     )
-        if isinstance(item, Facts):
+        if isinstance(item, (Facts, Callouts)):
             facts = (*text_fields(), "confidence", "last_validated")
             for k, name in enumerate(item.fields):
                 if name not in facts:

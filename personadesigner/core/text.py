@@ -29,8 +29,8 @@ _HYPHENS = frozenset("-\u2010\u2012\u2013\u2014")
 #: Characters removed before layout: variation selectors, skin tones (plus every other
 #: control/format character except the two joiners, see ``clean``).
 _DROP_RANGES = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x1F3FB, 0x1F3FF))
-_NO_BREAK_BEFORE = frozenset("、。，．,.:;!?）」』】〕〉》！？：；ー")
-_NO_BREAK_AFTER = frozenset("（「『【〔〈《")
+_NO_BREAK_BEFORE = frozenset("、。，．,.:;!?）」』】〕〉》！？：；ー\u201d\u2019\u00bb\u203a)]}〙〗")
+_NO_BREAK_AFTER = frozenset("（「『【〔〈《\u201c\u2018\u00ab\u2039([{〘〖")
 #: Characters that may need removing; text without any skips the slow per-character check.
 _SUSPECT_RE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u2028-\u202e"

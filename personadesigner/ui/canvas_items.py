@@ -29,8 +29,9 @@ SAFE_COLOR = QColor("#43a047")
 CUT_COLOR = QColor("#ef6c00")
 #: Room around a primitive's frame for what is drawn outside it (descenders, strokes).
 INK_MARGIN = 6.0
-#: More changed primitives than this: repaint the whole card rather than many pieces.
-PARTIAL_LIMIT = 24
+#: More changed primitives than this: repaint the whole card rather than many pieces
+#: (a keystroke that moves two sections on the profile changes 28: their panels, lines and heading icons).
+PARTIAL_LIMIT = 32
 
 
 def item_rect(it: Primitive) -> QRectF:

@@ -10,7 +10,7 @@ import pytest
 
 from personadesigner.core import templates
 from personadesigner.paths import resource
-from support.card_icons import template_data, with_icons
+from support.card_icons import template_data, with_icons, without_icons
 from support.poppler import pdf_text
 
 
@@ -22,6 +22,7 @@ def icon_folder(tmp_path, monkeypatch):
     for path in resource("templates").glob("*.json"):
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "icons.json").write_text(json.dumps(with_icons(template_data("card"))), encoding="utf-8")
+    (folder / "plain.json").write_text(json.dumps(without_icons(template_data("card"))), encoding="utf-8")
     monkeypatch.setattr(templates, "_templates_dir", lambda: folder)
     templates.reload_templates()
     yield folder
@@ -41,7 +42,7 @@ def _icon_strokes(path) -> int:
 def test_export_with_an_icon_template_draws_section_and_channel_icons(cli, icon_folder, sample_library, tmp_path):
     out, plain = tmp_path / "kenji.pdf", tmp_path / "plain.pdf"
     assert cli("export", "--library", sample_library, "Kenji Sato", "--template", "icons", "--out", out).code == 0
-    assert cli("export", "--library", sample_library, "Kenji Sato", "--template", "card", "--out", plain).code == 0
+    assert cli("export", "--library", sample_library, "Kenji Sato", "--template", "plain", "--out", plain).code == 0
     # goals, pain points, behaviours headings; channels heading plus Newsletter, LinkedIn, Conference talks
     assert _icon_strokes(out) >= 7 and _icon_strokes(plain) == 0
     assert "Newsletter" in pdf_text(out) and "LinkedIn" in pdf_text(out)

@@ -15,7 +15,7 @@ from personadesigner.core.layout import layout
 from personadesigner.core.layout_icons import CAP_HEIGHT, ICON_SCALE
 from personadesigner.core.template_schema import parse_template
 from personadesigner.core.templates import template_names
-from support.card_icons import icon_template, template_data, with_icons
+from support.card_icons import icon_template, template_data, with_icons, without_icons
 from support.layout_samples import full
 
 
@@ -78,10 +78,11 @@ def test_every_icon_the_tables_name_is_bundled_and_draws_something():
         assert shape.strokes and shape.box == 24
 
 
-def test_the_bundled_templates_are_unchanged_until_they_ask_for_icons():
+def test_a_template_draws_no_icon_unless_it_asks_for_one():
     for name in template_names():
-        card = layout(full(), name, "classic")
+        card = layout(full(), icon_template(name, without_icons(template_data(name))), "classic")
         assert not [it for it in card.items if isinstance(it, Icon)], name
+        assert [it for it in layout(full(), name, "classic").items if isinstance(it, Icon)], name  # the built-ins ask
 
 
 def _icons(card) -> list[Icon]:
@@ -105,13 +106,13 @@ def test_a_heading_icon_sits_left_of_its_words_on_the_caps_in_the_heading_colour
     assert goals.color == run.color
     assert goals.stroke_width == pytest.approx(goals.size / 12)  # Tabler's 2-unit pen in 24 units
 
-    plain_card = layout(full(), "card", "classic")
+    plain_card = layout(full(), icon_template("card", without_icons(template_data("card"))), "classic")
     plain_run = _block(plain_card, "goals", "GOALS").lines[0].runs[0]
     assert run.x > plain_run.x  # the words moved right to make room
 
 
 def test_auto_names_each_sections_own_icon_and_a_name_or_false_is_honoured():
-    data = template_data("profile")
+    data = without_icons(template_data("profile"))
     asked = {"facts": "auto", "traits": "auto", "story": "auto", "pain_points": "auto", "goals": "diamond"}
     for region in data["regions"]:
         for item in region.get("items", []):

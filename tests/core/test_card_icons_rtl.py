@@ -11,7 +11,7 @@ from personadesigner.core.cardlayout import Icon
 from personadesigner.core.icons import channel_icon
 from personadesigner.core.layout import layout
 from personadesigner.core.persona import Persona
-from support.card_icons import icon_template, template_data
+from support.card_icons import icon_template, template_data, with_icons, with_inline, without_icons
 
 ARABIC_CHANNELS = ["بريد", "LinkedIn", "واتساب", "فعاليات"]
 
@@ -103,19 +103,21 @@ def test_an_icon_after_a_chinese_channel_is_placed_although_its_spaces_fall_into
 
 
 def test_a_latin_only_line_of_a_right_to_left_paragraph_is_ordered_right_to_left():
-    """Arabic channels wrapped in profile's narrow sidebar: the "YouTube Shorts ·" line belongs to a
+    """Arabic channels wrapped in profile's narrow sidebar: the "YouTube Ads ·" line belongs to a
     right-to-left paragraph, so its separator ends it on the left and its icon starts it on the
     right (it was laid out left to right: the dot on the right, the icon on the left)."""
-    words = ["البريد الإلكتروني", "LinkedIn", "واتساب", "YouTube Shorts", "فعاليات"]
+    words = ["البريد الإلكتروني", "LinkedIn", "واتساب", "YouTube Ads", "فعاليات"]
     persona = Persona(name="فاطمة الزهراء", goals=["زيادة المبيعات"], channels=words)
-    for template in (icon_template("profile"), "profile"):
+    inline = icon_template("profile", with_inline(with_icons(template_data("profile"))))
+    plain = icon_template("profile", with_inline(without_icons(template_data("profile"))))
+    for template in (inline, plain):
         card = layout(persona, template, "classic")
         block = [b for b in card.text_blocks() if b.field == "channels"][1]
         line = next(ln for ln in block.lines if "YouTube" in ln.text)
         assert "\u0627" not in line.text and len(block.lines) > 2  # a Latin-only line of a wrapped paragraph
-        (word,) = [r for r in line.runs if r.text.strip() == "YouTube Shorts"]
+        (word,) = [r for r in line.runs if r.text.strip() == "YouTube Ads"]
         (dot,) = [r for r in line.runs if "\u00b7" in r.text]
         assert dot.x + dot.width <= word.x + 0.01  # the separator on the left
-        if template != "profile":
+        if template is inline:
             (icon,) = [i for i in _icons(card, "channels") if i.item == 3]
             assert icon.x >= word.x + word.width  # the icon on the right, where the line starts

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from personadesigner.core.cardlayout import Icon
 from personadesigner.core.layout import layout
 from personadesigner.core.persona import Trait
 from support.layout_samples import full, plain
@@ -91,7 +92,9 @@ def test_headings_of_right_to_left_sections_sit_on_the_right_edge():
     assert by_field["goals"].align == "right"
     assert by_field["pain_points"].align == "left"
     run = by_field["goals"].lines[0].runs[-1]
-    assert run.x + run.width > by_field["goals"].x + by_field["goals"].w - 2  # flush with the right edge
+    icons = [i for i in lay.items if isinstance(i, Icon) and i.field == "goals" and i.item is None]
+    right = max([run.x + run.width, *(i.x + i.size for i in icons)])  # its icon sits right of its words
+    assert right > by_field["goals"].x + by_field["goals"].w - 2  # flush with the right edge
 
 
 def test_every_sample_persona_prints_whole_on_every_template_and_theme():

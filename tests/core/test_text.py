@@ -220,3 +220,15 @@ def test_a_long_token_of_mixed_faces_breaks_into_lines_that_fit():
     lines = break_lines(text, "sans", size, width)
     assert "".join(lines) == text
     assert all(measure(line, "sans", size) <= width + 1e-6 for line in lines)
+
+
+def test_closing_quotes_stay_with_a_cjk_word_and_are_measured_with_it():
+    # the quote joins the CJK face's run (full width): measured apart in the Latin face, the line overran
+    for n in (10, 26, 40):
+        text = "\u201c" + "0" * n + "\u4e00\u201d"
+        for line in T.break_lines(text, "serif-italic", 9, 150):
+            assert not line.startswith("\u201d")  # kinsoku: no line starts with a closing quote
+            assert T.line_width(T.shape_line(line, T.TextStyle("serif-italic", 9))) <= 150 + 0.01
+    assert all(
+        not line.endswith("\u201c") for line in T.break_lines("\u4e00\u4e8c\u201c\u4e09\u56db\u201d", "sans", 9, 20)
+    )

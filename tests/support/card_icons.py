@@ -26,10 +26,33 @@ def with_icons(data: dict) -> dict:
                 "evidence",
                 "sources",
                 "related",
+                "chips",
             ):
                 item["icon"] = "auto"
             if item.get("field") in ("channels", "tools"):
                 item["item_icons"] = True
+    return data
+
+
+def without_icons(data: dict) -> dict:
+    """``data`` with every icon off (the built-in templates turn them on): the plain design."""
+    for region in data["regions"]:
+        for item in region.get("items", []):
+            if "icon" in item:
+                item["icon"] = False
+            if "item_icons" in item:
+                item["item_icons"] = False
+    return data
+
+
+def with_inline(data: dict, fields=("channels", "tools")) -> dict:
+    """``data`` with those lists as one wrapped ``inline`` line each (the built-ins show them as chips):
+    for tests of inline lines (separators, right-to-left order, item icons)."""
+    for region in data["regions"]:
+        for k, item in enumerate(region.get("items", [])):
+            if item.get("field") in fields and item.get("kind") == "chips":
+                keep = {key: item[key] for key in ("field", "icon", "item_icons", "optional") if key in item}
+                region["items"][k] = {"kind": "inline", "separator": "  \u00b7  ", **keep}
     return data
 
 
