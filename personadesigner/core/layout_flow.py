@@ -182,7 +182,15 @@ class Flow:
             return module_rows(self, b, st, s)
         if kind == "fact" and s < 0 and b.label and not self._label_fits(b.label, s):
             return _TOO_TALL, None  # grown type must not push a fact's label out of its column
+        if s < 0 and kind in ("text", "fact") and self._grown_breaks_a_word(b, st):
+            return _TOO_TALL, None  # grown type must not break a word the base size keeps whole
         return st.size * st.leading, self._lines(b, st)
+
+    def _grown_breaks_a_word(self, b: Block, st: ResolvedStyle) -> bool:
+        width = self.columns[0][2]
+        avail = width - width * self.fact_label if b.kind == "fact" else width - self._indent(b, st)
+        text = b.text.upper() if st.upper and b.kind != "fact" else b.text
+        return bool(T.breaks_word(text, st.font, st.size, avail, st.tracking))
 
     def _label_fits(self, label: str, s: float) -> bool:
         lab = self.style_at("fact_label", s)
