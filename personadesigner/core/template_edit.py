@@ -15,10 +15,15 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import msgspec
+
 from personadesigner.core.persona import FIELD_LABELS
 from personadesigner.core.section_kinds import SECTION_KINDS
 from personadesigner.core.template_schema import length, parse_template
 from personadesigner.core.units import PAGE_SIZES, page_size_name
+
+#: A flow's gutter when its template names none (core.template_schema.FlowRegion).
+_GUTTER = 16
 
 __all__ = [
     "flow_regions",
@@ -144,11 +149,20 @@ def set_section_style(data: dict, region: int, item: int, **changes: Any) -> dic
     for key, value in changes.items():
         if key not in _STYLE_KEYS:
             raise KeyError(f"{key} is not a section style key")
-        if value is None or value == "" or (key == "heading" and value is True and spec.get("kind") != "quote"):
+        if value is None or value == "" or value == _kind_default(spec.get("kind", "list"), key):
             spec.pop(key, None)
         else:
             spec[key] = value
     return checked(out)
+
+
+def _kind_default(kind: str, key: str) -> Any:
+    """The value ``key`` has in a ``kind`` section that leaves it out (NODEFAULT: none)."""
+    spec_type = SECTION_KINDS[kind][0] if kind in SECTION_KINDS else None
+    for f in msgspec.structs.fields(spec_type) if spec_type is not None else ():
+        if f.name == key:
+            return f.default
+    return msgspec.NODEFAULT
 
 
 def _switch_kind(out: dict, region: int, item: int, spec: dict, kind: str) -> dict:
@@ -157,10 +171,10 @@ def _switch_kind(out: dict, region: int, item: int, spec: dict, kind: str) -> di
     allowed = set(SECTION_KINDS[kind][0].__struct_fields__)
     new = {"kind": kind, **{k: v for k, v in spec.items() if k != "kind" and k in allowed}}
     styles = out.get("styles") or {}
-    if kind == "list":
-        new.pop("style", None)  # bullets in the body style
+    if kind in ("list", "chips"):
+        new.pop("style", None)  # bullets in the body style; pills in the kind's own "chip" style
     elif "chips" in styles and "style" in allowed:
-        new["style"] = "chips"
+        new["style"] = "chips"  # one line of items in the template's style for them
     out["regions"][region]["items"][item] = new
     return new
 
@@ -177,8 +191,8 @@ def set_flow(data: dict, region: int, *, columns: int | None = None, gutter: flo
             flow.pop("columns", None)
         else:
             flow["columns"] = int(columns)
-    if gutter is not None:
-        flow["gutter"] = _pt(gutter)
+    if gutter is not None and abs(_pt(gutter) - length(flow.get("gutter", _GUTTER))) >= 0.25:
+        flow["gutter"] = _pt(gutter)  # only a real change: leaving the field unchanged is no step
     return checked(out)
 
 

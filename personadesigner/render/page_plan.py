@@ -131,22 +131,19 @@ def plan_pages(layouts: Iterable[CardLayout], options: ExportOptions) -> Iterato
             printer_margin(options),
             options.crop_marks,
         )
+        cards, blanks = _with_blank_backs(cards, options)
         done = 0
         for n, imposed in enumerate(impose(cards, grid, with_marks=options.crop_marks)):
             done += len(imposed.placements)
             yield PlannedPage(imposed, done, f"Page {n + 1}")
             back = back_sheet(imposed, options.duplex or "long") if options.backs else None
+            if back is None and blanks:
+                back = blank_back(imposed)  # a sheet of cards without backs keeps the sides paired
             if back is not None:
                 yield PlannedPage(back, done, f"Page {n + 1}-back")
         return
     trim = formats.get(options.format).trim_pages
-    # a PDF keeps front/back pairs even for a card without a back (a blank page): a duplex
-    # printer then puts every back behind its front; image files skip what has no back.
-    # Whether any card has a back is known only once all are laid out: backs are not streamed.
-    blanks = False
-    if options.backs and not trim:
-        cards = list(cards)
-        blanks = any_back(cards)
+    cards, blanks = _with_blank_backs(cards, options)
     for i, lay in enumerate(cards):
         page = _single(lay, trim, options)
         yield PlannedPage(page, i + 1, _page_name(lay))
@@ -154,6 +151,17 @@ def plan_pages(layouts: Iterable[CardLayout], options: ExportOptions) -> Iterato
             yield PlannedPage(_single(lay.back, trim, options), i + 1, _page_name(lay) + "-back")
         elif blanks:
             yield PlannedPage(blank_back(page), i + 1, _page_name(lay) + "-back")
+
+
+def _with_blank_backs(cards: Iterable[CardLayout], options: ExportOptions) -> tuple[Iterable[CardLayout], bool]:
+    """The cards, and whether a PDF with backs gets a blank back where a card (or a whole sheet)
+    has none: then a duplex printer puts every back behind its front; image files skip what has
+    no back. Whether any card has a back is known only once all are laid out, so with backs a
+    PDF's cards are held (not streamed)."""
+    if not options.backs or formats.get(options.format).trim_pages:
+        return cards, False
+    held = list(cards)
+    return held, any_back(held)
 
 
 def _single(lay: CardLayout, trim: bool, options: ExportOptions) -> Sheet:

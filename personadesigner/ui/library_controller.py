@@ -60,6 +60,9 @@ class LibraryController(QObject):
             self.settings.set_last_persona(old.location, w.document.persona.id)
         w.document.set_library(library)
         w.library = library
+        designer = getattr(w, "template_designer", None)
+        if designer is not None:  # a draft in progress reads and saves in the library now shown
+            designer.library = library
         adopt_library_themes(w, library)  # before the persona shows: its card may use one
         adopt_library_templates(w, library)  # likewise its template
         w.card.names.clear()

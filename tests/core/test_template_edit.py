@@ -111,6 +111,12 @@ def test_columns_of_a_flow(card, persona):
     assert E.set_flow(two, MAIN, columns=1)["regions"][MAIN].get("columns") is None
 
 
+def test_leaving_the_gutter_as_it_is_changes_nothing(card):
+    assert "gutter" not in card["regions"][MAIN]
+    assert E.set_flow(card, MAIN, gutter=16) == card  # the default, shown in the panel: no undo step
+    assert E.set_flow(card, MAIN, gutter=10)["regions"][MAIN]["gutter"] == 10
+
+
 def test_section_style_heading_label_kind_and_max_items(card, persona):
     styled = E.set_section_style(card, *GOALS, label="What she wants", max_items=1)
     assert "WHAT SHE WANTS" in heading_order(laid(styled, persona))
@@ -157,3 +163,20 @@ def test_resizing_under_the_negative_band_stores_the_edge_without_the_band(card)
     assert moved["regions"][MAIN]["top"] == card["regions"][MAIN]["top"] + 10
     again = next(f for f in laid(moved, negative).flows if f.id == "main")
     assert again.y == pytest.approx(main.y + 10)
+
+
+def test_a_heading_turned_on_stays_on_for_kinds_without_one_by_default(card):
+    callouts = next(
+        (r, k)
+        for r in E.flow_regions(card)
+        for k, s in enumerate(card["regions"][r]["items"])
+        if s.get("kind") == "callouts"
+    )
+    on = E.set_section_style(card, *callouts, heading=True)
+    assert on["regions"][callouts[0]]["items"][callouts[1]]["heading"] is True  # callouts have none unless asked
+    assert "heading" not in E.set_section_style(card, *GOALS, heading=True)["regions"][MAIN]["items"][GOALS[1]]
+
+
+def test_a_list_switched_to_chips_is_drawn_as_pills(card):
+    chips = E.set_section_style(card, *GOALS, kind="chips")["regions"][MAIN]["items"][GOALS[1]]
+    assert chips["kind"] == "chips" and "style" not in chips  # the kind's own pill style, not the inline text style

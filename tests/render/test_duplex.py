@@ -231,3 +231,21 @@ def test_without_backs_nothing_changes(tmp_path):
     export_personas(people(2), out, ExportOptions(format="pdf", template="card"))
     assert pdf_pages(out) == 2
     assert "Storyword" not in pdf_text(out)
+
+
+def test_a_sheet_whose_cards_have_no_back_still_gets_its_back_page():
+    """Mixed templates: the middle sheet's cards have no back. Its back page is blank paper, so the
+    third sheet's backs are printed behind the third sheet, not behind the second."""
+    from personadesigner.core.card_back import lay_out_with_back
+    from personadesigner.core.templates import load_template
+    from personadesigner.core.themes import load_theme
+    from personadesigner.render.page_plan import plan_pages
+
+    cards = [lay_out_with_back(p, load_template("card"), load_theme("classic")) for p in people(6)]
+    for lay in cards[2:4]:
+        lay.back = None
+    options = ExportOptions(format="pdf", backs=True, duplex="long", page_size="A4", per_page=2)
+    pages = list(plan_pages(cards, options))
+    assert [p.name for p in pages] == ["Page 1", "Page 1-back", "Page 2", "Page 2-back", "Page 3", "Page 3-back"]
+    assert pages[3].sheet.placements == []  # blank paper behind the sheet without backs
+    assert {p.layout.persona_name for p in pages[5].sheet.placements} == {"Echo Person", "Foxtrot Person"}

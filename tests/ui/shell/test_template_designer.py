@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from personadesigner.core.templates import load_template, template_names, use_templates
+from personadesigner.core.templates import load_template, template_data, template_names, use_templates
 from personadesigner.storage.library import Library
 from personadesigner.ui.template_designer_geometry import section_rect
 from support.card_template import GOALS, MAIN, PAINS
@@ -180,3 +180,23 @@ def test_steps_of_a_template_designed_before_are_gone(window, qtbot, messages):
     assert window.document.persona.card.template == "card"
     assert designer.active and designer.base == "card" and _order(canvas) == ["goals", "pain_points"]
     assert window.undo_action.text() == "&Undo Edit role"  # not the reorder of the draft discarded before
+
+
+def test_a_template_of_the_library_opened_while_designing_is_designed_from_that_library(
+    window, qtbot, messages, tmp_path
+):
+    try:
+        other_path = tmp_path / "other.sqlite"
+        with Library.open(str(other_path)) as other:
+            mine = template_data(load_template("card"))
+            mine["title"] = "Only in the other library"
+            other.save_template("Other card", mine)
+        designer = _design_card(window, qtbot)
+        window.set_library(Library.open(str(other_path)))  # File > Open library… while designing
+        bar = window.design_bar
+        bar.set_design("Other card", bar.design()[1])
+        bar.designChanged.emit(*bar.design())
+        assert designer.active and designer.base == "Other card"
+        assert designer.data["title"] == "Only in the other library"  # read from the library now open
+    finally:
+        use_templates([])
