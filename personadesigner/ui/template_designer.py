@@ -15,22 +15,26 @@ first save asks a name and stores a copy in the library.
 from __future__ import annotations
 
 import copy
-import json
 import logging
 
 from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog
 
 from personadesigner.core import template_edit as E
 from personadesigner.core.cardlayout import CardLayout
-from personadesigner.core.templates import Template, is_builtin_template, use_templates
+from personadesigner.core.templates import (
+    Template,
+    is_builtin_template,
+    load_template,
+    template_data,
+    use_templates,
+)
 from personadesigner.errors import UserError
-from personadesigner.paths import resource
 from personadesigner.ui import template_designer_geometry as G
 from personadesigner.ui.designer_commands import TemplateEditCommand
 from personadesigner.ui.template_designer_gestures import DesignGestures
 from personadesigner.ui.template_designer_overlay import DesignOverlay, OverlayState
+from personadesigner.ui.template_library import ask_template_name, copy_name
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +45,7 @@ def template_source(name: str, library=None) -> dict:
         data = library.template_data(name)
         if data is not None:
             return copy.deepcopy(data)
-    return json.loads((resource("templates") / f"{name}.json").read_text(encoding="utf-8"))
+    return template_data(load_template(name))
 
 
 class TemplateDesigner(DesignGestures, QObject):
@@ -141,7 +145,7 @@ class TemplateDesigner(DesignGestures, QObject):
     @property
     def unsaved(self) -> bool:
         """Whether the draft differs from what was last read or saved."""
-        return self.active and self.data != self.stored
+        return self.active and _untitled(self.data) != _untitled(self.stored)
 
     @property
     def builtin(self) -> bool:
@@ -222,10 +226,8 @@ class TemplateDesigner(DesignGestures, QObject):
 
     # ------------------------------------------------------------------ saving
     def _ask_name(self, default: str) -> str | None:
-        name, ok = QInputDialog.getText(
-            self.canvas.window(), "Save template", "Name of the template in the library:", text=default
-        )
-        return name.strip() if ok and name.strip() else None
+        label = "Name of the template in the library:"
+        return ask_template_name(self.canvas.window(), self.library, "Save template", label, default)
 
     def _store(self, name: str, data: dict) -> str | None:
         """Write the template to the library and make it known by name (the window stores
@@ -242,11 +244,12 @@ class TemplateDesigner(DesignGestures, QObject):
         data = copy.deepcopy(self.data)
         name = self.name
         if name is None:
-            title = self.data.get("title") or self.base.title()
-            name = self.ask_name(f"{title} copy")
+            name = self.ask_name(copy_name(self.base))  # a free name: Enter never replaces a saved copy
             if not name:
                 return None
             data["title"] = name
+        elif "title" in self.stored:
+            data["title"] = self.stored["title"]  # a step undone and redone brings back the copied template's title
         before = self.name, self.base, self.data
         # Named first: storing may make it the persona's template, which must not restart the design.
         self.name, self.base, self.data = name, name, data
@@ -295,3 +298,9 @@ class TemplateDesigner(DesignGestures, QObject):
         self.overlay.set_state(st, (card.width, card.height))
         if changed:
             self.changed.emit()
+
+
+def _untitled(data: dict) -> dict:
+    """``data`` without its title: saving a copy titles it, outside the undo steps (which may bring
+    back the untitled draft), so the title alone is no unsaved change."""
+    return {k: v for k, v in data.items() if k != "title"}

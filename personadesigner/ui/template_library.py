@@ -79,7 +79,8 @@ def duplicate_template(window, name: str | None = None) -> str | None:  # noqa: 
     except UserError as exc:
         return _refused(window, exc)
     if name is None:
-        name = _ask_name(window, "Duplicate template", f"Name of the copy of \u201c{source}\u201d:", _copy_name(source))
+        label = f"Name of the copy of \u201c{source}\u201d:"
+        name = ask_template_name(window, window.library, "Duplicate template", label, copy_name(source))
         if name is None:
             return None
     data["title"] = name.strip()
@@ -103,9 +104,8 @@ def import_template(window, path: str | Path | None = None, name: str | None = N
     if name is None:
         name = path.stem
         if TP.is_template(name):
-            name = _ask_name(
-                window, "Import template", f"\u201c{name}\u201d is taken. Name in the library:", _copy_name(name)
-            )
+            label = f"\u201c{name}\u201d is taken. Name in the library:"
+            name = ask_template_name(window, window.library, "Import template", label, copy_name(name))
             if name is None:
                 return None
     return save_and_use(window, name, data)
@@ -180,7 +180,8 @@ def save_and_use(window, name: str, data: dict) -> str | None:  # noqa: ANN001 -
     return template.name
 
 
-def _copy_name(name: str) -> str:
+def copy_name(name: str) -> str:
+    """The first free name of ``name``'s copy: "name copy", then "name copy 2", ..."""
     base, n = f"{name} copy", 2
     candidate = base
     while TP.is_template(candidate):
@@ -188,9 +189,25 @@ def _copy_name(name: str) -> str:
     return candidate
 
 
-def _ask_name(window: QWidget, title: str, label: str, default: str) -> str | None:
+def ask_template_name(window: QWidget, library, title: str, label: str, default: str) -> str | None:  # noqa: ANN001
+    """The name a new library template is saved under (None: cancelled). A name the library
+    already holds is only taken when the user agrees to replace that template (default No):
+    saving replaces a library template of the same name without a word."""
     text, ok = QInputDialog.getText(window, title, label, QLineEdit.EchoMode.Normal, default)
-    return text.strip() if ok and text.strip() else None
+    name = text.strip()
+    if not ok or not name:
+        return None
+    if library is not None and library.template_data(name) is not None:
+        answer = QMessageBox.question(
+            window,
+            title,
+            f"The library already has a template \u201c{name}\u201d. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    return name
 
 
 def _refused(window, error) -> None:  # noqa: ANN001 - MainWindow, UserError | str
