@@ -16,9 +16,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from personadesigner.core.cardlayout import TextLine, TextRun
 from personadesigner.core.fonts import SYNTHETIC_BOLD_STROKE, synthetic_bold
+from personadesigner.core.text import has_rtl
 from personadesigner.render.color import ColorModel, fill_operator, stroke_operator
 from personadesigner.render.pdf_fonts import font_name
-from personadesigner.render.pdf_glyphs import show_ops
+from personadesigner.render.pdf_glyphs import actual_text, show_ops
 
 #: Control-point distance of a cubic Bezier quarter circle.
 KAPPA = 0.5522847498
@@ -148,20 +149,27 @@ class Ops:
             self.emit(found[2])
             return
         alpha = self.fill_alpha
-        literal = self._text(run for line in lines for run in line.runs)
+        literal = self._text(_line_items(lines))
         if literal is not None:
             if len(self._blocks) >= 500:  # a huge export: keep memory flat
                 self._blocks.clear()
             self._blocks[key] = (lines, alpha, literal)
 
-    def _text(self, runs: Iterable[TextRun]) -> str | None:
+    def _text(self, runs: Iterable[TextRun | _Bare | str]) -> str | None:
         """Writes the text object; returns it when it went out as one literal (no
-        transparency change inside), so it can be written again as it is."""
+        transparency change inside), so it can be written again as it is. ``runs`` may hold
+        operators (a line's span, see ``_line_items``) and runs drawn without their own span."""
         whole = True
         out = ["BT"]
         add = out.append
         current_color = None
         for run in runs:
+            if isinstance(run, str):
+                add(run)
+                continue
+            bare = isinstance(run, _Bare)
+            if bare:
+                run = run.run
             text = run.text
             if not text:
                 continue
@@ -179,7 +187,7 @@ class Ops:
                 whole = self._emboldened(run, out) and whole
                 continue
             add(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
-            add(self._show(run))
+            add(_without_span(self._show(run)) if bare else self._show(run))
         add("ET")
         literal = "\n".join(out)
         self.emit(literal)
@@ -220,3 +228,40 @@ class Ops:
                 self._split.clear()
             self._split[key] = found
         return found
+
+
+class _Bare:
+    """A run drawn without its own marked-content span (it is inside its line's)."""
+
+    __slots__ = ("run",)
+
+    def __init__(self, run: TextRun) -> None:
+        self.run = run
+
+
+def _line_items(lines: Iterable[TextLine]):
+    """Every line's runs. A line drawn out of logical order that has no right-to-left letter
+    (digits and punctuation wrapped off a Hebrew or Arabic paragraph: "0<" drawn as "<0") is
+    one span whose /ActualText is the line as typed: extractors order such a line by position
+    alone. Spans do not nest for poppler, so its runs go without their own."""
+    for line in lines:
+        if _out_of_order_without_rtl_letters(line):
+            yield actual_text(line.text, None)
+            yield from map(_Bare, line.runs)
+            yield "EMC"
+        else:
+            yield from line.runs
+
+
+def _out_of_order_without_rtl_letters(line: TextLine) -> bool:
+    return (
+        bool(line.text)
+        and any(run.rtl for run in line.runs)
+        and not has_rtl(line.text)
+        and not any(synthetic_bold(run.font) for run in line.runs)  # those close the text object
+    )
+
+
+def _without_span(show: str) -> str:
+    """A run's operators without the marked-content span ``show_ops`` wraps them in."""
+    return "\n".join(show.split("\n")[1:-1])

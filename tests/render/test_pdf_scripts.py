@@ -201,3 +201,20 @@ def test_the_document_language_follows_the_first_name_script():
     assert document_lang("अनन्या शर्मा") == "hi" and document_lang("ليلى حداد") == "ar"
     assert document_lang("さとう はなこ") == "ja" and document_lang("김민준") == "ko"
     assert document_lang("Ada Lovelace") == "en" and document_lang("") == "en"
+
+
+def test_a_line_of_digits_and_signs_in_a_right_to_left_paragraph_comes_back_as_typed(tmp_path):
+    """Wrapped off a Hebrew paragraph, "0<" is drawn right to left ("<" then "0" on the page);
+    copy and pdftotext must still give "0<", not the visual "<0"."""
+    from personadesigner.core import text as T
+    from personadesigner.core.cardlayout import CardLayout, TextBlock, TextLine
+
+    pieces, x, runs = T.shape_line("0<", T.TextStyle("sans", 12), base_dir="R"), 20.0, []
+    assert [p.text for p in pieces] == ["<", "0"]  # the page order
+    for piece in pieces:
+        runs.append(T.text_run(piece, x, 40.0, 12, "#000000"))
+        x += piece.width
+    block = TextBlock(20.0, 28.0, 100.0, 16.0, (TextLine(tuple(runs), "0<"),), field="goals")
+    out = tmp_path / "line.pdf"
+    write_cards_pdf([CardLayout(200.0, 100.0, 0.0, [block])], out)
+    assert run("pdftotext", str(out), "-").split() == ["0<"]
