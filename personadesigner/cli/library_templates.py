@@ -135,13 +135,22 @@ def _use_library_templates(args: argparse.Namespace) -> int:
     try:
         library = open_library(args.library, create=False, for_reading=True)
     except UserError:
-        if args.library:
-            raise
+        if args.library or _default_library_exists():
+            raise  # damaged, busy, unreadable: one sentence, exit 2 (never only the built-ins, as if all was well)
         return 0  # no default library yet: the built-in templates are all there is
     from personadesigner.cli.template_choice import use_library_templates
 
     with library:
         return use_library_templates(library, problem="error")
+
+
+def _default_library_exists() -> bool:
+    """False only when the default library is a SQLite file that is not there yet (a server always "exists")."""
+    from personadesigner.paths import default_library
+    from personadesigner.storage.api import library_file
+
+    path = library_file(default_library())
+    return path is None or path.exists()
 
 
 def _mm(length) -> str:  # noqa: ANN001 - core.units.Length

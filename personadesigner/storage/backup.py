@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from personadesigner.errors import LibraryError
+from personadesigner.storage import file_peek
 from personadesigner.storage.integrity import (
     LIBRARY_TABLES,
     connect_readonly,
@@ -229,9 +230,16 @@ class BackupScheduler:
 
 def validate_backup(path: Path) -> None:
     """Raise LibraryError unless ``path`` is a healthy PersonaDesigner library (one read-only look)."""
+    path = Path(path)
+    try:
+        _validate(path)
+    finally:
+        file_peek.release(path)  # a backup keeps no descriptor open (kept while a library of ours holds it)
+
+
+def _validate(path: Path) -> None:
     from personadesigner.storage.migrate import known_revisions
 
-    path = Path(path)
     if not path.is_file():
         raise LibraryError(f'The backup "{path}" does not exist.')
     if not is_sqlite_file(path):

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from personadesigner.errors import LibraryError
-from personadesigner.storage import history, migrate
+from personadesigner.storage import file_peek, history, migrate
 from personadesigner.storage.backup import copy_database
 from personadesigner.storage.engine import location_url, make_engine, sqlite_path, writer
 from personadesigner.storage.integrity import connect_readonly
@@ -76,6 +76,18 @@ def _source_engine(source: str) -> Iterator[Engine]:
         finally:
             engine.dispose()
         return
+    try:
+        with _file_source_engine(path) as engine:
+            yield engine
+    finally:
+        file_peek.release(path)  # the source keeps no descriptor open (kept while a library of ours holds it)
+
+
+@contextlib.contextmanager
+def _file_source_engine(path: Path) -> Iterator[Engine]:
+    """A SQLite source file's read-only engine (an older schema: of an upgraded temporary copy)."""
+    from personadesigner.storage.library import Library
+
     probe = probe_sqlite_file(path)  # health, tables and revision, read-only
     if not probe.exists or probe.revision is None:
         raise LibraryError(f'There is no library at "{path}".')

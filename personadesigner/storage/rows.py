@@ -17,7 +17,6 @@ from personadesigner.core.persona import (
     fold,
 )
 from personadesigner.errors import ValidationError
-from personadesigner.storage.listing import SUMMARY_COLUMNS, PersonaSummary, to_summary  # noqa: F401 - their old home
 from personadesigner.storage.schema import SCALAR_COLUMNS
 
 #: List fields kept in the ``lists`` JSON column (tags have a column of their own).

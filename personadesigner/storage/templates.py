@@ -22,6 +22,7 @@ from personadesigner.core.template_schema import TEMPLATE_VERSION
 from personadesigner.core.templates import Template, is_builtin_template
 from personadesigner.errors import UserError
 from personadesigner.storage.schema import templates as table
+from personadesigner.storage.upsert import upsert
 
 T = TypeVar("T")
 
@@ -76,8 +77,7 @@ def save(write: Callable[[Callable[[Connection], T]], T], name: str, data: Mappi
 
     def work(conn: Connection) -> Template:
         row = {"data": text, "updated_at": now_iso()}
-        if not conn.execute(table.update().where(table.c.name == name).values(**row)).rowcount:
-            conn.execute(table.insert().values(name=name, **row))
+        upsert(conn, table, {"name": name}, row)  # one statement: two users saving one new name at once both succeed
         return template
 
     return write(work)

@@ -19,6 +19,7 @@ from personadesigner.core.theme_package import check_theme_name, pack, theme_fro
 from personadesigner.core.themes import Theme, is_builtin_theme
 from personadesigner.errors import UserError
 from personadesigner.storage.schema import themes as table
+from personadesigner.storage.upsert import upsert
 
 T = TypeVar("T")
 
@@ -56,8 +57,7 @@ def save(
 
     def work(conn: Connection) -> Theme:
         row = {"package": package, "updated_at": now_iso()}
-        if not conn.execute(table.update().where(table.c.name == name).values(**row)).rowcount:
-            conn.execute(table.insert().values(name=name, **row))
+        upsert(conn, table, {"name": name}, row)  # one statement: two users saving one new name at once both succeed
         return theme
 
     return write(work)

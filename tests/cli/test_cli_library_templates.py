@@ -11,6 +11,7 @@ import pytest
 
 from personadesigner.core.templates import use_templates
 from personadesigner.storage.library import Library
+from support.damage import truncate
 from support.template_files import branded_data, broken_data
 
 
@@ -100,3 +101,23 @@ def test_a_persona_whose_card_names_a_library_template_prints_with_it(cli, sampl
     out = tmp_path / "by-name.pdf"
     r = cli("export", "--library", sample_library, "Free-tier Felix", "--template", "Acme card", "--out", out)
     assert r.code == 0 and "NOT FOR ACME" in _text(out)
+
+
+def test_templates_without_a_default_library_yet_lists_the_built_ins(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("PERSONADESIGNER_LIBRARY", str(tmp_path / "not-yet.sqlite"))
+    r = cli("templates")
+    assert r.code == 0 and r.err == "" and r.out.splitlines()[0].startswith("card")
+    assert not (tmp_path / "not-yet.sqlite").exists()  # listing never creates the library
+
+
+def test_templates_with_a_damaged_default_library_says_so_instead_of_only_the_built_ins(
+    cli, sample_library, monkeypatch
+):
+    """It listed the built-ins with exit 0, as if the library's own templates had never existed."""
+    with Library.open(str(sample_library)) as lib:
+        lib.save_template("Acme card", branded_data())
+    truncate(sample_library)
+    monkeypatch.setenv("PERSONADESIGNER_LIBRARY", str(sample_library))
+    r = cli("templates")
+    assert r.code == 2 and r.out == ""
+    assert len(r.err.strip().splitlines()) == 1 and str(sample_library) in r.err

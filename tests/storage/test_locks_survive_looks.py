@@ -23,7 +23,8 @@ import pytest
 
 from personadesigner.core.persona import Persona
 from personadesigner.storage import api, check_cache, integrity
-from personadesigner.storage.backup import make_backup, restore_backup
+from personadesigner.storage.backup import make_backup, restore_backup, validate_backup
+from personadesigner.storage.copy import copy_library
 from personadesigner.storage.library import Library
 from support.cli import run_process
 
@@ -85,6 +86,8 @@ LOOKS = {
     "backup": make_backup,
     "restore a backup (the Backups dialog)": lambda p: restore_backup(p, make_backup(p)),
     "a copy kept aside, then found again": lambda p: [integrity.keep_damaged_copy(p) for _ in range(2)],
+    "checked as a backup (the Backups dialog)": validate_backup,
+    "copied to another library": lambda p: copy_library(str(p), str(p.parent / "copy.sqlite")),
 }
 
 
