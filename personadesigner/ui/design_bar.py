@@ -91,14 +91,14 @@ class DesignBar(QWidget):
         self.refresh_themes()
         self.theme_combo.setIconSize(QSize(40, 14))
         # The swatch and a readable name even when the bar is squeezed.
-        self.theme_combo.setMinimumWidth(self.theme_combo.minimumWidth() + 40)
+        self.theme_combo.setMinimumWidth(self.theme_combo.minimumWidth() + 16)
         template_label = QLabel("&Template:")
         template_label.setBuddy(self.template_combo)
         theme_label = QLabel("T&heme:")
         theme_label.setBuddy(self.theme_combo)
         row.addWidget(template_label)
         row.addWidget(self.template_combo)
-        row.addSpacing(8)
+        row.addSpacing(4)
         row.addWidget(theme_label)
         row.addWidget(self.theme_combo)
         # The combo boxes name the designs; the gallery shows the persona in each.

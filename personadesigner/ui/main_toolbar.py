@@ -226,6 +226,14 @@ def hide_duplicate_buttons(design_bar) -> None:
             button.hide()
 
 
+def zoom_level_in_status_bar(window: QMainWindow) -> None:
+    """The zoom level sits at the right of the status bar, beside the toolbar's zoom buttons'
+    effect, where it takes no room from the design bar (which then fits beside the form)."""
+    label = getattr(window.design_bar, "zoom_label", None)
+    if label is not None:
+        window.statusBar().addPermanentWidget(label)
+
+
 def restore_form_visibility(window: QMainWindow) -> None:
     """At start: the form shown or hidden as the user left it."""
     visible = window.settings.get(opts.FORM_VISIBLE)

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         # The bar scrolls sideways when the centre is narrow: its controls never set the window's width.
         self.design_scroller = BarScroller(self.design_bar, centre)
         main_toolbar.hide_duplicate_buttons(self.design_bar)
+        main_toolbar.zoom_level_in_status_bar(self)
         centre_layout.addWidget(self.design_scroller)
         centre_layout.addWidget(self.canvas, 1)
         return centre

@@ -124,3 +124,12 @@ def test_backups_dialog_has_standard_buttons_and_enter_does_not_restore(qtbot, l
 def test_the_design_bar_leaves_zooming_to_the_toolbar(window, attr):
     assert not getattr(window.design_bar, attr).isVisible()
     assert window.design_bar.zoom_label.isVisible()  # the zoom level still shows
+
+
+def test_the_zoom_level_shows_in_the_status_bar_and_follows_the_zoom(window, qtbot):
+    label = window.design_bar.zoom_label
+    assert label.parentWidget() is window.statusBar()  # off the design bar: it fits beside the form
+    before = label.text()
+    window.zoom_in_action.trigger()
+    qtbot.waitUntil(lambda: label.text() != before)
+    assert label.text().endswith("%")
