@@ -112,3 +112,16 @@ def test_a_broken_back_is_refused_naming_the_back_key():
     with pytest.raises(DesignFileError) as err:
         Template.from_data("mine", data, "/designs/mine.json")
     assert '"shoe_size" is not a list' in str(err.value)
+
+
+def test_a_template_limit_names_the_back_on_one_row_in_a_narrow_column():
+    """A narrow main column has no room for "+3 more motivations on the back": the marker
+    says the shorter "+3 more on the back" on one row instead of wrapping onto two."""
+    data = json.loads(resource("templates", "card.json").read_text(encoding="utf-8"))
+    main = next(r for r in data["regions"] if r.get("id") == "main")
+    main["right"] = 130  # a column about 150 pt wide
+    tpl = Template.from_data("narrow", data, "/designs/narrow.json")
+    p = Persona(name="Mo Tivated", goals=["One goal"], motivations=[f"Motive{i}" for i in range(6)])
+    front = lay_out_with_back(p, tpl, load_theme("classic"))
+    assert markers(front, "motivations") == ["+3 more on the back"]
+    assert texts(front.back, "motivations") == {3: "Motive3", 4: "Motive4", 5: "Motive5"}
