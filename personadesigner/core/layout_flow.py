@@ -36,7 +36,13 @@ from personadesigner.core.layout_icons import (
     placed_icon,
     trailing_icon,
 )
-from personadesigner.core.layout_modules import MODULE_KINDS, emit_module, module_cuts, module_rows
+from personadesigner.core.layout_modules import (
+    MODULE_KINDS,
+    emit_module,
+    module_cuts,
+    module_rows,
+    record_left_out_chips,
+)
 
 
 @dataclass
@@ -421,6 +427,7 @@ class Flow:
             cuts = self._cuts(rows, placed, s, ellipses)
         else:
             cuts = module_cuts(self, placed, s)  # a chip wider than its column, shortened
+        record_left_out_chips(self, placed, s)  # backs printed: chips the front left out
         panels = self._modules(placed, spread) if self.module_fill and placed else []
         self.section_rects = section_rects.placed_sections(
             self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
