@@ -214,18 +214,13 @@ def export_options(args: argparse.Namespace, fmt: str) -> ExportOptions:
 
 def _duplex(args: argparse.Namespace, per_page) -> str | None:
     """--duplex needs --backs and N-up sheets (a count, or a sheet other than "card"); a sheet-sized
-    card (a profile on A4) is found out once it is laid out (render.page_plan.check_duplex)."""
-    if args.duplex is None:
-        return None
-    from personadesigner.errors import UsageError
+    card (a profile on A4) is found out once it is laid out (render.page_plan.check_duplex); one check
+    and its sentences for both (render.duplex.check_duplex_request)."""
+    from personadesigner.render.duplex import check_duplex_request
 
-    if not args.backs:
-        raise UsageError("--duplex needs --backs: there is nothing to print on the other side.")
     page = (args.page_size or "card").strip().lower()
-    if args.tile_to or (per_page is None and page == "card"):
-        raise UsageError(
-            "--duplex places backs on N-up sheets: add --per-page N or auto, or a --page-size larger than the card."
-        )
+    imposed = per_page is not None or page != "card"
+    check_duplex_request(args.duplex, backs=args.backs, tile_to=args.tile_to, imposed=imposed)
     return args.duplex
 
 

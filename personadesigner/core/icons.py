@@ -62,7 +62,8 @@ FIELD_ICONS: dict[str, str] = {
 
 #: Channel icons in the order they are tried: brands before the generic words they
 #: often come with ("Slack communities" is Slack, not a forum). Keywords match whole
-#: words, case-insensitive, with an optional plural "s".
+#: words, case-insensitive, with an optional plural "s"; keywords in scripts written
+#: without spaces (Chinese, Japanese, Thai) match anywhere ("微信群" is WeChat).
 CHANNEL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("brand-linkedin", ("linkedin",)),
     ("brand-instagram", ("instagram", "insta")),
@@ -79,7 +80,7 @@ CHANNEL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("message", ("sms", "text message", "texting", "imessage")),
     ("phone", ("phone", "call", "telephone", "cold call", "hotline")),
     # messenger apps without a bundled brand icon, after "phone" ("Phone line" is a phone)
-    ("message", ("telegram", "wechat", "weixin", "微信", "line", "viber", "messenger", "kakaotalk", "threema")),
+    ("message", ("telegram", "wechat", "weixin", "微信", "line", "ไลน์", "viber", "messenger", "kakaotalk", "threema")),
     ("calendar-event", ("event", "conference", "trade show", "tradeshow", "trade fair", "expo", "meetup", "summit")),
     ("microphone", ("podcast",)),
     ("search", ("search", "seo", "sem")),
@@ -97,14 +98,23 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
 
 
+#: Scripts written without spaces between words: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def _keyword_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Whole words, with an optional plural; a word of three letters or more may also start a
-    hyphenated compound ("E-Mail-Newsletter", "LinkedIn-Gruppen"), a short one not ("X-ray")."""
-    long = _alternatives(w for w in words if len(w) > 2)
-    short = _alternatives(w for w in words if len(w) <= 2)
+    hyphenated compound ("E-Mail-Newsletter", "LinkedIn-Gruppen"), a short one not ("X-ray").
+    A word in a script without spaces has no word boundaries to look for: it matches inside
+    compounds ("微信公众号"), since \\w would count the neighbouring characters as one word."""
+    spaced = [w for w in words if not _UNSPACED.search(w)]
+    long = _alternatives(w for w in spaced if len(w) > 2)
+    short = _alternatives(w for w in spaced if len(w) <= 2)
+    unspaced = _alternatives(w for w in words if _UNSPACED.search(w))
     parts = [f"(?:{long})(?:e?s)?(?!\\w)"] if long else []
     parts += [f"(?:{short})(?:e?s)?(?![\\w-])"] if short else []
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})", re.IGNORECASE)
+    bounded = [rf"(?<![\w-])(?:{'|'.join(parts)})"] if parts else []
+    return re.compile("|".join(bounded + ([unspaced] if unspaced else [])), re.IGNORECASE)
 
 
 _CHANNEL_PATTERNS = tuple((name, _keyword_pattern(words)) for name, words in CHANNEL_KEYWORDS)

@@ -36,7 +36,13 @@ from personadesigner.core.layout_icons import (
     placed_icon,
     trailing_icon,
 )
-from personadesigner.core.layout_modules import MODULE_KINDS, emit_module, module_cuts, module_rows
+from personadesigner.core.layout_modules import (
+    MODULE_KINDS,
+    emit_module,
+    module_cuts,
+    module_rows,
+    record_left_out_chips,
+)
 
 
 @dataclass
@@ -123,8 +129,6 @@ class Flow:
         #: Backs are printed (a core.continuation.LeftOut): what the front leaves out of a list is
         #: recorded there for the back, and its "+N more goals" says "on the back".
         self.left_out = left_out
-        if left_out is not None:
-            blocks = [self._continued_marker(b) if b.kind == "more" else b for b in blocks]
         self.blocks = blocks
         #: Each section on a panel of this colour (None: no panels), reaching ``module_pad`` past the column.
         self.module_fill = module_fill
@@ -147,6 +151,8 @@ class Flow:
         self.bottom = columns[0][1] if columns else 0.0
         #: Where each template flow item landed in the last run (core.section_rects).
         self.section_rects: list = []
+        if left_out is not None:  # after the columns and styles: the marker's width is checked
+            self.blocks = [self._continued_marker(b) if b.kind == "more" else b for b in blocks]
 
     # ------------------------------------------------------------ rows
     def _indent(self, b: Block, st: ResolvedStyle) -> float:
@@ -421,6 +427,7 @@ class Flow:
             cuts = self._cuts(rows, placed, s, ellipses)
         else:
             cuts = module_cuts(self, placed, s)  # a chip wider than its column, shortened
+        record_left_out_chips(self, placed, s)  # backs printed: chips the front left out
         panels = self._modules(placed, spread) if self.module_fill and placed else []
         self.section_rects = section_rects.placed_sections(
             self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
@@ -519,16 +526,21 @@ class Flow:
         return Block("more", field=field, item=first_out.item, text=text, style=style, counts=False)
 
     def _continued_marker(self, b: Block) -> Block:
-        """A template limit's "+3 more motivations" (section_kinds) when the back continues the list."""
+        """A template limit's "+3 more motivations" (section_kinds) when the back continues the list.
+
+        Its text is chosen before the flow is solved, so its width is checked at the
+        largest type the flow may grow to: it stays on one row whatever size it is set at."""
         if not self.left_out.continues(b.field):
             return b
         self.left_out.add_after(b.field, b.item)
-        return replace(b, text=b.text + ON_THE_BACK)
+        short = f"+{b.value} more" if b.value else b.text
+        return replace(b, text=self._on_the_back(b.text, short, b.style, s=min(0.0, 1.0 - self.grow)))
 
-    def _on_the_back(self, text: str, short: str, style: str) -> str:
+    def _on_the_back(self, text: str, short: str, style: str, s: float | None = None) -> str:
         """The marker naming the back, on its one row: "+8 more goals on the back", else
-        "+8 more on the back" when the column is too narrow, else the plain marker."""
-        st = self.style_at(style, self.s)
+        "+8 more on the back" when the column is too narrow, else the plain marker.
+        ``s``: the shrink factor it is set at (None: the flow's last run's)."""
+        st = self.style_at(style, self.s if s is None else s)
         avail = self.columns[0][2] - self.indent
         for candidate in (text + ON_THE_BACK, short + ON_THE_BACK):
             if T.measure(candidate, st.font, st.size) <= avail:

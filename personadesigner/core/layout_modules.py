@@ -5,7 +5,10 @@ they are (``module_rows``) and what they draw (``emit_module``); placement, the
 shrink search and growth stay the flow's. Chips wrap into rows of pills, each row
 a flow row, so a long list of chips may continue in the next column or be cut
 honestly: the last row shown ends in a "+N more" chip and the preflight lists
-the items left out. Callouts and the share bar are one row each.
+the items left out. When backs are printed and the back continues the list
+(core.continuation), the chip says "+N more on the back" (when that fits the
+column) and the items left out are recorded for the back, as a list's are.
+Callouts and the share bar are one row each.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import Box, Cut, Rule, TextBlock
+from personadesigner.core.continuation import ON_THE_BACK
 from personadesigner.core.layout_icons import icon_room, icon_side, placed_icon
 
 if TYPE_CHECKING:
@@ -44,35 +48,47 @@ def _chip_metrics(st: ResolvedStyle) -> tuple[float, float, float, float]:
     return pad, ph, gap, ph + gap
 
 
-def _more_chip(n: int, st: ResolvedStyle, pad: float) -> Chip:
+def _more_chip(n: int, st: ResolvedStyle, pad: float, back: bool, width: float) -> Chip:
+    """The "+N more" chip; "+N more on the back" when the back continues the list and that
+    chip fits the column on its own (a narrow column keeps the plain words)."""
     text = f"+{n} more"
+    if back:
+        w = T.measure(text + ON_THE_BACK, st.font, st.size) + 2 * pad
+        if w <= width + 0.01:
+            return Chip(None, text + ON_THE_BACK, w)
     return Chip(None, text, T.measure(text, st.font, st.size) + 2 * pad)
+
+
+def backs_chips(flow: Flow, b: Block) -> bool:
+    """Whether the card's back continues the list of chips ``b`` (backs printed, core.continuation)."""
+    return flow.left_out is not None and flow.left_out.continues(b.field)
 
 
 #: Wraps by (chips, style size, width, row limit): the shrink search asks for each several times.
 _WRAPS: dict[tuple, _Wrapped] = {}
 
 
-def chip_rows(b: Block, st: ResolvedStyle, width: float, max_rows: int | None = None):
+def chip_rows(b: Block, st: ResolvedStyle, width: float, max_rows: int | None = None, back: bool = False):
     """The chips of ``b`` wrapped into rows at ``width``, at most ``max_rows`` rows (the
     block's own limit, ``b.space``, applies too), and the items left off the card.
 
     When items are left out (by ``max_items``, a row limit or a flow that ran out
-    of room) the last row ends in a "+N more" chip: trailing chips give way until it fits.
+    of room) the last row ends in a "+N more" chip ("+N more on the back" with
+    ``back``): trailing chips give way until it fits.
     """
     limit = int(b.space) or None
     if max_rows is not None:
         limit = max_rows if limit is None else min(limit, max_rows)
-    key = (b.parts, b.icons, b.value, b.label, st.font, st.size, round(width, 3), limit)
+    key = (b.parts, b.icons, b.value, b.label, st.font, st.size, round(width, 3), limit, back)
     found = _WRAPS.get(key)
     if found is None:
         if len(_WRAPS) > 20_000:
             _WRAPS.clear()
-        found = _WRAPS[key] = _wrap(b, st, width, limit)
+        found = _WRAPS[key] = _wrap(b, st, width, limit, back)
     return found
 
 
-def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None):
+def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None, back: bool):
     pad, _ph, gap, _rh = _chip_metrics(st)
     rows: list[list[Chip]] = []
     x = 0.0
@@ -97,7 +113,7 @@ def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None):
     if (hidden or rest) and rows:
         last = rows[-1]
         while True:
-            more = _more_chip(len(hidden) + rest, st, pad)
+            more = _more_chip(len(hidden) + rest, st, pad, back, width)
             used = sum(c.w for c in last) + gap * len(last)
             if not last or used + more.w <= width + 0.01:
                 break
@@ -116,8 +132,8 @@ class _Wrapped(tuple):
         return out
 
 
-def _chips_height(b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[float, list[str]]:
-    wrapped = chip_rows(b, st, width)
+def _chips_height(b: Block, st: ResolvedStyle, width: float, s: float, back: bool) -> tuple[float, list[str]]:
+    wrapped = chip_rows(b, st, width, back=back)
     if s < 1.0 and wrapped.short:
         return _TOO_TALL, None  # smaller type before a shortened chip (grown type never shortens one)
     return _chip_metrics(st)[3], wrapped.texts
@@ -125,7 +141,7 @@ def _chips_height(b: Block, st: ResolvedStyle, width: float, s: float) -> tuple[
 
 def _emit_chips(flow: Flow, g, b: Block, st: ResolvedStyle, cx: float, cw: float) -> list:
     """The pills of the placed rows ``g``; right-to-left chips (Arabic, Hebrew) start at the right edge."""
-    rows, _hidden = chip_rows(b, st, cw, _shown_rows(flow, g[0][1].block))
+    rows, _hidden = chip_rows(b, st, cw, _shown_rows(flow, g[0][1].block), backs_chips(flow, b))
     gap = _chip_metrics(st)[2]
     rtl = T.paragraph_direction(b.text) == "R"
     items: list = []
@@ -386,7 +402,7 @@ def module_rows(flow: Flow, b: Block, st: ResolvedStyle, s: float) -> tuple[floa
     """(row height, row texts or None for one row) of a module block at shrink ``s``."""
     width = flow.columns[0][2]
     if b.kind == "chips":
-        return _chips_height(b, st, width, s)
+        return _chips_height(b, st, width, s, backs_chips(flow, b))
     if b.kind == "callouts":
         return _callouts_height(flow, b, st, width, s), None
     h, _lines = _share_height(flow, b, st, width)
@@ -437,7 +453,7 @@ def _lost(flow: Flow, b: Block) -> list[Cut]:
 
 def _chip_cuts(flow: Flow, b: Block, s: float, shown_rows: int | None) -> list[Cut]:
     st = flow.style_at(b.style, s)
-    rows, hidden = chip_rows(b, st, flow.columns[0][2], shown_rows)
+    rows, hidden = chip_rows(b, st, flow.columns[0][2], shown_rows, backs_chips(flow, b))
     texts = dict(b.parts)
     cuts = [
         Cut(flow.persona_name, b.field or "", c.item, len(c.text) - 1, c.total) for row in rows for c in row if c.short
@@ -445,3 +461,26 @@ def _chip_cuts(flow: Flow, b: Block, s: float, shown_rows: int | None) -> list[C
     if shown_rows is not None:  # the flow ran out of room: the chips the "+N more" stands for
         cuts += [Cut(flow.persona_name, b.field or "", item, 0, len(texts[item])) for item in hidden if item in texts]
     return cuts
+
+
+def record_left_out_chips(flow: Flow, placed, s: float) -> None:
+    """Chips the front left out (by ``max_items``, a row limit or want of room), recorded for
+    the back that continues their list (core.continuation), as a list's items are. A list
+    of chips not on the front at all is left to the preflight, as a list is."""
+    if flow.left_out is None:
+        return
+    rows_of: dict[int, int] = {}
+    whole: set[int] = set()
+    for r, _c, _y in placed:
+        rows_of[r.block] = rows_of.get(r.block, 0) + 1
+        if r.last:
+            whole.add(r.block)
+    for i, b in enumerate(flow.blocks):
+        if b.kind != "chips" or i not in rows_of or not backs_chips(flow, b):
+            continue
+        st = flow.style_at(b.style, s)
+        shown_rows = None if i in whole else rows_of[i]
+        _rows, hidden = chip_rows(b, st, flow.columns[0][2], shown_rows, True)
+        flow.left_out.add(b.field, hidden)
+        if b.value and b.parts:  # the template's max_items: every item after the last one it keeps
+            flow.left_out.add_after(b.field, max(item for item, _text in b.parts) + 1)

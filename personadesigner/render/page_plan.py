@@ -16,9 +16,8 @@ from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.persona import Persona
 from personadesigner.core.units import page_size
-from personadesigner.errors import UsageError
 from personadesigner.render import formats
-from personadesigner.render.duplex import any_back, back_sheet, blank_back
+from personadesigner.render.duplex import any_back, back_sheet, blank_back, check_duplex_request
 from personadesigner.render.imposition import PRINTER_MARGIN, impose, plan_grid
 from personadesigner.render.sheet import Sheet, card_sheet, trim_sheet
 from personadesigner.render.tiling import plan_tiles, tile
@@ -207,15 +206,10 @@ def printer_margin(options: ExportOptions) -> float:
 
 
 def check_duplex(first: CardLayout, options: ExportOptions) -> None:
-    """``duplex`` needs backs and N-up sheets: a UsageError (exit 1) says what to add."""
-    if options.duplex is None:
-        return
-    if not options.backs:
-        raise UsageError("--duplex needs --backs: there is nothing to print on the other side.")
-    if options.tile_to or not _imposed(first, options):
-        raise UsageError(
-            "--duplex places backs on N-up sheets: add --per-page N or auto, or a --page-size larger than the card."
-        )
+    """``duplex`` needs backs and N-up sheets (render.duplex): here a sheet-sized card is found out."""
+    if options.duplex is not None:
+        imposed = _imposed(first, options)
+        check_duplex_request(options.duplex, backs=options.backs, tile_to=options.tile_to, imposed=imposed)
 
 
 def _imposed(first: CardLayout, options: ExportOptions) -> bool:

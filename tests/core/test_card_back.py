@@ -112,3 +112,71 @@ def test_a_broken_back_is_refused_naming_the_back_key():
     with pytest.raises(DesignFileError) as err:
         Template.from_data("mine", data, "/designs/mine.json")
     assert '"shoe_size" is not a list' in str(err.value)
+
+
+def test_a_template_limit_names_the_back_on_one_row_in_a_narrow_column():
+    """A narrow main column has no room for "+3 more motivations on the back": the marker
+    says the shorter "+3 more on the back" on one row instead of wrapping onto two."""
+    data = json.loads(resource("templates", "card.json").read_text(encoding="utf-8"))
+    main = next(r for r in data["regions"] if r.get("id") == "main")
+    main["right"] = 130  # a column about 150 pt wide
+    tpl = Template.from_data("narrow", data, "/designs/narrow.json")
+    p = Persona(name="Mo Tivated", goals=["One goal"], motivations=[f"Motive{i}" for i in range(6)])
+    front = lay_out_with_back(p, tpl, load_theme("classic"))
+    assert markers(front, "motivations") == ["+3 more on the back"]
+    assert texts(front.back, "motivations") == {3: "Motive3", 4: "Motive4", 5: "Motive5"}
+
+
+def chips_on(lay, field: str) -> list[str]:
+    """The words of each chip of ``field`` as printed (its heading left out)."""
+    return [" ".join(ln.text for ln in b.lines) for b in lay.text_blocks() if b.field == field and b.item is not None]
+
+
+def more_chip(lay, field: str) -> list[str]:
+    return [
+        " ".join(ln.text for ln in b.lines)
+        for b in lay.text_blocks()
+        if b.field == field and b.item is None and b.lines and b.lines[0].text.startswith("+")
+    ]
+
+
+def test_chips_a_template_limit_leaves_out_go_on_the_back():
+    """card.json's channels as chips with max_items 2: the chips it leaves out are on the back,
+    and the front's "+N more" chip says so."""
+    data = json.loads(resource("templates", "card.json").read_text(encoding="utf-8"))
+    main = next(r for r in data["regions"] if r.get("id") == "main")
+    next(i for i in main["items"] if i.get("field") == "channels")["max_items"] = 2
+    tpl = Template.from_data("mine", data, "/designs/mine.json")
+    channels = ["LinkedIn", "Email", "Podcasts", "Trade shows", "Webinars"]
+    p = Persona(name="Cha Nels", goals=["One goal"], channels=channels)
+    front = lay_out_with_back(p, tpl, load_theme("classic"))
+    shown = chips_on(front, "channels")
+    n = len(channels) - len(shown)
+    assert more_chip(front, "channels") == [f"+{n} more on the back"]
+    assert sorted(texts(front.back, "channels").values()) == sorted(set(channels) - set(shown))
+    assert not front.preflight
+
+
+def test_chips_the_front_has_no_room_for_go_on_the_back():
+    p = Persona(name="Mo Bile", goals=["One goal"], channels=[f"Channel number {i}" for i in range(12)])
+    front = lay_out_with_back(p, load_template("mini"), load_theme("classic"))
+    shown = chips_on(front, "channels")
+    assert shown and len(shown) < 12
+    assert more_chip(front, "channels") == [f"+{12 - len(shown)} more on the back"]
+    assert sorted(texts(front.back, "channels").values()) == sorted(set(p.channels) - set(shown))
+    assert not [c for c in front.preflight if getattr(c, "field", None) == "channels"]
+
+
+def test_a_more_chip_too_wide_to_name_the_back_keeps_its_plain_words():
+    """In a column too narrow for a "+N more on the back" pill the chip says "+N more" (one pill,
+    never wider than its column); the back still continues the chips."""
+    data = json.loads(resource("templates", "card.json").read_text(encoding="utf-8"))
+    main = next(r for r in data["regions"] if r.get("id") == "main")
+    main["right"] = 200  # a column about 80 pt wide
+    next(i for i in main["items"] if i.get("field") == "channels")["max_items"] = 2
+    tpl = Template.from_data("mine", data, "/designs/mine.json")
+    channels = ["LinkedIn", "Email", "Podcasts", "Trade shows", "Webinars"]
+    front = lay_out_with_back(Persona(name="Cha Nels", channels=channels), tpl, load_theme("classic"))
+    shown = chips_on(front, "channels")
+    assert more_chip(front, "channels") == [f"+{len(channels) - len(shown)} more"]
+    assert sorted(texts(front.back, "channels").values()) == sorted(set(channels) - set(shown))

@@ -25,6 +25,9 @@ from personadesigner.core.icons import GENERIC, channel_icon, icon_names
         ("واتساب", "brand-whatsapp"),
         ("WeChat", "message"),
         ("微信", "message"),
+        ("微信群", "message"),  # scripts without spaces: the app's name inside a compound
+        ("微信公众号", "message"),
+        ("กลุ่มไลน์", "message"),  # Thai: "LINE group"
         ("LINE", "message"),
         ("Telegram channels", "message"),
         ("Viber", "message"),
