@@ -51,15 +51,13 @@ def _with_library(args: argparse.Namespace, work) -> int:  # noqa: ANN001 - (arg
 
 
 def _import(args: argparse.Namespace, library) -> int:  # noqa: ANN001 - storage Library
-    from personadesigner.core.template_file import read_template_file
+    from personadesigner.core.template_file import template_from_file
+    from personadesigner.core.templates import template_data
 
     path = Path(args.import_file).expanduser()
     if not path.is_file():
         raise UserError(f"--import {args.import_file}: there is no such template file.")
-    data = read_template_file(path)
-    from personadesigner.core.templates import Template
-
-    Template.from_data(path.stem, data, path)  # refused naming the file and key before anything is written
+    data = template_data(template_from_file(path))  # refused naming the file and key before anything is written
     template = library.save_template(args.name if args.name is not None else path.stem, data)
     print(f'Imported the template "{template.name}" into the library.')
     return 0
@@ -73,8 +71,7 @@ def _delete(args: argparse.Namespace, library) -> int:  # noqa: ANN001 - storage
 
 def _export(args: argparse.Namespace) -> int:
     """Write a built-in or library template (read from the library only when it is not built in)."""
-    from personadesigner.atomic import atomic_write
-    from personadesigner.core.template_file import file_text
+    from personadesigner.core.template_file import write_template_file
     from personadesigner.core.templates import is_builtin_template, load_template, template_data
 
     name = args.export_name
@@ -83,8 +80,7 @@ def _export(args: argparse.Namespace) -> int:
     else:
         data = _library_data(args, name)
     out = Path(args.out).expanduser()
-    with atomic_write(out, "w", encoding="utf-8") as fh:
-        fh.write(file_text(data))
+    write_template_file(out, data)
     print(f'Wrote the template "{name}" to {out}.')
     return 0
 

@@ -76,3 +76,11 @@ def file_text(data: dict[str, Any]) -> str:
     """The JSON text a template file holds: ``version`` first, then the template's keys in their order."""
     body = {k: v for k, v in data.items() if k != "version"}
     return json.dumps({"version": TEMPLATE_VERSION, **body}, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_template_file(path: Path, data: dict[str, Any]) -> None:
+    """Write ``data`` as the template file ``path``, whole or not at all (the app's and the CLI's export)."""
+    from personadesigner.atomic import atomic_write
+
+    with atomic_write(path, "w", encoding="utf-8") as fh:
+        fh.write(file_text(data))

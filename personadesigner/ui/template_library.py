@@ -89,7 +89,7 @@ def duplicate_template(window, name: str | None = None) -> str | None:  # noqa: 
 
 def import_template(window, path: str | Path | None = None, name: str | None = None) -> str | None:  # noqa: ANN001
     """Store a template JSON file in the library (its name asked when taken) and use it."""
-    from personadesigner.core.template_file import read_template_file
+    from personadesigner.core.template_file import template_from_file
 
     if path is None:
         path, _ = QFileDialog.getOpenFileName(window, "Import template", "", _FILTER)
@@ -97,8 +97,7 @@ def import_template(window, path: str | Path | None = None, name: str | None = N
             return None
     path = Path(path)
     try:
-        data = read_template_file(path)
-        TP.Template.from_data(path.stem, data, path)  # refused naming the file and the key, nothing stored
+        data = TP.template_data(template_from_file(path))  # refused naming the file and the key, nothing stored
     except UserError as exc:
         return _refused(window, exc)
     if name is None:
@@ -113,8 +112,7 @@ def import_template(window, path: str | Path | None = None, name: str | None = N
 
 def export_template(window, path: str | Path | None = None) -> Path | None:  # noqa: ANN001 - MainWindow
     """Write the shown template as a JSON file (built-in or the library's)."""
-    from personadesigner.atomic import atomic_write
-    from personadesigner.core.template_file import file_text
+    from personadesigner.core.template_file import write_template_file
 
     name = current_template(window)
     if path is None:
@@ -125,9 +123,7 @@ def export_template(window, path: str | Path | None = None) -> Path | None:  # n
     if path.suffix.lower() != ".json":
         path = path.with_name(path.name + ".json")
     try:
-        data = TP.template_data(TP.load_template(name))
-        with atomic_write(path, "w", encoding="utf-8") as fh:
-            fh.write(file_text(data))
+        write_template_file(path, TP.template_data(TP.load_template(name)))
     except UserError as exc:
         _refused(window, exc)
         return None
