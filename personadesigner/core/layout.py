@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from personadesigner.core.cardlayout import CardLayout
 from personadesigner.core.continuation import LeftOut
+from personadesigner.core.flow_blocks import Block, ResolvedStyle
 from personadesigner.core.han_forms import persona_forms
-from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
+from personadesigner.core.layout_flow import Flow
 from personadesigner.core.layout_regions import DRAW, NEGATIVE_TEXT, Canvas, Page
 from personadesigner.core.missing_glyphs import report_missing
 from personadesigner.core.persona import Persona

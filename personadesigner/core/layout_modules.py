@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import Box, Cut, Rule, TextBlock
 from personadesigner.core.continuation import ON_THE_BACK
+from personadesigner.core.flow_blocks import TOO_TALL
 from personadesigner.core.layout_icons import icon_room, icon_side, placed_icon
 
 if TYPE_CHECKING:
-    from personadesigner.core.layout_flow import Block, Flow, ResolvedStyle
+    from personadesigner.core.flow_blocks import Block, ResolvedStyle
+    from personadesigner.core.layout_flow import Flow
 
 MODULE_KINDS = frozenset({"chips", "callouts", "share_bar"})
-#: A row height that never fits (see core.layout_flow's own).
-_TOO_TALL = 1e9
 
 
 # ------------------------------------------------------------------ chips
@@ -135,7 +135,7 @@ class _Wrapped(tuple):
 def _chips_height(b: Block, st: ResolvedStyle, width: float, s: float, back: bool) -> tuple[float, list[str]]:
     wrapped = chip_rows(b, st, width, back=back)
     if s < 1.0 and wrapped.short:
-        return _TOO_TALL, None  # smaller type before a shortened chip (grown type never shortens one)
+        return TOO_TALL, None  # smaller type before a shortened chip (grown type never shortens one)
     return _chip_metrics(st)[3], wrapped.texts
 
 

@@ -23,7 +23,7 @@ from personadesigner.core.cardlayout import (
     photo_resolution,
 )
 from personadesigner.core.colors import readable_ink
-from personadesigner.core.layout_flow import ResolvedStyle
+from personadesigner.core.flow_blocks import ResolvedStyle
 from personadesigner.core.persona import Persona
 from personadesigner.core.template_schema import (
     LogoRegion,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from personadesigner.core.continuation import current
-from personadesigner.core.layout_flow import Block
+from personadesigner.core.flow_blocks import Block
 from personadesigner.core.persona import FIELD_LABELS, Persona
 from personadesigner.core.section_kinds import (
     ListSection,

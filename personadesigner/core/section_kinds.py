@@ -19,9 +19,9 @@ import msgspec
 
 from personadesigner.core import persona as P
 from personadesigner.core.evidence_notes import share_line, share_percent
+from personadesigner.core.flow_blocks import Block
 from personadesigner.core.icons import channel_icon
 from personadesigner.core.icons import resolve as resolve_icon
-from personadesigner.core.layout_flow import Block
 from personadesigner.core.layout_icons import PLACEHOLDER
 from personadesigner.core.persona import FIELD_LABELS, RELATION_LABELS, SOURCE_KIND_LABELS, TYPE_LABELS, Persona
 from personadesigner.core.text import clean, glued_separator

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from personadesigner.core.cardlayout import TextBlock
+from personadesigner.core.flow_overflow import dropped_chars
 from personadesigner.core.layout import layout
-from personadesigner.core.layout_flow import dropped_chars
 from personadesigner.core.persona import Persona
 
 

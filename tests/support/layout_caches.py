@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from personadesigner.core import layout_flow, shaping, text
+from personadesigner.core import flow_paint, layout_flow, shaping, text
 
 
 def clear_layout_caches() -> None:
     """The caches of texts measured, broken, shaped and placed (core.text, core.shaping,
-    core.layout_flow). Each is bounded and emptied whole when full, so what a test before
+    core.layout_flow, core.flow_paint). Each is bounded and emptied whole when full, so what a test before
     left in them would otherwise decide when the next emptying comes. Fonts and faces
     stay loaded (reportlab keeps their glyph maps)."""
     for fn in (text._items_in, text._shaped, text.missing_chars, text._segments, text._widest_word, shaping.shape):
         fn.cache_clear()
-    for cache in (text._BREAKS, text._PARAGRAPH_SEGMENTS, text._WORD_UNITS, layout_flow._LINES, layout_flow._FITS):
+    for cache in (text._BREAKS, text._PARAGRAPH_SEGMENTS, text._WORD_UNITS, flow_paint._LINES, layout_flow._FITS):
         cache.clear()
     layout_flow._LAST_SHRINK.clear()
