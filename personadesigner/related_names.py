@@ -9,12 +9,16 @@ id. One helper, so the GUI export, print, preview, canvas and CLI agree.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from personadesigner.core.persona import Persona
 from personadesigner.errors import UserError
 
+if TYPE_CHECKING:
+    from personadesigner.storage.file_reader import ReadableLibrary
 
-def related_names(library, personas: Iterable[Persona]) -> dict[str, str]:
+
+def related_names(library: ReadableLibrary, personas: Iterable[Persona]) -> dict[str, str]:
     """id -> name for the given personas and every persona they link to.
 
     Reads only summaries (no photos), and only when a link points outside the

@@ -20,6 +20,7 @@ from personadesigner.core.persona import PERSONA_TYPES, Persona
 from personadesigner.errors import InterchangeError, UserError
 
 if TYPE_CHECKING:
+    from personadesigner.storage.file_reader import ReadableLibrary
     from personadesigner.storage.library import Library
     from personadesigner.storage.listing import PersonaSummary
 
@@ -82,6 +83,22 @@ def on_library(args: argparse.Namespace, command: Callable[[argparse.Namespace, 
         for warning in library.warnings:
             warn(warning)
         return command(args, library)
+
+
+def on_library_file(args: argparse.Namespace, command: Callable[[argparse.Namespace, ReadableLibrary], int]) -> int:
+    """``on_library`` for a command that only reads: a library file is read with the sqlite3 module
+    alone (storage.file_reader), so the command starts without SQLAlchemy; everything else (a URL,
+    a new default library, an upgrade, a newer schema) opens the Library as ``on_library`` does."""
+    from personadesigner.paths import default_library
+    from personadesigner.storage.file_reader import open_file_reader
+
+    reader = open_file_reader(args.library or default_library())
+    if reader is None:
+        return on_library(args, command)
+    with reader:
+        for warning in reader.warnings:
+            warn(warning)
+        return command(args, reader)
 
 
 def warn(message: str) -> None:

@@ -26,7 +26,7 @@ from personadesigner.render import formats
 if TYPE_CHECKING:
     from personadesigner.core.export_options import ExportOptions
     from personadesigner.render.formats import ExportFormat
-    from personadesigner.storage.library import Library
+    from personadesigner.storage.file_reader import ReadableLibrary
 
 #: Flags with a default value, which cannot be told apart from flags not given.
 _DEFAULTED = ("dpi", "photos")
@@ -93,12 +93,13 @@ def _per_page(text: str) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from personadesigner.cli.commands import on_library
+    """A library file is read without SQLAlchemy (storage.file_reader), anything else through the Library."""
+    from personadesigner.cli.commands import on_library_file
 
-    return on_library(args, cmd_export)
+    return on_library_file(args, cmd_export)
 
 
-def cmd_export(args: argparse.Namespace, library: Library) -> int:
+def cmd_export(args: argparse.Namespace, library: ReadableLibrary) -> int:
     from personadesigner.cli.template_choice import use_library_templates
     from personadesigner.cli.theme_choice import use_library_themes
 
@@ -140,7 +141,7 @@ def _refuse_unused_flags(args: argparse.Namespace, fmt: ExportFormat) -> None:
         raise UserError(f"--{name.replace('_', '-')} applies to {takers} exports, not to {fmt.name}.")
 
 
-def chosen_personas(args: argparse.Namespace, library: Library) -> list[Persona]:
+def chosen_personas(args: argparse.Namespace, library: ReadableLibrary) -> list[Persona]:
     if args.all and args.personas:
         raise UserError("Name personas or give --all, not both.")
     if args.all:

@@ -15,10 +15,10 @@ from personadesigner.cli.text import PROG, one_line
 
 if TYPE_CHECKING:
     from personadesigner.core.templates import Template
-    from personadesigner.storage.library import Library
+    from personadesigner.storage.file_reader import ReadableLibrary
 
 
-def use_library_templates(library: Library, *, problem: str = "warning") -> int:
+def use_library_templates(library: ReadableLibrary, *, problem: str = "warning") -> int:
     """Make the library's templates loadable by name; each one that cannot be used is a ``problem``
     line on stderr (``warning`` or ``error``). How many could not be used."""
     from personadesigner.core.templates import use_templates

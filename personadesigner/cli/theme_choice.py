@@ -15,12 +15,12 @@ from personadesigner.cli.text import PROG, one_line
 
 if TYPE_CHECKING:
     from personadesigner.core.themes import Theme
-    from personadesigner.storage.library import Library
+    from personadesigner.storage.file_reader import ReadableLibrary
 
 _FILE_SUFFIXES = (".json", ".pdtheme")
 
 
-def use_library_themes(library: Library) -> None:
+def use_library_themes(library: ReadableLibrary) -> None:
     """Make the library's themes loadable by name; a theme that cannot be used is a warning."""
     from personadesigner.core.themes import use_themes
 

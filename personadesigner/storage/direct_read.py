@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from personadesigner.storage.integrity import cannot_read_or_busy, connect_readonly
 from personadesigner.storage.listing import PersonaSummary, arrange, check_sort, summary_query
 from personadesigner.storage.migrate import HEAD_REVISION, VERSION_TABLE
 from personadesigner.storage.netfs import classify_folder, location_warning
 from personadesigner.storage.opening import probe_sqlite_file
+
+T = TypeVar("T")
 
 #: "dialect[+driver]://..." (storage.engine.is_url, without importing SQLAlchemy).
 _URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -50,6 +54,26 @@ def list_file(
     """What ``Library.open(location, for_reading=True).list(...)`` returns, or None when only
     the Library can answer (see the module docstring)."""
     check_sort(sort)
+    path = up_to_date_file(location)
+    if path is None:
+        return None
+    conn = connect(path)
+    if conn is None:
+        return None
+    try:
+        sql, params = summary_query(search=search, type=type)
+        rows = read_current(conn, path, lambda c: c.execute(sql, params).fetchall())
+    finally:
+        conn.close()
+    if rows is None:
+        return None
+    return Listing(arrange(rows, tag=tag, sort=sort), folder_warnings(path))
+
+
+def up_to_date_file(location: str) -> Path | None:
+    """The library file at ``location`` when it can be read directly: a plain SQLite library file of
+    this version's schema, judged as ``Library.open`` judges it for a read-only command (a damaged
+    or foreign file raises its LibraryError here). None: only the Library can answer."""
     if _URL_RE.match(location):
         return None
     path = Path(location).expanduser().absolute()
@@ -58,34 +82,43 @@ def list_file(
     probe = probe_sqlite_file(path, trust_recent_check=True)  # raises for damaged and foreign files
     if not probe.exists or probe.empty_file or probe.revision != HEAD_REVISION:
         return None
-    rows = _read(path, *summary_query(search=search, type=type))
-    if rows is None:
-        return None
+    return path
+
+
+def folder_warnings(path: Path) -> list[str]:
+    """The sentence ``Library.warnings`` gives for the file's folder (network, cloud sync), if any."""
     warning = location_warning(path, kind=classify_folder(path))
-    return Listing(arrange(rows, tag=tag, sort=sort), [warning] if warning else [])
+    return [warning] if warning else []
 
 
-def _read(path: Path, sql: str, params: dict[str, str]) -> list[sqlite3.Row] | None:
-    """The rows of ``sql`` in one read transaction that also sees the schema is still this
-    version's (an upgrade may land between the probe and the query); None: ask the Library."""
+def connect(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection giving rows by column name; None: ask the Library."""
     try:
         conn = connect_readonly(path)
     except sqlite3.OperationalError as exc:
         raise cannot_read_or_busy(path, exc) from None
     except sqlite3.DatabaseError:
         return None
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def read_current(conn: sqlite3.Connection, path: Path, work: Callable[[sqlite3.Connection], T]) -> T | None:
+    """``work(conn)`` in one read transaction that also sees the schema is still this version's
+    (an upgrade may land between the probe and the query); None: ask the Library. ``work``
+    never returns None itself."""
     try:
-        conn.row_factory = sqlite3.Row
         conn.execute("BEGIN")  # one snapshot for both reads
-        revision = conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
-        if revision is None or revision[0] != HEAD_REVISION:
-            return None
-        return conn.execute(sql, params).fetchall()
+        try:
+            revision = conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+            if revision is None or revision[0] != HEAD_REVISION:
+                return None
+            return work(conn)
+        finally:
+            conn.rollback()  # a read: nothing to keep, and the snapshot is let go
     except sqlite3.OperationalError as exc:
         if "no such" in str(exc):  # a table or column another version's schema lacks
             return None
         raise cannot_read_or_busy(path, exc) from None
     except sqlite3.DatabaseError:  # damage quick_check could not see: the Library says it in its words
         return None
-    finally:
-        conn.close()

@@ -41,6 +41,8 @@ from personadesigner.storage.integrity import foreign_key_problems, integrity_ch
 from personadesigner.storage.listing import PersonaSummary, arrange, check_sort, summary_query
 from personadesigner.storage.netfs import FolderKind, classify_folder, location_warning
 from personadesigner.storage.opening import Probe, probe_connection, probe_sqlite_file
+from personadesigner.storage.persona_ref import find_id
+from personadesigner.storage.persona_ref import not_found as _not_found
 from personadesigner.storage.photo_rows import hash_of, prepare_photos, raw_photos
 from personadesigner.storage.rows import from_row, to_row
 from personadesigner.storage.schema import library_info, personas, photos
@@ -104,10 +106,6 @@ def _watch_error(exc: sqlite3.Error, path: Path | None) -> Exception:
 def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _not_found(persona_id: str) -> UserError:
-    return UserError(f'No persona with id "{persona_id}" in the library.')
 
 
 class Library:
@@ -441,22 +439,11 @@ class Library:
         return persona
 
     def find(self, ref: str) -> Persona:
-        """A persona outside the trash by id, exact name, or name ignoring case."""
-        live = personas.c.deleted_at.is_(None)
+        """A persona outside the trash by id, exact name, or name ignoring case (storage.persona_ref:
+        the same steps, SQL and sentences as storage.file_reader)."""
         with self._reading() as conn:
-            if conn.execute(sa.select(personas.c.id).where(personas.c.id == ref, live)).first():
-                return self._get(conn, ref)  # type: ignore[return-value]
-            exact = conn.execute(sa.select(personas.c.id).where(personas.c.name == ref, live)).scalars().all()
-            if not exact:
-                wanted = fold(ref.strip())
-                rows = conn.execute(sa.select(personas.c.id, personas.c.name).where(live)).all()
-                exact = [row.id for row in rows if fold(row.name.strip()) == wanted]
-            if len(exact) == 1:
-                return self._get(conn, exact[0])  # type: ignore[return-value]
-        if not exact:
-            raise UserError(f'No persona with the id or name "{ref}" in the library.')
-        shown = ", ".join(exact[:5]) + (", ..." if len(exact) > 5 else "")
-        raise UserError(f'{len(exact)} personas are named "{ref}"; use an id instead ({shown}).')
+            persona_id = find_id(ref, lambda sql, params: conn.execute(sa.text(sql), params).all())
+            return self._get(conn, persona_id)  # type: ignore[return-value]
 
     def iter_personas(self, ids: builtins.list[str] | None = None, *, batch: int = 500) -> Iterator[Persona]:
         """Whole personas outside the trash, in ``ids`` order (default: by name), a batch per query."""

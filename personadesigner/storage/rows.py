@@ -17,7 +17,7 @@ from personadesigner.core.persona import (
     fold,
 )
 from personadesigner.errors import ValidationError
-from personadesigner.storage.schema import SCALAR_COLUMNS
+from personadesigner.storage.columns import SCALAR_COLUMNS
 
 #: List fields kept in the ``lists`` JSON column (tags have a column of their own).
 JSON_LIST_FIELDS: tuple[str, ...] = tuple(f for f in LIST_FIELDS if f != "tags")

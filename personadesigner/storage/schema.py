@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from personadesigner.core.persona import TEXT_FIELDS
+from personadesigner.storage.columns import SCALAR_COLUMNS
 
 metadata = sa.MetaData(
     naming_convention={
@@ -37,9 +37,6 @@ photos = sa.Table(
     sa.Column("height", sa.Integer, nullable=False),
     sa.Column("data", sa.LargeBinary, nullable=False),
 )
-
-#: Scalar persona fields stored as their own text columns (``card`` is split in two).
-SCALAR_COLUMNS: tuple[str, ...] = ("name", "type", *TEXT_FIELDS, "confidence", "last_validated")
 
 personas = sa.Table(
     "personas",

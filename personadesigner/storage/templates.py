@@ -21,6 +21,7 @@ from personadesigner.core.template_file import check_template_name, library_labe
 from personadesigner.core.template_schema import TEMPLATE_VERSION
 from personadesigner.core.templates import Template, is_builtin_template
 from personadesigner.errors import UserError
+from personadesigner.storage.design_rows import TEMPLATES_SQL, parsed_template, templates_from_rows
 from personadesigner.storage.schema import templates as table
 from personadesigner.storage.upsert import upsert
 
@@ -29,16 +30,9 @@ T = TypeVar("T")
 
 def read_templates(conn: Connection) -> tuple[list[Template], list[str]]:
     """Every library template that builds, and one sentence per one that does not (newer app, damage)."""
-    good: list[Template] = []
-    bad: list[str] = []
     if not sa.inspect(conn).has_table(table.name):
-        return good, bad  # a library opened read-only before its upgrade: no templates of its own yet
-    for name, text in conn.execute(sa.select(table.c.name, table.c.data).order_by(table.c.name)):
-        try:
-            good.append(template_from_data(name, _parsed(text, name), library_label(name), "library"))
-        except UserError as exc:
-            bad.append(str(exc))
-    return good, bad
+        return [], []  # a library opened read-only before its upgrade: no templates of its own yet
+    return templates_from_rows(conn.execute(sa.text(TEMPLATES_SQL)))  # the SQL storage.file_reader runs too
 
 
 def read_data(conn: Connection, name: str) -> dict[str, Any] | None:
@@ -49,16 +43,9 @@ def read_data(conn: Connection, name: str) -> dict[str, Any] | None:
     if text is None:
         return None
     try:
-        return _parsed(text, name)
+        return parsed_template(text, name)
     except UserError:
         return None
-
-
-def _parsed(text: str, name: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError:
-        raise UserError(f'The library template "{name}" is damaged: its JSON cannot be read.') from None
 
 
 def save(write: Callable[[Callable[[Connection], T]], T], name: str, data: Mapping[str, Any]) -> Template:

@@ -18,6 +18,7 @@ from personadesigner.core.persona import now_iso
 from personadesigner.core.theme_package import check_theme_name, pack, theme_from_package
 from personadesigner.core.themes import Theme, is_builtin_theme
 from personadesigner.errors import UserError
+from personadesigner.storage.design_rows import THEMES_SQL, themes_from_rows
 from personadesigner.storage.schema import themes as table
 from personadesigner.storage.upsert import upsert
 
@@ -26,16 +27,9 @@ T = TypeVar("T")
 
 def read_themes(conn: Connection) -> tuple[list[Theme], list[str]]:
     """Every library theme that builds, and one sentence per one that does not (newer app, damage)."""
-    good: list[Theme] = []
-    bad: list[str] = []
     if not sa.inspect(conn).has_table(table.name):
-        return good, bad  # a library opened read-only before its upgrade: no themes of its own yet
-    for name, package in conn.execute(sa.select(table.c.name, table.c.package).order_by(table.c.name)):
-        try:
-            good.append(theme_from_package(name, bytes(package), f'the library theme "{name}"'))
-        except UserError as exc:
-            bad.append(str(exc))
-    return good, bad
+        return [], []  # a library opened read-only before its upgrade: no themes of its own yet
+    return themes_from_rows(conn.execute(sa.text(THEMES_SQL)))  # the SQL storage.file_reader runs too
 
 
 def read_package(conn: Connection, name: str) -> bytes | None:
