@@ -103,10 +103,16 @@ def connect(path: Path) -> sqlite3.Connection | None:
     return conn
 
 
-def read_current(conn: sqlite3.Connection, path: Path, work: Callable[[sqlite3.Connection], T]) -> T | None:
+def read_current(
+    conn: sqlite3.Connection,
+    path: Path,
+    work: Callable[[sqlite3.Connection], T],
+    refusal: Callable[[Path, sqlite3.Error], Exception | None] | None = None,
+) -> T | None:
     """``work(conn)`` in one read transaction that also sees the schema is still this version's
     (an upgrade may land between the probe and the query); None: ask the Library. ``work``
-    never returns None itself."""
+    never returns None itself. ``refusal``: the error to raise for what SQLite said (None: ask
+    the Library); by default busy or unreadable is refused, damage is left to the Library."""
     try:
         conn.execute("BEGIN")  # one snapshot for both reads
         try:
@@ -116,9 +122,17 @@ def read_current(conn: sqlite3.Connection, path: Path, work: Callable[[sqlite3.C
             return work(conn)
         finally:
             conn.rollback()  # a read: nothing to keep, and the snapshot is let go
-    except sqlite3.OperationalError as exc:
-        if "no such" in str(exc):  # a table or column another version's schema lacks
+    except sqlite3.Error as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "no such" in str(exc):
+            return None  # a table or column another version's schema lacks
+        refused = (refusal or _refusal)(path, exc)
+        if refused is None:
             return None
-        raise cannot_read_or_busy(path, exc) from None
-    except sqlite3.DatabaseError:  # damage quick_check could not see: the Library says it in its words
-        return None
+        raise refused from None
+
+
+def _refusal(path: Path, exc: sqlite3.Error) -> Exception | None:
+    """Busy or unreadable in one sentence; damage quick_check could not see: the Library says it in its words."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return cannot_read_or_busy(path, exc)
+    return None

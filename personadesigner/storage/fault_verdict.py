@@ -30,6 +30,27 @@ def _fresh_problems(path: Path) -> list[str] | LibraryError:
         return exc
 
 
+def action_error(detail: str, path: Path | None, busy_seconds: float) -> LibraryError | None:
+    """The one sentence for what the database said during an action, when the user can act on it
+    (busy, read-only, full, failing disk, damage checked afresh); None: not the environment's fault.
+    ``detail``: the driver's message; ``busy_seconds``: how long the connection waited for a lock.
+    Shared by the Library (through SQLAlchemy) and storage.file_reader (sqlite3 alone)."""
+    text = detail.lower()
+    if "locked" in text or "busy" in text:
+        return LibraryError(
+            f"The library is busy: another program kept it locked for more than {busy_seconds:g} seconds."
+        )
+    if "readonly" in text or "read-only" in text:
+        return LibraryError("The library is read-only, so changes cannot be saved.")
+    if "disk is full" in text:
+        return LibraryError("The library could not be written: the disk is full.")
+    if "disk i/o" in text:
+        return disk_error_reported(path, detail)
+    if any(word in text for word in DAMAGE_WORDS):
+        return damage_reported(path, detail)
+    return None
+
+
 def damage_reported(path: Path | None, detail: str) -> LibraryError:
     """SQLite said "malformed" during an action: "damaged" only when a fresh check agrees."""
     if path is None:  # a database server checks its own pages

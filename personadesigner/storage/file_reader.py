@@ -12,8 +12,8 @@ The file is judged as ``Library.open`` judges it for a read-only command
 (storage.direct_read: a damaged file is kept aside and refused, a newer schema
 or an upgrade goes to the Library). ``open_file_reader`` returns None for
 anything it does not handle, and the caller opens the Library as before. A
-read that finds the file changed under it (another version's schema, damage
-quick_check could not see) is answered by the Library, opened then.
+read that finds the file changed under it (another version's schema) is answered
+by the Library, opened then; busy, damaged or failing is the Library's sentence.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from personadesigner.core.persona import Persona, fold
 from personadesigner.storage import file_peek
 from personadesigner.storage.design_rows import TEMPLATES_SQL, THEMES_SQL, templates_from_rows, themes_from_rows
 from personadesigner.storage.direct_read import connect, folder_warnings, read_current, up_to_date_file
+from personadesigner.storage.fault_verdict import action_error
+from personadesigner.storage.integrity import BUSY_TIMEOUT_S
 from personadesigner.storage.listing import PersonaSummary, arrange, summary_query
 from personadesigner.storage.persona_ref import find_id, not_found
 from personadesigner.storage.rows import from_row
@@ -77,6 +79,12 @@ def open_file_reader(location: str) -> LibraryFileReader | None:
         conn.close()
         return None
     return LibraryFileReader(location, path, conn)
+
+
+def _action_error(path: Path, exc: sqlite3.Error) -> Exception | None:
+    """What the Library says when SQLite fails in the middle of a read (busy, damaged...); None: the
+    Library answers (it is opened then, and raises in its own words)."""
+    return action_error(str(exc), path, BUSY_TIMEOUT_S)
 
 
 class LibraryFileReader:
@@ -158,7 +166,7 @@ class LibraryFileReader:
         """``work`` over the file in one snapshot; when the file changed under us (see the module),
         the Library opened now answers through ``through_library`` from then on."""
         if self._conn is not None:
-            result = read_current(self._conn, self.path, work)
+            result = read_current(self._conn, self.path, work, _action_error)
             if result is not None:
                 return result
             self._conn.close()

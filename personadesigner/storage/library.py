@@ -75,19 +75,10 @@ def _worth_retrying(exc: sa.exc.DBAPIError) -> bool:
 def _environment_error(exc: sa.exc.DBAPIError, path: Path | None = None) -> Exception:
     """The one-sentence LibraryError for a database problem the user can act on, else ``exc``.
     ``path``: the SQLite file, checked afresh before it is called damaged (storage.fault_verdict)."""
+    verdict = fault_verdict.action_error(str(exc.orig), path, BUSY_TIMEOUT_MS / 1000)
+    if verdict is not None:
+        return verdict
     text = str(exc.orig).lower()
-    if "locked" in text or "busy" in text:
-        return LibraryError(
-            f"The library is busy: another program kept it locked for more than {BUSY_TIMEOUT_MS / 1000:g} seconds."
-        )
-    if "readonly" in text or "read-only" in text:
-        return LibraryError("The library is read-only, so changes cannot be saved.")
-    if "disk is full" in text:
-        return LibraryError("The library could not be written: the disk is full.")
-    if "disk i/o" in text:
-        return fault_verdict.disk_error_reported(path, str(exc.orig))
-    if any(word in text for word in fault_verdict.DAMAGE_WORDS):
-        return fault_verdict.damage_reported(path, str(exc.orig))
     if isinstance(exc, sa.exc.OperationalError) and any(w in text for w in ("connect", "resolve host", "server")):
         first_line = (str(exc.orig).strip().splitlines() or ["no details"])[0].rstrip(".")
         return LibraryError(f"The library's database server cannot be reached: {first_line}.")
