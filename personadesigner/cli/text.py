@@ -56,7 +56,7 @@ def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
 
 def persona_text(p: Persona, name_of: Callable[[str], str] = lambda ref: ref) -> str:
     """Every filled field under its label; ``name_of`` turns related ids into names."""
-    # Here, not at the top: every command imports this module, and `list` never needs the model.
+    # Here, not at the top: cli/__init__ (so every command) imports this module; only `show` needs the model.
     from personadesigner.core.persona import (
         FIELD_LABELS,
         LIST_FIELDS,
