@@ -15,9 +15,9 @@ from pathlib import Path
 
 from personadesigner.errors import LibraryError
 from personadesigner.paths import default_library, user_data_dir
-from personadesigner.storage import backup as backups
-from personadesigner.storage.engine import is_url, location_url, sqlite_path
-from personadesigner.storage.integrity import utc_stamp
+
+# The storage modules (they load SQLAlchemy, ~0.2 s) are imported by the handlers that use
+# them: `personadesigner --help` imports this module only to register its commands.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -58,6 +58,8 @@ def _library_arg(args: argparse.Namespace) -> str:
 
 def _sqlite_file(location: str) -> Path | None:
     """The file of a SQLite library location, None for a server URL."""
+    from personadesigner.storage.engine import location_url, sqlite_path
+
     return sqlite_path(location_url(location))
 
 
@@ -74,6 +76,8 @@ def run_copy(args: argparse.Namespace) -> int:
 
 
 def _display(location: str) -> str:
+    from personadesigner.storage.engine import is_url, location_url
+
     if is_url(location):
         return location_url(location).render_as_string(hide_password=True)
     return location
@@ -81,6 +85,9 @@ def _display(location: str) -> str:
 
 # ----------------------------------------------------------------- backup
 def run_backup(args: argparse.Namespace) -> int:
+    from personadesigner.storage import backup as backups
+    from personadesigner.storage.integrity import utc_stamp
+
     location = _library_arg(args)
     path = _sqlite_file(location)
     if args.list:
@@ -118,6 +125,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def _server_stem(location: str) -> str:
+    from personadesigner.storage.engine import location_url
+
     return location_url(location).database or "library"
 
 
@@ -138,6 +147,9 @@ def _server_to_file(location: str, out: Path) -> None:
 
 # ---------------------------------------------------------------- restore
 def run_restore(args: argparse.Namespace) -> int:
+    from personadesigner.storage import backup as backups
+    from personadesigner.storage.integrity import utc_stamp
+
     location = _library_arg(args)
     source = Path(args.backup)
     path = _sqlite_file(location)

@@ -9,17 +9,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from personadesigner.core.persona import (
-    FIELD_LABELS,
-    LIST_FIELDS,
-    LONG_TEXT_FIELDS,
-    RELATION_LABELS,
-    TEXT_FIELDS,
-    TYPE_LABELS,
-    CardDesign,
-    Persona,
-)
+if TYPE_CHECKING:
+    from personadesigner.core.persona import Persona
 
 #: The command's name, as users type it and as messages start.
 PROG = "personadesigner"
@@ -63,6 +56,17 @@ def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
 
 def persona_text(p: Persona, name_of: Callable[[str], str] = lambda ref: ref) -> str:
     """Every filled field under its label; ``name_of`` turns related ids into names."""
+    # Here, not at the top: cli/__init__ (so every command) imports this module; only `show` needs the model.
+    from personadesigner.core.persona import (
+        FIELD_LABELS,
+        LIST_FIELDS,
+        LONG_TEXT_FIELDS,
+        RELATION_LABELS,
+        TEXT_FIELDS,
+        TYPE_LABELS,
+        CardDesign,
+    )
+
     out = [p.name, "=" * max(display_width(p.name), 1)]
 
     def line(field: str, value: str) -> None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+from typing import TYPE_CHECKING
 
-from personadesigner.core import text as T
-from personadesigner.core.cardlayout import Box, ImageItem, TextBlock, TextLine
 from personadesigner.lru import LruCache
+
+if TYPE_CHECKING:
+    from personadesigner.core.cardlayout import ImageItem
 
 _SIZES: LruCache[str, tuple[int, int] | None] = LruCache(4096)
 
@@ -71,6 +73,11 @@ def picture(
     ring_width: float = 0.0,
 ) -> list:
     """Primitives of the photo frame: an ImageItem, or the initials avatar."""
+    # Here, not at the top: core.themes imports this module for photo_key, and listing
+    # themes should not load the text engine (HarfBuzz) and the layout primitives.
+    from personadesigner.core import text as T
+    from personadesigner.core.cardlayout import Box, ImageItem, TextBlock, TextLine
+
     items: list = []
     shape = "ellipse" if clip == "ellipse" else "rect"
     radius = min(w, h) * 0.12 if clip == "rounded" else 0.0

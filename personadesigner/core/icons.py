@@ -99,7 +99,8 @@ def _alternatives(words) -> str:
 
 
 #: Scripts written without spaces between words: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: The pattern's text: re compiles (and caches) it with the channel patterns, not at import.
+_UNSPACED = "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 
 
 def _keyword_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -107,23 +108,26 @@ def _keyword_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     hyphenated compound ("E-Mail-Newsletter", "LinkedIn-Gruppen"), a short one not ("X-ray").
     A word in a script without spaces has no word boundaries to look for: it matches inside
     compounds ("微信公众号"), since \\w would count the neighbouring characters as one word."""
-    spaced = [w for w in words if not _UNSPACED.search(w)]
+    spaced = [w for w in words if not re.search(_UNSPACED, w)]
     long = _alternatives(w for w in spaced if len(w) > 2)
     short = _alternatives(w for w in spaced if len(w) <= 2)
-    unspaced = _alternatives(w for w in words if _UNSPACED.search(w))
+    unspaced = _alternatives(w for w in words if re.search(_UNSPACED, w))
     parts = [f"(?:{long})(?:e?s)?(?!\\w)"] if long else []
     parts += [f"(?:{short})(?:e?s)?(?![\\w-])"] if short else []
     bounded = [rf"(?<![\w-])(?:{'|'.join(parts)})"] if parts else []
     return re.compile("|".join(bounded + ([unspaced] if unspaced else [])), re.IGNORECASE)
 
 
-_CHANNEL_PATTERNS = tuple((name, _keyword_pattern(words)) for name, words in CHANNEL_KEYWORDS)
+@cache
+def _channel_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Compiled on the first channel looked up, not at import: most cards show no channel icons."""
+    return tuple((name, _keyword_pattern(words)) for name, words in CHANNEL_KEYWORDS)
 
 
 @lru_cache(maxsize=512)
 def channel_icon(text: str) -> str:
     """The icon a channel's words name ("LinkedIn groups" -> "brand-linkedin"); GENERIC when none."""
-    for name, pattern in _CHANNEL_PATTERNS:
+    for name, pattern in _channel_patterns():
         if pattern.search(text):
             return name
     return GENERIC

@@ -213,16 +213,14 @@ def _row_index(flow: Flow, row) -> int:
 
 # ------------------------------------------------------------------ callouts
 #: A number at the start of a value: "$2M", "34-40", "250", "1,200+", "12 %", "€40k".
-_NUMBER = re.compile(
-    r"^\s*([$€£¥]?\s?\d[\d.,]*\s?(?:[kKmMbB]n?|%)?(?:\s?[-\u2013]\s?[$€£¥]?\d[\d.,]*\s?(?:[kKmMbB]n?|%)?)?\+?)(?=\s|$|[^\w])(.*)$",
-    re.S,
-)
+#: The pattern's text: re compiles (and caches) it on the first callout, not at import.
+_NUMBER = r"^\s*([$€£¥]?\s?\d[\d.,]*\s?(?:[kKmMbB]n?|%)?(?:\s?[-\u2013]\s?[$€£¥]?\d[\d.,]*\s?(?:[kKmMbB]n?|%)?)?\+?)(?=\s|$|[^\w])(.*)$"
 
 
 def split_number(value: str) -> tuple[str, str]:
     """``value`` as (the big figure, the words after it): "250 employees" -> ("250", "employees");
     a value that does not start with a number is all figure ("Gothenburg", "")."""
-    m = _NUMBER.match(value)
+    m = re.match(_NUMBER, value, re.S)
     if not m:
         return value.strip(), ""
     figure = re.sub(r"(?<=\d)\s?-\s?(?=[$€£¥]?\d)", "\u2013", m.group(1).strip())

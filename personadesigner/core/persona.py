@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import uuid
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -250,6 +249,8 @@ def fold(text: str) -> str:
 
 
 def new_id() -> str:
+    import uuid  # here: uuid loads `platform` (~4 ms), and reading or exporting personas never needs it
+
     return str(uuid.uuid4())
 
 

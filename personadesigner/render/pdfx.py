@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
@@ -94,6 +93,10 @@ def make_pdfx(canvas: Canvas) -> None:
 
 def add_metadata(canvas: Canvas, *, title: str, producer: str, creator: str) -> None:
     """The XMP packet PDF/X-4 asks for, matching the Info dictionary (call just before save)."""
+    # Here, not at the top: xml.sax.saxutils loads urllib.request, http.client and email (~20 ms),
+    # and every PDF export imports this module for PDF_VERSION.
+    from xml.sax.saxutils import escape
+
     doc = canvas._doc
     stamp = doc._timeStamp
     y, mo, d, h, mi, s = stamp.YMDhms

@@ -41,3 +41,9 @@ def test_show_loads_no_pdf_image_or_migration_library(sample_library):
 
     name = sample_personas()[0].name
     assert _loaded_after(["show", "--library", str(sample_library), name]) == []
+
+
+def test_help_lists_every_command_without_loading_sqlalchemy():
+    # --help imports every command module to register it; their storage (SQLAlchemy, ~0.2 s)
+    # belongs in the handlers, so a user asking for help does not wait for it.
+    assert _loaded_after(["--help"], ("sqlalchemy", *HEAVY)) == []
