@@ -35,6 +35,8 @@ def _header(version: tuple[int, int]) -> bytes:
 class _Written(pdfdoc.PDFObject):
     """Stands in for an object already in the file: references to it still resolve by name."""
 
+    __slots__ = ("__InternalName__",)
+
     def __init__(self, name: str) -> None:
         setattr(self, pdfdoc.__InternalName__, name)
 
