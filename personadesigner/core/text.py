@@ -382,7 +382,8 @@ def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
         font, mark = table[ch]
         if font is None:
             font = font_key
-        elif _is_keycap(text, i) or (font != table[_KEYCAP][0] and _emoji_presented(text, i)):
+        # the emoji test first: U+20E3 is in no face before the emoji face's, and looking it up opens all of them
+        elif _is_keycap(text, i) or (_emoji_presented(text, i) and font != table[_KEYCAP][0]):
             font = table[_KEYCAP][0] or font  # 1️⃣, ❤️: the emoji face draws the digit and its key, the emoji form
         elif cur is not None and font != cur:
             cp = ord(ch)
