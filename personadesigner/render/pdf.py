@@ -266,7 +266,8 @@ def _write(
     color: ColorModel,
     pdfx: bool,
 ) -> int:
-    from personadesigner.render import pdfx as x
+    if pdfx:  # only then: its XML escaping imports urllib and email (some 20 ms of every export)
+        from personadesigner.render import pdfx as x
 
     # The initial font is ours: otherwise reportlab names Helvetica, a font we never embed.
     canvas = Canvas(
