@@ -4,11 +4,12 @@ reportlab keeps every page (its dictionary, resources and content stream) until
 ``Canvas.save``, and ``save`` then builds the whole file in memory before
 writing it: a 5000-card export held tens of MiB of finished pages and then
 doubled the file's size in memory at the end. Here each page and its content
-stream are formatted by reportlab's own objects as soon as the page is
-finished, written to the file, and replaced by a named stand-in (the page tree
-still refers to it by name). What is left at the end (the font subsets, images,
-the page tree, catalog, info, cross-reference table and trailer) is written
-object by object, the same way ``PDFDocument.format`` does, straight into the file.
+stream, and the photos it shows for the first time, are formatted by reportlab's
+own objects as soon as the page is finished, written to the file, and replaced by
+named stand-ins (the page tree and later pages still refer to them by name).
+What is left at the end (the font subsets, the page tree, catalog, info,
+cross-reference table and trailer) is written object by object, the same way
+``PDFDocument.format`` does, straight into the file.
 
 The bytes of every object are reportlab's; only their order in the file (pages
 first) and their numbers differ from a file reportlab saves itself. The header's
@@ -44,6 +45,17 @@ class _Written(pdfdoc.PDFObject):
         raise RuntimeError("a PDF object was written twice")
 
 
+class _WrittenImage(_Written):
+    """A photo already in the file: a later page that draws it again asks its size."""
+
+    __slots__ = ("height", "width")
+
+    def __init__(self, name: str, width: int, height: int) -> None:
+        super().__init__(name)
+        self.width = width
+        self.height = height
+
+
 class PageStreamer:
     """Writes the pages of ``canvas`` into ``out`` as they finish, and then the rest (``finish``)."""
 
@@ -55,6 +67,8 @@ class PageStreamer:
         self.offset = 0
         self._first_header = _header(self.doc._pdfVersion)
         self._add(self._first_header)
+        #: objects numbered up to here have been looked at for photos
+        self._looked_at = self.doc.objectcounter
 
     def _add(self, data: bytes) -> int:
         """Write ``data``; its offset from the start of the PDF."""
@@ -75,6 +89,14 @@ class PageStreamer:
     def page_done(self) -> None:
         """Write the page ``canvas.showPage()`` has just added, and its content stream, and let them go."""
         doc = self.doc
+        # photos (and their masks) drawn for the first time on this page: a library of portraits
+        # would otherwise hold every one until the end
+        for number in range(self._looked_at + 1, doc.objectcounter + 1):
+            oid = doc.numberToId[number]
+            image = doc.idToObject[oid]
+            if isinstance(image, pdfdoc.PDFImageXObject):
+                self._write_object(oid)
+                doc.idToObject[oid] = _WrittenImage(oid, image.width, image.height)
         pages = doc.Pages.pages
         page = pages[-1]
         name = getattr(page, pdfdoc.__InternalName__)
@@ -86,6 +108,7 @@ class PageStreamer:
             self._write_object(contents)
             doc.idToObject[contents] = _Written(contents)
         doc.idToObject[name] = pages[-1] = _Written(name)
+        self._looked_at = doc.objectcounter
 
     def finish(self) -> None:
         """Everything not written yet, the cross-reference table and the trailer; then the header's

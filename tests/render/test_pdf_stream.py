@@ -11,7 +11,8 @@ from personadesigner.core.persona import Persona
 from personadesigner.render.page_plan import lay_out_for_export
 from personadesigner.render.pdf import write_pdf
 from personadesigner.render.sheet import card_sheet
-from support.poppler import pdf_fonts, pdf_info, pdf_pages, pdf_text
+from support.images import png
+from support.poppler import pdf_fonts, pdf_info, pdf_pages, pdf_text, run
 
 
 class _Pipe(io.RawIOBase):
@@ -82,3 +83,29 @@ def test_each_finished_page_is_in_the_file_before_the_next_is_drawn(tmp_path):
     assert fonts(out) == fonts(saved) and len(fonts(out)) >= 2
     boxes = lambda path: [row for row in pdf_info(path, "-box", "-f", "1", "-l", "6").splitlines() if "Box" in row]  # noqa: E731
     assert boxes(out) == boxes(saved) and len(boxes(out)) == 30
+
+
+def test_a_photo_is_in_the_file_once_its_first_page_is_and_later_pages_still_show_it(tmp_path):
+    """A library of portraits: each photo is written with the first page that shows it, not
+    held until the end; a card that shows it again refers to the one copy in the file."""
+    options = ExportOptions(template="card")
+    colors = [(200, 40, 90), (30, 120, 200), (200, 40, 90)]  # the third card repeats the first photo
+    photos = [png((240, 240), color) for color in colors]
+    out = tmp_path / "portraits.pdf"
+    images_in_file = []
+    with out.open("wb") as f:
+
+        def sheets():
+            for i, photo in enumerate(photos):
+                f.flush()
+                images_in_file.append(out.read_bytes().count(b"/Subtype /Image"))
+                persona = Persona(name=f"Portrait {i}", role="Buyer", photo=photo)
+                yield card_sheet(lay_out_for_export(persona, options))
+
+        write_pdf(sheets(), f, title="Portraits")
+    assert images_in_file == [0, 1, 2]
+    listed = [row.split() for row in run("pdfimages", "-list", str(out)).splitlines()[2:]]
+    assert [row[0] for row in listed] == ["1", "2", "3"]  # one image drawn on every page
+    first, _second, third = (row[10] for row in listed)  # the object number of each page's image
+    assert first == third and out.read_bytes().count(b"/Subtype /Image") == 2
+    assert _xref_offsets_hold_their_objects(out.read_bytes()) > 10
