@@ -190,7 +190,8 @@ def missing_chars(text: str) -> str:
     if S.face("sans").chars.issuperset(text):
         return ""
     table = _table("sans")
-    missing = {ch for ch in set(text) if table[ch][0] is None}
+    # spaces and joiners are never reported: looking up a line break would open every fallback face
+    missing = {ch for ch in set(text) if not ch.isspace() and ch not in _JOINERS and table[ch][0] is None}
     if not missing:
         return ""
     out: list[str] = []

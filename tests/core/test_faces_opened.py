@@ -17,7 +17,8 @@ from personadesigner.core.export_options import ExportOptions
 from personadesigner.core.persona import Persona
 from personadesigner.render.page_plan import lay_out_for_export
 
-persona = Persona(name=sys.argv[1], role="Buyer", goals=["Faster reports, every week (1 or 2)"], story="A story.")
+story = "A story.\\nIts second paragraph, after a line break."
+persona = Persona(name=sys.argv[1], role="Buyer", goals=["Faster reports,\\nevery week (1 or 2)"], story=story)
 for template in ("card", "business-card", "profile"):
     lay_out_for_export(persona, ExportOptions(template=template))
 print(shaping._file_face.cache_info().currsize)
@@ -32,7 +33,8 @@ def faces_opened(name: str) -> int:
 
 
 def test_a_latin_card_opens_only_the_sans_faces_it_is_set_in():
-    assert faces_opened("Zoë Müller") == 2  # regular and bold; not the 21 fallback faces
+    # regular and bold; not the 21 fallback faces (looked up for the keycap mark and the line break)
+    assert faces_opened("Zoë Müller") == 2
 
 
 def test_a_name_in_another_script_still_opens_that_scripts_face():
