@@ -87,7 +87,8 @@ class PageStreamer:
         doc.idToOffset[oid] = self._add(formatted)
 
     def page_done(self) -> None:
-        """Write the page ``canvas.showPage()`` has just added, and its content stream, and let them go."""
+        """Write the page ``canvas.showPage()`` has just added, its content stream and the photos it
+        shows for the first time, and let them go."""
         doc = self.doc
         # photos (and their masks) drawn for the first time on this page: a library of portraits
         # would otherwise hold every one until the end
