@@ -190,7 +190,8 @@ def missing_chars(text: str) -> str:
     if S.face("sans").chars.issuperset(text):
         return ""
     table = _table("sans")
-    missing = {ch for ch in set(text) if table[ch][0] is None}
+    # spaces and joiners are never reported: looking up a line break would open every fallback face
+    missing = {ch for ch in set(text) if not ch.isspace() and ch not in _JOINERS and table[ch][0] is None}
     if not missing:
         return ""
     out: list[str] = []
@@ -382,7 +383,8 @@ def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
         font, mark = table[ch]
         if font is None:
             font = font_key
-        elif _is_keycap(text, i) or (font != table[_KEYCAP][0] and _emoji_presented(text, i)):
+        # the emoji test first: U+20E3 is in no face before the emoji face's, and looking it up opens all of them
+        elif _is_keycap(text, i) or (_emoji_presented(text, i) and font != table[_KEYCAP][0]):
             font = table[_KEYCAP][0] or font  # 1️⃣, ❤️: the emoji face draws the digit and its key, the emoji form
         elif cur is not None and font != cur:
             cp = ord(ch)

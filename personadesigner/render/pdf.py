@@ -41,6 +41,7 @@ from personadesigner.render.painter import bind, draw_primitives
 from personadesigner.render.pdf_fonts import font_name
 from personadesigner.render.pdf_ops import Ops
 from personadesigner.render.pdf_pages import compress_last_page
+from personadesigner.render.pdf_stream import PageStreamer
 from personadesigner.render.shapes import Rect, slider_shape
 from personadesigner.render.sheet import MARK_WIDTH, Sheet, card_sheet
 
@@ -265,7 +266,8 @@ def _write(
     color: ColorModel,
     pdfx: bool,
 ) -> int:
-    from personadesigner.render import pdfx as x
+    if pdfx:  # only then: its XML escaping imports urllib and email (some 20 ms of every export)
+        from personadesigner.render import pdfx as x
 
     # The initial font is ours: otherwise reportlab names Helvetica, a font we never embed.
     canvas = Canvas(
@@ -284,17 +286,31 @@ def _write(
     if pdfx:
         x.make_pdfx(canvas)
     painter = PdfPainter(canvas, color, page_boxes=pdfx)
+    # each finished page goes into the file at once (render/pdf_stream.py); a pipe gets reportlab's save
+    streamer = PageStreamer(canvas, target) if _seekable(target) else None
     pages = 0
     for sheet in sheets:
         painter.draw_sheet(sheet)
         compress_last_page(canvas)
+        if streamer is not None:
+            streamer.page_done()
         pages += 1
     if pdfx:
         x.add_metadata(
             canvas, title=title, producer=f"{APP_NAME} {__version__} (reportlab)", creator=f"{APP_NAME} {__version__}"
         )
-    canvas.save()
+    if streamer is not None:
+        streamer.finish()
+    else:
+        canvas.save()
     return pages
+
+
+def _seekable(target: BinaryIO) -> bool:
+    try:
+        return bool(target.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def _document_language(canvas: Canvas, lang: str) -> None:

@@ -38,6 +38,9 @@ class Ops:
         self._words: dict[tuple[str, str], tuple] = {}
         self._blocks: dict[tuple[int, ...], tuple[tuple, float, str]] = {}
         self._paths: dict[tuple, str] = {}
+        #: (x, y, w, h[, r], paint) -> the path: cards of a batch draw the same shapes at the same places
+        self._ellipses: dict[tuple, str] = {}
+        self._round_rects: dict[tuple, str] = {}
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
 
@@ -69,31 +72,22 @@ class Ops:
         self.emit(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re {paint}")
 
     def ellipse(self, x: float, y: float, w: float, h: float, paint: str) -> None:
-        rx, ry = w / 2, h / 2
-        cx, cy = x + rx, y + ry
-        kx, ky = rx * KAPPA, ry * KAPPA
-        self.emit(
-            f"{cx + rx:.2f} {cy:.2f} m "
-            f"{cx + rx:.2f} {cy + ky:.2f} {cx + kx:.2f} {cy + ry:.2f} {cx:.2f} {cy + ry:.2f} c "
-            f"{cx - kx:.2f} {cy + ry:.2f} {cx - rx:.2f} {cy + ky:.2f} {cx - rx:.2f} {cy:.2f} c "
-            f"{cx - rx:.2f} {cy - ky:.2f} {cx - kx:.2f} {cy - ry:.2f} {cx:.2f} {cy - ry:.2f} c "
-            f"{cx + kx:.2f} {cy - ry:.2f} {cx + rx:.2f} {cy - ky:.2f} {cx + rx:.2f} {cy:.2f} c h {paint}"
-        )
+        key = (x, y, w, h, paint)
+        found = self._ellipses.get(key)
+        if found is None:
+            if len(self._ellipses) >= 4_000:  # a huge export: keep memory flat
+                self._ellipses.clear()
+            found = self._ellipses[key] = _ellipse(x, y, w, h, paint)
+        self.emit(found)
 
     def round_rect(self, x: float, y: float, w: float, h: float, r: float, paint: str) -> None:
-        r = min(r, w / 2, h / 2)
-        if r <= 0:
-            self.rect(x, y, w, h, paint)
-            return
-        k = r * (1 - KAPPA)
-        x2, y2 = x + w, y + h
-        self.emit(
-            f"{x + r:.2f} {y:.2f} m {x2 - r:.2f} {y:.2f} l "
-            f"{x2 - k:.2f} {y:.2f} {x2:.2f} {y + k:.2f} {x2:.2f} {y + r:.2f} c {x2:.2f} {y2 - r:.2f} l "
-            f"{x2:.2f} {y2 - k:.2f} {x2 - k:.2f} {y2:.2f} {x2 - r:.2f} {y2:.2f} c {x + r:.2f} {y2:.2f} l "
-            f"{x + k:.2f} {y2:.2f} {x:.2f} {y2 - k:.2f} {x:.2f} {y2 - r:.2f} c {x:.2f} {y + r:.2f} l "
-            f"{x:.2f} {y + k:.2f} {x + k:.2f} {y:.2f} {x + r:.2f} {y:.2f} c h {paint}"
-        )
+        key = (x, y, w, h, r, paint)
+        found = self._round_rects.get(key)
+        if found is None:
+            if len(self._round_rects) >= 4_000:  # a huge export: keep memory flat
+                self._round_rects.clear()
+            found = self._round_rects[key] = _round_rect(x, y, w, h, r, paint)
+        self.emit(found)
 
     def polygon(self, points) -> None:
         """A filled closed path through ``points`` (x, y)."""
@@ -228,6 +222,36 @@ class Ops:
                 self._split.clear()
             self._split[key] = found
         return found
+
+
+def _ellipse(x: float, y: float, w: float, h: float, paint: str) -> str:
+    """The ellipse in (x, y, w, h) as four Bezier quarters."""
+    rx, ry = w / 2, h / 2
+    cx, cy = x + rx, y + ry
+    kx, ky = rx * KAPPA, ry * KAPPA
+    return (
+        f"{cx + rx:.2f} {cy:.2f} m "
+        f"{cx + rx:.2f} {cy + ky:.2f} {cx + kx:.2f} {cy + ry:.2f} {cx:.2f} {cy + ry:.2f} c "
+        f"{cx - kx:.2f} {cy + ry:.2f} {cx - rx:.2f} {cy + ky:.2f} {cx - rx:.2f} {cy:.2f} c "
+        f"{cx - rx:.2f} {cy - ky:.2f} {cx - kx:.2f} {cy - ry:.2f} {cx:.2f} {cy - ry:.2f} c "
+        f"{cx + kx:.2f} {cy - ry:.2f} {cx + rx:.2f} {cy - ky:.2f} {cx + rx:.2f} {cy:.2f} c h {paint}"
+    )
+
+
+def _round_rect(x: float, y: float, w: float, h: float, r: float, paint: str) -> str:
+    """The rectangle with corners of radius ``r`` (at most half a side; none: a plain rectangle)."""
+    r = min(r, w / 2, h / 2)
+    if r <= 0:
+        return f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re {paint}"
+    k = r * (1 - KAPPA)
+    x2, y2 = x + w, y + h
+    return (
+        f"{x + r:.2f} {y:.2f} m {x2 - r:.2f} {y:.2f} l "
+        f"{x2 - k:.2f} {y:.2f} {x2:.2f} {y + k:.2f} {x2:.2f} {y + r:.2f} c {x2:.2f} {y2 - r:.2f} l "
+        f"{x2:.2f} {y2 - k:.2f} {x2 - k:.2f} {y2:.2f} {x2 - r:.2f} {y2:.2f} c {x + r:.2f} {y2:.2f} l "
+        f"{x + k:.2f} {y2:.2f} {x:.2f} {y2 - k:.2f} {x:.2f} {y2 - r:.2f} c {x:.2f} {y + r:.2f} l "
+        f"{x:.2f} {y + k:.2f} {x + k:.2f} {y:.2f} {x + r:.2f} {y:.2f} c h {paint}"
+    )
 
 
 class _Bare:

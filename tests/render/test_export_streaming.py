@@ -68,8 +68,9 @@ def test_the_memory_an_export_needs_does_not_grow_with_its_cards(tmp_path):
     export_personas(personas(180), tmp_path / "warm.pdf", options)
     small = peak_bytes(personas(60), tmp_path / "small.pdf", options)
     large = peak_bytes(personas(180), tmp_path / "large.pdf", options)
-    # A held profile layout costs about 50 KB. A streamed card leaves behind its compressed
-    # page in reportlab's document (written at the end) and bounded cache entries: about 11 KB.
+    # A held profile layout costs about 50 KB. A streamed card's page is in the file once it is
+    # painted (render/pdf_stream.py): it leaves behind its cross-reference entry and bounded
+    # cache entries, about 9 KB (14 KB while reportlab held each compressed page to the end).
     per_card = (large - small) / 120
     assert per_card < 35_000, f"{per_card / 1000:.1f} KB more per card ({small / 1e6:.1f} MB -> {large / 1e6:.1f} MB)"
 
