@@ -187,10 +187,12 @@ def _table_for(text: str, font_key: str, forms: str = "sc") -> _CharTable:
 @lru_cache(maxsize=8192)
 def missing_chars(text: str) -> str:
     """The characters of ``text`` that no bundled face draws (each once, in order): a preflight problem."""
-    if S.face("sans").chars.issuperset(text):
+    sans = S.face("sans").chars
+    if sans.issuperset(text):
         return ""
     table = _table("sans")
-    missing = {ch for ch in set(text) if table[ch][0] is None}
+    # Spaces and line ends are never reported: no face has "\n", and looking it up would open them all.
+    missing = {ch for ch in set(text) - sans if not ch.isspace() and table[ch][0] is None}
     if not missing:
         return ""
     out: list[str] = []
@@ -382,7 +384,8 @@ def _fonts(text: str, font_key: str, forms: str = "sc") -> list[str]:
         font, mark = table[ch]
         if font is None:
             font = font_key
-        elif _is_keycap(text, i) or (font != table[_KEYCAP][0] and _emoji_presented(text, i)):
+        elif _is_keycap(text, i) or (_emoji_presented(text, i) and font != table[_KEYCAP][0]):
+            # (the keycap's face is looked up last: finding it opens every face of the chain)
             font = table[_KEYCAP][0] or font  # 1️⃣, ❤️: the emoji face draws the digit and its key, the emoji form
         elif cur is not None and font != cur:
             cp = ord(ch)
