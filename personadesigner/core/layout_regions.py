@@ -41,6 +41,11 @@ NEGATIVE_TEXT = "NOT OUR CUSTOMER"
 _EPS = 0.01
 
 
+#: Template lengths in points by (value, scale, whole): every card of a batch resolves the
+#: same few dozen ("6mm", 12, "40%") against the same page.
+_LENGTHS: dict[tuple, float] = {}
+
+
 class Page:
     """Resolves template rectangles against the page, the scale and the negative band."""
 
@@ -55,7 +60,13 @@ class Page:
         self.rights: dict[str, float | None] = {}
 
     def len(self, v, whole: float) -> float:
-        return length(v, self.scale, whole)
+        key = (v, self.scale, whole)
+        found = _LENGTHS.get(key)
+        if found is None:
+            if len(_LENGTHS) > 4096:
+                _LENGTHS.clear()
+            found = _LENGTHS[key] = length(v, self.scale, whole)
+        return found
 
     def rect(self, spec: Placed, height=None) -> tuple[float, float, float, float]:
         """(x, y, w, h) of the region; ``height`` replaces the spec's (a rule is 0 high)."""

@@ -23,6 +23,7 @@ from personadesigner.core import shaping as S
 from personadesigner.core.cardlayout import TextRun
 from personadesigner.core.font_files import font_file  # noqa: F401  (painters import it from here)
 from personadesigner.core.fonts import FACES
+from personadesigner.core.greedy_fill import fill, fill_columns
 
 ELLIPSIS = "\u2026"
 _HYPHENS = frozenset("-\u2010\u2012\u2013\u2014")
@@ -736,6 +737,12 @@ def breaks_word(text: str, font_key: str, size: float, width: float, tracking: f
     return word if units * size / 1000.0 > width + 1e-6 else ""
 
 
+def widest_word(text: str, font_key: str, tracking: float = 0.0) -> tuple[float, str]:
+    """(advance in 1/1000 em, the word) of the widest piece of ``text`` no line break may split:
+    ``breaks_word`` at every size from one measurement (a flow's fit search tries several)."""
+    return _widest_word(text, font_key, tracking)
+
+
 @lru_cache(maxsize=4096)
 def _widest_word(text: str, font_key: str, tracking: float) -> tuple[float, str]:
     """(advance in 1/1000 em, the word) of the widest unbreakable piece of ``text``: sizes
@@ -779,14 +786,60 @@ def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, f
     if found is None:
         if len(_PARAGRAPH_SEGMENTS) > _CACHE_LIMIT:
             _PARAGRAPH_SEGMENTS.clear()
+        if len(_SEGMENTS) > 2 * _CACHE_LIMIT:
+            _SEGMENTS.clear()
+        forms = _FORMS.get()
         out = []
         for seg in _segments(paragraph):
-            stripped = seg.rstrip(" ")
-            w_trim = _word_units(stripped, font_key) if stripped else 0.0
-            spaces = len(seg) - len(stripped)
-            space = _space_units(stripped, font_key) if spaces else 0.0
-            out.append((seg, stripped, w_trim, w_trim + spaces * space))
+            measured = _SEGMENTS.get((font_key, forms, seg))
+            if measured is None:
+                measured = _SEGMENTS[font_key, forms, seg] = _measured_segment(seg, font_key)
+            out.append(measured)
         found = _PARAGRAPH_SEGMENTS[key] = tuple(out)
+    return found
+
+
+#: Per (face, paragraph): its segments as greedy_fill takes them (False: it cannot).
+_FILL_COLUMNS: dict[tuple[str, str], tuple | bool] = {}
+
+
+def _filled(paragraph: str, font_key: str, room: float, limit: float) -> list[str] | None:
+    """``_break``'s lines of one paragraph without tracking, from core.greedy_fill (None: not there)."""
+    key = (font_key, paragraph)
+    columns = _FILL_COLUMNS.get(key)
+    if columns is None:
+        if len(_FILL_COLUMNS) > _CACHE_LIMIT:
+            _FILL_COLUMNS.clear()
+        columns = _FILL_COLUMNS[key] = fill_columns(_measured_segments(paragraph, font_key)) or False
+    return fill(columns, room, limit) if columns else None
+
+
+#: Per (face, CJK forms, segment): ``_measured_segment``. Paragraphs of a batch differ (a name,
+#: a number) but are made of the same few hundred words.
+_SEGMENTS: dict[tuple[str, str, str], tuple[str, str, float, float]] = {}
+
+
+def _measured_segment(seg: str, font_key: str) -> tuple[str, str, float, float]:
+    stripped = seg.rstrip(" ")
+    w_trim = _word_units(stripped, font_key) if stripped else 0.0
+    spaces = len(seg) - len(stripped)
+    space = _space_units(stripped, font_key) if spaces else 0.0
+    return (seg, stripped, w_trim, w_trim + spaces * space)
+
+
+def broken_lines(text: str, font_key: str, size: float, width: float, tracking: float = 0.0) -> tuple[str, ...]:
+    """``break_lines`` without a first line of its own width, as the cached tuple (the layout
+    asks for the same lines at every size it tries: no copy)."""
+    if size <= 0:
+        return (text,)
+    limit = width * 1000.0 / size
+    track = tracking * 1000.0
+    key = (text, font_key, limit, limit, track)
+    found = _BREAKS.get(key)
+    if found is None:
+        if len(_BREAKS) > _CACHE_LIMIT:
+            _BREAKS.clear()
+        found = _BREAKS[key] = tuple(_break(text, font_key, limit, limit, track))
     return found
 
 
@@ -822,6 +875,10 @@ def _break(text: str, font_key: str, limit: float, first_limit: float, track: fl
     lines: list[str] = []
     for paragraph in text.split("\n"):
         room = first_limit if not lines else limit
+        filled = None if track else _filled(paragraph, font_key, room, limit)
+        if filled is not None:
+            lines.extend(filled)
+            continue
         cur: list[str] = []
         used = 0.0
         for seg, stripped, w_trim, w_full in _measured_segments(paragraph, font_key):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from personadesigner.core import flow_paint, layout_flow, shaping, text
+from personadesigner.core import flow_paint, layout_flow, layout_regions, shaping, text
 
 
 def clear_layout_caches() -> None:
@@ -12,6 +12,14 @@ def clear_layout_caches() -> None:
     stay loaded (reportlab keeps their glyph maps)."""
     for fn in (text._items_in, text._shaped, text.missing_chars, text._segments, text._widest_word, shaping.shape):
         fn.cache_clear()
-    for cache in (text._BREAKS, text._PARAGRAPH_SEGMENTS, text._WORD_UNITS, flow_paint._LINES, layout_flow._FITS):
+    for cache in (
+        text._BREAKS,
+        text._PARAGRAPH_SEGMENTS,
+        text._SEGMENTS,
+        text._WORD_UNITS,
+        flow_paint._LINES,
+        layout_flow._FITS,
+        layout_regions._LENGTHS,
+    ):
         cache.clear()
     layout_flow._LAST_SHRINK.clear()
