@@ -266,19 +266,17 @@ def _applies(when: str | None, tpl: Template, persona: Persona, names) -> bool:
 def _make_flow(
     spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, persona: Persona, names, left_out=None
 ) -> tuple[Flow, float]:
-    x, y, w, h = page.rect(spec)
-    ncols = spec.columns
-    gutter = page.len(spec.gutter, page.w)
-    cw = (w - gutter * (ncols - 1)) / ncols
-    columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
-    gap = page.len(spec.section_gap, page.h)
+    rect = page.rect(spec)
+    y = rect[1]
+    columns, gap, lengths = _geometry(spec, rect, page)
+    columns = list(columns)  # the flow's own (the cached one serves every card)
     kw = dict(
         align=spec.align,
         valign=spec.valign,
         fact_label=float(spec.fact_label),
-        indent=page.len(spec.indent, page.w),
-        bar_indent=page.len(spec.bar_indent, page.w),
-        slider_h=page.len(spec.slider_height, page.h),
+        indent=lengths[0],
+        bar_indent=lengths[1],
+        slider_h=lengths[2],
         persona_name=persona.name,
         theme=theme,
         persona_type=persona.type,
@@ -286,7 +284,7 @@ def _make_flow(
     grow = {
         "grow": spec.grow,
         "spread": spec.spread,
-        "module_pad": page.len(spec.module_pad, page.w),
+        "module_pad": lengths[3],
         "module_fill": theme.color(spec.modules, persona.type) if spec.modules else None,
         "left_out": left_out,
     }
@@ -296,6 +294,35 @@ def _make_flow(
         chosen = _with_optional(sections, chosen, columns, styles, kw, gap, page)
     flow = Flow(_join(chosen, gap, page), columns, styles, **kw, **grow)
     return flow, y
+
+
+#: (region, its geometry) by (id of the flow region, its rectangle, page size and scale).
+_GEOMETRY: dict[tuple, tuple] = {}
+
+
+def _geometry(spec: FlowRegion, rect, page: Page) -> tuple[list, float, tuple[float, float, float, float]]:
+    """(columns, section gap, (indent, bar indent, slider height, module pad)) of a flow region
+    in ``rect``: the same on every card of a batch where the region lands in the same place."""
+    key = (id(spec), rect, page.w, page.h, page.scale)
+    found = _GEOMETRY.get(key)
+    if found is not None and found[0] is spec:
+        return found[1]
+    x, y, w, h = rect
+    ncols = spec.columns
+    gutter = page.len(spec.gutter, page.w)
+    cw = (w - gutter * (ncols - 1)) / ncols
+    columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
+    gap = page.len(spec.section_gap, page.h)
+    lengths = (
+        page.len(spec.indent, page.w),
+        page.len(spec.bar_indent, page.w),
+        page.len(spec.slider_height, page.h),
+        page.len(spec.module_pad, page.w),
+    )
+    if len(_GEOMETRY) > 256:
+        _GEOMETRY.clear()
+    _GEOMETRY[key] = (spec, (columns, gap, lengths))
+    return columns, gap, lengths
 
 
 def _join(sections, gap: float, page: Page) -> list[Block]:

@@ -94,6 +94,8 @@ class Flow(FlowOverflow, FlowPaint):
         self._widest: dict[tuple, tuple[float, str]] = {}
         self._broken: dict[float, tuple[Block, str] | None] = {}
         self._columns_key = tuple(columns)
+        #: Chips, callouts or share bars: only then are module cuts and left-out chips looked for.
+        self._has_modules = any(b.kind in MODULE_KINDS for b in blocks)
         if left_out is not None:  # after the columns and styles: the marker's width is checked
             self.blocks = [self._continued_marker(b) if b.kind == "more" else b for b in blocks]
 
@@ -184,12 +186,13 @@ class Flow(FlowOverflow, FlowPaint):
         found = self._at.get(s)
         if found is None:
             block = self._block
-            sizes = [block(b, s) for b in self.blocks]
-            shape = tuple(
-                (b.kind, b.keep_with_next, h, 1 if lines is None else len(lines))
-                for b, (h, lines) in zip(self.blocks, sizes)
-            )
-            found = self._at[s] = [sizes, shape, None]
+            sizes = []
+            shape = []
+            for b in self.blocks:
+                h, lines = sized = block(b, s)
+                sizes.append(sized)
+                shape.append((b.kind, b.keep_with_next, h, 1 if lines is None else len(lines)))
+            found = self._at[s] = [sizes, tuple(shape), None]
         return found
 
     @staticmethod
@@ -409,9 +412,10 @@ class Flow(FlowOverflow, FlowPaint):
                     ellipses = {len(placed) - 1}
             placed, ellipses = self._more(placed, ellipses)
             cuts = self._cuts(rows, placed, s, ellipses)
-        else:
+        elif self._has_modules:
             cuts = module_cuts(self, placed, s)  # a chip wider than its column, shortened
-        record_left_out_chips(self, placed, s)  # backs printed: chips the front left out
+        if self._has_modules:
+            record_left_out_chips(self, placed, s)  # backs printed: chips the front left out
         panels = self._modules(placed, spread) if self.module_fill and placed else []
         self.section_rects = section_rects.placed_sections(
             self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
