@@ -54,20 +54,28 @@ def placed_sections(blocks, columns, placed, shift: float = 0.0) -> list[tuple]:
     spans: dict[tuple[int, int], list] = {}
     last: dict[int, object] = {}  # column -> the item of its last row
     for row, col, y in placed:
-        if row.kind == "gap":
+        kind = row.kind
+        if kind == "gap":
             continue
         item = blocks[row.block].section
-        if item is None and row.kind == "more":
-            item = last.get(col)
         if item is None:
-            continue
+            if kind != "more":
+                continue
+            item = last.get(col)
+            if item is None:
+                continue
         last[col] = item
-        top, bottom = y + shift, y + shift + row.h
-        span = spans.get((id(item), col))
+        top = y + shift
+        bottom = top + row.h
+        key = (id(item), col)
+        span = spans.get(key)
         if span is None:
-            spans[(id(item), col)] = [item, top, bottom]
-        else:
-            span[1], span[2] = min(span[1], top), max(span[2], bottom)
+            spans[key] = [item, top, bottom]
+        else:  # rows come in order: a later row of a span ends lower
+            if top < span[1]:
+                span[1] = top
+            if bottom > span[2]:
+                span[2] = bottom
     out = []
     for (_key, col), (item, top, bottom) in spans.items():
         cx, _cy, cw, _ch = columns[col]

@@ -23,7 +23,6 @@ from personadesigner.core import shaping as S
 from personadesigner.core.cardlayout import TextRun
 from personadesigner.core.font_files import font_file  # noqa: F401  (painters import it from here)
 from personadesigner.core.fonts import FACES
-from personadesigner.core.greedy_fill import fill, fill_columns
 
 ELLIPSIS = "\u2026"
 _HYPHENS = frozenset("-\u2010\u2012\u2013\u2014")
@@ -814,21 +813,6 @@ def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, f
     return found
 
 
-#: Per (face, paragraph): its segments as greedy_fill takes them (False: it cannot).
-_FILL_COLUMNS: dict[tuple[str, str], tuple | bool] = {}
-
-
-def _filled(paragraph: str, font_key: str, room: float, limit: float) -> list[str] | None:
-    """``_break``'s lines of one paragraph without tracking, from core.greedy_fill (None: not there)."""
-    key = (font_key, paragraph)
-    columns = _FILL_COLUMNS.get(key)
-    if columns is None:
-        if len(_FILL_COLUMNS) > _CACHE_LIMIT:
-            _FILL_COLUMNS.clear()
-        columns = _FILL_COLUMNS[key] = fill_columns(_measured_segments(paragraph, font_key)) or False
-    return fill(columns, room, limit) if columns else None
-
-
 #: Per (face, CJK forms, segment): ``_measured_segment``. Paragraphs of a batch differ (a name,
 #: a number) but are made of the same few hundred words.
 _SEGMENTS: dict[tuple[str, str, str], tuple[str, str, float, float]] = {}
@@ -890,9 +874,8 @@ def _break(text: str, font_key: str, limit: float, first_limit: float, track: fl
     lines: list[str] = []
     for paragraph in text.split("\n"):
         room = first_limit if not lines else limit
-        filled = None if track else _filled(paragraph, font_key, room, limit)
-        if filled is not None:
-            lines.extend(filled)
+        if not track:
+            lines.extend(_fill(_measured_segments(paragraph, font_key), font_key, room, limit))
             continue
         cur: list[str] = []
         used = 0.0
@@ -919,6 +902,41 @@ def _break(text: str, font_key: str, limit: float, first_limit: float, track: fl
             cur = [parts[-1] + seg[len(stripped) :]]
             used = _units(cur[0], font_key) + track * len(cur[0])
         lines.append("".join(cur).rstrip(" "))
+    return lines
+
+
+def _fill(segments, font_key: str, room: float, limit: float) -> list[str]:
+    """``_break``'s loop for one paragraph without tracking (most text), with its sums in the
+    same order: the first line at most ``room`` wide, the next ones ``limit`` (1/1000 em)."""
+    lines: list[str] = []
+    cur: list[str] = []
+    append = cur.append
+    used = 0.0
+    fits = room + 1e-6
+    for seg, stripped, w_trim, w_full in segments:
+        if used + w_trim <= fits:
+            append(seg)
+            used += w_full
+            continue
+        if cur:
+            lines.append("".join(cur).rstrip(" "))
+            room = limit
+            fits = room + 1e-6
+            cur = []
+            append = cur.append
+            used = 0.0
+        if w_trim <= fits:
+            append(seg)
+            used = w_full
+            continue
+        parts = _break_long(stripped, font_key, limit, room, 0.0)
+        lines.extend(parts[:-1])
+        room = limit
+        fits = room + 1e-6
+        cur = [parts[-1] + seg[len(stripped) :]]
+        append = cur.append
+        used = _units(cur[0], font_key) + 0.0  # as _break has it (no tracking)
+    lines.append("".join(cur).rstrip(" "))
     return lines
 
 
