@@ -203,11 +203,13 @@ class FlowPaint:
         align = self._align(b, g[0][1].block, direction)
         cut = cut_of.get((b.field, b.item)) if b.counts or b.kind == "more" else None
         rows = tuple([(k in ellipses, r.text, y, r.h, r.first) for k, r, _c, y in g])
+        # fmt: off
         key = (
-            *(id(self.style_at), id(self.theme), self.persona_type, T.current_forms()),
-            *(b.kind, b.text, b.field, b.item, b.style, b.bullet, b.bar, b.icon, b.icons, b.label),
-            *(s, frame, rows, cut, direction, align, self.columns[0][2], self.fact_label, self.indent, self.bar_indent),
+            id(self.style_at), id(self.theme), self.persona_type, T.current_forms(),
+            b.kind, b.text, b.field, b.item, b.style, b.bullet, b.bar, b.icon, b.icons, b.label,
+            s, frame, rows, cut, direction, align, self.columns[0][2], self.fact_label, self.indent, self.bar_indent,
         )
+        # fmt: on
         found = _TEXTS.get(key)
         if found is not None and found[0] is self.style_at and found[1] is self.theme:
             return list(found[2])
@@ -325,6 +327,18 @@ class FlowPaint:
         return "L"
 
     def _badge(self, b: Block, st: ResolvedStyle, x: float, top: float, w: float) -> list:
+        """The persona type's pill: alike on every card of a type, so kept like text blocks (``_TEXTS``)."""
+        key = (id(self.style_at), T.current_forms(), b.style, st.size, b.text, b.align or self.align, x, top, w)
+        found = _TEXTS.get(key)
+        if found is not None and found[0] is self.style_at:
+            return list(found[2])
+        items = self._new_badge(b, st, x, top, w)
+        if len(_TEXTS) > 5_000:
+            _TEXTS.clear()
+        _TEXTS[key] = (self.style_at, None, tuple(items))
+        return items
+
+    def _new_badge(self, b: Block, st: ResolvedStyle, x: float, top: float, w: float) -> list:
         pad = st.size * 0.9
         h = st.size * 1.7
         pieces_w = T.measure(b.text, st.font, st.size)

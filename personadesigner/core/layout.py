@@ -171,13 +171,26 @@ class _Card(Canvas):
     def _record_designed(self) -> None:
         """Where each flow region and item landed (CardLayout.flows, .sections): the canvas designer's
         provenance, read once every flow has run (a fit group's run last)."""
-        index = {id(r): i for i, r in enumerate(self.tpl.regions)}
+        index = _region_index(self.tpl)
         for region, flow, offset in self.designed:
             designed_areas(self.out, region, index[id(region)], flow, offset)
 
     def _step(self, flow: Flow, body: bool) -> None:
         if body and flow.blocks:
             self.steps.append(flow.s)
+
+
+_INDEXES: dict[int, tuple[Template, dict[int, int]]] = {}
+
+
+def _region_index(tpl: Template) -> dict[int, int]:
+    """id of each region of ``tpl`` -> its index, once per template (the entry keeps it alive)."""
+    found = _INDEXES.get(id(tpl))
+    if found is None or found[0] is not tpl:
+        if len(_INDEXES) > 64:
+            _INDEXES.clear()
+        found = _INDEXES[id(tpl)] = (tpl, {id(r): i for i, r in enumerate(tpl.regions)})
+    return found[1]
 
 
 def _region_rect(flow: Flow) -> tuple[float, float, float, float]:
