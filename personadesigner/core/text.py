@@ -488,12 +488,13 @@ def _ltr_units(text: str, font_key: str) -> float:
         return S.shape(text, font_key, False).width
     space = S.shape(" ", font_key, False).width
     words = text.split(" ")
-    return sum(S.shape(w, font_key, False).width for w in words if w) + space * (len(words) - 1)
+    shape = S.shape  # a list, not a generator: the same sum in the same order, sooner
+    return sum([shape(w, font_key, False).width for w in words if w]) + space * (len(words) - 1)
 
 
 def _units(text: str, font_key: str) -> float:
     """Shaped advance of ``text`` in 1/1000 em, with fallback faces."""
-    return sum(it.units for it in _items(text, font_key, None))
+    return sum([it.units for it in _items(text, font_key, None)])
 
 
 _WORD_UNITS: dict[tuple[str, str], float] = {}
@@ -592,7 +593,7 @@ def paragraph_direction(text: str) -> str:
 
 
 def line_width(pieces: list[Piece]) -> float:
-    return sum(p.width for p in pieces)
+    return sum([p.width for p in pieces])
 
 
 # ------------------------------------------------------------------ line breaking
