@@ -104,8 +104,12 @@ class _Slot:
 class _Card(Canvas):
     """The card being laid out: the region drawers' canvas plus the flows waiting for their fit group."""
 
-    def start(self, tpl: Template, names, type_step: float | None = None, left_out=None) -> _Card:
+    def start(
+        self, tpl: Template, names, type_step: float | None = None, left_out=None, provenance: bool = True
+    ) -> _Card:
         self.tpl, self.names = tpl, names
+        #: Record where flows and items landed (layout()'s ``provenance``).
+        self.provenance = provenance
         #: Backs are printed: what the flows leave out of lists, for the back (core.continuation).
         self.left_out = left_out
         #: ``--uniform-type``: the shrink factor every body flow is laid out at (None: each fits its own).
@@ -124,7 +128,9 @@ class _Card(Canvas):
         """Build and solve the flow once; a flow of a fit group waits in a slot until every region is seen."""
         flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names, self.left_out)
         body = region.grow > 1.0
-        self.designed.append((region, flow, self.page.offset if not region.pin else 0.0))
+        flow.provenance = self.provenance
+        if self.provenance:
+            self.designed.append((region, flow, self.page.offset if not region.pin else 0.0))
         if body:
             self.out.body.append(_region_rect(flow))
         at_least = self.type_step if body else 0.0
@@ -217,6 +223,7 @@ def layout(
     names: dict[str, str] | None = None,
     type_step: float | None = None,
     left_out: LeftOut | None = None,
+    provenance: bool = True,
 ) -> CardLayout:
     """Lay ``persona`` out on ``template`` with ``theme``.
 
@@ -228,6 +235,8 @@ def layout(
     ``CardLayout.type_step`` of a deck, so cards side by side share one body size).
     ``left_out``: backs are printed (core.card_back); lists the card stops say "on the back"
     and what they leave out is recorded there.
+    ``provenance``: record where each flow and its items landed (CardLayout.flows, .sections)
+    for the template designer; an export, which prints the card, does without.
     """
     tpl = template if isinstance(template, Template) else load_template(template)
     th = theme if isinstance(theme, Theme) else load_theme(theme)
@@ -244,7 +253,7 @@ def layout(
     )
     page = Page(W, H, scale, 0.0, length(tpl.margin, scale, H))
     card = _Card(out, page, _styles_for(tpl, th, persona.type, scale), th, persona, float(bleed), tpl.negative)
-    card.start(tpl, names, type_step, left_out)
+    card.start(tpl, names, type_step, left_out, provenance)
     with cjk_forms(persona_forms(persona)):  # a kanji-only name of a Japanese persona takes Japanese forms
         for region in tpl.regions:
             if _applies(region.when, tpl, persona, names):

@@ -86,8 +86,10 @@ class Flow(FlowOverflow, FlowPaint):
         self.theme = theme
         self.persona_type = persona_type
         self.bottom = columns[0][1] if columns else 0.0
-        #: Where each template flow item landed in the last run (core.section_rects).
+        #: Where each template flow item landed in the last run (core.section_rects); only
+        #: with ``provenance`` (the template designer asks, an export does not).
         self.section_rects: list = []
+        self.provenance = True
         #: Sizes, shape and rows per shrink factor tried (``_sized``).
         self._at: dict[float, list] = {}
         #: The widest word of each name or heading per face, and the answer per shrink (``_broken_word``).
@@ -417,9 +419,10 @@ class Flow(FlowOverflow, FlowPaint):
         if self._has_modules:
             record_left_out_chips(self, placed, s)  # backs printed: chips the front left out
         panels = self._modules(placed, spread) if self.module_fill and placed else []
-        self.section_rects = section_rects.placed_sections(
-            self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
-        )
+        if self.provenance:
+            self.section_rects = section_rects.placed_sections(
+                self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
+            )
         items = panels + self._emit(placed, s, ellipses, cuts)
         broken = self._broken_word(s)
         if broken is not None:  # even the minimum size cannot keep this word whole
