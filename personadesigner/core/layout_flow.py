@@ -386,6 +386,21 @@ class Flow(FlowOverflow, FlowPaint):
             hi = (lo + guess) / 2
         return best or (0.0, rows, placed, left)
 
+    def _overflow(self, rows: list[Row], placed, s: float):
+        """What is shown when not everything fits: (placed rows, rows ending in "…", cuts)."""
+        ellipses: set[int] = set()
+        shared = self._share_room(rows)
+        if shared is not None:
+            placed, ellipses = shared
+        else:
+            # Drop a trailing heading or gap, then end the last shown line with "…".
+            while placed and (self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"):
+                placed.pop()
+            if placed and placed[-1][0].kind in ("text", "fact"):
+                ellipses = {len(placed) - 1}
+        placed, ellipses = self._more(placed, ellipses)
+        return placed, ellipses, self._cuts(rows, placed, s, ellipses)
+
     def run(self, at_least: float | None = None) -> tuple[list, list[Cut]]:
         """Fit, place and emit: the primitives and the preflight cuts.
 
@@ -403,17 +418,7 @@ class Flow(FlowOverflow, FlowPaint):
         if spread:
             placed = self._spread(placed)
         if left < len(rows):
-            shared = self._share_room(rows)
-            if shared is not None:
-                placed, ellipses = shared
-            else:
-                # Drop a trailing heading or gap, then end the last shown line with "…".
-                while placed and (self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"):
-                    placed.pop()
-                if placed and placed[-1][0].kind in ("text", "fact"):
-                    ellipses = {len(placed) - 1}
-            placed, ellipses = self._more(placed, ellipses)
-            cuts = self._cuts(rows, placed, s, ellipses)
+            placed, ellipses, cuts = self._overflow(rows, placed, s)
         elif self._has_modules:
             cuts = module_cuts(self, placed, s)  # a chip wider than its column, shortened
         if self._has_modules:
