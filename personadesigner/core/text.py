@@ -583,6 +583,8 @@ def glyph_run(text: str, font_key: str, size: float, rtl: bool, tracking: float 
 
 def paragraph_direction(text: str) -> str:
     """ "R" or "L" from the first strong character (Unicode bidi rule P2); "L" without one."""
+    if text.isascii():  # ASCII letters are "L", and nothing else in it is strong
+        return "L"
     for ch in text:
         d = unicodedata.bidirectional(ch)
         if d in ("R", "AL"):
@@ -804,12 +806,12 @@ def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, f
         if len(_SEGMENTS) > 2 * _CACHE_LIMIT:
             _SEGMENTS.clear()
         forms = _FORMS.get()
-        out = []
-        for seg in _segments(paragraph):
-            measured = _SEGMENTS.get((font_key, forms, seg))
-            if measured is None:
-                measured = _SEGMENTS[font_key, forms, seg] = _measured_segment(seg, font_key)
-            out.append(measured)
+        get = _SEGMENTS.get
+        out = [get((font_key, forms, seg)) for seg in _segments(paragraph)]
+        if None in out:  # a word this batch has not had yet
+            for k, seg in enumerate(_segments(paragraph)):
+                if out[k] is None:
+                    out[k] = _SEGMENTS[font_key, forms, seg] = _measured_segment(seg, font_key)
         found = _PARAGRAPH_SEGMENTS[key] = tuple(out)
     return found
 
