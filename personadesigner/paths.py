@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 LIBRARY_ENV = "PERSONADESIGNER_LIBRARY"
@@ -19,7 +19,10 @@ def resources_dir() -> Path:
     return here.parent / "resources"
 
 
+@lru_cache(maxsize=512)
 def resource(*parts: str) -> Path:
+    """A bundled file or folder (one Path object per name: the layout asks for the templates'
+    and themes' folders on every card of an export)."""
     return resources_dir().joinpath(*parts)
 
 

@@ -51,9 +51,14 @@ class DesignFolder(Generic[T]):
     def load(self, name: str) -> T:
         """The parsed file ``name``; UserError naming the choices, or the file, key and what is allowed."""
         folder = self.folder()
+        if isinstance(name, str):  # the everyday case, once per card of an export: strings, not Paths
+            where = os.path.join(str(folder), f"{name}.json")
+            found = self._parsed.get(where)
+            if found is not None and _version(where) == found[0]:  # only a name once found in the folder is cached
+                return found[1]
         path = folder / f"{name}.json" if isinstance(name, str) else None
         found = self._parsed.get(str(path))
-        if found is not None and _version(path) == found[0]:  # only a name once found in the folder is cached
+        if found is not None and _version(path) == found[0]:
             return found[1]
         version = _version(path) if path is not None else (-1, -1)
         data = read_design_file(self.kind, name, folder, self.names())
@@ -77,7 +82,7 @@ class DesignFolder(Generic[T]):
         self._parsed.clear()
 
 
-def _version(path: Path) -> tuple[int, int]:
+def _version(path: Path | str) -> tuple[int, int]:
     try:
         st = os.stat(path)
     except OSError:

@@ -195,12 +195,35 @@ class FlowPaint:
         return align
 
     def _text(self, g, b: Block, st: ResolvedStyle, s: float, frame, ellipses: set[int], cut_of: dict) -> list:
-        """A text, heading or fact block: its lines (the last with "…" when cut), label, bullet and bar."""
+        """A text, heading or fact block: its lines (the last with "…" when cut), label, bullet and bar.
+
+        Kept per everything they are drawn from (``_TEXTS``): a heading, or a text every card of
+        a batch shares, lands in the same place on most cards and is drawn alike."""
+        direction = T.paragraph_direction(b.text)
+        align = self._align(b, g[0][1].block, direction)
+        cut = cut_of.get((b.field, b.item)) if b.counts or b.kind == "more" else None
+        rows = tuple([(k in ellipses, r.text, y, r.h, r.first) for k, r, _c, y in g])
+        # fmt: off
+        key = (
+            id(self.style_at), id(self.theme), self.persona_type, T.current_forms(),
+            b.kind, b.text, b.field, b.item, b.style, b.bullet, b.bar, b.icon, b.icons, b.label,
+            s, frame, rows, cut, direction, align, self.columns[0][2], self.fact_label, self.indent, self.bar_indent,
+        )
+        # fmt: on
+        found = _TEXTS.get(key)
+        if found is not None and found[0] is self.style_at and found[1] is self.theme:
+            return list(found[2])
+        items = self._new_text(g, b, st, s, frame, ellipses, cut, (direction, align))
+        if len(_TEXTS) > 5_000:
+            _TEXTS.clear()
+        _TEXTS[key] = (self.style_at, self.theme, tuple(items))
+        return items
+
+    def _new_text(self, g, b: Block, st: ResolvedStyle, s: float, frame, ellipses: set[int], cut, sides) -> list:
         cx, top, cw, height = frame
         r0 = g[0][1]
         items: list = []
-        direction = T.paragraph_direction(b.text)
-        align = self._align(b, r0.block, direction)
+        direction, align = sides
         if b.kind == "fact":
             lw = cw * self.fact_label
             if r0.first:
@@ -214,7 +237,6 @@ class FlowPaint:
         for k, r, _c, y in g:
             txt = self._ellipsized(r, st) if k in ellipses else r.text
             lines.append(self._line(txt, st, tx, y + _baseline(st, r.h), tw, align, direction)[0])
-        cut = cut_of.get((b.field, b.item)) if b.counts or b.kind == "more" else None
         fact = b.kind == "fact"
         items.append(
             TextBlock(
@@ -305,6 +327,18 @@ class FlowPaint:
         return "L"
 
     def _badge(self, b: Block, st: ResolvedStyle, x: float, top: float, w: float) -> list:
+        """The persona type's pill: alike on every card of a type, so kept like text blocks (``_TEXTS``)."""
+        key = (id(self.style_at), T.current_forms(), b.style, st.size, b.text, b.align or self.align, x, top, w)
+        found = _TEXTS.get(key)
+        if found is not None and found[0] is self.style_at:
+            return list(found[2])
+        items = self._new_badge(b, st, x, top, w)
+        if len(_TEXTS) > 5_000:
+            _TEXTS.clear()
+        _TEXTS[key] = (self.style_at, None, tuple(items))
+        return items
+
+    def _new_badge(self, b: Block, st: ResolvedStyle, x: float, top: float, w: float) -> list:
         pad = st.size * 0.9
         h = st.size * 1.7
         pieces_w = T.measure(b.text, st.font, st.size)
@@ -342,6 +376,8 @@ class FlowPaint:
 
 #: Laid-out lines by text, style, place and CJK forms: cards of a batch repeat headings and phrases.
 _LINES: dict[tuple, tuple[TextLine, float]] = {}
+#: (style set, theme, primitives) of text blocks by all they are drawn from (FlowPaint._text).
+_TEXTS: dict[tuple, tuple] = {}
 
 
 def _offset(align: str, avail: float, width: float) -> float:

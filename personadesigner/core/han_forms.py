@@ -50,6 +50,6 @@ def persona_forms(persona: Persona) -> str:
         return "tc"
     if tags & _SIMPLIFIED_TAGS:
         return "sc"
-    if max((max(v) for v in texts if v), default="a") < "\u4e00":
+    if max([max(v) for v in texts if v and not v.isascii()], default="a") < "\u4e00":  # ASCII: known without a scan
         return "sc"  # no ideograph at all: nothing to decide (most personas)
     return "tc" if sum(_script_votes(v) for v in texts) > 0 else "sc"

@@ -104,8 +104,12 @@ class _Slot:
 class _Card(Canvas):
     """The card being laid out: the region drawers' canvas plus the flows waiting for their fit group."""
 
-    def start(self, tpl: Template, names, type_step: float | None = None, left_out=None) -> _Card:
+    def start(
+        self, tpl: Template, names, type_step: float | None = None, left_out=None, provenance: bool = True
+    ) -> _Card:
         self.tpl, self.names = tpl, names
+        #: Record where flows and items landed (layout()'s ``provenance``).
+        self.provenance = provenance
         #: Backs are printed: what the flows leave out of lists, for the back (core.continuation).
         self.left_out = left_out
         #: ``--uniform-type``: the shrink factor every body flow is laid out at (None: each fits its own).
@@ -124,7 +128,9 @@ class _Card(Canvas):
         """Build and solve the flow once; a flow of a fit group waits in a slot until every region is seen."""
         flow, y = _make_flow(region, self.page, self.styles, self.theme, self.persona, self.names, self.left_out)
         body = region.grow > 1.0
-        self.designed.append((region, flow, self.page.offset if not region.pin else 0.0))
+        flow.provenance = self.provenance
+        if self.provenance:
+            self.designed.append((region, flow, self.page.offset if not region.pin else 0.0))
         if body:
             self.out.body.append(_region_rect(flow))
         at_least = self.type_step if body else 0.0
@@ -171,13 +177,26 @@ class _Card(Canvas):
     def _record_designed(self) -> None:
         """Where each flow region and item landed (CardLayout.flows, .sections): the canvas designer's
         provenance, read once every flow has run (a fit group's run last)."""
-        index = {id(r): i for i, r in enumerate(self.tpl.regions)}
+        index = _region_index(self.tpl)
         for region, flow, offset in self.designed:
             designed_areas(self.out, region, index[id(region)], flow, offset)
 
     def _step(self, flow: Flow, body: bool) -> None:
         if body and flow.blocks:
             self.steps.append(flow.s)
+
+
+_INDEXES: dict[int, tuple[Template, dict[int, int]]] = {}
+
+
+def _region_index(tpl: Template) -> dict[int, int]:
+    """id of each region of ``tpl`` -> its index, once per template (the entry keeps it alive)."""
+    found = _INDEXES.get(id(tpl))
+    if found is None or found[0] is not tpl:
+        if len(_INDEXES) > 64:
+            _INDEXES.clear()
+        found = _INDEXES[id(tpl)] = (tpl, {id(r): i for i, r in enumerate(tpl.regions)})
+    return found[1]
 
 
 def _region_rect(flow: Flow) -> tuple[float, float, float, float]:
@@ -204,6 +223,7 @@ def layout(
     names: dict[str, str] | None = None,
     type_step: float | None = None,
     left_out: LeftOut | None = None,
+    provenance: bool = True,
 ) -> CardLayout:
     """Lay ``persona`` out on ``template`` with ``theme``.
 
@@ -215,6 +235,8 @@ def layout(
     ``CardLayout.type_step`` of a deck, so cards side by side share one body size).
     ``left_out``: backs are printed (core.card_back); lists the card stops say "on the back"
     and what they leave out is recorded there.
+    ``provenance``: record where each flow and its items landed (CardLayout.flows, .sections)
+    for the template designer; an export, which prints the card, does without.
     """
     tpl = template if isinstance(template, Template) else load_template(template)
     th = theme if isinstance(theme, Theme) else load_theme(theme)
@@ -231,7 +253,7 @@ def layout(
     )
     page = Page(W, H, scale, 0.0, length(tpl.margin, scale, H))
     card = _Card(out, page, _styles_for(tpl, th, persona.type, scale), th, persona, float(bleed), tpl.negative)
-    card.start(tpl, names, type_step, left_out)
+    card.start(tpl, names, type_step, left_out, provenance)
     with cjk_forms(persona_forms(persona)):  # a kanji-only name of a Japanese persona takes Japanese forms
         for region in tpl.regions:
             if _applies(region.when, tpl, persona, names):
@@ -266,19 +288,17 @@ def _applies(when: str | None, tpl: Template, persona: Persona, names) -> bool:
 def _make_flow(
     spec: FlowRegion, page: Page, styles: _Styles, theme: Theme, persona: Persona, names, left_out=None
 ) -> tuple[Flow, float]:
-    x, y, w, h = page.rect(spec)
-    ncols = spec.columns
-    gutter = page.len(spec.gutter, page.w)
-    cw = (w - gutter * (ncols - 1)) / ncols
-    columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
-    gap = page.len(spec.section_gap, page.h)
+    rect = page.rect(spec)
+    y = rect[1]
+    columns, gap, lengths = _geometry(spec, rect, page)
+    columns = list(columns)  # the flow's own (the cached one serves every card)
     kw = dict(
         align=spec.align,
         valign=spec.valign,
         fact_label=float(spec.fact_label),
-        indent=page.len(spec.indent, page.w),
-        bar_indent=page.len(spec.bar_indent, page.w),
-        slider_h=page.len(spec.slider_height, page.h),
+        indent=lengths[0],
+        bar_indent=lengths[1],
+        slider_h=lengths[2],
         persona_name=persona.name,
         theme=theme,
         persona_type=persona.type,
@@ -286,7 +306,7 @@ def _make_flow(
     grow = {
         "grow": spec.grow,
         "spread": spec.spread,
-        "module_pad": page.len(spec.module_pad, page.w),
+        "module_pad": lengths[3],
         "module_fill": theme.color(spec.modules, persona.type) if spec.modules else None,
         "left_out": left_out,
     }
@@ -296,6 +316,35 @@ def _make_flow(
         chosen = _with_optional(sections, chosen, columns, styles, kw, gap, page)
     flow = Flow(_join(chosen, gap, page), columns, styles, **kw, **grow)
     return flow, y
+
+
+#: (region, its geometry) by (id of the flow region, its rectangle, page size and scale).
+_GEOMETRY: dict[tuple, tuple] = {}
+
+
+def _geometry(spec: FlowRegion, rect, page: Page) -> tuple[list, float, tuple[float, float, float, float]]:
+    """(columns, section gap, (indent, bar indent, slider height, module pad)) of a flow region
+    in ``rect``: the same on every card of a batch where the region lands in the same place."""
+    key = (id(spec), rect, page.w, page.h, page.scale)
+    found = _GEOMETRY.get(key)
+    if found is not None and found[0] is spec:
+        return found[1]
+    x, y, w, h = rect
+    ncols = spec.columns
+    gutter = page.len(spec.gutter, page.w)
+    cw = (w - gutter * (ncols - 1)) / ncols
+    columns = [(x + k * (cw + gutter), y, cw, h) for k in range(ncols)]
+    gap = page.len(spec.section_gap, page.h)
+    lengths = (
+        page.len(spec.indent, page.w),
+        page.len(spec.bar_indent, page.w),
+        page.len(spec.slider_height, page.h),
+        page.len(spec.module_pad, page.w),
+    )
+    if len(_GEOMETRY) > 256:
+        _GEOMETRY.clear()
+    _GEOMETRY[key] = (spec, (columns, gap, lengths))
+    return columns, gap, lengths
 
 
 def _join(sections, gap: float, page: Page) -> list[Block]:

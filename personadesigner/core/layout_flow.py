@@ -86,8 +86,18 @@ class Flow(FlowOverflow, FlowPaint):
         self.theme = theme
         self.persona_type = persona_type
         self.bottom = columns[0][1] if columns else 0.0
-        #: Where each template flow item landed in the last run (core.section_rects).
+        #: Where each template flow item landed in the last run (core.section_rects); only
+        #: with ``provenance`` (the template designer asks, an export does not).
         self.section_rects: list = []
+        self.provenance = True
+        #: Sizes, shape and rows per shrink factor tried (``_sized``).
+        self._at: dict[float, list] = {}
+        #: The widest word of each name or heading per face, and the answer per shrink (``_broken_word``).
+        self._widest: dict[tuple, tuple[float, str]] = {}
+        self._broken: dict[float, tuple[Block, str] | None] = {}
+        self._columns_key = tuple(columns)
+        #: Chips, callouts or share bars: only then are module cuts and left-out chips looked for.
+        self._has_modules = any(b.kind in MODULE_KINDS for b in blocks)
         if left_out is not None:  # after the columns and styles: the marker's width is checked
             self.blocks = [self._continued_marker(b) if b.kind == "more" else b for b in blocks]
 
@@ -102,21 +112,29 @@ class Flow(FlowOverflow, FlowPaint):
             return self.bar_indent
         return 0.0
 
-    def _lines(self, b: Block, st: ResolvedStyle) -> list[str]:
+    def _lines(self, b: Block, st: ResolvedStyle) -> tuple[str, ...]:
         width = self.columns[0][2]
         if b.kind == "fact":
-            return T.break_lines(b.text, st.font, st.size, width - width * self.fact_label)
+            return T.broken_lines(b.text, st.font, st.size, width - width * self.fact_label)
         avail = width - self._indent(b, st)
         txt = b.text.upper() if st.upper else b.text
-        return T.break_lines(txt, st.font, st.size, avail, tracking=st.tracking)
+        return T.broken_lines(txt, st.font, st.size, avail, st.tracking)
 
-    def _block(self, b: Block, s: float) -> tuple[float, list[str] | None]:
+    def _block(self, b: Block, s: float) -> tuple[float, tuple[str, ...] | list[str] | None]:
         """(row height, lines) of one block at shrink ``s``; lines is None for a one-row
         block (gap, slider, badge). The one place row heights are decided."""
         kind = b.kind
         if kind == "gap":
             return b.space, None
         st = self.style_at(b.style, s)
+        if s >= 0 and (kind == "text" or kind == "heading") and not b.icon:  # most blocks: _lines inline
+            if b.bullet:
+                indent = self.indent
+            else:
+                indent = self.bar_indent if b.bar else 0.0
+            txt = b.text.upper() if st.upper else b.text
+            size = st.size
+            return size * st.leading, T.broken_lines(txt, st.font, size, self.columns[0][2] - indent, st.tracking)
         if kind == "slider":
             return st.size * st.leading + self.slider_h + 4.0, None
         if kind == "badge":
@@ -141,28 +159,43 @@ class Flow(FlowOverflow, FlowPaint):
         return T.measure(text, lab.font, lab.size) <= self.columns[0][2] * self.fact_label - 4
 
     def _rows(self, s: float) -> list[Row]:
-        rows: list[Row] = []
-        append = rows.append
-        for i, b in enumerate(self.blocks):
-            kind = b.kind
-            h, lines = self._block(b, s)
-            if lines is None:
-                whole = kind != "gap"
-                append(Row(h, i, kind, first=whole, last=whole))
-                continue
-            last = len(lines) - 1
-            for k, line in enumerate(lines):
-                append(Row(h, i, kind, line, k == 0, k == last))
+        """The rows at shrink ``s``: one per line of each block, one for a gap, slider or badge."""
+        sized = self._sized(s)
+        rows = sized[2]
+        if rows is None:
+            rows = sized[2] = []
+            append = rows.append
+            for i, (b, (h, lines)) in enumerate(zip(self.blocks, sized[0])):
+                kind = b.kind
+                if lines is None:
+                    whole = kind != "gap"
+                    append(Row(h, i, kind, first=whole, last=whole))
+                    continue
+                last = len(lines) - 1
+                for k, line in enumerate(lines):
+                    append(Row(h, i, kind, line, k == 0, k == last))
         return rows
 
     def _shape(self, s: float) -> tuple:
         """Per block (kind, keeps with next, row height, row count): all that placement
         looks at, so two flows of one shape at ``s`` fit, or not, alike."""
-        shape = []
-        for b in self.blocks:
-            h, lines = self._block(b, s)
-            shape.append((b.kind, b.keep_with_next, h, 1 if lines is None else len(lines)))
-        return tuple(shape)
+        return self._sized(s)[1]
+
+    def _sized(self, s: float) -> list:
+        """[(row height, lines) per block, shape, rows or None until asked] at shrink ``s``,
+        made once per flow and factor: the fit search, the growth search and the final run
+        ask for the same factors again, and most factors tried need only the shape."""
+        found = self._at.get(s)
+        if found is None:
+            block = self._block
+            sizes = []
+            shape = []
+            for b in self.blocks:
+                h, lines = sized = block(b, s)
+                sizes.append(sized)
+                shape.append((b.kind, b.keep_with_next, h, 1 if lines is None else len(lines)))
+            found = self._at[s] = [sizes, tuple(shape), None]
+        return found
 
     @staticmethod
     def _holds_together(b: Block) -> bool:
@@ -170,16 +203,27 @@ class Flow(FlowOverflow, FlowPaint):
         return b.kind == "heading" or b.field == "name"
 
     def _broken_word(self, s: float) -> tuple[Block, str] | None:
-        """The first name or heading that would break inside a word at shrink ``s``, and the word."""
+        """The first name or heading that would break inside a word at shrink ``s``, and the word
+        (T.breaks_word: the widest word is measured once per block, and scaled per size)."""
+        if s in self._broken:
+            return self._broken[s]
+        found = self._broken[s] = self._first_broken_word(s)
+        return found
+
+    def _first_broken_word(self, s: float) -> tuple[Block, str] | None:
         holders = self.__dict__.get("_holders")
         if holders is None:
             holders = self._holders = [b for b in self.blocks if b.text and self._holds_together(b)]
+        width = self.columns[0][2]
         for b in holders:
             st = self.style_at(b.style, s)
-            txt = b.text.upper() if st.upper else b.text
-            word = T.breaks_word(txt, st.font, st.size, self.columns[0][2] - self._indent(b, st), st.tracking)
-            if word:
-                return b, word
+            key = (id(b), st.font, st.tracking, st.upper)
+            widest = self._widest.get(key)
+            if widest is None:
+                txt = b.text.upper() if st.upper else b.text
+                widest = self._widest[key] = T.widest_word(txt, st.font, st.tracking)
+            if st.size > 0 and widest[0] * st.size / 1000.0 > width - self._indent(b, st) + 1e-6:
+                return b, widest[1]
         return None
 
     def fits(self, s: float) -> bool:
@@ -190,7 +234,7 @@ class Flow(FlowOverflow, FlowPaint):
         share shapes, so the rows are placed once per shape."""
         if s < 1.0 and self._broken_word(s) is not None:
             return False
-        key = (self._shape(s), tuple(self.columns))
+        key = (self._shape(s), self._columns_key)
         fit = _FITS.get(key)
         if fit is None:
             rows = self._rows(s)
@@ -199,6 +243,11 @@ class Flow(FlowOverflow, FlowPaint):
                 _FITS.clear()
             _FITS[key] = fit
         return fit
+
+    def _known_not_to_fit(self, s: float) -> bool:
+        """Whether a flow of this shape at ``s`` was placed before and did not fit (see ``fits``):
+        then its rows need not be made nor placed again."""
+        return _FITS.get((self._shape(s), self._columns_key)) is False
 
     # ------------------------------------------------------------ placement
     def _place(self, rows: list[Row]):
@@ -272,7 +321,7 @@ class Flow(FlowOverflow, FlowPaint):
         the point below does not; when the previous result is such a point it is the one
         the bisection finds (fitting only gets easier as type shrinks), for two fits
         instead of six. Only from 0.0, where the grid points are exact binary fractions."""
-        hint = _LAST_SHRINK.get(tuple(self.columns)) if at_least == 0.0 else None
+        hint = _LAST_SHRINK.get(self._columns_key) if at_least == 0.0 else None
         if hint is not None and self._ends_search(hint):
             return hint
         if self.fits(1.0):
@@ -289,7 +338,7 @@ class Flow(FlowOverflow, FlowPaint):
         if at_least == 0.0:
             if len(_LAST_SHRINK) > 256:
                 _LAST_SHRINK.clear()
-            _LAST_SHRINK[tuple(self.columns)] = s
+            _LAST_SHRINK[self._columns_key] = s
         return s
 
     def _ends_search(self, s: float) -> bool:
@@ -305,7 +354,7 @@ class Flow(FlowOverflow, FlowPaint):
         Type scaled by g needs about g**1.5 times the height (taller lines, and more of
         them where text wraps): the first guess comes from the share the preferred sizes
         fill; a guess that does not fit is bisected down at most GROW_STEPS times."""
-        if self.grow <= 1.0 or not self.blocks or not self.columns:
+        if self.grow <= 1.0 or not self.blocks or not self.columns or self._known_not_to_fit(0.0):
             return None
         rows = self._rows(0.0)
         placed, left = self._place(rows)
@@ -322,6 +371,9 @@ class Flow(FlowOverflow, FlowPaint):
         for _ in range(self.GROW_STEPS + 1):
             if hi < 0.05:
                 break
+            if self._known_not_to_fit(-hi):
+                hi = (lo + hi) / 2
+                continue
             trial_rows = self._rows(-hi)
             trial, trial_left = self._place(trial_rows)
             if trial_left >= len(trial_rows):
@@ -333,6 +385,21 @@ class Flow(FlowOverflow, FlowPaint):
                 continue
             hi = (lo + guess) / 2
         return best or (0.0, rows, placed, left)
+
+    def _overflow(self, rows: list[Row], placed, s: float):
+        """What is shown when not everything fits: (placed rows, rows ending in "…", cuts)."""
+        ellipses: set[int] = set()
+        shared = self._share_room(rows)
+        if shared is not None:
+            placed, ellipses = shared
+        else:
+            # Drop a trailing heading or gap, then end the last shown line with "…".
+            while placed and (self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"):
+                placed.pop()
+            if placed and placed[-1][0].kind in ("text", "fact"):
+                ellipses = {len(placed) - 1}
+        placed, ellipses = self._more(placed, ellipses)
+        return placed, ellipses, self._cuts(rows, placed, s, ellipses)
 
     def run(self, at_least: float | None = None) -> tuple[list, list[Cut]]:
         """Fit, place and emit: the primitives and the preflight cuts.
@@ -351,24 +418,16 @@ class Flow(FlowOverflow, FlowPaint):
         if spread:
             placed = self._spread(placed)
         if left < len(rows):
-            shared = self._share_room(rows)
-            if shared is not None:
-                placed, ellipses = shared
-            else:
-                # Drop a trailing heading or gap, then end the last shown line with "…".
-                while placed and (self.blocks[placed[-1][0].block].keep_with_next or placed[-1][0].kind == "gap"):
-                    placed.pop()
-                if placed and placed[-1][0].kind in ("text", "fact"):
-                    ellipses = {len(placed) - 1}
-            placed, ellipses = self._more(placed, ellipses)
-            cuts = self._cuts(rows, placed, s, ellipses)
-        else:
+            placed, ellipses, cuts = self._overflow(rows, placed, s)
+        elif self._has_modules:
             cuts = module_cuts(self, placed, s)  # a chip wider than its column, shortened
-        record_left_out_chips(self, placed, s)  # backs printed: chips the front left out
+        if self._has_modules:
+            record_left_out_chips(self, placed, s)  # backs printed: chips the front left out
         panels = self._modules(placed, spread) if self.module_fill and placed else []
-        self.section_rects = section_rects.placed_sections(
-            self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
-        )
+        if self.provenance:
+            self.section_rects = section_rects.placed_sections(
+                self.blocks, self.columns, placed, self._valign_shift(placed) if placed else 0.0
+            )
         items = panels + self._emit(placed, s, ellipses, cuts)
         broken = self._broken_word(s)
         if broken is not None:  # even the minimum size cannot keep this word whole

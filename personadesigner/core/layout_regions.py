@@ -41,6 +41,14 @@ NEGATIVE_TEXT = "NOT OUR CUSTOMER"
 _EPS = 0.01
 
 
+#: Template lengths in points by (value, scale, whole): every card of a batch resolves the
+#: same few dozen ("6mm", 12, "40%") against the same page.
+_LENGTHS: dict[tuple, float] = {}
+#: (region, its rectangle) by (id of the region, height, page size, scale, band offset):
+#: Page.rect of regions placed by numbers alone. The region is kept to tell ids apart.
+_RECTS: dict[tuple, tuple] = {}
+
+
 class Page:
     """Resolves template rectangles against the page, the scale and the negative band."""
 
@@ -55,10 +63,31 @@ class Page:
         self.rights: dict[str, float | None] = {}
 
     def len(self, v, whole: float) -> float:
-        return length(v, self.scale, whole)
+        key = (v, self.scale, whole)
+        found = _LENGTHS.get(key)
+        if found is None:
+            if len(_LENGTHS) > 4096:
+                _LENGTHS.clear()
+            found = _LENGTHS[key] = length(v, self.scale, whole)
+        return found
 
     def rect(self, spec: Placed, height=None) -> tuple[float, float, float, float]:
-        """(x, y, w, h) of the region; ``height`` replaces the spec's (a rule is 0 high)."""
+        """(x, y, w, h) of the region; ``height`` replaces the spec's (a rule is 0 high).
+
+        A region placed by numbers alone (no "after:", "above:", "right_of:") lands where it
+        did on the last card of this page size and band, so that answer is kept."""
+        key = (id(spec), height, self.w, self.h, self.scale, self.offset)
+        found = _RECTS.get(key)
+        if found is not None and found[0] is spec:
+            return found[1]
+        rect = self._rect(spec, height)
+        if after_ref(spec) is None and above_ref(spec) is None and not _right_of(spec):
+            if len(_RECTS) > 1024:
+                _RECTS.clear()
+            _RECTS[key] = (spec, rect)
+        return rect
+
+    def _rect(self, spec: Placed, height) -> tuple[float, float, float, float]:
         W, H = self.w, self.h
         height = spec.height if height is None else height
         x = self._left(spec)
@@ -107,6 +136,11 @@ class Page:
         return self.h - self.tops[ref] + self.len(spec.bottom_gap, self.h)
 
 
+def _right_of(spec: Placed) -> bool:
+    left = spec.left
+    return isinstance(left, str) and left.startswith("right_of:")
+
+
 def after_ref(spec: Placed) -> str | None:
     top = spec.top
     return top[6:] if isinstance(top, str) and top.startswith("after:") else None
@@ -133,12 +167,50 @@ class Canvas:
         return self.theme.color(ref, self.persona.type) if ref else None
 
 
+#: What regions placed by numbers alone drew, by the region, style set, theme, persona type,
+#: page and what else they show (see ``_drawn``): the region, style set and theme are kept
+#: to tell ids apart.
+_DRAWN: dict[tuple, tuple] = {}
+
+
+def _drawn(c: Canvas, region: Placed, shows, draw) -> tuple:
+    """The primitives ``draw(c, region)`` makes, kept for the next card of the batch when the
+    region is placed by numbers alone: a background, a rule, an initials disc draw alike on
+    every card of one template, theme and persona type. ``shows``: what else they depend on."""
+    page = c.page
+    key = (
+        id(region),
+        id(c.styles),
+        id(c.theme),
+        c.persona.type,
+        page.w,
+        page.h,
+        page.scale,
+        page.offset,
+        c.bleed,
+        shows,
+    )
+    found = _DRAWN.get(key)
+    if found is not None and found[0] is region and found[1] is c.styles and found[2] is c.theme:
+        return found[3]
+    items = tuple(draw(c, region))
+    if after_ref(region) is None and above_ref(region) is None and not _right_of(region):
+        if len(_DRAWN) > 1024:
+            _DRAWN.clear()
+        _DRAWN[key] = (region, c.styles, c.theme, items)
+    return items
+
+
 def draw_rect(c: Canvas, region: Rect) -> None:
+    c.out.items.extend(_drawn(c, region, None, _rect_box))
+
+
+def _rect_box(c: Canvas, region: Rect) -> list[Box]:
     page = c.page
     x, y, w, h = page.rect(region)
     if region.bleed:
         x, y, w, h = bleed_rect(x, y, w, h, page.w, page.h, c.bleed)
-    c.out.items.append(
+    return [
         Box(
             x,
             y,
@@ -150,21 +222,34 @@ def draw_rect(c: Canvas, region: Rect) -> None:
             radius=page.len(region.radius, page.w),
             field=region.field,
         )
-    )
+    ]
 
 
 def draw_rule(c: Canvas, region: RuleRegion) -> None:
+    c.out.items.extend(_drawn(c, region, None, _rule))
+
+
+def _rule(c: Canvas, region: RuleRegion) -> list[Rule]:
     x, y, w, _h = c.page.rect(region, height=0)
-    c.out.items.append(Rule(x, y, x + w, y, c.color(region.color), c.page.len(region.width_pt, c.page.w)))
+    return [Rule(x, y, x + w, y, c.color(region.color), c.page.len(region.width_pt, c.page.w))]
 
 
 def draw_photo(c: Canvas, region: Photo) -> None:
+    if c.persona.photo:
+        c.out.items.extend(_photo_items(c, region))
+    else:  # initials on a disc: alike for every persona with these initials
+        c.out.items.extend(_drawn(c, region, (c.persona.initials, T.current_forms()), _photo_items))
+
+
+def _photo_items(c: Canvas, region: Photo) -> list:
+    """The photo (its resolution checked into the preflight) or the initials on their disc."""
+    items: list = []
     x, y, w, h = c.page.rect(region)
     st = c.styles(region.initials_style)
     fill = c.color(region.fill)
     if region.clip == "rect" and region.bleed:  # a full-bleed header reaches past the trim...
         bx, by, bw, bh = bleed_rect(x, y, w, h, c.page.w, c.page.h, c.bleed)
-        c.out.items.append(Box(bx, by, bw, bh, fill=fill, field="photo"))
+        items.append(Box(bx, by, bw, bh, fill=fill, field="photo"))
         if c.persona.photo:  # ...the photo with it; initials stay centred on the trimmed card
             x, y, w, h = bx, by, bw, bh
     # The style's ink when it reads on the disc (white on the type's colour), else the type's colour.
@@ -189,7 +274,8 @@ def draw_photo(c: Canvas, region: Photo) -> None:
             if low is not None:
                 item = replace(item, low_res=low)
                 c.out.photos.append(low)
-        c.out.items.append(item)
+        items.append(item)
+    return items
 
 
 def draw_logo(c: Canvas, region: LogoRegion) -> None:

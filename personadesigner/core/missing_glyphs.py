@@ -20,7 +20,8 @@ def report_missing(layout: CardLayout) -> CardLayout:
     for k, item in enumerate(layout.items):
         if not isinstance(item, TextBlock):
             continue
-        chars = missing_chars(item.text)
+        lines = item.lines  # item.text without the generator: one line is its own text
+        chars = missing_chars(lines[0].text if len(lines) == 1 else "\n".join([line.text for line in lines]))
         if not chars:
             continue
         layout.items[k] = replace(item, missing=chars)

@@ -54,20 +54,28 @@ def placed_sections(blocks, columns, placed, shift: float = 0.0) -> list[tuple]:
     spans: dict[tuple[int, int], list] = {}
     last: dict[int, object] = {}  # column -> the item of its last row
     for row, col, y in placed:
-        if row.kind == "gap":
+        kind = row.kind
+        if kind == "gap":
             continue
         item = blocks[row.block].section
-        if item is None and row.kind == "more":
-            item = last.get(col)
         if item is None:
-            continue
+            if kind != "more":
+                continue
+            item = last.get(col)
+            if item is None:
+                continue
         last[col] = item
-        top, bottom = y + shift, y + shift + row.h
-        span = spans.get((id(item), col))
+        top = y + shift
+        bottom = top + row.h
+        key = (id(item), col)
+        span = spans.get(key)
         if span is None:
-            spans[(id(item), col)] = [item, top, bottom]
-        else:
-            span[1], span[2] = min(span[1], top), max(span[2], bottom)
+            spans[key] = [item, top, bottom]
+        else:  # rows come in order: a later row of a span ends lower
+            if top < span[1]:
+                span[1] = top
+            if bottom > span[2]:
+                span[2] = bottom
     out = []
     for (_key, col), (item, top, bottom) in spans.items():
         cx, _cy, cw, _ch = columns[col]
@@ -82,12 +90,39 @@ def designed_areas(card, region, index: int, flow, offset: float) -> None:
         return
     first, last = flow.columns[0], flow.columns[-1]
     card.flows.append(
-        FlowArea(
-            index, region.id, first[0], first[1], last[0] + last[2] - first[0], first[3], len(flow.columns), offset
+        _kept(
+            FlowArea,
+            (index, region.id, first[0], first[1], last[0] + last[2] - first[0], first[3], len(flow.columns), offset),
         )
     )
-    where = {id(item): k for k, item in enumerate(region.items)}
+    where = _item_index(region)
     for item, x, y, w, h in flow.section_rects:
         k = where.get(id(item))
         if k is not None:
-            card.sections.append(SectionRect(index, k, x, y, w, h))
+            card.sections.append(_kept(SectionRect, (index, k, x, y, w, h)))
+
+
+#: Provenance records by value: most cards of a batch have theirs where the card before had them.
+_KEPT: dict[tuple, object] = {}
+_ITEM_INDEXES: dict[int, tuple[object, dict[int, int]]] = {}
+
+
+def _kept(cls, values: tuple):
+    """``cls(*values)`` (frozen, so one object serves every card that has these values)."""
+    key = (cls, values)
+    found = _KEPT.get(key)
+    if found is None:
+        if len(_KEPT) > 4096:
+            _KEPT.clear()
+        found = _KEPT[key] = cls(*values)
+    return found
+
+
+def _item_index(region) -> dict[int, int]:
+    """id of each item of the flow region -> its index, once per region (the entry keeps it alive)."""
+    found = _ITEM_INDEXES.get(id(region))
+    if found is None or found[0] is not region:
+        if len(_ITEM_INDEXES) > 1024:
+            _ITEM_INDEXES.clear()
+        found = _ITEM_INDEXES[id(region)] = (region, {id(item): k for k, item in enumerate(region.items)})
+    return found[1]

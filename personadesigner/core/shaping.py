@@ -10,7 +10,7 @@ files. Results are in 1/1000 em (size-independent: no hinting) and cached per
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import uharfbuzz as hb
@@ -38,17 +38,34 @@ _EMPTY = Shaped((), (), (), (), 0.0)
 
 
 class _Face:
-    """A bundled face opened once for HarfBuzz, with its Unicode coverage."""
+    """A bundled face opened once for HarfBuzz, with its Unicode coverage.
+
+    Opening is cheap on purpose: the file is mapped, not read (the CJK files are
+    5 MB each), and the set of every character it has is built only when a whole
+    string is tested against it (``chars``); one character is a cmap lookup
+    (``has``). The fallback chain may ask a dozen faces about one character.
+    """
 
     def __init__(self, path: str, subfont: int) -> None:
-        blob = hb.Blob(Path(path).read_bytes())
-        self.face = hb.Face(blob, subfont)
+        self.face = hb.Face(hb.Blob.from_file_path(path), subfont)
         self.font = hb.Font(self.face)
         self.upem = self.face.upem
         self.scale = 1000.0 / self.upem
         self.font.scale = (self.upem, self.upem)
-        self.unicodes = frozenset(self.face.unicodes)
-        self.chars = frozenset(map(chr, self.unicodes))  # for set tests on whole strings
+        self._nominal = self.font.get_nominal_glyph
+
+    def has(self, cp: int) -> bool:
+        """Whether the face's cmap maps code point ``cp`` (the same answer as ``cp in unicodes``)."""
+        return self._nominal(cp) is not None
+
+    @cached_property
+    def unicodes(self) -> frozenset[int]:
+        return frozenset(self.face.unicodes)
+
+    @cached_property
+    def chars(self) -> frozenset[str]:
+        """Every character the face has: for set tests on whole strings."""
+        return frozenset(map(chr, self.unicodes))
 
 
 @cache
@@ -57,14 +74,25 @@ def face(key: str) -> _Face:
     return _file_face(str(f.path), f.subfont)
 
 
-@cache
+#: The files opened so far, by (path, index in a collection): each once per process.
+_OPENED: dict[tuple[str, int], _Face] = {}
+
+
 def _file_face(path: str, subfont: int) -> _Face:
     """One HarfBuzz face per file: a synthetic bold face shapes with its regular's."""
-    return _Face(path, subfont)
+    found = _OPENED.get((path, subfont))
+    if found is None:
+        found = _OPENED[path, subfont] = _Face(path, subfont)
+    return found
+
+
+def opened_files() -> list[str]:
+    """The font files this process has opened for shaping (a Latin card needs one or two)."""
+    return sorted({Path(path).name for path, _subfont in _OPENED})
 
 
 def covers(key: str, cp: int) -> bool:
-    return cp in face(key).unicodes
+    return face(key).has(cp)
 
 
 @lru_cache(maxsize=4096)

@@ -177,7 +177,8 @@ def current_forms() -> str:
 
 
 def has_kana(text: str) -> bool:
-    return bool(text) and max(text) >= "\u3040" and _KANA_RE.search(text) is not None
+    # isascii() is answered without a scan (CPython knows); max() compares every character
+    return bool(text) and not text.isascii() and max(text) >= "\u3040" and _KANA_RE.search(text) is not None
 
 
 def _table_for(text: str, font_key: str, forms: str = "sc") -> _CharTable:
@@ -187,11 +188,12 @@ def _table_for(text: str, font_key: str, forms: str = "sc") -> _CharTable:
 @lru_cache(maxsize=8192)
 def missing_chars(text: str) -> str:
     """The characters of ``text`` that no bundled face draws (each once, in order): a preflight problem."""
-    if S.face("sans").chars.issuperset(text):
+    sans = S.face("sans").chars
+    if sans.issuperset(text) or ("\n" in text and sans.issuperset(text.replace("\n", ""))):
         return ""
     table = _table("sans")
-    # spaces and joiners are never reported: looking up a line break would open every fallback face
-    missing = {ch for ch in set(text) if not ch.isspace() and ch not in _JOINERS and table[ch][0] is None}
+    # Spaces, line ends and joiners are never reported: no face has "\n", and looking it up would open them all.
+    missing = {ch for ch in set(text) - sans if not ch.isspace() and ch not in _JOINERS and table[ch][0] is None}
     if not missing:
         return ""
     out: list[str] = []
@@ -413,7 +415,7 @@ def _items_in(text: str, font_key: str, base_dir: str | None, forms: str) -> tup
     if not text:
         return ()
     # a right-to-left paragraph orders every line by its level, one without Arabic or Hebrew too
-    rtl = base_dir == "R" or (max(text) >= "\u0590" and has_rtl(text))
+    rtl = base_dir == "R" or (not text.isascii() and max(text) >= "\u0590" and has_rtl(text))
     if not rtl and S.face(font_key).chars.issuperset(text):
         return (_Item(text, font_key, False, _ltr_units(text, font_key)),)  # one face, left to right: most text
     fonts = _fonts(text, font_key, forms)
@@ -440,7 +442,7 @@ def _piece_starts(text: str, font_key: str, base_dir: str | None, forms: str) ->
     if not text:
         return ()
     # a right-to-left paragraph orders every line by its level, one without Arabic or Hebrew too
-    rtl = base_dir == "R" or (max(text) >= "\u0590" and has_rtl(text))
+    rtl = base_dir == "R" or (not text.isascii() and max(text) >= "\u0590" and has_rtl(text))
     if not rtl and S.face(font_key).chars.issuperset(text):
         return (0,)
     levels = _levels(text, base_dir) if rtl else None
@@ -486,12 +488,13 @@ def _ltr_units(text: str, font_key: str) -> float:
         return S.shape(text, font_key, False).width
     space = S.shape(" ", font_key, False).width
     words = text.split(" ")
-    return sum(S.shape(w, font_key, False).width for w in words if w) + space * (len(words) - 1)
+    shape = S.shape  # a list, not a generator: the same sum in the same order, sooner
+    return sum([shape(w, font_key, False).width for w in words if w]) + space * (len(words) - 1)
 
 
 def _units(text: str, font_key: str) -> float:
     """Shaped advance of ``text`` in 1/1000 em, with fallback faces."""
-    return sum(it.units for it in _items(text, font_key, None))
+    return sum([it.units for it in _items(text, font_key, None)])
 
 
 _WORD_UNITS: dict[tuple[str, str], float] = {}
@@ -503,8 +506,16 @@ def _word_units(word: str, font_key: str) -> float:
     if w is None:
         if len(_WORD_UNITS) > 200_000:
             _WORD_UNITS.clear()
-        w = _WORD_UNITS[key] = _units(word, font_key)
+        w = _WORD_UNITS[key] = _plain_word_units(word, font_key) or _units(word, font_key)
     return w
+
+
+def _plain_word_units(word: str, font_key: str) -> float | None:
+    """The advance of an ASCII word the style face has (a batch's new words are mostly numbers
+    and names): the one shaped run ``_units`` would find, without itemizing it; else None."""
+    if word and word.isascii() and " " not in word and S.face(font_key).chars.issuperset(word):
+        return S.shape(word, font_key, False).width
+    return None
 
 
 def measure(text: str, font_key: str, size: float) -> float:
@@ -572,6 +583,8 @@ def glyph_run(text: str, font_key: str, size: float, rtl: bool, tracking: float 
 
 def paragraph_direction(text: str) -> str:
     """ "R" or "L" from the first strong character (Unicode bidi rule P2); "L" without one."""
+    if text.isascii():  # ASCII letters are "L", and nothing else in it is strong
+        return "L"
     for ch in text:
         d = unicodedata.bidirectional(ch)
         if d in ("R", "AL"):
@@ -582,11 +595,13 @@ def paragraph_direction(text: str) -> str:
 
 
 def line_width(pieces: list[Piece]) -> float:
-    return sum(p.width for p in pieces)
+    return sum([p.width for p in pieces])
 
 
 # ------------------------------------------------------------------ line breaking
-_SEG_RE = re.compile("[^ \\-\u2010\u2012\u2013\u2014]*[\\-\u2010\u2012\u2013\u2014]+(?=[^ ])|[^ ]+ *| +")
+#: A word's start up to its hyphens (never before a space: "re-", "one-"), a word with its spaces, or spaces.
+#: The first run is possessive: giving back letters cannot find a hyphen (4 instead of 5.5 µs a paragraph).
+_SEG_RE = re.compile("[^ \\-\u2010\u2012\u2013\u2014]*+[\\-\u2010\u2012\u2013\u2014]+(?=[^ ])|[^ ]+ *| +")
 _CJK_PATTERN = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]"
 
 
@@ -597,9 +612,10 @@ def _cjk_re() -> re.Pattern:
 
 
 def _has_cjk(text: str) -> bool:
-    # max() scans in C: Latin, Greek, Cyrillic... text never reaches the pattern.
+    # ASCII is known without a scan, max() scans in C: Latin, Greek, Cyrillic... never reach the pattern.
     return (
         bool(text)
+        and not text.isascii()
         and max(text) >= "\u0e00"
         and (_THAI_RE.search(text) is not None or _cjk_re().search(text) is not None)
     )
@@ -735,6 +751,12 @@ def breaks_word(text: str, font_key: str, size: float, width: float, tracking: f
     return word if units * size / 1000.0 > width + 1e-6 else ""
 
 
+def widest_word(text: str, font_key: str, tracking: float = 0.0) -> tuple[float, str]:
+    """(advance in 1/1000 em, the word) of the widest piece of ``text`` no line break may split:
+    ``breaks_word`` at every size from one measurement (a flow's fit search tries several)."""
+    return _widest_word(text, font_key, tracking)
+
+
 @lru_cache(maxsize=4096)
 def _widest_word(text: str, font_key: str, tracking: float) -> tuple[float, str]:
     """(advance in 1/1000 em, the word) of the widest unbreakable piece of ``text``: sizes
@@ -768,6 +790,9 @@ def _space_units(before: str, font_key: str) -> float:
 @lru_cache(maxsize=4096)
 def _space_after(tail: str, font_key: str, forms: str) -> float:
     """``_space_units`` per word ending: words share a few hundred endings, so faces are looked up once each."""
+    chars = S.face(font_key).chars
+    if tail.isascii() and " " in chars and chars.issuperset(tail) and S.face("sans").chars.issuperset(tail):
+        return _word_units(" ", font_key)  # ASCII the style face has: no fallback, keycap or emoji (_fonts)
     return _word_units(" ", _fonts(tail + " ", font_key, forms)[-1])
 
 
@@ -778,14 +803,45 @@ def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, f
     if found is None:
         if len(_PARAGRAPH_SEGMENTS) > _CACHE_LIMIT:
             _PARAGRAPH_SEGMENTS.clear()
-        out = []
-        for seg in _segments(paragraph):
-            stripped = seg.rstrip(" ")
-            w_trim = _word_units(stripped, font_key) if stripped else 0.0
-            spaces = len(seg) - len(stripped)
-            space = _space_units(stripped, font_key) if spaces else 0.0
-            out.append((seg, stripped, w_trim, w_trim + spaces * space))
+        if len(_SEGMENTS) > 2 * _CACHE_LIMIT:
+            _SEGMENTS.clear()
+        forms = _FORMS.get()
+        get = _SEGMENTS.get
+        out = [get((font_key, forms, seg)) for seg in _segments(paragraph)]
+        if None in out:  # a word this batch has not had yet
+            for k, seg in enumerate(_segments(paragraph)):
+                if out[k] is None:
+                    out[k] = _SEGMENTS[font_key, forms, seg] = _measured_segment(seg, font_key)
         found = _PARAGRAPH_SEGMENTS[key] = tuple(out)
+    return found
+
+
+#: Per (face, CJK forms, segment): ``_measured_segment``. Paragraphs of a batch differ (a name,
+#: a number) but are made of the same few hundred words.
+_SEGMENTS: dict[tuple[str, str, str], tuple[str, str, float, float]] = {}
+
+
+def _measured_segment(seg: str, font_key: str) -> tuple[str, str, float, float]:
+    stripped = seg.rstrip(" ")
+    w_trim = _word_units(stripped, font_key) if stripped else 0.0
+    spaces = len(seg) - len(stripped)
+    space = _space_units(stripped, font_key) if spaces else 0.0
+    return (seg, stripped, w_trim, w_trim + spaces * space)
+
+
+def broken_lines(text: str, font_key: str, size: float, width: float, tracking: float = 0.0) -> tuple[str, ...]:
+    """``break_lines`` without a first line of its own width, as the cached tuple (the layout
+    asks for the same lines at every size it tries: no copy)."""
+    if size <= 0:
+        return (text,)
+    limit = width * 1000.0 / size
+    track = tracking * 1000.0
+    key = (text, font_key, limit, limit, track)
+    found = _BREAKS.get(key)
+    if found is None:
+        if len(_BREAKS) > _CACHE_LIMIT:
+            _BREAKS.clear()
+        found = _BREAKS[key] = tuple(_break(text, font_key, limit, limit, track))
     return found
 
 
@@ -821,6 +877,9 @@ def _break(text: str, font_key: str, limit: float, first_limit: float, track: fl
     lines: list[str] = []
     for paragraph in text.split("\n"):
         room = first_limit if not lines else limit
+        if not track:
+            lines.extend(_fill(_measured_segments(paragraph, font_key), font_key, room, limit))
+            continue
         cur: list[str] = []
         used = 0.0
         for seg, stripped, w_trim, w_full in _measured_segments(paragraph, font_key):
@@ -849,6 +908,41 @@ def _break(text: str, font_key: str, limit: float, first_limit: float, track: fl
     return lines
 
 
+def _fill(segments, font_key: str, room: float, limit: float) -> list[str]:
+    """``_break``'s loop for one paragraph without tracking (most text), with its sums in the
+    same order: the first line at most ``room`` wide, the next ones ``limit`` (1/1000 em)."""
+    lines: list[str] = []
+    cur: list[str] = []
+    append = cur.append
+    used = 0.0
+    fits = room + 1e-6
+    for seg, stripped, w_trim, w_full in segments:
+        if used + w_trim <= fits:
+            append(seg)
+            used += w_full
+            continue
+        if cur:
+            lines.append("".join(cur).rstrip(" "))
+            room = limit
+            fits = room + 1e-6
+            cur = []
+            append = cur.append
+            used = 0.0
+        if w_trim <= fits:
+            append(seg)
+            used = w_full
+            continue
+        parts = _break_long(stripped, font_key, limit, room, 0.0)
+        lines.extend(parts[:-1])
+        room = limit
+        fits = room + 1e-6
+        cur = [parts[-1] + seg[len(stripped) :]]
+        append = cur.append
+        used = _units(cur[0], font_key) + 0.0  # as _break has it (no tracking)
+    lines.append("".join(cur).rstrip(" "))
+    return lines
+
+
 def ellipsize(line: str, font_key: str, size: float, width: float) -> str:
     """``line`` shortened so that it plus "…" fits ``width``; the last kept line of a cut text."""
     limit = width * 1000.0 / size
@@ -874,7 +968,7 @@ def run_glyphs(run: TextRun) -> tuple[tuple[int, ...], tuple[float, ...], tuple[
     if not run.text:
         return (), (), (), (), run.rtl
     text = run.text if _SUSPECT_RE.search(run.text) is None else clean(run.text)
-    rtl = run.rtl or (max(text, default="a") >= "\u0590" and paragraph_direction(text) == "R")
+    rtl = run.rtl or (not text.isascii() and max(text) >= "\u0590" and paragraph_direction(text) == "R")
     if not text:
         return (), (), (), (), rtl
     return (*glyph_run(text, run.font, run.size, rtl, run.tracking), rtl)

@@ -63,8 +63,16 @@ def lay_out_for_export(
             names=names,
             type_step=type_step,
         )
+    # An export prints the card: where each section came from is for the template designer only.
     return layout(
-        persona, template, theme, bleed=bleed, page_size=sheet_name(options), names=names, type_step=type_step
+        persona,
+        template,
+        theme,
+        bleed=bleed,
+        page_size=sheet_name(options),
+        names=names,
+        type_step=type_step,
+        provenance=False,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from personadesigner.core import flow_paint, layout_flow, shaping, text
+from personadesigner.core import flow_paint, layout, layout_flow, layout_regions, shaping, text
 
 
 def clear_layout_caches() -> None:
@@ -10,8 +10,28 @@ def clear_layout_caches() -> None:
     core.layout_flow, core.flow_paint). Each is bounded and emptied whole when full, so what a test before
     left in them would otherwise decide when the next emptying comes. Fonts and faces
     stay loaded (reportlab keeps their glyph maps)."""
-    for fn in (text._items_in, text._shaped, text.missing_chars, text._segments, text._widest_word, shaping.shape):
+    for fn in (
+        text._items_in,
+        text._shaped,
+        text.missing_chars,
+        text._segments,
+        text._widest_word,
+        text._space_after,
+        shaping.shape,
+    ):
         fn.cache_clear()
-    for cache in (text._BREAKS, text._PARAGRAPH_SEGMENTS, text._WORD_UNITS, flow_paint._LINES, layout_flow._FITS):
+    for cache in (
+        text._BREAKS,
+        text._PARAGRAPH_SEGMENTS,
+        text._SEGMENTS,
+        text._WORD_UNITS,
+        flow_paint._LINES,
+        flow_paint._TEXTS,
+        layout_flow._FITS,
+        layout_regions._LENGTHS,
+        layout_regions._RECTS,
+        layout_regions._DRAWN,
+        layout._GEOMETRY,
+    ):
         cache.clear()
     layout_flow._LAST_SHRINK.clear()
