@@ -160,7 +160,17 @@ class LibraryFileReader:
     # ------------------------------------------------------------ helpers
     @staticmethod
     def _whole(conn: sqlite3.Connection, where: str, params: dict[str, Any]) -> list[Persona]:
-        return [from_row(row, row["photo_data"]) for row in conn.execute(_WHOLE_SQL + where, params)]
+        # Plain tuples made into dicts: a sqlite3.Row finds a column by name by comparing it with
+        # each column's name in turn, a third of reading 1000 personas.
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(_WHOLE_SQL + where, params)
+        names = [column[0] for column in cursor.description]
+        found = []
+        for values in cursor:
+            row = dict(zip(names, values))
+            found.append(from_row(row, row["photo_data"]))
+        return found
 
     def _read(self, work: Callable[[sqlite3.Connection], T], through_library: Callable[[Library], Any]) -> T:
         """``work`` over the file in one snapshot; when the file changed under us (see the module),
