@@ -39,8 +39,12 @@ def missing_design(persona: Persona, *, template: str | None = None, theme: str 
 def fallback_lines(personas: list[Persona], *, template: str | None = None, theme: str | None = None) -> list[str]:
     """One line per persona printed on a stand-in design: '"Name": template "x" is not installed here, ...'."""
     lines = []
+    notes: dict[tuple[str, str], str | None] = {}  # a batch has few designs: each is looked up once
     for persona in personas:
-        note = missing_design(persona, template=template, theme=theme)
+        design = (persona.card.template, persona.card.theme)
+        if design not in notes:
+            notes[design] = missing_design(persona, template=template, theme=theme)
+        note = notes[design]
         if note is not None:
             lines.append(f"{quoted(persona.name)}: {note}")
     return lines
