@@ -27,11 +27,11 @@ TEMPLATES_SQL = "SELECT name, data FROM templates ORDER BY name"
 
 def themes_from_rows(rows: Iterable[tuple[str, Any]]) -> tuple[list[Theme], list[str]]:
     """Every theme of (name, package) rows that builds, and one sentence per one that does not."""
-    from personadesigner.core.theme_package import theme_from_package
-
     good: list[Theme] = []
     bad: list[str] = []
     for name, package in rows:
+        from personadesigner.core.theme_package import theme_from_package  # zipfile: only for a library's themes
+
         try:
             good.append(theme_from_package(name, bytes(package), f'the library theme "{name}"'))
         except UserError as exc:

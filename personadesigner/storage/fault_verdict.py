@@ -10,13 +10,19 @@ quick_check over a new read-only connection); a file that passes is called healt
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from personadesigner.errors import LibraryError
 from personadesigner.storage.integrity import quick_check
 
-log = logging.getLogger(__name__)
+
+def _log_healthy(detail: str, path: Path) -> None:
+    """Logged at info (never on the CLI's stderr). logging is imported only then: an export starts
+    without it."""
+    import logging
+
+    logging.getLogger(__name__).info("SQLite reported %r on %s, which passes quick_check", detail, path)
+
 
 #: What SQLite says when a read found pages that do not fit together.
 DAMAGE_WORDS = ("malformed", "not a database")
@@ -60,7 +66,7 @@ def damage_reported(path: Path | None, detail: str) -> LibraryError:
         return found
     if found:
         return _damaged(path, found)
-    log.info("SQLite reported %r on %s, which passes quick_check", detail, path)  # info: never on the CLI's stderr
+    _log_healthy(detail, path)
     return LibraryError(
         f'The library "{path}" could not be read just now (another program may have been changing it), '
         "but its file checks as healthy: try again."
@@ -76,7 +82,7 @@ def disk_error_reported(path: Path | None, detail: str) -> LibraryError:
         return found
     if found:
         return _damaged(path, found)
-    log.info("SQLite reported %r on %s, which passes quick_check", detail, path)
+    _log_healthy(detail, path)
     return LibraryError(
         f'The library "{path}" could not be read or saved just now: the disk reported an input/output error, '
         "but the file checks as healthy; try again, and if it happens again copy the library to another disk."

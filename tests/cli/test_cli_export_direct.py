@@ -132,17 +132,31 @@ def test_a_damaged_or_newer_library_is_refused_as_before(cli, tmp_path):
     assert r.code == 2 and "made by a newer PersonaDesigner (schema 9999)" in r.err and r.out == ""
 
 
-def _sqlalchemy_loaded(argv: list[str]) -> bool:
-    """Whether a fresh process running ``personadesigner ARGV`` imported SQLAlchemy."""
+def _loaded(argv: list[str], modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh process running ``personadesigner ARGV`` imported."""
     code = (
         "import sys, io, contextlib; from personadesigner.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main({argv!r}) == 0\n"
-        "print('sqlalchemy' in sys.modules)\n"
+        f"print(' '.join(m for m in {modules!r} if m in sys.modules))\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert r.returncode == 0, r.stderr
-    return r.stdout.strip() == "True"
+    return r.stdout.split()
+
+
+def _sqlalchemy_loaded(argv: list[str]) -> bool:
+    """Whether a fresh process running ``personadesigner ARGV`` imported SQLAlchemy."""
+    return _loaded(argv, ("sqlalchemy",)) == ["sqlalchemy"]
+
+
+def test_the_benchmark_export_starts_without_logging_or_zipfile(sample_library, tmp_path):
+    """Issue 14: what the export never uses is not imported before its first card (logging: only to log
+    a read error that checks as healthy; zipfile: only for a library's own themes)."""
+    pdf = ["export", "--library", str(sample_library), "--all", "--template", "business-card"]
+    pdf += ["--page-size", "Letter", "--per-page", "10", "--crop-marks", "--out", str(tmp_path / "cards.pdf")]
+    assert _loaded(pdf, ("logging", "zipfile")) == []
+    assert "Free-tier Felix" in pdf_text(tmp_path / "cards.pdf")
 
 
 def test_exporting_from_a_library_file_never_imports_sqlalchemy(team, tmp_path):
