@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 from collections.abc import Mapping
 from typing import Any
 
@@ -115,6 +116,10 @@ _PLAIN_COLUMNS: tuple[str, ...] = (*SCALAR_COLUMNS, "id", "created_at", "updated
 _EMPTY_PERSONA: dict[str, None] = dict.fromkeys(f.name for f in dataclasses.fields(Persona))
 if _EMPTY_PERSONA.keys() != {*_PLAIN_COLUMNS, "card", "tags", *JSON_LIST_FIELDS, *RECORD_TYPES, "photo"}:
     raise ImportError("storage.rows.from_row does not set every field of Persona; update it with the model")
+_plain_values = operator.itemgetter(*_PLAIN_COLUMNS)
+#: The list fields kept in the ``lists`` column (a row holds only those a persona has).
+_LISTS: tuple[str, ...] = (*JSON_LIST_FIELDS, *RECORD_TYPES)
+_JSON_LISTS: frozenset[str] = frozenset(JSON_LIST_FIELDS)
 
 
 def from_row(row: Mapping[str, Any], photo: bytes | None) -> Persona:
@@ -124,15 +129,17 @@ def from_row(row: Mapping[str, Any], photo: bytes | None) -> Persona:
     have them replaced: reading 1000 personas for an export cost twice as much.
     """
     values = _EMPTY_PERSONA.copy()
-    for name in _PLAIN_COLUMNS:
-        values[name] = row[name]
+    values.update(zip(_PLAIN_COLUMNS, _plain_values(row)))
     values["card"] = CardDesign(template=row["template"], theme=row["theme"])
     values["tags"] = _json_value(row["tags"], "[]", list)
-    lists = _json_value(row["lists"], "{}", dict)
-    for name in JSON_LIST_FIELDS:
-        values[name] = list(lists.get(name, ()))
-    for name, cls in RECORD_TYPES.items():
-        values[name] = [cls(**item) for item in lists.get(name, ())]
+    for name in _LISTS:
+        values[name] = []
+    for name, items in _json_value(row["lists"], "{}", dict).items():  # only the lists a persona has
+        cls = RECORD_TYPES.get(name)
+        if cls is not None:
+            values[name] = [cls(**item) for item in items]
+        elif name in _JSON_LISTS:
+            values[name] = list(items)
     values["photo"] = photo
     p = object.__new__(Persona)
     p.__dict__.update(values)
