@@ -31,7 +31,7 @@ from personadesigner.storage.fault_verdict import action_error
 from personadesigner.storage.integrity import BUSY_TIMEOUT_S
 from personadesigner.storage.listing import PersonaSummary, arrange, summary_query
 from personadesigner.storage.persona_ref import find_id, not_found
-from personadesigner.storage.rows import from_row
+from personadesigner.storage.rows import ROW_COLUMNS, from_row
 
 if TYPE_CHECKING:
     from personadesigner.core.templates import Template
@@ -40,9 +40,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: Whole persona rows with their photo's bytes (``Library._fetch`` selects the same columns).
+#: Whole persona rows with their photo's bytes (``Library._fetch`` selects these and the rest).
 _WHOLE_SQL = (
-    "SELECT personas.*, photos.data AS photo_data FROM personas "
+    f"SELECT {', '.join(f'personas.{name}' for name in ROW_COLUMNS)}, photos.data AS photo_data FROM personas "
     "LEFT OUTER JOIN photos ON personas.photo_hash = photos.hash WHERE "
 )
 

@@ -117,6 +117,8 @@ _EMPTY_PERSONA: dict[str, None] = dict.fromkeys(f.name for f in dataclasses.fiel
 if _EMPTY_PERSONA.keys() != {*_PLAIN_COLUMNS, "card", "tags", *JSON_LIST_FIELDS, *RECORD_TYPES, "photo"}:
     raise ImportError("storage.rows.from_row does not set every field of Persona; update it with the model")
 _plain_values = operator.itemgetter(*_PLAIN_COLUMNS)
+#: The columns from_row reads (a reader selecting only these skips the search text).
+ROW_COLUMNS: tuple[str, ...] = (*_PLAIN_COLUMNS, "template", "theme", "tags", "lists")
 #: The list fields kept in the ``lists`` column (a row holds only those a persona has).
 _LISTS: tuple[str, ...] = (*JSON_LIST_FIELDS, *RECORD_TYPES)
 _JSON_LISTS: frozenset[str] = frozenset(JSON_LIST_FIELDS)
