@@ -297,6 +297,12 @@ class Flow(FlowOverflow, FlowPaint):
 
         ``at_least`` None: the flow may also grow (a negative factor) when it fits at its
         preferred sizes with room to spare and the template lets it (``grow``)."""
+        if not at_least:  # None or 0.0: the previous flow's answer may settle it without trying 0.0
+            s = self._warm_start()
+            if s is not None:
+                rows = self._rows(s)
+                placed, left = self._place(rows)
+                return s, rows, placed, left
         if at_least is None:
             grown = self._grown()
             if grown is not None:
@@ -340,6 +346,19 @@ class Flow(FlowOverflow, FlowPaint):
                 _LAST_SHRINK.clear()
             _LAST_SHRINK[self._columns_key] = s
         return s
+
+    def _warm_start(self) -> float | None:
+        """The shrink factor the previous flow of these columns ended on, when this flow ends
+        there too and the grid point below it does not fit (then neither does 0.0, nor any
+        growth: fitting only gets easier as type shrinks): the answer of the search from 0.0
+        without laying the flow out at its preferred sizes. None when that is not known."""
+        hint = _LAST_SHRINK.get(self._columns_key)
+        if hint is None:
+            return None
+        below = hint - 1.0 / 2**self.SHRINK_STEPS
+        if below <= 0.0 or hint > 1.0 or self.fits(below) or not self.fits(hint):
+            return None
+        return hint
 
     def _ends_search(self, s: float) -> bool:
         """Whether the shrink search from 0.0 would stop at ``s``: it fits and the grid
