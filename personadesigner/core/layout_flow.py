@@ -97,7 +97,7 @@ class Flow(FlowOverflow, FlowPaint):
         self._broken: dict[float, tuple[Block, str] | None] = {}
         self._columns_key = tuple(columns)
         #: Chips, callouts or share bars: only then are module cuts and left-out chips looked for.
-        self._has_modules = any(b.kind in MODULE_KINDS for b in blocks)
+        self._has_modules = not MODULE_KINDS.isdisjoint([b.kind for b in blocks])
         if left_out is not None:  # after the columns and styles: the marker's width is checked
             self.blocks = [self._continued_marker(b) if b.kind == "more" else b for b in blocks]
 
@@ -214,9 +214,12 @@ class Flow(FlowOverflow, FlowPaint):
         holders = self.__dict__.get("_holders")
         if holders is None:
             holders = self._holders = [b for b in self.blocks if b.text and self._holds_together(b)]
+            if not holders:
+                return None
         width = self.columns[0][2]
+        style_at = self.style_at
         for b in holders:
-            st = self.style_at(b.style, s)
+            st = style_at(b.style, s)
             key = (id(b), st.font, st.tracking, st.upper)
             widest = self._widest.get(key)
             if widest is None:
