@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -161,14 +160,25 @@ def _table(font_key: str, forms: str = "sc") -> _CharTable:
 _FORMS: ContextVar[str] = ContextVar("cjk_forms", default="sc")
 
 
-@contextmanager
-def cjk_forms(forms: str):
+def cjk_forms(forms: str) -> _Forms:
     """Within the block, ideographs take the glyph forms ``forms`` (see ``_FORMS``)."""
-    token = _FORMS.set(forms)
-    try:
-        yield
-    finally:
-        _FORMS.reset(token)
+    return _Forms(forms)
+
+
+class _Forms:
+    """``cjk_forms``'s context manager (a class: entered once per laid-out card, cheaper than a generator's)."""
+
+    __slots__ = ("forms", "token")
+
+    def __init__(self, forms: str) -> None:
+        self.forms = forms
+        self.token = None
+
+    def __enter__(self) -> None:
+        self.token = _FORMS.set(self.forms)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _FORMS.reset(self.token)
 
 
 def current_forms() -> str:
