@@ -217,16 +217,31 @@ class Flow(FlowOverflow, FlowPaint):
             if not holders:
                 return None
         width = self.columns[0][2]
-        style_at = self.style_at
         for b in holders:
-            st = style_at(b.style, s)
-            key = (id(b), st.font, st.tracking, st.upper)
-            widest = self._widest.get(key)
-            if widest is None:
-                txt = b.text.upper() if st.upper else b.text
-                widest = self._widest[key] = T.widest_word(txt, st.font, st.tracking)
-            if st.size > 0 and widest[0] * st.size / 1000.0 > width - self._indent(b, st) + 1e-6:
-                return b, widest[1]
+            if b.kind != "heading":
+                word = self._breaks(b, s, width)
+            else:  # one block per template item, shared by every card of a batch: answered once
+                key = (id(b), id(self.style_at), s, width, self.indent, self.bar_indent)
+                found = _HEADINGS_BROKEN.get(key)
+                if found is None or found[0] is not b or found[1] is not self.style_at:
+                    if len(_HEADINGS_BROKEN) > 4096:
+                        _HEADINGS_BROKEN.clear()
+                    found = _HEADINGS_BROKEN[key] = (b, self.style_at, self._breaks(b, s, width))
+                word = found[2]
+            if word is not None:
+                return b, word
+        return None
+
+    def _breaks(self, b: Block, s: float, width: float) -> str | None:
+        """The word of ``b`` that breaks at shrink ``s`` in a column ``width`` wide, or None."""
+        st = self.style_at(b.style, s)
+        key = (id(b), st.font, st.tracking, st.upper)
+        widest = self._widest.get(key)
+        if widest is None:
+            txt = b.text.upper() if st.upper else b.text
+            widest = self._widest[key] = T.widest_word(txt, st.font, st.tracking)
+        if st.size > 0 and widest[0] * st.size / 1000.0 > width - self._indent(b, st) + 1e-6:
+            return widest[1]
         return None
 
     def fits(self, s: float) -> bool:
@@ -460,5 +475,8 @@ class Flow(FlowOverflow, FlowPaint):
 
 #: Whether a flow shape (see Flow._shape) fits its columns at a shrink factor.
 _FITS: dict[tuple, bool] = {}
+#: (heading block, style set, the word it breaks or None) by the block, styles, shrink factor and
+#: column (Flow._first_broken_word); the entry keeps the block and style set (their ids) alive.
+_HEADINGS_BROKEN: dict[tuple, tuple] = {}
 #: The shrink factor the last flow of these columns searched from 0.0 ended on (Flow._shrink).
 _LAST_SHRINK: dict[tuple, float] = {}

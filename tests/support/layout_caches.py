@@ -28,6 +28,7 @@ def clear_layout_caches() -> None:
         flow_paint._LINES,
         flow_paint._TEXTS,
         layout_flow._FITS,
+        layout_flow._HEADINGS_BROKEN,
         layout_regions._LENGTHS,
         layout_regions._RECTS,
         layout_regions._DRAWN,
