@@ -191,11 +191,22 @@ class Flow(FlowOverflow, FlowPaint):
             sizes = []
             shape = []
             for b in self.blocks:
-                h, lines = sized = block(b, s)
+                h, lines = sized = self._heading_block(b, s) if b.kind == "heading" else block(b, s)
                 sizes.append(sized)
                 shape.append((b.kind, b.keep_with_next, h, 1 if lines is None else len(lines)))
             found = self._at[s] = [sizes, tuple(shape), None]
         return found
+
+    def _heading_block(self, b: Block, s: float) -> tuple[float, tuple[str, ...] | list[str] | None]:
+        """``_block`` of a heading: one block per template item, shared by every card of a batch
+        (section_kinds._heading), so its rows at a size are made once per style set and column."""
+        key = (id(b), id(self.style_at), s, self.columns[0][2], self.indent, self.bar_indent)
+        found = _HEADING_ROWS.get(key)
+        if found is None or found[0] is not b or found[1] is not self.style_at:
+            if len(_HEADING_ROWS) > 4096:
+                _HEADING_ROWS.clear()
+            found = _HEADING_ROWS[key] = (b, self.style_at, self._block(b, s))
+        return found[2]
 
     @staticmethod
     def _holds_together(b: Block) -> bool:
@@ -475,6 +486,9 @@ class Flow(FlowOverflow, FlowPaint):
 
 #: Whether a flow shape (see Flow._shape) fits its columns at a shrink factor.
 _FITS: dict[tuple, bool] = {}
+#: (heading block, style set, its _block answer) by the block, styles, shrink factor and column
+#: (Flow._heading_block); the entry keeps the block and style set (their ids) alive.
+_HEADING_ROWS: dict[tuple, tuple] = {}
 #: (heading block, style set, the word it breaks or None) by the block, styles, shrink factor and
 #: column (Flow._first_broken_word); the entry keeps the block and style set (their ids) alive.
 _HEADINGS_BROKEN: dict[tuple, tuple] = {}

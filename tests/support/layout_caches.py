@@ -29,6 +29,7 @@ def clear_layout_caches() -> None:
         flow_paint._TEXTS,
         layout_flow._FITS,
         layout_flow._HEADINGS_BROKEN,
+        layout_flow._HEADING_ROWS,
         layout_regions._LENGTHS,
         layout_regions._RECTS,
         layout_regions._DRAWN,
