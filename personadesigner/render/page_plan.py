@@ -87,6 +87,8 @@ def _designs(options: ExportOptions, persona: Persona) -> tuple:
     if memo[0] is not options:
         memo = _DESIGNS = (options, {})
     key = (options.template or persona.card.template, options.theme or persona.card.theme)
+    if not (isinstance(key[0], str) and isinstance(key[1], str)):  # a design object, not a name:
+        key = tuple(k if isinstance(k, str) else id(k) for k in key)  # by identity (the options keep it)
     found = memo[1].get(key)
     if found is None:
         from personadesigner.core.templates import load_template, template_or_default
