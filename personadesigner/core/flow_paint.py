@@ -82,26 +82,31 @@ class FlowPaint:
         """The placed rows with each column's free room shared between its section gaps,
         each growing by at most ``spread`` times its own height (a sparse card balances
         its sections over the page instead of leaving one empty band at the bottom)."""
-        per_col: dict[int, list[int]] = {}
+        blocks = self.blocks
+        gaps: dict[int, int] = {}  # column -> how many stretching gaps it has
         ends: dict[int, float] = {}
-        for k, (r, c, y) in enumerate(placed):
+        for r, c, y in placed:
             ends[c] = max(ends.get(c, 0.0), y + r.h)
-            if r.kind == "gap" and self.blocks[r.block].stretch:
-                per_col.setdefault(c, []).append(k)
+            if r.kind == "gap" and blocks[r.block].stretch:
+                gaps[c] = gaps.get(c, 0) + 1
+        if not gaps:
+            return placed
         extra: dict[int, float] = {}
-        for c, gaps in per_col.items():
+        for c, n in gaps.items():
             col = self.columns[c]
             free = col[1] + col[3] - ends[c]
-            extra[c] = max(0.0, free / len(gaps))
-        if not extra:
-            return placed
+            extra[c] = max(0.0, free / n)
         out = []
         shift: dict[int, float] = {}
-        for r, c, y in placed:
-            y += shift.get(c, 0.0)
-            if r.kind == "gap" and self.blocks[r.block].stretch and c in extra:
-                shift[c] = shift.get(c, 0.0) + min(extra[c], r.h * self.spread)
-            out.append((r, c, y))
+        spread = self.spread
+        for row in placed:
+            r, c, y = row
+            moved = shift.get(c)
+            if moved is not None:
+                row = (r, c, y + moved)
+            if r.kind == "gap" and blocks[r.block].stretch:  # every column with such a gap has an extra
+                shift[c] = (0.0 if moved is None else moved) + min(extra[c], r.h * spread)
+            out.append(row)
         return out
 
     # ------------------------------------------------------------ emission

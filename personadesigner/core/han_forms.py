@@ -43,13 +43,17 @@ def _script_votes(text: str) -> int:
 def persona_forms(persona: Persona) -> str:
     """ "ja", "tc" or "sc": the forms of the persona's ideographs (see the module's docstring)."""
     texts = (persona.name, persona.role, persona.quote, persona.story)
-    if any(has_kana(v) for v in texts):
+    # The highest character of them all (ASCII: known without a scan): no kana below U+3040,
+    # no ideograph below U+4E00, so most personas are decided by this one look.
+    top = max([max(v) for v in texts if v and not v.isascii()], default="a")
+    if top >= "\u3040" and any(has_kana(v) for v in texts):
         return "ja"
-    tags = {t.strip().casefold().replace("_", "-") for t in persona.tags}
-    if tags & _TRADITIONAL_TAGS:
-        return "tc"
-    if tags & _SIMPLIFIED_TAGS:
-        return "sc"
-    if max([max(v) for v in texts if v and not v.isascii()], default="a") < "\u4e00":  # ASCII: known without a scan
+    if persona.tags:
+        tags = {t.strip().casefold().replace("_", "-") for t in persona.tags}
+        if tags & _TRADITIONAL_TAGS:
+            return "tc"
+        if tags & _SIMPLIFIED_TAGS:
+            return "sc"
+    if top < "\u4e00":
         return "sc"  # no ideograph at all: nothing to decide (most personas)
     return "tc" if sum(_script_votes(v) for v in texts) > 0 else "sc"

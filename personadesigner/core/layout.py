@@ -303,18 +303,21 @@ def _make_flow(
         theme=theme,
         persona_type=persona.type,
     )
-    grow = {
-        "grow": spec.grow,
-        "spread": spec.spread,
-        "module_pad": lengths[3],
-        "module_fill": theme.color(spec.modules, persona.type) if spec.modules else None,
-        "left_out": left_out,
-    }
     sections = [(item, got) for item in spec.items if (got := section_blocks(item, persona, names))]
     chosen = [sec for sec in sections if not sec[0].optional]
     if len(chosen) < len(sections):
         chosen = _with_optional(sections, chosen, columns, styles, kw, gap, page)
-    flow = Flow(_join(chosen, gap, page), columns, styles, **kw, **grow)
+    flow = Flow(
+        _join(chosen, gap, page),
+        columns,
+        styles,
+        **kw,
+        grow=spec.grow,
+        spread=spec.spread,
+        module_pad=lengths[3],
+        module_fill=theme.color(spec.modules, persona.type) if spec.modules else None,
+        left_out=left_out,
+    )
     return flow, y
 
 
@@ -351,11 +354,27 @@ def _join(sections, gap: float, page: Page) -> list[Block]:
     """The blocks of the chosen sections, a gap between neighbours."""
     blocks: list[Block] = []
     for item, got in sections:
-        space = item.space_before
         if blocks:
-            blocks.append(Block("gap", space=gap if space is None else page.len(space, page.h), stretch=True))
+            space = item.space_before
+            blocks.append(_gap(gap if space is None else page.len(space, page.h)))
         blocks.extend(got)
     return blocks
+
+
+#: Gap blocks by their height: blocks are not changed once made, so cards share them.
+_GAPS: dict[float, Block] = {}
+
+
+def _gap(space: float) -> Block:
+    """The stretching gap of ``space`` points between two sections."""
+    if not space:  # 0.0 and -0.0 are equal keys but not the same height to print
+        return Block("gap", space=space, stretch=True)
+    found = _GAPS.get(space)
+    if found is None:
+        if len(_GAPS) > 256:
+            _GAPS.clear()
+        found = _GAPS[space] = Block("gap", space=space, stretch=True)
+    return found
 
 
 def _with_optional(sections, required, columns, styles, kw, gap, page):

@@ -97,7 +97,7 @@ class Flow(FlowOverflow, FlowPaint):
         self._broken: dict[float, tuple[Block, str] | None] = {}
         self._columns_key = tuple(columns)
         #: Chips, callouts or share bars: only then are module cuts and left-out chips looked for.
-        self._has_modules = any(b.kind in MODULE_KINDS for b in blocks)
+        self._has_modules = not MODULE_KINDS.isdisjoint([b.kind for b in blocks])
         if left_out is not None:  # after the columns and styles: the marker's width is checked
             self.blocks = [self._continued_marker(b) if b.kind == "more" else b for b in blocks]
 
@@ -191,11 +191,22 @@ class Flow(FlowOverflow, FlowPaint):
             sizes = []
             shape = []
             for b in self.blocks:
-                h, lines = sized = block(b, s)
+                h, lines = sized = self._heading_block(b, s) if b.kind == "heading" else block(b, s)
                 sizes.append(sized)
                 shape.append((b.kind, b.keep_with_next, h, 1 if lines is None else len(lines)))
             found = self._at[s] = [sizes, tuple(shape), None]
         return found
+
+    def _heading_block(self, b: Block, s: float) -> tuple[float, tuple[str, ...] | list[str] | None]:
+        """``_block`` of a heading: one block per template item, shared by every card of a batch
+        (section_kinds._heading), so its rows at a size are made once per style set and column."""
+        key = (id(b), id(self.style_at), s, self.columns[0][2], self.indent, self.bar_indent)
+        found = _HEADING_ROWS.get(key)
+        if found is None or found[0] is not b or found[1] is not self.style_at:
+            if len(_HEADING_ROWS) > 4096:
+                _HEADING_ROWS.clear()
+            found = _HEADING_ROWS[key] = (b, self.style_at, self._block(b, s))
+        return found[2]
 
     @staticmethod
     def _holds_together(b: Block) -> bool:
@@ -214,16 +225,34 @@ class Flow(FlowOverflow, FlowPaint):
         holders = self.__dict__.get("_holders")
         if holders is None:
             holders = self._holders = [b for b in self.blocks if b.text and self._holds_together(b)]
+            if not holders:
+                return None
         width = self.columns[0][2]
         for b in holders:
-            st = self.style_at(b.style, s)
-            key = (id(b), st.font, st.tracking, st.upper)
-            widest = self._widest.get(key)
-            if widest is None:
-                txt = b.text.upper() if st.upper else b.text
-                widest = self._widest[key] = T.widest_word(txt, st.font, st.tracking)
-            if st.size > 0 and widest[0] * st.size / 1000.0 > width - self._indent(b, st) + 1e-6:
-                return b, widest[1]
+            if b.kind != "heading":
+                word = self._breaks(b, s, width)
+            else:  # one block per template item, shared by every card of a batch: answered once
+                key = (id(b), id(self.style_at), s, width, self.indent, self.bar_indent)
+                found = _HEADINGS_BROKEN.get(key)
+                if found is None or found[0] is not b or found[1] is not self.style_at:
+                    if len(_HEADINGS_BROKEN) > 4096:
+                        _HEADINGS_BROKEN.clear()
+                    found = _HEADINGS_BROKEN[key] = (b, self.style_at, self._breaks(b, s, width))
+                word = found[2]
+            if word is not None:
+                return b, word
+        return None
+
+    def _breaks(self, b: Block, s: float, width: float) -> str | None:
+        """The word of ``b`` that breaks at shrink ``s`` in a column ``width`` wide, or None."""
+        st = self.style_at(b.style, s)
+        key = (id(b), st.font, st.tracking, st.upper)
+        widest = self._widest.get(key)
+        if widest is None:
+            txt = b.text.upper() if st.upper else b.text
+            widest = self._widest[key] = T.widest_word(txt, st.font, st.tracking)
+        if st.size > 0 and widest[0] * st.size / 1000.0 > width - self._indent(b, st) + 1e-6:
+            return widest[1]
         return None
 
     def fits(self, s: float) -> bool:
@@ -297,6 +326,12 @@ class Flow(FlowOverflow, FlowPaint):
 
         ``at_least`` None: the flow may also grow (a negative factor) when it fits at its
         preferred sizes with room to spare and the template lets it (``grow``)."""
+        if not at_least:  # None or 0.0: the previous flow's answer may settle it without trying 0.0
+            s = self._warm_start()
+            if s is not None:
+                rows = self._rows(s)
+                placed, left = self._place(rows)
+                return s, rows, placed, left
         if at_least is None:
             grown = self._grown()
             if grown is not None:
@@ -340,6 +375,19 @@ class Flow(FlowOverflow, FlowPaint):
                 _LAST_SHRINK.clear()
             _LAST_SHRINK[self._columns_key] = s
         return s
+
+    def _warm_start(self) -> float | None:
+        """The shrink factor the previous flow of these columns ended on, when this flow ends
+        there too and the grid point below it does not fit (then neither does 0.0, nor any
+        growth: fitting only gets easier as type shrinks): the answer of the search from 0.0
+        without laying the flow out at its preferred sizes. None when that is not known."""
+        hint = _LAST_SHRINK.get(self._columns_key)
+        if hint is None:
+            return None
+        below = hint - 1.0 / 2**self.SHRINK_STEPS
+        if below <= 0.0 or hint > 1.0 or self.fits(below) or not self.fits(hint):
+            return None
+        return hint
 
     def _ends_search(self, s: float) -> bool:
         """Whether the shrink search from 0.0 would stop at ``s``: it fits and the grid
@@ -438,5 +486,11 @@ class Flow(FlowOverflow, FlowPaint):
 
 #: Whether a flow shape (see Flow._shape) fits its columns at a shrink factor.
 _FITS: dict[tuple, bool] = {}
+#: (heading block, style set, its _block answer) by the block, styles, shrink factor and column
+#: (Flow._heading_block); the entry keeps the block and style set (their ids) alive.
+_HEADING_ROWS: dict[tuple, tuple] = {}
+#: (heading block, style set, the word it breaks or None) by the block, styles, shrink factor and
+#: column (Flow._first_broken_word); the entry keeps the block and style set (their ids) alive.
+_HEADINGS_BROKEN: dict[tuple, tuple] = {}
 #: The shrink factor the last flow of these columns searched from 0.0 ended on (Flow._shrink).
 _LAST_SHRINK: dict[tuple, float] = {}

@@ -124,10 +124,15 @@ def section_blocks(spec: Section, p: Persona, names: dict[str, str] | None = Non
 
 
 def _heading(spec: Headed, default: str) -> list[Block]:
+    """The section's heading block: the spec's alone, so made once per spec (blocks are not
+    changed once made) and shared by every card of a batch."""
     if not spec.heading:
         return []
-    return [
-        Block(
+    found = _HEADINGS.get(id(spec))
+    if found is None or found[0] is not spec or found[1] != default:
+        if len(_HEADINGS) > 256:
+            _HEADINGS.clear()
+        block = Block(
             "heading",
             field=spec.field,
             text=clean(spec.label or default),
@@ -135,8 +140,14 @@ def _heading(spec: Headed, default: str) -> list[Block]:
             keep_with_next=True,
             counts=False,
             icon=heading_icon(spec),
+            section=spec,
         )
-    ]
+        found = _HEADINGS[id(spec)] = (spec, default, block)  # the entry keeps the spec (its id) alive
+    return [found[2]]
+
+
+#: (spec, default words, heading block) by the id of the spec (``_heading``).
+_HEADINGS: dict[int, tuple[Headed, str, Block]] = {}
 
 
 #: The field whose icon a heading of a kind without ``field`` shows for ``"icon": "auto"``.

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -161,14 +160,25 @@ def _table(font_key: str, forms: str = "sc") -> _CharTable:
 _FORMS: ContextVar[str] = ContextVar("cjk_forms", default="sc")
 
 
-@contextmanager
-def cjk_forms(forms: str):
+def cjk_forms(forms: str) -> _Forms:
     """Within the block, ideographs take the glyph forms ``forms`` (see ``_FORMS``)."""
-    token = _FORMS.set(forms)
-    try:
-        yield
-    finally:
-        _FORMS.reset(token)
+    return _Forms(forms)
+
+
+class _Forms:
+    """``cjk_forms``'s context manager (a class: entered once per laid-out card, cheaper than a generator's)."""
+
+    __slots__ = ("forms", "token")
+
+    def __init__(self, forms: str) -> None:
+        self.forms = forms
+        self.token = None
+
+    def __enter__(self) -> None:
+        self.token = _FORMS.set(self.forms)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _FORMS.reset(self.token)
 
 
 def current_forms() -> str:
@@ -803,22 +813,24 @@ def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, f
     if found is None:
         if len(_PARAGRAPH_SEGMENTS) > _CACHE_LIMIT:
             _PARAGRAPH_SEGMENTS.clear()
-        if len(_SEGMENTS) > 2 * _CACHE_LIMIT:
-            _SEGMENTS.clear()
-        forms = _FORMS.get()
-        get = _SEGMENTS.get
-        out = [get((font_key, forms, seg)) for seg in _segments(paragraph)]
+        table = _SEGMENTS.get((font_key, _FORMS.get()))
+        if table is None or len(table) > 2 * _CACHE_LIMIT:
+            table = _SEGMENTS[font_key, _FORMS.get()] = {}
+        segments = _segments(paragraph)
+        get = table.get
+        out = [get(seg) for seg in segments]
         if None in out:  # a word this batch has not had yet
-            for k, seg in enumerate(_segments(paragraph)):
+            for k, seg in enumerate(segments):
                 if out[k] is None:
-                    out[k] = _SEGMENTS[font_key, forms, seg] = _measured_segment(seg, font_key)
+                    out[k] = table[seg] = _measured_segment(seg, font_key)
         found = _PARAGRAPH_SEGMENTS[key] = tuple(out)
     return found
 
 
-#: Per (face, CJK forms, segment): ``_measured_segment``. Paragraphs of a batch differ (a name,
-#: a number) but are made of the same few hundred words.
-_SEGMENTS: dict[tuple[str, str, str], tuple[str, str, float, float]] = {}
+#: Per (face, CJK forms): segment -> ``_measured_segment``. Paragraphs of a batch differ (a name,
+#: a number) but are made of the same few hundred words; one table per face, so a look-up
+#: is the segment's own (cached) hash.
+_SEGMENTS: dict[tuple[str, str], dict[str, tuple[str, str, float, float]]] = {}
 
 
 def _measured_segment(seg: str, font_key: str) -> tuple[str, str, float, float]:

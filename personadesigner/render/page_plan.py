@@ -41,23 +41,16 @@ def lay_out_for_export(
     """The persona laid out as the export prints it (its own template/theme unless the options name one).
     ``type_step``: the body type size of a ``--uniform-type`` deck (see uniform_type)."""
     from personadesigner.core.layout import layout  # the engine: no Qt either
-    from personadesigner.core.templates import template_or_default
-    from personadesigner.core.themes import theme_or_default
 
-    # A design this installation lacks (a persona from another library) prints on the default
-    # one: one such persona must not stop an export of many (the CLI names it in a preflight line).
-    template = options.template or template_or_default(persona.card.template)
-    theme = options.theme or theme_or_default(persona.card.theme)
+    template, theme = _designs(options, persona)
     bleed = options.bleed.pt if options.bleed is not None else 0.0
     if options.backs:  # the back too, and the front's lists say what continues on it
         from personadesigner.core.card_back import lay_out_with_back
-        from personadesigner.core.templates import Template, load_template
-        from personadesigner.core.themes import Theme, load_theme
 
         return lay_out_with_back(
             persona,
-            template if isinstance(template, Template) else load_template(template),
-            theme if isinstance(theme, Theme) else load_theme(theme),
+            template,
+            theme,
             bleed=bleed,
             page_size=sheet_name(options),
             names=names,
@@ -74,6 +67,47 @@ def lay_out_for_export(
         type_step=type_step,
         provenance=False,
     )
+
+
+#: (the options of the export under way, {(template name, theme name): (template, theme)}).
+_DESIGNS: tuple[ExportOptions | None, dict] = (None, {})
+
+
+def _designs(options: ExportOptions, persona: Persona) -> tuple:
+    """The template and theme ``persona`` is printed with, looked up once per export.
+
+    A design this installation lacks (a persona from another library) prints on the default
+    one: one such persona must not stop an export of many (the CLI names it in a preflight line).
+    Looking a design up checks its file on disk (an edited file is read again); an export's
+    cards are laid out with what was there when it started, so the look-up is kept per options
+    object (every export, preview and print builds its own) rather than repeated per card.
+    """
+    global _DESIGNS
+    memo = _DESIGNS  # one read: another thread's export may replace it meanwhile
+    if memo[0] is not options:
+        memo = _DESIGNS = (options, {})
+    key = (options.template or persona.card.template, options.theme or persona.card.theme)
+    if not (isinstance(key[0], str) and isinstance(key[1], str)):  # a design object, not a name:
+        key = tuple(k if isinstance(k, str) else id(k) for k in key)  # by identity (the options keep it)
+    found = memo[1].get(key)
+    if found is None:
+        from personadesigner.core.templates import load_template, template_or_default
+        from personadesigner.core.themes import load_theme, theme_or_default
+
+        found = (
+            _named(options.template, load_template) or template_or_default(persona.card.template),
+            _named(options.theme, load_theme) or theme_or_default(persona.card.theme),
+        )
+        if len(memo[1]) < 256:  # a library has a few designs; never grows with the personas
+            memo[1][key] = found
+    return found
+
+
+def _named(choice, load):
+    """An export's own choice of design (``--template``/``--theme``), loaded; None when it has none."""
+    if not choice:
+        return None
+    return load(choice) if isinstance(choice, str) else choice
 
 
 def uniform_type(

@@ -53,3 +53,32 @@ def test_the_next_card_of_a_batch_needs_fewer_fit_tests(monkeypatch):
     first, calls[:] = len(calls), []
     layout(heavy[1], "card", "classic")
     assert 0 < len(calls) <= first - 4  # two fit tests where the bisection took six
+
+
+def test_the_next_card_that_shrinks_alike_is_never_laid_out_at_its_preferred_size(monkeypatch):
+    """When the previous card's answer settles the search (the step below it does not fit,
+    so neither do the preferred sizes), the flow's text is not broken at those sizes first."""
+    goals = [f"Goal {k}: reach every target on time and on budget" for k in range(12)]
+    pains = ["Slow reports every week"] * 6
+    heavy = [Persona(name=f"P{i}", goals=goals, pain_points=pains, quote="We need it yesterday.") for i in range(2)]
+    layout_flow._LAST_SHRINK.clear()
+    first = layout(heavy[0], "card", "classic")
+    tried: dict[int, list[float]] = {}
+    shrunk = []
+    real_sized, real_run = layout_flow.Flow._sized, layout_flow.Flow.run
+
+    def sized(self, s):
+        tried.setdefault(id(self), []).append(s)
+        return real_sized(self, s)
+
+    def run(self, at_least=None):
+        out = real_run(self, at_least)
+        if self.s > 0:
+            shrunk.append(id(self))
+        return out
+
+    monkeypatch.setattr(layout_flow.Flow, "_sized", sized)
+    monkeypatch.setattr(layout_flow.Flow, "run", run)
+    second = layout(heavy[1], "card", "classic")
+    assert second.type_step == first.type_step > 0
+    assert shrunk and all(0.0 not in tried[f] for f in shrunk)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from personadesigner.core import flow_paint, layout, layout_flow, layout_regions, shaping, text
+from personadesigner.core import flow_paint, layout, layout_flow, layout_regions, section_kinds, shaping, text
 
 
 def clear_layout_caches() -> None:
@@ -28,10 +28,14 @@ def clear_layout_caches() -> None:
         flow_paint._LINES,
         flow_paint._TEXTS,
         layout_flow._FITS,
+        layout_flow._HEADINGS_BROKEN,
+        layout_flow._HEADING_ROWS,
         layout_regions._LENGTHS,
         layout_regions._RECTS,
         layout_regions._DRAWN,
         layout._GEOMETRY,
+        layout._GAPS,
+        section_kinds._HEADINGS,
     ):
         cache.clear()
     layout_flow._LAST_SHRINK.clear()
