@@ -268,7 +268,6 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
     """PDF or PNG through render.export. Every preflight cut is listed on stderr; with
     --strict the export writes nothing and PreflightFailed ends the command (exit 3)."""
     from personadesigner.cli.progress import ProgressBar
-    from personadesigner.core.design_cache import files_held
     from personadesigner.core.design_fallback import fallback_lines
     from personadesigner.render.export import export_personas
 
@@ -276,7 +275,7 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
     _print_preflight(fallback_lines(personas, template=options.template, theme=options.theme))
     count = len(personas)
     try:
-        with ProgressBar("Exporting") as progress, files_held():  # one version of each design
+        with ProgressBar("Exporting") as progress:
             # handed over: each persona is released once its card is made (render.card_stream)
             report = export_personas(personas, out, options, progress=progress, names=names, consume=True)
     except PreflightFailed as exc:

@@ -2,9 +2,8 @@
 
 A file is parsed again when its modification time or size changes, so a template
 or theme edited on disk (the template designer, a user's text editor) is used
-without restarting; ``reload()`` forgets everything. While ``files_held()``
-(a command's export) a file parsed once is not looked at again: the batch is
-printed with one version of each design. An unchanged file gives the
+without restarting; ``reload()`` forgets everything (an export looks its designs up
+once, render.page_plan, so a batch prints one version of each). An unchanged file gives the
 same object, which the layout engine's caches key on. A broken file is refused
 with its own one-line error each time it is asked for, and never stops the other
 files of the folder from loading.
@@ -13,8 +12,7 @@ files of the folder from loading.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -22,25 +20,6 @@ from personadesigner.core.design_files import read_design_file
 from personadesigner.errors import UserError
 
 T = TypeVar("T")
-
-#: How many ``files_held()`` are open: above 0, parsed files are not looked at on disk again.
-_held = 0
-
-
-@contextmanager
-def files_held() -> Iterator[None]:
-    """Use each design file as first parsed until the block ends (one command's export).
-
-    Every card asks for its template and theme by name; a look at the file's
-    modification time per ask was ~5 ms of a 1000-card export. A file not parsed
-    yet is still read; ``reload()`` still forgets.
-    """
-    global _held
-    _held += 1
-    try:
-        yield
-    finally:
-        _held -= 1
 
 
 class DesignFolder(Generic[T]):
@@ -76,7 +55,7 @@ class DesignFolder(Generic[T]):
         if isinstance(name, str):  # the everyday case, once per card of an export: strings, not Paths
             where = os.path.join(str(folder), f"{name}.json")
             found = self._parsed.get(where)
-            if found is not None and (_held or _version(where) == found[0]):  # only names once found are cached
+            if found is not None and _version(where) == found[0]:  # only names once found are cached
                 return found[1]
         path = folder / f"{name}.json" if isinstance(name, str) else None
         found = self._parsed.get(str(path))

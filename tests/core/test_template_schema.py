@@ -172,26 +172,6 @@ def test_an_edited_template_is_read_again_without_restarting(template_folder):
     assert load_template("mini").name == "mini"
 
 
-def test_a_batch_is_laid_out_with_the_designs_as_they_were_when_it_began(template_folder, tmp_path, monkeypatch):
-    """A command's export holds the design files (the CLI's export: no card of one file on an old and
-    a new version of a template edited meanwhile, and no look at the file per card); afterwards the
-    edit is seen."""
-    from personadesigner.core.design_cache import files_held
-
-    themes_dir = tmp_path / "themes"
-    themes_dir.mkdir()
-    _theme(themes_dir, "mine", lambda d: None)
-    monkeypatch.setattr(themes, "_themes_dir", lambda: themes_dir)
-    first, first_theme = load_template("card"), load_theme("mine")
-    with files_held():
-        _rewrite(template_folder / "card.json", lambda d: d.update(title="Card, edited"))
-        _rewrite(themes_dir / "mine.json", lambda d: d["colors"].update(accent="#aa0000"))
-        assert load_template("card") is first and load_theme("mine") is first_theme
-        assert load_template("mini").name == "mini"  # a design not parsed yet is read
-    assert load_template("card").title == "Card, edited"
-    assert load_theme("mine").colors["accent"] == "#aa0000"
-
-
 def test_reload_forgets_every_parsed_template(template_folder):
     first = load_template("card")
     templates.reload_templates()
