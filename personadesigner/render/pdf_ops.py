@@ -4,8 +4,11 @@ reportlab's drawing calls format every number through a general-purpose
 routine that dominates the time of a large export; the few operators a card
 needs (colours, rectangles, ellipses, rounded rectangles, lines, text runs)
 are written here with fixed precision (0.01 pt, far below any printer's
-resolution) through ``Canvas.addLiteral``. Transparency still goes through
-reportlab, which owns the page's graphics-state resources.
+resolution). They are gathered in a list and go into the page as one chunk
+(``flush``: per card, and before anything reportlab writes itself), not one
+``Canvas.addLiteral`` call each: the page's text is the same, since reportlab joins
+its pieces with newlines too. Transparency still goes through reportlab, which owns
+the page's graphics-state resources.
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ class Ops:
         self.canvas = canvas
         #: "rgb" or "cmyk": which colour operators are written (render.color).
         self.model = model
-        self.emit = canvas.addLiteral
+        #: operators written since the last ``flush``
+        self._pending: list[str] = []
+        self.emit = self._pending.append
         self._split: dict[tuple, str] = {}
         #: (face, word) -> its TJ tokens in this document (render/pdf_glyphs.py)
         self._words: dict[tuple[str, str], tuple] = {}
@@ -44,6 +49,25 @@ class Ops:
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
 
+    def flush(self) -> None:
+        """Hand the operators written so far to the page, as one piece. Call before
+        reportlab writes to the page itself (graphics state, images, ``showPage``)."""
+        pending = self._pending
+        if pending:
+            self.canvas._code.append("\n".join(pending))
+            pending.clear()
+
+    def set_fill_alpha(self, alpha: float) -> None:
+        """The fill transparency, through reportlab (its /ExtGState resource), in order."""
+        self.flush()
+        self.canvas.setFillAlpha(alpha)
+        self.fill_alpha = alpha
+
+    def set_stroke_alpha(self, alpha: float) -> None:
+        self.flush()
+        self.canvas.setStrokeAlpha(alpha)
+        self.stroke_alpha = alpha
+
     def reset_state(self) -> None:
         """Call at the start of every page: a new page starts with opaque colours."""
         self.fill_alpha = self.stroke_alpha = 1.0
@@ -52,15 +76,13 @@ class Ops:
     def fill(self, color: str) -> None:
         op, a = fill_operator(color, self.model)
         if a != self.fill_alpha:
-            self.canvas.setFillAlpha(a)
-            self.fill_alpha = a
+            self.set_fill_alpha(a)
         self.emit(op)
 
     def stroke(self, color: str, width: float) -> None:
         op, a = stroke_operator(color, self.model)
         if a != self.stroke_alpha:
-            self.canvas.setStrokeAlpha(a)
-            self.stroke_alpha = a
+            self.set_stroke_alpha(a)
         self.emit(f"{op} {width:.2f} w")
 
     # ----------------------------------------------------------------- paths
@@ -173,8 +195,7 @@ class Ops:
                     self.emit("\n".join(out))  # reportlab writes the gs operator itself: keep the order
                     out.clear()
                     whole = False
-                    self.canvas.setFillAlpha(a)  # gs is allowed inside a text object
-                    self.fill_alpha = a
+                    self.set_fill_alpha(a)  # gs is allowed inside a text object
                 add(op)
                 current_color = run.color
             if synthetic_bold(run.font):
@@ -197,8 +218,7 @@ class Ops:
             self.emit("\n".join(out))  # reportlab writes the gs operator itself: keep the order
             out.clear()
             whole = False
-            self.canvas.setStrokeAlpha(a)  # outside q/Q: self.stroke_alpha stays true
-            self.stroke_alpha = a
+            self.set_stroke_alpha(a)  # outside q/Q: self.stroke_alpha stays true
         out.append(f"ET q {op} {SYNTHETIC_BOLD_STROKE * run.size:.3f} w 1 j 2 Tr BT")
         out.append(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
         out.append(self._show(run))
