@@ -16,6 +16,7 @@ characters for readers that ignore ActualText.
 from __future__ import annotations
 
 import unicodedata
+from itertools import chain
 
 from personadesigner.core import shaping as S
 from personadesigner.core.text import clean, font_file, has_rtl, run_glyphs
@@ -177,51 +178,67 @@ def _word_pieces(key: str, word: str, doc) -> tuple[tuple[int, str], ...] | None
     return tuple((subset, " ".join(tokens)) for subset, tokens in pieces)
 
 
-_UNSEEN = object()
-
-
 def _word_ops(run, doc, words: dict) -> list[str] | None:
     """A left-to-right run without tracking, drawn word by word from the document's cache
     (S.shape_run draws such a run as its words and spaces, so this is the same glyphs
-    at the same places). None for every other run."""
+    at the same places). None for every other run.
+
+    ``words``: face -> {word: its pieces, False for a word with marks off the baseline}."""
     text = run.text
     if run.rtl or run.tracking or not text or has_rtl(text) or text != clean(text):
         return None
     key = run.font
-    pieces: list[tuple[int, str]] = []
-    add = pieces.extend
-    get = words.get
-    space = None
-    for k, word in enumerate(text.split(" ")):
-        if k:
-            if space is None:
-                space = _cached_pieces(key, " ", doc, words)
-                if space is None:
-                    return None
-            add(space)
-        if word:
-            found = get((key, word), _UNSEEN)
-            if found is _UNSEEN:
-                found = _cached_pieces(key, word, doc, words)
-            if found is None:
-                return None  # a word with marks off the baseline: the general path
-            add(found)
-    return _tj_ops(pieces, font_file(key), run.size, doc)
-
-
-def _cached_pieces(key: str, word: str, doc, words: dict):
-    """``_word_pieces`` through the document's cache (bounded: a huge export keeps memory flat)."""
-    wkey = (key, word)
-    found = words.get(wkey, _UNSEEN)
-    if found is _UNSEEN:
-        if len(words) >= 20_000:
+    known = words.get(key)
+    if known is None:
+        if len(words) >= 64:  # a huge export in many faces: keep memory flat
             words.clear()
-        found = words[wkey] = _word_pieces(key, word, doc)
+        known = words[key] = {"": ()}
+    parts = text.split(" ")
+    found = list(map(known.get, parts))
+    if None in found:
+        found = _look_up(key, parts, doc, known)
+    if False in found:
+        return None  # a word with marks off the baseline: the general path
+    if len(found) > 1:
+        space = known.get(" ")
+        if space is None:  # the face's cache was emptied since
+            space = _remember(key, " ", doc, known)
+        if space is False:
+            return None
+        seq = [space] * (2 * len(found) - 1)
+        seq[::2] = found
+        found = seq
+    pieces = list(chain.from_iterable(found))
+    return _tj_ops(pieces, font_file(key), run.size, doc) if pieces else []
+
+
+def _look_up(key: str, parts: list[str], doc, known: dict) -> list:
+    """Each word's pieces, the new ones made in reading order (a space before each word
+    after the first), the order in which their glyphs get their codes in the subsets."""
+    found = []
+    for k, part in enumerate(parts):
+        if k and " " not in known:
+            _remember(key, " ", doc, known)
+        entry = known.get(part)
+        found.append(_remember(key, part, doc, known) if entry is None else entry)
+    return found
+
+
+def _remember(key: str, word: str, doc, known: dict):
+    """``_word_pieces`` kept in the face's cache (bounded: a huge export keeps memory flat)."""
+    if len(known) >= 20_000:
+        known.clear()
+        known[""] = ()
+    found = known[word] = _word_pieces(key, word, doc) or False
     return found
 
 
 def _tj_ops(pieces: list[tuple[int, str]], font, size: float, doc) -> list[str]:
     """One font selection and one TJ array per stretch of pieces in one subset."""
+    subsets, bodies = zip(*pieces)
+    first = subsets[0]
+    if subsets.count(first) == len(subsets):  # most text: every glyph in one subset
+        return [f"{font.getSubsetInternalName(first, doc)} {size:.2f} Tf", "[" + " ".join(bodies) + "] TJ"]
     out: list[str] = []
     cur = None
     arr: list[str] = []

@@ -39,8 +39,8 @@ class Ops:
         self._pending: list[str] = []
         self.emit = self._pending.append
         self._split: dict[tuple, str] = {}
-        #: (face, word) -> its TJ tokens in this document (render/pdf_glyphs.py)
-        self._words: dict[tuple[str, str], tuple] = {}
+        #: face -> {word: its TJ pieces in this document} (render/pdf_glyphs.py)
+        self._words: dict[str, dict[str, tuple | bool]] = {}
         self._blocks: dict[tuple[int, ...], tuple[tuple, float, str]] = {}
         self._paths: dict[tuple, str] = {}
         #: (x, y, w, h[, r], paint) -> the path: cards of a batch draw the same shapes at the same places
