@@ -151,16 +151,18 @@ def _word_pieces(key: str, word: str, doc) -> tuple[tuple[int, str], ...] | None
         return None
     font = font_file(key)
     texts = glyph_texts(key, word, sh.ids, sh.clusters, False)
-    chars = "".join(glyph_char(key, g, t) for g, t in zip(sh.ids, texts))
+    known = _codes.get(key, {})
+    chars = "".join([chr(known[gt]) if gt in known else glyph_char(key, *gt) for gt in zip(sh.ids, texts)])
     widths = font.face.charWidths
+    xs = sh.xs
     pieces: list[tuple[int, list[str]]] = []
     cursor = 0.0
     pos = 0
     for subset, chunk in font.splitString(chars, doc):
         tokens: list[str] = []
         hexes: list[str] = []
-        for code in chunk:
-            gap = round(sh.xs[pos] - cursor, 1)
+        for code, x, ch in zip(chunk, xs[pos:], chars[pos:]):
+            gap = round(x - cursor, 1)
             if gap:
                 if hexes:
                     tokens.append("<" + "".join(hexes) + ">")
@@ -168,8 +170,8 @@ def _word_pieces(key: str, word: str, doc) -> tuple[tuple[int, str], ...] | None
                 tokens.append(f"{-gap:.1f}")
                 cursor += gap
             hexes.append(_HEX[code])
-            cursor += widths[ord(chars[pos])]
-            pos += 1
+            cursor += widths[ord(ch)]
+        pos += len(chunk)
         tokens.append("<" + "".join(hexes) + ">")  # a chunk has at least one code
         pieces.append((subset, tokens))
     gap = round(sh.width - cursor, 1)
