@@ -179,12 +179,13 @@ class PdfPainter:
 
     def icon(self, item: Icon) -> None:
         ops = self.ops
+        box = (item.x, item.y, item.size, item.size)
         if item.shape.fills:
             ops.fill(item.color)
-            ops.subpaths(lambda: item.outlines(filled=True), "f", (item, "f"))
+            ops.subpaths(lambda: item.outlines(filled=True), "f", (item, "f"), box)
         if item.shape.strokes:
             ops.stroke(item.color, item.stroke_width)
-            ops.subpaths(item.outlines, "S", (item, "S"))
+            ops.subpaths(item.outlines, "S", (item, "S"), box)
 
     def slider(self, s: Slider) -> None:
         ops = self.ops

@@ -16,7 +16,6 @@ characters for readers that ignore ActualText.
 from __future__ import annotations
 
 import unicodedata
-from itertools import chain
 
 from personadesigner.core import shaping as S
 from personadesigner.core.text import clean, font_file, has_rtl, run_glyphs
@@ -185,7 +184,8 @@ def _word_ops(run, doc, words: dict) -> list[str] | None:
     (S.shape_run draws such a run as its words and spaces, so this is the same glyphs
     at the same places). None for every other run.
 
-    ``words``: face -> {word: its pieces, False for a word with marks off the baseline}."""
+    ``words``: face -> {word: its pieces, False for a word with marks off the baseline}.
+    New words are made in reading order: the order their glyphs get their subset codes."""
     text = run.text
     if run.rtl or run.tracking or not text or has_rtl(text) or text != clean(text):
         return None
@@ -194,43 +194,33 @@ def _word_ops(run, doc, words: dict) -> list[str] | None:
     if known is None:
         if len(words) >= 64:  # a huge export in many faces: keep memory flat
             words.clear()
-        known = words[key] = {"": ()}
-    parts = text.split(" ")
-    found = list(map(known.get, parts))
-    if None in found:
-        found = _look_up(key, parts, doc, known)
-    if False in found:
-        return None  # a word with marks off the baseline: the general path
-    if len(found) > 1:
-        space = known.get(" ")
-        if space is None:  # the face's cache was emptied since
-            space = _remember(key, " ", doc, known)
-        if space is False:
-            return None
-        seq = [space] * (2 * len(found) - 1)
-        seq[::2] = found
-        found = seq
-    pieces = list(chain.from_iterable(found))
+        known = words[key] = {}
+    pieces: list[tuple[int, str]] = []
+    add = pieces.extend
+    space = None
+    for k, word in enumerate(text.split(" ")):
+        if k:
+            if space is None:
+                space = known.get(" ")
+                if space is None:
+                    space = _remember(key, " ", doc, known)
+                if space is False:
+                    return None
+            add(space)
+        if word:
+            found = known.get(word)
+            if found is None:
+                found = _remember(key, word, doc, known)
+            if found is False:
+                return None  # a word with marks off the baseline: the general path
+            add(found)
     return _tj_ops(pieces, font_file(key), run.size, doc) if pieces else []
-
-
-def _look_up(key: str, parts: list[str], doc, known: dict) -> list:
-    """Each word's pieces, the new ones made in reading order (a space before each word
-    after the first), the order in which their glyphs get their codes in the subsets."""
-    found = []
-    for k, part in enumerate(parts):
-        if k and " " not in known:
-            _remember(key, " ", doc, known)
-        entry = known.get(part)
-        found.append(_remember(key, part, doc, known) if entry is None else entry)
-    return found
 
 
 def _remember(key: str, word: str, doc, known: dict):
     """``_word_pieces`` kept in the face's cache (bounded: a huge export keeps memory flat)."""
     if len(known) >= 20_000:
         known.clear()
-        known[""] = ()
     found = known[word] = _word_pieces(key, word, doc) or False
     return found
 

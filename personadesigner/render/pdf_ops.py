@@ -22,6 +22,7 @@ from personadesigner.core.fonts import SYNTHETIC_BOLD_STROKE, synthetic_bold
 from personadesigner.core.text import has_rtl
 from personadesigner.render.color import ColorModel, fill_operator, stroke_operator
 from personadesigner.render.pdf_fonts import font_name
+from personadesigner.render.pdf_forms import PathForms
 from personadesigner.render.pdf_glyphs import actual_text, show_ops
 
 #: Control-point distance of a cubic Bezier quarter circle.
@@ -46,6 +47,8 @@ class Ops:
         #: (x, y, w, h[, r], paint) -> the path: cards of a batch draw the same shapes at the same places
         self._ellipses: dict[tuple, str] = {}
         self._round_rects: dict[tuple, str] = {}
+        #: long paths met again: drawn through form XObjects (render/pdf_forms.py)
+        self.forms = PathForms(canvas)
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
 
@@ -100,7 +103,7 @@ class Ops:
             if len(self._ellipses) >= 4_000:  # a huge export: keep memory flat
                 self._ellipses.clear()
             found = self._ellipses[key] = _ellipse(x, y, w, h, paint)
-        self.emit(found)
+        self.emit(self.forms.operator(found, (x, y, w, h)))
 
     def round_rect(self, x: float, y: float, w: float, h: float, r: float, paint: str) -> None:
         key = (x, y, w, h, r, paint)
@@ -109,19 +112,20 @@ class Ops:
             if len(self._round_rects) >= 4_000:  # a huge export: keep memory flat
                 self._round_rects.clear()
             found = self._round_rects[key] = _round_rect(x, y, w, h, r, paint)
-        self.emit(found)
+        self.emit(self.forms.operator(found, (x, y, w, h)))
 
     def polygon(self, points) -> None:
         """A filled closed path through ``points`` (x, y)."""
         (x0, y0), *rest = points
         self.emit(f"{x0:.2f} {y0:.2f} m " + " ".join(f"{x:.2f} {y:.2f} l" for x, y in rest) + " h f")
 
-    def subpaths(self, subpaths, paint: str, key=None) -> None:
+    def subpaths(self, subpaths, paint: str, key=None, box=None) -> None:
         """Icon outlines (``subpaths()``: core.svg_path.Subpath in page units) as one path; a stroke gets
         round caps and joins (an icon's dots are zero-length round-capped lines), then
         the default butt caps and mitre joins again for what follows. ``key`` (the Icon and
         what is painted): cards of a batch repeat the same icons at the same places, so a
-        path met before in this document is its stored literal."""
+        path met before in this document is its stored literal (and, with ``box``, where the
+        icon lies (x, y, w, h), drawn through a form XObject when met again)."""
         found = self._paths.get(key) if key is not None else None
         if found is None:
             out = []
@@ -138,7 +142,7 @@ class Ops:
                     self._paths.clear()
                 self._paths[key] = found
         if found:
-            self.emit(found)
+            self.emit(self.forms.operator(found, box) if box is not None else found)
 
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.emit(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l S")
