@@ -62,7 +62,7 @@ class PathForms:
     def _make(self, literal: str, box: Box) -> tuple[str, str]:
         doc = self.canvas._doc
         x, y, w, h = box
-        pad = max(w, h, 1.0)
+        pad = max(w, h) + 72.0  # an inch more than the shape: any stroke, cap or control point
         form = PDFFormXObject(round(x - pad, 2), round(y - pad, 2), round(x + w + pad, 2), round(y + h + pad, 2))
         form.compression = self.canvas._pageCompression
         form.Resources = PDFResourceDictionary()  # a bare path: no fonts, no images

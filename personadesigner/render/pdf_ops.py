@@ -125,7 +125,7 @@ class Ops:
         the default butt caps and mitre joins again for what follows. ``key`` (the Icon and
         what is painted): cards of a batch repeat the same icons at the same places, so a
         path met before in this document is its stored literal (and, with ``box``, where the
-        icon lies (x, y, w, h), drawn through a form XObject when met again)."""
+        icon lies (x, y, w, h), drawn through a form XObject once met often: render/pdf_forms.py)."""
         found = self._paths.get(key) if key is not None else None
         if found is None:
             out = []
