@@ -91,6 +91,7 @@ def fill_operator(color: str, model: ColorModel = "rgb") -> tuple[str, float]:
     return f"{r:.3f} {g:.3f} {b:.3f} rg", a
 
 
+@lru_cache(maxsize=512)
 def stroke_operator(color: str, model: ColorModel = "rgb") -> tuple[str, float]:
     """The PDF operator that sets ``color`` as the stroke colour, and its alpha."""
     op, a = fill_operator(color, model)

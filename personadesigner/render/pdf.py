@@ -104,15 +104,18 @@ class PdfPainter:
             ops.emit(f"q {x:.2f} {y:.2f} {w:.2f} {h:.2f} re W n 1 0 0 1 {p.x:.3f} {p.y:.3f} cm")
             draw_primitives(p.layout, self, methods)
             ops.emit("Q")
+            ops.flush()  # the card's operators into the page as one piece
             ops.reset_state()
         if sheet.marks:
             c.saveState()
             c.setStrokeColor(REGISTRATION)
             c.setLineWidth(MARK_WIDTH)
             ops.lines(sheet.marks)  # fixed precision: reportlab formats each number the slow way
+            ops.flush()
             c.restoreState()
         if sheet.labels:
             ops.text(sheet.labels)
+        ops.flush()
         c.showPage()
 
     @staticmethod
@@ -127,6 +130,7 @@ class PdfPainter:
     def draw_layout(self, layout: CardLayout) -> None:
         """Draw one card, trim top-left at the current origin, y down."""
         draw_primitives(layout, self)
+        self.ops.flush()
 
     def text_block(self, item: TextBlock) -> None:
         self.ops.text_lines(item.lines)
@@ -157,6 +161,7 @@ class PdfPainter:
             ops.rect(box.x, box.y, box.w, box.h, paint)
 
     def image_item(self, item: ImageItem) -> None:
+        self.ops.flush()  # reportlab writes the image's operators itself
         c = self.canvas
         c.saveState()
         path = c.beginPath()
@@ -174,12 +179,13 @@ class PdfPainter:
 
     def icon(self, item: Icon) -> None:
         ops = self.ops
+        box = (item.x, item.y, item.size, item.size)
         if item.shape.fills:
             ops.fill(item.color)
-            ops.subpaths(lambda: item.outlines(filled=True), "f", (item, "f"))
+            ops.subpaths(lambda: item.outlines(filled=True), "f", (item, "f"), box)
         if item.shape.strokes:
             ops.stroke(item.color, item.stroke_width)
-            ops.subpaths(item.outlines, "S", (item, "S"))
+            ops.subpaths(item.outlines, "S", (item, "S"), box)
 
     def slider(self, s: Slider) -> None:
         ops = self.ops

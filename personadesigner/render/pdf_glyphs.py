@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 
 from personadesigner.core import shaping as S
-from personadesigner.core.text import font_file, has_rtl, run_glyphs
+from personadesigner.core.text import clean, font_file, has_rtl, run_glyphs
 
 #: Private-use planes 15-16: glyph id g drawing its usual characters is U+F0000 + g; the
 #: same glyph standing for other characters (a mirrored bracket in right-to-left text,
@@ -122,7 +122,7 @@ def show_ops(run, doc, words: dict | None = None) -> str:
     Left-to-right runs carry their logical text as /ActualText. Right-to-left runs
     do not: text extractors order a right-to-left line themselves, from the glyphs'
     positions and ToUnicode entries, and would reverse an ActualText a second time.
-    ``words``: the document's cache of word operators (see ``_word_tokens``).
+    ``words``: the document's cache of word operators (see ``_word_pieces``).
     """
     ops = _word_ops(run, doc, words) if words is not None else None
     rtl = False
@@ -140,92 +140,111 @@ def show_ops(run, doc, words: dict | None = None) -> str:
 _HEX = [f"{i:02X}" for i in range(256)]
 
 
-def _word_tokens(key: str, word: str, doc) -> tuple[tuple[int, str], ...] | None:
-    """A word's glyphs as (subset, TJ token) pairs: hex strings of codes and the numbers
-    (1/1000 em, so any size) that put each glyph where HarfBuzz did and end the word at
-    its shaped advance. None when a glyph sits off the baseline (the general path)."""
+def _word_pieces(key: str, word: str, doc) -> tuple[tuple[int, str], ...] | None:
+    """A word's glyphs as (subset, TJ tokens) pairs, one per run of glyphs in one subset: hex
+    strings of codes and the numbers (1/1000 em, so any size) that put each glyph where
+    HarfBuzz did and end the word at its shaped advance, joined by spaces as in the TJ
+    array. None when a glyph sits off the baseline (the general path)."""
     sh = S.shape(word, key, False)
     if not sh.ids or any(sh.ys):
         return None
     font = font_file(key)
     texts = glyph_texts(key, word, sh.ids, sh.clusters, False)
-    chars = "".join(glyph_char(key, g, t) for g, t in zip(sh.ids, texts))
+    known = _codes.get(key, {})
+    chars = "".join([chr(known[gt]) if gt in known else glyph_char(key, *gt) for gt in zip(sh.ids, texts)])
     widths = font.face.charWidths
-    tokens: list[tuple[int, str]] = []
-    hexes: list[str] = []
-    cur = None
+    xs = sh.xs
+    pieces: list[tuple[int, list[str]]] = []
     cursor = 0.0
     pos = 0
     for subset, chunk in font.splitString(chars, doc):
-        if hexes:
-            tokens.append((cur, "<" + "".join(hexes) + ">"))
-            hexes = []
-        cur = subset
-        for code in chunk:
-            ch = chars[pos]
-            gap = round(sh.xs[pos] - cursor, 1)
+        tokens: list[str] = []
+        hexes: list[str] = []
+        for code, x, ch in zip(chunk, xs[pos:], chars[pos:]):
+            gap = round(x - cursor, 1)
             if gap:
                 if hexes:
-                    tokens.append((cur, "<" + "".join(hexes) + ">"))
+                    tokens.append("<" + "".join(hexes) + ">")
                     hexes = []
-                tokens.append((cur, f"{-gap:.1f}"))
+                tokens.append(f"{-gap:.1f}")
                 cursor += gap
             hexes.append(_HEX[code])
             cursor += widths[ord(ch)]
-            pos += 1
-    if hexes:
-        tokens.append((cur, "<" + "".join(hexes) + ">"))
+        pos += len(chunk)
+        tokens.append("<" + "".join(hexes) + ">")  # a chunk has at least one code
+        pieces.append((subset, tokens))
     gap = round(sh.width - cursor, 1)
     if gap:
-        tokens.append((cur, f"{-gap:.1f}"))
-    return tuple(tokens)
-
-
-_UNSEEN = object()
+        pieces[-1][1].append(f"{-gap:.1f}")
+    return tuple((subset, " ".join(tokens)) for subset, tokens in pieces)
 
 
 def _word_ops(run, doc, words: dict) -> list[str] | None:
     """A left-to-right run without tracking, drawn word by word from the document's cache
     (S.shape_run draws such a run as its words and spaces, so this is the same glyphs
-    at the same places). None for every other run."""
-    if run.rtl or run.tracking or not run.text or has_rtl(run.text) or run.text != clean_for_pdf(run.text):
+    at the same places). None for every other run.
+
+    ``words``: face -> {word: its pieces, False for a word with marks off the baseline}.
+    New words are made in reading order: the order their glyphs get their subset codes."""
+    text = run.text
+    if run.rtl or run.tracking or not text or has_rtl(text) or text != clean(text):
         return None
-    key, size = run.font, run.size
-    font = font_file(key)
-    seq: list[tuple[int, str]] = []
-    for k, word in enumerate(run.text.split(" ")):
-        for part in (" ", word) if k else (word,):
-            if not part:
-                continue
-            wkey = (key, part)
-            tokens = words.get(wkey, _UNSEEN)
-            if tokens is _UNSEEN:
-                if len(words) >= 20_000:  # a huge export: keep memory flat
-                    words.clear()
-                tokens = words[wkey] = _word_tokens(key, part, doc)
-            if tokens is None:
+    key = run.font
+    known = words.get(key)
+    if known is None:
+        if len(words) >= 64:  # a huge export in many faces: keep memory flat
+            words.clear()
+        known = words[key] = {}
+    pieces: list[tuple[int, str]] = []
+    add = pieces.extend
+    space = None
+    for k, word in enumerate(text.split(" ")):
+        if k:
+            if space is None:
+                space = known.get(" ")
+                if space is None:
+                    space = _remember(key, " ", doc, known)
+                if space is False:
+                    return None
+            add(space)
+        if word:
+            found = known.get(word)
+            if found is None:
+                found = _remember(key, word, doc, known)
+            if found is False:
                 return None  # a word with marks off the baseline: the general path
-            seq.extend(tokens)
+            add(found)
+    return _tj_ops(pieces, font_file(key), run.size, doc) if pieces else []
+
+
+def _remember(key: str, word: str, doc, known: dict):
+    """``_word_pieces`` kept in the face's cache (bounded: a huge export keeps memory flat)."""
+    if len(known) >= 20_000:
+        known.clear()
+    found = known[word] = _word_pieces(key, word, doc) or False
+    return found
+
+
+def _tj_ops(pieces: list[tuple[int, str]], font, size: float, doc) -> list[str]:
+    """One font selection and one TJ array per stretch of pieces in one subset."""
+    subsets, bodies = zip(*pieces)
+    first = subsets[0]
+    if subsets.count(first) == len(subsets):  # most text: every glyph in one subset
+        return [f"{font.getSubsetInternalName(first, doc)} {size:.2f} Tf", "[" + " ".join(bodies) + "] TJ"]
     out: list[str] = []
     cur = None
     arr: list[str] = []
-    for subset, token in seq:
+    for subset, body in pieces:
         if subset != cur:
             if arr:
                 out.append("[" + " ".join(arr) + "] TJ")
                 arr = []
             out.append(f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf")
             cur = subset
-        arr.append(token)
+        arr.append(body)
     if arr:
         out.append("[" + " ".join(arr) + "] TJ")
     return out
-
-
-def clean_for_pdf(text: str) -> str:
-    from personadesigner.core.text import clean
-
-    return clean(text)
 
 
 def _glyph_ops(run, glyphs, xs, ys, clusters, rtl: bool, doc) -> list[str]:

@@ -4,8 +4,11 @@ reportlab's drawing calls format every number through a general-purpose
 routine that dominates the time of a large export; the few operators a card
 needs (colours, rectangles, ellipses, rounded rectangles, lines, text runs)
 are written here with fixed precision (0.01 pt, far below any printer's
-resolution) through ``Canvas.addLiteral``. Transparency still goes through
-reportlab, which owns the page's graphics-state resources.
+resolution). They are gathered in a list and go into the page as one chunk
+(``flush``: per card, and before anything reportlab writes itself), not one
+``Canvas.addLiteral`` call each: the page's text is the same, since reportlab joins
+its pieces with newlines too. Transparency still goes through reportlab, which owns
+the page's graphics-state resources.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from personadesigner.core.fonts import SYNTHETIC_BOLD_STROKE, synthetic_bold
 from personadesigner.core.text import has_rtl
 from personadesigner.render.color import ColorModel, fill_operator, stroke_operator
 from personadesigner.render.pdf_fonts import font_name
+from personadesigner.render.pdf_forms import PathForms
 from personadesigner.render.pdf_glyphs import actual_text, show_ops
 
 #: Control-point distance of a cubic Bezier quarter circle.
@@ -32,17 +36,40 @@ class Ops:
         self.canvas = canvas
         #: "rgb" or "cmyk": which colour operators are written (render.color).
         self.model = model
-        self.emit = canvas.addLiteral
+        #: operators written since the last ``flush``
+        self._pending: list[str] = []
+        self.emit = self._pending.append
         self._split: dict[tuple, str] = {}
-        #: (face, word) -> its TJ tokens in this document (render/pdf_glyphs.py)
-        self._words: dict[tuple[str, str], tuple] = {}
+        #: face -> {word: its TJ pieces in this document} (render/pdf_glyphs.py)
+        self._words: dict[str, dict[str, tuple | bool]] = {}
         self._blocks: dict[tuple[int, ...], tuple[tuple, float, str]] = {}
         self._paths: dict[tuple, str] = {}
         #: (x, y, w, h[, r], paint) -> the path: cards of a batch draw the same shapes at the same places
         self._ellipses: dict[tuple, str] = {}
         self._round_rects: dict[tuple, str] = {}
+        #: long paths met again: drawn through form XObjects (render/pdf_forms.py)
+        self.forms = PathForms(canvas)
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
+
+    def flush(self) -> None:
+        """Hand the operators written so far to the page, as one piece. Call before
+        reportlab writes to the page itself (graphics state, images, ``showPage``)."""
+        pending = self._pending
+        if pending:
+            self.canvas._code.append("\n".join(pending))
+            pending.clear()
+
+    def set_fill_alpha(self, alpha: float) -> None:
+        """The fill transparency, through reportlab (its /ExtGState resource), in order."""
+        self.flush()
+        self.canvas.setFillAlpha(alpha)
+        self.fill_alpha = alpha
+
+    def set_stroke_alpha(self, alpha: float) -> None:
+        self.flush()
+        self.canvas.setStrokeAlpha(alpha)
+        self.stroke_alpha = alpha
 
     def reset_state(self) -> None:
         """Call at the start of every page: a new page starts with opaque colours."""
@@ -52,15 +79,13 @@ class Ops:
     def fill(self, color: str) -> None:
         op, a = fill_operator(color, self.model)
         if a != self.fill_alpha:
-            self.canvas.setFillAlpha(a)
-            self.fill_alpha = a
+            self.set_fill_alpha(a)
         self.emit(op)
 
     def stroke(self, color: str, width: float) -> None:
         op, a = stroke_operator(color, self.model)
         if a != self.stroke_alpha:
-            self.canvas.setStrokeAlpha(a)
-            self.stroke_alpha = a
+            self.set_stroke_alpha(a)
         self.emit(f"{op} {width:.2f} w")
 
     # ----------------------------------------------------------------- paths
@@ -78,7 +103,7 @@ class Ops:
             if len(self._ellipses) >= 4_000:  # a huge export: keep memory flat
                 self._ellipses.clear()
             found = self._ellipses[key] = _ellipse(x, y, w, h, paint)
-        self.emit(found)
+        self.emit(self.forms.operator(found, (x, y, w, h)))
 
     def round_rect(self, x: float, y: float, w: float, h: float, r: float, paint: str) -> None:
         key = (x, y, w, h, r, paint)
@@ -87,19 +112,20 @@ class Ops:
             if len(self._round_rects) >= 4_000:  # a huge export: keep memory flat
                 self._round_rects.clear()
             found = self._round_rects[key] = _round_rect(x, y, w, h, r, paint)
-        self.emit(found)
+        self.emit(self.forms.operator(found, (x, y, w, h)))
 
     def polygon(self, points) -> None:
         """A filled closed path through ``points`` (x, y)."""
         (x0, y0), *rest = points
         self.emit(f"{x0:.2f} {y0:.2f} m " + " ".join(f"{x:.2f} {y:.2f} l" for x, y in rest) + " h f")
 
-    def subpaths(self, subpaths, paint: str, key=None) -> None:
+    def subpaths(self, subpaths, paint: str, key=None, box=None) -> None:
         """Icon outlines (``subpaths()``: core.svg_path.Subpath in page units) as one path; a stroke gets
         round caps and joins (an icon's dots are zero-length round-capped lines), then
         the default butt caps and mitre joins again for what follows. ``key`` (the Icon and
         what is painted): cards of a batch repeat the same icons at the same places, so a
-        path met before in this document is its stored literal."""
+        path met before in this document is its stored literal (and, with ``box``, where the
+        icon lies (x, y, w, h), drawn through a form XObject once met often: render/pdf_forms.py)."""
         found = self._paths.get(key) if key is not None else None
         if found is None:
             out = []
@@ -116,7 +142,7 @@ class Ops:
                     self._paths.clear()
                 self._paths[key] = found
         if found:
-            self.emit(found)
+            self.emit(self.forms.operator(found, box) if box is not None else found)
 
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.emit(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l S")
@@ -173,8 +199,7 @@ class Ops:
                     self.emit("\n".join(out))  # reportlab writes the gs operator itself: keep the order
                     out.clear()
                     whole = False
-                    self.canvas.setFillAlpha(a)  # gs is allowed inside a text object
-                    self.fill_alpha = a
+                    self.set_fill_alpha(a)  # gs is allowed inside a text object
                 add(op)
                 current_color = run.color
             if synthetic_bold(run.font):
@@ -197,8 +222,7 @@ class Ops:
             self.emit("\n".join(out))  # reportlab writes the gs operator itself: keep the order
             out.clear()
             whole = False
-            self.canvas.setStrokeAlpha(a)  # outside q/Q: self.stroke_alpha stays true
-            self.stroke_alpha = a
+            self.set_stroke_alpha(a)  # outside q/Q: self.stroke_alpha stays true
         out.append(f"ET q {op} {SYNTHETIC_BOLD_STROKE * run.size:.3f} w 1 j 2 Tr BT")
         out.append(f"1 0 0 -1 {run.x:.2f} {run.y:.2f} Tm")
         out.append(self._show(run))
