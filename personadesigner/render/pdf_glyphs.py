@@ -90,10 +90,21 @@ def _utf16(text: str) -> str:
     return "FEFF" + text.encode("utf-16-be", "surrogatepass").hex().upper()
 
 
+def _text_string(text: str) -> str:
+    """``text`` as a PDF text string: a literal ``(...)`` when it is printable ASCII (the same
+    in PDFDocEncoding, and a quarter of the bytes of UTF-16 in hex, in every page stream of
+    an export), else UTF-16BE in hex."""
+    if text.isascii() and text.isprintable():
+        if "\\" in text or "(" in text or ")" in text:
+            text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return "(" + text + ")"
+    return "<" + _utf16(unicodedata.normalize("NFC", text)) + ">"
+
+
 def actual_text(text: str, lang: str | None) -> str:
     """The BDC operator opening a span whose text is ``text`` (NFC, as typed)."""
     lang_entry = f" /Lang ({lang})" if lang else ""
-    return f"/Span <</ActualText <{_utf16(unicodedata.normalize('NFC', text))}>{lang_entry}>> BDC"
+    return f"/Span <</ActualText {_text_string(text)}{lang_entry}>> BDC"
 
 
 #: Unicode script of a run's face -> BCP 47 language, for the span's /Lang (screen readers).
@@ -225,25 +236,31 @@ def _remember(key: str, word: str, doc, known: dict):
     return found
 
 
+def _tj_array(bodies) -> str:
+    """One TJ array of word pieces; hex strings that meet (a word and the space after it)
+    become one: the same glyphs at the same places, in fewer bytes."""
+    return "[" + " ".join(bodies).replace("> <", "") + "] TJ"
+
+
 def _tj_ops(pieces: list[tuple[int, str]], font, size: float, doc) -> list[str]:
     """One font selection and one TJ array per stretch of pieces in one subset."""
     subsets, bodies = zip(*pieces)
     first = subsets[0]
     if subsets.count(first) == len(subsets):  # most text: every glyph in one subset
-        return [f"{font.getSubsetInternalName(first, doc)} {size:.2f} Tf", "[" + " ".join(bodies) + "] TJ"]
+        return [f"{font.getSubsetInternalName(first, doc)} {size:.2f} Tf", _tj_array(bodies)]
     out: list[str] = []
     cur = None
     arr: list[str] = []
     for subset, body in pieces:
         if subset != cur:
             if arr:
-                out.append("[" + " ".join(arr) + "] TJ")
+                out.append(_tj_array(arr))
                 arr = []
             out.append(f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf")
             cur = subset
         arr.append(body)
     if arr:
-        out.append("[" + " ".join(arr) + "] TJ")
+        out.append(_tj_array(arr))
     return out
 
 

@@ -51,6 +51,8 @@ class Ops:
         self.forms = PathForms(canvas)
         self.fill_alpha = 1.0
         self.stroke_alpha = 1.0
+        #: the fill colour operator ``fill`` wrote last, while nothing else may have changed it
+        self._fill_op: str | None = None
 
     def flush(self) -> None:
         """Hand the operators written so far to the page, as one piece. Call before
@@ -72,15 +74,21 @@ class Ops:
         self.stroke_alpha = alpha
 
     def reset_state(self) -> None:
-        """Call at the start of every page: a new page starts with opaque colours."""
+        """Call at the start of every page (and card: its q/Q gives back the colours): a new
+        page starts with opaque colours, and no fill colour is known to be set."""
         self.fill_alpha = self.stroke_alpha = 1.0
+        self._fill_op = None
 
     # ----------------------------------------------------------------- colours
     def fill(self, color: str) -> None:
+        """Sets the fill colour; not again when ``fill`` has just set it (a card's band and
+        the shape drawn on it are often one colour)."""
         op, a = fill_operator(color, self.model)
         if a != self.fill_alpha:
             self.set_fill_alpha(a)
-        self.emit(op)
+        if op != self._fill_op:
+            self.emit(op)
+            self._fill_op = op
 
     def stroke(self, color: str, width: float) -> None:
         op, a = stroke_operator(color, self.model)
@@ -163,6 +171,7 @@ class Ops:
         heading at the same place on every card), so a block met before in this
         document is one stored literal. The entry keeps its lines alive: equal ids
         are the same objects."""
+        self._fill_op = None  # text sets its own fill colours
         key = tuple(map(id, lines))
         found = self._blocks.get(key)
         if found is not None and found[1] == self.fill_alpha:
@@ -179,6 +188,7 @@ class Ops:
         """Writes the text object; returns it when it went out as one literal (no
         transparency change inside), so it can be written again as it is. ``runs`` may hold
         operators (a line's span, see ``_line_items``) and runs drawn without their own span."""
+        self._fill_op = None  # text sets its own fill colours
         whole = True
         out = ["BT"]
         add = out.append
