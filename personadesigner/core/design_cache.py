@@ -38,16 +38,34 @@ class DesignFolder(Generic[T]):
         self.order = order
         #: file path -> (its version when parsed, what was built)
         self._parsed: dict[str, tuple[tuple[int, int], T]] = {}
+        #: (folder, its modification time, the names of its files): ``has`` without a stat per file
+        self._listing: tuple[str, int, frozenset[str]] | None = None
 
     def names(self) -> list[str]:
         """Every ``*.json`` of the folder by name (broken ones too: loading them says what is wrong)."""
         return self.order([p.stem for p in self.folder().glob("*.json")])
 
     def has(self, name: object) -> bool:
-        """True when the folder has a file for ``name`` (one stat, cheap enough per persona)."""
+        """True when the folder has a file for ``name``. An import asks twice per persona: the
+        folder's listing is read again only when the folder changes (its modification time), and
+        a name not in it is still looked for on disk (a file system that ignores case)."""
         if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
             return False
-        return (self.folder() / f"{name}.json").is_file()
+        file = f"{name}.json"
+        return file in self._files() or (self.folder() / file).is_file()
+
+    def _files(self) -> frozenset[str]:
+        folder = str(self.folder())
+        try:
+            stamp = os.stat(folder).st_mtime_ns
+        except OSError:
+            return frozenset()
+        listing = self._listing
+        if listing is None or listing[0] != folder or listing[1] != stamp:
+            with os.scandir(folder) as entries:
+                files = frozenset(e.name for e in entries if e.name.endswith(".json") and e.is_file())
+            listing = self._listing = (folder, stamp, files)
+        return listing[2]
 
     def load(self, name: str) -> T:
         """The parsed file ``name``; UserError naming the choices, or the file, key and what is allowed."""
@@ -81,6 +99,7 @@ class DesignFolder(Generic[T]):
     def reload(self) -> None:
         """Forget every parsed file: the next load reads the folder again."""
         self._parsed.clear()
+        self._listing = None
 
 
 def _version(path: Path | str) -> tuple[int, int]:

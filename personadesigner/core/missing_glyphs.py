@@ -21,7 +21,12 @@ def report_missing(layout: CardLayout) -> CardLayout:
         if not isinstance(item, TextBlock):
             continue
         lines = item.lines  # item.text without the generator: one line is its own text
-        chars = missing_chars(lines[0].text if len(lines) == 1 else "\n".join([line.text for line in lines]))
+        if len(lines) == 1:
+            chars = missing_chars(lines[0].text)
+        elif any([missing_chars(line.text) for line in lines]):  # lines repeat across cards, blocks less
+            chars = missing_chars("\n".join([line.text for line in lines]))
+        else:
+            chars = ""
         if not chars:
             continue
         layout.items[k] = replace(item, missing=chars)
