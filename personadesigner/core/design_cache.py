@@ -12,6 +12,7 @@ files of the folder from loading.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -20,6 +21,10 @@ from personadesigner.core.design_files import read_design_file
 from personadesigner.errors import UserError
 
 T = TypeVar("T")
+
+
+#: How long a folder must have been unchanged before its listing is kept (FAT's clock ticks in 2 s).
+_SETTLED_NS = 3_000_000_000
 
 
 class DesignFolder(Generic[T]):
@@ -55,17 +60,22 @@ class DesignFolder(Generic[T]):
         return file in self._files() or (self.folder() / file).is_file()
 
     def _files(self) -> frozenset[str]:
+        """The folder's ``*.json`` files. A listing is kept only once the folder has been unchanged
+        for a while: a change within the same tick of its clock (coarse on some file systems)
+        would leave its modification time as it was."""
         folder = str(self.folder())
         try:
             stamp = os.stat(folder).st_mtime_ns
         except OSError:
             return frozenset()
         listing = self._listing
-        if listing is None or listing[0] != folder or listing[1] != stamp:
-            with os.scandir(folder) as entries:
-                files = frozenset(e.name for e in entries if e.name.endswith(".json") and e.is_file())
-            listing = self._listing = (folder, stamp, files)
-        return listing[2]
+        if listing is not None and listing[0] == folder and listing[1] == stamp:
+            return listing[2]
+        with os.scandir(folder) as entries:
+            files = frozenset(e.name for e in entries if e.name.endswith(".json") and e.is_file())
+        if time.time_ns() - stamp > _SETTLED_NS:
+            self._listing = (folder, stamp, files)
+        return files
 
     def load(self, name: str) -> T:
         """The parsed file ``name``; UserError naming the choices, or the file, key and what is allowed."""
