@@ -71,8 +71,11 @@ class DesignFolder(Generic[T]):
         listing = self._listing
         if listing is not None and listing[0] == folder and listing[1] == stamp:
             return listing[2]
-        with os.scandir(folder) as entries:
-            files = frozenset(e.name for e in entries if e.name.endswith(".json") and e.is_file())
+        try:
+            with os.scandir(folder) as entries:
+                files = frozenset(e.name for e in entries if e.name.endswith(".json") and e.is_file())
+        except OSError:  # removed or unreadable since the stat: each name is looked for on disk
+            return frozenset()
         if time.time_ns() - stamp > _SETTLED_NS:
             self._listing = (folder, stamp, files)
         return files

@@ -200,7 +200,7 @@ class Flow(FlowOverflow, FlowPaint):
     def _heading_block(self, b: Block, s: float) -> tuple[float, tuple[str, ...] | list[str] | None]:
         """``_block`` of a heading: one block per template item, shared by every card of a batch
         (section_kinds._heading), so its rows at a size are made once per style set and column."""
-        key = (id(b), id(self.style_at), s, self.columns[0][2], self.indent, self.bar_indent)
+        key = (id(b), id(self.style_at), s, self.columns[0][2], self.indent, self.bar_indent, T.current_forms())
         found = _HEADING_ROWS.get(key)
         if found is None or found[0] is not b or found[1] is not self.style_at:
             if len(_HEADING_ROWS) > 4096:
@@ -232,7 +232,7 @@ class Flow(FlowOverflow, FlowPaint):
             if b.kind != "heading":
                 word = self._breaks(b, s, width)
             else:  # one block per template item, shared by every card of a batch: answered once
-                key = (id(b), id(self.style_at), s, width, self.indent, self.bar_indent)
+                key = (id(b), id(self.style_at), s, width, self.indent, self.bar_indent, T.current_forms())
                 found = _HEADINGS_BROKEN.get(key)
                 if found is None or found[0] is not b or found[1] is not self.style_at:
                     if len(_HEADINGS_BROKEN) > 4096:
@@ -246,13 +246,13 @@ class Flow(FlowOverflow, FlowPaint):
     def _breaks(self, b: Block, s: float, width: float) -> str | None:
         """The word of ``b`` that breaks at shrink ``s`` in a column ``width`` wide, or None."""
         st = self.style_at(b.style, s)
-        key = (id(b), st.font, st.tracking, st.upper)
+        key = (id(b), st.font, st.tracking, st.upper, T.current_forms())
         widest = self._widest.get(key)
         if widest is None:
             txt = b.text.upper() if st.upper else b.text
             widest = self._widest[key] = T.widest_word(txt, st.font, st.tracking)
         if st.size > 0 and widest[0] * st.size / 1000.0 > width - self._indent(b, st) + 1e-6:
-            return widest[1]
+            return widest[1] or None
         return None
 
     def fits(self, s: float) -> bool:

@@ -507,11 +507,12 @@ def _units(text: str, font_key: str) -> float:
     return sum([it.units for it in _items(text, font_key, None)])
 
 
-_WORD_UNITS: dict[tuple[str, str], float] = {}
+#: (face, CJK forms, word) -> its advance (the forms choose the face of an ideograph).
+_WORD_UNITS: dict[tuple[str, str, str], float] = {}
 
 
 def _word_units(word: str, font_key: str) -> float:
-    key = (font_key, word)
+    key = (font_key, _FORMS.get(), word)
     w = _WORD_UNITS.get(key)
     if w is None:
         if len(_WORD_UNITS) > 200_000:
@@ -757,20 +758,20 @@ def breaks_word(text: str, font_key: str, size: float, width: float, tracking: f
     alone wider than ``width``), or "". Names and headings shrink rather than do that."""
     if size <= 0:
         return ""
-    units, word = _widest_word(text, font_key, tracking)
+    units, word = _widest_word(text, font_key, tracking, _FORMS.get())
     return word if units * size / 1000.0 > width + 1e-6 else ""
 
 
 def widest_word(text: str, font_key: str, tracking: float = 0.0) -> tuple[float, str]:
     """(advance in 1/1000 em, the word) of the widest piece of ``text`` no line break may split:
     ``breaks_word`` at every size from one measurement (a flow's fit search tries several)."""
-    return _widest_word(text, font_key, tracking)
+    return _widest_word(text, font_key, tracking, _FORMS.get())
 
 
 @lru_cache(maxsize=4096)
-def _widest_word(text: str, font_key: str, tracking: float) -> tuple[float, str]:
+def _widest_word(text: str, font_key: str, tracking: float, forms: str) -> tuple[float, str]:
     """(advance in 1/1000 em, the word) of the widest unbreakable piece of ``text``: sizes
-    scale it, so the shrink search asks this once per text."""
+    scale it, so the shrink search asks this once per text (and CJK forms: they choose faces)."""
     track = tracking * 1000.0
     best, word = 0.0, ""
     for paragraph in text.split("\n"):
@@ -781,11 +782,11 @@ def _widest_word(text: str, font_key: str, tracking: float) -> tuple[float, str]
     return best, word
 
 
-#: Per (face, paragraph): its segments with their widths, so breaking the same text
+#: Per (face, CJK forms, paragraph): its segments with their widths, so breaking the same text
 #: again at another size (the flow's shrink search) is arithmetic, not measuring.
-_PARAGRAPH_SEGMENTS: dict[tuple[str, str], tuple[tuple[str, str, float, float], ...]] = {}
-#: Whole results per (text, face, width in 1/1000 em, first width): cards repeat texts.
-_BREAKS: dict[tuple[str, str, float, float], tuple[str, ...]] = {}
+_PARAGRAPH_SEGMENTS: dict[tuple[str, str, str], tuple[tuple[str, str, float, float], ...]] = {}
+#: Whole results per (text, face, width in 1/1000 em, first width, tracking, CJK forms): cards repeat texts.
+_BREAKS: dict[tuple[str, str, float, float, float, str], tuple[str, ...]] = {}
 #: Entries each of the two keeps: a card needs a few dozen, a batch's common texts a few
 #: hundred; more only made a 5000-card export's memory grow (render/card_stream.py).
 _CACHE_LIMIT = 10_000
@@ -808,14 +809,15 @@ def _space_after(tail: str, font_key: str, forms: str) -> float:
 
 def _measured_segments(paragraph: str, font_key: str) -> tuple[tuple[str, str, float, float], ...]:
     """(segment, segment without trailing spaces, its width, width with the spaces) in 1/1000 em."""
-    key = (font_key, paragraph)
+    forms = _FORMS.get()  # widths of ideographs depend on the forms in force
+    key = (font_key, forms, paragraph)
     found = _PARAGRAPH_SEGMENTS.get(key)
     if found is None:
         if len(_PARAGRAPH_SEGMENTS) > _CACHE_LIMIT:
             _PARAGRAPH_SEGMENTS.clear()
-        table = _SEGMENTS.get((font_key, _FORMS.get()))
+        table = _SEGMENTS.get((font_key, forms))
         if table is None or len(table) > 2 * _CACHE_LIMIT:
-            table = _SEGMENTS[font_key, _FORMS.get()] = {}
+            table = _SEGMENTS[font_key, forms] = {}
         segments = _segments(paragraph)
         get = table.get
         out = [get(seg) for seg in segments]
@@ -848,7 +850,7 @@ def broken_lines(text: str, font_key: str, size: float, width: float, tracking: 
         return (text,)
     limit = width * 1000.0 / size
     track = tracking * 1000.0
-    key = (text, font_key, limit, limit, track)
+    key = (text, font_key, limit, limit, track, _FORMS.get())
     found = _BREAKS.get(key)
     if found is None:
         if len(_BREAKS) > _CACHE_LIMIT:
@@ -872,7 +874,7 @@ def break_lines(
     limit = width * 1000.0 / size
     first_limit = limit if first_width is None else first_width * 1000.0 / size
     track = tracking * 1000.0
-    key = (text, font_key, limit, first_limit, track)
+    key = (text, font_key, limit, first_limit, track, _FORMS.get())
     found = _BREAKS.get(key)
     if found is None:
         if len(_BREAKS) > _CACHE_LIMIT:

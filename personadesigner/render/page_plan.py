@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -69,8 +70,9 @@ def lay_out_for_export(
     )
 
 
-#: (the options of the export under way, {(template name, theme name): (template, theme)}).
-_DESIGNS: tuple[ExportOptions | None, dict] = (None, {})
+#: Per thread (an export runs beside the app's preview and print): (the options of the export
+#: under way, {(template name, theme name): (template, theme)}).
+_DESIGNS = threading.local()
 
 
 def _designs(options: ExportOptions, persona: Persona) -> tuple:
@@ -79,13 +81,13 @@ def _designs(options: ExportOptions, persona: Persona) -> tuple:
     A design this installation lacks (a persona from another library) prints on the default
     one: one such persona must not stop an export of many (the CLI names it in a preflight line).
     Looking a design up checks its file on disk (an edited file is read again); an export's
-    cards are laid out with what was there when it started, so the look-up is kept per options
-    object (every export, preview and print builds its own) rather than repeated per card.
+    cards are laid out with what was there when it started, so the look-up is kept for the
+    options object of the thread's export under way (every export, preview and print builds
+    its own) rather than repeated per card.
     """
-    global _DESIGNS
-    memo = _DESIGNS  # one read: another thread's export may replace it meanwhile
-    if memo[0] is not options:
-        memo = _DESIGNS = (options, {})
+    memo = getattr(_DESIGNS, "memo", None)
+    if memo is None or memo[0] is not options:
+        memo = _DESIGNS.memo = (options, {})
     key = (options.template or persona.card.template, options.theme or persona.card.theme)
     if not (isinstance(key[0], str) and isinstance(key[1], str)):  # a design object, not a name:
         key = tuple(k if isinstance(k, str) else id(k) for k in key)  # by identity (the options keep it)

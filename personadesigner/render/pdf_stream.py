@@ -62,6 +62,8 @@ class PageStreamer:
     def __init__(self, canvas: Canvas, out: BinaryIO) -> None:
         self.canvas = canvas
         self.doc = canvas._doc
+        if not isinstance(self.doc.encrypt, pdfdoc.NoEncryption):  # pages would go out unencrypted
+            raise ValueError("encrypted PDFs are written by reportlab's own save")
         self.out = out
         self.start = out.tell()
         self.offset = 0

@@ -75,7 +75,13 @@ def open_file_reader(location: str) -> LibraryFileReader | None:
     conn = connect(path)
     if conn is None:
         return None
-    if read_current(conn, path, lambda c: True) is None:
+    try:
+        current = read_current(conn, path, lambda c: True)
+    except BaseException:  # busy or unreadable: refused, with nothing left open
+        conn.close()
+        file_peek.release(path)
+        raise
+    if current is None:
         conn.close()
         return None
     return LibraryFileReader(location, path, conn)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from personadesigner.core import flow_paint, layout, layout_flow, layout_regions, section_kinds, shaping, text
+from personadesigner.core import (
+    flow_paint,
+    layout,
+    layout_flow,
+    layout_regions,
+    section_kinds,
+    section_rects,
+    shaping,
+    text,
+)
 
 
 def clear_layout_caches() -> None:
@@ -35,6 +44,9 @@ def clear_layout_caches() -> None:
         layout_regions._DRAWN,
         layout._GEOMETRY,
         layout._GAPS,
+        layout._INDEXES,
+        section_rects._KEPT,
+        section_rects._ITEM_INDEXES,
         section_kinds._HEADINGS,
     ):
         cache.clear()
