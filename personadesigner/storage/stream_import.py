@@ -17,8 +17,9 @@ from __future__ import annotations
 import builtins
 import itertools
 import json
+import operator
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -99,9 +100,29 @@ def _insert_batch(
     # chunks stored, and an in-memory library has only this one.
     prepared = prepare_photos(conn, raw_photos(p.photo for p in batch))
     library._store_photos(conn, prepared.values())
-    rows = [to_row(p, hash_of(prepared, p.photo)) for p in batch]
-    conn.execute(personas.insert(), rows)
+    _insert_rows(conn, [to_row(p, hash_of(prepared, p.photo)) for p in batch])
     history.record_events(conn, builtins.list(seen), history.CREATED, author=library.author, now=library.now())
+
+
+def _insert_rows(conn: Connection, rows: builtins.list[dict[str, Any]]) -> None:
+    """INSERT the rows; on SQLite straight to the driver's executemany.
+
+    SQLAlchemy's ``execute(insert, rows)`` builds each row's parameters anew
+    (``construct_params``), about 5 % of a 100,000-persona import. The persona
+    columns are all text or integers, which sqlite3 takes as they are, so the
+    rows go over as tuples in one column order. Other databases keep
+    SQLAlchemy's path (its batched multi-row VALUES).
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(personas.insert(), rows)
+        return
+    columns = tuple(rows[0])
+    values = operator.itemgetter(*columns)
+    names = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join("?" * len(columns))
+    conn.exec_driver_sql(f'INSERT INTO "{personas.name}" ({names}) VALUES ({marks})', [values(row) for row in rows])
 
 
 def _resolve_later_names(conn: Connection, pending: builtins.list[tuple[str, int, str]]) -> None:
