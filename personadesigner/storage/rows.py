@@ -58,10 +58,25 @@ def _dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+#: The row's columns that hold text (search_text aside) once a persona is validated.
+_TEXT_COLUMNS: tuple[str, ...] = (
+    *SCALAR_COLUMNS,
+    "id",
+    "template",
+    "theme",
+    "created_at",
+    "updated_at",
+    "tags",
+    "lists",
+)
+
+
 def _check_storable(p: Persona, row: dict[str, Any]) -> None:
     """Refuse text no database can hold: lone UTF-16 surrogates (from broken JSON) and NUL."""
-    texts = [v for v in row.values() if isinstance(v, str)]
-    joined = "".join(texts)
+    try:  # search_text is left out: casefolding makes neither a surrogate nor a NUL
+        joined = "".join(map(row.__getitem__, _TEXT_COLUMNS))
+    except (TypeError, KeyError):  # a field that is not text (not validated), a row of another shape
+        joined = "".join([v for v in row.values() if isinstance(v, str)])
     try:
         joined.encode("utf-8")
         if "\x00" not in joined:
