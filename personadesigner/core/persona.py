@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import operator
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -276,9 +277,46 @@ def _fail(persona: Persona, field_name: str, message: str) -> NoReturn:
 
 
 def validate_persona(p: Persona) -> None:
-    """Check every field with its kind's validator, in contract order."""
+    """Check every field with its kind's validator, in contract order.
+
+    A persona that passes the quick whole-persona check (nearly all of them) has only its
+    records checked one by one; any doubt falls through to the field-by-field walk, so
+    the refusal names the first bad field as it always did.
+    """
+    if _plain_fields_valid(p):
+        for spec in _RECORD_SPECS:  # every other field is valid: the first bad record is the first error
+            _check_records(p, spec)
+        return
     for spec in FIELDS:
         _VALIDATORS[spec.kind](p, spec)
+
+
+def _plain_fields_valid(p: Persona) -> bool:
+    """True when every field but the record lists surely passes its validator (False: look closer)."""
+    name = p.name
+    if not isinstance(name, str) or len(name) > NAME_MAX or not name.strip():
+        return False
+    for field_name, choices, optional in _CHOICE_SPECS:
+        value = getattr(p, field_name)
+        if not (value in choices or (optional and value == "")):
+            return False
+    for field_name in _DATE_NAMES:
+        value = getattr(p, field_name)
+        if value != "" and not (isinstance(value, str) and _is_iso_date(value)):
+            return False
+    lists = _list_values(p)
+    try:
+        "".join(_text_values(p))  # TypeError unless every one is a str, as isinstance(v, str) checks
+        for value in lists:
+            if not isinstance(value, list):
+                return False
+            "".join(value)
+    except TypeError:
+        return False
+    card = p.card
+    if not isinstance(card.template, str) or not isinstance(card.theme, str):
+        return False
+    return p.photo is None or isinstance(p.photo, (bytes, bytearray))
 
 
 def _no_check(p: Persona, spec: FieldSpec) -> None:
@@ -321,36 +359,50 @@ def _check_list(p: Persona, spec: FieldSpec) -> None:
 def _check_records(p: Persona, spec: FieldSpec) -> None:
     check = _RECORD_CHECKS[spec.name]
     for i, record in enumerate(getattr(p, spec.name)):
-        check(p, f"{spec.name}[{i}]", record)
+        check(p, spec.name, i, record)
 
 
-def _check_trait(p: Persona, where: str, t: Trait) -> None:
+def _at(key: str, i: int) -> str:
+    """A record's place in a refusal ("traits[2]"), spelt only when something is refused."""
+    return f"{key}[{i}]"
+
+
+def _check_trait(p: Persona, key: str, i: int, t: Trait) -> None:
     if not isinstance(t.left, str) or not isinstance(t.right, str):
-        _fail(p, where, "left and right must be text")
-    if isinstance(t.value, bool) or not isinstance(t.value, int) or not 0 <= t.value <= 100:
-        _fail(p, f"{where}.value", f"{t.value!r} is outside 0-100")
+        _fail(p, _at(key, i), "left and right must be text")
+    value = t.value
+    if value.__class__ is int and 0 <= value <= 100:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        _fail(p, f"{_at(key, i)}.value", f"{value!r} is outside 0-100")
 
 
-def _check_source(p: Persona, where: str, s: Source) -> None:
+def _check_source(p: Persona, key: str, i: int, s: Source) -> None:
     if s.kind not in SOURCE_KINDS:
-        _fail(p, f"{where}.kind", f"{quoted(s.kind)} is not a source kind (use one of: {', '.join(SOURCE_KINDS)})")
+        _fail(
+            p, f"{_at(key, i)}.kind", f"{quoted(s.kind)} is not a source kind (use one of: {', '.join(SOURCE_KINDS)})"
+        )
     if s.date and not _is_iso_date(s.date):
-        _fail(p, f"{where}.date", f"{quoted(s.date)} is not an ISO date (YYYY-MM-DD)")
-    for key in ("title", "note", "date"):
-        if not isinstance(getattr(s, key), str):
-            _fail(p, f"{where}.{key}", "must be text")
+        _fail(p, f"{_at(key, i)}.date", f"{quoted(s.date)} is not an ISO date (YYYY-MM-DD)")
+    if s.title.__class__ is str and s.note.__class__ is str and s.date.__class__ is str:
+        return
+    for name in ("title", "note", "date"):
+        if not isinstance(getattr(s, name), str):
+            _fail(p, f"{_at(key, i)}.{name}", "must be text")
 
 
-def _check_relation(p: Persona, where: str, r: Relation) -> None:
+def _check_relation(p: Persona, key: str, i: int, r: Relation) -> None:
     if r.relation not in RELATIONS:
-        _fail(p, f"{where}.relation", f"{quoted(r.relation)} is not a relation (use one of: {', '.join(RELATIONS)})")
+        _fail(
+            p, f"{_at(key, i)}.relation", f"{quoted(r.relation)} is not a relation (use one of: {', '.join(RELATIONS)})"
+        )
     if not isinstance(r.persona, str) or not r.persona.strip():
-        _fail(p, f"{where}.persona", "names no persona")
+        _fail(p, f"{_at(key, i)}.persona", "names no persona")
 
 
-def _check_custom(p: Persona, where: str, c: CustomSection) -> None:
+def _check_custom(p: Persona, key: str, i: int, c: CustomSection) -> None:
     if not isinstance(c.label, str) or not isinstance(c.value, str):
-        _fail(p, where, "label and value must be text")
+        _fail(p, _at(key, i), "label and value must be text")
 
 
 def _check_card(p: Persona, spec: FieldSpec) -> None:
@@ -376,13 +428,21 @@ _VALIDATORS = {
     "photo": _check_photo,
     "card": _check_card,
 }
-#: One validator per record type, called with the record's place ("traits[2]").
+#: One validator per record type, called with the field's name and the record's index.
 _RECORD_CHECKS = {
     "traits": _check_trait,
     "sources": _check_source,
     "related": _check_relation,
     "custom": _check_custom,
 }
+#: What the quick whole-persona check looks at, read from the registry once.
+_RECORD_SPECS: tuple[FieldSpec, ...] = tuple(s for s in FIELDS if s.kind == "records")
+_CHOICE_SPECS: tuple[tuple[str, tuple[str, ...], bool], ...] = tuple(
+    (s.name, s.choices, not s.required) for s in FIELDS if s.kind == "choice"
+)
+_DATE_NAMES: tuple[str, ...] = names_of("date")
+_text_values = operator.attrgetter(*names_of("text", "long_text"))
+_list_values = operator.attrgetter(*names_of("list"))
 
 
 # ------------------------------------------------------------- dict mapping
@@ -420,17 +480,16 @@ def persona_from_dict(data: dict[str, Any]) -> tuple[Persona, list[str]]:
     """
     if not isinstance(data, dict):
         raise ValidationError("a persona must be a JSON object", persona="(unnamed)", field="")
-    known = set(ALL_FIELDS)
-    unknown = [k for k in data if k not in known]
+    unknown = [k for k in data if k not in _KIND_OF]
     name = data.get("name", "")
     p = Persona(name="")
     p.name = _text(p, "name", name) if name is not None else ""
     for key, value in data.items():
-        if key in ("name", "photo") or key not in known or value is None:
+        kind = _KIND_OF.get(key)
+        if kind is None or value is None or key in ("name", "photo"):
             continue
-        kind = SPECS[key].kind
         if kind in _TEXT_KINDS:
-            setattr(p, key, _text(p, key, value))
+            setattr(p, key, value if value.__class__ is str else _text(p, key, value))
         elif kind == "list":
             setattr(p, key, _text_list(p, key, value))
         elif kind == "records":
@@ -447,6 +506,8 @@ def persona_from_dict(data: dict[str, Any]) -> tuple[Persona, list[str]]:
 
 #: Kinds whose value is one text (a number in a spreadsheet cell becomes text).
 _TEXT_KINDS = frozenset({"meta", "choice", "text", "long_text", "date"})
+#: The kind of each field of the contract, by name.
+_KIND_OF: dict[str, str] = {s.name: s.kind for s in FIELDS}
 
 
 def _text(p: Persona, field_name: str, value: Any) -> str:
@@ -467,6 +528,8 @@ def _text_list(p: Persona, key: str, value: Any) -> list[str]:
         return [value] if value else []
     if not isinstance(value, list):
         _fail(p, key, "must be a list of text")
+    if all(item.__class__ is str for item in value):
+        return list(value)  # the common case: text as given
     out = []
     for item in value:
         if isinstance(item, (dict, list)) or item is None:
@@ -480,6 +543,7 @@ def _records(p: Persona, key: str, value: Any) -> list:
         _fail(p, key, "must be a list of objects")
     cls = RECORD_TYPES[key]
     keys = RECORD_LIST_FIELDS[key]
+    number_key = "value" if key == "traits" else None  # the one record key that holds a number
     out = []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
@@ -489,10 +553,12 @@ def _records(p: Persona, key: str, value: Any) -> list:
             _fail(p, f"{key}[{i}]", f"unknown key {extra[0]!r} (expected: {', '.join(keys)})")
         kwargs = {}
         for k in keys:
-            if k not in item or item[k] is None:
+            v = item.get(k)
+            if v is None:
                 continue
-            v = item[k]
-            if key == "traits" and k == "value":
+            if v.__class__ is str and k != number_key:
+                kwargs[k] = v
+            elif k == number_key:
                 if (
                     isinstance(v, bool)
                     or not isinstance(v, (int, float))

@@ -44,7 +44,10 @@ class Refused(ValueError):
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+    out = dict(pairs)
+    if len(out) == len(pairs):  # no key given twice: the common case, built in C
+        return out
+    out = {}
     for key, value in pairs:
         if key in out:
             raise Refused(f"the key {quoted(key)} appears twice in one object; which one is meant cannot be told")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from personadesigner.core.fields import FIELDS
@@ -26,22 +26,57 @@ JSON_LIST_FIELDS: tuple[str, ...] = tuple(f for f in LIST_FIELDS if f != "tags")
 SEARCH_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.searchable)
 
 
+_search_values = operator.attrgetter(*SEARCH_FIELDS)
+
+
 def search_text(p: Persona) -> str:
+    """The searchable fields' non-empty texts, one a line, casefolded."""
     parts: list[str] = []
-    for name in SEARCH_FIELDS:
-        value = getattr(p, name)
-        parts.extend(value if isinstance(value, list) else [value])
-    return fold("\n".join(part for part in parts if part))
+    for value in _search_values(p):
+        if isinstance(value, list):
+            parts += value
+        else:
+            parts.append(value)
+    return fold("\n".join(filter(None, parts)))
+
+
+_encode: Callable[[Any], bytes] | None = None
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON, UTF-8 unescaped: msgspec writes the same text as ``json.dumps`` several times faster.
+
+    Text msgspec cannot encode (a lone UTF-16 surrogate) goes through ``json.dumps``, so
+    ``_check_storable`` sees the character and refuses it naming the field.
+    """
+    global _encode
+    if _encode is None:  # loaded on the first write: readers (storage.direct_read) start without msgspec
+        from msgspec.json import encode as _encode
+    try:
+        return _encode(value).decode("utf-8")
+    except (UnicodeEncodeError, TypeError, ValueError, OverflowError):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+#: The row's columns that hold text (search_text aside) once a persona is validated.
+_TEXT_COLUMNS: tuple[str, ...] = (
+    *SCALAR_COLUMNS,
+    "id",
+    "template",
+    "theme",
+    "created_at",
+    "updated_at",
+    "tags",
+    "lists",
+)
 
 
 def _check_storable(p: Persona, row: dict[str, Any]) -> None:
     """Refuse text no database can hold: lone UTF-16 surrogates (from broken JSON) and NUL."""
-    texts = [v for v in row.values() if isinstance(v, str)]
-    joined = "".join(texts)
+    try:  # search_text is left out: casefolding makes neither a surrogate nor a NUL
+        joined = "".join(map(row.__getitem__, _TEXT_COLUMNS))
+    except (TypeError, KeyError):  # a field that is not text (not validated), a row of another shape
+        joined = "".join([v for v in row.values() if isinstance(v, str)])
     try:
         joined.encode("utf-8")
         if "\x00" not in joined:
@@ -83,16 +118,21 @@ def _refuse(p: Persona, field_name: str, why: str) -> None:
     raise ValidationError(f'Persona "{safe_who}": {field_name}: {why}.', persona=safe_who, field=field_name)
 
 
+_scalar_values = operator.attrgetter(*SCALAR_COLUMNS)
+_json_list_values = operator.attrgetter(*JSON_LIST_FIELDS)
+
+
 def to_row(p: Persona, photo_hash: str | None) -> dict[str, Any]:
     """The ``personas`` row for ``p`` (id, timestamps and version already set)."""
-    row: dict[str, Any] = {name: getattr(p, name) for name in SCALAR_COLUMNS}
+    row: dict[str, Any] = dict(zip(SCALAR_COLUMNS, _scalar_values(p)))
     lists: dict[str, Any] = {}
-    for name in JSON_LIST_FIELDS:
-        if getattr(p, name):
-            lists[name] = list(getattr(p, name))
+    for name, value in zip(JSON_LIST_FIELDS, _json_list_values(p)):
+        if value:
+            lists[name] = value
     for name, keys in RECORD_LIST_FIELDS.items():
-        if getattr(p, name):
-            lists[name] = [{key: getattr(r, key) for key in keys} for r in getattr(p, name)]
+        records = getattr(p, name)
+        if records:
+            lists[name] = [{key: getattr(r, key) for key in keys} for r in records]
     row.update(
         id=p.id,
         template=p.card.template,
@@ -101,7 +141,7 @@ def to_row(p: Persona, photo_hash: str | None) -> dict[str, Any]:
         updated_at=p.updated_at,
         version=p.version,
         photo_hash=photo_hash,
-        tags=_dumps(list(p.tags)),
+        tags=_dumps(p.tags),
         search_text=search_text(p),
         lists=_dumps(lists),
     )

@@ -15,10 +15,13 @@ inserted); a name only a later chunk brings is resolved after the last chunk.
 from __future__ import annotations
 
 import builtins
+import contextlib
+import gc
 import itertools
 import json
+import operator
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -61,7 +64,30 @@ def add_stream(library: Library, make_personas: Callable[[], Iterable[Persona]],
         _resolve_later_names(conn, pending)
         return count
 
-    return library._write(work)
+    with _fewer_collections():
+        return library._write(work)
+
+
+#: Allocations between two young-generation collections while an import runs (Python's default: 700).
+IMPORT_GC_THRESHOLD = 50_000
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often for the import's duration.
+
+    An import allocates millions of short-lived containers that reference counting
+    frees (personas, dicts and lists hold no cycles); at the default threshold the
+    collector's passes over them cost about 8 % of a 100,000-persona JSON import's
+    CPU (measured: 9.5 -> 8.7 s; peak memory 76 -> 86 MB). Young objects are still
+    collected every ``IMPORT_GC_THRESHOLD`` allocations, so memory stays bounded.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], IMPORT_GC_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _insert_batch(
@@ -99,9 +125,29 @@ def _insert_batch(
     # chunks stored, and an in-memory library has only this one.
     prepared = prepare_photos(conn, raw_photos(p.photo for p in batch))
     library._store_photos(conn, prepared.values())
-    rows = [to_row(p, hash_of(prepared, p.photo)) for p in batch]
-    conn.execute(personas.insert(), rows)
+    _insert_rows(conn, [to_row(p, hash_of(prepared, p.photo)) for p in batch])
     history.record_events(conn, builtins.list(seen), history.CREATED, author=library.author, now=library.now())
+
+
+def _insert_rows(conn: Connection, rows: builtins.list[dict[str, Any]]) -> None:
+    """INSERT the rows; on SQLite straight to the driver's executemany.
+
+    SQLAlchemy's ``execute(insert, rows)`` builds each row's parameters anew
+    (``construct_params``), about 5 % of a 100,000-persona import. The persona
+    columns are all text or integers, which sqlite3 takes as they are, so the
+    rows go over as tuples in one column order. Other databases keep
+    SQLAlchemy's path (its batched multi-row VALUES).
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(personas.insert(), rows)
+        return
+    columns = tuple(rows[0])
+    values = operator.itemgetter(*columns)
+    names = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join("?" * len(columns))
+    conn.exec_driver_sql(f'INSERT INTO "{personas.name}" ({names}) VALUES ({marks})', [values(row) for row in rows])
 
 
 def _resolve_later_names(conn: Connection, pending: builtins.list[tuple[str, int, str]]) -> None:
