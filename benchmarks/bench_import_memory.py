@@ -28,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_MIB = 300
+#: The time goal of the 100,000-persona imports (issue 14), wall seconds.
+GOAL_S = 12.0
 FORMAT = "personadesigner.personas/1"
 
 
@@ -108,14 +110,15 @@ def run_import(tree: Path, library: Path, data: Path) -> tuple[float, float, str
     return peak_kib / 1024, took, said[-1] if said else f"exit {proc.returncode}"
 
 
-def report(label: str, tree: Path, library: Path, data: Path) -> None:
+def report(label: str, tree: Path, library: Path, data: Path, timed: bool = True) -> None:
+    """One import's figures against the goals: memory always, time for the 100,000-persona files."""
     peak, took, said = run_import(tree, library, data)
     size = data.stat().st_size / (1 << 20)
     verdict = "meets" if peak <= GOAL_MIB else "MISSES"
-    print(
-        f"{label} ({size:.0f} MB file): peak RSS {peak:.0f} MiB, {took:.1f} s -> {verdict} <= {GOAL_MIB} MiB [{said}]",
-        flush=True,
-    )
+    goals = f"{verdict} <= {GOAL_MIB} MiB"
+    if timed:
+        goals += f", {'meets' if took <= GOAL_S else 'MISSES'} <= {GOAL_S:.0f} s"
+    print(f"{label} ({size:.0f} MB file): peak RSS {peak:.0f} MiB, {took:.1f} s -> {goals} [{said}]", flush=True)
 
 
 def main() -> None:
@@ -137,7 +140,7 @@ def main() -> None:
         if args.million:
             csv_1m = tmp_path / "1m.csv"
             write_csv_file(csv_1m, 1_000_000)
-            report("import 1,000,000 rows of CSV", ROOT, library, csv_1m)
+            report("import 1,000,000 rows of CSV", ROOT, library, csv_1m, timed=False)
         if args.compare:
             report(f"import 100,000 personas from JSON with {args.compare}", args.compare, library, json_100k)
 
