@@ -5,7 +5,7 @@ the measuring caches are shared by every card of a batch (a Chinese card may com
 from __future__ import annotations
 
 from personadesigner.core import text as T
-from tests.support.layout_caches import clear_layout_caches
+from support.layout_caches import clear_layout_caches
 
 #: Ideographs and spaces: the space after an ideograph is the CJK face's (1.224 em in the
 #: Japanese face, 1.260 in the Chinese one), so eight of them fit 97 pt at 10 pt in one only.
