@@ -62,6 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for name in _COMMANDS:
         subparsers.choices[name].set_defaults(handler=run_command)
     subparsers.choices["list"].set_defaults(handler=run_list)
+    subparsers.choices["show"].set_defaults(handler=run_show)
 
 
 def _map_entry(text: str) -> tuple[str, str]:
@@ -168,7 +169,12 @@ def _type_filter(text: str) -> str:
 
 
 # ----------------------------------------------------------------- show
-def cmd_show(args: argparse.Namespace, library: Library) -> int:
+def run_show(args: argparse.Namespace) -> int:
+    """``show`` only reads: a library file is read without SQLAlchemy (``on_library_file``)."""
+    return on_library_file(args, cmd_show)
+
+
+def cmd_show(args: argparse.Namespace, library: ReadableLibrary) -> int:
     persona = library.find(args.persona)
     if args.json:
         from personadesigner.interchange.json_io import persona_document
@@ -183,7 +189,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
-def _namer(library: Library, persona: Persona) -> Callable[[str], str]:
+def _namer(library: ReadableLibrary, persona: Persona) -> Callable[[str], str]:
     if not persona.related:
         return lambda ref: ref
     names = {s.id: s.name for s in library.list()}

@@ -169,3 +169,15 @@ def test_exporting_from_a_library_file_never_imports_sqlalchemy(team, tmp_path):
     assert not _sqlalchemy_loaded(["export", "--library", str(team), "--all", "--out", str(tmp_path / "all.json")])
     # The same command on the library's URL goes through the Library (and the check above can see it).
     assert _sqlalchemy_loaded([*pdf[:2], f"sqlite:///{team}", *pdf[3:], "--out", str(tmp_path / "url.pdf")])
+
+
+def test_show_reads_a_library_file_without_sqlalchemy_and_says_the_same(cli, team):
+    """`show` only reads too: the same text, JSON (photo included) and refusals through both routes."""
+    for argv in (["twin-2"], ["Free-tier Felix", "--json"], ["twin-1", "--json"], ["ANNA BERG"], ["gone"]):
+        direct = cli("show", "--library", team, *argv)
+        through_library = cli("show", "--library", f"sqlite:///{team}", *argv)
+        assert (direct.code, direct.out, direct.err) == (through_library.code, through_library.out, through_library.err)
+    assert '"photo": "data:image/' in cli("show", "--library", team, "twin-1", "--json").out  # stored as JPEG
+    assert cli("show", "--library", team, "gone").code == 2  # the trash is not shown
+    assert not _sqlalchemy_loaded(["show", "--library", str(team), "twin-2"])
+    assert _sqlalchemy_loaded(["show", "--library", f"sqlite:///{team}", "twin-2"])
