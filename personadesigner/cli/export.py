@@ -277,7 +277,10 @@ def _export_cards(personas: list[Persona], out: Path, options: ExportOptions, na
     try:
         with ProgressBar("Exporting") as progress:
             # handed over: each persona is released once its card is made (render.card_stream)
-            report = export_personas(personas, out, options, progress=progress, names=names, consume=True)
+            # the command line has no other thread: a long batch is laid out on two cores
+            report = export_personas(
+                personas, out, options, progress=progress, names=names, consume=True, parallel=True
+            )
     except PreflightFailed as exc:
         _print_preflight(exc.cuts)
         raise

@@ -54,17 +54,29 @@ def laid_out(
     check_cancel: Cancel,
     *,
     consume: bool = False,
+    parallel: bool = False,
 ) -> Iterator[CardLayout]:
     """Each persona's card, laid out when asked for; its preflight goes into ``report``.
 
     ``consume``: ``personas`` is a list handed over for good, and each persona is dropped
     from it (its slot set to None) once its card is made, so a whole library read for the
-    export is released as it prints. With ``--strict``, once the last card has come and
-    any of them had a problem, this raises PreflightFailed (naming the first problem):
-    the writer is still inside its atomic write, so nothing appears under the target name."""
-    for i, persona in enumerate(personas):
+    export is released as it prints. ``parallel``: a long batch may be laid out mostly by a
+    forked helper process (render.parallel_layout; the command line's export). With ``--strict``,
+    once the last card has come and any of them had a problem, this raises PreflightFailed
+    (naming the first problem): the writer is still inside its atomic write, so nothing
+    appears under the target name."""
+
+    def lay_out(i: int, persona: Persona) -> CardLayout:
+        return lay_out_for_export(persona, options, names, type_step=steps[i] if steps else None)
+
+    if parallel:
+        from personadesigner.render.parallel_layout import in_parallel
+
+        cards = in_parallel(personas, lay_out)
+    else:
+        cards = (lay_out(i, persona) for i, persona in enumerate(personas))
+    for i, lay in enumerate(cards):
         check_cancel()
-        lay = lay_out_for_export(persona, options, names, type_step=steps[i] if steps else None)
         if consume:
             personas[i] = None  # type: ignore[index]
         record(report, lay, options.backs)

@@ -37,6 +37,7 @@ def export_personas(
     cancel: Cancel | None = None,
     names: dict[str, str] | None = None,
     consume: bool = False,
+    parallel: bool = False,
 ) -> ExportReport:
     """Lay out every persona (its own template/theme unless the options name one) and export.
 
@@ -44,10 +45,14 @@ def export_personas(
     released once painted, so memory does not grow with the number of cards; a deck (its
     set-level pages read every card) and the other formats get every layout at once.
     ``consume``: the caller hands ``personas`` over and reads it no more; a streamed export
-    then drops each persona from the list once its card is made (render.card_stream)."""
+    then drops each persona from the list once its card is made (render.card_stream).
+    ``parallel``: a streamed export of a long batch may lay most cards out in a forked helper
+    process (render.parallel_layout): only a caller with no other thread (the command line)."""
     fmt = formats.get(options.format)
     if options.deck is None and fmt.streams:
-        return _export_streamed(personas, out, options, progress=progress, cancel=cancel, names=names, consume=consume)
+        return _export_streamed(
+            personas, out, options, progress=progress, cancel=cancel, names=names, consume=consume, parallel=parallel
+        )
     layouts = []
     for persona in personas:
         _check_cancel(cancel)
@@ -96,6 +101,7 @@ def _export_streamed(
     cancel: Cancel | None,
     names: dict[str, str] | None,
     consume: bool = False,
+    parallel: bool = False,
 ) -> ExportReport:
     """``export_personas`` one card at a time (render.card_stream). ``--uniform-type`` first
     finds each template's type step in a pass that keeps one number per card. ``--strict``
@@ -113,7 +119,7 @@ def _export_streamed(
             pass
     report = ExportReport()
     stand_ins = [card_stream.CardName(p.name) for p in personas]
-    cards = card_stream.laid_out(personas, options, names, steps, report, check, consume=consume)
+    cards = card_stream.laid_out(personas, options, names, steps, report, check, consume=consume, parallel=parallel)
     counted = _counting(plan_pages(cards, options), len(personas), progress, cancel)
     return _write(fmt, counted, out, options, stand_ins, report)
 
