@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from personadesigner.core import line_breaks as LB
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import (
     Cut,
@@ -194,7 +195,7 @@ class FlowOverflow:
     def _ellipsized(self, r: Row, st: ResolvedStyle) -> str:
         b = self.blocks[r.block]
         width = self.columns[0][2] - (self.columns[0][2] * self.fact_label if b.kind == "fact" else self._indent(b, st))
-        return T.ellipsize(r.text, st.font, st.size, width)
+        return LB.ellipsize(r.text, st.font, st.size, width)
 
 
 def dropped_chars(text: str, shown_lines) -> int:

@@ -19,6 +19,7 @@ and core.flow_blocks holds the units they share.
 
 from __future__ import annotations
 
+from personadesigner.core import line_breaks as LB
 from personadesigner.core import section_rects
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import (
@@ -115,10 +116,10 @@ class Flow(FlowOverflow, FlowPaint):
     def _lines(self, b: Block, st: ResolvedStyle) -> tuple[str, ...]:
         width = self.columns[0][2]
         if b.kind == "fact":
-            return T.broken_lines(b.text, st.font, st.size, width - width * self.fact_label)
+            return LB.broken_lines(b.text, st.font, st.size, width - width * self.fact_label)
         avail = width - self._indent(b, st)
         txt = b.text.upper() if st.upper else b.text
-        return T.broken_lines(txt, st.font, st.size, avail, st.tracking)
+        return LB.broken_lines(txt, st.font, st.size, avail, st.tracking)
 
     def _block(self, b: Block, s: float) -> tuple[float, tuple[str, ...] | list[str] | None]:
         """(row height, lines) of one block at shrink ``s``; lines is None for a one-row
@@ -134,7 +135,7 @@ class Flow(FlowOverflow, FlowPaint):
                 indent = self.bar_indent if b.bar else 0.0
             txt = b.text.upper() if st.upper else b.text
             size = st.size
-            return size * st.leading, T.broken_lines(txt, st.font, size, self.columns[0][2] - indent, st.tracking)
+            return size * st.leading, LB.broken_lines(txt, st.font, size, self.columns[0][2] - indent, st.tracking)
         if kind == "slider":
             return st.size * st.leading + self.slider_h + 4.0, None
         if kind == "badge":
@@ -151,7 +152,7 @@ class Flow(FlowOverflow, FlowPaint):
         width = self.columns[0][2]
         avail = width - width * self.fact_label if b.kind == "fact" else width - self._indent(b, st)
         text = b.text.upper() if st.upper and b.kind != "fact" else b.text
-        return bool(T.breaks_word(text, st.font, st.size, avail, st.tracking))
+        return bool(LB.breaks_word(text, st.font, st.size, avail, st.tracking))
 
     def _label_fits(self, label: str, s: float) -> bool:
         lab = self.style_at("fact_label", s)
@@ -215,7 +216,7 @@ class Flow(FlowOverflow, FlowPaint):
 
     def _broken_word(self, s: float) -> tuple[Block, str] | None:
         """The first name or heading that would break inside a word at shrink ``s``, and the word
-        (T.breaks_word: the widest word is measured once per block, and scaled per size)."""
+        (LB.breaks_word: the widest word is measured once per block, and scaled per size)."""
         if s in self._broken:
             return self._broken[s]
         found = self._broken[s] = self._first_broken_word(s)
@@ -250,7 +251,7 @@ class Flow(FlowOverflow, FlowPaint):
         widest = self._widest.get(key)
         if widest is None:
             txt = b.text.upper() if st.upper else b.text
-            widest = self._widest[key] = T.widest_word(txt, st.font, st.tracking)
+            widest = self._widest[key] = LB.widest_word(txt, st.font, st.tracking)
         if st.size > 0 and widest[0] * st.size / 1000.0 > width - self._indent(b, st) + 1e-6:
             return widest[1] or None
         return None

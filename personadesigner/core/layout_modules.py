@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from personadesigner.core import line_breaks as LB
 from personadesigner.core import text as T
 from personadesigner.core.cardlayout import Box, Cut, Rule, TextBlock
 from personadesigner.core.continuation import ON_THE_BACK
@@ -98,7 +99,7 @@ def _wrap(b: Block, st: ResolvedStyle, width: float, limit: int | None, back: bo
         w = T.measure(text, st.font, st.size) + extra
         shown = text
         if w > width:  # one chip wider than the column: shortened with "…"
-            shown = T.ellipsize(text, st.font, st.size, width - extra)
+            shown = LB.ellipsize(text, st.font, st.size, width - extra)
             w = T.measure(shown, st.font, st.size) + extra
         chip = Chip(item, shown, w, len(text), shown != text)
         if rows and x + gap + w <= width + 0.01:
@@ -279,10 +280,10 @@ def _grid(b: Block, st: ResolvedStyle, lab: ResolvedStyle, width: float) -> tupl
                 size = min(size, max(floor, st.size * 0.7))
         label = label.upper() if lab.upper else label
         lsize = _label_size(f"{label} {rest}", lab, cw)
-        labels = T.break_lines(label, lab.font, lsize, cw, tracking=lab.tracking)
+        labels = LB.break_lines(label, lab.font, lsize, cw, tracking=lab.tracking)
         if rest:
-            labels += T.break_lines(rest, lab.font, lsize, cw, tracking=lab.tracking)
-        out.append(_Callout(field, tuple(T.break_lines(figure, st.font, size, cw)), size, tuple(labels), lsize))
+            labels += LB.break_lines(rest, lab.font, lsize, cw, tracking=lab.tracking)
+        out.append(_Callout(field, tuple(LB.break_lines(figure, st.font, size, cw)), size, tuple(labels), lsize))
     return [out[k : k + n] for k in range(0, len(out), n)], cw
 
 
@@ -366,7 +367,7 @@ def _share_inline(b: Block, st: ResolvedStyle, width: float) -> float | None:
 def _share_height(flow: Flow, b: Block, st: ResolvedStyle, width: float) -> tuple[float, list[str]]:
     if _share_inline(b, st, width) is not None:
         return st.line_height, [b.text]
-    lines = T.break_lines(b.text, st.font, st.size, width, tracking=st.tracking)
+    lines = LB.break_lines(b.text, st.font, st.size, width, tracking=st.tracking)
     bar, gap = _share_metrics(st)
     return len(lines) * st.line_height + gap + bar, lines
 

@@ -9,15 +9,8 @@ PNG and the PPTX show the same line breaks. A paragraph that does not fit its
 from __future__ import annotations
 
 from personadesigner.core.cardlayout import Cut, TextBlock, TextLine, TextRun
-from personadesigner.core.text import (
-    TextStyle,
-    break_lines,
-    clean,
-    ellipsize,
-    line_width,
-    paragraph_direction,
-    shape_line,
-)
+from personadesigner.core.line_breaks import break_lines, ellipsize
+from personadesigner.core.text import TextStyle, clean, line_width, paragraph_direction, shape_line
 
 #: Baseline distance as a multiple of the size, and where the first baseline sits.
 LEADING = 1.25

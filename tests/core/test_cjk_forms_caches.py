@@ -4,6 +4,7 @@ the measuring caches are shared by every card of a batch (a Chinese card may com
 
 from __future__ import annotations
 
+from personadesigner.core import line_breaks as LB
 from personadesigner.core import text as T
 from support.layout_caches import clear_layout_caches
 
@@ -14,7 +15,7 @@ TEXT = "籍 " * 7 + "籍"
 
 def _measured(forms: str) -> tuple[tuple[str, ...], list[str]]:
     with T.cjk_forms(forms):
-        return T.broken_lines(TEXT, "sans", 10.0, 97.0), T.break_lines(TEXT, "sans", 10.0, 97.0, first_width=97.0)
+        return LB.broken_lines(TEXT, "sans", 10.0, 97.0), LB.break_lines(TEXT, "sans", 10.0, 97.0, first_width=97.0)
 
 
 def test_japanese_widths_are_the_same_after_a_chinese_card_as_alone():

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from personadesigner.core import line_breaks as LB
 from personadesigner.core import shaping as S
 from personadesigner.core import text as T
 
@@ -101,40 +102,40 @@ def test_japanese_text_uses_the_japanese_face_and_names_are_bold_in_every_script
 
 
 def test_thai_syllables_keep_consonant_clusters_whole():
-    assert T._segments("มากครับประเทศไทย") == ("มาก", "ครับ", "ประ", "เทศ", "ไทย")
+    assert LB._segments("มากครับประเทศไทย") == ("มาก", "ครับ", "ประ", "เทศ", "ไทย")
 
 
 def test_thai_breaks_between_syllables_without_spaces():
-    lines = T.break_lines("สมชายใจดีมาก", "sans", 10, 45)
+    lines = LB.break_lines("สมชายใจดีมาก", "sans", 10, 45)
     assert len(lines) > 1 and "".join(lines) == "สมชายใจดีมาก"
     assert all(not ("\u0e30" <= line[0] <= "\u0e3a" or "\u0e47" <= line[0] <= "\u0e4e") for line in lines)
 
 
 def test_breaks_word_tells_when_a_single_word_is_wider_than_the_line():
-    assert T.breaks_word("Μαρία Παπαδοπούλου", "sans-bold", 34, 170)
-    assert not T.breaks_word("Μαρία Παπαδοπούλου", "sans-bold", 20, 170)
+    assert LB.breaks_word("Μαρία Παπαδοπούλου", "sans-bold", 34, 170)
+    assert not LB.breaks_word("Μαρία Παπαδοπούλου", "sans-bold", 20, 170)
 
 
 def test_cjk_breaks_between_ideographs():
-    lines = T.break_lines("漢字漢字漢字漢字漢字漢字", "sans", 10, 35)
+    lines = LB.break_lines("漢字漢字漢字漢字漢字漢字", "sans", 10, 35)
     assert len(lines) > 1 and all(len(line) <= 3 for line in lines)
     assert "".join(lines) == "漢字漢字漢字漢字漢字漢字"
 
 
 def test_a_word_longer_than_the_line_is_broken_by_characters():
-    lines = T.break_lines("Donaudampfschifffahrtsgesellschaft", "sans", 10, 50)
+    lines = LB.break_lines("Donaudampfschifffahrtsgesellschaft", "sans", 10, 50)
     assert len(lines) > 2 and "".join(lines) == "Donaudampfschifffahrtsgesellschaft"
 
 
 def test_breaks_after_spaces_and_hyphens():
-    lines = T.break_lines("well-known state-of-the-art tools", "sans", 10, 60)
+    lines = LB.break_lines("well-known state-of-the-art tools", "sans", 10, 60)
     assert all(not line.startswith(" ") and not line.endswith(" ") for line in lines)
     assert any(line.endswith("-") for line in lines)
 
 
 def test_a_space_after_a_fallback_face_is_measured_in_that_face():
     # the space joins the symbol face's run, whose space is wider than the sans one
-    for line in T.break_lines("000 \U0001d556\U0001d556\U0001d558\U0001d560 cg\U0001d563", "sans", 9, 40.0):
+    for line in LB.break_lines("000 \U0001d556\U0001d556\U0001d558\U0001d560 cg\U0001d563", "sans", 9, 40.0):
         assert T.line_width(T.shape_line(line, T.TextStyle("sans", 9))) <= 40.0
 
 
@@ -146,14 +147,14 @@ def test_a_space_after_a_fallback_face_is_measured_in_that_face():
 )
 def test_no_line_is_wider_than_its_frame(text, face, width):
     clean = T.clean(text)
-    for line in T.break_lines(clean, face, 9, width):
+    for line in LB.break_lines(clean, face, 9, width):
         pieces = T.shape_line(line, T.TextStyle(face, 9))
         # a single glyph wider than the frame cannot be split further
         assert T.line_width(pieces) <= width + 0.01 or len(line) == 1
 
 
 def test_ellipsis_fits_the_width():
-    line = T.ellipsize("A fairly long line of text that will not fit", "sans", 10, 80)
+    line = LB.ellipsize("A fairly long line of text that will not fit", "sans", 10, 80)
     assert line.endswith("…") and T.measure(line, "sans", 10) <= 80
 
 
@@ -163,7 +164,7 @@ def test_measure_uses_the_bundled_metrics():
 
 
 def test_a_huge_unbroken_word_is_split_quickly_and_fits():
-    lines = T.break_lines("x" * 20000, "sans", 9, 100)
+    lines = LB.break_lines("x" * 20000, "sans", 9, 100)
     assert "".join(lines) == "x" * 20000
     assert max(T.line_width(T.shape_line(line, T.TextStyle("sans", 9))) for line in lines) <= 100
 
@@ -195,11 +196,11 @@ def test_emoji_zwj_sequence_after_a_variation_selector_shows_its_first_pictograp
 def test_tracking_is_counted_per_line_not_per_text():
     text = " ".join(["Research"] * 60)
     track = 0.16
-    lines = T.break_lines(text, "sans-bold", 9, 200, tracking=track)
+    lines = LB.break_lines(text, "sans-bold", 9, 200, tracking=track)
     assert 3 < len(lines) < 40
     for ln in lines:  # as the painter spaces it: letters plus a track between each two
         assert T.measure(ln, "sans-bold", 9) + track * 9 * (len(ln) - 1) <= 200.01
-    assert len(T.break_lines(text, "sans-bold", 9, 200)) < len(lines)
+    assert len(LB.break_lines(text, "sans-bold", 9, 200)) < len(lines)
 
 
 @pytest.mark.parametrize("text", ["\u200dالله", "ب\u200dالله", "a \u200dلا"])
@@ -207,13 +208,14 @@ def test_a_zwj_before_an_arabic_ligature_lays_out(text):
     """The reshaper library raises on these; the text still shapes, measures and breaks."""
     pieces = T.shape_line(text, T.TextStyle("sans", 10))
     assert T.line_width(pieces) > 0 and all(0 not in p.glyphs for p in pieces)
-    assert T.break_lines(T.clean(text), "sans", 10, 200)
+    assert LB.break_lines(T.clean(text), "sans", 10, 200)
 
 
 def test_a_long_token_of_mixed_faces_breaks_into_lines_that_fit():
     # Found by the layout property test on a grown card: the last piece of a token wider
     # than its line was never measured shaped, and "─‘" (a fallback face) made it 0.5 pt too wide.
-    from personadesigner.core.text import break_lines, measure
+    from personadesigner.core.line_breaks import break_lines
+    from personadesigner.core.text import measure
 
     text = "0" * 55 + "@Æ─‘" + "0" * 8
     size, width = 12.825, 255.64
@@ -226,9 +228,9 @@ def test_closing_quotes_stay_with_a_cjk_word_and_are_measured_with_it():
     # the quote joins the CJK face's run (full width): measured apart in the Latin face, the line overran
     for n in (10, 26, 40):
         text = "\u201c" + "0" * n + "\u4e00\u201d"
-        for line in T.break_lines(text, "serif-italic", 9, 150):
+        for line in LB.break_lines(text, "serif-italic", 9, 150):
             assert not line.startswith("\u201d")  # kinsoku: no line starts with a closing quote
             assert T.line_width(T.shape_line(line, T.TextStyle("serif-italic", 9))) <= 150 + 0.01
     assert all(
-        not line.endswith("\u201c") for line in T.break_lines("\u4e00\u4e8c\u201c\u4e09\u56db\u201d", "sans", 9, 20)
+        not line.endswith("\u201c") for line in LB.break_lines("\u4e00\u4e8c\u201c\u4e09\u56db\u201d", "sans", 9, 20)
     )
