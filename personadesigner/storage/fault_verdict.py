@@ -61,15 +61,11 @@ def damage_reported(path: Path | None, detail: str) -> LibraryError:
     """SQLite said "malformed" during an action: "damaged" only when a fresh check agrees."""
     if path is None:  # a database server checks its own pages
         return LibraryError("The library file is damaged; restore it from a backup.")
-    found = _fresh_problems(path)
-    if isinstance(found, LibraryError):
-        return found
-    if found:
-        return _damaged(path, found)
-    _log_healthy(detail, path)
-    return LibraryError(
+    return _checked_verdict(
+        path,
+        detail,
         f'The library "{path}" could not be read just now (another program may have been changing it), '
-        "but its file checks as healthy: try again."
+        "but its file checks as healthy: try again.",
     )
 
 
@@ -77,16 +73,24 @@ def disk_error_reported(path: Path | None, detail: str) -> LibraryError:
     """SQLite said "disk I/O error": the disk's fault; the file is checked before saying more."""
     if path is None:
         return LibraryError("The library could not be read or written: the disk reported an input/output error.")
+    return _checked_verdict(
+        path,
+        detail,
+        f'The library "{path}" could not be read or saved just now: the disk reported an input/output error, '
+        "but the file checks as healthy; try again, and if it happens again copy the library to another disk.",
+    )
+
+
+def _checked_verdict(path: Path, detail: str, healthy: str) -> LibraryError:
+    """What to say once a fresh check of the file has run: its problem, "damaged", or ``healthy``
+    (and the error SQLite gave goes to the log, since the file did not explain it)."""
     found = _fresh_problems(path)
     if isinstance(found, LibraryError):
         return found
     if found:
         return _damaged(path, found)
     _log_healthy(detail, path)
-    return LibraryError(
-        f'The library "{path}" could not be read or saved just now: the disk reported an input/output error, '
-        "but the file checks as healthy; try again, and if it happens again copy the library to another disk."
-    )
+    return LibraryError(healthy)
 
 
 def _damaged(path: Path, found: list[str]) -> LibraryError:
