@@ -9,8 +9,8 @@ import sqlite3
 from personadesigner.core.persona import Persona
 from personadesigner.storage import migrate
 from personadesigner.storage.backup import list_backups
-from personadesigner.storage.engine import make_engine, writer
 from personadesigner.storage.library import Library
+from support.storage_helpers import downgrade_file
 
 FILTERS = ([], ["--search", "a"], ["--search", "ärztin"], ["--type", "buyer"], ["--tag", "B2B"], ["--search", "%"])
 
@@ -39,14 +39,7 @@ def test_a_library_of_an_older_schema_is_upgraded_then_listed(cli, tmp_path):
     path = tmp_path / "old.sqlite"
     with Library.open(str(path)) as lib:
         lib.add(Persona(name="Written long ago"))
-    engine, _ = make_engine(str(path))
-    try:
-        from alembic import command
-
-        with writer(engine).begin() as conn:
-            command.downgrade(migrate.alembic_config(conn), "0002")
-    finally:
-        engine.dispose()
+    downgrade_file(path, "0002")
     r = cli("list", "--library", path)
     assert r.code == 0, r.err
     assert r.out.split()[:3] == ["Written", "long", "ago"]

@@ -5,14 +5,12 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-from alembic import command
-
 from personadesigner.core.persona import Persona
 from personadesigner.storage import migrate
 from personadesigner.storage.backup import copy_database
 from personadesigner.storage.copy import copy_library
-from personadesigner.storage.engine import make_engine, writer
 from personadesigner.storage.library import Library
+from support.storage_helpers import downgrade_file
 
 
 def _digest(path) -> str:
@@ -45,12 +43,7 @@ def test_copy_from_a_backup_leaves_it_untouched(tmp_path):
 
 def test_an_older_schema_backup_is_upgraded_in_a_copy_not_in_place(tmp_path):
     backup = _backup_of(tmp_path, ["Old timer"])
-    engine, _ = make_engine(str(backup), wal=False)
-    try:
-        with writer(engine).begin() as conn:
-            command.downgrade(migrate.alembic_config(conn), "0001")
-    finally:
-        engine.dispose()
+    downgrade_file(backup, "0001", wal=False)
     before = _digest(backup)
     copy_library(str(backup), str(tmp_path / "target.sqlite"))
     assert _digest(backup) == before

@@ -12,12 +12,11 @@ from hypothesis import strategies as st
 
 from personadesigner.core.persona import PERSONA_TYPES, Persona
 from personadesigner.errors import LibraryError, UserError
-from personadesigner.storage import migrate
 from personadesigner.storage.direct_read import list_file
-from personadesigner.storage.engine import make_engine, writer
 from personadesigner.storage.library import Library
 from personadesigner.storage.listing import SORTS
 from support.damage import garbage_in_the_middle
+from support.storage_helpers import downgrade_file
 
 #: What a persona's text can hold (control characters and lone surrogates are refused on save).
 TEXT = st.characters(exclude_categories=("Cc", "Cs"))
@@ -101,14 +100,7 @@ def test_an_older_schema_is_left_to_the_library_which_upgrades_it(tmp_path):
     path = tmp_path / "old.sqlite"
     with Library.open(str(path)) as lib:
         lib.add(Persona(name="Kept"))
-    engine, _ = make_engine(str(path))
-    try:
-        from alembic import command
-
-        with writer(engine).begin() as conn:
-            command.downgrade(migrate.alembic_config(conn), "0003")
-    finally:
-        engine.dispose()
+    downgrade_file(path, "0003")
     assert list_file(str(path)) is None
     with Library.open(str(path), for_reading=True) as lib:
         assert [s.name for s in lib.list()] == ["Kept"]

@@ -13,13 +13,13 @@ from personadesigner.core.templates import use_templates
 from personadesigner.core.themes import use_themes
 from personadesigner.errors import LibraryError, UserError
 from personadesigner.related_names import related_names
-from personadesigner.storage import integrity, migrate
-from personadesigner.storage.engine import make_engine, writer
+from personadesigner.storage import integrity
 from personadesigner.storage.file_reader import LibraryFileReader, open_file_reader
 from personadesigner.storage.library import Library
 from support.brand_files import brand_data, logo_png
 from support.damage import garbage_in_the_middle
 from support.images import jpeg, png
+from support.storage_helpers import downgrade_file
 from support.template_files import branded_data
 
 #: References a user may type: ids, exact names, other case, other spacing, Unicode folding, typos.
@@ -160,14 +160,7 @@ def test_an_older_schema_is_left_to_the_library_which_upgrades_it(tmp_path):
     path = tmp_path / "old.sqlite"
     with Library.open(str(path)) as lib:
         lib.add(Persona(name="Kept"))
-    engine, _ = make_engine(str(path))
-    try:
-        from alembic import command
-
-        with writer(engine).begin() as conn:
-            command.downgrade(migrate.alembic_config(conn), "0003")
-    finally:
-        engine.dispose()
+    downgrade_file(path, "0003")
     assert open_file_reader(str(path)) is None
     with Library.open(str(path), for_reading=True):
         pass

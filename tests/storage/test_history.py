@@ -11,6 +11,7 @@ from personadesigner.core.persona import Persona, Source
 from personadesigner.storage import migrate
 from personadesigner.storage.engine import make_engine, writer
 from personadesigner.storage.library import Library
+from support.storage_helpers import downgrade_file
 
 T0 = dt.datetime(2026, 11, 28, 10, 0, 0, tzinfo=dt.UTC)
 
@@ -127,14 +128,7 @@ def test_a_0002_library_with_data_is_upgraded_to_head_and_keeps_history(tmp_path
         engine.dispose()
     with Library.open(str(path)) as lib:  # 0003 at head: write a persona, then go back to 0002 with it
         lib.add(Persona(name="Written at 0002"))
-    engine, _ = make_engine(str(path))
-    try:
-        from alembic import command
-
-        with writer(engine).begin() as conn:
-            command.downgrade(migrate.alembic_config(conn), "0002")
-    finally:
-        engine.dispose()
+    downgrade_file(path, "0002")
     conn = sqlite3.connect(path)
     assert "revisions" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()

@@ -11,8 +11,8 @@ import pytest
 from personadesigner.core.persona import Persona
 from personadesigner.errors import UserError
 from personadesigner.storage import migrate
-from personadesigner.storage.engine import make_engine, writer
 from personadesigner.storage.library import Library
+from support.storage_helpers import downgrade_file
 from support.template_files import branded_data, broken_data, builtin_data
 
 
@@ -77,14 +77,7 @@ def test_a_library_before_templates_is_upgraded_with_its_data(tmp_path):
     path = tmp_path / "old.sqlite"
     with Library.open(str(path)) as lib:
         lib.add(Persona(name="Written before templates"))
-    engine, _ = make_engine(str(path))
-    try:
-        from alembic import command
-
-        with writer(engine).begin() as conn:
-            command.downgrade(migrate.alembic_config(conn), "0004")
-    finally:
-        engine.dispose()
+    downgrade_file(path, "0004")
     conn = sqlite3.connect(path)
     assert "templates" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()

@@ -12,6 +12,7 @@ from personadesigner.storage import migrate
 from personadesigner.storage.engine import make_engine, writer
 from personadesigner.storage.library import Library
 from personadesigner.storage.schema import metadata
+from support.storage_helpers import downgrade_file
 
 
 def test_empty_database_upgraded_to_head_matches_the_models(tmp_path):
@@ -62,14 +63,7 @@ def test_a_library_of_the_first_schema_is_upgraded_with_its_data(tmp_path):
     conn.close()
     with Library.open(str(path)) as lib:
         lib.add(Persona(name="Written before the upgrade"))  # opens at head: add, then go back
-    engine, _ = make_engine(str(path))
-    try:
-        from alembic import command
-
-        with writer(engine).begin() as conn:
-            command.downgrade(migrate.alembic_config(conn), "0001")
-    finally:
-        engine.dispose()
+    downgrade_file(path, "0001")
 
     with Library.open(str(path)) as lib:
         assert lib.schema_revision() == migrate.HEAD_REVISION

@@ -57,3 +57,19 @@ def rich_persona(name: str = 'Zoë 山田 <&> "دانة"') -> Persona:
         notes="internal only & secret",
         card=CardDesign(template="profile", theme="dark"),
     )
+
+
+def downgrade_file(path, revision: str, *, wal: bool = True) -> None:
+    """Take the library file at ``path`` back to schema ``revision`` (alembic's own downgrade):
+    a file an older PersonaDesigner wrote, for tests of upgrades and of who reads what."""
+    from alembic import command
+
+    from personadesigner.storage import migrate
+    from personadesigner.storage.engine import make_engine, writer
+
+    engine, _ = make_engine(str(path), wal=wal)
+    try:
+        with writer(engine).begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), revision)
+    finally:
+        engine.dispose()
